@@ -1,0 +1,38 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
+
+/** One finding, with 1-based line and column as editors and terminals show them. */
+export interface Finding {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: SeverityName;
+    code: string;
+    message: string;
+}
+
+const severities: SeverityName[] = ['error', 'error', 'warning', 'info', 'hint'];
+
+export function toFinding(file: string, diagnostic: Diagnostic): Finding {
+    return {
+        file,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        severity: severities[diagnostic.severity ?? 1] ?? 'error',
+        code: String(diagnostic.code ?? 'unknown'),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : (diagnostic.message as { value: string }).value
+    };
+}
+
+export function formatFinding(f: Finding): string {
+    return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`;
+}
+
+export function isSyntaxError(d: Diagnostic): boolean {
+    return d.code === 'lexing-error' || d.code === 'parsing-error';
+}

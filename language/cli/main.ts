@@ -1,0 +1,113 @@
+import '../polyfill.js';
+import { parseArgs } from 'node:util';
+import { EmptyFileSystem } from 'langium';
+import { createJxmbServices } from '../jxmb-module.js';
+import { checkPaths } from './check.js';
+import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
+import { formatFinding } from './diagnostics.js';
+import { InputError } from './source-files.js';
+
+// Exit status: 0 all good; 1 the inputs have errors (diagnostics, syntax errors); 2 the command could not do its
+// job (bad arguments, unreadable or missing inputs).
+
+const usage = `用法 / usage:
+  jxmb check <文件或文件夹…> [--format text|json]     检查 .jxmb 文件
+  jxmb compile <文件或文件夹…> --to json [-o 输出]      编译为规范 JSON 模型
+  jxmb --help | --version`;
+
+export interface CliIo {
+    out: (text: string) => void;
+    err: (text: string) => void;
+}
+
+const processIo: CliIo = {
+    out: text => process.stdout.write(text),
+    err: text => process.stderr.write(text)
+};
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+    const [command, ...rest] = argv;
+    try {
+        switch (command) {
+            case 'check': return await check(rest, io);
+            case 'compile': return await compile(rest, io);
+            case '--version': case '-v': io.out('jxmb 0.1.0\n'); return 0;
+            case undefined: case '--help': case '-h': case 'help': io.out(usage + '\n'); return command === undefined ? 2 : 0;
+            default: io.err(`未知命令「${command}」。\n${usage}\n`); return 2;
+        }
+    } catch (error) {
+        if (error instanceof InputError) {
+            io.err(`${error.file}: ${error.message}\n`);
+            return 2;
+        }
+        if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+            io.err(`参数错误：${error.message}\n${usage}\n`);
+            return 2;
+        }
+        // A bug of ours: say so in one line, keep the stack out of the user's terminal unless asked for.
+        io.err(`jxmb 内部错误：${(error as Error)?.message ?? String(error)}${process.env.JXMB_DEBUG ? '\n' + (error as Error)?.stack : ''}\n`);
+        return 2;
+    }
+}
+
+function services() {
+    return createJxmbServices(EmptyFileSystem).Jxmb;
+}
+
+function reportProblems(problems: InputError[], io: CliIo): void {
+    for (const problem of problems) io.err(`${problem.file}: ${problem.message}\n`);
+}
+
+async function check(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+    if (positionals.length === 0) {
+        io.err(`请给出要检查的文件或文件夹。\n${usage}\n`);
+        return 2;
+    }
+    if (values.format !== 'text' && values.format !== 'json') {
+        io.err(`--format 只能是 text 或 json。\n`);
+        return 2;
+    }
+    const result = await checkPaths(services(), positionals);
+    reportProblems(result.problems, io);
+    const errors = result.findings.filter(f => f.severity === 'error').length;
+    const warnings = result.findings.filter(f => f.severity === 'warning').length;
+    if (values.format === 'json') {
+        io.out(JSON.stringify({ files: result.files, findings: result.findings, problems: result.problems.map(p => ({ file: p.file, message: p.message })) }, null, 2) + '\n');
+    } else {
+        for (const finding of result.findings) io.out(formatFinding(finding) + '\n');
+        io.out(`检查了 ${result.files.length} 个文件：${errors} 个错误，${warnings} 个警告，${result.findings.length - errors - warnings} 条提示。\n`);
+    }
+    if (result.problems.length > 0) return 2;
+    return errors > 0 ? 1 : 0;
+}
+
+async function compile(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({
+        args, allowPositionals: true,
+        options: { to: { type: 'string' }, output: { type: 'string', short: 'o' } }
+    });
+    if (positionals.length === 0) {
+        io.err(`请给出要编译的文件。\n${usage}\n`);
+        return 2;
+    }
+    const target = values.to as CompileTarget | undefined;
+    if (!target || !compileTargets.includes(target)) {
+        io.err(`--to 须为 ${compileTargets.join('、')} 之一。\n`);
+        return 2;
+    }
+    const { compiled, problems } = await compilePaths(services(), positionals, target, values.output, io.out);
+    reportProblems(problems, io);
+    let failed = 0;
+    for (const file of compiled) {
+        if (file.syntaxErrors.length > 0) {
+            failed++;
+            for (const finding of file.syntaxErrors) io.err(formatFinding(finding) + '\n');
+            io.err(`${file.source}: 有语法错误，未编译。\n`);
+        } else if (file.output) {
+            io.err(`${file.source} → ${file.output}\n`);
+        }
+    }
+    if (problems.length > 0) return 2;
+    return failed > 0 ? 1 : 0;
+}

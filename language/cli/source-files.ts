@@ -1,0 +1,105 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+
+/** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
+export class InputError extends Error {
+    constructor(readonly file: string, message: string) {
+        super(message);
+    }
+}
+
+/**
+ * Reads a source file as text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read; anything else gets a
+ * message that says what the file seems to be, because GBK files from Windows are common in this field.
+ */
+export async function readSourceText(file: string): Promise<string> {
+    let bytes: Buffer;
+    try {
+        bytes = await readFile(file);
+    } catch (error) {
+        throw new InputError(file, describeFsError(error));
+    }
+    return decodeSource(file, bytes);
+}
+
+export function decodeSource(file: string, bytes: Uint8Array): string {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    const sample = bytes.subarray(0, 8192);
+    if (sample.includes(0)) {
+        throw new InputError(file, '这是二进制文件，不是 .jxmb 文本。');
+    }
+    try {
+        const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    } catch {
+        const offset = firstInvalidUtf8(bytes);
+        throw new InputError(file, `文件不是 UTF-8 编码（第 ${offset} 字节起无法解码，可能是 GBK/GB18030）。请在编辑器中另存为 UTF-8 后重试。`);
+    }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let low = 0;
+    let high = bytes.length;
+    // Binary search for the longest valid prefix; a cut inside a multi-byte character is also invalid, so step back.
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        try {
+            decoder.decode(bytes.subarray(0, mid));
+            low = mid;
+        } catch {
+            high = mid - 1;
+        }
+    }
+    return low + 1;
+}
+
+export function describeFsError(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    switch (code) {
+        case 'ENOENT': return '文件或文件夹不存在。';
+        case 'EACCES': case 'EPERM': return '没有读取权限。';
+        case 'EISDIR': return '这是文件夹，不是文件。';
+        default: return `无法读取（${code ?? String(error)}）。`;
+    }
+}
+
+/** Expands the command line's files and folders into .jxmb files (folders recursively, sorted for stable output). */
+export async function collectSources(paths: string[], extensions = ['.jxmb']): Promise<{ files: string[]; problems: InputError[] }> {
+    const files: string[] = [];
+    const problems: InputError[] = [];
+    for (const path of paths) {
+        let info;
+        try {
+            info = await stat(path);
+        } catch (error) {
+            problems.push(new InputError(path, describeFsError(error)));
+            continue;
+        }
+        if (info.isDirectory()) {
+            const found = await walk(path, extensions);
+            if (found.length === 0) {
+                problems.push(new InputError(path, `文件夹中没有 ${extensions.join('/')} 文件。`));
+            }
+            files.push(...found);
+        } else {
+            files.push(path);
+        }
+    }
+    return { files, problems };
+}
+
+async function walk(dir: string, extensions: string[]): Promise<string[]> {
+    const entries = await readdir(dir, { withFileTypes: true });
+    const result: string[] = [];
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+            result.push(...await walk(path, extensions));
+        } else if (entry.isFile() && extensions.includes(extname(entry.name).toLowerCase())) {
+            result.push(path);
+        }
+    }
+    return result;
+}

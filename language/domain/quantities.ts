@@ -1,0 +1,249 @@
+// Finds the quantities in a 指标值: operator + number + unit, with hedges, per-periods and suffix operators
+// (≥45场次, 不少于1000次, 3000万人次以上, 70余场, 约96.6亿, 每月不少于1次, 1小时内, 20000+). RULES §3.2.
+import { CN_NUMERAL_CHARS, readNumberAt, type NumberToken } from './numbers.js';
+import { CLAUSE_SEPARATORS, MASK_CHAR } from './text.js';
+import { matchUnitAt, unitKind } from './units.js';
+import type { Hedge, Operator, Quantity } from './value-types.js';
+
+export interface FoundQuantity extends Quantity {
+    start: number;
+    end: number;
+}
+
+export interface ScanResult {
+    quantities: FoundQuantity[];
+    /** Why the text cannot be read although it holds numbers; empty when fine. */
+    problems: string[];
+}
+
+// Operator words before a number, longest first. 达/达到 are weak: a hedge overrides them (达到近10000人 → ≤).
+const PREFIX_OPS: ReadonlyArray<readonly [string, Operator, boolean?]> = [
+    ['大于或等于', '≥'], ['小于或等于', '≤'], ['大于等于', '≥'], ['小于等于', '≤'],
+    ['不少于', '≥'], ['不低于', '≥'], ['不小于', '≥'], ['不超过', '≤'], ['不高于', '≤'], ['不大于', '≤'], ['不多于', '≤'],
+    ['至少', '≥'], ['最少', '≥'], ['最多', '≤'], ['控制在', '≤'], ['不足', '<'], ['不到', '<'],
+    ['少于', '<'], ['低于', '<'], ['小于', '<'], ['多于', '>'], ['超过', '>'], ['高于', '>'], ['大于', '>'], ['逾', '>'], ['超', '>'],
+    ['达到', '≥', true], ['达', '≥', true], ['等于', '='],
+    ['≥', '≥'], ['≤', '≤'], ['>', '>'], ['<', '<'], ['=', '=']
+];
+
+// Hedges before a number; a word that ends in the hedge character is not a hedge (签约5家, 最近3年).
+const PREFIX_HEDGES: ReadonlyArray<readonly [string, Hedge]> = [['大约', '约'], ['将近', '近'], ['接近', '近'], ['约', '约'], ['近', '近']];
+const NOT_HEDGE_BEFORE: Record<string, string> = { 约: '签制预邀节公条契合违履守践', 近: '最附邻靠' };
+
+// Operators after a number (and its unit), longest first.
+const SUFFIX_OPS: ReadonlyArray<readonly [string, Operator | 'hedge']> = [
+    ['及以上', '≥'], ['以上', '≥'], ['及以下', '≤'], ['以下', '≤'], ['以内', '≤'], ['之内', '≤'], ['内', '≤'],
+    ['左右', 'hedge'], ['+', '≥']
+];
+// 内 after a unit starts a noun as often as it means "within": 100个内容, 3家内部.
+const NOT_WITHIN = '容部涵外网审控设务在';
+
+const HEDGE_OP: Record<Hedge, Operator> = { 约: '=', 左右: '=', 余: '>', 多: '>', 近: '≤' };
+
+// Chinese numerals that are words, not counts: 一起 (together), 一次性 (one-off), 一期工程 (phase one).
+const NUMERAL_IDIOMS = ['一起', '一批', '一部分', '一次性', '一期工程', '二期工程', '三期工程', '一级指标', '二级指标', '三级指标', '一条龙', '一门心思'];
+
+export interface UnitRead {
+    unit: string | null;
+    hedge: '余' | '多' | null;
+    end: number;
+}
+
+/** Unit after a number: 场次, 万人次, 万平方米 (magnitude + unit), 万 alone, 余场 / 万多平方米 (hedge inside). */
+export function readUnitAt(text: string, pos: number): UnitRead {
+    let p = pos;
+    let magnitude = '';
+    let hedge: '余' | '多' | null = null;
+    let unit = matchUnitAt(text, p);
+    if (unit && unitKind(unit) === 'magnitude') {
+        magnitude = unit;
+        p += unit.length;
+        unit = undefined;
+    }
+    if (!unit) {
+        if (text[p] === '余' || text[p] === '多') {
+            const after = matchUnitAt(text, p + 1);
+            // 「多」 alone after a number is a hedge only before a unit or at a clause end (10万多; not 3多样).
+            if (after && unitKind(after) !== 'magnitude') {
+                hedge = text[p] as '余' | '多';
+                unit = after;
+                p += 1;
+            } else if (magnitude || p + 1 >= text.length || CLAUSE_SEPARATORS.includes(text[p + 1]!)) {
+                hedge = text[p] as '余' | '多';
+                p += 1;
+            }
+        } else {
+            unit = matchUnitAt(text, p);
+            if (unit && unitKind(unit) === 'magnitude') unit = undefined;
+        }
+    }
+    if (unit) p += unit.length;
+    const full = magnitude + (unit ?? '');
+    return { unit: full || null, hedge, end: p };
+}
+
+function endsWithAt(text: string, end: number, word: string): boolean {
+    return end >= word.length && text.startsWith(word, end - word.length);
+}
+
+interface Prefix {
+    op: Operator | null;
+    weak: boolean;
+    hedge: Hedge | null;
+    start: number;
+}
+
+function readPrefix(masked: string, numberStart: number): Prefix {
+    let p = numberStart;
+    let hedge: Hedge | null = null;
+    const takeHedge = () => {
+        for (const [word, h] of PREFIX_HEDGES) {
+            const charBefore = masked[p - word.length - 1];
+            if (endsWithAt(masked, p, word) && !(charBefore && NOT_HEDGE_BEFORE[word]?.includes(charBefore))) {
+                hedge = h;
+                p -= word.length;
+                return;
+            }
+        }
+    };
+    takeHedge();
+    // Masked quotes may stand between an operator and its number: 高于“十三五”17.4%.
+    let q = p;
+    while (q > 0 && masked[q - 1] === MASK_CHAR) q--;
+    for (const [word, op, weak] of PREFIX_OPS) {
+        if (endsWithAt(masked, q, word)) {
+            p = q - word.length;
+            if (!hedge) takeHedge();
+            return { op, weak: !!weak, hedge, start: p };
+        }
+    }
+    return { op: null, weak: false, hedge, start: p };
+}
+
+interface Suffix {
+    op: Operator | null;
+    hedge: Hedge | null;
+    per: string | null;
+    end: number;
+}
+
+function readSuffix(text: string, pos: number): Suffix {
+    let p = pos;
+    let per: string | null = null;
+    // 6场次/年, 元/台: the unit after / is what the value counts per.
+    if (text[p] === '/') {
+        const unit = matchUnitAt(text, p + 1);
+        if (unit) {
+            per = unit;
+            p += 1 + unit.length;
+        }
+    }
+    for (const [word, op] of SUFFIX_OPS) {
+        if (!text.startsWith(word, p)) continue;
+        const next = text[p + 1];
+        if (word === '内' && next && NOT_WITHIN.includes(next)) break;
+        p += word.length;
+        return op === 'hedge' ? { op: null, hedge: '左右', per, end: p } : { op, hedge: null, per, end: p };
+    }
+    return { op: null, hedge: null, per, end: p };
+}
+
+/** 每月不少于1次 → 月; 每期峰会参会人数不少于100人 → 期. Only within the clause of the number. */
+function perFromClause(text: string, masked: string, numberStart: number): string | null {
+    const from = Math.max(0, numberStart - 30);
+    let clauseStart = from;
+    for (let i = numberStart - 1; i >= from; i--) {
+        if (CLAUSE_SEPARATORS.includes(masked[i]!)) {
+            clauseStart = i + 1;
+            break;
+        }
+    }
+    const at = masked.lastIndexOf('每', numberStart - 1);
+    if (at < clauseStart) return null;
+    return matchUnitAt(text, at + 1) ?? null;
+}
+
+// Where a number could start; checked one by one with readNumberAt.
+const NUMBER_START = new RegExp(`百分之|[0-9${CN_NUMERAL_CHARS}]`, 'g');
+
+function combine(prefix: Prefix, suffix: Suffix, infix: '余' | '多' | null): { op: Operator; hedge: Hedge | null; explicit: boolean } | string {
+    const hedge: Hedge | null = prefix.hedge ?? infix ?? suffix.hedge;
+    let op: Operator | null = prefix.op && !prefix.weak ? prefix.op : null;
+    if (suffix.op) {
+        // 大于20家以上 says the same twice; 不少于90%以下 contradicts itself.
+        const compatible = !op || op === suffix.op || (op === '>' && suffix.op === '≥') || (op === '<' && suffix.op === '≤');
+        if (!compatible) return `conflicting operators ${op} and ${suffix.op}`;
+        op ??= suffix.op;
+    }
+    // An explicit operator wins over a hedge (不少于约100人 → ≥); a hedge wins over the weak 达/达到 (达到近10000人 → ≤).
+    if (!op && hedge) op = HEDGE_OP[hedge];
+    op ??= prefix.op;
+    return { op: op ?? '=', hedge, explicit: !!(prefix.op || suffix.op) };
+}
+
+/**
+ * All quantities in `text` (already normalised). `masked` is the same text with non-quantity numbers masked
+ * (text.ts). A number counts when it has a unit, an operator, a hedge or a per-period — or when it is the whole value
+ * (≥65, 4). Chinese numerals count only with a unit (一个, 两家, 一小时内), so prose like 十四五 is left alone.
+ */
+export function scanQuantities(text: string, masked: string): ScanResult {
+    const quantities: FoundQuantity[] = [];
+    const problems: string[] = [];
+    NUMBER_START.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    let resumeAt = 0;
+    while ((match = NUMBER_START.exec(masked))) {
+        const start = match.index;
+        if (start < resumeAt) continue;
+        const token = readNumberAt(masked, start);
+        if (!token) continue;
+        NUMBER_START.lastIndex = token.end;
+        const found = readQuantity(text, masked, token, problems);
+        if (found) {
+            quantities.push(found);
+            resumeAt = found.end;
+        }
+    }
+    return { quantities, problems };
+}
+
+function readQuantity(text: string, masked: string, token: NumberToken, problems: string[]): FoundQuantity | undefined {
+    const before = masked[token.start - 1] ?? '';
+    // Part of an identifier (V2, G20) or of a malformed number (1.2.3).
+    if (/[A-Za-z.]/.test(before) && !token.percent) return undefined;
+    if (token.chinese && NUMERAL_IDIOMS.some(idiom => masked.startsWith(idiom, token.start))) return undefined;
+
+    const unitRead: UnitRead = token.percent ? { unit: '%', hedge: null, end: token.end } : readUnitAt(masked, token.end);
+    const prefix = readPrefix(masked, token.start);
+    const suffix = readSuffix(masked, unitRead.end);
+    const per = suffix.per ?? perFromClause(text, masked, token.start);
+    const combined = combine(prefix, suffix, unitRead.hedge);
+    const start = prefix.start;
+    const end = suffix.end;
+    const wholeValue = start === 0 && end === masked.length;
+    const kind = unitKind(unitRead.unit);
+
+    if (token.chinese && !wholeValue && (!unitRead.unit || kind === 'magnitude')) return undefined;
+    if (typeof combined === 'string') {
+        problems.push(`${combined} in 「${text.slice(start, end)}」`);
+        return undefined;
+    }
+    if (!Number.isFinite(token.value)) {
+        problems.push(`number too large in 「${text.slice(start, end)}」`);
+        return undefined;
+    }
+    const significant = !!unitRead.unit || combined.explicit || !!combined.hedge || !!per || wholeValue;
+    if (!significant) return undefined;
+    // A level without an operator is a grade (二级), classified as qualitative; with one it compares (≥二级).
+    if (kind === 'grade' && !combined.explicit) return undefined;
+    return {
+        op: combined.op,
+        value: token.value,
+        unit: unitRead.unit,
+        hedge: combined.hedge,
+        per,
+        approximate: !!combined.hedge,
+        start,
+        end
+    };
+}

@@ -1,0 +1,145 @@
+// 计量单位: which units exist, what kind each is, and how they compare (RULES §5).
+import text from './data/units.yaml?raw';
+import { DataFileError, loadDataFile } from './data-file.js';
+
+export type UnitKind = 'count' | 'money' | 'percent' | 'duration' | 'area' | 'mass' | 'energy' | 'grade' | 'score' | 'magnitude';
+
+export interface UnitInfo {
+    /** As written: 万人次, s, 小时. */
+    unit: string;
+    kind: UnitKind;
+    /** Units with the same base compare after multiplying by factor: 万元 → 元 × 10000. */
+    base: string;
+    factor: number;
+}
+
+export const UNITS_FILE = 'language/domain/data/units.yaml';
+
+const KINDS: UnitKind[] = ['count', 'money', 'percent', 'duration', 'area', 'mass', 'energy', 'grade', 'score', 'magnitude'];
+
+export const unitsSchema = {
+    type: 'object',
+    required: ['units', 'notUnits'],
+    properties: {
+        units: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['unit', 'kind', 'source'],
+                properties: {
+                    unit: { type: 'string', minLength: 1 },
+                    kind: { enum: KINDS },
+                    base: { type: 'string', minLength: 1 },
+                    factor: { type: 'number', exclusiveMinimum: 0 },
+                    aliases: { type: 'array', items: { type: 'string', minLength: 1 } },
+                    source: { enum: ['RULES', 'SEED', 'SUG'] }
+                },
+                // base and factor go together: a factor without a base would scale nothing.
+                dependencies: { base: ['factor'], factor: ['base'] },
+                additionalProperties: false
+            }
+        },
+        notUnits: { type: 'array', items: { type: 'string', minLength: 2 } }
+    },
+    additionalProperties: false
+} as const;
+
+interface RawUnit {
+    unit: string;
+    kind: UnitKind;
+    base?: string;
+    factor?: number;
+    aliases?: string[];
+}
+
+export interface UnitTable {
+    /** Every spelling (units and aliases) → its info; an alias keeps its own spelling in `unit`. */
+    bySpelling: ReadonlyMap<string, UnitInfo>;
+    notUnits: readonly string[];
+}
+
+export function parseUnits(yamlText: string, file = UNITS_FILE): UnitTable {
+    const raw = loadDataFile<{ units: RawUnit[]; notUnits: string[] }>(file, yamlText, unitsSchema);
+    const bySpelling = new Map<string, UnitInfo>();
+    raw.units.forEach((u, i) => {
+        const base = u.base ?? u.unit;
+        const factor = u.factor ?? 1;
+        for (const spelling of [u.unit, ...(u.aliases ?? [])]) {
+            if (bySpelling.has(spelling)) throw new DataFileError(file, `units[${i}]`, `unit ${spelling} is listed twice`);
+            bySpelling.set(spelling, { unit: spelling, kind: u.kind, base, factor });
+        }
+    });
+    return { bySpelling, notUnits: raw.notUnits };
+}
+
+const table = parseUnits(text);
+
+// Longest-first spellings per first character: the parser asks "which unit starts here?" once per number.
+const byFirstChar = new Map<string, string[]>();
+for (const spelling of table.bySpelling.keys()) {
+    const list = byFirstChar.get(spelling[0]!) ?? [];
+    list.push(spelling);
+    byFirstChar.set(spelling[0]!, list);
+}
+for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length);
+
+const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/**
+ * Info for a unit as the value parser returns it. A magnitude before a unit is composed:
+ * 万人 → base 人 × 10⁴, 万平方米 → 平方米 × 10⁴. Unknown units give undefined.
+ */
+export function unitInfo(unit: string | null | undefined): UnitInfo | undefined {
+    if (!unit) return undefined;
+    const direct = table.bySpelling.get(unit);
+    if (direct) return direct;
+    const magnitude = MAGNITUDES[unit[0]!];
+    const rest = magnitude ? table.bySpelling.get(unit.slice(1)) : undefined;
+    if (!magnitude || !rest || rest.kind === 'magnitude') return undefined;
+    return { unit, kind: rest.kind, base: rest.base, factor: rest.factor * magnitude };
+}
+
+export function unitKind(unit: string | null | undefined): UnitKind | undefined {
+    return unitInfo(unit)?.kind;
+}
+
+export const isMoneyUnit = (unit: string | null | undefined): boolean => unitKind(unit) === 'money';
+export const isPercentUnit = (unit: string | null | undefined): boolean => unitKind(unit) === 'percent';
+/** A length of time (s, 小时, 天, 月 …). */
+export const isDurationUnit = (unit: string | null | undefined): boolean => unitKind(unit) === 'duration';
+export const isCountUnit = (unit: string | null | undefined): boolean => unitKind(unit) === 'count';
+
+/** Two units measure the same thing and can be compared (人次 and 万人次; not 人 and 人次). */
+export function comparableUnits(a: string | null | undefined, b: string | null | undefined): boolean {
+    const x = unitInfo(a);
+    const y = unitInfo(b);
+    return !!x && !!y && x.base === y.base;
+}
+
+/** value in the base unit of `unit` (1.5 万本 → 15000 本), or undefined for an unknown unit. */
+export function toBase(value: number, unit: string | null | undefined): number | undefined {
+    const info = unitInfo(unit);
+    return info ? value * info.factor : undefined;
+}
+
+/**
+ * The longest unit spelling starting at `pos` in `text`, unless the text there is a noun that only begins like a
+ * unit (「3部门」). Magnitudes (万, 亿) are matched too; the parser composes them with a following unit.
+ */
+export function matchUnitAt(text: string, pos: number): string | undefined {
+    const candidates = byFirstChar.get(text[pos] ?? '');
+    if (!candidates) return undefined;
+    for (const word of table.notUnits) if (text.startsWith(word, pos)) return undefined;
+    for (const spelling of candidates) {
+        if (!text.startsWith(spelling, pos)) continue;
+        // An ASCII unit must end at a word boundary: 3s is seconds, 3sets is not.
+        if (/[A-Za-z]$/.test(spelling) && /[A-Za-z]/.test(text[pos + spelling.length] ?? '')) continue;
+        return spelling;
+    }
+    return undefined;
+}
+
+export function allUnits(): UnitInfo[] {
+    return [...table.bySpelling.values()];
+}

@@ -1,0 +1,183 @@
+// Vague 指标值 wording and its measurable rewrites (RULES §4), looked up in text.
+import text from './data/vague-words.yaml?raw';
+import { DataFileError, loadDataFile } from './data-file.js';
+
+export type VagueKind = 'vague' | 'deadline' | 'hedge' | 'weak' | 'ok' | 'misfiled' | 'exempt';
+/** RULES §0 provenance tags, without brackets. */
+export type SourceTag = 'OFF' | 'OFF*' | 'SEED' | 'SYS' | '3P' | 'SUG';
+
+export interface VagueRewrite {
+    /** 二级 codes the rewrite is for, or 'any'. */
+    l2: readonly string[] | 'any';
+    /** With the RULES placeholders X (number), B (baseline), D (date), N/Y (numbers). */
+    patterns: readonly string[];
+    examples: readonly string[];
+    note: string | null;
+    tag: SourceTag;
+}
+
+export interface VagueEntry {
+    id: string;
+    kind: VagueKind;
+    words: readonly string[];
+    patterns: readonly string[];
+    except: readonly string[];
+    seen: string | null;
+    note: string | null;
+    tag: SourceTag;
+    rewrites: readonly VagueRewrite[];
+}
+
+export interface VagueMatch {
+    /** The matched text. */
+    word: string;
+    start: number;
+    end: number;
+    entry: VagueEntry;
+}
+
+export const VAGUE_WORDS_FILE = 'language/domain/data/vague-words.yaml';
+
+const TAGS: SourceTag[] = ['OFF', 'OFF*', 'SEED', 'SYS', '3P', 'SUG'];
+const strings = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+
+export const vagueWordsSchema = {
+    type: 'object',
+    required: ['entries'],
+    properties: {
+        entries: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['id', 'kind', 'tag', 'rewrites'],
+                properties: {
+                    id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+                    kind: { enum: ['vague', 'deadline', 'hedge', 'weak', 'ok', 'misfiled', 'exempt'] },
+                    words: strings,
+                    patterns: strings,
+                    except: strings,
+                    seen: { type: 'string' },
+                    note: { type: 'string' },
+                    tag: { enum: TAGS },
+                    rewrites: {
+                        type: 'array',
+                        items: {
+                            type: 'object',
+                            required: ['l2', 'patterns', 'tag'],
+                            properties: {
+                                l2: { anyOf: [{ const: 'any' }, { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[1-9][0-9]$' } }] },
+                                patterns: { ...strings, minItems: 1 },
+                                examples: strings,
+                                note: { type: 'string' },
+                                tag: { enum: TAGS }
+                            },
+                            additionalProperties: false
+                        }
+                    }
+                },
+                additionalProperties: false
+            }
+        }
+    },
+    additionalProperties: false
+} as const;
+
+type RawEntry = Partial<Omit<VagueEntry, 'rewrites'>> & Pick<VagueEntry, 'id' | 'kind' | 'tag'> & {
+    rewrites: Array<Partial<VagueRewrite> & Pick<VagueRewrite, 'l2' | 'patterns' | 'tag'>>;
+};
+
+interface CompiledEntry {
+    entry: VagueEntry;
+    matcher: RegExp;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export function parseVagueWords(yamlText: string, file = VAGUE_WORDS_FILE): VagueEntry[] {
+    const raw = loadDataFile<{ entries: RawEntry[] }>(file, yamlText, vagueWordsSchema);
+    const ids = new Set<string>();
+    return raw.entries.map((e, i) => {
+        if (ids.has(e.id)) throw new DataFileError(file, `entries[${i}].id`, `duplicate id ${e.id}`);
+        ids.add(e.id);
+        // An entry must match something (checked here: Ajv's strict mode rejects required inside anyOf).
+        if (!e.words?.length && !e.patterns?.length) throw new DataFileError(file, `entries[${i}]`, 'needs words or patterns');
+        (e.patterns ?? []).forEach((p, j) => checkPattern(file, `entries[${i}].patterns[${j}]`, p));
+        return {
+            id: e.id,
+            kind: e.kind,
+            words: e.words ?? [],
+            patterns: e.patterns ?? [],
+            except: e.except ?? [],
+            seen: e.seen ?? null,
+            note: e.note ?? null,
+            tag: e.tag,
+            rewrites: e.rewrites.map(r => ({ l2: r.l2, patterns: r.patterns, examples: r.examples ?? [], note: r.note ?? null, tag: r.tag }))
+        };
+    });
+}
+
+// Patterns are joined into one expression per entry, so they must compile and must not capture.
+function checkPattern(file: string, path: string, pattern: string): void {
+    let groups: number;
+    try {
+        groups = new RegExp(`${pattern}|`).exec('')!.length - 1;
+    } catch (error) {
+        throw new DataFileError(file, path, `invalid regular expression: ${(error as Error).message}`);
+    }
+    if (groups > 0) throw new DataFileError(file, path, 'use (?:…) instead of capturing groups');
+}
+
+function compile(entry: VagueEntry): CompiledEntry {
+    const words = [...entry.words].sort((a, b) => b.length - a.length).map(escape);
+    return { entry, matcher: new RegExp([...words, ...entry.patterns].join('|'), 'g') };
+}
+
+const entries = parseVagueWords(text);
+const compiled = entries.map(compile);
+
+export function vagueEntries(): readonly VagueEntry[] {
+    return entries;
+}
+
+const DEFAULT_KINDS: readonly VagueKind[] = ['vague', 'deadline', 'hedge'];
+
+// 「提升2%」, 「增强≥5%」: a number right after a vague verb makes the phrase measurable. A year does not
+// (合理安排2024年度…), nor does a Chinese numeral, which is usually part of a word (推动两新组织).
+const FOLLOWED_BY_NUMBER = /^(?:了|至|到|达到|达|约|≥|>|不少于|不低于|超过)?(?:(?!(?:19|20)\d{2}年)[0-9]|百分之)/;
+
+/**
+ * Vague wording in `text`, leftmost-longest and without overlaps. By default only the kinds a check should flag
+ * (vague, deadline, hedge); `l2` keeps entries with a rewrite for that 二级 code.
+ */
+export function findVagueWords(input: string, options: { kinds?: readonly VagueKind[]; l2?: string } = {}): VagueMatch[] {
+    const kinds = options.kinds ?? DEFAULT_KINDS;
+    const all: VagueMatch[] = [];
+    for (const { entry, matcher } of compiled) {
+        if (!kinds.includes(entry.kind)) continue;
+        if (options.l2 && !entry.rewrites.some(r => r.l2 === 'any' || r.l2.includes(options.l2!))) continue;
+        matcher.lastIndex = 0;
+        for (const m of input.matchAll(matcher)) {
+            if (!m[0]) continue;
+            const start = m.index;
+            const end = start + m[0].length;
+            if (entry.except.some(word => input.startsWith(word, start))) continue;
+            if (entry.kind === 'vague' && FOLLOWED_BY_NUMBER.test(input.slice(end, end + 6))) continue;
+            all.push({ word: m[0], start, end, entry });
+        }
+    }
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    const result: VagueMatch[] = [];
+    let reached = 0;
+    for (const match of all) {
+        if (match.start < reached) continue;
+        result.push(match);
+        reached = match.end;
+    }
+    return result;
+}
+
+/** The rewrites of an entry that apply to a 二级 code. */
+export function rewritesFor(entry: VagueEntry, l2: string): VagueRewrite[] {
+    return entry.rewrites.filter(r => r.l2 === 'any' || r.l2.includes(l2));
+}

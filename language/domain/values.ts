@@ -1,0 +1,124 @@
+// The 指标值 parser: any text → a normalised value that keeps the original (RULES §3.2, §3.3).
+import { parseDateValue } from './dates.js';
+import { formatNumber, readNumberAt } from './numbers.js';
+import { classifyQualitative } from './qualitative.js';
+import { readUnitAt, scanQuantities, type FoundQuantity } from './quantities.js';
+import { parseRange } from './ranges.js';
+import { maskNonQuantities, normalizeValueText } from './text.js';
+import type { DateTarget, ParsedValue, Quantity, ValueBody } from './value-types.js';
+
+export type { DateTarget, Hedge, Operator, ParsedValue, Quantity, ValueBody, ValueKind } from './value-types.js';
+
+export interface ParseOptions {
+    /** Budget year: resolves deadlines written without one (本年内完成, 12月前). Without it they stay qualitative. */
+    year?: number;
+}
+
+/**
+ * Parses one 指标值. Never throws: text that cannot be read comes back as `unparsable` or `qualitative` with a reason.
+ *
+ * Decisions (see also the module docs of dates.ts, quantities.ts, qualitative.ts):
+ * - A bare number + unit is `=` (12条); checks decide whether an output needs ≥.
+ * - 约/左右 → =, 余/多 → >, 近 → ≤, all approximate; an explicit operator wins over a hedge, a hedge over 达/达到.
+ * - 1.5万本 → value 1.5, unit 万本: the writer's scale is kept; units.ts knows 万本 = 10⁴ 本.
+ * - 20000+ → ≥ 20000. 每月不少于1次 → ≥1 次 per 月.
+ * - A level without operator (二级, 等级保护级别：二级) is a qualitative grade; with one (≥二级) a quantity in 级.
+ * - A bare date is a deadline (≤). 2024年12月前 → ≤ 2024-12-31 with a note that 「12月前」 is ambiguous.
+ * - 本年内完成 / 12月前 without a year: qualitative with a reason, or a date when `options.year` is given.
+ * - Prose with one quantity is that quantity (印2000本, 公众对科普工作满意度达95%); with several it is compound.
+ */
+export function parseValue(text: string, options: ParseOptions = {}): ParsedValue {
+    const original = typeof text === 'string' ? text : String(text ?? '');
+    try {
+        return { original, ...parseBody(original, options) } as ParsedValue;
+    } catch (error) {
+        // A safety net: a parser bug must not take a whole document down.
+        return { original, kind: 'unparsable', reason: `internal error: ${error instanceof Error ? error.message : String(error)}` };
+    }
+}
+
+function parseBody(original: string, options: ParseOptions): ValueBody {
+    const text = normalizeValueText(original);
+    if (!text) return { kind: 'empty' };
+    if (text === '保密项目') {
+        return { kind: 'qualitative', grade: null, milestone: null, reason: '保密项目: confidential placeholder, exempt from checks (RULES §1B)' };
+    }
+    const broken = brokenOperator(text);
+    if (broken) return { kind: 'unparsable', reason: broken };
+
+    for (const candidate of withoutLabel(text)) {
+        const date = parseDateValue(candidate, options.year);
+        if (date) return date;
+        const range = parseRange(candidate);
+        if (range) return range;
+    }
+
+    const masked = maskNonQuantities(text);
+    const { quantities, problems } = scanQuantities(text, masked);
+    if (problems.length > 0) return { kind: 'unparsable', reason: problems.join('; ') };
+    if (quantities.length === 1) return { kind: 'quantity', ...plain(quantities[0]!) };
+    if (quantities.length > 1) return { kind: 'compound', parts: quantities.map(plain) };
+
+    const qualitative = classifyQualitative(text);
+    if (qualitative.kind === 'qualitative' && qualitative.grade) return qualitative;
+    // An operator sign with nothing to compare (≥场次); a formula's = inside text is not a target.
+    const lonely = /[≥≤<>]|^=/.exec(masked);
+    if (lonely) return { kind: 'unparsable', reason: `operator 「${lonely[0]}」 without a number in 「${excerpt(text, lonely.index)}」` };
+    return qualitative;
+}
+
+/** 「完成时间:2024年12月31日」 → also try 「2024年12月31日」. */
+function withoutLabel(text: string): string[] {
+    const colon = text.lastIndexOf(':');
+    return colon > 0 && colon < text.length - 1 && colon <= 20 ? [text, text.slice(colon + 1)] : [text];
+}
+
+/** Operator text that cannot mean anything: 不100人 (不少于? 不超过?), ≥≤5, ≠0. */
+function brokenOperator(text: string): string | undefined {
+    const dangling = /不(?=[0-9])/.exec(text);
+    if (dangling) {
+        const number = readNumberAt(text, dangling.index + 1)!;
+        const end = readUnitAt(text, number.end).end;
+        return `「${text.slice(dangling.index, end)}」: 不 directly before a number — 不少于 or 不超过 is missing`;
+    }
+    const doubled = /[≥≤<>=]{2,}/.exec(text);
+    if (doubled) return `conflicting operators 「${doubled[0]}」`;
+    if (text.includes('≠')) return 'operator 「≠」 does not state a target';
+    return undefined;
+}
+
+function excerpt(text: string, at: number): string {
+    return text.length <= 40 ? text : `…${text.slice(Math.max(0, at - 10), at + 20)}…`;
+}
+
+function plain({ op, value, unit, hedge, per, approximate }: FoundQuantity): Quantity {
+    return { op, value, unit, hedge, per, approximate };
+}
+
+/**
+ * Canonical text of a quantity or date target: ≥45场次, ≥90%, ≥1次/月, 约180卷, ≤2024-12-31. `=` is not written
+ * (12条); an approximate `=` keeps its 约 so the text does not claim precision it lacks.
+ */
+export function formatQuantity(q: Quantity | Pick<DateTarget, 'op' | 'date'>): string {
+    const op = q.op === '=' ? '' : q.op;
+    if ('date' in q) return `${op}${q.date}`;
+    const about = q.approximate && q.op === '=' ? '约' : '';
+    return `${op}${about}${formatNumber(q.value)}${q.unit ?? ''}${q.per ? `/${q.per}` : ''}`;
+}
+
+/** Canonical text of any parsed value; qualitative and unparsable values keep their original text. */
+export function formatValue(value: ParsedValue): string {
+    switch (value.kind) {
+        case 'quantity':
+        case 'date':
+            return formatQuantity(value);
+        case 'range':
+            return `${formatNumber(value.min)}～${formatNumber(value.max)}${value.unit ?? ''}`;
+        case 'compound':
+            return value.parts.map(formatQuantity).join('；');
+        case 'empty':
+            return '';
+        default:
+            return value.original.trim();
+    }
+}

@@ -1,0 +1,60 @@
+import type { IToken, TokenType } from 'chevrotain';
+import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
+
+// Syntax errors in Chinese: the people who write these tables read Chinese first, and Chevrotain's
+// "Expecting token of type …" means nothing to them.
+const terminalNames: Record<string, string> = {
+    STRING: '带引号的文字（"…" 或 “…”）',
+    NUMBER: '数字',
+    DATE: '日期（如 2024-12-31）',
+    UNIT: '单位（如 场次、%）'
+};
+
+function describe(token: TokenType): string {
+    // Keyword tokens are named by their text (older Langium versions appended ':KW').
+    return terminalNames[token.name] ?? `「${token.name.replace(/:KW$/, '')}」`;
+}
+
+function shown(token: IToken | undefined): string {
+    if (!token || token.image === '' || token.tokenType?.name === 'EOF') {
+        return '文件结尾';
+    }
+    const image = token.image.length > 20 ? token.image.slice(0, 20) + '…' : token.image;
+    return `「${image}」`;
+}
+
+function alternatives(paths: TokenType[][][] | TokenType[][]): string {
+    const firsts = new Set<string>();
+    for (const path of paths.flat(1) as Array<TokenType[] | TokenType>) {
+        const first = Array.isArray(path) ? path[0] : path;
+        if (first) firsts.add(describe(first));
+    }
+    const list = [...firsts];
+    return list.length > 8 ? list.slice(0, 8).join('、') + ' 等' : list.join('、');
+}
+
+export class JxmbParserErrorMessageProvider extends AbstractParserErrorMessageProvider {
+    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
+        return `语法错误：此处应为 ${describe(options.expected)}，却是 ${shown(options.actual)}。`;
+    }
+
+    override buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {
+        return `语法错误：${shown(options.firstRedundant)} 无法识别，此处应为「部门整体」或「项目支出」声明。`;
+    }
+
+    override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
+        return `语法错误：此处应为 ${alternatives(options.expectedPathsPerAlt)} 之一，却是 ${shown(options.actual[0])}。`;
+    }
+
+    override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
+        return `语法错误：此处至少需要一个 ${alternatives(options.expectedIterationPaths)}，却是 ${shown(options.actual[0])}。`;
+    }
+}
+
+export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
+    override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
+        const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
+        const hint = /^["“「]/.test(text) ? '（引号未闭合？）' : '';
+        return `无法识别的字符「${text}」${hint}。`;
+    }
+}

@@ -1,0 +1,12 @@
+// Stable diagnostic codes. Quick-fixes, severity overrides and test files refer to these strings; never reuse one
+// for a different meaning.
+export const Code = {
+    // Langium's own codes for syntax errors.
+    lexingError: 'lexing-error',
+    parsingError: 'parsing-error',
+    misplacedAmount: 'structure/misplaced-amount',
+    duplicateAmount: 'structure/duplicate-amount',
+    duplicateMember: 'structure/duplicate-member',
+    invalidDate: 'value/invalid-date',
+    invalidRange: 'value/invalid-range'
+} as const;

@@ -1,0 +1,77 @@
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import {
+    isBasicInfo, isBudget, isBudgetGroup, isFunds, isTotal,
+    type AmountItem, type BasicInfo, type Budget, type DepartmentDeclaration, type Funds, type JxmbAstType, type Project, type Task, type Total
+} from '../generated/ast.js';
+import { Code } from './codes.js';
+
+// Which amount keys belong to which block of the table. The grammar accepts any key anywhere so that a key in the
+// wrong block is reported here, in words, instead of as a syntax error.
+const basicInfoKeys = ['财政供养人员数', '下属二级单位数'];
+const budgetGroupKeys: Record<string, string[]> = {
+    部门预算支出: ['基本支出', '项目支出'],
+    收入来源: ['财政拨款', '其他资金'],
+    事业发展性支出: ['财政专项资金', '其他事业发展性支出'],
+    按预算级次划分: ['本级使用资金', '区本级使用资金', '市本级使用资金', '县本级使用资金', '省本级使用资金', '对下转移支付资金', '拟用于对下转移支付资金']
+};
+const budgetKeys = Object.values(budgetGroupKeys).flat();
+const fundKeys = ['总计', '财政拨款', '财政专户拨款', '其他资金'];
+
+function allowedKeys(container: AstNode): { keys: string[]; where: string } {
+    if (isBasicInfo(container)) return { keys: basicInfoKeys, where: '基本信息' };
+    if (isBudgetGroup(container)) return { keys: budgetGroupKeys[container.group] ?? [], where: container.group };
+    if (isFunds(container)) return { keys: fundKeys, where: '资金' };
+    if (isTotal(container)) return { keys: fundKeys, where: '合计' };
+    return { keys: budgetKeys, where: '预算' };
+}
+
+export function checkAmountPlacement(item: AmountItem, accept: ValidationAcceptor): void {
+    const { keys, where } = allowedKeys(item.$container);
+    if (!keys.includes(item.key)) {
+        accept('error', `「${item.key}」不属于「${where}」，这里可填：${keys.join('、')}。`,
+            { node: item, property: 'key', code: Code.misplacedAmount });
+    }
+}
+
+/** The same amount written twice in one block (in 预算: anywhere in it, groups included): the table has one cell for it. */
+export function checkDuplicateAmounts(container: BasicInfo | Budget | Funds | Total, accept: ValidationAcceptor): void {
+    const items = isBudget(container) ? container.entries.flatMap(e => isBudgetGroup(e) ? e.items : [e]) : container.items;
+    const seen = new Set<string>();
+    for (const item of items) {
+        if (seen.has(item.key)) {
+            accept('error', `「${item.key}」重复填写：表中只有一个该金额单元格。`, { node: item, property: 'key', code: Code.duplicateAmount });
+        }
+        seen.add(item.key);
+    }
+}
+
+/** Single-cell fields of a declaration, a task or a project must not be given twice. */
+function checkDuplicateMembers(members: AstNode[], single: Record<string, string>, accept: ValidationAcceptor): void {
+    const seen = new Set<string>();
+    for (const member of members) {
+        const label = single[member.$type];
+        if (!label) continue;
+        if (seen.has(member.$type)) {
+            accept('error', `「${label}」只能填写一次。`, { node: member, code: Code.duplicateMember });
+        }
+        seen.add(member.$type);
+    }
+}
+
+const departmentSingles = {
+    TitleField: '标题', SingleValueColumn: '单列指标值', BasicInfo: '基本信息', Budget: '预算',
+    OverallGoal: '总体绩效目标', OtherTasks: '其他需完成的任务', Remark: '备注'
+};
+const taskSingles = { TaskContent: '主要实施内容', TaskAmount: '拟投入资金', TaskGoal: '期望目标' };
+const projectSingles = { Funds: '资金', ProjectGoal: '绩效目标' };
+
+export const structureChecks: ValidationChecks<JxmbAstType> = {
+    AmountItem: checkAmountPlacement,
+    BasicInfo: checkDuplicateAmounts,
+    Budget: checkDuplicateAmounts,
+    Funds: checkDuplicateAmounts,
+    Total: checkDuplicateAmounts,
+    DepartmentDeclaration: (node: DepartmentDeclaration, accept) => checkDuplicateMembers(node.members, departmentSingles, accept),
+    Task: (node: Task, accept) => checkDuplicateMembers(node.members, taskSingles, accept),
+    Project: (node: Project, accept) => checkDuplicateMembers(node.members, projectSingles, accept)
+};

@@ -1,0 +1,28 @@
+import type { CstNode, GrammarAST, ValueType } from 'langium';
+import { DefaultValueConverter } from 'langium';
+
+// STRING has three quote styles; only the ASCII one has escapes. NUMBER and DATE stay as written (thousands
+// separators, decimals) so that checks can see the text and the model converts it.
+export class JxmbValueConverter extends DefaultValueConverter {
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+        if (rule.name === 'STRING') {
+            return unquote(input);
+        }
+        if (rule.name === 'NUMBER' || rule.name === 'DATE') {
+            return input;
+        }
+        return super.runConverter(rule, input, cstNode);
+    }
+}
+
+export function unquote(input: string): string {
+    if (input.startsWith('"')) {
+        return input.slice(1, -1).replace(/\\(.)/gs, '$1');
+    }
+    return input.slice(1, -1);
+}
+
+/** The inverse of unquote for the printer: ASCII quotes, escaping `"` and `\`. */
+export function quote(text: string): string {
+    return '"' + text.replace(/[\\"]/g, ch => '\\' + ch) + '"';
+}

@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkModel } from '../../language/compile/schema.js';
+import { runJxmb } from '../helpers/run-cli.js';
+
+const good = '部门整体 "测试单位" 年度 2024 {\n    总体绩效目标 "完成全年工作"\n    绩效指标 { 产出指标 { 数量指标 { "举办活动场次"：≥10场次 } } }\n}\n';
+const broken = '部门整体 "测试单位" {\n    预算 { 基本支出 "一百" }\n}\n';
+
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jxmb-cli-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+    return path;
+}
+
+describe('jxmb check', () => {
+    test('a clean file: exit 0 and a summary', () => {
+        const r = runJxmb(['check', file('good.jxmb', good)]);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('检查了 1 个文件：0 个错误');
+    });
+
+    test('a syntax error: file:line:col severity code message, exit 1', () => {
+        const path = file('broken.jxmb', broken);
+        const r = runJxmb(['check', path]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:15 error parsing-error 语法错误`, 'm'));
+    });
+
+    test('--format json lists the findings with their place', () => {
+        const r = runJxmb(['check', file('broken2.jxmb', broken), '--format', 'json']);
+        expect(r.code).toBe(1);
+        const report = JSON.parse(r.stdout);
+        expect(report.findings).toHaveLength(1);
+        expect(report.findings[0]).toMatchObject({ line: 2, column: 15, severity: 'error', code: 'parsing-error' });
+    });
+
+    test('folders are searched recursively for .jxmb files', () => {
+        file('tree/a/one.jxmb', good);
+        file('tree/b/two.jxmb', broken);
+        file('tree/b/notes.txt', 'not a declaration');
+        const r = runJxmb(['check', join(dir, 'tree')]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain('检查了 2 个文件：1 个错误');
+    });
+
+    test.each([
+        ['a missing file', () => join(dir, 'nope.jxmb'), '不存在'],
+        ['a folder with no .jxmb', () => { mkdirSync(join(dir, 'empty'), { recursive: true }); return join(dir, 'empty'); }, '没有 .jxmb'],
+        ['a GBK file', () => file('gbk.jxmb', Buffer.from([0xb2, 0xbf, 0xc3, 0xc5, 0xd5, 0xfb, 0xcc, 0xe5, 0x20, 0x22, 0x22])), 'GBK'],
+        ['a binary file', () => file('binary.jxmb', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff])), '二进制']
+    ])('%s: a clear message, exit 2, no stack trace', (_name, make, words) => {
+        const r = runJxmb(['check', make()]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(words);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    test('UTF-8 with a BOM, UTF-16 and CRLF files are read', () => {
+        const crlf = good.replace(/\n/g, '\r\n');
+        const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(crlf, 'utf16le')]);
+        const r = runJxmb(['check', file('bom.jxmb', '\ufeff' + crlf), file('utf16.jxmb', utf16)]);
+        expect(r.stdout).toContain('检查了 2 个文件：0 个错误');
+        expect(r.code).toBe(0);
+    });
+
+    test('no arguments or an unknown command: usage and exit 2', () => {
+        expect(runJxmb(['check']).code).toBe(2);
+        const r = runJxmb(['frobnicate']);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('用法');
+    });
+});
+
+describe('jxmb compile --to json', () => {
+    test('writes the canonical model, valid against the schema', () => {
+        const out = join(dir, 'out/good.json');
+        const r = runJxmb(['compile', file('c/good.jxmb', good), '--to', 'json', '-o', out]);
+        expect(r.code).toBe(0);
+        const model = JSON.parse(readFileSync(out, 'utf8'));
+        expect(checkModel(model)).toEqual([]);
+        expect(model.declarations[0]).toMatchObject({ kind: 'department', unit: '测试单位', year: 2024 });
+        const indicator = model.declarations[0].indicators[0].groups[0].blocks[0].indicators[0];
+        expect(indicator).toMatchObject({ name: '举办活动场次', sameValue: true, period: { text: '≥10场次', form: 'quantity' } });
+        expect(indicator.period.parsed).toMatchObject({ kind: 'quantity', op: '≥', value: 10, unit: '场次' });
+    });
+
+    test('without -o, one file goes to standard output', () => {
+        const r = runJxmb(['compile', file('c/stdout.jxmb', good), '--to', 'json']);
+        expect(r.code).toBe(0);
+        expect(JSON.parse(r.stdout).declarations).toHaveLength(1);
+    });
+
+    test('a file with syntax errors is not compiled and nothing is written', () => {
+        const outDir = join(dir, 'out-broken');
+        const r = runJxmb(['compile', file('c2/broken.jxmb', broken), '--to', 'json', '-o', outDir]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain('有语法错误，未编译');
+        expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
+    });
+
+    test('refuses to write over a .jxmb source', () => {
+        const target = file('c3/keep.jxmb', good);
+        const r = runJxmb(['compile', file('c3/src.jxmb', good), '--to', 'json', '-o', target]);
+        expect(r.code).toBe(2);
+        expect(readFileSync(target, 'utf8')).toBe(good);
+    });
+
+    test('an unknown target: exit 2 with the list of targets', () => {
+        const r = runJxmb(['compile', file('c4/x.jxmb', good), '--to', 'pdf']);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('json');
+    });
+});

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import {
+    createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+    InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+    PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams
+} from 'vscode-languageserver-protocol/node';
+
+// A real language-server process over stdio, spoken to as VS Code does. Used by the LSP tests and the benchmark.
+
+const serverPath = fileURLToPath(new URL('../../dist/server.cjs', import.meta.url));
+
+export class LspSession {
+    private readonly waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+    readonly published: PublishDiagnosticsParams[] = [];
+
+    private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {
+        connection.onNotification(PublishDiagnosticsNotification.type, params => {
+            this.published.push(params);
+            for (let i = this.waiters.length - 1; i >= 0; i--) {
+                const w = this.waiters[i]!;
+                if (w.uri === params.uri && (w.version === undefined || params.version === undefined || params.version >= w.version)) {
+                    this.waiters.splice(i, 1);
+                    w.resolve(params);
+                }
+            }
+        });
+    }
+
+    static async start(): Promise<LspSession> {
+        const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        connection.listen();
+        const session = new LspSession(child, connection);
+        await connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null
+        });
+        await connection.sendNotification(InitializedNotification.type, {});
+        return session;
+    }
+
+    /** The next diagnostics published for `uri` (at or after `version`), or a rejection after `ms`. */
+    diagnostics(uri: string, version?: number, ms = 20_000): Promise<PublishDiagnosticsParams> {
+        return new Promise((resolve, reject) => {
+            const waiter = { uri, version, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
+            const timer = setTimeout(() => {
+                this.waiters.splice(this.waiters.indexOf(waiter), 1);
+                reject(new Error(`no diagnostics for ${uri} within ${ms} ms`));
+            }, ms);
+            this.waiters.push(waiter);
+        });
+    }
+
+    async open(uri: string, text: string, version = 1): Promise<void> {
+        await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jxmb', version, text } });
+    }
+
+    async replace(uri: string, text: string, version: number): Promise<void> {
+        await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+
+    /** Shuts the server down politely, and kills it if it does not go. */
+    async stop(): Promise<void> {
+        try {
+            await Promise.race([this.connection.sendRequest(ShutdownRequest.type), new Promise(r => setTimeout(r, 2000))]);
+            await this.connection.sendNotification(ExitNotification.type);
+        } catch {
+            // already gone
+        } finally {
+            this.connection.dispose();
+            if (this.process.exitCode === null) this.process.kill();
+        }
+    }
+}

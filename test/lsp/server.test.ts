@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LspSession } from '../helpers/lsp-client.js';
+
+// The language server as an editor uses it: a separate process, JSON-RPC over stdio (npm test builds out/server.cjs).
+
+describe('language server', () => {
+    let session: LspSession;
+    beforeAll(async () => { session = await LspSession.start(); });
+    afterAll(async () => { await session?.stop(); });
+
+    test('publishes a syntax error with its place, then clears it when the text is fixed', async () => {
+        const uri = 'file:///tmp/jxmb-lsp-test/a.jxmb';
+        const broken = '部门整体 "测试单位" {\n    预算 { 基本支出 "一百" }\n}\n';
+        const first = session.diagnostics(uri, 1);
+        await session.open(uri, broken, 1);
+        const published = await first;
+        expect(published.diagnostics).toHaveLength(1);
+        const [d] = published.diagnostics;
+        expect(d!.code).toBe('parsing-error');
+        expect(d!.message).toContain('数字');
+        expect(d!.range.start).toEqual({ line: 1, character: 14 });
+
+        const second = session.diagnostics(uri, 2);
+        await session.replace(uri, broken.replace('"一百"', '100.00'), 2);
+        expect((await second).diagnostics).toEqual([]);
+    });
+
+    test('keeps serving after a document full of garbage', async () => {
+        const uri = 'file:///tmp/jxmb-lsp-test/garbage.jxmb';
+        const next = session.diagnostics(uri, 1);
+        await session.open(uri, '\u0000\u0001}}}{{{"""«»' + '项目'.repeat(1000), 1);
+        expect((await next).diagnostics.length).toBeGreaterThan(0);
+
+        const ok = 'file:///tmp/jxmb-lsp-test/ok.jxmb';
+        const clean = session.diagnostics(ok, 1);
+        await session.open(ok, '部门整体 "测试单位" 年度 2024 { 总体绩效目标 "完成全年工作" }\n', 1);
+        expect((await clean).diagnostics).toEqual([]);
+    });
+});
