@@ -1,15 +1,35 @@
 import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { JxmbServices } from './jxmb-module.js';
+import type { SeverityOverride } from './settings.js';
 
-// Langium puts the code of syntax errors only in `data`; every jxmb diagnostic has a visible, stable code
-// (the CLI prints it, severity overrides and quick-fixes key on it).
+const severityValues: Record<Exclude<SeverityOverride, 'off'>, DiagnosticSeverity> = {
+    error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint
+};
+
+// Two things every diagnostic goes through after the checks ran:
+// - Langium puts the code of syntax errors only in `data`; every jxmb diagnostic shows a stable code.
+// - The user's severity overrides (per code, `off` silences one) apply here, once, for every check alike.
 export class JxmbDocumentValidator extends DefaultDocumentValidator {
+    private readonly jxmbServices: JxmbServices;
+
+    constructor(services: JxmbServices) {
+        super(services);
+        this.jxmbServices = services;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const { severity } = await this.jxmbServices.jxmb.Settings.forDocument(document.uri);
+        const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             diagnostic.code ??= (diagnostic.data as { code?: string } | undefined)?.code;
+            const override = severity[String(diagnostic.code)];
+            if (override === 'off') continue;
+            if (override) diagnostic.severity = severityValues[override];
+            result.push(diagnostic);
         }
-        return diagnostics;
+        return result;
     }
 }

@@ -6,16 +6,30 @@ import {
 import { JxmbDocumentValidator } from './document-validator.js';
 import { JxmbGeneratedModule, JxmbGeneratedSharedModule } from './generated/module.js';
 import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from './syntax-messages.js';
+import { JxmbCodeActionProvider } from './lsp/code-actions.js';
+import { JxmbSettingsProvider } from './settings.js';
 import { registerValidationChecks } from './validation/index.js';
 import { JxmbValueConverter } from './value-converter.js';
 
-export type JxmbServices = LangiumServices;
+export interface JxmbAddedServices {
+    jxmb: {
+        Settings: JxmbSettingsProvider;
+    };
+}
 
-export const JxmbModule: Module<JxmbServices, PartialLangiumServices> = {
+export type JxmbServices = LangiumServices & JxmbAddedServices;
+
+export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAddedServices> = {
+    jxmb: {
+        Settings: services => new JxmbSettingsProvider(services.shared)
+    },
     parser: {
         ValueConverter: () => new JxmbValueConverter(),
         ParserErrorMessageProvider: () => new JxmbParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JxmbLexerErrorMessageProvider()
+    },
+    lsp: {
+        CodeActionProvider: () => new JxmbCodeActionProvider()
     },
     validation: {
         DocumentValidator: services => new JxmbDocumentValidator(services)
@@ -27,7 +41,13 @@ export function createJxmbServices(context: DefaultSharedModuleContext): { share
     const Jxmb = inject(createDefaultModule({ shared }), JxmbGeneratedModule, JxmbModule);
     shared.ServiceRegistry.register(Jxmb);
     registerValidationChecks(Jxmb);
-    if (!context.connection) {
+    if (context.connection) {
+        // Snippet edits (the number to fill in selected) only where the client says it takes them.
+        shared.lsp.LanguageServer.onInitialize(params => {
+            (Jxmb.lsp.CodeActionProvider as JxmbCodeActionProvider).snippets =
+                params.capabilities.workspace?.workspaceEdit?.snippetEditSupport === true;
+        });
+    } else {
         // Outside a language server nobody sends `initialized`; the configuration provider would wait forever.
         shared.workspace.ConfigurationProvider.initialized({});
     }

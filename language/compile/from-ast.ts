@@ -192,7 +192,8 @@ export function valueText(node: ast.Value): { text: string; form: IndicatorValue
     }
 }
 
-function valueOf(node: ast.Value): IndicatorValue {
+/** A value as the model holds it: cell text, how it was written, and the value parser's reading. */
+export function valueOf(node: ast.Value): IndicatorValue {
     const { text, form } = valueText(node);
     return { text, form, parsed: parseValue(text) };
 }

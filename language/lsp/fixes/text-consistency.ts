@@ -1,0 +1,3 @@
+import type { FixRegistry } from '../quick-fix.js';
+
+export const textConsistencyFixes: FixRegistry = {};

@@ -1,0 +1,49 @@
+import type { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { CostModel } from './domain/taxonomy.js';
+
+// What a user or a finance bureau may change without touching code: the severity of each check (by its code,
+// `off` to silence it) and the 成本 model. The editor reads them from VS Code settings (`jxmb.severity`,
+// `jxmb.costModel`); the CLI from the nearest jxmb.yaml (language/cli/config.ts).
+
+export type SeverityOverride = 'error' | 'warning' | 'info' | 'hint' | 'off';
+
+export interface JxmbSettings {
+    /** code → severity, e.g. { "value/hedged": "off" } */
+    severity: Record<string, SeverityOverride>;
+    /** legacy: 成本指标 is a 二级 under 产出 (14); 2021: 成本指标 is a 一级 (4x), 财预〔2021〕101号 */
+    costModel: CostModel;
+}
+
+export const defaultSettings: JxmbSettings = { severity: {}, costModel: 'legacy' };
+
+export const severityOverrides: SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
+
+export class JxmbSettingsProvider {
+    private fixed: JxmbSettings | undefined;
+
+    constructor(private readonly shared: LangiumSharedServices) {}
+
+    /** The CLI sets the settings of the file it is about to check (from its jxmb.yaml). */
+    useFixed(settings: Partial<JxmbSettings> | undefined): void {
+        this.fixed = settings ? { ...defaultSettings, ...settings } : undefined;
+    }
+
+    async forDocument(_uri?: URI): Promise<JxmbSettings> {
+        if (this.fixed) return this.fixed;
+        const provider = this.shared.workspace.ConfigurationProvider;
+        const [severity, costModel] = await Promise.all([
+            provider.getConfiguration('jxmb', 'severity').catch(() => undefined),
+            provider.getConfiguration('jxmb', 'costModel').catch(() => undefined)
+        ]);
+        return {
+            severity: isSeverityMap(severity) ? severity : defaultSettings.severity,
+            costModel: costModel === '2021' ? '2021' : defaultSettings.costModel
+        };
+    }
+}
+
+export function isSeverityMap(value: unknown): value is Record<string, SeverityOverride> {
+    return typeof value === 'object' && value !== null
+        && Object.values(value).every(v => severityOverrides.includes(v as SeverityOverride));
+}

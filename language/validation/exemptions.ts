@@ -1,0 +1,17 @@
+import { AstUtils, type AstNode, type ValidationChecks } from 'langium';
+import { isProject, type JxmbAstType } from '../generated/ast.js';
+
+/** 保密项目 (RULES §1B, Q7): their content is a placeholder by design and exempt from every domain rule. */
+export function inSecretProject(node: AstNode): boolean {
+    return AstUtils.getContainerOfType(node, isProject)?.secret === true;
+}
+
+/** Wraps a family's checks so that none of them looks inside a 保密 project. */
+export function exemptSecretProjects(checks: ValidationChecks<JxmbAstType>): ValidationChecks<JxmbAstType> {
+    const wrapped: Record<string, unknown> = {};
+    for (const [type, check] of Object.entries(checks)) {
+        const list = (Array.isArray(check) ? check : [check]) as Array<(node: AstNode, ...rest: unknown[]) => unknown>;
+        wrapped[type] = list.map(fn => (node: AstNode, ...rest: unknown[]) => inSecretProject(node) ? undefined : fn(node, ...rest));
+    }
+    return wrapped as ValidationChecks<JxmbAstType>;
+}
