@@ -7,6 +7,7 @@ import { JxmbDocumentValidator } from './document-validator.js';
 import { JxmbGeneratedModule, JxmbGeneratedSharedModule } from './generated/module.js';
 import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from './syntax-messages.js';
 import { JxmbCodeActionProvider } from './lsp/code-actions.js';
+import { registerSummaryRequest } from './lsp/summary-request.js';
 import { JxmbSettingsProvider } from './settings.js';
 import { registerValidationChecks } from './validation/index.js';
 import { JxmbValueConverter } from './value-converter.js';
@@ -42,6 +43,7 @@ export function createJxmbServices(context: DefaultSharedModuleContext): { share
     shared.ServiceRegistry.register(Jxmb);
     registerValidationChecks(Jxmb);
     if (context.connection) {
+        registerSummaryRequest(context.connection, shared);
         // Snippet edits (the number to fill in selected) only where the client says it takes them.
         shared.lsp.LanguageServer.onInitialize(params => {
             (Jxmb.lsp.CodeActionProvider as JxmbCodeActionProvider).snippets =

@@ -5,13 +5,20 @@ import type { Document } from '../generated/ast.js';
 import { parseAndValidate } from '../documents.js';
 import { documentToModel } from '../compile/from-ast.js';
 import { serializeModel, type DeclarationFile } from '../compile/model.js';
+import { renderFlat } from '../compile/flat.js';
+import { renderHtml } from '../compile/html.js';
+import { renderMarkdown } from '../compile/markdown.js';
+import { renderXlsx } from '../compile/xlsx.js';
 import { assertValidModel } from '../compile/schema.js';
 import { formatFinding, isSyntaxError, toFinding, type Finding } from './diagnostics.js';
 import { collectSources, InputError, readSourceText } from './source-files.js';
 import { writeOutput } from './write-file.js';
 
-export const compileTargets = ['json'] as const;
+export const compileTargets = ['json', 'xlsx', 'html', 'flat', 'md'] as const;
 export type CompileTarget = typeof compileTargets[number];
+
+/** The file extension of each target; flat is plain text (one 「项目名称<TAB>绩效指标」 line per project). */
+export const targetExtensions: Record<CompileTarget, string> = { json: 'json', xlsx: 'xlsx', html: 'html', flat: 'txt', md: 'md' };
 
 export interface CompiledFile {
     source: string;
@@ -33,15 +40,21 @@ export async function loadModel(services: JxmbServices, file: string): Promise<{
     return { model, syntaxErrors };
 }
 
-export function render(model: DeclarationFile, target: CompileTarget): string {
+/** The bytes (xlsx) or text of one target. */
+export async function render(model: DeclarationFile, target: CompileTarget): Promise<string | Uint8Array> {
     switch (target) {
         case 'json': return serializeModel(model);
+        case 'xlsx': return renderXlsx(model);
+        case 'html': return renderHtml(model);
+        case 'flat': return renderFlat(model);
+        case 'md': return renderMarkdown(model);
     }
 }
 
 /**
- * `jxmb compile <inputs> --to T [-o out]`: one input and no -o writes to stdout; one input and an -o with the
- * target's extension writes that file; otherwise -o is a folder that receives <name>.<ext> per input.
+ * `jxmb compile <inputs> --to T [-o out]`: one input and no -o writes to stdout (text targets only; xlsx needs -o);
+ * one input and an -o with the target's extension (json, xlsx, html, txt for flat, md) writes that file; otherwise
+ * -o is a folder that receives <name>.<ext> per input.
  */
 export async function compilePaths(services: JxmbServices, inputs: string[], target: CompileTarget, output: string | undefined,
     stdout: (text: string) => void): Promise<{ compiled: CompiledFile[]; problems: InputError[] }> {
@@ -50,8 +63,9 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
     }
     const { files, problems } = await collectSources(inputs);
     const compiled: CompiledFile[] = [];
+    const extension = `.${targetExtensions[target]}`;
     const singleFileOutput = files.length === 1 && inputs.length === 1 && output !== undefined
-        && extname(output).toLowerCase() === `.${target}` && !(await isDirectory(output));
+        && extname(output).toLowerCase() === extension && !(await isDirectory(output));
     for (const file of files) {
         try {
             const { model, syntaxErrors } = await loadModel(services, file);
@@ -59,12 +73,14 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
                 compiled.push({ source: file, output: null, syntaxErrors });
                 continue;
             }
-            const content = render(model, target);
+            const content = await render(model, target);
             let destination: string | null = null;
             if (output === undefined && files.length === 1) {
+                // A workbook is never poured onto a terminal, nor dropped silently into the working directory.
+                if (typeof content !== 'string') throw new InputError(file, `${target} 是二进制文件，不能输出到终端：请用 -o 指定输出文件或文件夹。`);
                 stdout(content);
             } else {
-                destination = singleFileOutput ? output! : join(output ?? '.', basename(file, extname(file)) + `.${target}`);
+                destination = singleFileOutput ? output! : join(output ?? '.', basename(file, extname(file)) + extension);
                 await writeOutput(destination, content);
             }
             compiled.push({ source: file, output: destination, syntaxErrors: [] });

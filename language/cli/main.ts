@@ -6,13 +6,19 @@ import { checkPaths } from './check.js';
 import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
 import { formatFinding } from './diagnostics.js';
 import { InputError } from './source-files.js';
+import { formatSummary } from '../validation/summary.js';
 
 // Exit status: 0 all good; 1 the inputs have errors (diagnostics, syntax errors); 2 the command could not do its
 // job (bad arguments, unreadable or missing inputs).
 
 const usage = `用法 / usage:
-  jxmb check <文件或文件夹…> [--format text|json]     检查 .jxmb 文件
-  jxmb compile <文件或文件夹…> --to json [-o 输出]      编译为规范 JSON 模型
+  jxmb check <文件或文件夹…> [--format text|json] [--summary] [--config jxmb.yaml]   检查 .jxmb 文件
+  jxmb compile <文件或文件夹…> --to json|xlsx|html|flat|md [-o 输出]   编译为官方表格
+      json  规范 JSON 模型            xlsx  官方版式 Excel 工作簿（须用 -o）
+      html  可打印的网页（A4 横向）    md    Markdown 表格
+      flat  项目支出表的扁平绩效指标字符串，每个项目一行「项目名称<Tab>1、1-产出指标；11-数量指标；…。」；
+            扁平字符串本是项目支出表的写法，部门整体表也照此输出一行「部门名称<Tab>其绩效指标」
+      -o    单个输入时可为文件（扩展名 .json/.xlsx/.html/.txt/.md），否则为文件夹
   jxmb --help | --version`;
 
 export interface CliIo {
@@ -27,6 +33,10 @@ const processIo: CliIo = {
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
     const [command, ...rest] = argv;
+    if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(usage + '\n');
+        return 0;
+    }
     try {
         switch (command) {
             case 'check': return await check(rest, io);
@@ -59,7 +69,7 @@ function reportProblems(problems: InputError[], io: CliIo): void {
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' } } });
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, summary: { type: 'boolean', default: false } } });
     if (positionals.length === 0) {
         io.err(`请给出要检查的文件或文件夹。\n${usage}\n`);
         return 2;
@@ -68,14 +78,20 @@ async function check(args: string[], io: CliIo): Promise<number> {
         io.err(`--format 只能是 text 或 json。\n`);
         return 2;
     }
-    const result = await checkPaths(services(), positionals);
+    const result = await checkPaths(services(), positionals, values.config);
     reportProblems(result.problems, io);
     const errors = result.findings.filter(f => f.severity === 'error').length;
     const warnings = result.findings.filter(f => f.severity === 'warning').length;
     if (values.format === 'json') {
-        io.out(JSON.stringify({ files: result.files, findings: result.findings, problems: result.problems.map(p => ({ file: p.file, message: p.message })) }, null, 2) + '\n');
+        io.out(JSON.stringify({
+            files: result.files, findings: result.findings, summaries: result.summaries,
+            problems: result.problems.map(p => ({ file: p.file, message: p.message }))
+        }, null, 2) + '\n');
     } else {
         for (const finding of result.findings) io.out(formatFinding(finding) + '\n');
+        if (values.summary) {
+            for (const file of result.files) io.out(`${file}: ${formatSummary(result.summaries[file]!)}\n`);
+        }
         io.out(`检查了 ${result.files.length} 个文件：${errors} 个错误，${warnings} 个警告，${result.findings.length - errors - warnings} 条提示。\n`);
     }
     if (result.problems.length > 0) return 2;

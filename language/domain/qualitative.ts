@@ -77,7 +77,7 @@ export function classifyQualitative(text: string): Qualitative | Extract<ValueBo
             reason: `vague wording ${words}: no number, grade or milestone to check (RULES §4)`
         };
     }
-    if (!HAS_CJK.test(text)) return { kind: 'unparsable', reason: `not a value: no number, unit or Chinese text in 「${text.slice(0, 40)}」` };
+    if (!HAS_CJK.test(text)) return { kind: 'unparsable', reason: `not a value: no quantity and no Chinese text in 「${text.slice(0, 40)}」` };
     return {
         kind: 'qualitative',
         grade: null,

@@ -49,37 +49,31 @@ export interface UnitRead {
     end: number;
 }
 
+const plainUnitAt = (text: string, pos: number): string | undefined => {
+    const unit = matchUnitAt(text, pos);
+    return unit && unitKind(unit) !== 'magnitude' ? unit : undefined;
+};
+
 /** Unit after a number: 场次, 万人次, 万平方米 (magnitude + unit), 万 alone, 余场 / 万多平方米 (hedge inside). */
 export function readUnitAt(text: string, pos: number): UnitRead {
     let p = pos;
-    let magnitude = '';
+    const first = matchUnitAt(text, p);
+    if (first && unitKind(first) !== 'magnitude') return { unit: first, hedge: null, end: p + first.length };
+    const magnitude = first ?? '';
+    p += magnitude.length;
     let hedge: '余' | '多' | null = null;
-    let unit = matchUnitAt(text, p);
-    if (unit && unitKind(unit) === 'magnitude') {
-        magnitude = unit;
-        p += unit.length;
-        unit = undefined;
-    }
-    if (!unit) {
-        if (text[p] === '余' || text[p] === '多') {
-            const after = matchUnitAt(text, p + 1);
-            // 「多」 alone after a number is a hedge only before a unit or at a clause end (10万多; not 3多样).
-            if (after && unitKind(after) !== 'magnitude') {
-                hedge = text[p] as '余' | '多';
-                unit = after;
-                p += 1;
-            } else if (magnitude || p + 1 >= text.length || CLAUSE_SEPARATORS.includes(text[p + 1]!)) {
-                hedge = text[p] as '余' | '多';
-                p += 1;
-            }
-        } else {
-            unit = matchUnitAt(text, p);
-            if (unit && unitKind(unit) === 'magnitude') unit = undefined;
+    const ch = text[p];
+    if (ch === '余' || ch === '多') {
+        // 「多」 is a hedge before a unit, after a magnitude or at a clause end (70余场, 10万多, 1000多。); not in 3多样.
+        const next = text[p + 1];
+        if (plainUnitAt(text, p + 1) || magnitude || next === undefined || CLAUSE_SEPARATORS.includes(next)) {
+            hedge = ch;
+            p += 1;
         }
     }
-    if (unit) p += unit.length;
-    const full = magnitude + (unit ?? '');
-    return { unit: full || null, hedge, end: p };
+    const unit = plainUnitAt(text, p) ?? '';
+    const full = magnitude + unit;
+    return { unit: full || null, hedge, end: p + unit.length };
 }
 
 function endsWithAt(text: string, end: number, word: string): boolean {
@@ -148,25 +142,31 @@ function readSuffix(text: string, pos: number): Suffix {
     return { op: null, hedge: null, per, end: p };
 }
 
-/** 每月不少于1次 → 月; 每期峰会参会人数不少于100人 → 期. Only within the clause of the number. */
+/** 每月不少于1次 → 月; 每期峰会参会人数不少于100人 → 期. Only within the clause of the number, at most 30 characters back. */
 function perFromClause(text: string, masked: string, numberStart: number): string | null {
     const from = Math.max(0, numberStart - 30);
-    let clauseStart = from;
     for (let i = numberStart - 1; i >= from; i--) {
-        if (CLAUSE_SEPARATORS.includes(masked[i]!)) {
-            clauseStart = i + 1;
-            break;
-        }
+        const ch = masked[i]!;
+        if (CLAUSE_SEPARATORS.includes(ch)) return null;
+        if (ch === '每') return matchUnitAt(text, i + 1) ?? null;
     }
-    const at = masked.lastIndexOf('每', numberStart - 1);
-    if (at < clauseStart) return null;
-    return matchUnitAt(text, at + 1) ?? null;
+    return null;
 }
 
 // Where a number could start; checked one by one with readNumberAt.
 const NUMBER_START = new RegExp(`百分之|[0-9${CN_NUMERAL_CHARS}]`, 'g');
+const NUMBER_RUN = new RegExp(`[0-9${CN_NUMERAL_CHARS}]*`, 'y');
 
-function combine(prefix: Prefix, suffix: Suffix, infix: '余' | '多' | null): { op: Operator; hedge: Hedge | null; explicit: boolean } | string {
+interface Combined {
+    op: Operator;
+    hedge: Hedge | null;
+    /** Any operator was written, 达 included. */
+    explicit: boolean;
+    /** An operator other than 达/达到 was written. */
+    strong: boolean;
+}
+
+function combine(prefix: Prefix, suffix: Suffix, infix: '余' | '多' | null): Combined | string {
     const hedge: Hedge | null = prefix.hedge ?? infix ?? suffix.hedge;
     let op: Operator | null = prefix.op && !prefix.weak ? prefix.op : null;
     if (suffix.op) {
@@ -178,7 +178,7 @@ function combine(prefix: Prefix, suffix: Suffix, infix: '余' | '多' | null): {
     // An explicit operator wins over a hedge (不少于约100人 → ≥); a hedge wins over the weak 达/达到 (达到近10000人 → ≤).
     if (!op && hedge) op = HEDGE_OP[hedge];
     op ??= prefix.op;
-    return { op: op ?? '=', hedge, explicit: !!(prefix.op || suffix.op) };
+    return { op: op ?? '=', hedge, explicit: !!(prefix.op || suffix.op), strong: !!((prefix.op && !prefix.weak) || suffix.op) };
 }
 
 /**
@@ -196,7 +196,13 @@ export function scanQuantities(text: string, masked: string): ScanResult {
         const start = match.index;
         if (start < resumeAt) continue;
         const token = readNumberAt(masked, start);
-        if (!token) continue;
+        if (!token) {
+            // Skip the whole run of numeral characters, or a long run would be re-read from every position.
+            NUMBER_RUN.lastIndex = start;
+            NUMBER_RUN.exec(masked);
+            NUMBER_START.lastIndex = Math.max(start + 1, NUMBER_RUN.lastIndex);
+            continue;
+        }
         NUMBER_START.lastIndex = token.end;
         const found = readQuantity(text, masked, token, problems);
         if (found) {
@@ -213,8 +219,10 @@ function readQuantity(text: string, masked: string, token: NumberToken, problems
     if (/[A-Za-z.]/.test(before) && !token.percent) return undefined;
     if (token.chinese && NUMERAL_IDIOMS.some(idiom => masked.startsWith(idiom, token.start))) return undefined;
 
+    // A minus sign after an operator or at the start (-5%, ≥-5%), not between numbers (1-3次) or after a unit.
+    const negative = (before === '-' || before === '−') && !/[0-9A-Za-z%]/.test(masked[token.start - 2] ?? '') && !token.chinese;
     const unitRead: UnitRead = token.percent ? { unit: '%', hedge: null, end: token.end } : readUnitAt(masked, token.end);
-    const prefix = readPrefix(masked, token.start);
+    const prefix = readPrefix(masked, negative ? token.start - 1 : token.start);
     const suffix = readSuffix(masked, unitRead.end);
     const per = suffix.per ?? perFromClause(text, masked, token.start);
     const combined = combine(prefix, suffix, unitRead.hedge);
@@ -234,11 +242,11 @@ function readQuantity(text: string, masked: string, token: NumberToken, problems
     }
     const significant = !!unitRead.unit || combined.explicit || !!combined.hedge || !!per || wholeValue;
     if (!significant) return undefined;
-    // A level without an operator is a grade (二级), classified as qualitative; with one it compares (≥二级).
-    if (kind === 'grade' && !combined.explicit) return undefined;
+    // A level is a grade (二级, 达到二级), classified as qualitative; with a real operator it compares (≥二级, 不低于二级).
+    if (kind === 'grade' && !combined.strong) return undefined;
     return {
         op: combined.op,
-        value: token.value,
+        value: negative ? -token.value : token.value,
         unit: unitRead.unit,
         hedge: combined.hedge,
         per,

@@ -14,7 +14,8 @@ const CHAR_MAP: Record<string, string> = {
  * stays readable, 「5 10」 stays two numbers). HTML paragraph tags from 002 cells are removed.
  */
 export function normalizeValueText(input: string): string {
-    let s = input.replace(/<\/?[a-zA-Z][^<>]{0,20}>/g, ' ');
+    // Only markup the tables use: 「<5次>」 must survive.
+    let s = input.replace(/<\/?(?:p|br|span|div|font|strong|b|i|em|u)\b[^<>]{0,40}>/gi, ' ');
     s = s.replace(/[０-９]/g, d => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
     s = s.replace(/[＞＜＝％＋～．：（）［］【】≧⩾≦⩽≮≯﹤﹥﹪]/g, ch => CHAR_MAP[ch] ?? ch);
     s = s.replace(/\s+/g, (space, offset: number, whole: string) => {

@@ -89,7 +89,8 @@ type RawEntry = Partial<Omit<VagueEntry, 'rewrites'>> & Pick<VagueEntry, 'id' | 
 
 interface CompiledEntry {
     entry: VagueEntry;
-    matcher: RegExp;
+    /** One expression for the literal words, one per pattern: overlaps are resolved across all of them. */
+    matchers: RegExp[];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -117,7 +118,7 @@ export function parseVagueWords(yamlText: string, file = VAGUE_WORDS_FILE): Vagu
     });
 }
 
-// Patterns are joined into one expression per entry, so they must compile and must not capture.
+// Patterns must compile, and must not capture: matches are read from the whole match only.
 function checkPattern(file: string, path: string, pattern: string): void {
     let groups: number;
     try {
@@ -130,7 +131,8 @@ function checkPattern(file: string, path: string, pattern: string): void {
 
 function compile(entry: VagueEntry): CompiledEntry {
     const words = [...entry.words].sort((a, b) => b.length - a.length).map(escape);
-    return { entry, matcher: new RegExp([...words, ...entry.patterns].join('|'), 'g') };
+    const sources = [...(words.length ? [words.join('|')] : []), ...entry.patterns];
+    return { entry, matchers: sources.map(source => new RegExp(source, 'g')) };
 }
 
 const entries = parseVagueWords(text);
@@ -153,11 +155,10 @@ const FOLLOWED_BY_NUMBER = /^(?:了|至|到|达到|达|约|≥|>|不少于|不�
 export function findVagueWords(input: string, options: { kinds?: readonly VagueKind[]; l2?: string } = {}): VagueMatch[] {
     const kinds = options.kinds ?? DEFAULT_KINDS;
     const all: VagueMatch[] = [];
-    for (const { entry, matcher } of compiled) {
+    for (const { entry, matchers } of compiled) {
         if (!kinds.includes(entry.kind)) continue;
         if (options.l2 && !entry.rewrites.some(r => r.l2 === 'any' || r.l2.includes(options.l2!))) continue;
-        matcher.lastIndex = 0;
-        for (const m of input.matchAll(matcher)) {
+        for (const m of matchers.flatMap(matcher => [...input.matchAll(matcher)])) {
             if (!m[0]) continue;
             const start = m.index;
             const end = start + m[0].length;

@@ -1,10 +1,11 @@
 // The 指标值 parser: any text → a normalised value that keeps the original (RULES §3.2, §3.3).
 import { parseDateValue } from './dates.js';
-import { formatNumber, readNumberAt } from './numbers.js';
+import { formatNumber, readNumberAt, toChineseNumeral } from './numbers.js';
 import { classifyQualitative } from './qualitative.js';
 import { readUnitAt, scanQuantities, type FoundQuantity } from './quantities.js';
 import { parseRange } from './ranges.js';
 import { maskNonQuantities, normalizeValueText } from './text.js';
+import { unitKind } from './units.js';
 import type { DateTarget, ParsedValue, Quantity, ValueBody } from './value-types.js';
 
 export type { DateTarget, Hedge, Operator, ParsedValue, Quantity, ValueBody, ValueKind } from './value-types.js';
@@ -22,7 +23,8 @@ export interface ParseOptions {
  * - 约/左右 → =, 余/多 → >, 近 → ≤, all approximate; an explicit operator wins over a hedge, a hedge over 达/达到.
  * - 1.5万本 → value 1.5, unit 万本: the writer's scale is kept; units.ts knows 万本 = 10⁴ 本.
  * - 20000+ → ≥ 20000. 每月不少于1次 → ≥1 次 per 月.
- * - A level without operator (二级, 等级保护级别：二级) is a qualitative grade; with one (≥二级) a quantity in 级.
+ * - A level (二级, 达到二级, 等级保护级别：二级) is a qualitative grade; with a real operator (≥二级, 二级及以上) it is a
+ *   quantity in 级, so it can be compared.
  * - A bare date is a deadline (≤). 2024年12月前 → ≤ 2024-12-31 with a note that 「12月前」 is ambiguous.
  * - 本年内完成 / 12月前 without a year: qualitative with a reason, or a date when `options.year` is given.
  * - Prose with one quantity is that quantity (印2000本, 公众对科普工作满意度达95%); with several it is compound.
@@ -103,7 +105,9 @@ export function formatQuantity(q: Quantity | Pick<DateTarget, 'op' | 'date'>): s
     const op = q.op === '=' ? '' : q.op;
     if ('date' in q) return `${op}${q.date}`;
     const about = q.approximate && q.op === '=' ? '约' : '';
-    return `${op}${about}${formatNumber(q.value)}${q.unit ?? ''}${q.per ? `/${q.per}` : ''}`;
+    // Levels are named in Chinese numerals (≥二级), as on the scales they come from.
+    const number = unitKind(q.unit) === 'grade' ? toChineseNumeral(q.value) : formatNumber(q.value);
+    return `${op}${about}${number}${q.unit ?? ''}${q.per ? `/${q.per}` : ''}`;
 }
 
 /** Canonical text of any parsed value; qualitative and unparsable values keep their original text. */

@@ -1,7 +1,61 @@
-import type { ValidationChecks } from 'langium';
-import type { JxmbAstType } from '../generated/ast.js';
+// Measurability (RULES §3.1, §3.3, §4): a 指标值 must let a reviewer decide at year end whether it was met. Vague
+// wording (提升, 有效, 及时 …) and 定性 text that names neither a grade nor a milestone do not.
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Indicator, JxmbAstType } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
+import { maskNonQuantities, normalizeValueText } from '../domain/text.js';
+import { categoryOf } from './values.js';
+import {
+    hasOwnProblem, isDeadlineWithoutYear, isUncheckableQualitative, level2CodeOf, valuesOf, vagueWordsOf
+} from './values-context.js';
+
+export const MeasurabilityCode = {
+    vague: 'measurability/vague-value',
+    noGradeOrMilestone: 'measurability/no-grade-or-milestone'
+} as const;
+
+const roleName = { both: '指标值', period: '实施周期指标值', annual: '年度指标值' } as const;
+
+/** Vague wording instead of a target (RULES §4): 提升, 显著提升, 有效, 有利推进, 及时, 长期, 符合, 合理安排 … */
+export function checkVagueValue(indicator: Indicator, accept: ValidationAcceptor): void {
+    for (const v of valuesOf(indicator)) {
+        if (hasOwnProblem(v)) continue;
+        const matches = vagueWordsOf(v);
+        if (matches.length === 0) continue;
+        const words = [...new Set(matches.map(m => m.word))];
+        const code = MeasurabilityCode.vague;
+        accept('warning',
+            `「${indicator.name}」的${roleName[v.role]}用了${words.slice(0, 4).map(w => `「${w}」`).join('')}等模糊表述，没有可考核的数值、等级或里程碑：`
+            + '应改为数量、比率、时限或分级表述。',
+            { node: v.node, code, data: { code, l2: level2CodeOf(indicator) ?? null, entries: [...new Set(matches.map(m => m.entry.id))], words } });
+    }
+}
+
+/**
+ * 定性 text with no vague word, but no grade on a scale and no verifiable milestone either (RULES §3.3). A value the
+ * kind checks of the values family already report (a 成本, 时效 or 比率 indicator) is left to them.
+ */
+export function checkNoGradeOrMilestone(indicator: Indicator, accept: ValidationAcceptor): void {
+    for (const v of valuesOf(indicator)) {
+        if (hasOwnProblem(v) || !isUncheckableQualitative(v.parsed) || vagueWordsOf(v).length > 0) continue;
+        if (categoryOf(indicator) !== undefined || namesANumber(v.text)) continue;
+        const code = MeasurabilityCode.noGradeOrMilestone;
+        const message = isDeadlineWithoutYear(v)
+            ? `「${indicator.name}」的${roleName[v.role]}「${v.text}」是没有年份的时限：在声明中写明年度（如 年度 2024），或写成 ≤2024-12-31。`
+            : `「${indicator.name}」的${roleName[v.role]}是定性描述，既没有分级（优/良/合格、一级/二级…），也没有可验证的里程碑（完成X、通过Y验收、印发Z）：`
+                + '年底无法判断是否完成。';
+        accept('warning', message, { node: v.node, code, data: { code, l2: level2CodeOf(indicator) ?? null } });
+    }
+}
+
+/**
+ * A number the parser could not attach a unit to (000 「…等5大重点人群」): the text states something countable, so it
+ * is not the descriptive prose this check is about. Years, titles and formulas are masked first.
+ */
+function namesANumber(text: string): boolean {
+    return /[0-9]/.test(maskNonQuantities(normalizeValueText(text)));
+}
 
 export function createMeasurabilityChecks(_services: JxmbServices): ValidationChecks<JxmbAstType> {
-    return {};
+    return { Indicator: [checkVagueValue, checkNoGradeOrMilestone] };
 }

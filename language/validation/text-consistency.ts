@@ -1,7 +1,299 @@
-import type { ValidationChecks } from 'langium';
-import type { JxmbAstType } from '../generated/ast.js';
+// Text ↔ indicators (issue 3): what a task's 主要实施内容 / 期望目标 or a project's 绩效目标 promises in numbers must be
+// measured by a 三级指标 (88号 第九条: 指向明确、细化量化、相应匹配; RULES §3.1), and no indicator may state a different
+// number for the same thing. In 部门整体 the indicators are the declaration's, shared by all its tasks.
+import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { parseNumber } from '../compile/numbers.js';
+import { valueText } from '../compile/from-ast.js';
+import {
+    alternativeNameFor, categoryFor, findPromises, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
+} from '../domain/promises.js';
+import { unitInfo } from '../domain/units.js';
+import { parseValue } from '../domain/values.js';
+import {
+    isFunds, isIndicatorTree, isProjectDeclaration, isProjectGoal, isTask, isTaskAmount, isTaskContent, isTaskGoal,
+    type DepartmentDeclaration, type Indicator, type IndicatorTree, type JxmbAstType, type Project, type ProjectGoal,
+    type Task, type TaskContent, type TaskGoal, type Value
+} from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
+import { matchPromise, samePromise, type Measure } from './text-consistency-match.js';
+
+export const TextConsistencyCode = {
+    /** 部门整体: a number in a task's 期望目标 / 主要实施内容 that no indicator measures (advice: the indicators select). */
+    unmeasuredPromise: 'text-consistency/unmeasured-promise',
+    /** 部门整体: a task most of whose promised numbers (more than half) no indicator measures. */
+    unmeasuredTask: 'text-consistency/unmeasured-task',
+    /** 项目支出: a number in a project's 绩效目标 that none of its indicators measures. */
+    unmeasuredGoal: 'text-consistency/unmeasured-goal',
+    /** An indicator states a different number than the text for the same thing. */
+    contradictingIndicator: 'text-consistency/contradicting-indicator'
+} as const;
+
+/** One indicator the quick-fix 「添加指标」 inserts, and where (一级/二级 long names). */
+export interface IndicatorSpec {
+    name: string;
+    /** used when `name` is taken (长廊宣传图期数 / 长廊宣传图幅数) */
+    alternativeName: string;
+    value: string;
+    level1: string;
+    level2: string;
+}
+
+export interface UnmeasuredData extends IndicatorSpec {
+    code: string;
+}
+
+export interface UnmeasuredTaskData {
+    code: string;
+    indicators: IndicatorSpec[];
+}
+
+/** What the quick-fix 「改为文本中的数值」 needs. */
+export interface ContradictionData {
+    code: string;
+    /** the text's number as a structured value (≥96场次) */
+    value: string;
+    /** the text's own words for it (不少于96场次) */
+    textWords: string;
+    /** the indicator value is a quoted text: the fix replaces only the diagnostic's range, with `textWords` */
+    prose: boolean;
+}
+
+type TextNode = TaskContent | TaskGoal | ProjectGoal;
+
+interface Source {
+    node: TextNode;
+    /** 任务「…」的期望目标 */
+    label: string;
+    budgets: number[];
+}
+
+/** The texts of one task or one project: a promise repeated among them is judged once. */
+interface Unit {
+    task?: Task;
+    sources: Source[];
+}
+
+interface Item {
+    unit: Unit;
+    source: Source;
+    promise: TextPromise;
+    /** a number of 主要实施内容 beside a 期望目标 that has numbers: checked for contradictions only */
+    detail: boolean;
+}
+
+interface IndicatorRef {
+    indicator: Indicator;
+    value: Value;
+}
 
 export function createTextConsistencyChecks(_services: JxmbServices): ValidationChecks<JxmbAstType> {
-    return {};
+    return {
+        DepartmentDeclaration: checkDepartmentTexts,
+        Project: checkProjectGoal
+    };
+}
+
+/** Every task's texts against the declaration's indicators. */
+export function checkDepartmentTexts(declaration: DepartmentDeclaration, accept: ValidationAcceptor): void {
+    const year = declaration.year === undefined ? undefined : parseNumber(declaration.year);
+    const units = declaration.members.filter(isTask).map((task): Unit => ({ task, sources: taskSources(task) }));
+    checkTexts(units, declaration.members.filter(isIndicatorTree), year, accept);
+}
+
+/** A project's 绩效目标 against the project's indicators. */
+export function checkProjectGoal(project: Project, accept: ValidationAcceptor): void {
+    const declaration = AstUtils.getContainerOfType(project, isProjectDeclaration);
+    const year = declaration?.year === undefined ? undefined : parseNumber(declaration.year);
+    const funds = project.members.find(isFunds);
+    const budgets = funds ? funds.items.filter(i => i.value !== undefined).map(i => parseNumber(i.value!)) : [];
+    const sources = project.members.filter(isProjectGoal)
+        .map((node): Source => ({ node, label: `项目「${project.name}」的绩效目标`, budgets }));
+    checkTexts([{ sources }], project.members.filter(isIndicatorTree), year, accept);
+}
+
+function taskSources(task: Task): Source[] {
+    const amount = task.members.find(isTaskAmount);
+    const budgets = amount?.value !== undefined ? [parseNumber(amount.value)] : [];
+    // The goal first: a promise that 主要实施内容 repeats is reported once, on the goal.
+    const goals = task.members.filter(isTaskGoal).map((node): Source => ({ node, label: `任务「${task.name}」的期望目标`, budgets }));
+    const contents = task.members.filter(isTaskContent).map((node): Source => ({ node, label: `任务「${task.name}」的主要实施内容`, budgets }));
+    return [...goals, ...contents];
+}
+
+/**
+ * The promises of a task or project, each once. 主要实施内容 says how a task is carried out; when its 期望目标 states
+ * numbers, those are the task's promises and the content's other numbers are detail (约175名代表进行换届选举).
+ */
+function itemsOf(unit: Unit, year: number | undefined): Item[] {
+    const items: Item[] = [];
+    for (const source of unit.sources) {
+        const detail = isTaskContent(source.node) && items.length > 0;
+        for (const promise of promisesOf(source, year)) {
+            if (!items.some(i => samePromise(i.promise, promise))) items.push({ unit, source, promise, detail });
+        }
+    }
+    return items;
+}
+
+function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefined, accept: ValidationAcceptor): void {
+    const measures = measuresOf(trees, year);
+    const names = indicatorsOf(trees).map(i => i.name);
+    const items = units.flatMap(unit => itemsOf(unit, year));
+    // First what the indicators state exactly; an indicator confirmed by one text contradicts no other.
+    const confirmed = new Set<Measure<IndicatorRef>>();
+    for (const item of items) {
+        const match = matchPromise(item.promise, measures);
+        if (match.kind === 'measured') confirmed.add(match.measure);
+    }
+    const contradicted = new Set<Measure<IndicatorRef>>();
+    const unmeasured = new Map<Unit, Item[]>();
+    const measured = new Map<Unit, number>();
+    for (const item of items) {
+        const match = matchPromise(item.promise, measures, confirmed);
+        if (match.kind === 'unmeasured') {
+            if (item.detail) continue;
+            unmeasured.set(item.unit, [...unmeasured.get(item.unit) ?? [], item]);
+            reportUnmeasured(item, nearestName(item.promise, names), accept);
+            continue;
+        }
+        if (!item.detail) measured.set(item.unit, (measured.get(item.unit) ?? 0) + 1);
+        if (match.kind === 'contradicted' && !contradicted.has(match.measure)) {
+            contradicted.add(match.measure);
+            reportContradiction(item, match.measure, accept);
+        }
+    }
+    // A task most of whose promises no indicator measures is what a reviewer sends back as a whole.
+    for (const [unit, list] of unmeasured) {
+        const hits = measured.get(unit) ?? 0;
+        if (unit.task && hits < list.length) reportUnmeasuredTask(unit.task, list, hits, accept);
+    }
+}
+
+/** The promises of a text that belong to the budget year (为实现2025年…达24.5% is a long-term aim). */
+function promisesOf(source: Source, year: number | undefined): TextPromise[] {
+    return findPromises(source.node.text, { budgets: source.budgets, year })
+        .filter(p => p.year === null || year === undefined || p.year === year);
+}
+
+function indicatorsOf(trees: IndicatorTree[]): Indicator[] {
+    return trees.flatMap(tree => tree.groups.flatMap(group => group.blocks.flatMap(block => block.indicators)));
+}
+
+/** Every number the indicators state, each with the indicator and value it stands in. */
+export function measuresOf(trees: IndicatorTree[], year: number | undefined): Array<Measure<IndicatorRef>> {
+    return indicatorsOf(trees).flatMap(indicator =>
+        [indicator.value, indicator.period, indicator.annual]
+            .filter((v): v is Value => v !== undefined)
+            .flatMap(value => valueMeasures(indicator, value, year)));
+}
+
+function valueMeasures(indicator: Indicator, value: Value, year: number | undefined): Array<Measure<IndicatorRef>> {
+    const ref = { indicator, value };
+    const { text } = valueText(value);
+    let promises = findPromises(text, { year }).filter(p => p.year === null || year === undefined || p.year === year);
+    if (value.$type !== 'TextValue' || promises.length === 0) promises = structuredPromise(text, year);
+    return promises.map(promise => ({ promise: withNameUnit(promise, indicator.name), name: indicator.name, single: promises.length === 1, ref }));
+}
+
+/** A number without unit takes the unit its name states: 开展科普宣传活动场次 ≥65, 科普宣传覆盖人群(万人) 4. */
+function withNameUnit(promise: TextPromise, name: string): TextPromise {
+    if (promise.kind !== 'quantity' || promise.unit !== null) return promise;
+    const compact = name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+    const bracketed = /\(([^()]{1,6})\)$/.exec(compact)?.[1];
+    const unit = bracketed && unitInfo(bracketed) ? bracketed
+        : /(万人次|人次|场次)$/.exec(compact)?.[1] ?? /([次人个篇件项家场名条])数$/.exec(compact)?.[1];
+    return unit ? { ...promise, unit } : promise;
+}
+
+/** A structured value (≥45场次, ≤2024-12-31) read by the value parser, as a promise without words of its own. */
+function structuredPromise(text: string, year: number | undefined): TextPromise[] {
+    const parsed = parseValue(text, { year });
+    const base = { subject: '', span: [0, text.length] as [number, number], quantitySpan: [0, text.length] as [number, number], text, year: null };
+    if (parsed.kind === 'quantity') {
+        const { op, value, unit, hedge, per, approximate } = parsed;
+        return [{ kind: 'quantity', ...base, op, value, unit, hedge, per, approximate }];
+    }
+    if (parsed.kind === 'date') return [{ kind: 'date', ...base, op: parsed.op, date: parsed.date }];
+    return [];
+}
+
+function specFor(promise: TextPromise): IndicatorSpec {
+    return { name: indicatorNameFor(promise), alternativeName: alternativeNameFor(promise), value: structuredValueFor(promise), ...categoryFor(promise) };
+}
+
+// Named alike, not merely sharing a compound: 形成科技工作者建议 and 科技工作者宣传 share 0.6 and are different things.
+const NEAR_NAME_SIMILARITY = 0.75;
+
+/** An indicator named like the promise although its value does not state the number (参与建站院士专家数量). */
+function nearestName(promise: TextPromise, names: string[]): string | undefined {
+    let best: { name: string; similarity: number } | undefined;
+    for (const name of names) {
+        const similarity = subjectSimilarity(promise.subject, name);
+        if (similarity >= NEAR_NAME_SIMILARITY && (!best || similarity > best.similarity)) best = { name, similarity };
+    }
+    return best?.name;
+}
+
+function reportUnmeasured({ unit, source, promise }: Item, nearest: string | undefined, accept: ValidationAcceptor): void {
+    const code = unit.task ? TextConsistencyCode.unmeasuredPromise : TextConsistencyCode.unmeasuredGoal;
+    const data: UnmeasuredData = { code, ...specFor(promise) };
+    const words = source.node.text.slice(promise.span[0], promise.span[1]);
+    const why = nearest ? `指标「${nearest}」名称相近，但其值中没有这一数值` : '没有同单位、同数值、名称相近的指标';
+    accept(unit.task ? 'info' : 'warning',
+        `${source.label}承诺「${words}」，但没有三级指标衡量它（${why}）。`
+        + `文本中的量化目标应细化为绩效指标（88号第九条：细化量化、相应匹配），如「${data.name}」${data.value}。`,
+        { node: source.node, range: stringRange(source.node, 'text', promise.span), code, data });
+}
+
+function reportUnmeasuredTask(task: Task, items: Item[], measured: number, accept: ValidationAcceptor): void {
+    const code = TextConsistencyCode.unmeasuredTask;
+    const data: UnmeasuredTaskData = { code, indicators: items.map(i => specFor(i.promise)) };
+    const total = items.length + measured;
+    const shown = items.slice(0, 3).map(i => `「${i.source.node.text.slice(i.promise.span[0], i.promise.span[1])}」`).join('');
+    const coverage = measured === 0 ? '没有一项有三级指标衡量' : `只有${measured}项有三级指标衡量`;
+    accept('warning',
+        `任务「${task.name}」的文本承诺了${total}项量化目标，${coverage}（未衡量的如${shown}${items.length > 3 ? '等' : ''}）：`
+        + '这项重点工作的大部分产出在绩效指标中无从考核（88号第九条：细化量化、相应匹配）。',
+        { node: task, property: 'name', code, data });
+}
+
+function reportContradiction({ source, promise }: Item, measure: Measure<IndicatorRef>, accept: ValidationAcceptor): void {
+    const code = TextConsistencyCode.contradictingIndicator;
+    const { indicator, value } = measure.ref;
+    const prose = value.$type === 'TextValue';
+    const data: ContradictionData = { code, value: structuredValueFor(promise), textWords: promise.text, prose };
+    const words = source.node.text.slice(promise.span[0], promise.span[1]);
+    const range = prose ? stringRange(value, 'text', measure.promise.quantitySpan) : undefined;
+    accept('warning',
+        `指标「${indicator.name}」写的是「${measure.promise.text}」，而${source.label}写的是「${words}」：同一事项，数值不一致。`
+        + '请核对后统一，指标值应与文本承诺相符（88号第九条：相应匹配）。',
+        { node: value, range, code, data });
+}
+
+/** The range of `span` (offsets in the string's value) inside the string literal of `node.property`. */
+export function stringRange(node: AstNode, property: string, span: readonly [number, number]): Range | undefined {
+    const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    if (!cst) return undefined;
+    const offsets = valueOffsets(cst.text);
+    const document = AstUtils.getDocument(node).textDocument;
+    const start = offsets[span[0]];
+    const last = offsets[Math.max(span[0], span[1] - 1)];
+    if (start === undefined || last === undefined) return undefined;
+    return { start: document.positionAt(cst.offset + start), end: document.positionAt(cst.offset + last + 1) };
+}
+
+/**
+ * Source offset (from the opening quote) of each character of a STRING's value. Only "…" strings have escapes
+ * (\" and \\): there one value character takes two source characters.
+ */
+export function valueOffsets(literal: string): number[] {
+    const offsets: number[] = [];
+    const escapes = literal.startsWith('"');
+    for (let i = 1; i < literal.length - 1; i++) {
+        if (escapes && literal[i] === '\\') i++;
+        offsets.push(i);
+    }
+    offsets.push(literal.length - 1);
+    return offsets;
 }

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 // Extracts every 指标值 string from the five seed tables (shared/seeds), for the parser sweep.
 //
 // How the values are taken, per seed:
@@ -16,7 +17,7 @@
 //   lines which, with whitespace removed, is one text written twice (cells wrapped over several lines). Both copies
 //   are kept, as for the other seeds.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { level1ByName, level2ByName } from '../../language/domain/taxonomy.js';
 
 export interface SeedValue {
@@ -26,10 +27,13 @@ export interface SeedValue {
     value: string;
 }
 
-/** The seed directory: $JXMB_SEEDS, or shared/seeds next to the repository. */
-export function findSeedDir(): string | undefined {
-    const candidates = [process.env['JXMB_SEEDS'], resolve('seeds'), resolve('..', 'shared', 'seeds'), '/work/shared/seeds'];
-    return candidates.find((dir): dir is string => !!dir && existsSync(dir) && readdirSync(dir).some(f => /^00\d_.*\.txt$/.test(f)));
+/** The seed directory: $JXMB_SEEDS, or shared/seeds next to the repository (where CI puts it). */
+export function findSeedDir(): string {
+    const dir = process.env['JXMB_SEEDS'] ?? fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
+    if (!existsSync(dir) || !readdirSync(dir).some(f => /^00\d_.*\.txt$/.test(f))) {
+        throw new Error(`no seed tables in ${dir}: the tests need ../shared/seeds beside the repository (or JXMB_SEEDS)`);
+    }
+    return dir;
 }
 
 export function seedText(dir: string, seed: string): string {

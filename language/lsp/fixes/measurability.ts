@@ -1,3 +1,40 @@
-import type { FixRegistry } from '../quick-fix.js';
+// Quick-fixes for the measurability checks: rewrite a vague or purely descriptive value into a measurable one that
+// fits its 二级 (RULES §4). The number to supply is a snippet tab stop; the fallback holds 〔待填〕.
+import type { LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Document } from '../../generated/ast.js';
+import { MeasurabilityCode } from '../../validation/measurability.js';
+import { level2Rewrites, templateOf, vagueRewrites, type Rewrite } from '../../validation/measurability-rewrites.js';
+import { countUnitIn } from '../../validation/values.js';
+import { yearOf } from '../../validation/values-context.js';
+import type { FixRegistry, QuickFix } from '../quick-fix.js';
+import { indicatorAt, rewriteFixes } from './values.js';
 
-export const measurabilityFixes: FixRegistry = {};
+type Doc = LangiumDocument<Document>;
+
+function context(diagnostic: Diagnostic, document: Doc): { l2: string | null; year?: number; unit?: string } {
+    const indicator = indicatorAt(document, diagnostic);
+    const l2 = (diagnostic.data as { l2?: string | null }).l2 ?? null;
+    return { l2, year: indicator ? yearOf(indicator) : undefined, unit: indicator ? countUnitIn(indicator.name) : undefined };
+}
+
+/** At least two measurable rewrites fitting the 二级: the vague word's own (RULES §4), then the 二级's generic ones. */
+function fixVague(diagnostic: Diagnostic, document: Doc): QuickFix[] {
+    const entries = (diagnostic.data as { entries?: string[] }).entries ?? [];
+    const { l2, year, unit } = context(diagnostic, document);
+    return rewriteFixes(diagnostic, vagueRewrites(entries, l2, year, unit));
+}
+
+/** A grade on a named scale (RULES §3.3) or one of the 二级's measurable forms. */
+function fixNoGradeOrMilestone(diagnostic: Diagnostic, document: Doc): QuickFix[] {
+    const { l2, year, unit } = context(diagnostic, document);
+    const graded: Rewrite = { pattern: '评价等级≥良好', parts: templateOf('评价等级≥良好', year) };
+    const rewrites = level2Rewrites(l2, year, unit);
+    if (!rewrites.some(r => r.pattern === graded.pattern)) rewrites.push(graded);
+    return rewriteFixes(diagnostic, rewrites);
+}
+
+export const measurabilityFixes: FixRegistry = {
+    [MeasurabilityCode.vague]: fixVague,
+    [MeasurabilityCode.noGradeOrMilestone]: fixNoGradeOrMilestone
+};

@@ -1,3 +1,185 @@
-import type { FixRegistry } from '../quick-fix.js';
+// Quick-fixes for text ↔ indicators: add the indicator a text promises (creating the 绩效指标 / 一级 / 二级 blocks it
+// needs), or make an indicator state the text's number.
+import { AstUtils, CstUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { level1ByName, level2ByName } from '../../domain/taxonomy.js';
+import {
+    isDepartmentDeclaration, isIndicatorTree, isLevel2Block, isProject,
+    type DepartmentDeclaration, type Document, type Level1Group, type Level2Block, type Project
+} from '../../generated/ast.js';
+import {
+    TextConsistencyCode, type ContradictionData, type IndicatorSpec, type UnmeasuredData, type UnmeasuredTaskData
+} from '../../validation/text-consistency.js';
+import { quote } from '../../value-converter.js';
+import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
 
-export const textConsistencyFixes: FixRegistry = {};
+const INDENT = '    ';
+
+type Container = DepartmentDeclaration | Project;
+
+/** The declaration (部门整体) or project whose text the diagnostic stands in. */
+function containerAt(document: LangiumDocument<Document>, diagnostic: Diagnostic): Container | undefined {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
+    const node = leaf?.astNode;
+    return node ? AstUtils.getContainerOfType(node, (n): n is Container => isDepartmentDeclaration(n) || isProject(n)) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Where new indicators go: into an existing 二级 block of the right kind, else a new 二级 block in the right 一级,
+// else a new 一级 in the first 绩效指标, else a new 绩效指标 at the end of the declaration or project.
+
+const SHORT_LEVEL2 = ['经济效益', '社会效益', '生态效益', '可持续影响', '服务对象满意度'];
+
+/** The file's spelling of 二级 names: 002 writes 社会效益, the 部门整体 tables 社会效益指标. */
+function level2Spelling(document: LangiumDocument<Document>, name: string): string {
+    const short = AstUtils.streamAst(document.parseResult.value).some(n => isLevel2Block(n) && SHORT_LEVEL2.includes(n.category));
+    const category = level2ByName(name);
+    return short && category && SHORT_LEVEL2.includes(category.shortName) ? category.shortName : name;
+}
+
+const sameLevel1 = (group: Level1Group, name: string) => level1ByName(group.category)?.code === level1ByName(name)?.code;
+const sameLevel2 = (block: Level2Block, name: string) => level2ByName(block.category)?.code === level2ByName(name)?.code;
+
+/** Lines to put inside one node's braces, built up as nested blocks where the blocks do not exist yet. */
+class Insertion {
+    readonly lines: string[] = [];
+    private readonly nested = new Map<string, Insertion>();
+    private readonly order: string[] = [];
+
+    child(head: string): Insertion {
+        let child = this.nested.get(head);
+        if (!child) {
+            child = new Insertion();
+            this.nested.set(head, child);
+            this.order.push(head);
+        }
+        return child;
+    }
+
+    render(): string[] {
+        const out = [...this.lines];
+        for (const head of this.order) {
+            out.push(`${head} {`, ...this.nested.get(head)!.render().map(l => INDENT + l), '}');
+        }
+        return out;
+    }
+}
+
+/** A name not yet used in the declaration or project (a duplicate could not be told apart, RULES Q1). */
+function freeName(spec: IndicatorSpec, taken: Set<string>): string {
+    const key = (name: string) => name.replace(/\s+/g, '');
+    let name = [spec.name, spec.alternativeName].find(n => !taken.has(key(n)));
+    for (let i = 2; !name; i++) if (!taken.has(key(`${spec.name}${i}`))) name = `${spec.name}${i}`;
+    taken.add(key(name));
+    return name;
+}
+
+function plan(document: LangiumDocument<Document>, container: Container, specs: IndicatorSpec[]): Map<AstNode, Insertion> {
+    const trees = container.members.filter(isIndicatorTree);
+    const taken = new Set(trees.flatMap(t => t.groups.flatMap(g => g.blocks.flatMap(b => b.indicators.map(i => i.name.replace(/\s+/g, ''))))));
+    const insertions = new Map<AstNode, Insertion>();
+    const at = (node: AstNode) => insertions.get(node) ?? insertions.set(node, new Insertion()).get(node)!;
+    for (const spec of specs) {
+        const line = `${quote(freeName(spec, taken))}：${spec.value}`;
+        const level2 = level2Spelling(document, spec.level2);
+        const groups = trees.flatMap(tree => tree.groups.filter(g => sameLevel1(g, spec.level1)));
+        const block = groups.flatMap(g => g.blocks).find(b => sameLevel2(b, spec.level2));
+        if (block) at(block).lines.push(line);
+        else if (groups[0]) at(groups[0]).child(level2).lines.push(line);
+        else if (trees[0]) at(trees[0]).child(spec.level1).child(level2).lines.push(line);
+        else at(container).child('绩效指标').child(spec.level1).child(level2).lines.push(line);
+    }
+    return insertions;
+}
+
+function lastBrace(cst: CstNode): CstNode | undefined {
+    return CstUtils.flattenCst(cst).filter(leaf => leaf.text === '}' || leaf.text === '｝').toArray().pop();
+}
+
+/** The indentation of the line a node starts on. */
+function indentOf(text: string, offset: number): string {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** One edit that puts `lines` inside `node`'s braces, indented one level deeper than the node. */
+function insertInto(document: LangiumDocument<Document>, node: AstNode, lines: string[]): FixEdit | undefined {
+    const cst = node.$cstNode;
+    const brace = cst && lastBrace(cst);
+    if (!cst || !brace) return undefined;
+    const text = document.textDocument.getText();
+    const outer = indentOf(text, cst.offset);
+    const inner = outer + INDENT;
+    const lineStart = text.lastIndexOf('\n', brace.offset - 1) + 1;
+    const position = (offset: number) => document.textDocument.positionAt(offset);
+    if (/^[ \t]*$/.test(text.slice(lineStart, brace.offset))) {
+        // The brace stands on its own line: the new lines go just above it.
+        const newText = lines.map(l => inner + l + '\n').join('');
+        return { range: { start: position(lineStart), end: position(lineStart) }, newText };
+    }
+    // `经济效益指标 { }`: open the block up.
+    let start = brace.offset;
+    while (start > 0 && /[ \t]/.test(text[start - 1]!)) start--;
+    const newText = '\n' + lines.map(l => inner + l).join('\n') + '\n' + outer;
+    return { range: { start: position(start), end: position(brace.offset) }, newText };
+}
+
+function addIndicatorEdits(document: LangiumDocument<Document>, diagnostic: Diagnostic, specs: IndicatorSpec[]): FixEdit[] | undefined {
+    const container = containerAt(document, diagnostic);
+    if (!container || specs.length === 0) return undefined;
+    const edits: FixEdit[] = [];
+    for (const [node, insertion] of plan(document, container, specs)) {
+        const edit = insertInto(document, node, insertion.render());
+        if (!edit) return undefined;
+        edits.push(edit);
+    }
+    return edits;
+}
+
+/** LSP snippet syntax treats $, } and \ specially. */
+const snippetText = (text: string) => text.replace(/[\\$}]/g, ch => '\\' + ch);
+
+const addPromisedIndicator = (diagnostic: Diagnostic, document: LangiumDocument<Document>): QuickFix[] => {
+    const data = diagnostic.data as UnmeasuredData | undefined;
+    if (!data?.name) return [];
+    const edits = addIndicatorEdits(document, diagnostic, [data]);
+    if (!edits || edits.length !== 1) return [];
+    // The name is derived from the text: select it so that the user can shorten it at once.
+    const [edit] = edits as [FixEdit];
+    const quoted = [data.name, data.alternativeName].map(quote).find(q => edit.newText.includes(q)) ?? quote(data.name);
+    const at = edit.newText.indexOf(quoted);
+    const snippet = at < 0 ? undefined
+        : snippetText(edit.newText.slice(0, at)) + `"\${1:${snippetText(quoted.slice(1, -1))}}"` + snippetText(edit.newText.slice(at + quoted.length));
+    return [{
+        title: `添加指标「${quoted.slice(1, -1)}」${data.value}（${data.level2}）`,
+        edits: [{ ...edit, snippet }],
+        isPreferred: true
+    }];
+};
+
+const addTaskIndicators = (diagnostic: Diagnostic, document: LangiumDocument<Document>): QuickFix[] => {
+    const data = diagnostic.data as UnmeasuredTaskData | undefined;
+    if (!data?.indicators?.length) return [];
+    const edits = addIndicatorEdits(document, diagnostic, data.indicators);
+    return edits ? [{ title: `为该任务未衡量的${data.indicators.length}项量化承诺添加指标`, edits }] : [];
+};
+
+const useTextNumber = (diagnostic: Diagnostic, _document: LangiumDocument<Document>): QuickFix[] => {
+    const data = diagnostic.data as ContradictionData | undefined;
+    if (!data?.value) return [];
+    if (data.prose) {
+        // Inside a quoted value only the quantity's words change; quotes or backslashes would need escaping.
+        if (/["“”「」\\]/.test(data.textWords)) return [];
+        return [{ title: `改为文本中的「${data.textWords}」`, edits: [{ range: diagnostic.range, newText: data.textWords }] }];
+    }
+    return [{ title: `改为文本中的数值 ${data.value}`, edits: [{ range: diagnostic.range, newText: data.value }], isPreferred: true }];
+};
+
+export const textConsistencyFixes: FixRegistry = {
+    [TextConsistencyCode.unmeasuredPromise]: addPromisedIndicator,
+    [TextConsistencyCode.unmeasuredGoal]: addPromisedIndicator,
+    [TextConsistencyCode.unmeasuredTask]: addTaskIndicators,
+    [TextConsistencyCode.contradictingIndicator]: useTextNumber
+};

@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import { severityOverrides, type JxmbSettings } from '../settings.js';
+import { InputError } from './source-files.js';
+
+// jxmb.yaml: a unit's or a finance bureau's own settings, next to its declarations. The CLI uses the nearest one
+// above each checked file (or --config); the editor reads the same keys from VS Code settings.
+//
+//   severity:
+//     value/hedged: off          # error | warning | info | hint | off
+//   costModel: 2021              # legacy | 2021
+export const CONFIG_FILE = 'jxmb.yaml';
+
+const configSchema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+        severity: { type: 'object', additionalProperties: { enum: severityOverrides } },
+        costModel: { enum: ['legacy', '2021'] }
+    }
+};
+const validateConfig = new Ajv({ allErrors: true }).compile(configSchema);
+
+export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
+    const text = await readFile(file, 'utf8');
+    const lineCounter = new LineCounter();
+    const document = parseDocument(text, { lineCounter });
+    if (document.errors.length > 0) {
+        const error = document.errors[0]!;
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        throw new InputError(`${file}:${line}:${col}`, `配置文件格式错误：${error.message.split('\n')[0]}`);
+    }
+    const config = document.toJS() ?? {};
+    if (!validateConfig(config)) {
+        const error = validateConfig.errors![0]!;
+        const path = error.instancePath.split('/').filter(Boolean).map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+        const node = path.length > 0 ? document.getIn(path, true) as { range?: [number, number, number] } | undefined : undefined;
+        const where = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
+        const what = 'allowedValues' in error.params ? `取值无效，可用：${(error.params.allowedValues as string[]).join('、')}`
+            : 'additionalProperty' in error.params ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用：severity、costModel`
+            : error.message ?? '无效';
+        throw new InputError(`${file}:${where.line}:${where.col}`, `配置项 ${path.join(' → ') || '（根）'}：${what}。`);
+    }
+    return config as Partial<JxmbSettings>;
+}
+
+/** Finds and reads the nearest jxmb.yaml above each file; one read per folder. */
+export class ConfigResolver {
+    private readonly byDirectory = new Map<string, Promise<Partial<JxmbSettings> | undefined>>();
+
+    constructor(private readonly explicit?: string) {}
+
+    async forFile(file: string): Promise<Partial<JxmbSettings> | undefined> {
+        if (this.explicit) return this.lookup(this.explicit, true);
+        return this.nearest(dirname(resolve(file)));
+    }
+
+    private nearest(dir: string): Promise<Partial<JxmbSettings> | undefined> {
+        let found = this.byDirectory.get(dir);
+        if (!found) {
+            found = this.lookup(join(dir, CONFIG_FILE), false).then(config => {
+                if (config !== undefined) return config;
+                const parent = dirname(dir);
+                return parent === dir ? undefined : this.nearest(parent);
+            });
+            this.byDirectory.set(dir, found);
+        }
+        return found;
+    }
+
+    private async lookup(file: string, required: boolean): Promise<Partial<JxmbSettings> | undefined> {
+        try {
+            return await readConfig(file);
+        } catch (error) {
+            if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+            if (error instanceof InputError) throw error;
+            throw new InputError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? '配置文件不存在。' : `无法读取配置文件（${String(error)}）。`);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+// Name vocabulary for 「which 二级 does this 三级 belong to?」 (RULES §2, §3.7, §5). Data, not logic: a new word is a
+// new entry or a new string here, not a change to the checks. Patterns are matched against the 三级 name only —
+// values are prose that mentions everything (「通过科普宣传活动，公众对科普知识知晓度达95%」).
+
+export interface ClassificationRule {
+    id: string;
+    /** The 二级 code the name belongs to. */
+    target: string;
+    /** Words in the name that say so. */
+    words: readonly string[];
+    /** 二级 codes under which the name is misfiled; elsewhere the rule says nothing (覆盖率 is fine under 质量). */
+    misfiledUnder: readonly string[];
+    /** Names that contain a word but mean something else (满意度调查次数 counts surveys). */
+    except?: readonly RegExp[];
+    /** Why, for the message. */
+    reason: string;
+}
+
+/** 满意度/满意率 is 31 wherever it stands (RULES §2, §3.6: 「Require … the word 满意度/满意率 in the name」). */
+export const SATISFACTION: ClassificationRule = {
+    id: 'satisfaction',
+    target: '31',
+    words: ['满意度', '满意率'],
+    misfiledUnder: ['11', '12', '13', '14', '21', '22', '23', '24', '41', '42', '43'],
+    except: [/满意度?(调查|测评|回访)(次数|场次|份数|数量|覆盖率|完成率)/],
+    reason: '满意度反映服务对象或受益人对产出及其影响的认可程度，属于满意度指标'
+};
+
+/** Misfiled between the 效益 二级 (and 效益 words under 产出), RULES §3.7 「质量 vs 效益 must not be mixed」. */
+export const BENEFIT_RULES: readonly ClassificationRule[] = [
+    {
+        id: 'awareness',
+        target: '22',
+        // People knowing of or benefiting from the service: a social effect (SEED003 公众对科普知识知晓度 under 经济效益).
+        words: ['知晓度', '知晓率', '受益度', '受益程度', '受益面'],
+        misfiledUnder: ['11', '12', '13', '21', '23'],
+        reason: '知晓度、受益程度反映产出对社会公众的影响，属于社会效益指标，不是经济效益或产出'
+    },
+    {
+        id: 'reach',
+        target: '22',
+        // Coverage and people reached are effects on society, not on the economy; under 质量 覆盖率 is a quality
+        // measure (绩效评价工作覆盖率), so only 21/23 are wrong.
+        words: ['覆盖率', '覆盖面', '覆盖数', '受益人次', '受益人数', '受益群众'],
+        misfiledUnder: ['21', '23'],
+        reason: '覆盖面、受益人次反映对社会的影响，属于社会效益指标（科普受益人次、科普活动辖区覆盖率）'
+    },
+    {
+        id: 'money',
+        target: '21',
+        words: ['金额', '交易额', '成交额', '产值', '营业收入', '经济收入', '利润', '税收', '投资额', '融资额', '带动投资', '带动社会投资', '节约资金'],
+        misfiledUnder: ['22', '23', '24'],
+        reason: '金额、产值、投资反映产出对经济发展的影响，属于经济效益指标（技术成果转化交易金额、带动社会投资）'
+    },
+    {
+        id: 'ecology',
+        target: '23',
+        // Not 生态 alone: 创新生态, 科普生态 are metaphors.
+        words: ['环保', '节能', '能耗', '碳排放', '减排', '污染', '垃圾分类', '绿化率', '生态环境'],
+        misfiledUnder: ['21', '22'],
+        reason: '环保、节能、排放反映对自然生态环境的影响，属于生态效益指标'
+    }
+];
+
+/** A money value (万元, 亿元) under 社会/生态效益: an economic effect (RULES §5 21). 24 may hold 带动投资 as a lasting effect. */
+export const MONEY_VALUE_MISFILED_UNDER: readonly string[] = ['22', '23'];
+
+/**
+ * Measure words that end a name: two of them joined by 及/和/与/、 make a name that holds two metrics
+ * (公众号宣传用户数及阅读量, 青少年临展面积及参观人数). 「清扫、设备检查、巡逻次数」 has one measure for a sum: fine.
+ */
+export const MEASURE_ENDINGS: readonly string[] = [
+    '数量', '人数', '人次', '次数', '场次', '篇数', '件数', '个数', '项数', '期数', '天数', '户数', '用户数', '数',
+    '阅读量', '访问量', '播放量', '浏览量', '点击量', '量', '率', '比例', '占比', '面积', '金额', '额', '时长', '时间', '满意度', '知晓度', '覆盖面'
+];
+
+/** What joins two measures in a name. */
+export const NAME_JOINERS = /及|和|与|以及|、/;

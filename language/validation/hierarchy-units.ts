@@ -1,0 +1,81 @@
+// The unit the structure checks judge (RULES §3.5): for 部门整体 the declaration, for 项目支出 each project with
+// all its 绩效指标 lists together (a project's lists are one cell split where the numbering restarts, RULES Q1).
+import { AstUtils, type AstNode } from 'langium';
+import {
+    isDepartmentDeclaration, isIndicatorTree, isProject, isProjectDeclaration,
+    type DepartmentDeclaration, type Indicator, type IndicatorTree, type Level1Group, type Level2Block, type Project
+} from '../generated/ast.js';
+import { categoryByCode, level1ByName, level2ByName } from '../domain/taxonomy.js';
+
+export type IndicatorOwner = DepartmentDeclaration | Project;
+
+export function treesOf(owner: IndicatorOwner): IndicatorTree[] {
+    return owner.members.filter(isIndicatorTree);
+}
+
+export function groupsOf(trees: readonly IndicatorTree[]): Level1Group[] {
+    return trees.flatMap(tree => tree.groups);
+}
+
+export function blocksOf(trees: readonly IndicatorTree[]): Level2Block[] {
+    return groupsOf(trees).flatMap(group => group.blocks);
+}
+
+export function indicatorsOf(trees: readonly IndicatorTree[]): Indicator[] {
+    return blocksOf(trees).flatMap(block => block.indicators);
+}
+
+export const level1Code = (group: Level1Group): string | undefined => level1ByName(group.category)?.code;
+export const level2Code = (block: Level2Block): string | undefined => level2ByName(block.category)?.code;
+
+/** The 二级 code an indicator is filed under, as written. */
+export const filedUnder = (indicator: Indicator): string | undefined => level2Code(indicator.$container);
+
+export function ownerOf(node: AstNode): IndicatorOwner | undefined {
+    return AstUtils.getContainerOfType(node, isProject) ?? AstUtils.getContainerOfType(node, isDepartmentDeclaration);
+}
+
+export function isProjectOwner(owner: IndicatorOwner): owner is Project {
+    return isProject(owner);
+}
+
+/** Canonical 一级 name (the grammar has only the long forms). */
+export function level1Label(code: string): string {
+    return categoryByCode(code)?.name ?? code;
+}
+
+/**
+ * How a new 二级 block is spelled. 11–14 and 41–43 have only the long form in the grammar; 2x/31 follow the file:
+ * the forms it already uses, else the short form in 项目支出 (the flattened string writes 22-社会效益) and the long
+ * form in 部门整体 (its table writes 社会效益指标).
+ */
+export function level2Label(code: string, context: AstNode): string {
+    const category = categoryByCode(code);
+    if (!category) return code;
+    if (!/^[23]/.test(code)) return category.name;
+    return prefersShortNames(context) ? category.shortName : category.name;
+}
+
+function prefersShortNames(context: AstNode): boolean {
+    const declaration = AstUtils.getContainerOfType(context, d => isDepartmentDeclaration(d) || isProjectDeclaration(d));
+    let short = 0;
+    let long = 0;
+    for (const node of declaration ? AstUtils.streamAst(declaration) : []) {
+        if (node.$type !== 'Level2Block') continue;
+        const { category } = node as Level2Block;
+        const found = level2ByName(category);
+        if (!found || !/^[23]/.test(found.code)) continue;
+        if (category === found.shortName) short++;
+        else long++;
+    }
+    if (short !== long) return short > long;
+    return declaration ? isProjectDeclaration(declaration) : false;
+}
+
+/** Names compared for duplicates: no layout whitespace, one spelling of brackets, no trailing unit 「（%）」「(个)」. */
+export function comparableName(name: string): string {
+    return name
+        .replace(/\s+/g, '')
+        .replace(/（/g, '(').replace(/）/g, ')')
+        .replace(/\([^()\d]{1,6}\)$/, '');
+}

@@ -1,0 +1,103 @@
+// Measurable rewrites of a value (RULES §4), as templates a quick-fix can insert: the RULES patterns use X/N/Y for
+// numbers, B for a baseline, D for a date; here each becomes a placeholder the user fills in.
+import { vagueEntries, rewritesFor, type VagueEntry } from '../domain/vague-words.js';
+
+/** A part to fill in: `label` names it; `fallback` is a sensible default (a stated number, the year end) if any. */
+export interface Slot {
+    label: string;
+    fallback: string | null;
+    /** Any text, not just a number: the value stays quoted. */
+    text?: boolean;
+}
+
+export type TemplatePart = string | Slot;
+
+export interface Rewrite {
+    /** The RULES pattern it came from, for the fix title. */
+    pattern: string;
+    parts: TemplatePart[];
+}
+
+// Fallback rewrites per 二级 code, in the RULES pattern language (§4 rows and §5 completion lists), so that every
+// 二级 gets at least two measurable choices even where the vague word's own rewrites do not fit it.
+const BY_LEVEL2: Record<string, string[]> = {
+    '11': ['≥N个', '≥N次'],
+    '12': ['合格率≥95%', '评价等级≥良好'],
+    '13': ['完成时间≤D', '及时率=100%'],
+    '14': ['≤X万元', '≤X元/人次'],
+    '21': ['≥X万元', '较上年增长≥Y%'],
+    '22': ['≥N人次', 'X较上年提升≥Y%（基数B）'],
+    '23': ['达标率=100%', '投诉数=0次'],
+    '24': ['长效机制/制度文件印发≥N项', '平台持续运行≥N年'],
+    '31': ['≥90%', '≥95%'],
+    '41': ['≤X万元', '≤X元/人次'],
+    '42': ['安全事故发生数=0起', '群众投诉数=0次'],
+    '43': ['废弃物产生量≤X吨', '文明施工投诉=0次']
+};
+const ANY_LEVEL2 = ['≥N个', '评价等级≥良好'];
+
+const SLOT_LABELS: Record<string, string> = { X: '数值', N: '数值', Y: '数值', B: '基数' };
+
+/**
+ * A RULES pattern as a value template. The leading X names the indicator itself and is dropped (X≥N → ≥N); of two
+ * alternatives before the operator the second is kept (合格率/达标率≥95% → 达标率≥95%); stated numbers stay as
+ * defaults the user may change.
+ */
+export function templateOf(pattern: string, year: number | undefined): TemplatePart[] {
+    let p = pattern.replace(/^X(?=[≥≤<>=较])/, '');
+    p = p.replace(/[\u4e00-\u9fff]+\/([\u4e00-\u9fff]+)(?=[≥≤<>=])/, '$1');
+    const parts: TemplatePart[] = [];
+    const token = /N₀|YYYY|(?<![A-Za-z])[XNYBD](?![A-Za-z])|[0-9]+(?:\.[0-9]+)?/g;
+    let last = 0;
+    for (const m of p.matchAll(token)) {
+        if (m.index > last) parts.push(p.slice(last, m.index));
+        parts.push(slotFor(m[0], year));
+        last = m.index + m[0].length;
+    }
+    if (last < p.length) parts.push(p.slice(last));
+    return parts;
+}
+
+function slotFor(token: string, year: number | undefined): Slot {
+    if (token === 'N₀') return { label: '上年值', fallback: null };
+    if (token === 'YYYY') return { label: year ? String(year) : '年份', fallback: year ? String(year) : null };
+    if (token === 'D') {
+        const end = year ? `${year}年12月31日` : null;
+        return { label: end ?? '日期', fallback: end };
+    }
+    const label = SLOT_LABELS[token];
+    return label ? { label, fallback: null } : { label: token, fallback: token };
+}
+
+/** How a template reads in a fix title: 〔数值〕 where the user fills in. */
+export function displayOf(parts: TemplatePart[]): string {
+    return parts.map(p => typeof p === 'string' ? p : p.fallback ?? `〔${p.label}〕`).join('');
+}
+
+function rewrite(pattern: string, year: number | undefined): Rewrite {
+    return { pattern, parts: templateOf(pattern, year) };
+}
+
+/** Generic measurable forms for a 二级 (at least two). `countUnit` makes the 数量 form fit the name (件, 场次 …). */
+export function level2Rewrites(l2: string | null, year: number | undefined, countUnit?: string): Rewrite[] {
+    const patterns = [...(l2 ? BY_LEVEL2[l2] ?? ANY_LEVEL2 : ANY_LEVEL2)];
+    if (l2 === '11' && countUnit) patterns[0] = `≥N${countUnit}`;
+    return patterns.map(p => rewrite(p, year));
+}
+
+/**
+ * Rewrites for vague wording: first those RULES §4 gives for the matched entries and this 二级, then the generic
+ * ones of the 二级; without duplicates, at most `limit`.
+ */
+export function vagueRewrites(entryIds: readonly string[], l2: string | null, year: number | undefined, countUnit?: string, limit = 4): Rewrite[] {
+    const entries = entryIds.map(id => vagueEntries().find(e => e.id === id)).filter((e): e is VagueEntry => !!e);
+    const patterns = entries.flatMap(entry => (l2 ? rewritesFor(entry, l2) : entry.rewrites).flatMap(r => r.patterns));
+    const all = [...patterns.map(p => rewrite(p, year)), ...level2Rewrites(l2, year, countUnit)];
+    const seen = new Set<string>();
+    return all.filter(r => {
+        const key = displayOf(r.parts);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    }).slice(0, limit);
+}

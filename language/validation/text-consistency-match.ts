@@ -1,0 +1,82 @@
+// Does an indicator measure what a text promises? Pure matching on promises (language/domain/promises.ts), kept apart
+// from the AST so that it can be read — and tested — as the rule it is:
+// 1. an indicator value with the same number in the same unit (场/场次/次 alike, 人/名/位 alike) whose name or words
+//    share something with the promise's subject measures it;
+// 2. otherwise one that clearly speaks of the same thing (most character pairs shared) in a comparable unit but with a
+//    different number contradicts it;
+// 3. otherwise nothing measures it.
+import {
+    baseValue, looselySameUnit, sameMeasureUnit, subjectSimilarity, type TextPromise
+} from '../domain/promises.js';
+
+/** One number an indicator states: its value, or one quantity of a prose value. */
+export interface Measure<Ref> {
+    promise: TextPromise;
+    /** the indicator's 三级 name */
+    name: string;
+    /** the value holds this one quantity only: the name speaks of it */
+    single: boolean;
+    ref: Ref;
+}
+
+export type Match<Ref> =
+    | { kind: 'measured'; measure: Measure<Ref>; similarity: number }
+    | { kind: 'contradicted'; measure: Measure<Ref>; similarity: number }
+    | { kind: 'unmeasured' };
+
+/** Below this a same number is a coincidence (召开换届会议1次 vs 召开代表大会1次 share 召开: 0.2 — enough). */
+export const SAME_NUMBER_SIMILARITY = 0.15;
+/** From this on two names speak of the same thing, so a different number contradicts. */
+export const SAME_THING_SIMILARITY = 0.6;
+
+export function similarityTo<Ref>(p: TextPromise, m: Measure<Ref>): number {
+    const own = m.promise.subject ? subjectSimilarity(p.subject, m.promise.subject) : 0;
+    return m.single || !m.promise.subject ? Math.max(own, subjectSimilarity(p.subject, m.name)) : own;
+}
+
+/** 100% is the value of half the rate indicators: equal by chance unless the names clearly agree. */
+function sameNumberThreshold(p: TextPromise): number {
+    return p.kind === 'quantity' && p.value === 100 && p.unit === '%' ? SAME_THING_SIMILARITY : SAME_NUMBER_SIMILARITY;
+}
+
+function sameNumber(p: TextPromise, q: TextPromise): boolean {
+    if (p.kind === 'date' || q.kind === 'date') return p.kind === 'date' && q.kind === 'date' && p.date === q.date;
+    return Math.abs(baseValue(p.value, p.unit) - baseValue(q.value, q.unit)) < 1e-6;
+}
+
+// 每年 in a one-year table says nothing more than the table does (每年不少于100亿 = 不少于100亿).
+const perOf = (p: TextPromise) => (p.kind === 'quantity' && p.per !== '年' ? p.per : null);
+
+function comparable(p: TextPromise, q: TextPromise, similarity: number): boolean {
+    if (p.kind === 'date' || q.kind === 'date') return p.kind === q.kind;
+    if (perOf(p) !== perOf(q)) return false;
+    return sameMeasureUnit(p.unit, q.unit) || (similarity >= SAME_THING_SIMILARITY && looselySameUnit(p.unit, q.unit));
+}
+
+/**
+ * `confirmed`: measures that some promise matches exactly. They are what a text says, so they contradict no other
+ * promise (任务一 promises 150篇 papers, 任务五 50篇: the indicator with 150篇 does not contradict 任务五).
+ */
+export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measure<Ref>>, confirmed: ReadonlySet<Measure<Ref>> = new Set()): Match<Ref> {
+    let best: { measure: Measure<Ref>; similarity: number } | undefined;
+    let conflict: { measure: Measure<Ref>; similarity: number } | undefined;
+    for (const measure of measures) {
+        const similarity = similarityTo(p, measure);
+        if (!comparable(p, measure.promise, similarity)) continue;
+        if (sameNumber(p, measure.promise)) {
+            if (similarity >= sameNumberThreshold(p) && (!best || similarity > best.similarity)) best = { measure, similarity };
+        } else if (similarity >= SAME_THING_SIMILARITY && !confirmed.has(measure) && (!conflict || similarity > conflict.similarity)) {
+            conflict = { measure, similarity };
+        }
+    }
+    if (best) return { kind: 'measured', ...best };
+    if (conflict) return { kind: 'contradicted', ...conflict };
+    return { kind: 'unmeasured' };
+}
+
+/** The same promise written twice (主要实施内容 repeats 期望目标 in seed 000): same number, same thing. */
+export function samePromise(a: TextPromise, b: TextPromise): boolean {
+    if (a.kind !== b.kind) return false;
+    if (a.kind === 'quantity' && b.kind === 'quantity' && !sameMeasureUnit(a.unit, b.unit)) return false;
+    return sameNumber(a, b) && (a.subject === b.subject || subjectSimilarity(a.subject, b.subject) >= SAME_THING_SIMILARITY);
+}

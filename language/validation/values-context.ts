@@ -1,0 +1,132 @@
+// What the values and measurability checks know about one 指标值: its text, the parser's reading (with the budget
+// year, so that 本年内完成 is a date when the year is known), the indicator's name and its 一级/二级. Both families and
+// the measurability score read values through here, so that they agree on what a value is.
+import { AstUtils } from 'langium';
+import { isDepartmentDeclaration, isLevel2Block, isProjectDeclaration, type Indicator, type Value } from '../generated/ast.js';
+import { valueText } from '../compile/from-ast.js';
+import { level2ByName } from '../domain/taxonomy.js';
+import { findVagueWords, type VagueMatch } from '../domain/vague-words.js';
+import { parseValue, type ParsedValue } from '../domain/values.js';
+
+/**
+ * The placeholder a quick-fix leaves where the user must supply something (a number, a base, a date). A text value
+ * holding it is reported as `value/placeholder` (a warning) and no other value check looks at it, so a fix never
+ * trades one finding for an error.
+ */
+export const PLACEHOLDER = '〔待填〕';
+
+export type ValueRole = 'both' | 'period' | 'annual';
+
+export interface ValueContext {
+    indicator: Indicator;
+    node: Value;
+    role: ValueRole;
+    /** The cell text (canonical for structured values). */
+    text: string;
+    parsed: ParsedValue;
+}
+
+/** The budget year of the declaration a node stands in. */
+export function yearOf(node: Value | Indicator): number | undefined {
+    const declaration = AstUtils.getContainerOfType(node, n => isDepartmentDeclaration(n) || isProjectDeclaration(n));
+    const year = (declaration as { year?: string } | undefined)?.year;
+    return year === undefined ? undefined : Number(year);
+}
+
+const parsedCache = new WeakMap<Value, { text: string; parsed: ParsedValue }>();
+
+/** Text and reading of a value node, parsed once per node. */
+export function readValue(node: Value): { text: string; parsed: ParsedValue } {
+    let entry = parsedCache.get(node);
+    if (!entry) {
+        const { text } = valueText(node);
+        entry = { text, parsed: parseValue(text, { year: yearOf(node) }) };
+        parsedCache.set(node, entry);
+    }
+    return entry;
+}
+
+/** The values an indicator has, each with its role (one value written once stands for both cells). */
+export function valuesOf(indicator: Indicator): ValueContext[] {
+    const list: Array<[Value | undefined, ValueRole]> = [[indicator.value, 'both'], [indicator.period, 'period'], [indicator.annual, 'annual']];
+    return list.filter((pair): pair is [Value, ValueRole] => pair[0] !== undefined)
+        .map(([node, role]) => ({ indicator, node, role, ...readValue(node) }));
+}
+
+/** 二级 code of the block an indicator stands in (11 … 43), or undefined for a name the taxonomy does not know. */
+export function level2CodeOf(indicator: Indicator): string | undefined {
+    const block = AstUtils.getContainerOfType(indicator, isLevel2Block);
+    return block ? level2ByName(block.category)?.code : undefined;
+}
+
+export const hasPlaceholder = (text: string): boolean => text.includes(PLACEHOLDER);
+
+/** Trailing unit brackets and formulas do not name the metric: 「成本控制率(%)」 → 成本控制率. */
+export function coreName(name: string): string {
+    let core = name.replace(/\s+/g, '');
+    for (let previous = ''; previous !== core;) {
+        previous = core;
+        core = core.replace(/[（(][^（）()]*[）)]$/, '');
+    }
+    return core || name;
+}
+
+// 频率 (备份频率 ≥1次/月), 功率, 速率 are not shares of a whole.
+const NOT_A_RATE = /(?:频率|功率|速率|码率|分辨率)$/;
+
+/** A name that asks for a percentage: …率, …比例, 占比, 覆盖率, …比, (%) in the name, 满意度 (RULES §3.6, §3.7). */
+export function isRateName(name: string): boolean {
+    const core = coreName(name);
+    // 「(%)」 after the name, or a formula 「…*100%」 in it (001 财政投入比(计算公式:财政投入/总投入*100%)).
+    if (/[（(]\s*[%％]\s*[）)]|100\s*[%％]/.test(name)) return true;
+    if (/满意度|满意率/.test(core)) return true;
+    return (/率$/.test(core) && !NOT_A_RATE.test(core)) || /比例|占比|百分比|[^对类]比$/.test(core);
+}
+
+export const isSatisfactionName = (name: string): boolean => /满意度|满意率/.test(name);
+
+/** 「…及时性」, 「完成时间」, 「资金支出进度」, 「响应速度」: the indicator is about time (RULES §3.7). */
+export const isTimeName = (name: string): boolean => /及时|时间|进度|响应|时限/.test(name);
+
+/** 成本 indicators: the legacy 二级 14, the 2021 二级 41 经济成本, or a name about 成本 outside 社会/生态 成本. */
+export function isCostIndicator(indicator: Indicator): boolean {
+    const l2 = level2CodeOf(indicator);
+    if (l2 === '14' || l2 === '41') return true;
+    return /成本/.test(indicator.name) && l2 !== '42' && l2 !== '43';
+}
+
+/** Vague wording (RULES §4, kind vague) in a value that names no number, grade or milestone. */
+export function vagueWordsOf(context: Pick<ValueContext, 'text' | 'parsed'>): VagueMatch[] {
+    const { parsed } = context;
+    if (parsed.kind !== 'qualitative' || parsed.grade || parsed.milestone) return [];
+    return findVagueWords(context.text, { kinds: ['vague'] });
+}
+
+/** A 定性 value with neither grade nor milestone: not checkable (RULES §3.3). */
+export function isUncheckableQualitative(parsed: ParsedValue): boolean {
+    return parsed.kind === 'qualitative' && !parsed.grade && !parsed.milestone;
+}
+
+/** 本年内完成, 12月前 without a year: a deadline the reader can resolve once the budget year is given. */
+export function isDeadlineWithoutYear(context: Pick<ValueContext, 'text' | 'parsed'>): boolean {
+    return isUncheckableQualitative(context.parsed) && findVagueWords(context.text, { kinds: ['deadline'] }).length > 0;
+}
+
+const normalizeName = (s: string) => s.replace(/[\s。.，,；;：:、]/g, '').replace(/（/g, '(').replace(/）/g, ')');
+
+/** The value only restates the indicator's name (001 成本控制率, RULES §3.7). */
+export function repeatsName(context: ValueContext): boolean {
+    if (context.node.$type !== 'TextValue') return false;
+    const value = normalizeName(context.text);
+    if (!value) return false;
+    const name = normalizeName(context.indicator.name);
+    return value === name || value === normalizeName(coreName(context.indicator.name));
+}
+
+/**
+ * A value whose content the other value checks should not judge: empty, a placeholder, a restated name or unreadable
+ * text each have their own finding, and one finding per value is enough.
+ */
+export function hasOwnProblem(context: ValueContext): boolean {
+    return context.parsed.kind === 'empty' || hasPlaceholder(context.text) || repeatsName(context) || context.parsed.kind === 'unparsable';
+}

@@ -1,0 +1,57 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runJxmb } from '../helpers/run-cli.js';
+
+// A unit's jxmb.yaml changes severities per code for every file below it.
+const duplicate = '部门整体 "测试单位" {\n    预算 { 基本支出 1.00  基本支出 2.00 }\n}\n';
+
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jxmb-config-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(path: string, content: string): string {
+    const full = join(dir, path);
+    mkdirSync(join(full, '..'), { recursive: true });
+    writeFileSync(full, content);
+    return full;
+}
+
+describe('jxmb.yaml', () => {
+    test('without one, the default severity holds', () => {
+        const r = runJxmb(['check', write('plain/a.jxmb', duplicate)]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain('error structure/duplicate-amount');
+    });
+
+    test('the nearest one above a file lowers a code to a warning', () => {
+        write('unit/jxmb.yaml', 'severity:\n  structure/duplicate-amount: warning\n');
+        const r = runJxmb(['check', write('unit/sub/a.jxmb', duplicate)]);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('warning structure/duplicate-amount');
+    });
+
+    test('off silences a code; --config names the file explicitly', () => {
+        const config = write('elsewhere/quiet.yaml', 'severity:\n  structure/duplicate-amount: off\n');
+        const r = runJxmb(['check', write('plain/b.jxmb', duplicate), '--config', config]);
+        expect(r.code).toBe(0);
+        expect(r.stdout).not.toContain('duplicate-amount');
+    });
+
+    test('a wrong value is reported with its line and the allowed values', () => {
+        write('bad/jxmb.yaml', 'severity:\n  structure/duplicate-amount: loud\n');
+        const r = runJxmb(['check', write('bad/a.jxmb', duplicate)]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/jxmb\.yaml:2:\d+: 配置项/);
+        expect(r.stderr).toContain('error、warning、info、hint、off');
+    });
+
+    test('broken YAML is reported with its place, not a stack trace', () => {
+        write('broken/jxmb.yaml', 'severity: [unclosed\n');
+        const r = runJxmb(['check', write('broken/a.jxmb', duplicate)]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/jxmb\.yaml:\d+:\d+: 配置文件格式错误/);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, test } from 'vitest';
+import { flatIndicators } from '../../language/compile/flat.js';
+import { escapeHtml, renderHtml } from '../../language/compile/html.js';
+import type { DeclarationFile } from '../../language/compile/model.js';
+import { formatAmount } from '../../language/compile/numbers.js';
+import { compileText, indicatorsOf, sampleModels } from './compiled.js';
+
+const VOID = new Set(['meta', 'col', 'br', 'link', 'img', 'hr', 'input', 'wbr']);
+
+/**
+ * Well-formedness as far as these documents go: every tag closed in order, attributes quoted, and no `<` or `>`
+ * left in text once the tags are taken out (so every text was escaped). Returns the problems found.
+ */
+function wellFormedProblems(html: string): string[] {
+    const problems: string[] = [];
+    if (!html.startsWith('<!DOCTYPE html>')) problems.push('no doctype');
+    const body = html.replace('<!DOCTYPE html>', '').replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
+    const stack: string[] = [];
+    const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-z-]+(?:="[^"<>]*")?)*)\s*>/g;
+    let text = '';
+    let last = 0;
+    for (const m of body.matchAll(tag)) {
+        text += body.slice(last, m.index);
+        last = m.index! + m[0].length;
+        const [, closing, name] = m;
+        const lower = name!.toLowerCase();
+        if (VOID.has(lower)) continue;
+        if (!closing) stack.push(lower);
+        else if (stack.pop() !== lower) problems.push(`</${lower}> closes the wrong element`);
+    }
+    text += body.slice(last);
+    if (stack.length) problems.push(`unclosed: ${stack.join(', ')}`);
+    if (/[<>]/.test(text)) problems.push(`raw < or > in text: ${text.match(/.{0,20}[<>].{0,20}/)![0]}`);
+    return problems;
+}
+
+/** The text a reader sees. */
+function visibleText(html: string): string {
+    return html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '\n')
+        .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
+function expectShows(html: string, model: DeclarationFile): void {
+    const text = visibleText(html);
+    for (const d of model.declarations) {
+        expect(text).toContain(d.unit);
+        if (d.kind === 'department') {
+            for (const task of d.tasks) {
+                expect(text).toContain(task.name);
+                if (task.amount !== null) expect(text).toContain(formatAmount(task.amount));
+            }
+            for (const x of indicatorsOf(d.indicators)) {
+                expect(text).toContain(x.name);
+                for (const v of [x.period, x.annual]) if (v) expect(text).toContain(v.text.split('\n')[0]);
+            }
+        } else {
+            for (const project of d.spendingUnits.flatMap(u => u.projects)) {
+                expect(text).toContain(project.name);
+                expect(text).toContain(flatIndicators(project.indicators));
+                for (const x of indicatorsOf(project.indicators)) expect(text).toContain(x.name);
+            }
+        }
+    }
+}
+
+describe('html: every sample', async () => {
+    const samples = await sampleModels();
+    test.each(samples.map(s => [s.sample, s.model] as const))('%s: well-formed, print-ready, shows every indicator', (_sample, model) => {
+        const html = renderHtml(model);
+        expect(wellFormedProblems(html)).toEqual([]);
+        expect(html).toContain('<meta charset="utf-8">');
+        expect(html).toMatch(/@page \{ size: A4 landscape;/);
+        expect(html).toMatch(/font-family: "SimSun", "宋体", .*"Noto Serif CJK SC"/);
+        expect(html).not.toMatch(/<script|<link|src=|url\(/);          // self-contained, no scripts
+        expect(html.match(/<section class="sheet/g)).toHaveLength(model.declarations.length);
+        expectShows(html, model);
+    });
+
+    test('一级/二级 cells span their rows (sample 000)', () => {
+        const model = samples.find(s => s.sample.startsWith('000'))!.model;
+        const html = renderHtml(model);
+        const d = model.declarations[0]!;
+        if (d.kind !== 'department') throw new Error('000 is a 部门整体 table');
+        for (const group of d.indicators[0]!.groups) {
+            const rows = group.blocks.reduce((n, b) => n + Math.max(1, b.indicators.length), 0) || 1;
+            const cell = rows > 1 ? `<td class="category" rowspan="${rows}">${group.name}</td>` : `<td class="category">${group.name}</td>`;
+            expect(html).toContain(cell);
+        }
+        expect(html).toContain('<td class="category" rowspan="4">时效指标</td>');
+        expect(html).toMatch(/<th class="label" scope="row" rowspan="\d+">绩效指标<\/th>/);
+    });
+
+    test('项目支出: the column header row is a <thead>, so it repeats on every printed page', () => {
+        const model = samples.find(s => s.sample.startsWith('002'))!.model;
+        const html = renderHtml(model);
+        expect(html).toMatch(/<thead>\n<tr><th class="header" scope="col">项目名称（资金使用单位）<\/th>.*<th class="header" scope="col">绩效指标<\/th><\/tr>\n<\/thead>/);
+        expect(html).toContain('<td class="amount">8,234.33</td>');
+        expect(html).toContain('部门名称：广州市科学技术协会（本级）');
+    });
+});
+
+describe('html escaping', () => {
+    test('names, values and texts with < > & " are escaped, never markup', async () => {
+        const model = await compileText(`部门整体 "A&B <单位>" 年度 2024 {
+    总体绩效目标 "目标 <b>加粗</b> & \\"引号\\""
+    任务 "<img src=x onerror=alert(1)>" { 主要实施内容 "第一行\n第二行" }
+    绩效指标 { 效益指标 { 社会效益指标 {
+        "<script>alert('x')</script>"："<3起 & >2次"
+        "法律纠纷发生数"：< 3起
+    } } }
+}
+`);
+        const html = renderHtml(model);
+        expect(wellFormedProblems(html)).toEqual([]);
+        expect(html).not.toContain('<script>');
+        expect(html).not.toContain('<img');
+        expect(html).not.toContain('<b>');
+        expect(html).toContain('&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;');
+        expect(html).toContain('&lt;3起 &amp; &gt;2次');
+        expect(html).toContain('>&lt;3起<');
+        expect(html).toContain('A&amp;B &lt;单位&gt;');
+        expect(html).toContain('<p>第一行</p><p>第二行</p>');
+        expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
+    });
+
+    test('a <p>…</p> wrapper from the finance system (RULES Q2) becomes paragraphs; other tags stay text', async () => {
+        const model = await compileText('部门整体 "单位" 年度 2024 { 总体绩效目标 "<p>1、第一段</p> <p>2、第二段<br></p>" }\n');
+        const html = renderHtml(model);
+        expect(html).toContain('<p>1、第一段</p><p>2、第二段&lt;br&gt;</p>');
+    });
+});

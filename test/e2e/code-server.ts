@@ -1,0 +1,109 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+// A real VS Code for the end-to-end tests: code-server (VS Code's open-source server) with the packaged .vsix
+// installed, on 127.0.0.1 only, driven by Playwright in Debian's Chromium (../shared/e2e/RECIPE.md).
+// scripts/e2e-tools.sh installs the tools; `npm run test:e2e` runs it first.
+
+const tools = process.env.JXMB_E2E_TOOLS ?? join(homedir(), '.cache', 'jxmb-e2e');
+const node24 = join(tools, 'node24/node_modules/node/bin');
+const codeServer = join(tools, 'cs/node_modules/.bin/code-server');
+export const repo = fileURLToPath(new URL('../..', import.meta.url));
+export const vsix = join(repo, 'jxmb.vsix');
+export const screenshots = join(repo, 'test-results');
+
+function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = createServer();
+        server.listen(0, '127.0.0.1', () => {
+            const { port } = server.address() as { port: number };
+            server.close(() => resolve(port));
+        });
+        server.on('error', reject);
+    });
+}
+
+export interface Editor {
+    page: Page;
+    workspace: string;
+    stop(): Promise<void>;
+}
+
+/** Starts code-server on a copy of `files` and opens it in Chromium. Always call stop() (in a finally). */
+export async function startEditor(files: Record<string, string>): Promise<Editor> {
+    const root = mkdtempSync(join(tmpdir(), 'jxmb-e2e-'));
+    const workspace = join(root, 'workspace');
+    const data = join(root, 'data');
+    const extensions = join(root, 'extensions');
+    mkdirSync(join(data, 'User'), { recursive: true });
+    mkdirSync(workspace, { recursive: true });
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(workspace, name), content);
+    writeFileSync(join(data, 'User/settings.json'), JSON.stringify({
+        'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'workbench.tips.enabled': false,
+        'security.workspace.trust.enabled': false, 'extensions.autoUpdate': false, 'telemetry.telemetryLevel': 'off'
+    }));
+    const env = { ...process.env, PATH: `${node24}:${process.env.PATH}` };
+    const install = spawnSync(codeServer, ['--extensions-dir', extensions, '--user-data-dir', data, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
+    if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
+
+    const port = await freePort();
+    const server: ChildProcess = spawn(codeServer, [
+        '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', data, '--extensions-dir', extensions,
+        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace
+    ], { env, detached: true, stdio: 'ignore' });
+    let browser: Browser | undefined;
+    const stop = async () => {
+        await browser?.close().catch(() => undefined);
+        try { process.kill(-server.pid!, 'SIGTERM'); } catch { /* already gone */ }
+        rmSync(root, { recursive: true, force: true });
+    };
+    try {
+        browser = await chromium.launch({
+            executablePath: '/usr/bin/chromium',
+            args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+        });
+        const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+        const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+        const deadline = Date.now() + 60_000;
+        for (;;) {
+            try {
+                await page.goto(url, { timeout: 10_000 });
+                break;
+            } catch (error) {
+                if (Date.now() > deadline) throw new Error(`code-server did not answer on port ${port}: ${String(error)}`);
+                await new Promise(r => setTimeout(r, 500));
+            }
+        }
+        await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+        return { page, workspace, stop };
+    } catch (error) {
+        await stop();
+        throw error;
+    }
+}
+
+/** Opens a file from the explorer and waits for its editor tab. */
+export async function openFile(page: Page, name: string): Promise<void> {
+    await page.locator('.explorer-folders-view').getByText(name, { exact: true }).click({ timeout: 30_000 });
+    await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+}
+
+/** The rows of the Problems panel (opened with its keyboard shortcut, which toggles: only when it is closed). */
+export async function problemRows(page: Page): Promise<string[]> {
+    const panel = page.locator('.markers-panel');
+    if (!await panel.isVisible()) await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ timeout: 30_000 });
+    return page.locator('.markers-panel .monaco-tl-row').allTextContents();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: join(screenshots, name) });
+}
+
+export { cpSync };

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
+
+function department(level1: string, level2: string, indicator: string, year = ' 年度 2024'): string {
+    return `部门整体 "测试单位"${year} {\n    绩效指标 {\n        ${level1} {\n            ${level2} {\n                ${indicator}\n            }\n        }\n    }\n}\n`;
+}
+
+describe('measurability/vague-value', () => {
+    test('显著提升 under 社会效益: at least two rewrites of RULES §4, the number a snippet tab stop', async () => {
+        const before = department('效益指标', '社会效益指标', '"依法行政水平"："显著提升"');
+        const { fixes } = await fixesFor(before, 'measurability/vague-value');
+        expect(fixes.length).toBeGreaterThanOrEqual(2);
+        expect(fixes.map(f => f.title).slice(0, 2)).toEqual(['改写为「较上年提升≥〔数值〕%（基数〔基数〕）」', '改写为「≥〔数值〕（上年〔上年值〕）」']);
+        expect(fixes[0]!.edits[0]!.snippet).toBe('"较上年提升≥${1:〔待填〕}%（基数${2:〔待填〕}）"');
+        const { text } = await applyFixAndRecheck(before, 'measurability/vague-value', '较上年');
+        expect(text).toContain('"依法行政水平"："较上年提升≥〔待填〕%（基数〔待填〕）"');
+    });
+
+    test('及时 under 时效: a deadline in the budget year, or a timeliness rate', async () => {
+        const before = department('产出指标', '时效指标', '"活动开展及时性"："及时"');
+        const { fixes } = await fixesFor(before, 'measurability/vague-value');
+        expect(fixes.map(f => f.title)).toEqual(expect.arrayContaining(['改写为「完成时间≤2024年12月31日」', '改写为「及时率=100%」']));
+        const { text } = await applyFixAndRecheck(before, 'measurability/vague-value', '及时率');
+        expect(text).toContain('"活动开展及时性"："及时率=100%"');
+    });
+
+    test('合理安排 under 数量: a count with a structured snippet', async () => {
+        const before = department('产出指标', '数量指标', '"办公设备购置数量"："合理安排2024年度办公设备及办公家具的购置"');
+        const { text, fix } = await applyFixAndRecheck(before, 'measurability/vague-value', '购置办公设备');
+        expect(fix.edits[0]!.snippet).toBe('"购置办公设备≤${1:〔待填〕}台"');
+        expect(text).toContain('"办公设备购置数量"："购置办公设备≤〔待填〕台"');
+    });
+
+    test('符合 under 社会效益, where its own rewrites do not fit: the 二级 still gets two', async () => {
+        const before = department('效益指标', '社会效益指标', '"消防、安防工作效果"："符合要求"');
+        const { fixes } = await fixesFor(before, 'measurability/vague-value');
+        expect(fixes.length).toBeGreaterThanOrEqual(2);
+        await applyFixAndRecheck(before, 'measurability/vague-value');
+    });
+
+    test('长期 under 可持续影响 (seed 001)', async () => {
+        const before = department('效益指标', '可持续影响指标', '"发挥科普示范引领作用"："长期"');
+        const { text } = await applyFixAndRecheck(before, 'measurability/vague-value', '效果持续期');
+        expect(text).toContain('"发挥科普示范引领作用"："效果持续期≥〔待填〕年"');
+    });
+});
+
+describe('measurability/no-grade-or-milestone', () => {
+    test('a grade on a scale, or a measurable form of the 二级', async () => {
+        const before = department('产出指标', '质量指标', '"资产管理合规性"："资产管理规范"');
+        const { fixes } = await fixesFor(before, 'measurability/no-grade-or-milestone');
+        expect(fixes.map(f => f.title)).toEqual(['改写为「合格率≥95%」', '改写为「评价等级≥良好」']);
+        const { text } = await applyFixAndRecheck(before, 'measurability/no-grade-or-milestone', '评价等级');
+        expect(text).toContain('"资产管理合规性"："评价等级≥良好"');
+        const rate = await applyFixAndRecheck(before, 'measurability/no-grade-or-milestone', '合格率');
+        expect(rate.text).toContain('"资产管理合规性"："合格率≥95%"');
+    });
+});

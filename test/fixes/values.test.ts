@@ -1,0 +1,217 @@
+import { describe, expect, test } from 'vitest';
+import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
+
+// Quick-fixes of the 指标值 checks: each is applied, the file re-validated (it parses, the finding is gone, no new
+// error), and the text a user would get is checked.
+
+/** A 部门整体 declaration (年度 2024) with the given 二级 blocks under 产出指标. */
+function department(blocks: string, year = ' 年度 2024'): string {
+    return `部门整体 "测试单位"${year} {\n    绩效指标 {\n        产出指标 {\n${blocks}\n        }\n    }\n}\n`;
+}
+
+const block = (name: string, ...lines: string[]) => `            ${name} {\n${lines.map(l => `                ${l}`).join('\n')}\n            }`;
+
+/** The same in a 项目支出 declaration (two value columns). */
+function project(blocks: string): string {
+    return `项目支出 "测试单位" 年度 2024 {\n    单位 "测试单位" {\n        项目 "测试项目" {\n            绩效指标 {\n                产出指标 {\n${blocks}\n                }\n            }\n        }\n    }\n}\n`;
+}
+
+describe('value/missing', () => {
+    test('inserts a placeholder value after the name, with a snippet', async () => {
+        const { text, fix } = await applyFixAndRecheck(department(block('数量指标', '"培训人数"')), 'value/missing');
+        expect(text).toContain('"培训人数"："〔待填〕"');
+        expect(fix.edits[0]!.snippet).toBe('："${1:〔待填〕}"');
+    });
+
+    test('a rate name gets a percentage', async () => {
+        const { text, fix } = await applyFixAndRecheck(department(block('时效指标', '"资金支出进度（%）"')), 'value/missing', '百分比');
+        expect(text).toContain('"资金支出进度（%）"："≥〔待填〕%"');
+        expect(fix.edits[0]!.snippet).toBe('：≥${1:数值}%');
+    });
+});
+
+describe('value/missing-annual and value/missing-period', () => {
+    test('年度 equal to 实施周期: written once', async () => {
+        const before = project(block('社会效益', '"提供咨询交流服务" 实施周期："工作站举办学术交流活动不少于20次"'));
+        const { text } = await applyFixAndRecheck(before, 'value/missing-annual', '合写');
+        expect(text).toContain('"提供咨询交流服务"："工作站举办学术交流活动不少于20次"');
+        expect(text).not.toContain('实施周期');
+    });
+
+    test('a different 年度: a placeholder after 实施周期', async () => {
+        const before = project(block('数量指标', '"培训人次" 实施周期：≥3000人次'));
+        const { text } = await applyFixAndRecheck(before, 'value/missing-annual', '另填');
+        expect(text).toContain('"培训人次" 实施周期：≥3000人次 年度："〔待填〕"');
+    });
+
+    test('实施周期 from 年度, written once or filled in before it', async () => {
+        const before = project(block('数量指标', '"发布文章数量" 年度：≥20篇'));
+        expect((await applyFixAndRecheck(before, 'value/missing-period', '合写')).text).toContain('"发布文章数量"：≥20篇');
+        expect((await applyFixAndRecheck(before, 'value/missing-period', '另填')).text).toContain('"发布文章数量" 实施周期："〔待填〕" 年度：≥20篇');
+    });
+});
+
+describe('value/unparsable', () => {
+    test('「不100人」 gets the missing 少于 or 超过 (seed 002)', async () => {
+        const before = department(block('数量指标', '"技术经纪人培育数量"："技术经纪人培训2场，每场培训2天，每场参加人员不100人"'));
+        const { fixes } = await fixesFor(before, 'value/unparsable');
+        expect(fixes.map(f => f.title)).toEqual(['「不100人」改为「不少于100人」（下限）', '「不100人」改为「不超过100人」（上限）']);
+        const { text } = await applyFixAndRecheck(before, 'value/unparsable', '不少于');
+        expect(text).toContain('"技术经纪人培训2场，每场培训2天，每场参加人员不少于100人"');
+    });
+});
+
+describe('value/repeats-name', () => {
+    test('offers the measurable forms of its 二级 (seed 001 成本控制率)', async () => {
+        const before = department(block('成本指标', '"成本控制率(计算公式:实际成本/总成本*100%)"："成本控制率(计算公式:实际成本/总成本*100%)"'));
+        const { text, fix } = await applyFixAndRecheck(before, 'value/repeats-name', '万元');
+        expect(fix.title).toBe('改写为「≤〔数值〕万元」');
+        expect(text).toContain('"成本控制率(计算公式:实际成本/总成本*100%)"："≤〔待填〕万元"');
+        expect(fix.edits[0]!.snippet).toBe('≤${1:数值}万元');
+    });
+});
+
+describe('value/rate-without-percent', () => {
+    test('a pass grade becomes 100%', async () => {
+        const before = department(block('质量指标', '"验收合格率"："新购置的办公设备及办公家具验收合格"'));
+        const { text } = await applyFixAndRecheck(before, 'value/rate-without-percent', '100%');
+        expect(text).toContain('"验收合格率"：100%');
+    });
+
+    test('a bare number gets its %', async () => {
+        const { text } = await applyFixAndRecheck(department(block('质量指标', '"培训出勤率"：≥90')), 'value/rate-without-percent', '≥90%');
+        expect(text).toContain('"培训出勤率"：≥90%');
+    });
+
+    test('anything else: ≥N% to fill in', async () => {
+        const before = department(block('质量指标', '"政府采购合规率"："属于政府采购范围内的应实施规范采购"'));
+        const { text } = await applyFixAndRecheck(before, 'value/rate-without-percent', '〔数值〕');
+        expect(text).toContain('"政府采购合规率"："≥〔待填〕%"');
+    });
+});
+
+describe('value/percent-under-count', () => {
+    test('a count name gets a count in the unit its name suggests (seed 000)', async () => {
+        const { text } = await applyFixAndRecheck(department(block('数量指标', '"审核相关文件数量"：100%')), 'value/percent-under-count');
+        expect(text).toContain('"审核相关文件数量"："≥〔待填〕件"');
+    });
+
+    test('a rate moves to the existing 时效指标 block', async () => {
+        const before = department([
+            block('数量指标', '"开展活动场次"：≥10场次', '"应急响应及时率"：100%  // 注释随指标移动'),
+            block('时效指标', '"完成时间"：≤2024-12-31')
+        ].join('\n'));
+        const { text } = await applyFixAndRecheck(before, 'value/percent-under-count', '时效指标');
+        expect(text).toBe(department([
+            block('数量指标', '"开展活动场次"：≥10场次'),
+            block('时效指标', '"完成时间"：≤2024-12-31', '"应急响应及时率"：100%  // 注释随指标移动')
+        ].join('\n')));
+    });
+
+    test('a rate moves to a new 质量指标 block after its block', async () => {
+        const before = department(block('数量指标', '"开展活动场次"：≥10场次', '"工程验收达标率"："90%以上"'));
+        const { text } = await applyFixAndRecheck(before, 'value/percent-under-count', '质量指标');
+        expect(text).toBe(department([
+            block('数量指标', '"开展活动场次"：≥10场次'),
+            block('质量指标', '"工程验收达标率"："90%以上"')
+        ].join('\n')));
+    });
+});
+
+describe('value/time-without-deadline', () => {
+    test('a deadline at the end of the budget year (seed 003 会议举办及时性)', async () => {
+        const before = department(block('时效指标', '"会议举办及时性"："会议代表出席率95%"'));
+        const { text } = await applyFixAndRecheck(before, 'value/time-without-deadline', '完成时限');
+        expect(text).toContain('"会议举办及时性"：≤2024-12-31');
+    });
+
+    test('or a timeliness rate', async () => {
+        const before = department(block('时效指标', '"会议举办及时性"："会议代表出席率95%"'));
+        const { text } = await applyFixAndRecheck(before, 'value/time-without-deadline', '及时率');
+        expect(text).toContain('"会议举办及时性"："及时率=100%"');
+    });
+
+    test('without a budget year the year is to be filled in', async () => {
+        const before = department(block('时效指标', '"会议举办及时性"："会议代表出席率95%"'), '');
+        const { text, fix } = await applyFixAndRecheck(before, 'value/time-without-deadline', '完成时限');
+        expect(text).toContain('"会议举办及时性"："≤〔待填〕年12月31日"');
+        expect(fix.edits[0]!.snippet).toBe('"≤${1:〔待填〕}年12月31日"');
+    });
+});
+
+describe('value/cost-without-money', () => {
+    test('a rate, an amount or a unit cost (seed 003 会议经费预算执行率)', async () => {
+        const before = department(block('成本指标', '"会议经费预算执行率"："本年内完成"'));
+        const { fixes } = await fixesFor(before, 'value/cost-without-money');
+        expect(fixes.map(f => f.title)).toEqual(['改为比率「≥〔数值〕%」', '改为金额上限「≤〔数值〕万元」', '改为单位成本「≤〔数值〕元/人次」']);
+        const { text, fix } = await applyFixAndRecheck(before, 'value/cost-without-money', '单位成本');
+        expect(text).toContain('"会议经费预算执行率"："≤〔待填〕元/人次"');
+        expect(fix.edits[0]!.snippet).toBe('≤${1:数值}元/人次');
+    });
+});
+
+describe('value/satisfaction-low and value/satisfaction-100', () => {
+    test.each(['≥70%', '100%'])('%s becomes ≥90%%', async value => {
+        const before = `部门整体 "测试单位" 年度 2024 {\n    绩效指标 {\n        满意度指标 {\n            服务对象满意度指标 {\n                "服务对象满意度"：${value}\n            }\n        }\n    }\n}\n`;
+        const code = value === '100%' ? 'value/satisfaction-100' : 'value/satisfaction-low';
+        const { text } = await applyFixAndRecheck(before, code);
+        expect(text).toContain('"服务对象满意度"：≥90%');
+    });
+});
+
+describe('value/hedged', () => {
+    test('one hedged quantity: ≥ or = (seed 002 约180卷)', async () => {
+        const before = department(block('数量指标', '"会计档案整理卷数"："约180卷"'));
+        expect((await applyFixAndRecheck(before, 'value/hedged', '不少于')).text).toContain('"会计档案整理卷数"：≥180卷');
+        expect((await applyFixAndRecheck(before, 'value/hedged', '恰好')).text).toContain('"会计档案整理卷数"：=180卷');
+    });
+
+    test('70余场 → ≥70场', async () => {
+        const { text } = await applyFixAndRecheck(department(block('数量指标', '"参加学术交流次数"："70余场"')), 'value/hedged');
+        expect(text).toContain('"参加学术交流次数"：≥70场');
+    });
+
+    test('in prose each hedge becomes 不少于 before its number', async () => {
+        const before = department(block('数量指标', '"成果和需求数量"："征集科技成果约2000项和需求数量200余项"'));
+        const { text } = await applyFixAndRecheck(before, 'value/hedged', '下限');
+        expect(text).toContain('"征集科技成果不少于2000项和需求数量不少于200项"');
+    });
+
+    test('or is dropped', async () => {
+        const before = department(block('数量指标', '"在校生数"："在校生数达到近10000人的规模"'));
+        const { text } = await applyFixAndRecheck(before, 'value/hedged', '去掉');
+        expect(text).toContain('"在校生数达到10000人的规模"');
+    });
+});
+
+describe('value/word-operator', () => {
+    test.each([
+        ['不少于96场次', '≥96场次'],
+        ['95%及以上', '≥95%'],
+        ['大于等于90%', '≥90%'],
+        ['超过90%', '>90%'],
+        ['3000万人次以上', '≥3000万人次']
+    ])('「%s」 → %s', async (words, symbol) => {
+        const { text } = await applyFixAndRecheck(department(block('质量指标', `"回访率"："${words}"`)), 'value/word-operator');
+        expect(text).toContain(`"回访率"：${symbol}\n`);
+    });
+});
+
+describe('value/ambiguous-deadline', () => {
+    test('「2024年12月前」: by the end of December or before its first day', async () => {
+        const before = department(block('时效指标', '"完成时间"："2024年12月前"'));
+        expect((await applyFixAndRecheck(before, 'value/ambiguous-deadline', '月底')).text).toContain('"完成时间"：≤2024-12-31');
+        expect((await applyFixAndRecheck(before, 'value/ambiguous-deadline', '1日前')).text).toContain('"完成时间"：<2024-12-01');
+    });
+});
+
+describe('value/period-annual-mismatch', () => {
+    test('one of the two values for both cells (seed 002 清扫、设备检查、巡逻次数)', async () => {
+        const before = project(block('数量指标',
+            '"清扫、设备检查、巡逻次数" 实施周期："清扫次数、水电等设备检查次数、安全巡逻次数300次" 年度："全年垃圾清理次数、四害消杀次数、化粪池清理次数300次"'));
+        const { text } = await applyFixAndRecheck(before, 'value/period-annual-mismatch', '以年度');
+        expect(text).toContain('"清扫、设备检查、巡逻次数"："全年垃圾清理次数、四害消杀次数、化粪池清理次数300次"');
+        const other = await applyFixAndRecheck(before, 'value/period-annual-mismatch', '以实施周期');
+        expect(other.text).toContain('"清扫、设备检查、巡逻次数"："清扫次数、水电等设备检查次数、安全巡逻次数300次"');
+    });
+});
