@@ -12,7 +12,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
     };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'jxmb' }, { scheme: 'untitled', language: 'jxmb' }]
+        documentSelector: [{ scheme: 'file', language: 'jxmb' }, { scheme: 'untitled', language: 'jxmb' }],
+        // jxmb.severity and jxmb.costModel reach the server's settings provider.
+        synchronize: { configurationSection: 'jxmb' }
     };
     client = new LanguageClient('jxmb', 'jxmb 绩效目标语言服务', serverOptions, clientOptions);
     await client.start();

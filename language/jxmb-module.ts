@@ -44,6 +44,12 @@ export function createJxmbServices(context: DefaultSharedModuleContext): { share
     registerValidationChecks(Jxmb);
     if (context.connection) {
         registerSummaryRequest(context.connection, shared);
+        // A changed jxmb.severity / jxmb.costModel changes what every open document should show.
+        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
+            if (section !== 'jxmb') return;
+            const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+            void shared.workspace.DocumentBuilder.update(uris, []);
+        });
         // Snippet edits (the number to fill in selected) only where the client says it takes them.
         shared.lsp.LanguageServer.onInitialize(params => {
             (Jxmb.lsp.CodeActionProvider as JxmbCodeActionProvider).snippets =

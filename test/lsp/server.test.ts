@@ -36,4 +36,39 @@ describe('language server', () => {
         await session.open(ok, '部门整体 "测试单位" 年度 2024 { 总体绩效目标 "完成全年工作" }\n', 1);
         expect((await clean).diagnostics).toEqual([]);
     });
+
+    test('re-checks open documents when jxmb.severity changes', async () => {
+        const uri = 'file:///tmp/jxmb-lsp-test/severity.jxmb';
+        const first = session.diagnostics(uri, 1);
+        await session.open(uri, '部门整体 "测试单位" {\n    预算 { 基本支出 1.00  基本支出 2.00 }\n}\n', 1);
+        expect((await first).diagnostics.find(d => d.code === 'structure/duplicate-amount')?.severity).toBe(1);
+
+        const lowered = session.diagnostics(uri);
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { jxmb: { severity: { 'structure/duplicate-amount': 'hint' } } } });
+        expect((await lowered).diagnostics.find(d => d.code === 'structure/duplicate-amount')?.severity).toBe(4);
+
+        const silenced = session.diagnostics(uri);
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { jxmb: { severity: { 'structure/duplicate-amount': 'off' } } } });
+        expect((await silenced).diagnostics.filter(d => d.code === 'structure/duplicate-amount')).toEqual([]);
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { jxmb: { severity: {} } } });
+    });
+
+    test('answers jxmb/summary with the measurable share and the counts by family', async () => {
+        const uri = 'file:///tmp/jxmb-lsp-test/summary.jxmb';
+        const published = session.diagnostics(uri, 1);
+        await session.open(uri, [
+            '部门整体 "测试单位" 年度 2024 {',
+            '    绩效指标 {',
+            '        产出指标 { 数量指标 { "举办活动场次"：≥10场次 } }',
+            '        效益指标 { 社会效益指标 { "科普公共服务能力"："提升" } }',
+            '        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }',
+            '    }',
+            '}'
+        ].join('\n'), 1);
+        await published;
+        const summary = await session.connection.sendRequest('jxmb/summary', { uri }) as Record<string, unknown>;
+        expect(summary).toMatchObject({ indicators: 3, measurable: 2 });
+        expect((summary.byFamily as Record<string, unknown>).measurability).toEqual({ errors: 0, warnings: 1, infos: 0 });
+        expect(await session.connection.sendRequest('jxmb/summary', { uri: 'file:///tmp/jxmb-lsp-test/never-opened.jxmb' })).toBeNull();
+    });
 });

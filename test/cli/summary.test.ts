@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { runJxmb } from '../helpers/run-cli.js';
+import { samplesDir } from '../helpers/samples.js';
+import { join } from 'node:path';
+
+// The measurability score and the counts by family, as a reviewer reads them on the command line.
+describe('jxmb check --summary', () => {
+    test('prints each file\'s measurable share and its findings by family', () => {
+        const r = runJxmb(['check', join(samplesDir, '000-nansha-kexie.jxmb'), '--summary']);
+        const line = r.stdout.split('\n').find(l => l.includes('可度量'));
+        expect(line).toMatch(/000-nansha-kexie\.jxmb: 可度量 (\d+)\/42（\d+%）；错误 \d+，警告 \d+，提示 \d+；按类（错\/警\/提）：/);
+        const [, measurable] = line!.match(/可度量 (\d+)\/42/)!;
+        // 42 indicators; the vague ones (提升, 显著提升, 及时 …) are not measurable.
+        expect(Number(measurable)).toBeLessThan(42);
+        expect(Number(measurable)).toBeGreaterThan(20);
+        expect(line).toContain('measurability 0/10/0');
+    });
+
+    test('--format json carries the same summary per file', () => {
+        const r = runJxmb(['check', join(samplesDir, 'tutorial.jxmb'), '--format', 'json']);
+        const report = JSON.parse(r.stdout);
+        const summary = report.summaries[report.files[0]];
+        expect(summary).toMatchObject({ warnings: 1, infos: 1, errors: 0 });
+        expect(summary.indicators).toBe(10);
+        expect(summary.measurable).toBe(9);
+        expect(summary.byFamily.measurability).toEqual({ errors: 0, warnings: 1, infos: 0 });
+    });
+});
