@@ -185,7 +185,8 @@ function canonicalNumber(text: string): string {
 /** The cell text of a value: verbatim for a quoted text, canonical for the DSL's structured forms. */
 export function valueText(node: ast.Value): { text: string; form: IndicatorValue['form'] } {
     switch (node.$type) {
-        case 'TextValue': return { text: node.text, form: 'text' };
+        // While a file is being typed, the parser recovers with nodes whose text is still missing.
+        case 'TextValue': return { text: node.text ?? '', form: 'text' };
         case 'DateValue': return { text: canonicalOperator(node.op) + node.date, form: 'date' };
         case 'RangeValue': return { text: `${canonicalNumber(node.min)}~${canonicalNumber(node.max)}${canonicalUnit(node.unit)}`, form: 'range' };
         case 'QuantityValue': return { text: canonicalOperator(node.op) + canonicalNumber(node.number) + canonicalUnit(node.unit), form: 'quantity' };

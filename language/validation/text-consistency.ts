@@ -172,7 +172,8 @@ function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefi
 
 /** The promises of a text that belong to the budget year (为实现2025年…达24.5% is a long-term aim). */
 function promisesOf(source: Source, year: number | undefined): TextPromise[] {
-    return findPromises(source.node.text, { budgets: source.budgets, year })
+    // A document being typed may have a string node without its text yet.
+    return findPromises(source.node.text ?? '', { budgets: source.budgets, year })
         .filter(p => p.year === null || year === undefined || p.year === year);
 }
 

@@ -1,0 +1,109 @@
+// The one entry point the CLI and the VS Code command call: a .jxmb text and the name of a task or project in, checked
+// proposals out. Nothing is written anywhere: the caller shows the proposals and the user accepts some or all.
+import { EmptyFileSystem } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { documentToModel } from '../compile/from-ast.js';
+import { parseAndValidate } from '../documents.js';
+import type { CostModel } from '../domain/taxonomy.js';
+import type { Document } from '../generated/ast.js';
+import { createJxmbServices, type JxmbServices } from '../jxmb-module.js';
+import { Code } from '../validation/codes.js';
+import { checkProposals } from './check.js';
+import { DraftError, throwIfAborted } from './errors.js';
+import { draftWithLlm, type LlmOptions } from './llm.js';
+import type { DrafterKind, DraftResult, Proposal } from './proposal.js';
+import { draftWithRules } from './rules.js';
+import { skeletonsFor } from './skeletons.js';
+import { draftTargetsOf, findTarget, targetInfo, targetLabel, type DraftTarget } from './targets.js';
+
+export interface DraftRequest {
+    /** the .jxmb text (the editor's buffer or the file's content) */
+    source: string;
+    /** the task's or project's name */
+    target: string;
+    uri?: string;
+}
+
+export interface DraftProgress {
+    stage: 'parse' | 'draft' | 'check' | 'done';
+    message: string;
+}
+
+export interface DraftOptions {
+    /** default 'rules' (offline) */
+    drafter?: DrafterKind;
+    signal?: AbortSignal;
+    onProgress?: (progress: DraftProgress) => void;
+    llm?: LlmOptions;
+    /** the caller's language services (their settings apply); a fresh set otherwise */
+    services?: JxmbServices;
+    /** default: the services' setting */
+    costModel?: CostModel;
+    /** skeletons (满意度, 时效) where the target has none; default true */
+    skeletons?: boolean;
+}
+
+let ownServices: JxmbServices | undefined;
+
+const isSyntaxError = (d: Diagnostic) => d.code === Code.lexingError || d.code === Code.parsingError;
+
+function servicesOf(options: DraftOptions): JxmbServices {
+    return options.services ?? (ownServices ??= createJxmbServices(EmptyFileSystem).Jxmb);
+}
+
+/** The tasks and projects of a text, and its syntax errors (drafting needs a text that parses). */
+export async function readTargets(services: JxmbServices, source: string, uri?: string): Promise<{ targets: DraftTarget[]; syntaxErrors: Diagnostic[] }> {
+    const { document, diagnostics } = await parseAndValidate(services, source, uri);
+    const syntaxErrors = diagnostics.filter(isSyntaxError);
+    if (syntaxErrors.length > 0) return { targets: [], syntaxErrors };
+    return { targets: draftTargetsOf(documentToModel(document.parseResult.value as Document)), syntaxErrors: [] };
+}
+
+/** 「科普综合工作经费」、「科技创新综合工作经费」 */
+export function targetNames(targets: readonly DraftTarget[]): string {
+    return targets.map(t => `「${t.name}」`).join('、');
+}
+
+export async function draftIndicators(request: DraftRequest, options: DraftOptions = {}): Promise<DraftResult> {
+    const services = servicesOf(options);
+    options.onProgress?.({ stage: 'parse', message: '正在读取文件…' });
+    const { targets, syntaxErrors } = await readTargets(services, request.source, request.uri);
+    if (syntaxErrors.length > 0) {
+        const first = syntaxErrors[0]!;
+        throw new DraftError('syntax', `文件有语法错误（第 ${first.range.start.line + 1} 行：${first.message}），请先改正再草拟。`);
+    }
+    const target = findTarget(targets, request.target);
+    if (!target) {
+        const names = targets.map(t => t.name);
+        const known = names.length ? `文件中的任务/项目有：${targetNames(targets)}。` : '文件中没有任务或项目。';
+        throw new DraftError('unknown-target', `没有名为「${request.target}」的任务或项目。${known}`, undefined, names);
+    }
+    return draftForTarget(target, options);
+}
+
+/** Drafts for a target already read (the evaluation, a caller with a model at hand). */
+export async function draftForTarget(target: DraftTarget, options: DraftOptions = {}): Promise<DraftResult> {
+    const services = servicesOf(options);
+    const costModel = options.costModel ?? (await services.jxmb.Settings.forDocument()).costModel;
+    throwIfAborted(options.signal);
+    const label = targetLabel(target);
+    let proposals: Proposal[];
+    let model: string | null = null;
+    if ((options.drafter ?? 'rules') === 'llm') {
+        const answer = await draftWithLlm(target, { ...options.llm, costModel: options.llm?.costModel ?? costModel }, {
+            signal: options.signal,
+            onProgress: message => options.onProgress?.({ stage: 'draft', message })
+        });
+        model = answer.model;
+        proposals = options.skeletons === false ? answer.proposals : [...answer.proposals, ...skeletonsFor(target, answer.proposals)];
+    } else {
+        options.onProgress?.({ stage: 'draft', message: `正在按规则草拟${label}的指标…` });
+        proposals = draftWithRules(target, { costModel, skeletons: options.skeletons });
+    }
+    throwIfAborted(options.signal);
+    options.onProgress?.({ stage: 'check', message: `正在检查 ${proposals.length} 条建议…` });
+    const checked = await checkProposals(services, target, proposals);
+    throwIfAborted(options.signal);
+    options.onProgress?.({ stage: 'done', message: `${label}：${checked.length} 条建议。` });
+    return { drafter: options.drafter ?? 'rules', model, target: targetInfo(target), proposals: checked };
+}

@@ -1,0 +1,51 @@
+// Why drafting failed, in plain Chinese, with a stable code for callers (the CLI's exit status, the editor's
+// message). Every message passes through `redact` first: the API key must never reach a log, an error or a file,
+// whatever an endpoint echoes back.
+
+export type DraftErrorCode =
+    | 'config' // no key, no model, a bad base URL
+    | 'unknown-target' // no task or project of that name
+    | 'syntax' // the document does not parse
+    | 'auth' // 401
+    | 'forbidden' // 403
+    | 'not-found' // 404
+    | 'rate-limit' // 429
+    | 'bad-request' // other 4xx
+    | 'server' // 5xx
+    | 'timeout'
+    | 'network'
+    | 'cancelled'
+    | 'invalid-output'; // the model's answers kept failing the schema
+
+export class DraftError extends Error {
+    override readonly name = 'DraftError';
+
+    constructor(readonly code: DraftErrorCode, message: string, readonly status?: number, readonly names?: readonly string[]) {
+        super(message);
+    }
+}
+
+const REDACTED = '***';
+
+/**
+ * `text` without any of the secrets, nor `Bearer …` tokens or `sk-…` keys an endpoint may quote, nor user:password in
+ * URLs. Short secrets (under 4 characters) are still replaced: a fake test key must not leak either.
+ */
+export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
+    let out = text;
+    for (const secret of secrets) {
+        if (secret) out = out.split(secret).join(REDACTED);
+    }
+    return out
+        .replace(/Bearer\s+[^\s"',;]+/gi, `Bearer ${REDACTED}`)
+        .replace(/\bsk-[A-Za-z0-9_-]{8,}/g, REDACTED)
+        .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, `//${REDACTED}@`);
+}
+
+export function cancelled(): DraftError {
+    return new DraftError('cancelled', '已取消草拟。');
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+    if (signal?.aborted) throw cancelled();
+}

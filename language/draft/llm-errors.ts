@@ -1,0 +1,92 @@
+// The openai SDK's failures → DraftError in plain Chinese. Which ones are worth another request (429, 5xx, a dropped
+// connection) and how long the server asks us to wait (retry-after) is decided here; llm.ts only counts.
+import {
+    APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError
+} from 'openai';
+import { cancelled, DraftError, redact } from './errors.js';
+
+export interface FailureContext {
+    apiKey: string;
+    baseURL: string;
+    model: string;
+    timeoutMs: number;
+}
+
+export interface Failure {
+    error: DraftError;
+    /** worth another request */
+    transient: boolean;
+    /** what the server asked for (retry-after / retry-after-ms), in ms */
+    retryAfterMs?: number;
+}
+
+/** Endpoint without credentials or query, for messages: http://127.0.0.1:8080/v1 */
+export function endpointLabel(baseURL: string): string {
+    try {
+        const url = new URL(baseURL);
+        return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, '')}`;
+    } catch {
+        return '（无效地址）';
+    }
+}
+
+/** retry-after-ms (milliseconds) or retry-after (seconds, or an HTTP date). */
+export function retryAfterOf(headers: Headers | undefined): number | undefined {
+    const ms = headers?.get('retry-after-ms');
+    if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
+    const value = headers?.get('retry-after');
+    if (!value) return undefined;
+    if (/^\s*\d+(\.\d+)?\s*$/.test(value)) return Math.max(0, Number(value) * 1000);
+    const date = Date.parse(value);
+    return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+/** The server's own words (error.message of the JSON body), shortened: they help with 400/404, never with 401. */
+function serverWords(error: APIError, ctx: FailureContext): string {
+    const body = error.error as { message?: unknown } | undefined;
+    const words = typeof body?.message === 'string' ? body.message : '';
+    const short = redact(words, [ctx.apiKey]).replace(/\s+/g, ' ').trim().slice(0, 160);
+    return short ? `服务返回：「${short}」` : '';
+}
+
+export function classifyFailure(error: unknown, ctx: FailureContext, signal?: AbortSignal): Failure {
+    const where = endpointLabel(ctx.baseURL);
+    const make = (code: ConstructorParameters<typeof DraftError>[0], message: string, status?: number) =>
+        new DraftError(code, redact(message, [ctx.apiKey]), status);
+    if (error instanceof DraftError) return { error, transient: false };
+    if (error instanceof APIUserAbortError || signal?.aborted) return { error: cancelled(), transient: false };
+    if (error instanceof APIConnectionTimeoutError) {
+        return { error: make('timeout', `模型服务 ${where} 在 ${Math.round(ctx.timeoutMs / 100) / 10} 秒内没有回复（超时）。请稍后再试，或加长等待时间。`), transient: false };
+    }
+    if (error instanceof APIConnectionError) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const detail = cause?.code ?? cause?.message ?? '';
+        return { error: make('network', `无法连接模型服务 ${where}：网络错误${detail ? `（${detail}）` : ''}。请检查地址（OPENAI_BASE_URL）和网络。`), transient: true };
+    }
+    if (error instanceof APIError && error.status !== undefined) {
+        const status = error.status;
+        const words = serverWords(error, ctx);
+        switch (true) {
+            case status === 401:
+                return { error: make('auth', `模型服务拒绝了 API key（401 未授权）：请检查 OPENAI_API_KEY 是否正确、是否已过期。`, status), transient: false };
+            case status === 403:
+                return { error: make('forbidden', `没有权限使用模型「${ctx.model}」（403 禁止访问）：请检查账号权限。${words}`, status), transient: false };
+            case status === 404:
+                return { error: make('not-found', `找不到接口或模型（404）：请检查地址 ${where} 和模型名「${ctx.model}」（JXMB_LLM_MODEL）。${words}`, status), transient: false };
+            case status === 429:
+                return {
+                    error: make('rate-limit', `请求过于频繁或额度已用完（429），重试后仍未成功，请稍后再试。${words}`, status),
+                    transient: true, retryAfterMs: retryAfterOf(error.headers)
+                };
+            case status === 408 || status === 409:
+                return { error: make('server', `模型服务暂时无法处理请求（HTTP ${status}），重试后仍未成功，请稍后再试。`, status), transient: true };
+            case status >= 500:
+                return { error: make('server', `模型服务出错（HTTP ${status}），重试后仍未成功，请稍后再试。${words}`, status), transient: true, retryAfterMs: retryAfterOf(error.headers) };
+            default:
+                return { error: make('bad-request', `模型服务不接受这个请求（HTTP ${status}）。该服务可能不支持结构化输出（response_format: json_schema）。${words}`, status), transient: false };
+        }
+    }
+    // Anything else came out of the response itself (a body that is not JSON, a cut-off stream).
+    const message = error instanceof Error ? error.message : String(error);
+    return { error: make('server', `模型服务返回了无法读取的响应（${message.slice(0, 120)}）。`), transient: false };
+}

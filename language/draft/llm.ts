@@ -1,0 +1,176 @@
+// The LLM drafter (optional): any OpenAI-compatible endpoint through the `openai` SDK. Structured output against
+// schemas/draft.schema.json, every answer checked with AJV, a bounded number of answers that fail it (each retry
+// tells the model what was wrong), a bounded number of retries for 429 (as long as the server asks, up to a cap),
+// 5xx and dropped connections, a timeout per request, cancellation through an AbortSignal. The key is read from the
+// options or the environment and never written anywhere: the SDK's logging is off and every message is redacted.
+import OpenAI from 'openai';
+import type { ChatCompletion } from 'openai/resources/chat/completions';
+import type { CostModel } from '../domain/taxonomy.js';
+import { cancelled, DraftError, redact, throwIfAborted } from './errors.js';
+import { classifyFailure, endpointLabel, type FailureContext } from './llm-errors.js';
+import { normalizeAnswer, parseAnswerText } from './llm-answer.js';
+import { initialMessages, retryMessage, type ChatMessage } from './prompt.js';
+import type { Proposal } from './proposal.js';
+import { checkAnswer, llmAnswerSchema, type SchemaProblem } from './schema.js';
+import type { DraftTarget } from './targets.js';
+
+export interface LlmOptions {
+    /** default: OPENAI_BASE_URL, else https://api.openai.com/v1 */
+    baseURL?: string;
+    /** default: OPENAI_API_KEY */
+    apiKey?: string;
+    /** default: JXMB_LLM_MODEL, else gpt-4o-mini */
+    model?: string;
+    /** per request; default 60 s */
+    timeoutMs?: number;
+    /** answers requested in all when they fail the schema; default 3 */
+    maxAttempts?: number;
+    /** extra requests after 429, 5xx or a dropped connection; default 2 */
+    transientRetries?: number;
+    /** the longest retry-after honoured; a server asking for more gets a clear message instead; default 30 s */
+    maxRetryAfterMs?: number;
+    /** wait before retrying a 5xx or a dropped connection (doubling); default 1 s */
+    retryDelayMs?: number;
+    /** where OPENAI_* and JXMB_LLM_MODEL are read; default process.env */
+    env?: Readonly<Record<string, string | undefined>>;
+    costModel?: CostModel;
+}
+
+export interface LlmRun {
+    signal?: AbortSignal;
+    /** one short Chinese sentence per step; never holds the key */
+    onProgress?: (message: string) => void;
+}
+
+export const LLM_DEFAULTS = {
+    baseURL: 'https://api.openai.com/v1',
+    model: 'gpt-4o-mini',
+    timeoutMs: 60_000,
+    maxAttempts: 3,
+    transientRetries: 2,
+    maxRetryAfterMs: 30_000,
+    retryDelayMs: 1_000
+} as const;
+
+interface Config extends FailureContext {
+    maxAttempts: number;
+    transientRetries: number;
+    maxRetryAfterMs: number;
+    retryDelayMs: number;
+}
+
+function positive(value: number | undefined, fallback: number): number {
+    return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
+}
+
+/** Options over environment over defaults; a missing key or a malformed URL is a configuration error. */
+export function resolveLlmConfig(options: LlmOptions = {}): Config {
+    const env = options.env ?? process.env;
+    const apiKey = options.apiKey ?? env.OPENAI_API_KEY ?? '';
+    const baseURL = options.baseURL ?? (env.OPENAI_BASE_URL || LLM_DEFAULTS.baseURL);
+    const model = options.model ?? (env.JXMB_LLM_MODEL || LLM_DEFAULTS.model);
+    if (!apiKey.trim()) {
+        throw new DraftError('config', '没有设置 API key：请设置环境变量 OPENAI_API_KEY，或在选项中提供。');
+    }
+    if (!/^https?:$/.test(safeProtocol(baseURL))) {
+        throw new DraftError('config', redact(`模型服务地址无效：「${baseURL}」。OPENAI_BASE_URL 应形如 https://api.openai.com/v1。`, [apiKey]));
+    }
+    return {
+        apiKey, baseURL, model,
+        timeoutMs: positive(options.timeoutMs, LLM_DEFAULTS.timeoutMs),
+        maxAttempts: Math.max(1, Math.floor(positive(options.maxAttempts, LLM_DEFAULTS.maxAttempts))),
+        transientRetries: Math.floor(positive(options.transientRetries, LLM_DEFAULTS.transientRetries)),
+        maxRetryAfterMs: positive(options.maxRetryAfterMs, LLM_DEFAULTS.maxRetryAfterMs),
+        retryDelayMs: positive(options.retryDelayMs, LLM_DEFAULTS.retryDelayMs)
+    };
+}
+
+function safeProtocol(url: string): string {
+    try {
+        return new URL(url).protocol;
+    } catch {
+        return '';
+    }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(cancelled());
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(cancelled());
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+/** One chat completion, retried on 429 / 5xx / dropped connections within the configured bounds. */
+async function complete(client: OpenAI, config: Config, messages: ChatMessage[], run: LlmRun): Promise<ChatCompletion> {
+    for (let retry = 0; ; retry++) {
+        throwIfAborted(run.signal);
+        try {
+            return await client.chat.completions.create({
+                model: config.model,
+                messages,
+                temperature: 0,
+                response_format: { type: 'json_schema', json_schema: { name: 'jxmb_draft', strict: true, schema: llmAnswerSchema } }
+            }, { signal: run.signal, timeout: config.timeoutMs });
+        } catch (error) {
+            const failure = classifyFailure(error, config, run.signal);
+            if (!failure.transient || retry >= config.transientRetries) throw failure.error;
+            const wait = failure.retryAfterMs ?? config.retryDelayMs * 2 ** retry;
+            if (wait > config.maxRetryAfterMs) {
+                const status = failure.error.status === undefined ? '' : `（HTTP ${failure.error.status}）`;
+                throw new DraftError(failure.error.code, `模型服务要求 ${Math.ceil(wait / 1000)} 秒后再试${status}，超过了等待上限 ${Math.round(config.maxRetryAfterMs / 1000)} 秒，请稍后再试。`, failure.error.status);
+            }
+            run.onProgress?.(`${failure.error.status === 429 ? '请求过于频繁（429）' : '模型服务暂时不可用'}，${Math.ceil(wait / 1000)} 秒后重试（第 ${retry + 1} 次）…`);
+            await sleep(wait, run.signal);
+        }
+    }
+}
+
+/** What is wrong with an answer's text: not JSON, or not the schema. */
+function answerProblems(content: string | null | undefined): { answer?: { proposals: Proposal[] }; problems: SchemaProblem[] } {
+    if (!content) return { problems: [{ path: '/', message: '回答为空' }] };
+    let parsed: unknown;
+    try {
+        parsed = parseAnswerText(content);
+    } catch (error) {
+        return { problems: [{ path: '/', message: `不是有效的 JSON（${(error as Error).message.slice(0, 80)}）` }] };
+    }
+    const problems = checkAnswer(parsed);
+    return problems.length ? { problems } : { answer: parsed as { proposals: Proposal[] }, problems };
+}
+
+/** Proposals for one task or project from the model; throws DraftError with a Chinese message on failure. */
+export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}, run: LlmRun = {}): Promise<{ proposals: Proposal[]; model: string }> {
+    const config = resolveLlmConfig(options);
+    throwIfAborted(run.signal);
+    // The SDK retries and logs by itself; both are ours to do (bounded, Chinese, without the key).
+    const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs, logLevel: 'off' });
+    const messages = initialMessages(target, options.costModel);
+    let last: SchemaProblem[] = [];
+    for (let attempt = 1; attempt <= config.maxAttempts; attempt++) {
+        run.onProgress?.(attempt === 1
+            ? `正在请求模型「${config.model}」（${endpointLabel(config.baseURL)}）…`
+            : `模型的回答不符合格式，正在重试（第 ${attempt} 次请求）…`);
+        const completion = await complete(client, config, messages, run);
+        const choice = completion.choices?.[0];
+        const refusal = choice?.message?.refusal;
+        if (refusal) throw new DraftError('invalid-output', redact(`模型拒绝了这个请求：「${refusal.slice(0, 120)}」。`, [config.apiKey]));
+        const content = choice?.message?.content;
+        const { answer, problems } = answerProblems(content);
+        if (answer) return { proposals: normalizeAnswer(target, answer.proposals), model: completion.model || config.model };
+        last = problems;
+        // The model sees its answer and what was wrong with it, and answers again.
+        messages.push({ role: 'assistant', content: (content ?? '').slice(0, 20_000) }, retryMessage(problems));
+    }
+    const first = last[0];
+    throw new DraftError('invalid-output', redact(
+        `模型连续 ${config.maxAttempts} 次没有给出符合 schemas/draft.schema.json 的回答${first ? `（${first.path}：${first.message}）` : ''}。请换用支持结构化输出的模型，或改用规则草拟。`,
+        [config.apiKey]));
+}

@@ -1,0 +1,60 @@
+// Proposals as .jxmb text: one 绩效指标 block, 一级/二级 blocks as print-jxmb writes them and each indicator as its
+// printIndicator line, so the preview can be pasted into a declaration or project as it is. Where each comes from,
+// why it needs confirmation and what the checks found stand in comments, which the grammar ignores.
+import { printIndicator } from '../compile/print-jxmb.js';
+import { indicatorOf } from './cells.js';
+import { groupProposals } from './group.js';
+import type { CheckedProposal, DraftResult } from './proposal.js';
+import { targetLabel } from './targets.js';
+
+const INDENT = '    ';
+
+const oneLine = (text: string, max = 60) => {
+    const s = text.replace(/\s+/g, ' ').trim();
+    return s.length > max ? `${s.slice(0, max)}…` : s;
+};
+
+/** What the preview says about a proposal, one comment each. */
+function notes(p: CheckedProposal): string[] {
+    const out: string[] = [];
+    if (p.needsConfirmation && p.reason) out.push(`${p.placeholder ? '占位' : '需确认'}：${oneLine(p.reason, 120)}`);
+    for (const d of p.diagnostics) {
+        // A skeleton's placeholder finding is what the note above already says.
+        if (d.severity !== 'error' && d.severity !== 'warning') continue;
+        if (p.placeholder && d.code === 'value/placeholder') continue;
+        out.push(`${d.severity === 'error' ? '错误' : '警告'} ${d.code ?? ''}：${oneLine(d.message, 120)}`);
+    }
+    return out;
+}
+
+export function summaryLine(result: DraftResult): string {
+    const n = result.proposals.length;
+    const skeletons = result.proposals.filter(p => p.placeholder).length;
+    const confirm = result.proposals.filter(p => p.needsConfirmation && !p.placeholder).length;
+    const how = result.drafter === 'llm' ? `大模型草拟${result.model ? `，模型 ${result.model}` : ''}` : '规则草拟';
+    return `${targetLabel(result.target)}的指标建议（${how}）：${n} 条，其中占位骨架 ${skeletons} 条、需确认 ${confirm} 条。预览后再采用，不会写入文件。`;
+}
+
+export function printProposals(result: DraftResult): string {
+    const lines = [`// ${summaryLine(result)}`];
+    if (result.proposals.length === 0) {
+        lines.push('// 文本中没有可草拟的量化承诺。');
+        return lines.join('\n') + '\n';
+    }
+    lines.push('绩效指标 {');
+    for (const group of groupProposals(result.proposals)) {
+        lines.push(`${INDENT}${group.level1} {`);
+        for (const block of group.blocks) {
+            lines.push(`${INDENT.repeat(2)}${block.level2} {`);
+            for (const p of block.proposals) {
+                const source = p.source.field ? `  // ${p.source.field}「${oneLine(p.source.quote)}」` : '';
+                lines.push(`${INDENT.repeat(3)}${printIndicator(indicatorOf(p, result.target.year))}${source}`);
+                for (const note of notes(p)) lines.push(`${INDENT.repeat(3)}//   ${note}`);
+            }
+            lines.push(`${INDENT.repeat(2)}}`);
+        }
+        lines.push(`${INDENT}}`);
+    }
+    lines.push('}');
+    return lines.join('\n') + '\n';
+}

@@ -1,0 +1,99 @@
+// The rule-based drafter (the default; no network): every quantified promise of a task's 期望目标 / 主要实施内容 or a
+// project's 绩效目标 becomes one proposal, read by the quantity extractor (language/domain/promises.ts) that the
+// text ↔ indicator checks use, so a drafted indicator is exactly what those checks look for. Numbers come from the
+// text only; what the text does not state becomes a skeleton with the 〔待填〕 placeholder (skeletons.ts).
+import type { CostModel } from '../domain/taxonomy.js';
+import { unitKind } from '../domain/units.js';
+import {
+    alternativeNameFor, categoryFor, findPromises, indicatorNameFor, type TextPromise
+} from '../domain/promises.js';
+import { samePromise } from '../validation/text-consistency-match.js';
+import { cellText } from './cells.js';
+import type { Level1Name, Level2Name, Proposal, SourceField } from './proposal.js';
+import { withConfirmation } from './proposal.js';
+import { skeletonsFor } from './skeletons.js';
+import type { DraftTarget } from './targets.js';
+
+export interface RuleDraftOptions {
+    costModel?: CostModel;
+    /** Skeletons (满意度, 时效) where the target has none; on by default. */
+    skeletons?: boolean;
+}
+
+interface Found {
+    field: SourceField;
+    text: string;
+    promise: TextPromise;
+}
+
+/** The proposals for one task or project, in text order (goal first), then the skeletons. */
+export function draftWithRules(target: DraftTarget, options: RuleDraftOptions = {}): Proposal[] {
+    const found: Found[] = [];
+    for (const { field, text } of target.texts) {
+        for (const promise of findPromises(text, { budgets: target.budgets, year: target.year ?? undefined })) {
+            // 主要实施内容 often repeats 期望目标 word for word (seed 000): one proposal per promise.
+            if (found.some(f => samePromise(f.promise, promise))) continue;
+            found.push({ field, text, promise });
+        }
+    }
+    const proposals: Proposal[] = [];
+    const names = new Set<string>();
+    for (const f of found) proposals.push(proposalFor(f, target, names, options.costModel ?? 'legacy'));
+    if (options.skeletons !== false) proposals.push(...skeletonsFor(target, proposals));
+    return proposals;
+}
+
+function proposalFor({ field, text, promise }: Found, target: DraftTarget, names: Set<string>, costModel: CostModel): Proposal {
+    const { level1, level2 } = categoryOf(promise, costModel);
+    const fields = valueFields(promise, level2);
+    let proposal: Proposal = {
+        name: uniqueName(promise, names),
+        level1, level2, ...fields,
+        period: cellText(fields), annual: cellText(fields),
+        source: { field, quote: text.slice(promise.span[0], promise.span[1]), start: promise.span[0], end: promise.span[1] },
+        placeholder: false, needsConfirmation: false, reason: null
+    };
+    if (promise.kind === 'quantity' && promise.approximate) {
+        proposal = withConfirmation(proposal, `原文为约数「${promise.text}」，已按「不少于」写作 ${proposal.annual}`);
+    }
+    if (promise.year !== null && target.year !== null && promise.year !== target.year) {
+        proposal = withConfirmation(proposal, `原文说的是${promise.year}年的目标，不一定是本年度（${target.year}年）的指标值`);
+    }
+    if (!promise.subject) proposal = withConfirmation(proposal, '原文没有说明这个数字计量的是什么，请改写指标名称');
+    return proposal;
+}
+
+function valueFields(p: TextPromise, level2: Level2Name): Pick<Proposal, 'operator' | 'number' | 'unit' | 'per' | 'date'> {
+    if (p.kind === 'date') return { operator: p.op, number: null, unit: null, per: null, date: p.date };
+    // A hedge (约180卷, 70余场) becomes ≥N (RULES §4); a bare count of outputs (围绕20个主题) is a floor (RULES §3.2:
+    // 「= (or ≥ for outputs)」), which is how the seeds' tables write them (20个 → ≥20个).
+    const floor = p.approximate || (p.op === '=' && level2 === '数量指标' && unitKind(p.unit) === 'count');
+    return { operator: floor ? '≥' : p.op, number: p.value, unit: p.unit, per: p.per, date: null };
+}
+
+// 二级 of 效益 that RULES §5 lists by name: 社会效益 counts (科普受益人次, 主流媒体报道次数, 校园覆盖数, 服务科技创新
+// 企业数量, 接待考察次数, 法律纠纷发生数) and 可持续影响 (入库人数, 新成立学会数, 长效机制).
+const SOCIAL_COUNT = /受益|受众|覆盖|媒体报道|服务[^，,；;]{0,10}企业|考察|纠纷/;
+const SUSTAINED = /长效机制|入库|新成立/;
+
+/** 一级/二级 of a promise: the extractor's categories (RULES §2, §5), with 成本 and the 效益 counts RULES names. */
+export function categoryOf(p: TextPromise, costModel: CostModel): { level1: Level1Name; level2: Level2Name } {
+    const base = categoryFor(p) as { level1: Level1Name; level2: Level2Name };
+    const cost = costModel === '2021'
+        ? { level1: '成本指标', level2: '经济成本指标' } as const
+        : { level1: '产出指标', level2: '成本指标' } as const;
+    if (p.kind === 'date') return base;
+    if (/成本/.test(p.subject) || base.level2 === '成本指标') return cost;
+    if (base.level2 === '数量指标' && SOCIAL_COUNT.test(p.subject)) return { level1: '效益指标', level2: '社会效益指标' };
+    if (base.level2 === '数量指标' && SUSTAINED.test(p.subject)) return { level1: '效益指标', level2: '可持续影响指标' };
+    return base;
+}
+
+/** The extractor's name; its alternative (长廊宣传图期数 / 幅数) when taken; a number after that. */
+function uniqueName(p: TextPromise, names: Set<string>): string {
+    const candidates = [indicatorNameFor(p), alternativeNameFor(p)].map(n => n.slice(0, 80));
+    let name = candidates.find(n => !names.has(n));
+    for (let i = 2; !name; i++) if (!names.has(`${candidates[0]}（${i}）`)) name = `${candidates[0]}（${i}）`;
+    names.add(name);
+    return name;
+}

@@ -1,0 +1,41 @@
+// Skeletons a reviewer expects where the target has none (RULES §3.5 C1–C3): a 满意度 indicator and a 时效 indicator.
+// Their value is the 〔待填〕 placeholder (PLACEHOLDER, the quick-fixes' convention): the validator reports it as
+// value/placeholder, so a skeleton can never pass for a real target.
+import type { IndicatorList } from '../compile/model.js';
+import { cellText } from './cells.js';
+import type { Proposal } from './proposal.js';
+import type { DraftTarget } from './targets.js';
+
+const PLACEHOLDER_REASON = '占位骨架：原文没有给出目标值，请填写〔待填〕处后再采用';
+
+/** Whether a 二级 (by code) already holds a 三级 in the written indicators. */
+function has(lists: readonly IndicatorList[], level2Code: string): boolean {
+    return lists.some(list => list.groups.some(g => g.blocks.some(b => b.code === level2Code && b.indicators.length > 0)));
+}
+
+/** 科普综合工作经费 → 科普综合工作; 科普经费 → 科普工作: the work a task or project pays for. */
+export function workOf(name: string): string {
+    const core = name.replace(/\s+/g, '').replace(/(?:工作)?经费$|项目$|资金$/, '');
+    if (!core) return '年度工作';
+    return /(?:工作|任务|活动|建设|工程|服务|项目)$/.test(core) ? core : `${core}工作`;
+}
+
+function skeleton(name: string, level1: Proposal['level1'], level2: Proposal['level2'], operator: Proposal['operator'], unit: string | null): Proposal {
+    const fields = { operator, number: null, unit, per: null, date: null };
+    return {
+        name, level1, level2, ...fields, period: cellText(fields), annual: cellText(fields),
+        source: { field: null, quote: '', start: null, end: null },
+        placeholder: true, needsConfirmation: true, reason: PLACEHOLDER_REASON
+    };
+}
+
+export function skeletonsFor(target: DraftTarget, drafted: readonly Proposal[]): Proposal[] {
+    const out: Proposal[] = [];
+    if (!drafted.some(p => p.level2 === '服务对象满意度指标') && !has(target.existing, '31')) {
+        out.push(skeleton('服务对象满意度', '满意度指标', '服务对象满意度指标', '≥', '%'));
+    }
+    if (!drafted.some(p => p.level2 === '时效指标') && !has(target.existing, '13')) {
+        out.push(skeleton(`${workOf(target.name)}完成时间`, '产出指标', '时效指标', '≤', null));
+    }
+    return out;
+}

@@ -1,0 +1,76 @@
+// What a drafter drafts for: one 年度重点工作任务 of a 部门整体 declaration (its 主要实施内容 and 期望目标) or one project
+// of a 项目支出 declaration (its 绩效目标), read from the canonical model, with what the checks and skeletons need.
+import type { Declaration, DeclarationFile, IndicatorList } from '../compile/model.js';
+import type { DraftTargetInfo, SourceField } from './proposal.js';
+
+export interface DraftText {
+    field: SourceField;
+    text: string;
+}
+
+export interface DraftTarget extends DraftTargetInfo {
+    /** The texts in the order they are read: the goal first, so a promise the content repeats is drafted once. */
+    texts: DraftText[];
+    /** Amounts in 万元 that are the budget itself (拟投入资金, a project's 资金): a text restating them promises nothing. */
+    budgets: number[];
+    /** The indicators already written where the proposals would go: the declaration's (部门整体) or the project's. */
+    existing: IndicatorList[];
+    /** Where the target stands in the model, so that the proposals can be placed there for checking. */
+    declaration: Declaration;
+    taskIndex?: number;
+    unitIndex?: number;
+    projectIndex?: number;
+}
+
+const present = (text: string | null): text is string => text !== null && text.trim() !== '';
+
+/** Every task and every non-secret project of a file, in file order. */
+export function draftTargetsOf(model: DeclarationFile): DraftTarget[] {
+    const targets: DraftTarget[] = [];
+    for (const declaration of model.declarations) {
+        const base = { unit: declaration.unit, year: declaration.year, declaration };
+        if (declaration.kind === 'department') {
+            declaration.tasks.forEach((task, taskIndex) => {
+                const texts: DraftText[] = [];
+                if (present(task.expectedGoal)) texts.push({ field: '期望目标', text: task.expectedGoal });
+                if (present(task.content)) texts.push({ field: '主要实施内容', text: task.content });
+                targets.push({
+                    ...base, kind: 'task', name: task.name, texts, taskIndex,
+                    budgets: task.amount === null ? [] : [task.amount],
+                    existing: declaration.indicators
+                });
+            });
+        } else {
+            declaration.spendingUnits.forEach((unit, unitIndex) => unit.projects.forEach((project, projectIndex) => {
+                // 保密项目 are exempt from every rule (RULES §1B): nothing to draft.
+                if (project.secret) return;
+                const funds = project.funds ?? {};
+                const budgets = [funds.total, funds.fiscalAppropriation, funds.specialAccount, funds.otherFunds]
+                    .filter((v): v is number => typeof v === 'number' && v > 0);
+                targets.push({
+                    ...base, kind: 'project', name: project.name, unitIndex, projectIndex,
+                    texts: present(project.goal) ? [{ field: '绩效目标', text: project.goal }] : [],
+                    budgets, existing: project.indicators
+                });
+            }));
+        }
+    }
+    return targets;
+}
+
+const normalizeName = (name: string) => name.replace(/\s+/g, '');
+
+/** The target named `name` (a task's or a project's name; whitespace ignored), the first of that name. */
+export function findTarget(targets: readonly DraftTarget[], name: string): DraftTarget | undefined {
+    const wanted = normalizeName(name);
+    return targets.find(t => normalizeName(t.name) === wanted);
+}
+
+export function targetInfo(target: DraftTarget): DraftTargetInfo {
+    return { kind: target.kind, name: target.name, unit: target.unit, year: target.year };
+}
+
+/** 任务「…」 / 项目「…」 */
+export function targetLabel(target: DraftTargetInfo): string {
+    return `${target.kind === 'task' ? '任务' : '项目'}「${target.name}」`;
+}

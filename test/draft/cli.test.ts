@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { runDraftCommand } from '../../language/cli/draft.js';
+import { checkDraftResult } from '../../language/draft/schema.js';
+import { samplesDir } from '../helpers/samples.js';
+import { answer, startFakeOpenAI, type FakeOpenAI } from './fake-openai.js';
+
+// `jxmb draft <file> --task <名称> [--llm] [--format jxmb|json]`
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = '';
+    let err = '';
+    const code = await runDraftCommand(args, { out: t => { out += t; }, err: t => { err += t; } });
+    return { code, out, err };
+}
+
+const seed000 = join(samplesDir, '000-nansha-kexie.jxmb');
+
+let server: FakeOpenAI | undefined;
+const saved = { ...process.env };
+
+afterEach(async () => {
+    await server?.close();
+    server = undefined;
+    process.env = { ...saved };
+});
+
+describe('jxmb draft', () => {
+    test('prints the proposals as a .jxmb 绩效指标 block grouped by 一级/二级', async () => {
+        const { code, out, err } = await run([seed000, '--task', '科普综合工作经费']);
+        expect(err).toBe('');
+        expect(code).toBe(0);
+        expect(out).toContain('// 任务「科普综合工作经费」的指标建议（规则草拟）：9 条，其中占位骨架 1 条');
+        expect(out).toContain([
+            '绩效指标 {',
+            '    产出指标 {',
+            '        数量指标 {',
+            '            "科普志愿活动系列主题数量"：≥20个  // 期望目标「20个科普志愿活动系列主题」'
+        ].join('\n'));
+        expect(out).toContain('            "组织科普志愿活动场次"：≥96场次  // 期望目标「组织科普志愿活动不少于96场次」');
+        expect(out).toContain('    满意度指标 {\n        服务对象满意度指标 {\n            "服务对象满意度"："≥〔待填〕%"');
+    });
+
+    test('--format json: the draft schema', async () => {
+        const { code, out } = await run([seed000, '--task', '科技创新综合工作经费', '--format', 'json']);
+        expect(code).toBe(0);
+        const result = JSON.parse(out);
+        expect(checkDraftResult(result)).toEqual([]);
+        expect(result.proposals.length).toBeGreaterThan(10);
+    });
+
+    test('an unknown task lists the names, exit 2', async () => {
+        const { code, err, out } = await run([seed000, '--task', '科普']);
+        expect(code).toBe(2);
+        expect(out).toBe('');
+        expect(err).toContain('没有名为「科普」的任务或项目');
+        expect(err).toContain('「科普综合工作经费」、「科技创新综合工作经费」');
+    });
+
+    test('no --task, no file, a bad format, a missing file', async () => {
+        expect((await run([seed000])).err).toContain('请用 --task 指定');
+        expect((await run([])).code).toBe(2);
+        expect((await run([seed000, '--task', 'x', '--format', 'xml'])).code).toBe(2);
+        const missing = await run(['no-such-file.jxmb', '--task', 'x']);
+        expect(missing.code).toBe(2);
+        expect(missing.err).toContain('不存在');
+        expect((await run([seed000, '--bogus'])).err).toContain('参数错误');
+    });
+
+    test('--llm with the endpoint from the environment; the key never printed', async () => {
+        server = await startFakeOpenAI([answer({ proposals: [{
+            name: '组织科普志愿活动场次', level1: '产出指标', level2: '数量指标', operator: '≥', number: 96, unit: '场次', per: null, date: null,
+            period: '≥96场次', annual: '≥96场次', source: { field: '期望目标', quote: '组织科普志愿活动不少于96场次', start: null, end: null },
+            placeholder: false, needsConfirmation: false, reason: null
+        }] })]);
+        process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
+        process.env.OPENAI_BASE_URL = server.baseURL;
+        process.env.JXMB_LLM_MODEL = 'cli-model';
+        const { code, out, err } = await run([seed000, '--task', '科普综合工作经费', '--llm']);
+        expect(code).toBe(0);
+        expect(out).toContain('大模型草拟，模型 cli-model');
+        expect(out).toContain('"组织科普志愿活动场次"：≥96场次');
+        expect(err).toContain('正在请求模型「cli-model」');
+        expect(out + err).not.toContain('sk-cli-FAKE-0000');
+    });
+
+    test('--llm failing: the Chinese message, exit 2, no key', async () => {
+        server = await startFakeOpenAI([{ kind: 'status', status: 401, body: { error: { message: 'bad key sk-cli-FAKE-0000' } } }]);
+        process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
+        const { code, err } = await run([seed000, '--task', '科普综合工作经费', '--llm', '--base-url', server.baseURL]);
+        expect(code).toBe(2);
+        expect(err).toContain('401');
+        expect(err).not.toContain('sk-cli-FAKE-0000');
+    });
+});

@@ -1,0 +1,88 @@
+// A real HTTP server on 127.0.0.1 (port 0) that speaks the OpenAI chat-completions protocol, scripted step by step:
+// each request gets the next step (the last one repeats). Every request is recorded, headers and body, so tests can
+// look at what jxmb sent.
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type Step =
+    | { kind: 'answer'; content: string | null; refusal?: string }
+    | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
+    | { kind: 'raw'; status: number; body: string; contentType: string }
+    | { kind: 'hang' };
+
+export interface RecordedRequest {
+    method: string;
+    url: string;
+    headers: IncomingHttpHeaders;
+    body: {
+        model?: string;
+        messages?: Array<{ role: string; content: string }>;
+        response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: Record<string, unknown> } };
+        [key: string]: unknown;
+    };
+    rawBody: string;
+    at: number;
+}
+
+export interface FakeOpenAI {
+    baseURL: string;
+    requests: RecordedRequest[];
+    close(): Promise<void>;
+}
+
+export const answer = (content: unknown): Step => ({ kind: 'answer', content: typeof content === 'string' ? content : JSON.stringify(content) });
+export const status = (code: number, body?: unknown, headers?: Record<string, string>): Step => ({ kind: 'status', status: code, body, headers });
+
+function completion(content: string | null, refusal: string | null, model: string) {
+    return {
+        id: 'chatcmpl-test', object: 'chat.completion', created: Math.floor(Date.now() / 1000), model,
+        choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', content, refusal } }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 }
+    };
+}
+
+function send(res: ServerResponse, code: number, body: string, headers: Record<string, string>): void {
+    res.writeHead(code, { 'content-type': 'application/json', ...headers });
+    res.end(body);
+}
+
+export async function startFakeOpenAI(script: Step[]): Promise<FakeOpenAI> {
+    const requests: RecordedRequest[] = [];
+    const server = createServer((req, res) => {
+        let raw = '';
+        req.setEncoding('utf8');
+        req.on('data', chunk => { raw += chunk; });
+        req.on('end', () => {
+            let body: RecordedRequest['body'] = {};
+            try {
+                body = JSON.parse(raw);
+            } catch {
+                // recorded as raw only
+            }
+            requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, rawBody: raw, at: Date.now() });
+            if (req.url !== '/v1/chat/completions') return send(res, 404, JSON.stringify({ error: { message: `no route ${req.url}` } }), {});
+            const step = script[Math.min(requests.length - 1, script.length - 1)]!;
+            switch (step.kind) {
+                case 'answer':
+                    return send(res, 200, JSON.stringify(completion(step.content, step.refusal ?? null, body.model ?? 'fake')), {});
+                case 'status':
+                    return send(res, step.status, JSON.stringify(step.body ?? { error: { message: `status ${step.status}` } }), step.headers ?? {});
+                case 'raw':
+                    res.writeHead(step.status, { 'content-type': step.contentType });
+                    return res.end(step.body);
+                case 'hang':
+                    return; // never answers; close() drops the connection
+            }
+        });
+    });
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return {
+        baseURL: `http://127.0.0.1:${port}/v1`,
+        requests,
+        close: () => new Promise<void>(resolve => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+        })
+    };
+}

@@ -1,0 +1,128 @@
+import { describe, expect, test } from 'vitest';
+import { numbersIn, statesNumber } from '../../language/draft/cells.js';
+import { draftWithRules } from '../../language/draft/rules.js';
+import { workOf } from '../../language/draft/skeletons.js';
+import type { DraftTarget } from '../../language/draft/targets.js';
+import { PLACEHOLDER } from '../../language/validation/values-context.js';
+import { sampleTarget, sampleTargets, SEED000, seedSamples } from './targets.js';
+
+// The rule drafter on the seeds: seed 000's first task comes out complete, no number is invented, the budget is not a
+// target, and the skeletons a reviewer expects are placeholders, never values.
+
+const brief = (p: { name: string; level2: string; annual: string }) => `${p.level2} ${p.name} ${p.annual}`;
+
+/** A target built from text alone (no table), as a user's fresh task would be. */
+function fresh(text: string, budgets: number[] = []): DraftTarget {
+    return {
+        kind: 'task', name: '测试任务经费', unit: '测试单位', year: 2024, texts: [{ field: '期望目标', text }], budgets, existing: [],
+        declaration: { kind: 'department', unit: '测试单位', year: 2024, title: null, singleValueColumn: false, basicInfo: null, budget: null, overallGoal: null, tasks: [{ name: '测试任务经费', content: null, amount: budgets[0] ?? null, expectedGoal: text }], otherTasks: null, indicators: [], remark: null },
+        taskIndex: 0
+    };
+}
+
+describe('seed 000, task 「科普综合工作经费」', () => {
+    test('every quantity of the text, with name, 二级, operator, number and unit', async () => {
+        const target = await sampleTarget(SEED000, '科普综合工作经费');
+        const proposals = draftWithRules(target).filter(p => !p.placeholder);
+        expect(proposals.map(brief)).toEqual([
+            '数量指标 科普志愿活动系列主题数量 ≥20个',
+            '数量指标 组织科普志愿活动场次 ≥96场次',
+            '数量指标 举办全国科普日系列活动场次 ≥45场次',
+            '数量指标 举办全国科技周系列活动场次 ≥5场次',
+            '数量指标 举办科普赋能“双减”系列活动场次 ≥45场次',
+            '数量指标 举办“最美科技工作者”学习宣传活动场次 ≥2场次',
+            '数量指标 发布科普文章数量 ≥210篇',
+            '数量指标 发布科普活动宣传报道数量 ≥100条'
+        ]);
+        // 主要实施内容 repeats 期望目标 word for word: drafted once, from the goal.
+        expect(proposals.every(p => p.source.field === '期望目标')).toBe(true);
+        for (const p of proposals) {
+            expect(p.level1).toBe('产出指标');
+            expect(p.period).toBe(p.annual);
+            const text = target.texts.find(t => t.field === p.source.field)!.text;
+            expect(text.slice(p.source.start!, p.source.end!)).toBe(p.source.quote);
+            expect(p.needsConfirmation).toBe(false);
+        }
+    });
+
+    test('skeletons only where the declaration has none: 满意度 (its block is empty), not 时效 (it has four)', async () => {
+        const skeletons = draftWithRules(await sampleTarget(SEED000, '科普综合工作经费')).filter(p => p.placeholder);
+        expect(skeletons.map(brief)).toEqual([`服务对象满意度指标 服务对象满意度 ≥${PLACEHOLDER}%`]);
+    });
+});
+
+describe('never a number the text does not state', () => {
+    test.each(seedSamples())('%s', async sample => {
+        for (const target of await sampleTargets(sample)) {
+            const text = target.texts.map(t => t.text).join('\n');
+            for (const p of draftWithRules(target)) {
+                if (p.placeholder) {
+                    expect(p.number).toBeNull();
+                    expect(p.date).toBeNull();
+                    continue;
+                }
+                expect(statesNumber(p, text, target.year), `${target.name}: ${p.name} ${p.annual}`).toBe(true);
+                if (p.number !== null) expect(numbersIn(p.source.quote).has(p.number), `${p.name} ${p.source.quote}`).toBe(true);
+            }
+        }
+    });
+});
+
+describe('budget amounts', () => {
+    test('the task amount restated in the text is not a target', () => {
+        const proposals = draftWithRules(fresh('投入资金176.70万元，组织科普活动不少于10场次。', [176.7]));
+        expect(proposals.filter(p => !p.placeholder).map(brief)).toEqual(['数量指标 组织科普活动场次 ≥10场次']);
+    });
+
+    test('no seed proposal restates a task or project budget', async () => {
+        for (const sample of seedSamples()) {
+            for (const target of await sampleTargets(sample)) {
+                for (const p of draftWithRules(target)) {
+                    if (p.number === null || !/元$/.test(p.unit ?? '')) continue;
+                    const wan = p.unit === '亿元' ? p.number * 1e4 : p.unit === '元' ? p.number / 1e4 : p.number;
+                    expect(target.budgets.some(b => Math.abs(b - wan) < 0.005), `${target.name}: ${p.name}`).toBe(false);
+                }
+            }
+        }
+    });
+});
+
+describe('forms and categories', () => {
+    test('deadline → 时效 with a date; satisfaction → 满意度; rate → 质量; hedge → ≥ and confirmation', () => {
+        const proposals = draftWithRules(fresh('2024年12月前完成科学馆主体工程招标；公众满意度超过90%；验收合格率达到100%；参展项目约1200项。'));
+        expect(proposals.map(brief)).toEqual([
+            '时效指标 科学馆主体工程招标完成时间 ≤2024-12-31',
+            '服务对象满意度指标 公众满意度 >90%',
+            '质量指标 验收合格率 ≥100%',
+            '数量指标 参展项目数量 ≥1200项'
+        ]);
+        const hedged = proposals[3]!;
+        expect(hedged.needsConfirmation).toBe(true);
+        expect(hedged.reason).toContain('约1200项');
+        // With both a 满意度 and a 时效 indicator drafted, no skeleton is added.
+        expect(proposals.some(p => p.placeholder)).toBe(false);
+    });
+
+    test('a text without satisfaction or deadline gets both skeletons, marked as placeholders', () => {
+        const proposals = draftWithRules(fresh('发布科普文章不少于210篇。'));
+        const skeletons = proposals.filter(p => p.placeholder);
+        expect(skeletons.map(brief)).toEqual([`服务对象满意度指标 服务对象满意度 ≥${PLACEHOLDER}%`, `时效指标 测试任务完成时间 ≤${PLACEHOLDER}`]);
+        for (const s of skeletons) {
+            expect(s.needsConfirmation).toBe(true);
+            expect(s.source.field).toBeNull();
+            expect(s.period).toContain(PLACEHOLDER);
+        }
+    });
+
+    test('the names of skeleton deadlines', () => {
+        expect(workOf('科普综合工作经费')).toBe('科普综合工作');
+        expect(workOf('科普经费')).toBe('科普工作');
+        expect(workOf('科学素质提升工程')).toBe('科学素质提升工程');
+    });
+
+    test('a promise for another year is drafted but needs confirmation', async () => {
+        const [p] = draftWithRules(await sampleTarget('002-guangzhou-kexie-projects.jxmb', '科学素质提升工程'));
+        expect(brief(p!)).toBe('社会效益指标 实现全市公民具备科学素质比例 ≥24.5%');
+        expect(p!.reason).toContain('2025年');
+    });
+});
