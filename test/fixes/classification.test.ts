@@ -1,21 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { ClassificationCode } from '../../language/validation/classification.js';
 import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
+import { department, output } from '../helpers/fixture-texts.js';
 
 // Each fix of the classification checks: applied, re-validated (parses, the finding is gone, no new error), and the
 // text a user would see.
-
-const department = (tree: string) => `部门整体 "测试区科学技术协会" 年度 2024 {
-    绩效指标 {
-${tree}
-    }
-}
-`;
-
-const output = `        产出指标 {
-            数量指标 { "开展科普活动场次"：≥10场次 }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }`;
 
 describe('classification fixes', () => {
     test('a satisfaction figure under 社会效益 (SEED004) moves to a new 满意度 block, comment and all', async () => {

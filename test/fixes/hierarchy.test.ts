@@ -1,35 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { HierarchyCode } from '../../language/validation/hierarchy.js';
 import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
+import { benefit, department, output, project } from '../helpers/fixture-texts.js';
 
 // Each fix of the structure checks: applied, re-validated (parses, the finding is gone, no new error), and the text
 // a user would see.
 
-const department = (tree: string) => `部门整体 "测试区科学技术协会" 年度 2024 {
-    绩效指标 {
-${tree}
-    }
-}
-`;
-
-const project = (tree: string) => `项目支出 "测试区科学技术协会" 年度 2024 {
-    单位 "测试区科学技术协会" {
-        项目 "科普活动经费" {
-            绩效指标 {
-${tree}
-            }
-        }
-    }
-}
-`;
-
-const output = `        产出指标 {
-            数量指标 { "开展科普活动场次"：≥10场次 }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }`;
-const benefit = `        效益指标 {
-            社会效益指标 { "科普受益人次"：≥2万人次 }
-        }`;
 const satisfaction = `        满意度指标 {
             服务对象满意度指标 { "服务对象满意度"：≥90% }
         }`;

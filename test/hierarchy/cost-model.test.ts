@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { HierarchyCode } from '../../language/validation/hierarchy.js';
 import { applyFixAndRecheck, diagnose } from '../helpers/fixes.js';
+import { output as output2021 } from '../helpers/fixture-texts.js';
 import { jxmb } from '../helpers/services.js';
 
 // The 成本 checks under the 2021 model (财预〔2021〕101号: 成本指标 is a 一级 with 41/42/43). The setting cannot be
@@ -20,11 +21,6 @@ const legacyOutput = `        产出指标 {
             数量指标 { "开展科普活动场次"：≥10场次 }
             时效指标 { "活动完成时间"：≤2024-12-31 }
             成本指标 { "单场活动成本"：≤2万元 }
-        }`;
-
-const output2021 = `        产出指标 {
-            数量指标 { "开展科普活动场次"：≥10场次 }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
         }`;
 
 async function findings(text: string) {

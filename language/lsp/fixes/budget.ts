@@ -1,5 +1,5 @@
-import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
-import type { Diagnostic, Position } from 'vscode-languageserver-types';
+import { CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import {
     isAmountItem, isBudget, isBudgetGroup, isFunds, isProjectDeclaration, isSpendingUnit, isTaskAmount, isTotal,
     type Budget, type BudgetGroup, type Document, type Funds, type ProjectDeclaration, type SpendingUnit, type Total
@@ -7,39 +7,13 @@ import {
 import { budgetKeyOrder, budgetRoles, fundColumns } from '../../validation/budget-cells.js';
 import { BudgetCode, type AmountFill, type AmountFormatData, type MissingAmountData } from '../../validation/budget.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
+import { indentAt, INDENT, insertAt, nodeAt, startsLine } from './text-layout.js';
 
 // Quick-fixes for budget arithmetic: fill a missing amount from the others (replace `空`, or add the cell or its row
 // where the printer would put it), and rewrite an amount with two decimals. The numbers come from the check
 // (diagnostic.data); the places come from the document.
 
 type Doc = LangiumDocument<Document>;
-
-function nodeAt(document: Doc, position: Position): AstNode | undefined {
-    const root = document.parseResult.value.$cstNode;
-    const offset = document.textDocument.offsetAt(position);
-    return root && CstUtils.findLeafNodeAtOffset(root, offset)?.astNode;
-}
-
-function lineStart(text: string, offset: number): number {
-    return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** The indentation of the line `offset` is on. */
-function indentAt(document: Doc, offset: number): string {
-    const text = document.textDocument.getText();
-    return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))![0];
-}
-
-/** Whether only whitespace stands before `cst` on its line. */
-function startsLine(document: Doc, cst: CstNode): boolean {
-    const text = document.textDocument.getText();
-    return text.slice(lineStart(text, cst.offset), cst.offset).trim() === '';
-}
-
-function insertAt(document: Doc, offset: number, newText: string): FixEdit {
-    const position = document.textDocument.positionAt(offset);
-    return { range: { start: position, end: position }, newText };
-}
 
 function braces(container: AstNode): { open: CstNode; close: CstNode } | undefined {
     const leaves = CstUtils.streamCst(container.$cstNode!).filter(n => isLeafCstNode(n) && !n.hidden).toArray();
@@ -53,7 +27,7 @@ function onePerLine(document: Doc, container: AstNode, siblings: AstNode[]): boo
     const [first, second] = siblings.map(s => s.$cstNode!);
     if (second) return first!.range.start.line !== second.range.start.line;
     const close = braces(container)?.close;
-    return startsLine(document, first!) && close !== undefined && close.range.start.line > first!.range.end.line;
+    return startsLine(document.textDocument.getText(), first!.offset) && close !== undefined && close.range.start.line > first!.range.end.line;
 }
 
 /**
@@ -65,7 +39,7 @@ function insertMember(document: Doc, container: AstNode, siblings: AstNode[], ra
     const first = siblings[0]?.$cstNode;
     if (previous || first) {
         const anchor = (previous ?? first)!;
-        const gap = onePerLine(document, container, siblings) ? '\n' + indentAt(document, anchor.offset) : '  ';
+        const gap = onePerLine(document, container, siblings) ? '\n' + indentAt(document.textDocument.getText(), anchor.offset) : '  ';
         return previous ? insertAt(document, previous.end, gap + text) : insertAt(document, first!.offset, text + gap);
     }
     const block = braces(container);
@@ -73,7 +47,7 @@ function insertMember(document: Doc, container: AstNode, siblings: AstNode[], ra
     if (block.open.range.start.line === block.close.range.start.line) {
         return { range: { start: block.open.range.end, end: block.close.range.start }, newText: ` ${text} ` };
     }
-    return insertAt(document, block.open.end, '\n' + indentAt(document, container.$cstNode!.offset) + '    ' + text);
+    return insertAt(document, block.open.end, '\n' + indentAt(document.textDocument.getText(), container.$cstNode!.offset) + INDENT + text);
 }
 
 /** Table order of the members of a block: amount keys as the printer writes them; 标题, then 合计 / 资金, then the rest. */
@@ -88,15 +62,14 @@ function rankIn(keyOrder: readonly string[]): (node: AstNode) => number {
 }
 
 function fillEdit(document: Doc, diagnostic: Diagnostic, data: MissingAmountData, fill: AmountFill): FixEdit | undefined {
-    const at = nodeAt(document, diagnostic.range.start);
     switch (data.placement) {
         case 'blank': {
-            const item = AstUtils.getContainerOfType(at, isAmountItem);
+            const item = nodeAt(document, diagnostic.range, isAmountItem);
             const blank = GrammarUtils.findNodeForKeyword(item?.$cstNode, '空');
             return blank && { range: blank.range, newText: fill.text };
         }
         case 'item': {
-            const block = AstUtils.getContainerOfType(at, (n): n is BudgetGroup | Budget | Funds | Total =>
+            const block = nodeAt(document, diagnostic.range, (n): n is BudgetGroup | Budget | Funds | Total =>
                 isBudgetGroup(n) || isBudget(n) || isFunds(n) || isTotal(n));
             if (!block) return undefined;
             const siblings: AstNode[] = isBudget(block) ? block.entries : block.items;
@@ -104,7 +77,7 @@ function fillEdit(document: Doc, diagnostic: Diagnostic, data: MissingAmountData
             return insertMember(document, block, siblings, rankIn(order), order.indexOf(data.key), `${data.key} ${fill.text}`);
         }
         case 'row': {
-            const owner = AstUtils.getContainerOfType(at, (n): n is SpendingUnit | ProjectDeclaration => isSpendingUnit(n) || isProjectDeclaration(n));
+            const owner = nodeAt(document, diagnostic.range, (n): n is SpendingUnit | ProjectDeclaration => isSpendingUnit(n) || isProjectDeclaration(n));
             if (!owner || !data.row) return undefined;
             return insertMember(document, owner, owner.members, rankIn([]), 1, `${data.row} { ${fill.text} }`);
         }
@@ -131,8 +104,7 @@ function fillMissingAmount(diagnostic: Diagnostic, document: Doc): QuickFix[] {
 /** budget/amount-format: the amount as the printer writes it (two decimals, thousands separators). */
 function rewriteAmount(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const data = diagnostic.data as AmountFormatData;
-    const at = nodeAt(document, diagnostic.range.start);
-    const node = AstUtils.getContainerOfType(at, (n): n is AstNode => isAmountItem(n) || isTaskAmount(n));
+    const node = nodeAt(document, diagnostic.range, (n): n is AstNode => isAmountItem(n) || isTaskAmount(n));
     const value = GrammarUtils.findNodeForProperty(node?.$cstNode, 'value');
     if (!data.text || !value) return [];
     return [{ title: `改写为 ${data.text}`, edits: [{ range: value.range, newText: data.text }], isPreferred: true }];

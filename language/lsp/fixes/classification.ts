@@ -10,7 +10,8 @@ import { fallbackName, measuresOf, structuredValue, type Measure } from '../../v
 import { filedUnder, level1Label, level2Label } from '../../validation/hierarchy-units.js';
 import { PLACEHOLDER } from '../../validation/values-context.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
-import { moveIndicatorsEdits, nodeAt } from './hierarchy.js';
+import { moveIndicatorsEdits } from './placement.js';
+import { indentAt, nodeAt, rangeOf } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
 
@@ -113,11 +114,9 @@ function fixCompound(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     if (!indicator?.$cstNode) return [];
     const parts = splitByValue(indicator) ?? splitByName(indicator);
     if (!parts) return [];
-    const text = document.textDocument.getText();
-    const start = indicator.$cstNode.offset;
-    const indent = /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', start - 1) + 1))![0];
+    const indent = indentAt(document.textDocument.getText(), indicator.$cstNode.offset);
     const edit: FixEdit = {
-        range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(indicator.$cstNode.end) },
+        range: rangeOf(document, indicator.$cstNode.offset, indicator.$cstNode.end),
         newText: parts.map(printPart).join('\n' + indent)
     };
     return [{ title: `拆分为 ${parts.length} 个三级指标（每个指标一个数量）`, edits: [edit], isPreferred: true }];

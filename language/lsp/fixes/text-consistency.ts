@@ -10,25 +10,24 @@ import {
 import {
     TextConsistencyCode, type ContradictionData, type IndicatorSpec, type UnmeasuredData, type UnmeasuredTaskData
 } from '../../validation/text-consistency.js';
+import { level1Code, level2Code } from '../../validation/hierarchy-units.js';
 import { quote } from '../../value-converter.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
-
-const INDENT = '    ';
+import { insertBeforeBrace } from './placement.js';
+import { escapeSnippet, indentAt, INDENT, nodeAt } from './text-layout.js';
 
 type Container = DepartmentDeclaration | Project;
 
 /** The declaration (部门整体) or project whose text the diagnostic stands in. */
 function containerAt(document: LangiumDocument<Document>, diagnostic: Diagnostic): Container | undefined {
-    const root = document.parseResult.value.$cstNode;
-    if (!root) return undefined;
-    const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
-    const node = leaf?.astNode;
-    return node ? AstUtils.getContainerOfType(node, (n): n is Container => isDepartmentDeclaration(n) || isProject(n)) : undefined;
+    return nodeAt(document, diagnostic.range, (n): n is Container => isDepartmentDeclaration(n) || isProject(n));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Where new indicators go: into an existing 二级 block of the right kind, else a new 二级 block in the right 一级,
-// else a new 一级 in the first 绩效指标, else a new 绩效指标 at the end of the declaration or project.
+// else a new 一级 in the first 绩效指标, else a new 绩效指标 at the end of the declaration or project. (Not placement.ts's
+// placeEdit: this looks across all the container's trees, creates 绩效指标, spells 二级 by its own rule and puts
+// several indicators into one edit per block; only the text edit at the closing brace is shared.)
 
 const SHORT_LEVEL2 = ['经济效益', '社会效益', '生态效益', '可持续影响', '服务对象满意度'];
 
@@ -39,8 +38,8 @@ function level2Spelling(document: LangiumDocument<Document>, name: string): stri
     return short && category && SHORT_LEVEL2.includes(category.shortName) ? category.shortName : name;
 }
 
-const sameLevel1 = (group: Level1Group, name: string) => level1ByName(group.category)?.code === level1ByName(name)?.code;
-const sameLevel2 = (block: Level2Block, name: string) => level2ByName(block.category)?.code === level2ByName(name)?.code;
+const sameLevel1 = (group: Level1Group, name: string) => level1Code(group) === level1ByName(name)?.code;
+const sameLevel2 = (block: Level2Block, name: string) => level2Code(block) === level2ByName(name)?.code;
 
 /** Lines to put inside one node's braces, built up as nested blocks where the blocks do not exist yet. */
 class Insertion {
@@ -98,32 +97,17 @@ function lastBrace(cst: CstNode): CstNode | undefined {
     return CstUtils.flattenCst(cst).filter(leaf => leaf.text === '}' || leaf.text === '｝').toArray().pop();
 }
 
-/** The indentation of the line a node starts on. */
-function indentOf(text: string, offset: number): string {
-    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
-/** One edit that puts `lines` inside `node`'s braces, indented one level deeper than the node. */
+/**
+ * One edit that puts `lines` inside `node`'s braces, indented one level deeper than the node: above the brace when
+ * it stands on its own line, else (`经济效益指标 { }`) with the block opened up. Unlike placement.ts's appendToBlock,
+ * a one-line block keeps what it holds on its first line, and the lines' own line breaks are not re-indented.
+ */
 function insertInto(document: LangiumDocument<Document>, node: AstNode, lines: string[]): FixEdit | undefined {
     const cst = node.$cstNode;
     const brace = cst && lastBrace(cst);
     if (!cst || !brace) return undefined;
-    const text = document.textDocument.getText();
-    const outer = indentOf(text, cst.offset);
-    const inner = outer + INDENT;
-    const lineStart = text.lastIndexOf('\n', brace.offset - 1) + 1;
-    const position = (offset: number) => document.textDocument.positionAt(offset);
-    if (/^[ \t]*$/.test(text.slice(lineStart, brace.offset))) {
-        // The brace stands on its own line: the new lines go just above it.
-        const newText = lines.map(l => inner + l + '\n').join('');
-        return { range: { start: position(lineStart), end: position(lineStart) }, newText };
-    }
-    // `经济效益指标 { }`: open the block up.
-    let start = brace.offset;
-    while (start > 0 && /[ \t]/.test(text[start - 1]!)) start--;
-    const newText = '\n' + lines.map(l => inner + l).join('\n') + '\n' + outer;
-    return { range: { start: position(start), end: position(brace.offset) }, newText };
+    const outer = indentAt(document.textDocument.getText(), cst.offset);
+    return insertBeforeBrace(document, cst.offset, brace.offset, outer, lines.map(l => outer + INDENT + l).join('\n'));
 }
 
 function addIndicatorEdits(document: LangiumDocument<Document>, diagnostic: Diagnostic, specs: IndicatorSpec[]): FixEdit[] | undefined {
@@ -138,9 +122,6 @@ function addIndicatorEdits(document: LangiumDocument<Document>, diagnostic: Diag
     return edits;
 }
 
-/** LSP snippet syntax treats $, } and \ specially. */
-const snippetText = (text: string) => text.replace(/[\\$}]/g, ch => '\\' + ch);
-
 const addPromisedIndicator = (diagnostic: Diagnostic, document: LangiumDocument<Document>): QuickFix[] => {
     const data = diagnostic.data as UnmeasuredData | undefined;
     if (!data?.name) return [];
@@ -151,7 +132,7 @@ const addPromisedIndicator = (diagnostic: Diagnostic, document: LangiumDocument<
     const quoted = [data.name, data.alternativeName].map(quote).find(q => edit.newText.includes(q)) ?? quote(data.name);
     const at = edit.newText.indexOf(quoted);
     const snippet = at < 0 ? undefined
-        : snippetText(edit.newText.slice(0, at)) + `"\${1:${snippetText(quoted.slice(1, -1))}}"` + snippetText(edit.newText.slice(at + quoted.length));
+        : escapeSnippet(edit.newText.slice(0, at)) + `"\${1:${escapeSnippet(quoted.slice(1, -1))}}"` + escapeSnippet(edit.newText.slice(at + quoted.length));
     return [{
         title: `添加指标「${quoted.slice(1, -1)}」${data.value}（${data.level2}）`,
         edits: [{ ...edit, snippet }],

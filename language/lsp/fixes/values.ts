@@ -1,8 +1,8 @@
 // Quick-fixes for the 指标值 checks (language/validation/values.ts). Each reads what the check put in
 // `diagnostic.data` and the document; each leaves a file that parses. Where the user must supply a number the edit
 // carries a snippet (the number selected) and a fallback with the 〔待填〕 placeholder, which is a warning, not an error.
-import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument } from 'langium';
-import type { Diagnostic, Position, Range } from 'vscode-languageserver-types';
+import { AstUtils, GrammarUtils, type LangiumDocument } from 'langium';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { isIndicator, isLevel1Group, isLevel2Block, type Document, type Indicator, type Level2Block } from '../../generated/ast.js';
 import { findVagueWords } from '../../domain/vague-words.js';
 import { level2ByName } from '../../domain/taxonomy.js';
@@ -12,6 +12,7 @@ import { displayOf, level2Rewrites, type Rewrite, type TemplatePart } from '../.
 import { countUnitIn, DSL_UNIT, ValueCode } from '../../validation/values.js';
 import { PLACEHOLDER, yearOf } from '../../validation/values-context.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
+import { escapeSnippet, indentAt, INDENT, insertAt, lineEnd, lineStart, nextLineStart, nodeAt, rangeOf, startsLine } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
 
@@ -19,13 +20,8 @@ type Doc = LangiumDocument<Document>;
 
 /** The indicator a diagnostic stands on (its name or one of its values). */
 export function indicatorAt(document: Doc, diagnostic: Diagnostic): Indicator | undefined {
-    const root = document.parseResult.value.$cstNode;
-    if (!root) return undefined;
-    const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
-    return leaf ? AstUtils.getContainerOfType(leaf.astNode, isIndicator) : undefined;
+    return nodeAt(document, diagnostic.range, isIndicator);
 }
-
-const escapeSnippet = (text: string) => text.replace(/[\\$}]/g, ch => `\\${ch}`);
 
 // What the DSL writes unquoted: a date target, or operator + number + unit (≥96场次, ≥90%, ≤2024-12-31).
 const STRUCTURED = /^[≥≤<>=]?(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]+(?:\.[0-9]+)?(?:%|[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z/·]*)?)$/;
@@ -69,10 +65,6 @@ export function rewriteFixes(diagnostic: Diagnostic, rewrites: Rewrite[]): Quick
 
 const slot = (label: string, fallback: string | null = null): TemplatePart => ({ label, fallback });
 const textSlot = (label: string): TemplatePart => ({ label, fallback: null, text: true });
-
-function rangeOf(document: Doc, start: number, end: number): Range {
-    return { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
-}
 
 /** `"名称" 实施周期：A` → `"名称"：A`: one value for both cells, as the printer writes equal values. */
 function writeOnce(document: Doc, indicator: Indicator, valueSource: string): FixEdit | undefined {
@@ -132,11 +124,10 @@ function fixUnparsable(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const at = source.search(/不(?=[0-9])/);
     if (at < 0) return [];
     const start = document.textDocument.offsetAt(diagnostic.range.start) + at + 1;
-    const position = document.textDocument.positionAt(start);
     const rest = fragment.slice(1);
     return [['少于', '下限'], ['超过', '上限']].map(([word, meaning]) => ({
         title: `「${fragment}」改为「不${word}${rest}」（${meaning}）`,
-        edits: [{ range: { start: position, end: position }, newText: word! }]
+        edits: [insertAt(document, start, word!)]
     }));
 }
 
@@ -231,8 +222,7 @@ function inTextHedgeFixes(diagnostic: Diagnostic, document: Doc): QuickFix[] {
             // 70余场: the number ends where the hedge starts; 不少于 goes before its first digit.
             let start = h.start;
             while (start > 0 && NUMBER_CHAR.test(source[start - 1]!)) start--;
-            const at = document.textDocument.positionAt(base + start);
-            atLeast.push({ range: { start: at, end: at }, newText: '不少于' }, { range, newText: '' });
+            atLeast.push(insertAt(document, base + start, '不少于'), { range, newText: '' });
         }
     }
     return [
@@ -270,17 +260,6 @@ function fixPeriodAnnual(diagnostic: Diagnostic, document: Doc): QuickFix[] {
 
 // ─── moving an indicator to another 二级 ─────────────────────────────────────────────────────────────────────────
 
-function lineStart(text: string, offset: number): number {
-    return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function lineEnd(text: string, offset: number): number {
-    const end = text.indexOf('\n', offset);
-    return end < 0 ? text.length : end;
-}
-
-const indentOf = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(lineStart(text, offset)))![0];
-
 /**
  * Moves an indicator into the 二级 block `target` of the same 一级, creating the block after the current one when
  * there is none. The indicator's own line (with its comment) moves when it stands alone on it.
@@ -291,28 +270,27 @@ export function moveIndicator(document: Doc, indicator: Indicator, target: strin
     const group = AstUtils.getContainerOfType(indicator, isLevel1Group);
     const node = indicator.$cstNode;
     if (!block?.$cstNode || !group || !node) return undefined;
-    const alone = text.slice(lineStart(text, node.offset), node.offset).trim() === '';
+    const alone = startsLine(text, node.offset);
     const end = lineEnd(text, node.end);
     const trailing = text.slice(node.end, end).trim();
     // The whole line goes when the indicator stands alone on it (a trailing comment travels with it).
     const wholeLine = alone && (trailing === '' || trailing.startsWith('//'));
     const moved = text.slice(node.offset, wholeLine ? end : node.end).trim();
     const removal: FixEdit = wholeLine
-        ? { range: rangeOf(document, lineStart(text, node.offset), Math.min(text.length, end + 1)), newText: '' }
+        ? { range: rangeOf(document, lineStart(text, node.offset), nextLineStart(text, node.end)), newText: '' }
         : { range: rangeOf(document, node.offset, node.end), newText: '' };
     const targetCode = level2ByName(target)?.code;
     const existing = group.blocks.find((b: Level2Block) => b !== block && level2ByName(b.category)?.code === targetCode);
-    const blockIndent = indentOf(text, block.$cstNode.offset);
+    const blockIndent = indentAt(text, block.$cstNode.offset);
     if (existing?.$cstNode) {
+        // Not placement.ts's appendToBlock: a brace after content keeps the blanks before it, one-line blocks stay so.
         const close = existing.$cstNode.end - 1;
-        const indent = indentOf(text, existing.$cstNode.offset);
-        const ownLine = text.slice(lineStart(text, close), close).trim() === '';
-        const at: Position = document.textDocument.positionAt(ownLine ? lineStart(text, close) : close);
-        const newText = ownLine ? `${indent}    ${moved}\n` : `\n${indent}    ${moved}\n${indent}`;
-        return [removal, { range: { start: at, end: at }, newText }];
+        const indent = indentAt(text, existing.$cstNode.offset);
+        const ownLine = startsLine(text, close);
+        const newText = ownLine ? `${indent}${INDENT}${moved}\n` : `\n${indent}${INDENT}${moved}\n${indent}`;
+        return [removal, insertAt(document, ownLine ? lineStart(text, close) : close, newText)];
     }
-    const after = document.textDocument.positionAt(block.$cstNode.end);
-    return [removal, { range: { start: after, end: after }, newText: `\n${blockIndent}${target} {\n${blockIndent}    ${moved}\n${blockIndent}}` }];
+    return [removal, insertAt(document, block.$cstNode.end, `\n${blockIndent}${target} {\n${blockIndent}${INDENT}${moved}\n${blockIndent}}`)];
 }
 
 export const valuesFixes: FixRegistry = {
