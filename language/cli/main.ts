@@ -7,6 +7,7 @@ import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
 import { formatFinding } from './diagnostics.js';
 import { InputError } from './source-files.js';
 import { draftUsage, runDraftCommand } from './draft.js';
+import { importUsage, runImportCommand } from './import.js';
 import { formatSummary } from '../validation/summary.js';
 
 // Exit status: 0 all good; 1 the inputs have errors (diagnostics, syntax errors); 2 the command could not do its
@@ -20,6 +21,7 @@ const usage = `用法 / usage:
       flat  项目支出表的扁平绩效指标字符串，每个项目一行「项目名称<Tab>1、1-产出指标；11-数量指标；…。」；
             扁平字符串本是项目支出表的写法，部门整体表也照此输出一行「部门名称<Tab>其绩效指标」
       -o    单个输入时可为文件（扩展名 .json/.xlsx/.html/.txt/.md），否则为文件夹
+${importUsage.replace(/^用法 \/ usage:\n/, '')}
 ${draftUsage.replace(/^用法 \/ usage:\n/, '')}
   jxmb --help | --version`;
 
@@ -44,6 +46,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
             case 'check': return await check(rest, io);
             case 'compile': return await compile(rest, io);
             case 'draft': return await runDraftCommand(rest, io);
+            case 'import': return await runImportCommand(rest, io);
             case '--version': case '-v': io.out('jxmb 0.1.0\n'); return 0;
             case undefined: case '--help': case '-h': case 'help': io.out(usage + '\n'); return command === undefined ? 2 : 0;
             default: io.err(`未知命令「${command}」。\n${usage}\n`); return 2;

@@ -1,0 +1,76 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ImportError } from '../import/errors.js';
+import { importBytes, renderImport, summaryLine } from '../import/import.js';
+import { writeImported } from '../import/output.js';
+import { formatReportEntry } from '../import/report.js';
+import { describeFsError } from './source-files.js';
+
+// `jxmb import <文件> [-o 输出.jxmb] [--force] [--year 年度]`: a table (tab-separated or PDF text, .xlsx, .docx) →
+// .jxmb on stdout or in the -o file; the report (cells not placed, interpretations) on stderr.
+// Exit status: 0 imported (the report says what could not be placed); 2 nothing imported, nothing written.
+
+export const importUsage = `用法 / usage:
+  jxmb import <文件> [-o 输出.jxmb] [--force] [--year 年度]   把表格导入为 .jxmb
+      输入：制表符分隔的文本或 PDF 提取文本（UTF-8、UTF-16、GBK/GB18030 自动识别）、.xlsx、.docx
+      -o       写入文件（默认输出到终端）；已存在的文件不覆盖，除非加 --force
+      --year   表上没有年度时写入的年度（表上有年度时以此为准，并在报告中说明）
+      导入报告（未能放入的单元格及其位置、原文）输出到标准错误`;
+
+export async function runImportCommand(args: string[], io: { out(t: string): void; err(t: string): void }): Promise<number> {
+    let values: { output?: string; force?: boolean; year?: string; help?: boolean };
+    let positionals: string[];
+    try {
+        ({ values, positionals } = parseArgs({
+            args, allowPositionals: true,
+            options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, year: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
+        }));
+    } catch (error) {
+        io.err(`参数错误：${(error as Error).message}\n${importUsage}\n`);
+        return 2;
+    }
+    if (values.help) {
+        io.out(importUsage + '\n');
+        return 0;
+    }
+    if (positionals.length !== 1) {
+        io.err(`请给出一个要导入的文件。\n${importUsage}\n`);
+        return 2;
+    }
+    const [input] = positionals as [string];
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) {
+        io.err(`--year 须为 1900–2200 之间的年份，而不是「${values.year}」。\n`);
+        return 2;
+    }
+    try {
+        if (values.output !== undefined && await samePath(input, values.output)) {
+            throw new ImportError('输出文件就是输入文件：请换一个输出路径。');
+        }
+        let bytes: Buffer;
+        try {
+            bytes = await readFile(input);
+        } catch (error) {
+            throw new ImportError(describeFsError(error));
+        }
+        const result = await importBytes(bytes, { extension: extname(input), ...(year === undefined ? {} : { year }) });
+        const text = renderImport(result, input);
+        if (values.output === undefined) io.out(text);
+        else await writeImported(values.output, text, values.force ?? false);
+        for (const entry of result.report) io.err(formatReportEntry(input, entry) + '\n');
+        io.err(summaryLine(result) + (values.output === undefined ? '' : `已写入 ${values.output}。`) + '\n');
+        return 0;
+    } catch (error) {
+        if (error instanceof ImportError) {
+            io.err(`${input}: ${error.message}未写入任何文件。\n`);
+            return 2;
+        }
+        throw error;
+    }
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+    const real = async (p: string) => realpath(p).catch(() => resolve(p));
+    return (await real(a)) === (await real(b));
+}

@@ -1,0 +1,185 @@
+import type { Indicator, IndicatorList, IndicatorValue, Level1Group, Level2Block } from '../compile/model.js';
+import { categoryByCode } from '../domain/taxonomy.js';
+import { cleanText, compact } from './cells.js';
+import type { Placement } from './placement.js';
+import { filled, isEmptyCell, type SourceCell } from './source.js';
+import { importValue, indicatorValues, structuredForm } from './values.js';
+import { indicatorHeading, level1Label, level2Label, type CategoryLabel } from './vocabulary.js';
+
+// The 绩效指标 block of the 部门整体 table → one IndicatorList. Each row is read by vocabulary (RULES §6.3 repair
+// rule): leading cells that are 一级/二级 names are labels, wherever they stand; a missing label continues the one
+// above (merged cells lost, or merged ranges in .xlsx/.docx read at their first row); the remaining cells are the
+// 三级 name and its values — by column when they stand in the header's columns, else in reading order (shifted rows).
+
+interface Layout {
+    level3: number | null;
+    /** columns of 实施周期 and 年度, or of the single 指标值 */
+    values: number[];
+    single: boolean;
+}
+
+export interface IndicatorContext {
+    placement: Placement;
+    extracted: boolean;
+}
+
+export interface IndicatorResult {
+    list: IndicatorList;
+    singleValueColumn: boolean;
+}
+
+export function readDepartmentIndicators(rows: readonly SourceCell[][], ctx: IndicatorContext): IndicatorResult {
+    const state = new IndicatorState(ctx);
+    rows.forEach((row, index) => state.row(row, rows.slice(index + 1)));
+    return { list: { groups: state.groups }, singleValueColumn: state.layout.single };
+}
+
+class IndicatorState {
+    readonly groups: Level1Group[] = [];
+    layout: Layout = { level3: null, values: [], single: false };
+    private group: Level1Group | null = null;
+    private block: Level2Block | null = null;
+
+    constructor(private readonly ctx: IndicatorContext) {}
+
+    row(row: SourceCell[], following: readonly SourceCell[][]): void {
+        const cells = filled(row);
+        if (cells.length === 0) return;
+        if (cells.some(cell => indicatorHeading(cell.text) === 'level3')) return this.header(cells);
+
+        let k = 0;
+        // The block's own label, repeated after page breaks (SEED004).
+        while (k < cells.length && compact(cells[k]!.text) === '绩效指标') this.ctx.placement.use(cells[k++]);
+        let seen: 1 | 2 | 0 = 0;
+        for (; k < cells.length; k++) {
+            const cell = cells[k]!;
+            const one = seen === 0 && this.mayBeLabel(cell) ? level1Label(cell.text) : null;
+            const two = seen < 2 && this.mayBeLabel(cell) ? level2Label(cell.text) : null;
+            if (!one && !two) break;
+            this.ctx.placement.use(cell);
+            if (one && (!two || this.costIsLevel1(cells.slice(k + 1), following))) {
+                this.level1(one, cell);
+                seen = 1;
+            } else {
+                this.level2(two!, cell);
+                seen = 2;
+            }
+        }
+        const texts = cells.slice(k);
+        if (texts.length > 0) this.indicator(texts);
+    }
+
+    /**
+     * A row has at most one 一级 and one 二级 label, 一级 first (a second one is a 三级 name: 「服务对象满意度」 under
+     * 服务对象满意度指标). Typed tables (.xlsx, .docx) keep their columns, so there nothing in or right of the 三级
+     * column is a label; nor, in any table, a short name (社会效益) standing there.
+     */
+    private mayBeLabel(cell: SourceCell): boolean {
+        const level3 = this.layout.level3;
+        if (level3 === null || cell.col < level3) return true;
+        if (!this.ctx.extracted) return false;
+        const written = compact(cell.text);
+        const label = level1Label(written) ?? level2Label(written);
+        return label !== null && written !== label.category.shortName;
+    }
+
+    private header(cells: SourceCell[]): void {
+        const at = (kind: string) => cells.filter(cell => indicatorHeading(cell.text) === kind).map(cell => cell.col);
+        const single = at('single');
+        this.layout = {
+            level3: at('level3')[0] ?? null,
+            values: single.length > 0 ? single.slice(0, 1) : [...at('period').slice(0, 1), ...at('annual').slice(0, 1)],
+            single: single.length > 0 && at('period').length === 0
+        };
+        for (const cell of cells) {
+            if (indicatorHeading(cell.text) !== null || compact(cell.text) === '绩效指标') this.ctx.placement.use(cell);
+        }
+    }
+
+    /**
+     * 成本指标 is the legacy 二级 14 under 产出 (the seeds) and the 2021 一级 4. It is the 一级 when a 2021 成本 二级
+     * (经济/社会/生态环境成本指标) follows it, or when there is no 产出指标 above it to hold it as a 二级.
+     */
+    private costIsLevel1(rest: readonly SourceCell[], following: readonly SourceCell[][]): boolean {
+        const next = [...rest, ...following.flatMap(row => filled(row))].map(cell => level2Label(cell.text)).find(label => label && label.written !== '成本指标');
+        if (next?.category.parent === '4') return true;
+        return this.group?.code !== '1';
+    }
+
+    private level1(label: CategoryLabel, cell: SourceCell): void {
+        this.respelled(label, cell);
+        // A repeated label (page break, or a label on every row of a merged block) continues the block.
+        if (this.group && this.group.code === label.category.code && this.group.name === label.name) return;
+        this.group = { name: label.name, code: label.category.code, blocks: [] };
+        this.groups.push(this.group);
+        this.block = null;
+    }
+
+    private level2(label: CategoryLabel, cell: SourceCell): void {
+        this.respelled(label, cell);
+        if (!this.group || this.group.code !== label.category.parent) {
+            const parent = categoryByCode(label.category.parent!)!;
+            this.ctx.placement.note(cell.where, `二级指标「${label.name}」上方没有它的一级指标「${parent.name}」：已补上。`);
+            this.group = { name: parent.name, code: parent.code, blocks: [] };
+            this.groups.push(this.group);
+            this.block = null;
+        }
+        if (this.block && this.block.name === label.name) return;
+        this.block = { name: label.name, code: label.category.code, indicators: [] };
+        this.group.blocks.push(this.block);
+    }
+
+    private respelled(label: CategoryLabel, cell: SourceCell): void {
+        if (label.written !== label.name) this.ctx.placement.note(cell.where, `「${label.written}」按规范写作「${label.name}」。`);
+    }
+
+    /** The 三级 name and values of a row. */
+    private indicator(texts: SourceCell[]): void {
+        if (!this.block) {
+            const reason = this.group ? `一级指标「${this.group.name}」下还没有二级指标，三级指标无处可放` : '三级指标之前没有一级/二级指标，无处可放';
+            for (const cell of texts) this.ctx.placement.unplaced(cell, reason);
+            return;
+        }
+        const valueCount = this.layout.values.length || 2;
+        const allowed = new Set([this.layout.level3, ...this.layout.values]);
+        const aligned = this.layout.level3 !== null && texts[0]!.col === this.layout.level3 && texts.every(cell => allowed.has(cell.col));
+        let name: SourceCell;
+        let values: Array<SourceCell | undefined>;
+        if (aligned) {
+            name = texts[0]!;
+            values = this.layout.values.map(col => texts.find(cell => cell.col === col));
+        } else {
+            // Shifted row: the last cells are the values, the one before them the name (RULES §6.3) — a surplus cell
+            // stands where a 二级 name belongs (SEED001 「科普影响力」). Unless that would make a bare value (≥90%)
+            // the name: then the surplus is at the end, right of the values.
+            const need = 1 + valueCount;
+            const extra = Math.max(0, texts.length - need);
+            const trailing = extra > 0 && structuredForm(texts[extra]!.text) !== null && structuredForm(texts[0]!.text) === null;
+            const start = trailing ? 0 : extra;
+            for (const cell of trailing ? texts.slice(need) : texts.slice(0, extra)) {
+                this.ctx.placement.unplaced(cell, trailing
+                    ? '这一行的单元格多于「三级指标 + 指标值」，此格在指标值之后，模型中没有它的位置'
+                    : '这一行的单元格多于「三级指标 + 指标值」，此格位于二级指标的位置却不是二级指标名称，模型中没有它的位置');
+            }
+            name = texts[start]!;
+            values = texts.slice(start + 1, start + need);
+        }
+        this.ctx.placement.use(name, ...values);
+        const text = (cell: SourceCell | undefined) => (isEmptyCell(cell) ? '' : cleanText(cell!.text, this.ctx.extracted));
+        const indicator: Indicator = { name: text(name), ...this.values(values.map(text)) };
+        this.block.indicators.push(indicator);
+    }
+
+    private values(texts: string[]): Omit<Indicator, 'name'> {
+        if (this.layout.single) {
+            // The single 指标值 column; when the two ever differed, the writer shows both in one cell (sheet.ts).
+            const both = /^实施周期[:：]([\s\S]*)\n年度[:：]([\s\S]*)$/.exec(texts[0] ?? '');
+            if (both) return indicatorValues(importValue(both[1]!), importValue(both[2]!));
+            const value = importValue(texts[0] ?? '');
+            return { sameValue: value !== null, period: value, annual: value };
+        }
+        const period: IndicatorValue | null = importValue(texts[0] ?? '');
+        const annual: IndicatorValue | null = importValue(texts[1] ?? '');
+        return indicatorValues(period, annual);
+    }
+}

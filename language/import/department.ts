@@ -1,0 +1,204 @@
+import type { BasicInfo, DepartmentBudget, DepartmentDeclaration, Task } from '../compile/model.js';
+import { readAmount, readCount } from './amounts.js';
+import { amountOf, cleanText, compact } from './cells.js';
+import { readDepartmentIndicators } from './department-indicators.js';
+import type { Placement } from './placement.js';
+import { filled, type SourceCell, type SourceTable } from './source.js';
+import {
+    basicInfoField, budgetField, departmentSection, indicatorHeading, isBudgetHeading, isFooter, looksLikeTitle, OWN_LEVEL_LABELS, taskHeading,
+    TRANSFER_LABELS,
+    type DepartmentSection
+} from './vocabulary.js';
+
+// The 部门整体预算绩效目标申报表 recogniser (RULES §1A). Rows are assigned to the table's sections by their label
+// (部门名称, 预算整体情况 …, 绩效指标, 备注); a row without a label belongs to the section above it, which is how merged
+// label cells and page breaks come out in every input form. Inside a section, cells are read by their words.
+
+export interface RecogniserContext {
+    placement: Placement;
+    /** cells come from text extraction: remove layout whitespace (cells.ts cleanText) */
+    extracted: boolean;
+}
+
+export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext): DepartmentDeclaration {
+    const d: DepartmentDeclaration = {
+        kind: 'department', unit: '', year: null, title: null, singleValueColumn: false, basicInfo: null, budget: null,
+        overallGoal: null, tasks: [], otherTasks: null, indicators: [], remark: null
+    };
+    const reader = new DepartmentReader(d, ctx);
+    let section: DepartmentSection | 'head' = 'head';
+    const indicatorRows: SourceCell[][] = [];
+    for (const row of table.rows) {
+        const cells = filled(row);
+        if (cells.length === 0) continue;
+        if (isFooter(cells[0]!.text)) {
+            for (const cell of cells) ctx.placement.unplaced(cell, '表尾的签字、联系信息：模型中没有对应的栏目');
+            continue;
+        }
+        const labelled = departmentSection(cells[0]!.text);
+        if (labelled) section = labelled;
+        else if (cells.some(cell => indicatorHeading(cell.text) === 'level3')) section = 'indicators';
+        else if (section !== 'tasks' && cells.some(cell => taskHeading(cell.text) === 'content')) section = 'tasks';
+        if (section === 'indicators') indicatorRows.push(row);
+        else reader.read(section, row, cells, labelled !== null);
+    }
+    if (indicatorRows.length > 0) {
+        const { list, singleValueColumn } = readDepartmentIndicators(indicatorRows, ctx);
+        d.indicators.push(list);
+        d.singleValueColumn = singleValueColumn;
+    }
+    return d;
+}
+
+class DepartmentReader {
+    private taskColumns: Partial<Record<'name' | 'content' | 'amount' | 'goal', number>> = {};
+    private remarkParts: string[] | null = null;
+
+    constructor(private readonly d: DepartmentDeclaration, private readonly ctx: RecogniserContext) {}
+
+    private text(cell: SourceCell): string {
+        return cleanText(cell.text, this.ctx.extracted);
+    }
+
+    read(section: DepartmentSection | 'head', row: SourceCell[], cells: SourceCell[], labelled: boolean): void {
+        const label = labelled ? cells[0]! : null;
+        const rest = labelled ? cells.slice(1) : cells;
+        switch (section) {
+            case 'head': return this.head(cells);
+            case 'unit': return this.unit(label, rest);
+            case 'basicInfo': return this.pairs(label, row, cells, 'basicInfo');
+            case 'budget': return this.pairs(label, row, cells, 'budget');
+            case 'overallGoal': return this.freeText(label, rest, 'overallGoal');
+            case 'otherTasks': return this.freeText(label, rest, 'otherTasks');
+            case 'tasks': return this.task(label, cells);
+            case 'remark': return this.remark(label, rest);
+        }
+    }
+
+    /** Rows above 部门名称: the first one-cell row naming the form is the title (not 「附件2」 above it). */
+    private head(cells: SourceCell[]): void {
+        if (this.d.title === null && cells.length === 1 && looksLikeTitle(cells[0]!.text)) {
+            this.d.title = this.text(cells[0]!).replace(/^#+\s*/, '');
+            this.ctx.placement.use(cells[0]);
+        }
+    }
+
+    private unit(label: SourceCell | null, rest: SourceCell[]): void {
+        // A second 部门名称 (a repeated page header) is only placed when it says the same; else the report has it.
+        const inline = label ? /^部门名称\s*[:：]\s*([\s\S]*)$/.exec(label.text)?.[1]?.trim() : undefined;
+        const valueCell = inline ? label! : rest[0];
+        const value = inline ? cleanText(inline, this.ctx.extracted) : valueCell ? this.text(valueCell) : '';
+        if (!inline) this.ctx.placement.use(label ?? undefined);
+        if (!valueCell) return;
+        if (!this.d.unit) this.d.unit = value;
+        if (this.d.unit === value) this.ctx.placement.use(valueCell);
+        else this.ctx.placement.unplaced(valueCell, `表中第二个部门名称与「${this.d.unit}」不同`);
+    }
+
+    /** 基本信息 and 预算整体情况: item labels, each followed by its amount in the next cell. */
+    private pairs(label: SourceCell | null, row: SourceCell[], cells: SourceCell[], block: 'basicInfo' | 'budget'): void {
+        this.ctx.placement.use(label ?? undefined);
+        for (const cell of cells) {
+            if (cell === label) continue;
+            if (isBudgetHeading(cell.text)) {
+                this.ctx.placement.use(cell);
+                continue;
+            }
+            const next = row[row.indexOf(cell) + 1];
+            // The amount is the next cell; a label there (or nothing) means the amount cell was blank.
+            const valueCell = next && !budgetField(next.text) && !basicInfoField(next.text) && !isBudgetHeading(next.text) ? next : undefined;
+            if (block === 'basicInfo') {
+                const field = basicInfoField(cell.text);
+                if (!field) continue;
+                const info: BasicInfo = (this.d.basicInfo ??= {});
+                if (field in info) continue;
+                this.ctx.placement.use(cell);
+                info[field] = readCount(valueCell, this.ctx.placement, compact(cell.text));
+            } else {
+                const field = budgetField(cell.text);
+                if (!field) continue;
+                const budget: DepartmentBudget = (this.d.budget ??= {});
+                if (field in budget) continue;
+                this.ctx.placement.use(cell);
+                budget[field] = readAmount(valueCell, this.ctx.placement, compact(cell.text));
+                if (field === 'ownLevelFunds') budget.ownLevelLabel = this.levelLabel(cell, OWN_LEVEL_LABELS, '本级使用资金');
+                if (field === 'transferPayments') budget.transferLabel = this.levelLabel(cell, TRANSFER_LABELS, '拟用于对下转移支付资金');
+            }
+        }
+    }
+
+    /** 区本级使用资金 … as written when the .jxmb form has that spelling; otherwise the general one, noted. */
+    private levelLabel(cell: SourceCell, allowed: string[], fallback: string): string {
+        const written = compact(cell.text);
+        if (allowed.includes(written)) return written;
+        this.ctx.placement.note(cell.where, `「${written}」在 .jxmb 中写作「${fallback}」。`);
+        return fallback;
+    }
+
+    /** 总体绩效目标 / 其他需完成的任务: the text after the label; rows continuing it are added on new lines. */
+    private freeText(label: SourceCell | null, rest: SourceCell[], field: 'overallGoal' | 'otherTasks'): void {
+        this.ctx.placement.use(label ?? undefined);
+        const [text, ...extra] = rest;
+        if (label) this.d[field] ??= '';
+        if (text) {
+            const value = this.text(text);
+            this.d[field] = this.d[field] ? `${this.d[field]}\n${value}` : value;
+            this.ctx.placement.use(text);
+        }
+        for (const cell of extra) this.ctx.placement.unplaced(cell, `「${field === 'overallGoal' ? '总体绩效目标' : '其他需完成的任务'}」一行只有一格文字，此格多余`);
+    }
+
+    /** 年度重点工作任务: the header row, then one row per task (名称, 主要实施内容, 拟投入的资金, 期望达到的目标). */
+    private task(label: SourceCell | null, cells: SourceCell[]): void {
+        const data = cells.filter(cell => cell !== label && !(compact(cell.text) === '年度重点工作任务'));
+        for (const cell of cells) if (cell === label || compact(cell.text) === '年度重点工作任务') this.ctx.placement.use(cell);
+        if (data.length === 0) return;
+        if (data.some(cell => taskHeading(cell.text) === 'content')) {
+            for (const cell of data) {
+                const heading = taskHeading(cell.text);
+                if (heading) {
+                    this.taskColumns[heading] = cell.col;
+                    this.ctx.placement.use(cell);
+                }
+            }
+            return;
+        }
+        const columns = this.taskColumns;
+        const byColumn = Object.values(columns).length === 4 && data.every(cell => Object.values(columns).includes(cell.col));
+        let name: SourceCell | undefined, content: SourceCell | undefined, amount: SourceCell | undefined, goal: SourceCell | undefined;
+        if (byColumn) {
+            [name, content, amount, goal] = (['name', 'content', 'amount', 'goal'] as const).map(k => data.find(cell => cell.col === columns[k]));
+        } else {
+            // Shifted or header-less rows: the amount anchors the row; 名称 and 内容 stand before it, 目标 after it.
+            const k = data.findIndex((cell, i) => i > 0 && amountOf(cell) !== undefined);
+            const before = k < 0 ? data.slice(0, 2) : data.slice(0, k);
+            const after = k < 0 ? data.slice(2) : data.slice(k + 1);
+            [name, content] = before;
+            amount = k < 0 ? undefined : data[k];
+            goal = after[0];
+            for (const cell of [...before.slice(2), ...after.slice(1)]) this.ctx.placement.unplaced(cell, '任务一行多出的单元格，无法判断属于名称、内容还是目标');
+        }
+        const task: Task = {
+            name: name ? this.text(name) : '',
+            content: content ? this.text(content) : null,
+            amount: readAmount(amount, this.ctx.placement, '拟投入的资金'),
+            expectedGoal: goal ? this.text(goal) : null
+        };
+        this.ctx.placement.use(name, content, goal);
+        this.d.tasks.push(task);
+    }
+
+    /** 备注: 「备注」 or 「备注:…」, with its text inline, in the next cells, or on the rows below (one line each). */
+    private remark(label: SourceCell | null, rest: SourceCell[]): void {
+        const parts = (this.remarkParts ??= []);
+        if (label) {
+            this.ctx.placement.use(label);
+            const inline = /^备注\s*[:：]?\s*([\s\S]*)$/.exec(this.text(label))?.[1] ?? '';
+            if (inline) parts.push(inline);
+        }
+        const line = rest.map(cell => this.text(cell)).join('\n');
+        this.ctx.placement.use(...rest);
+        if (line) parts.push(line);
+        this.d.remark = parts.join('\n');
+    }
+}

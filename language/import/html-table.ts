@@ -1,0 +1,115 @@
+import type { SourceCell, SourceTable } from './source.js';
+
+// The HTML that mammoth makes of a .docx → one row stream: every paragraph outside a table is a row of one cell
+// (titles, 「部门名称：…」, 「单位：万元」), every table row a row of cells laid out on the table's grid with
+// rowspan/colspan (a merged cell is read once, at its top-left slot, as for .xlsx). Paragraphs inside a cell are joined
+// with line breaks. mammoth's HTML is regular (no attributes but spans, entities escaped), so a tokenizer suffices.
+
+interface OpenCell {
+    text: string[];
+    paragraph: string;
+    rowSpan: number;
+    colSpan: number;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+        if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
+        return ENTITIES[name.toLowerCase()] ?? whole;
+    });
+}
+
+export function htmlTable(html: string): SourceTable {
+    const rows: SourceCell[][] = [];
+    let tableNo = 0;
+    let depth = 0;
+    // Grid state of the current (outermost) table.
+    let occupied: boolean[][] = [];
+    let gridRow = -1;
+    let rowCells: Array<{ col: number; cell: OpenCell }> = [];
+    let cell: OpenCell | null = null;
+    let outside = '';
+    let paragraphNo = 0;
+
+    const flushOutside = () => {
+        const text = outside.replace(/[ \t]+\n/g, '\n').trim();
+        outside = '';
+        if (!text) return;
+        paragraphNo++;
+        rows.push([{ text, where: `正文第${paragraphNo}段`, row: rows.length, col: 0 }]);
+    };
+    const endRow = () => {
+        if (gridRow < 0) return;
+        const width = Math.max(0, ...rowCells.map(c => c.col + c.cell.colSpan), occupied[gridRow]?.length ?? 0);
+        const row: SourceCell[] = [];
+        for (let col = 0; col < width; col++) {
+            const own = rowCells.find(c => c.col === col);
+            const text = own ? [...own.cell.text, own.cell.paragraph].map(s => s.trim()).filter(Boolean).join('\n') : '';
+            row.push({ text, where: `表${tableNo} 第${gridRow + 1}行第${col + 1}列`, row: rows.length, col });
+        }
+        rows.push(row);
+        rowCells = [];
+    };
+
+    for (const token of html.match(/<[^>]*>|[^<]+/g) ?? []) {
+        if (!token.startsWith('<')) {
+            const text = decodeEntities(token);
+            if (cell && depth >= 1) cell.paragraph += text;
+            else outside += text;
+            continue;
+        }
+        const m = /^<(\/?)([a-z0-9]+)([^>]*)>$/i.exec(token);
+        if (!m) continue;
+        const closing = m[1] === '/';
+        const tag = m[2]!.toLowerCase();
+        const attrs = m[3] ?? '';
+        if (tag === 'table') {
+            if (!closing && ++depth === 1) {
+                flushOutside();
+                tableNo++;
+                occupied = [];
+                gridRow = -1;
+            } else if (closing && depth-- === 1) {
+                endRow();
+                gridRow = -1;
+            }
+            continue;
+        }
+        if (depth > 1) {
+            // A table inside a cell: its text joins the cell's text.
+            if (cell && (((tag === 'p' || tag === 'tr') && closing) || tag === 'br')) cell.paragraph += '\n';
+            else if (cell && (tag === 'td' || tag === 'th') && closing) cell.paragraph += ' ';
+            continue;
+        }
+        if (depth === 1 && tag === 'tr' && !closing) {
+            endRow();
+            gridRow++;
+        } else if (depth === 1 && (tag === 'td' || tag === 'th') && !closing) {
+            const rowSpan = Number(/rowspan="(\d+)"/i.exec(attrs)?.[1] ?? 1);
+            const colSpan = Number(/colspan="(\d+)"/i.exec(attrs)?.[1] ?? 1);
+            cell = { text: [], paragraph: '', rowSpan, colSpan };
+            const taken = (occupied[gridRow] ??= []);
+            let col = 0;
+            while (taken[col]) col++;
+            for (let r = gridRow; r < gridRow + rowSpan; r++) {
+                const line = (occupied[r] ??= []);
+                for (let c = col; c < col + colSpan; c++) line[c] = true;
+            }
+            rowCells.push({ col, cell });
+        } else if (depth === 1 && (tag === 'td' || tag === 'th') && closing) {
+            cell = null;
+        } else if (cell && depth === 1 && (tag === 'p' || tag === 'li' || /^h[1-6]$/.test(tag)) && closing) {
+            cell.text.push(cell.paragraph);
+            cell.paragraph = '';
+        } else if (tag === 'br') {
+            if (cell && depth === 1) cell.paragraph += '\n';
+            else outside += '\n';
+        } else if (depth === 0 && (tag === 'p' || tag === 'li' || /^h[1-6]$/.test(tag)) && closing) {
+            flushOutside();
+        }
+    }
+    flushOutside();
+    return { name: null, rows, extracted: false };
+}

@@ -1,0 +1,97 @@
+import { MODEL_VERSION, type Declaration, type DeclarationFile } from '../compile/model.js';
+import { printModel } from '../compile/print-jxmb.js';
+import { assertValidModel } from '../compile/schema.js';
+import { decodeText, type TextEncodingName } from './decode.js';
+import { recogniseDepartment, type RecogniserContext } from './department.js';
+import { readDocx } from './docx-table.js';
+import { ImportError } from './errors.js';
+import { tableKind } from './kind.js';
+import { looksLikePdfDepartment, readPdfDepartment } from './pdf-department.js';
+import { Placement, type ReportEntry } from './placement.js';
+import { recogniseProject } from './project.js';
+import { formatReportEntry, unplacedCount } from './report.js';
+import { sniffInput } from './sniff.js';
+import { formatNames, type SourceFormat, type SourceTable } from './source.js';
+import { looksTabSeparated, readTsv } from './tsv-table.js';
+import { readXlsx } from './xlsx-table.js';
+import { decideYear } from './year.js';
+
+// Import: bytes → tables of cells (one reader per input form) → one recogniser per table kind → the canonical
+// model, checked against the schema, and the report of everything that could not be placed. readTables is exported
+// for the tests that check, independently of the ledger, that every cell reached the model or the report.
+
+export interface ImportOptions {
+    /** 年度 to write when the table states none (or to override it) */
+    year?: number;
+    /** the file's extension, only to tell a damaged .xlsx from a damaged .docx */
+    extension?: string;
+}
+
+export interface ImportResult {
+    model: DeclarationFile;
+    report: ReportEntry[];
+    format: SourceFormat;
+    encoding: TextEncodingName | null;
+}
+
+export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+    const { tables, format, encoding } = await readTables(bytes, options.extension);
+    const placement = new Placement();
+    const declarations: Declaration[] = [];
+    const ignored: SourceTable[] = [];
+    for (const table of tables) {
+        const kind = tableKind(table);
+        if (!kind) {
+            ignored.push(table);
+            continue;
+        }
+        const ctx: RecogniserContext = { placement, extracted: table.extracted };
+        for (const note of table.notes ?? []) placement.note(note.where, note.message);
+        const declaration = kind === 'department' ? recogniseDepartment(table, ctx) : recogniseProject(table, ctx);
+        declaration.year = decideYear(declaration, table, placement, options.year);
+        if (!declaration.unit) placement.note(table.name ? `工作表「${table.name}」` : '表头', '没有找到「部门名称」：部门名称留空。');
+        declarations.push(declaration);
+    }
+    if (declarations.length === 0) {
+        throw new ImportError('没有找到部门整体预算绩效目标申报表或项目支出绩效目标表：表中缺少「绩效指标」表头（一级指标、二级指标、三级指标）或「项目名称（资金使用单位）…绩效指标」表头。');
+    }
+    for (const table of ignored) {
+        for (const cell of table.rows.flat()) placement.unplaced(cell, `工作表「${table.name ?? ''}」不是部门整体或项目支出绩效目标表，未导入`);
+    }
+    const model: DeclarationFile = { version: MODEL_VERSION, declarations };
+    assertValidModel(model);
+    return { model, report: placement.finish(tables), format, encoding };
+}
+
+export async function readTables(bytes: Uint8Array, extension?: string): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {
+    switch (sniffInput(bytes, extension)) {
+        case 'xlsx': return { tables: await readXlsx(bytes), format: 'xlsx', encoding: null };
+        case 'docx': return { tables: [await readDocx(bytes)], format: 'docx', encoding: null };
+        case 'text': {
+            const { text, encoding } = decodeText(bytes);
+            if (text.trim() === '') throw new ImportError('文件是空的（没有任何文字）。');
+            if (looksTabSeparated(text)) return { tables: [readTsv(text)], format: 'tsv', encoding };
+            if (looksLikePdfDepartment(text)) return { tables: [readPdfDepartment(text)], format: 'pdf-text', encoding };
+            throw new ImportError('没有找到表格：文本既不是制表符分隔的表格，也不像从 PDF 提取的部门整体申报表。');
+        }
+    }
+}
+
+/** The .jxmb text: a header naming the source and listing what could not be placed, then the printed model. */
+export function renderImport(result: ImportResult, source: string): string {
+    const how = formatNames[result.format] + (result.encoding ? `，${result.encoding}` : '');
+    const unplaced = result.report.filter(entry => entry.kind === 'unplaced');
+    const header = [`// 导入自：${oneLine(source)}（${how}），由 jxmb import 生成。`];
+    if (unplaced.length > 0) {
+        header.push(`// 有 ${unplaced.length} 个单元格未能放入模型，原文如下（导入报告中也有）：`);
+        for (const entry of unplaced) header.push(`//   ${formatReportEntry(oneLine(source), entry)}`);
+    }
+    return header.join('\n') + '\n' + printModel(result.model);
+}
+
+export function summaryLine(result: ImportResult): string {
+    const count = (kind: Declaration['kind']) => result.model.declarations.filter(d => d.kind === kind).length;
+    return `导入完成：部门整体 ${count('department')} 份，项目支出 ${count('project')} 份；未能放入的单元格 ${unplacedCount(result.report)} 个。`;
+}
+
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');

@@ -1,0 +1,47 @@
+import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { ImportError } from './errors.js';
+
+// Writes the imported .jxmb whole or not at all: into a temporary file next to the target, then moved into place.
+// Without --force an existing file is never replaced — the move is a hard link, which fails if the name is taken,
+// so not even a file created in the meantime is overwritten.
+
+export async function writeImported(path: string, text: string, force: boolean): Promise<void> {
+    if (!force && await exists(path)) throw new ImportError(`输出文件 ${path} 已存在：未覆盖（要覆盖请加 --force）。`);
+    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    try {
+        await writeFile(temp, text, { flag: 'wx' });
+        if (force) {
+            await rename(temp, path);
+        } else {
+            await linkOrMove(temp, path);
+        }
+    } catch (error) {
+        await rm(temp, { force: true });
+        if (error instanceof ImportError) throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') throw new ImportError(`输出文件 ${path} 已存在：未覆盖（要覆盖请加 --force）。`);
+        throw new ImportError(`无法写入 ${path}（${code ?? String(error)}）。`);
+    }
+}
+
+/** Some file systems (FAT, certain network shares) have no hard links: there, check once more and move. */
+async function linkOrMove(temp: string, path: string): Promise<void> {
+    try {
+        await link(temp, path);
+        await rm(temp, { force: true });
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+        if (await exists(path)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+        await rename(temp, path);
+    }
+}
+
+async function exists(path: string): Promise<boolean> {
+    try {
+        await stat(path);
+        return true;
+    } catch {
+        return false;
+    }
+}

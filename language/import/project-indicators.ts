@@ -1,0 +1,73 @@
+import { parseFlat, splitFlatLists, type FlatItem } from '../compile/flat.js';
+import type { Indicator, IndicatorList, Level1Group, Level2Block } from '../compile/model.js';
+import { categoryByCode, level1ByName, level2ByName } from '../domain/taxonomy.js';
+import { cleanText } from './cells.js';
+import type { RecogniserContext } from './department.js';
+import { importValue, indicatorValues } from './values.js';
+import { isLevel2Keyword } from './vocabulary.js';
+
+// A 项目支出 绩效指标 cell (the flattened string, RULES §6.1, already joined across rows) → IndicatorLists: one list
+// per numbered run (Q1), 一级/二级 blocks repeated wherever the items alternate, so that the order is kept — the way
+// the sample of SEED002 writes it. Text the item pattern does not cover goes to the report.
+
+export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserContext): { lists: IndicatorList[]; secret: boolean } {
+    if (cell.trim() === '') return { lists: [], secret: false };
+    const { items, unmatched, wrapped } = parseFlat(cell);
+    if (wrapped) ctx.placement.note(where, '绩效指标单元格带 <p>…</p> 包装（RULES §6.2 Q2）：指标结构中没有它的位置，未保留。');
+    for (const text of unmatched) {
+        ctx.placement.unplacedText(where, text, '绩效指标字符串中不符合「n、一级；二级；名称；实施周期指标值:…；年度指标值:…。」格式的部分');
+    }
+    const lists = splitFlatLists(items).map(run => listOf(run, where, ctx));
+    // The confidential placeholder (Q7): one item named 保密项目.
+    const secret = items.length === 1 && items[0]!.name.trim() === '保密项目';
+    if (secret) ctx.placement.note(where, '绩效指标为保密占位「保密项目」：项目标为 保密（RULES §6.2 Q7）。');
+    return { lists: lists.filter(list => list.groups.length > 0), secret };
+}
+
+function listOf(items: readonly FlatItem[], where: string, ctx: RecogniserContext): IndicatorList {
+    const groups: Level1Group[] = [];
+    for (const item of items) {
+        const level2 = level2ByName(item.level2Name) ?? categoryByCode(item.level2Code);
+        if (!level2 || level2.level !== 2) {
+            ctx.placement.unplacedText(where, itemText(item), `第 ${item.seq} 项的二级指标「${item.level2Code}-${item.level2Name}」不认识，无法放入`);
+            continue;
+        }
+        const level2Name = isLevel2Keyword(item.level2Name) ? item.level2Name : level2.name;
+        if (level2Name !== item.level2Name) ctx.placement.note(where, `第 ${item.seq} 项的二级指标「${item.level2Name}」按规范写作「${level2Name}」。`);
+        checkCodes(item, where, ctx);
+        let group = groups[groups.length - 1];
+        if (!group || group.name !== item.level1Name) {
+            group = { name: item.level1Name, code: level1ByName(item.level1Name)?.code ?? null, blocks: [] };
+            groups.push(group);
+        }
+        let block: Level2Block | undefined = group.blocks[group.blocks.length - 1];
+        if (!block || block.name !== level2Name) {
+            block = { name: level2Name, code: level2ByName(level2Name)?.code ?? null, indicators: [] };
+            group.blocks.push(block);
+        }
+        block.indicators.push(indicatorOf(item, ctx));
+    }
+    return { groups };
+}
+
+/** Q6: the codes are dropped in the model (the name decides); a code that contradicts its name is worth a line. */
+function checkCodes(item: FlatItem, where: string, ctx: RecogniserContext): void {
+    const one = level1ByName(item.level1Name)?.code;
+    const two = level2ByName(item.level2Name)?.code;
+    if ((one && one !== item.level1Code) || (two && two !== item.level2Code) || !item.level2Code.startsWith(item.level1Code)) {
+        ctx.placement.note(where, `第 ${item.seq} 项「${item.name}」的编码 ${item.level1Code}/${item.level2Code} 与名称「${item.level1Name}/${item.level2Name}」不符：按名称归类，编码未保留。`);
+    }
+}
+
+function indicatorOf(item: FlatItem, ctx: RecogniserContext): Indicator {
+    const name = cleanText(item.name, ctx.extracted);
+    // Q5: a truncated item has no values at all.
+    if (item.period === null && item.annual === null) return { name, sameValue: false, period: null, annual: null };
+    const value = (text: string | null) => importValue(cleanText(text ?? '', ctx.extracted));
+    return { name, ...indicatorValues(value(item.period), value(item.annual)) };
+}
+
+function itemText(item: FlatItem): string {
+    const head = `${item.seq}、${item.level1Code}-${item.level1Name}；${item.level2Code}-${item.level2Name}；${item.name}`;
+    return item.period === null && item.annual === null ? `${head}。` : `${head}；实施周期指标值:${item.period ?? ''}；年度指标值:${item.annual ?? ''}。`;
+}

@@ -1,0 +1,54 @@
+// The common shape every reader produces: a table as rows of cells, each cell remembering where it was in the
+// original file. Recognisers work on this only, so that text, .xlsx and .docx are read by the same rules, and the
+// report can name the place of any cell that could not be placed.
+
+export interface SourceCell {
+    /** the cell's text as read (trimmed); '' for an empty cell */
+    text: string;
+    /** the cell held a number (an .xlsx amount): its value, so no formatting detour is needed */
+    number?: number;
+    /** where a person finds the cell in the original: 「第12行第3列」, 「工作表「部门整体」B7」, 「第40–44行」 */
+    where: string;
+    /** logical position in the table, 0-based */
+    row: number;
+    col: number;
+    /** formatting hints (.xlsx): the project's own workbook marks unit rows bold and projects indented */
+    bold?: boolean;
+    indent?: number;
+}
+
+export type SourceFormat = 'tsv' | 'pdf-text' | 'xlsx' | 'docx';
+
+export interface SourceTable {
+    /** worksheet name, or null */
+    name: string | null;
+    rows: SourceCell[][];
+    /**
+     * The text came out of an extraction (PDF or a web page copied as text), which inserts layout whitespace inside
+     * cells (RULES §6.3); spreadsheet and Word cells are taken as typed.
+     */
+    extracted: boolean;
+    /** what the reader had to guess while building the rows (PDF text), for the report */
+    notes?: Array<{ where: string; message: string }>;
+}
+
+export const formatNames: Record<SourceFormat, string> = {
+    tsv: '制表符分隔文本',
+    'pdf-text': 'PDF 提取文本（按行折断）',
+    xlsx: 'Excel 工作簿',
+    docx: 'Word 文档'
+};
+
+export function isEmptyCell(cell: SourceCell | undefined): boolean {
+    return !cell || (cell.text === '' && cell.number === undefined);
+}
+
+/** The non-empty cells of a row, in column order. */
+export function filled(row: readonly SourceCell[]): SourceCell[] {
+    return row.filter(cell => !isEmptyCell(cell));
+}
+
+/** A place spanning several cells or lines: 「第40行」 or 「第40–44行」 for text, the first cell's place otherwise. */
+export function lineSpan(first: number, last: number): string {
+    return first === last ? `第${first}行` : `第${first}–${last}行`;
+}

@@ -1,0 +1,70 @@
+import ExcelJS from 'exceljs';
+import { ImportError } from './errors.js';
+import type { SourceCell, SourceTable } from './source.js';
+
+// .xlsx → one table per worksheet. A merged range is read once, at its top-left cell: the other cells of the range
+// are empty here, exactly like the text seeds where a merged 一级/二级 label stands on the first row of its block
+// only — and the recogniser carries such a label over the rows below it. The range's extent is not needed beyond
+// that: a label holds until the next label.
+
+export async function readXlsx(bytes: Uint8Array): Promise<SourceTable[]> {
+    const workbook = new ExcelJS.Workbook();
+    try {
+        await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    } catch (error) {
+        throw new ImportError(`无法读取 .xlsx 工作簿：文件已损坏或不完整（${(error as Error)?.message ?? String(error)}）。`);
+    }
+    return workbook.worksheets.map(sheetTable);
+}
+
+function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
+    const rows: SourceCell[][] = [];
+    for (let r = 1; r <= sheet.rowCount; r++) {
+        const row: SourceCell[] = [];
+        for (let c = 1; c <= sheet.columnCount; c++) {
+            const cell = sheet.getCell(r, c);
+            const covered = cell.isMerged && cell.master.address !== cell.address;
+            const where = `工作表「${sheet.name}」${cell.address}`;
+            const base: SourceCell = { text: '', where, row: r - 1, col: c - 1 };
+            if (!covered) Object.assign(base, contentOf(cell), styleOf(cell));
+            row.push(base);
+        }
+        rows.push(row);
+    }
+    return { name: sheet.name, rows, extracted: false };
+}
+
+function styleOf(cell: ExcelJS.Cell): Pick<SourceCell, 'bold' | 'indent'> {
+    const style: Pick<SourceCell, 'bold' | 'indent'> = {};
+    if (cell.font?.bold) style.bold = true;
+    if (cell.alignment?.indent) style.indent = cell.alignment.indent;
+    return style;
+}
+
+/** A cell's value as text, and as a number when it is one (amounts). */
+function contentOf(cell: ExcelJS.Cell): Pick<SourceCell, 'text' | 'number'> {
+    const value = cell.value;
+    if (value === null || value === undefined) return { text: '' };
+    if (typeof value === 'number') return numberContent(value, cell.numFmt);
+    if (typeof value === 'string') return { text: value.trim() };
+    if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
+    if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
+    if ('richText' in value) return { text: value.richText.map(part => part.text).join('').trim() };
+    if ('formula' in value || 'sharedFormula' in value) {
+        const result = (value as ExcelJS.CellFormulaValue).result;
+        if (typeof result === 'number') return numberContent(result, cell.numFmt);
+        if (result instanceof Date) return { text: result.toISOString().slice(0, 10) };
+        return { text: result === undefined || result === null ? '' : String((result as { error?: string }).error ?? result).trim() };
+    }
+    if ('hyperlink' in value) return { text: String((value as ExcelJS.CellHyperlinkValue).text ?? '').trim() };
+    if ('error' in value) return { text: String(value.error) };
+    return { text: String(cell.text ?? '').trim() };
+}
+
+/** A number typed into a percentage cell is stored as a fraction: 0.95 shown as 95%. */
+function numberContent(value: number, numFmt: string | undefined): Pick<SourceCell, 'text' | 'number'> {
+    if (numFmt && numFmt.includes('%')) {
+        return { text: `${Number((value * 100).toPrecision(12))}%` };
+    }
+    return { text: String(value), number: value };
+}

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import type { DeclarationFile } from '../../language/compile/model.js';
+import { importBytes, renderImport, type ImportOptions, type ImportResult } from '../../language/import/import.js';
+import { amountOf } from '../../language/import/cells.js';
+import type { SourceCell, SourceTable } from '../../language/import/source.js';
+import {
+    budgetField, indicatorHeading, isBudgetHeading, level1Label, level2Label, projectHeading, taskHeading
+} from '../../language/import/vocabulary.js';
+import { modelOf } from '../helpers/samples.js';
+
+/** Imports a file's bytes. */
+export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
+    return importBytes(readFileSync(path), options);
+}
+
+/**
+ * Differences between two canonical models as `path: a → b` lines, '' when equal. Values are compared as JSON;
+ * a key absent on one side and present on the other is a difference too (absent ≠ null in the model).
+ */
+export function modelDifferences(actual: unknown, expected: unknown, path = ''): string[] {
+    if (JSON.stringify(actual) === JSON.stringify(expected)) return [];
+    const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+    if (Array.isArray(actual) && Array.isArray(expected)) {
+        if (actual.length !== expected.length) return [`${path}: ${actual.length} 项 → 应为 ${expected.length} 项`];
+        return actual.flatMap((item, i) => modelDifferences(item, expected[i], `${path}[${i}]`));
+    }
+    if (isObject(actual) && isObject(expected) && !Array.isArray(actual) && !Array.isArray(expected)) {
+        const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
+        return keys.flatMap(key => {
+            if (!(key in actual)) return [`${path}.${key}: (无) → 应为 ${short(expected[key])}`];
+            if (!(key in expected)) return [`${path}.${key}: ${short(actual[key])} → 应为 (无)`];
+            return modelDifferences(actual[key], expected[key], `${path}.${key}`);
+        });
+    }
+    return [`${path}: ${short(actual)} → 应为 ${short(expected)}`];
+}
+
+function short(value: unknown): string {
+    const text = JSON.stringify(value) ?? 'undefined';
+    return text.length > 120 ? text.slice(0, 117) + '…' : text;
+}
+
+/** The model a .jxmb text compiles to (the printed import must parse back to the imported model). */
+export async function compiled(text: string): Promise<DeclarationFile> {
+    return (await modelOf(text)).model;
+}
+
+/** Import, print, parse: the printed .jxmb must give back exactly the imported model. */
+export async function printedModel(result: ImportResult): Promise<DeclarationFile> {
+    return compiled(renderImport(result, 'test'));
+}
+
+// ── a minimal zip writer, for .docx files built in the tests (no dependency needed) ─────────────────────────────
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+    let c = 0xffffffff;
+    for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A zip archive of the given files, deflated: enough for OOXML readers (mammoth, exceljs). */
+export function zip(files: Record<string, string | Uint8Array>): Buffer {
+    const locals: Buffer[] = [];
+    const centrals: Buffer[] = [];
+    let offset = 0;
+    for (const [name, content] of Object.entries(files)) {
+        const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+        const packed = deflateRawSync(data);
+        const fileName = Buffer.from(name, 'utf8');
+        const crc = crc32(data);
+        const local = Buffer.alloc(30);
+        local.writeUInt32LE(0x04034b50, 0);
+        local.writeUInt16LE(20, 4);
+        local.writeUInt16LE(0x0800, 6); // UTF-8 names
+        local.writeUInt16LE(8, 8); // deflate
+        local.writeUInt32LE(crc, 14);
+        local.writeUInt32LE(packed.length, 18);
+        local.writeUInt32LE(data.length, 22);
+        local.writeUInt16LE(fileName.length, 26);
+        const central = Buffer.alloc(46);
+        central.writeUInt32LE(0x02014b50, 0);
+        central.writeUInt16LE(20, 4);
+        central.writeUInt16LE(20, 6);
+        central.writeUInt16LE(0x0800, 8);
+        central.writeUInt16LE(8, 10);
+        central.writeUInt32LE(crc, 16);
+        central.writeUInt32LE(packed.length, 20);
+        central.writeUInt32LE(data.length, 24);
+        central.writeUInt16LE(fileName.length, 28);
+        central.writeUInt32LE(offset, 42);
+        locals.push(local, fileName, packed);
+        centrals.push(central, fileName);
+        offset += local.length + fileName.length + packed.length;
+    }
+    const directory = Buffer.concat(centrals);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(Object.keys(files).length, 8);
+    end.writeUInt16LE(Object.keys(files).length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...locals, directory, end]);
+}
+
+// ── .docx ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A table cell of a test document: text (lines become paragraphs), with optional horizontal and vertical merges. */
+export interface DocxCell {
+    text?: string;
+    /** gridSpan: the cell covers this many columns */
+    span?: number;
+    /** vMerge: 'start' opens a vertical merge, 'continue' is a cell covered by the one above */
+    merge?: 'start' | 'continue';
+}
+
+const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r></w:p>`;
+
+/** A minimal .docx: paragraphs before the table, then one table. */
+export function docx(before: string[], rows: DocxCell[][]): Buffer {
+    const cell = (c: DocxCell) => {
+        const props = (c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : '')
+            + (c.merge === 'start' ? '<w:vMerge w:val="restart"/>' : c.merge === 'continue' ? '<w:vMerge/>' : '');
+        const body = (c.text ?? '').split('\n').map(paragraph).join('') || '<w:p/>';
+        return `<w:tc><w:tcPr>${props}</w:tcPr>${body}</w:tc>`;
+    };
+    const columns = Math.max(...rows.map(r => r.reduce((n, c) => n + (c.span ?? 1), 0)));
+    const table = `<w:tbl><w:tblGrid>${'<w:gridCol w:w="1500"/>'.repeat(columns)}</w:tblGrid>`
+        + rows.map(r => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('') + '</w:tbl>';
+    const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${before.map(paragraph).join('')}${table}</w:body></w:document>`;
+    return zip({
+        '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+        '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+        'word/document.xml': document
+    });
+}
+
+// ── nothing lost, checked without the ledger ────────────────────────────────────────────────────────────────────
+
+const squash = (text: string) => text.replace(/<\/?p>/gi, '').replace(/[\s\u3000]+/g, '').replace(/[＞]/g, '>').replace(/[＜]/g, '<');
+
+/** Every string in a model (names, texts, values), and every number, as one searchable text. */
+function modelText(model: DeclarationFile): { text: string; numbers: Set<number> } {
+    const strings: string[] = [];
+    const numbers = new Set<number>();
+    const walk = (value: unknown): void => {
+        if (typeof value === 'string') strings.push(value);
+        else if (typeof value === 'number') numbers.add(value);
+        else if (Array.isArray(value)) value.forEach(walk);
+        else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+    };
+    walk(model);
+    return { text: squash(strings.join('\u0001')), numbers };
+}
+
+/**
+ * The cells of the source tables that are in neither the model nor the report (nor layout words of the official
+ * tables): should be none. `skip` leaves out cells checked another way (the 项目支出 绩效指标 strings, whose items
+ * become the model's structure).
+ */
+export function lostCells(tables: readonly SourceTable[], result: ImportResult, skip: (cell: SourceCell) => boolean = () => false): string[] {
+    const { text, numbers } = modelText(result.model);
+    const report = squash(result.report.map(entry => entry.text ?? '').join('\u0001'));
+    const lost: string[] = [];
+    for (const cell of tables.flatMap(table => table.rows.flat())) {
+        if ((cell.text === '' && cell.number === undefined) || skip(cell)) continue;
+        const amount = amountOf(cell);
+        if (typeof amount === 'number' && numbers.has(amount)) continue;
+        // 「部门名称：X」, 「备注:X」: the label is layout, X must be found.
+        const own = squash(cell.text).replace(/^(?:部门名称|备注)[:：]/, '').replace(/^#+/, '');
+        if (own === '' || isLayoutWord(cell.text) || text.includes(own) || report.includes(own)) continue;
+        lost.push(`${cell.where}: ${cell.text}`);
+    }
+    return lost;
+}
+
+function isLayoutWord(text: string): boolean {
+    const c = squash(text);
+    return ['部门名称', '基本信息', '预算整体情况', '总体绩效目标', '年度重点工作任务', '绩效指标', '备注'].includes(c) || /^其他需完成的任务/.test(c) || isBudgetHeading(c) || taskHeading(c) !== null || indicatorHeading(c) !== null
+        || projectHeading(c) !== null || /^单位[:：]万元$/.test(c)
+        || level1Label(c) !== null || level2Label(c) !== null || c === '合计' || /^基本信息|财政供养人员数|下属二级单位数/.test(c)
+        || budgetField(c) !== null;
+}

@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'vitest';
+import { importBytes } from '../../language/import/import.js';
+import { compiled, modelDifferences } from './helpers.js';
+
+// Layout quirks beyond the seeds (RULES §6.3): the 绩效指标 header repeated after a page break, the 项目支出 header
+// repeated, a cell Excel quoted because it holds a line break, the single 指标值 column, the 2021 cost model.
+
+const tsv = (...lines: string[]) => Buffer.from(lines.join('\n'));
+
+describe('部门整体', () => {
+    test('a repeated 一级指标… header row after a page break continues the block', async () => {
+        const result = await importBytes(tsv(
+            '部门名称\t某协会',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场',
+            '',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t\t\t培训人次\t≥100人次\t≥100人次'
+        ));
+        expect(modelDifferences(result.model, await compiled(`部门整体 "某协会" { 绩效指标 { 产出指标 { 数量指标 {
+            "活动场次"：≥5场
+            "培训人次"：≥100人次 } } } }`))).toEqual([]);
+        expect(result.report).toEqual([]);
+    });
+
+    test('a cell quoted by Excel because of a line break is one cell', async () => {
+        const result = await importBytes(tsv(
+            '部门名称\t某协会',
+            '总体绩效目标\t"1、开展活动；',
+            '2、服务""科技工作者""。"',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t指标值',
+            '\t产出指标\t数量指标\t活动场次\t≥5场'
+        ));
+        expect(modelDifferences(result.model, await compiled(`部门整体 "某协会" {
+            单列指标值
+            总体绩效目标 "1、开展活动；\n2、服务\\"科技工作者\\"。"
+            绩效指标 { 产出指标 { 数量指标 { "活动场次"：≥5场 } } } }`))).toEqual([]);
+    });
+
+    test('2021 cost model: 成本指标 as a 一级 with 经济成本指标 under it', async () => {
+        const result = await importBytes(tsv(
+            '部门名称\t某协会',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场',
+            '\t成本指标\t经济成本指标\t单场活动成本\t≤2万元\t≤2万元'
+        ));
+        expect(modelDifferences(result.model, await compiled(`部门整体 "某协会" { 绩效指标 {
+            产出指标 { 数量指标 { "活动场次"：≥5场 } }
+            成本指标 { 经济成本指标 { "单场活动成本"：≤2万元 } } } }`))).toEqual([]);
+    });
+});
+
+describe('项目支出', () => {
+    test('the header row repeated after a page break is skipped; 「附件3」 above the title is not the title', async () => {
+        const header = '项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标';
+        const result = await importBytes(tsv(
+            '附件3',
+            '项目支出绩效目标表（含转移支付项目）',
+            '部门名称：某协会',
+            header,
+            '某协会\t2.00\t2.00\t\t\t\t',
+            '项目甲\t1.00\t1.00\t\t\t目标甲\t1、1-产出指标；11-数量指标；场次；实施周期指标值:≥1场；年度指标值:≥1场。',
+            header,
+            '项目乙\t1.00\t1.00\t\t\t目标乙\t1、3-满意度指标；31-服务对象满意度；满意度；实施周期指标值:≥90%；年度指标值:≥90%。'
+        ));
+        expect(modelDifferences(result.model, await compiled(`项目支出 "某协会" {
+            标题 "项目支出绩效目标表（含转移支付项目）"
+            单位 "某协会" {
+                资金 { 总计 2.00 财政拨款 2.00 财政专户拨款 空 其他资金 空 }
+                项目 "项目甲" { 资金 { 总计 1.00 财政拨款 1.00 财政专户拨款 空 其他资金 空 } 绩效目标 "目标甲"
+                    绩效指标 { 产出指标 { 数量指标 { "场次"：≥1场 } } } }
+                项目 "项目乙" { 资金 { 总计 1.00 财政拨款 1.00 财政专户拨款 空 其他资金 空 } 绩效目标 "目标乙"
+                    绩效指标 { 满意度指标 { 服务对象满意度 { "满意度"：≥90% } } } }
+            } }`))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '第1行第1列', text: '附件3' })]);
+    });
+
+    test('text in a 绩效指标 string that is no item goes to the report, in full', async () => {
+        const result = await importBytes(tsv(
+            '部门名称：某协会',
+            '项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标',
+            '某协会\t1.00\t1.00\t\t\t\t',
+            '项目甲\t1.00\t1.00\t\t\t目标\t说明文字。1、1-产出指标；11-数量指标；场次；实施周期指标值:≥1场；年度指标值:≥1场。'
+        ));
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '第4行第7列', text: '说明文字。' })]);
+    });
+});
