@@ -2,6 +2,7 @@ import type * as ast from '../generated/ast.js';
 import { parseValue } from '../domain/values.js';
 import { level1ByName, level2ByName } from '../domain/taxonomy.js';
 import { parseNumber } from './numbers.js';
+import { BASIC_INFO_CELLS, budgetFieldOf, FUND_CELLS } from './table-fields.js';
 import {
     MODEL_VERSION, type BasicInfo, type Cell, type Declaration, type DeclarationFile, type DepartmentBudget,
     type DepartmentDeclaration, type Funds, type Indicator, type IndicatorList, type IndicatorValue,
@@ -48,31 +49,22 @@ function departmentToModel(node: ast.DepartmentDeclaration): DepartmentDeclarati
     return model;
 }
 
-const basicInfoFields: Record<string, keyof BasicInfo> = { 财政供养人员数: 'staff', 下属二级单位数: 'subUnits' };
 
 function basicInfoOf(items: ast.AmountItem[]): BasicInfo {
     const info: BasicInfo = {};
     for (const item of items) {
-        const field = basicInfoFields[item.key];
+        const field = BASIC_INFO_CELLS.find(c => c.label === item.key)?.field;
         if (field) info[field] = cellOf(item);
     }
     return info;
 }
 
-type BudgetCellKey = Exclude<keyof DepartmentBudget, 'ownLevelLabel' | 'transferLabel'>;
-const budgetFields: Record<string, BudgetCellKey> = {
-    基本支出: 'basicExpenditure', 项目支出: 'projectExpenditure', 财政拨款: 'fiscalAppropriation', 其他资金: 'otherFunds',
-    财政专项资金: 'specialFiscalFunds', 其他事业发展性支出: 'otherDevelopmentExpenditure',
-    本级使用资金: 'ownLevelFunds', 区本级使用资金: 'ownLevelFunds', 市本级使用资金: 'ownLevelFunds',
-    县本级使用资金: 'ownLevelFunds', 省本级使用资金: 'ownLevelFunds',
-    对下转移支付资金: 'transferPayments', 拟用于对下转移支付资金: 'transferPayments'
-};
 
 function budgetOf(node: ast.Budget): DepartmentBudget {
     const budget: DepartmentBudget = {};
     const items = node.entries.flatMap(entry => entry.$type === 'BudgetGroup' ? entry.items : [entry]);
     for (const item of items) {
-        const field = budgetFields[item.key];
+        const field = budgetFieldOf(item.key);
         if (!field) continue;
         budget[field] = cellOf(item);
         if (field === 'ownLevelFunds') budget.ownLevelLabel = item.key;
@@ -108,12 +100,11 @@ function projectDeclarationToModel(node: ast.ProjectDeclaration): ProjectExpendi
     return model;
 }
 
-const fundFields: Record<string, keyof Funds> = { 总计: 'total', 财政拨款: 'fiscalAppropriation', 财政专户拨款: 'specialAccount', 其他资金: 'otherFunds' };
 
 function fundsOf(items: ast.AmountItem[]): Funds {
     const funds: Funds = {};
     for (const item of items) {
-        const field = fundFields[item.key];
+        const field = FUND_CELLS.find(c => c.label === item.key)?.field;
         if (field) funds[field] = cellOf(item);
     }
     return funds;

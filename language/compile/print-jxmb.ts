@@ -1,5 +1,6 @@
 import { quote } from '../value-converter.js';
 import { formatAmount } from './numbers.js';
+import { BASIC_INFO_CELLS, BUDGET_GROUPS, FUND_CELLS } from './table-fields.js';
 import type {
     BasicInfo, Cell, Declaration, DeclarationFile, DepartmentBudget, DepartmentDeclaration, Funds, Indicator,
     IndicatorList, IndicatorValue, ProjectExpenditureDeclaration, Task
@@ -74,22 +75,18 @@ function printDepartment(out: Lines, d: DepartmentDeclaration): void {
 }
 
 function printBasicInfo(out: Lines, info: BasicInfo): void {
-    const counts = ([['staff', '财政供养人员数'], ['subUnits', '下属二级单位数']] as const)
-        .filter(([field]) => info[field] !== undefined)
-        .map(([field, label]) => `${label} ${info[field] === null ? '空' : String(info[field])}`);
+    const counts = BASIC_INFO_CELLS
+        .filter(({ field }) => info[field] !== undefined)
+        .map(({ field, label }) => `${label} ${info[field] === null ? '空' : String(info[field])}`);
     out.line(`基本信息 { ${counts.join('  ')} }`.replace('{  }', '{ }'));
 }
 
 function printBudget(out: Lines, b: DepartmentBudget): void {
-    const groups: Array<[string, Array<[keyof DepartmentBudget, string]>]> = [
-        ['部门预算支出', [['basicExpenditure', '基本支出'], ['projectExpenditure', '项目支出']]],
-        ['收入来源', [['fiscalAppropriation', '财政拨款'], ['otherFunds', '其他资金']]],
-        ['事业发展性支出', [['specialFiscalFunds', '财政专项资金'], ['otherDevelopmentExpenditure', '其他事业发展性支出']]],
-        ['按预算级次划分', [['ownLevelFunds', b.ownLevelLabel ?? '本级使用资金'], ['transferPayments', b.transferLabel ?? '对下转移支付资金']]]
-    ];
+    const labelOf = (field: string, labels: readonly string[]) =>
+        field === 'ownLevelFunds' ? b.ownLevelLabel ?? labels[0]! : field === 'transferPayments' ? b.transferLabel ?? labels[0]! : labels[0]!;
     out.block('预算', () => {
-        for (const [group, fields] of groups) {
-            const written = cells(b, fields);
+        for (const { group, cells: groupCells } of BUDGET_GROUPS) {
+            const written = cells(b, groupCells.map(({ field, labels }) => [field, labelOf(field, labels)] as [keyof DepartmentBudget, string]));
             if (written) out.line(`${group} { ${written} }`);
         }
     });
@@ -122,7 +119,7 @@ function printProjectDeclaration(out: Lines, d: ProjectExpenditureDeclaration): 
 }
 
 function printFunds(funds: Funds): string {
-    return cells(funds, [['total', '总计'], ['fiscalAppropriation', '财政拨款'], ['specialAccount', '财政专户拨款'], ['otherFunds', '其他资金']]);
+    return cells(funds, FUND_CELLS.map(({ field, label }) => [field, label] as [keyof Funds, string]));
 }
 
 function printIndicatorList(out: Lines, list: IndicatorList): void {

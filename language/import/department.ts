@@ -128,7 +128,7 @@ class DepartmentReader {
     }
 
     /** 区本级使用资金 … as written when the .jxmb form has that spelling; otherwise the general one, noted. */
-    private levelLabel(cell: SourceCell, allowed: string[], fallback: string): string {
+    private levelLabel(cell: SourceCell, allowed: readonly string[], fallback: string): string {
         const written = compact(cell.text);
         if (allowed.includes(written)) return written;
         this.ctx.placement.note(cell.where, `「${written}」在 .jxmb 中写作「${fallback}」。`);

@@ -1,3 +1,4 @@
+import { budgetFieldOf, OWN_LEVEL_LABELS, TRANSFER_LABELS, type BudgetCellKey } from '../compile/table-fields.js';
 import { level1ByName, level2ByName, type IndicatorCategory } from '../domain/taxonomy.js';
 import { compact } from './cells.js';
 
@@ -36,28 +37,21 @@ export function isBudgetHeading(text: string): boolean {
     return ['部门预算支出', '收入来源', '事业发展性支出', '按预算级次划分', '预算金额万元', '预算金额'].includes(c);
 }
 
-export type BudgetField = 'basicExpenditure' | 'projectExpenditure' | 'fiscalAppropriation' | 'otherFunds'
-    | 'specialFiscalFunds' | 'otherDevelopmentExpenditure' | 'ownLevelFunds' | 'transferPayments';
+export type BudgetField = BudgetCellKey;
 
 /** A budget item label → its model field. 本级/转移支付 labels vary by level (区本级, 市本级 …). */
 export function budgetField(text: string): BudgetField | null {
     const c = compact(text);
-    switch (c) {
-        case '基本支出': return 'basicExpenditure';
-        case '项目支出': return 'projectExpenditure';
-        case '财政拨款': return 'fiscalAppropriation';
-        case '其他资金': return 'otherFunds';
-        case '财政专项资金': return 'specialFiscalFunds';
-        case '其他事业发展性支出': return 'otherDevelopmentExpenditure';
-    }
+    const exact = budgetFieldOf(c);
+    if (exact) return exact;
+    // Tables name the level or add a verb in ways the grammar does not list (镇本级…, 用于对下…).
     if (/^.{0,3}本级使用资金$/.test(c)) return 'ownLevelFunds';
     if (/^.{0,3}对下转移支付资金$/.test(c)) return 'transferPayments';
     return null;
 }
 
 /** The labels the grammar can print for 本级 / 转移支付 (AmountKey in language/jxmb.langium). */
-export const OWN_LEVEL_LABELS = ['本级使用资金', '区本级使用资金', '市本级使用资金', '县本级使用资金', '省本级使用资金'];
-export const TRANSFER_LABELS = ['对下转移支付资金', '拟用于对下转移支付资金'];
+export { OWN_LEVEL_LABELS, TRANSFER_LABELS };
 
 /** 基本信息 items; the label may carry a unit (「财政供养人员数（人）」). */
 export function basicInfoField(text: string): 'staff' | 'subUnits' | null {

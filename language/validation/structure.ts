@@ -3,19 +3,15 @@ import {
     isBasicInfo, isBudget, isBudgetGroup, isFunds, isTotal,
     type AmountItem, type BasicInfo, type Budget, type DepartmentDeclaration, type Funds, type JxmbAstType, type Project, type Task, type Total
 } from '../generated/ast.js';
+import { BASIC_INFO_CELLS, BUDGET_GROUPS, FUND_CELLS } from '../compile/table-fields.js';
 import { Code } from './codes.js';
 
 // Which amount keys belong to which block of the table. The grammar accepts any key anywhere so that a key in the
 // wrong block is reported here, in words, instead of as a syntax error.
-const basicInfoKeys = ['财政供养人员数', '下属二级单位数'];
-const budgetGroupKeys: Record<string, string[]> = {
-    部门预算支出: ['基本支出', '项目支出'],
-    收入来源: ['财政拨款', '其他资金'],
-    事业发展性支出: ['财政专项资金', '其他事业发展性支出'],
-    按预算级次划分: ['本级使用资金', '区本级使用资金', '市本级使用资金', '县本级使用资金', '省本级使用资金', '对下转移支付资金', '拟用于对下转移支付资金']
-};
+const basicInfoKeys = BASIC_INFO_CELLS.map(c => c.label);
+const budgetGroupKeys: Record<string, string[]> = Object.fromEntries(BUDGET_GROUPS.map(g => [g.group, g.cells.flatMap(c => c.labels)]));
 const budgetKeys = Object.values(budgetGroupKeys).flat();
-const fundKeys = ['总计', '财政拨款', '财政专户拨款', '其他资金'];
+const fundKeys = FUND_CELLS.map(c => c.label);
 
 function allowedKeys(container: AstNode): { keys: string[]; where: string } {
     if (isBasicInfo(container)) return { keys: basicInfoKeys, where: '基本信息' };
