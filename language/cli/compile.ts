@@ -10,7 +10,7 @@ import { renderHtml } from '../compile/html.js';
 import { renderMarkdown } from '../compile/markdown.js';
 import { renderXlsx } from '../compile/xlsx.js';
 import { assertValidModel } from '../compile/schema.js';
-import { formatFinding, isSyntaxError, toFinding, type Finding } from './diagnostics.js';
+import { isSyntaxError, toFinding, type Finding } from './diagnostics.js';
 import { collectSources, InputError, readSourceText } from './source-files.js';
 import { writeOutput } from './write-file.js';
 
@@ -99,5 +99,3 @@ async function isDirectory(path: string): Promise<boolean> {
         return false;
     }
 }
-
-export { formatFinding };
