@@ -7,6 +7,10 @@ import { JxmbDocumentValidator } from './document-validator.js';
 import { JxmbGeneratedModule, JxmbGeneratedSharedModule } from './generated/module.js';
 import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from './syntax-messages.js';
 import { JxmbCodeActionProvider } from './lsp/code-actions.js';
+import { JxmbCompletionProvider } from './lsp/completion-provider.js';
+import { JxmbDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { JxmbFormatter } from './lsp/formatter.js';
+import { JxmbHoverProvider } from './lsp/hover-provider.js';
 import { registerSummaryRequest } from './lsp/summary-request.js';
 import { JxmbSettingsProvider } from './settings.js';
 import { registerValidationChecks } from './validation/index.js';
@@ -30,7 +34,11 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         LexerErrorMessageProvider: () => new JxmbLexerErrorMessageProvider()
     },
     lsp: {
-        CodeActionProvider: () => new JxmbCodeActionProvider()
+        CodeActionProvider: () => new JxmbCodeActionProvider(),
+        CompletionProvider: services => new JxmbCompletionProvider(services),
+        HoverProvider: services => new JxmbHoverProvider(services),
+        Formatter: () => new JxmbFormatter(),
+        DocumentSymbolProvider: services => new JxmbDocumentSymbolProvider(services)
     },
     validation: {
         DocumentValidator: services => new JxmbDocumentValidator(services)
