@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import { DefaultDocumentValidator, OperationCancelled, type LangiumDocument, type ValidationOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { JxmbServices } from './jxmb-module.js';
@@ -20,8 +20,13 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
     }
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        // Settings first: they may come from the client, and while we wait the document may be rebuilt. A run
+        // that was cancelled meanwhile must not return, or the builder adds its findings to the next run's (each
+        // finding shown twice in VS Code's counts).
         const { severity } = await this.jxmbServices.jxmb.Settings.forDocument(document.uri);
+        if (cancelToken?.isCancellationRequested) throw OperationCancelled;
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        if (cancelToken?.isCancellationRequested) throw OperationCancelled;
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             diagnostic.code ??= (diagnostic.data as { code?: string } | undefined)?.code;

@@ -1,7 +1,51 @@
-import type { AstNode } from 'langium';
-import { AbstractFormatter } from 'langium/lsp';
+import type { LangiumCoreServices, LangiumDocument, Lexer } from 'langium';
+import type { Formatter } from 'langium/lsp';
+import type {
+    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit
+} from 'vscode-languageserver-protocol';
+import type { Document } from '../generated/ast.js';
+import { formatEdits } from './format/format-document.js';
+import type { WhitespaceEdit } from './format/whitespace.js';
 
-// 格式化: lays a file out as the samples are laid out; idempotent.
-export class JxmbFormatter extends AbstractFormatter {
-    protected format(_node: AstNode): void {}
+// 格式化: lays a file out as the samples are laid out; idempotent; only whitespace changes (format/).
+// Not Langium's AbstractFormatter: the choices here are per gap and need to see the comments and the widths
+// ("this block of amounts on one line if it fits and holds no comment", two spaces before an end-of-line comment,
+// blank lines kept but not after `{`), which its per-token actions do not see. A layout over the token stream makes
+// them directly, and re-reads its result to prove that nothing but whitespace changed.
+export class JxmbFormatter implements Formatter {
+    private readonly lexer?: Lexer;
+
+    constructor(services?: LangiumCoreServices) {
+        this.lexer = services?.parser.Lexer;
+    }
+
+    formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
+        return this.toTextEdits(document, this.edits(document));
+    }
+
+    /** The whole-document edits that touch the range (a range is laid out as part of its whole declaration). */
+    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+        const start = document.textDocument.offsetAt(params.range.start);
+        const end = document.textDocument.offsetAt(params.range.end);
+        return this.toTextEdits(document, this.edits(document).filter(edit => edit.end >= start && edit.start <= end));
+    }
+
+    formatDocumentOnType(): TextEdit[] {
+        return [];
+    }
+
+    get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
+        return undefined;
+    }
+
+    private edits(document: LangiumDocument): WhitespaceEdit[] {
+        return formatEdits(document.textDocument.getText(), document.parseResult as LangiumDocument<Document>['parseResult'], this.lexer);
+    }
+
+    private toTextEdits(document: LangiumDocument, edits: readonly WhitespaceEdit[]): TextEdit[] {
+        return edits.map(edit => ({
+            range: { start: document.textDocument.positionAt(edit.start), end: document.textDocument.positionAt(edit.end) },
+            newText: edit.text
+        }));
+    }
 }

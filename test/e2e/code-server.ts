@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -42,7 +42,10 @@ export async function startEditor(files: Record<string, string>): Promise<Editor
     const extensions = join(root, 'extensions');
     mkdirSync(join(data, 'User'), { recursive: true });
     mkdirSync(workspace, { recursive: true });
-    for (const [name, content] of Object.entries(files)) writeFileSync(join(workspace, name), content);
+    for (const [name, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(workspace, name)), { recursive: true });
+        writeFileSync(join(workspace, name), content);
+    }
     writeFileSync(join(data, 'User/settings.json'), JSON.stringify({
         'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'workbench.tips.enabled': false,
         'security.workspace.trust.enabled': false, 'extensions.autoUpdate': false, 'telemetry.telemetryLevel': 'off'

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
     InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
-    PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams
+    PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
+    ConfigurationRequest, RegistrationRequest, DidChangeConfigurationNotification
 } from 'vscode-languageserver-protocol/node';
 
 // A real language-server process over stdio, spoken to as VS Code does. Used by the LSP tests and the benchmark.
@@ -27,15 +28,31 @@ export class LspSession {
         });
     }
 
-    static async start(): Promise<LspSession> {
+    /**
+     * Starts the server; with `workspaceFolder` (a file: URI) it loads that folder as VS Code's does; with `settings`
+     * it answers workspace/configuration from them and announces them once, as VS Code's client does at start.
+     */
+    static async start(options: { workspaceFolder?: string; settings?: Record<string, unknown>; settingsDelayMs?: number } = {}): Promise<LspSession> {
         const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         connection.listen();
         const session = new LspSession(child, connection);
         await connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null
+            processId: process.pid, rootUri: options.workspaceFolder ?? null,
+            capabilities: options.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } } : {},
+            workspaceFolders: options.workspaceFolder ? [{ uri: options.workspaceFolder, name: 'workspace' }] : null
         });
+        if (options.settings) {
+            const settings = options.settings;
+            // A slow client (VS Code answering from another process) is simulated by answering late.
+            connection.onRequest(ConfigurationRequest.type, async params => {
+                await new Promise(resolve => setTimeout(resolve, options.settingsDelayMs ?? 0));
+                return params.items.map(item => item.section ? settings[item.section] ?? null : settings);
+            });
+            connection.onRequest(RegistrationRequest.type, () => undefined);
+        }
         await connection.sendNotification(InitializedNotification.type, {});
+        if (options.settings) await connection.sendNotification(DidChangeConfigurationNotification.type, { settings: options.settings });
         return session;
     }
 

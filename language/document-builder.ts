@@ -1,0 +1,25 @@
+import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+// Langium's builder adds a validation run's findings to those already on the document, to keep the results of
+// validation categories that ran before. When builds overlap (VS Code opens a file while the workspace loads and
+// the settings arrive), the same categories can run twice and every finding shows twice in VS Code's counts.
+// A finding identical in place, code and text is the same finding: keep one.
+export class JxmbDocumentBuilder extends DefaultDocumentBuilder {
+    protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
+        await super.validate(document, cancelToken);
+        if (document.diagnostics) document.diagnostics = distinct(document.diagnostics);
+    }
+}
+
+function distinct(diagnostics: Diagnostic[]): Diagnostic[] {
+    const seen = new Set<string>();
+    return diagnostics.filter(d => {
+        const { start, end } = d.range;
+        const key = `${start.line}:${start.character}-${end.line}:${end.character}|${d.severity}|${String(d.code)}|${d.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
+}

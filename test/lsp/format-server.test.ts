@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DocumentFormattingRequest, DocumentRangeFormattingRequest } from 'vscode-languageserver-protocol';
+import { LspSession } from '../helpers/lsp-client.js';
+import { readSample } from '../helpers/samples.js';
+import { applyTextEdits, format, randomWhitespace } from './format-helpers.js';
+
+// Formatting as an editor asks for it: the built server (dist/server.cjs, `npm run build`) over stdio.
+
+describe('formatting through the language server', () => {
+    let session: LspSession;
+    beforeAll(async () => { session = await LspSession.start(); });
+    afterAll(async () => { await session?.stop(); });
+
+    const options = { tabSize: 4, insertSpaces: true };
+
+    test('a messed-up sample comes back in the samples\' layout; formatting it again changes nothing', async () => {
+        const sample = readSample('001-zhanjiang-kexie.jxmb');
+        const messy = randomWhitespace(sample, 7);
+        const uri = 'file:///tmp/jxmb-format-test/messy.jxmb';
+        const checked = session.diagnostics(uri, 1);
+        await session.open(uri, messy, 1);
+        await checked;
+        const edits = await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options });
+        const formatted = applyTextEdits(messy, edits ?? []);
+        expect(formatted).toBe(sample);
+
+        const again = session.diagnostics(uri, 2);
+        await session.replace(uri, formatted, 2);
+        await again;
+        expect(await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })).toEqual([]);
+    });
+
+    test('range formatting answers, and broken text gets no edits', async () => {
+        const uri = 'file:///tmp/jxmb-format-test/broken.jxmb';
+        const broken = '部门整体 "甲" {\n  标题 "t\n   总体绩效目标 "g"\n}\n';
+        const checked = session.diagnostics(uri, 1);
+        await session.open(uri, broken, 1);
+        await checked;
+        expect(await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })).toEqual([]);
+
+        const clean = '部门整体 "甲" {\n  标题 "t"\n}\n';
+        const again = session.diagnostics(uri, 2);
+        await session.replace(uri, clean, 2);
+        await again;
+        const edits = await session.connection.sendRequest(DocumentRangeFormattingRequest.type, {
+            textDocument: { uri }, options, range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }
+        });
+        expect(applyTextEdits(clean, edits ?? [])).toBe(await format(clean));
+    });
+});
