@@ -1,5 +1,8 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LangiumDocument } from 'langium';
 import type { JxmbServices } from '../jxmb-module.js';
 import { parseAndValidate } from '../documents.js';
+import type { Document } from '../generated/ast.js';
 import { summarize, type DocumentSummary } from '../validation/summary.js';
 import { ConfigResolver } from './config.js';
 import { toFinding, type Finding } from './diagnostics.js';
@@ -12,6 +15,22 @@ export interface CheckResult {
     problems: InputError[];
     /** per checked file: measurability and counts by family */
     summaries: Record<string, DocumentSummary>;
+}
+
+export interface CheckedText {
+    document: LangiumDocument<Document>;
+    diagnostics: Diagnostic[];
+    summary: DocumentSummary;
+}
+
+/**
+ * Checks one text as the file `file` (its jxmb.yaml applies): the one path every check takes, so that a .jxmb and a
+ * table imported on the fly (the reviewer's report) are judged alike.
+ */
+export async function checkText(services: JxmbServices, configs: ConfigResolver, file: string, text: string): Promise<CheckedText> {
+    services.jxmb.Settings.useFixed(await configs.forFile(file));
+    const { document, diagnostics } = await parseAndValidate(services, text);
+    return { document, diagnostics, summary: summarize(document.parseResult.value, diagnostics) };
 }
 
 export async function checkPaths(services: JxmbServices, paths: string[], configFile?: string): Promise<CheckResult> {
@@ -31,10 +50,9 @@ export async function checkPaths(services: JxmbServices, paths: string[], config
             }
             throw error;
         }
-        services.jxmb.Settings.useFixed(await configs.forFile(file));
-        const { document, diagnostics } = await parseAndValidate(services, text);
+        const { diagnostics, summary } = await checkText(services, configs, file, text);
         checked.push(file);
-        summaries[file] = summarize(document.parseResult.value, diagnostics);
+        summaries[file] = summary;
         findings.push(...diagnostics.map(d => toFinding(file, d)));
     }
     findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { EmptyFileSystem } from 'langium';
 import { createJxmbServices } from '../jxmb-module.js';
 import { checkPaths } from './check.js';
+import { runReviewCommand } from './review-command.js';
 import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
 import { formatFinding } from './diagnostics.js';
 import { InputError } from './source-files.js';
@@ -15,6 +16,10 @@ import { formatSummary } from '../validation/summary.js';
 
 const usage = `用法 / usage:
   jxmb check <文件或文件夹…> [--format text|json] [--summary] [--config jxmb.yaml]   检查 .jxmb 文件
+  jxmb check <文件或文件夹…> --report 报告.html|报告.json [--config jxmb.yaml]   审核报告
+      .jxmb 与 .xlsx、.docx、.txt、.tsv 表格并列（表格在内存中导入，不写任何文件），每个文件的错误、警告、
+      可度量指标，问题最多的在前；每条问题给出原文件中的位置（.jxmb 行:列，工作表!单元格，Word 表格行列，文本行）；
+      无法导入的文件也列入报告并说明原因（此时退出码 2）。在终端上显示进度
   jxmb compile <文件或文件夹…> --to json|xlsx|html|flat|md [-o 输出]   编译为官方表格
       json  规范 JSON 模型            xlsx  官方版式 Excel 工作簿（须用 -o）
       html  可打印的网页（A4 横向）    md    Markdown 表格
@@ -75,10 +80,14 @@ function reportProblems(problems: InputError[], io: CliIo): void {
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, summary: { type: 'boolean', default: false } } });
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, summary: { type: 'boolean', default: false }, report: { type: 'string' } } });
     if (positionals.length === 0) {
         io.err(`请给出要检查的文件或文件夹。\n${usage}\n`);
         return 2;
+    }
+    if (values.report !== undefined) {
+        // Progress only on the real terminal: a caller's own io (tests, the extension) gets none.
+        return runReviewCommand(services(), positionals, { report: values.report, config: values.config }, io, io === processIo ? process.stderr : null);
     }
     if (values.format !== 'text' && values.format !== 'json') {
         io.err(`--format 只能是 text 或 json。\n`);

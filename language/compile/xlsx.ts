@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { DeclarationFile } from './model.js';
+import { yearCaption, yearOfTitle } from '../import/year.js';
+import type { Declaration, DeclarationFile } from './model.js';
 import { gridsOf, wrappedLines, type CellKind, type Grid, type GridCell } from './sheet.js';
 
 // The official tables as an .xlsx workbook, one worksheet per declaration. The layout comes from sheet.ts; this
@@ -24,15 +25,26 @@ const allBorders = { top: thin, left: thin, bottom: thin, right: thin };
 export async function renderXlsx(model: DeclarationFile): Promise<Buffer> {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'jxmb';
-    for (const grid of gridsOf(model)) drawGrid(workbook, grid);
+    gridsOf(model).forEach((grid, i) => drawGrid(workbook, grid, yearLine(model.declarations[i]!, grid.title)));
     // Excel refuses to open a workbook without a sheet; a file with no declaration still gets one, saying so.
     if (workbook.worksheets.length === 0) workbook.addWorksheet('空').getCell(1, 1).value = '（此文件没有申报表）';
     return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function drawGrid(workbook: ExcelJS.Workbook, grid: Grid): void {
+/**
+ * The official layouts have no 年度 field; a title usually names the year (「2024年市级部门整体…」). When it does not
+ * name the declaration's year, a cell 「年度：2024」 says it, so that importing the workbook keeps the year
+ * (import/year.ts reads that cell, and the title by the same rule as here).
+ */
+function yearLine(declaration: Declaration, title: string): string | null {
+    if (declaration.year === null || yearOfTitle(title) === declaration.year) return null;
+    return yearCaption(declaration.year);
+}
+
+/** `year`: the 年度 cell, in the caption row (项目支出) or on a row of its own under the title (部门整体). */
+function drawGrid(workbook: ExcelJS.Workbook, grid: Grid, year: string | null): void {
     const columns = grid.widths.length;
-    const preamble = grid.caption ? 2 : 1;
+    const preamble = grid.caption || year ? 2 : 1;
     const heights = rowHeights(grid);
     // Physical rows per grid row: 1, or more when the row is taller than Excel allows (long 绩效指标 strings).
     const spread = heights.map(h => Math.max(1, Math.ceil(h / MAX_ROW_HEIGHT)));
@@ -49,7 +61,8 @@ function drawGrid(workbook: ExcelJS.Workbook, grid: Grid): void {
             paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0,
             horizontalCentered: true,
             margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
-            // 项目支出 repeats its column headers; 部门整体 has none at the top, so its title and 部门名称 repeat.
+            // 项目支出 repeats its column headers; 部门整体 has none at the top, so its title and the row under it
+            // (部门名称, or the 年度 cell when there is one) repeat.
             printTitlesRow: grid.headRows > 0 ? `${preamble + 1}:${preamble + grid.headRows}` : '1:2'
         },
         headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
@@ -63,16 +76,22 @@ function drawGrid(workbook: ExcelJS.Workbook, grid: Grid): void {
     title.font = { name: FONT, size: 16, bold: true };
     title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     sheet.getRow(1).height = 32;
+    const captionCell = (col: number, value: string, horizontal: 'left' | 'center' | 'right') => {
+        const cell = sheet.getCell(2, col);
+        cell.value = value;
+        cell.font = { name: FONT, size: BODY_SIZE };
+        cell.alignment = { horizontal, vertical: 'middle' };
+    };
     if (grid.caption) {
-        sheet.mergeCells(2, 1, 2, columns - 1);
-        const left = sheet.getCell(2, 1);
-        left.value = grid.caption.left;
-        left.font = { name: FONT, size: BODY_SIZE };
-        left.alignment = { horizontal: 'left', vertical: 'middle' };
-        const right = sheet.getCell(2, columns);
-        right.value = grid.caption.right;
-        right.font = { name: FONT, size: BODY_SIZE };
-        right.alignment = { horizontal: 'right', vertical: 'middle' };
+        // 部门名称 on the left, the 年度 cell (if any) in the next-to-last column, 单位 on the right.
+        sheet.mergeCells(2, 1, 2, columns - (year ? 2 : 1));
+        captionCell(1, grid.caption.left, 'left');
+        if (year) captionCell(columns - 1, year, 'center');
+        captionCell(columns, grid.caption.right, 'right');
+        sheet.getRow(2).height = 20;
+    } else if (year) {
+        sheet.mergeCells(2, 1, 2, columns);
+        captionCell(1, year, 'center');
         sheet.getRow(2).height = 20;
     }
 

@@ -1,6 +1,7 @@
 import type { Indicator, IndicatorList, IndicatorValue, Level1Group, Level2Block } from '../compile/model.js';
 import { categoryByCode } from '../domain/taxonomy.js';
 import { cleanText, compact } from './cells.js';
+import type { Origins } from './origins.js';
 import type { Placement } from './placement.js';
 import { filled, isEmptyCell, type SourceCell } from './source.js';
 import { importValue, indicatorValues, structuredForm } from './values.js';
@@ -21,6 +22,7 @@ interface Layout {
 export interface IndicatorContext {
     placement: Placement;
     extracted: boolean;
+    origins: Origins;
 }
 
 export interface IndicatorResult {
@@ -111,6 +113,7 @@ class IndicatorState {
         // A repeated label (page break, or a label on every row of a merged block) continues the block.
         if (this.group && this.group.code === label.category.code && this.group.name === label.name) return;
         this.group = { name: label.name, code: label.category.code, blocks: [] };
+        this.ctx.origins.set(this.group, '', cell);
         this.groups.push(this.group);
         this.block = null;
     }
@@ -121,11 +124,13 @@ class IndicatorState {
             const parent = categoryByCode(label.category.parent!)!;
             this.ctx.placement.note(cell.where, `二级指标「${label.name}」上方没有它的一级指标「${parent.name}」：已补上。`);
             this.group = { name: parent.name, code: parent.code, blocks: [] };
+            this.ctx.origins.set(this.group, '', cell);
             this.groups.push(this.group);
             this.block = null;
         }
         if (this.block && this.block.name === label.name) return;
         this.block = { name: label.name, code: label.category.code, indicators: [] };
+        this.ctx.origins.set(this.block, '', cell);
         this.group.blocks.push(this.block);
     }
 
@@ -167,6 +172,11 @@ class IndicatorState {
         this.ctx.placement.use(name, ...values);
         const text = (cell: SourceCell | undefined) => (isEmptyCell(cell) ? '' : cleanText(cell!.text, this.ctx.extracted));
         const indicator: Indicator = { name: text(name), ...this.values(values.map(text)) };
+        const origins = this.ctx.origins;
+        origins.set(indicator, '', name);
+        origins.set(indicator, 'name', name);
+        origins.set(indicator, 'period', values[0] ?? name);
+        origins.set(indicator, 'annual', (this.layout.single ? values[0] : values[1]) ?? name);
         this.block.indicators.push(indicator);
     }
 

@@ -2,6 +2,7 @@ import type { BasicInfo, DepartmentBudget, DepartmentDeclaration, Task } from '.
 import { readAmount, readCount } from './amounts.js';
 import { amountOf, cleanText, compact } from './cells.js';
 import { readDepartmentIndicators } from './department-indicators.js';
+import type { Origins } from './origins.js';
 import type { Placement } from './placement.js';
 import { filled, type SourceCell, type SourceTable } from './source.js';
 import {
@@ -18,6 +19,8 @@ export interface RecogniserContext {
     placement: Placement;
     /** cells come from text extraction: remove layout whitespace (cells.ts cleanText) */
     extracted: boolean;
+    /** where each model piece came from, for the reviewer's report */
+    origins: Origins;
 }
 
 export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext): DepartmentDeclaration {
@@ -44,6 +47,7 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
     }
     if (indicatorRows.length > 0) {
         const { list, singleValueColumn } = readDepartmentIndicators(indicatorRows, ctx);
+        ctx.origins.set(list, '', filled(indicatorRows[0]!)[0]);
         d.indicators.push(list);
         d.singleValueColumn = singleValueColumn;
     }
@@ -80,6 +84,7 @@ class DepartmentReader {
         if (this.d.title === null && cells.length === 1 && looksLikeTitle(cells[0]!.text)) {
             this.d.title = this.text(cells[0]!).replace(/^#+\s*/, '');
             this.ctx.placement.use(cells[0]);
+            this.ctx.origins.set(this.d, 'title', cells[0]);
         }
     }
 
@@ -91,7 +96,10 @@ class DepartmentReader {
         if (!inline) this.ctx.placement.use(label ?? undefined);
         if (!valueCell) return;
         if (!this.d.unit) this.d.unit = value;
-        if (this.d.unit === value) this.ctx.placement.use(valueCell);
+        if (this.d.unit === value) {
+            this.ctx.placement.use(valueCell);
+            this.ctx.origins.set(this.d, 'unit', valueCell);
+        }
         else this.ctx.placement.unplaced(valueCell, `表中第二个部门名称与「${this.d.unit}」不同`);
     }
 
@@ -114,6 +122,8 @@ class DepartmentReader {
                 if (field in info) continue;
                 this.ctx.placement.use(cell);
                 info[field] = readCount(valueCell, this.ctx.placement, compact(cell.text));
+                this.ctx.origins.set(info, '', label ?? cell);
+                this.ctx.origins.set(info, field, valueCell ?? cell);
             } else {
                 const field = budgetField(cell.text);
                 if (!field) continue;
@@ -121,6 +131,8 @@ class DepartmentReader {
                 if (field in budget) continue;
                 this.ctx.placement.use(cell);
                 budget[field] = readAmount(valueCell, this.ctx.placement, compact(cell.text));
+                this.ctx.origins.set(budget, '', label ?? cell);
+                this.ctx.origins.set(budget, field, valueCell ?? cell);
                 if (field === 'ownLevelFunds') budget.ownLevelLabel = this.levelLabel(cell, OWN_LEVEL_LABELS, '本级使用资金');
                 if (field === 'transferPayments') budget.transferLabel = this.levelLabel(cell, TRANSFER_LABELS, '拟用于对下转移支付资金');
             }
@@ -145,6 +157,7 @@ class DepartmentReader {
             this.d[field] = this.d[field] ? `${this.d[field]}\n${value}` : value;
             this.ctx.placement.use(text);
         }
+        this.ctx.origins.set(this.d, field, text ?? label ?? undefined);
         for (const cell of extra) this.ctx.placement.unplaced(cell, `「${field === 'overallGoal' ? '总体绩效目标' : '其他需完成的任务'}」一行只有一格文字，此格多余`);
     }
 
@@ -185,6 +198,12 @@ class DepartmentReader {
             expectedGoal: goal ? this.text(goal) : null
         };
         this.ctx.placement.use(name, content, goal);
+        const origins = this.ctx.origins;
+        origins.set(task, '', name ?? data[0]);
+        origins.set(task, 'name', name);
+        origins.set(task, 'content', content);
+        origins.set(task, 'amount', amount ?? name);
+        origins.set(task, 'expectedGoal', goal);
         this.d.tasks.push(task);
     }
 
@@ -198,6 +217,7 @@ class DepartmentReader {
         }
         const line = rest.map(cell => this.text(cell)).join('\n');
         this.ctx.placement.use(...rest);
+        this.ctx.origins.set(this.d, 'remark', label ?? rest[0]);
         if (line) parts.push(line);
         this.d.remark = parts.join('\n');
     }

@@ -38,7 +38,7 @@ export function htmlTable(html: string): SourceTable {
         outside = '';
         if (!text) return;
         paragraphNo++;
-        rows.push([{ text, where: `正文第${paragraphNo}段`, row: rows.length, col: 0 }]);
+        rows.push([{ text, where: `正文第${paragraphNo}段`, row: rows.length, col: 0, place: { kind: 'paragraph', paragraph: paragraphNo } }]);
     };
     const endRow = () => {
         if (gridRow < 0) return;
@@ -47,7 +47,7 @@ export function htmlTable(html: string): SourceTable {
         for (let col = 0; col < width; col++) {
             const own = rowCells.find(c => c.col === col);
             const text = own ? [...own.cell.text, own.cell.paragraph].map(s => s.trim()).filter(Boolean).join('\n') : '';
-            row.push({ text, where: `表${tableNo} 第${gridRow + 1}行第${col + 1}列`, row: rows.length, col });
+            row.push({ text, where: `表${tableNo} 第${gridRow + 1}行第${col + 1}列`, row: rows.length, col, place: { kind: 'table-cell', table: tableNo, row: gridRow + 1, column: col + 1 } });
         }
         rows.push(row);
         rowCells = [];

@@ -7,11 +7,12 @@ import { readDocx } from './docx-table.js';
 import { ImportError } from './errors.js';
 import { tableKind } from './kind.js';
 import { looksLikePdfDepartment, readPdfDepartment } from './pdf-department.js';
+import { Origins } from './origins.js';
 import { Placement, type ReportEntry } from './placement.js';
 import { recogniseProject } from './project.js';
 import { formatReportEntry, unplacedCount } from './report.js';
 import { sniffInput } from './sniff.js';
-import { formatNames, type SourceFormat, type SourceTable } from './source.js';
+import { filled, formatNames, type SourceFormat, type SourceTable } from './source.js';
 import { looksTabSeparated, readTsv } from './tsv-table.js';
 import { readXlsx } from './xlsx-table.js';
 import { decideYear } from './year.js';
@@ -32,11 +33,14 @@ export interface ImportResult {
     report: ReportEntry[];
     format: SourceFormat;
     encoding: TextEncodingName | null;
+    /** the source cell of each model piece (origins.ts) */
+    origins: Origins;
 }
 
 export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
     const { tables, format, encoding } = await readTables(bytes, options.extension);
     const placement = new Placement();
+    const origins = new Origins();
     const declarations: Declaration[] = [];
     const ignored: SourceTable[] = [];
     for (const table of tables) {
@@ -45,10 +49,11 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
             ignored.push(table);
             continue;
         }
-        const ctx: RecogniserContext = { placement, extracted: table.extracted };
+        const ctx: RecogniserContext = { placement, extracted: table.extracted, origins };
         for (const note of table.notes ?? []) placement.note(note.where, note.message);
         const declaration = kind === 'department' ? recogniseDepartment(table, ctx) : recogniseProject(table, ctx);
-        declaration.year = decideYear(declaration, table, placement, options.year);
+        declaration.year = decideYear(declaration, table, placement, options.year, origins);
+        origins.set(declaration, '', (origins.get(declaration, 'unit') ?? origins.get(declaration, 'title'))?.cell ?? table.rows.flatMap(row => filled(row))[0]);
         if (!declaration.unit) placement.note(table.name ? `工作表「${table.name}」` : '表头', '没有找到「部门名称」：部门名称留空。');
         declarations.push(declaration);
     }
@@ -60,7 +65,7 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     }
     const model: DeclarationFile = { version: MODEL_VERSION, declarations };
     assertValidModel(model);
-    return { model, report: placement.finish(tables), format, encoding };
+    return { model, report: placement.finish(tables), format, encoding, origins };
 }
 
 export async function readTables(bytes: Uint8Array, extension?: string): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {

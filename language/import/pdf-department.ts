@@ -49,7 +49,7 @@ class RowBuilder {
     add(cells: Array<{ text: string; first: number; last: number } | null>): void {
         const row = this.rows.length;
         this.rows.push(cells.map((cell, col) => cell
-            ? { text: cell.text, where: lineSpan(cell.first, cell.last), row, col }
+            ? { text: cell.text, where: lineSpan(cell.first, cell.last), row, col, place: { kind: 'line' as const, line: cell.first, ...(cell.last !== cell.first ? { endLine: cell.last } : {}) } }
             : { text: '', where: '', row, col }));
     }
 }

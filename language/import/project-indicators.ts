@@ -2,6 +2,7 @@ import { parseFlat, splitFlatLists, type FlatItem } from '../compile/flat.js';
 import type { Indicator, IndicatorList, Level1Group, Level2Block } from '../compile/model.js';
 import { categoryByCode, level1ByName, level2ByName } from '../domain/taxonomy.js';
 import { cleanText } from './cells.js';
+import type { SourceCell } from './source.js';
 import type { RecogniserContext } from './department.js';
 import { importValue, indicatorValues } from './values.js';
 import { isLevel2Keyword } from './vocabulary.js';
@@ -10,23 +11,62 @@ import { isLevel2Keyword } from './vocabulary.js';
 // per numbered run (Q1), 一级/二级 blocks repeated wherever the items alternate, so that the order is kept — the way
 // the sample of SEED002 writes it. Text the item pattern does not cover goes to the report.
 
-export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserContext): { lists: IndicatorList[]; secret: boolean } {
+type Parts = ReadonlyArray<{ text: string; cell: SourceCell }>;
+interface ItemCells {
+    name: SourceCell | undefined;
+    period: SourceCell | undefined;
+    annual: SourceCell | undefined;
+}
+
+/** `parts`: the cells the string was joined from, to record which one each item stands in (origins.ts). */
+export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserContext, parts: Parts = []): { lists: IndicatorList[]; secret: boolean } {
     if (cell.trim() === '') return { lists: [], secret: false };
     const { items, unmatched, wrapped } = parseFlat(cell);
     if (wrapped) ctx.placement.note(where, '绩效指标单元格带 <p>…</p> 包装（RULES §6.2 Q2）：指标结构中没有它的位置，未保留。');
     for (const text of unmatched) {
         ctx.placement.unplacedText(where, text, '绩效指标字符串中不符合「n、一级；二级；名称；实施周期指标值:…；年度指标值:…。」格式的部分');
     }
-    const lists = splitFlatLists(items).map(run => listOf(run, where, ctx));
+    const cells = itemCells(items, parts);
+    const lists = splitFlatLists(items).map(run => listOf(run, where, ctx, cells));
     // The confidential placeholder (Q7): one item named 保密项目.
     const secret = items.length === 1 && items[0]!.name.trim() === '保密项目';
     if (secret) ctx.placement.note(where, '绩效指标为保密占位「保密项目」：项目标为 保密（RULES §6.2 Q7）。');
     return { lists: lists.filter(list => list.groups.length > 0), secret };
 }
 
-function listOf(items: readonly FlatItem[], where: string, ctx: RecogniserContext): IndicatorList {
-    const groups: Level1Group[] = [];
+/**
+ * Which of the joined cells each item's name and values start in (a string split over rows, Q3, may put an item's
+ * head in one cell and its name or value in the next): found in order in the cells' joined text.
+ */
+function itemCells(items: readonly FlatItem[], parts: Parts): Map<FlatItem, ItemCells> {
+    const joined = parts.map(part => part.text).join('');
+    const ends: number[] = [];
+    parts.reduce((end, part) => (ends.push(end + part.text.length), end + part.text.length), 0);
+    const cellAt = (offset: number) => parts[Math.max(0, ends.findIndex(end => offset < end))]?.cell ?? parts[parts.length - 1]?.cell;
+    const find = (text: string | null, from: number) => {
+        const at = text ? joined.indexOf(text.trim(), from) : -1;
+        return at < 0 ? from : at;
+    };
+    const cells = new Map<FlatItem, ItemCells>();
+    let cursor = 0;
     for (const item of items) {
+        const name = find(item.name, find(`${item.seq}、`, cursor));
+        const period = find(item.period, name);
+        const annual = find(item.annual, period);
+        cells.set(item, { name: cellAt(name), period: cellAt(period), annual: cellAt(annual) });
+        cursor = Math.max(name + item.name.trim().length, annual + (item.annual?.trim().length ?? 0));
+    }
+    return cells;
+}
+
+function listOf(items: readonly FlatItem[], where: string, ctx: RecogniserContext, cells: Map<FlatItem, ItemCells>): IndicatorList {
+    const groups: Level1Group[] = [];
+    const list: IndicatorList = { groups };
+    for (const item of items) {
+        const at = cells.get(item);
+        const cell = at?.name;
+        const detail = `第 ${item.seq} 项`;
+        ctx.origins.set(list, '', cell, detail);
         const level2 = level2ByName(item.level2Name) ?? categoryByCode(item.level2Code);
         if (!level2 || level2.level !== 2) {
             ctx.placement.unplacedText(where, itemText(item), `第 ${item.seq} 项的二级指标「${item.level2Code}-${item.level2Name}」不认识，无法放入`);
@@ -38,16 +78,23 @@ function listOf(items: readonly FlatItem[], where: string, ctx: RecogniserContex
         let group = groups[groups.length - 1];
         if (!group || group.name !== item.level1Name) {
             group = { name: item.level1Name, code: level1ByName(item.level1Name)?.code ?? null, blocks: [] };
+            ctx.origins.set(group, '', cell, detail);
             groups.push(group);
         }
         let block: Level2Block | undefined = group.blocks[group.blocks.length - 1];
         if (!block || block.name !== level2Name) {
             block = { name: level2Name, code: level2ByName(level2Name)?.code ?? null, indicators: [] };
+            ctx.origins.set(block, '', cell, detail);
             group.blocks.push(block);
         }
-        block.indicators.push(indicatorOf(item, ctx));
+        const indicator = indicatorOf(item, ctx);
+        ctx.origins.set(indicator, '', cell, detail);
+        ctx.origins.set(indicator, 'name', cell, detail);
+        ctx.origins.set(indicator, 'period', at?.period, detail);
+        ctx.origins.set(indicator, 'annual', at?.annual, detail);
+        block.indicators.push(indicator);
     }
-    return { groups };
+    return list;
 }
 
 /** Q6: the codes are dropped in the model (the name decides); a code that contradicts its name is worth a line. */

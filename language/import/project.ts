@@ -31,6 +31,8 @@ interface Draft {
     goal: Part[];
     indicators: Part[];
     where: string;
+    /** the 项目名称 cell, for the reviewer's report */
+    nameCell?: SourceCell;
 }
 
 interface Part {
@@ -91,6 +93,7 @@ export function recogniseProject(table: SourceTable, ctx: RecogniserContext): Pr
 
         if (name === '合计') {
             d.total = funds();
+            ctx.origins.set(d.total, '', r.name);
         } else if (!name && r.amounts.every(isEmptyCell) && (goal || indicators)) {
             // Q3 fragment: a row starting a numbered list is the head of the next project's cells (Q3b); any other
             // is the tail of the previous project's (Q3a).
@@ -106,9 +109,13 @@ export function recogniseProject(table: SourceTable, ctx: RecogniserContext): Pr
             }
         } else if (name && !goal && !indicators && !(r.name?.indent)) {
             unit = { name, funds: funds(), projects: [] };
+            ctx.origins.set(unit, '', r.name);
+            ctx.origins.set(unit, 'name', r.name);
+            ctx.origins.set(unit.funds, '', r.name);
             d.spendingUnits.push(unit);
         } else {
-            const draft: Draft = { name, funds: funds(), goal: goal ? [goal] : [], indicators: indicators ? [indicators] : [], where: r.name?.where ?? cells[0]!.where };
+            const draft: Draft = { name, funds: funds(), goal: goal ? [goal] : [], indicators: indicators ? [indicators] : [], where: r.name?.where ?? cells[0]!.where, nameCell: r.name ?? cells[0] };
+            ctx.origins.set(draft.funds, '', draft.nameCell);
             if (head) {
                 const own = indicators ? stripParagraphTags(indicators.text).trim() : '';
                 const previous = projects[projects.length - 1]?.draft;
@@ -157,7 +164,10 @@ function caption(d: ProjectExpenditureDeclaration, cells: SourceCell[], ctx: Rec
             if (valueCell !== cell) i++;
             const value = cleanText(valueCell === cell ? unit[1]! : valueCell.text, ctx.extracted);
             if (!d.unit) d.unit = value;
-            if (d.unit === value) ctx.placement.use(valueCell);
+            if (d.unit === value) {
+                ctx.placement.use(valueCell);
+                ctx.origins.set(d, 'unit', valueCell);
+            }
             else ctx.placement.unplaced(valueCell, `表中第二个部门名称与「${d.unit}」不同`);
         } else if (/^单位[:：]/.test(c)) {
             ctx.placement.use(cell);
@@ -165,6 +175,7 @@ function caption(d: ProjectExpenditureDeclaration, cells: SourceCell[], ctx: Rec
         } else if (d.title === null && cells.length === 1 && looksLikeTitle(cell.text)) {
             d.title = cleanText(cell.text, ctx.extracted).replace(/^#+\s*/, '');
             ctx.placement.use(cell);
+            ctx.origins.set(d, 'title', cell);
         }
     }
 }
@@ -194,7 +205,10 @@ function rowCells(row: SourceCell[], columns: Map<Column, number>, width: number
 function fundsOf(r: RowCells, ctx: RecogniserContext): Funds | null {
     if (r.amounts.every(isEmptyCell)) return null;
     const funds: Funds = {};
-    AMOUNT_COLUMNS.forEach(([, field, label], i) => { funds[field] = readAmount(r.amounts[i], ctx.placement, label); });
+    AMOUNT_COLUMNS.forEach(([, field, label], i) => {
+        funds[field] = readAmount(r.amounts[i], ctx.placement, label);
+        ctx.origins.set(funds, field, r.amounts[i] ?? r.name);
+    });
     return funds;
 }
 
@@ -215,10 +229,14 @@ export function joinParts(parts: readonly Part[]): string {
 }
 
 function finishProject(draft: Draft, ctx: RecogniserContext): Project {
-    const { lists, secret } = flatIndicatorLists(joinParts(draft.indicators), draft.indicators[0]?.cell.where ?? draft.where, ctx);
+    const { lists, secret } = flatIndicatorLists(joinParts(draft.indicators), draft.indicators[0]?.cell.where ?? draft.where, ctx, draft.indicators);
     const goal = draft.goal.length ? joinParts(draft.goal) : null;
     if (goal !== null && goal !== draft.goal.map(part => part.text).join('')) {
         ctx.placement.note(draft.goal[0]!.cell.where, `项目「${draft.name}」的绩效目标由几行拼成，只有一部分带 <p>…</p> 包装：拼接后去掉了包装。`);
     }
-    return { name: draft.name, secret, funds: draft.funds, goal, indicators: lists };
+    const project: Project = { name: draft.name, secret, funds: draft.funds, goal, indicators: lists };
+    ctx.origins.set(project, '', draft.nameCell ?? draft.goal[0]?.cell ?? draft.indicators[0]?.cell);
+    ctx.origins.set(project, 'name', draft.nameCell);
+    ctx.origins.set(project, 'goal', draft.goal[0]?.cell);
+    return project;
 }

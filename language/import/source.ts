@@ -15,7 +15,20 @@ export interface SourceCell {
     /** formatting hints (.xlsx): the project's own workbook marks unit rows bold and projects indented */
     bold?: boolean;
     indent?: number;
+    /** the same place, structured: for a reviewer's report that names the cell to open (Sheet1!D14) */
+    place?: SourcePlace;
 }
+
+/**
+ * A place in the original file, by the file's own coordinates: a worksheet cell (.xlsx), a table cell or a paragraph
+ * (.docx, 1-based as Word shows them), a line and tab-separated field, or a run of lines (text). The shape is part of
+ * the review report's contract (schemas/review-report.schema.json).
+ */
+export type SourcePlace =
+    | { kind: 'sheet-cell'; sheet: string; cell: string }
+    | { kind: 'table-cell'; table: number; row: number; column: number }
+    | { kind: 'paragraph'; paragraph: number }
+    | { kind: 'line'; line: number; endLine?: number; field?: number };
 
 export type SourceFormat = 'tsv' | 'pdf-text' | 'xlsx' | 'docx';
 

@@ -47,7 +47,7 @@ export function readTsv(input: string): SourceTable {
             break;
         }
         const row = rows.length;
-        rows.push(fields.map((field, col) => ({ text: field.trim(), where: `第${rowLine}行第${col + 1}列`, row, col })));
+        rows.push(fields.map((field, col) => ({ text: field.trim(), where: `第${rowLine}行第${col + 1}列`, row, col, place: { kind: 'line' as const, line: rowLine, field: col + 1 } })));
     }
     return { name: null, rows, extracted: true };
 }

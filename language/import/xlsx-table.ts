@@ -25,7 +25,7 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
             const cell = sheet.getCell(r, c);
             const covered = cell.isMerged && cell.master.address !== cell.address;
             const where = `工作表「${sheet.name}」${cell.address}`;
-            const base: SourceCell = { text: '', where, row: r - 1, col: c - 1 };
+            const base: SourceCell = { text: '', where, row: r - 1, col: c - 1, place: { kind: 'sheet-cell', sheet: sheet.name, cell: cell.address } };
             if (!covered) Object.assign(base, contentOf(cell), styleOf(cell));
             row.push(base);
         }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { renderXlsx } from '../../language/compile/xlsx.js';
 import { importBytes } from '../../language/import/import.js';
@@ -7,8 +8,6 @@ import { compiled, modelDifferences, printedModel } from './helpers.js';
 // .jxmb → xlsx (this project's own compile output) → import → the same canonical model. The official layout has no
 // place for a few things the model can say; each such difference is named here with the reason, any other fails.
 
-const NO_YEAR = 'the official layout has no 年度 field and this title names no year, so the workbook does not carry it '
-    + '(compile/xlsx.ts would have to write it, e.g. as a document property, for the import to read it back); `--year` supplies it';
 const OTHER_TASKS = 'the official layout always prints the 「其他需完成的任务（可选项）」 row, so a workbook cannot tell '
     + '"row absent" (null) from "row left blank" (""); a blank row imports as "" — the reading of seeds 000 and 003';
 const WRITTEN_TWICE = 'the .jxmb writes this value twice (实施周期：… 年度：…) although both are equal; a table has two equal '
@@ -17,13 +16,10 @@ const BLANK_COLUMN = 'the .jxmb leaves this amount out; the table always has the
 
 const namedDifferences: Record<string, Record<string, string>> = {
     '001-zhanjiang-kexie.jxmb': { '.declarations[0].otherTasks: "" → 应为 null': OTHER_TASKS },
-    '002-guangzhou-kexie-projects.jxmb': { '.declarations[0].year: null → 应为 2024': NO_YEAR },
     '004-guangzhou-kexie-2022.jxmb': { '.declarations[0].otherTasks: "" → 应为 null': OTHER_TASKS },
     'tutorial.jxmb': {
-        '.declarations[0].year: null → 应为 2024': NO_YEAR,
         '.declarations[0].otherTasks: "" → 应为 null': OTHER_TASKS,
         '.declarations[0].indicators[0].groups[1].blocks[0].indicators[0].sameValue: true → 应为 false': WRITTEN_TWICE,
-        '.declarations[1].year: null → 应为 2024': NO_YEAR,
         '.declarations[1].total.specialAccount: null → 应为 (无)': BLANK_COLUMN,
         '.declarations[1].total.otherFunds: null → 应为 (无)': BLANK_COLUMN,
         '.declarations[1].spendingUnits[0].funds.specialAccount: null → 应为 (无)': BLANK_COLUMN,
@@ -46,10 +42,50 @@ describe.each(sampleFiles())('%s', sample => {
     });
 });
 
-describe('what the named differences leave', () => {
-    test('with the year given, 002 round-trips exactly', async () => {
+// The official layouts have no 年度 field. A title that names the year carries it; otherwise compile writes a cell
+// 「年度：2024」 (in the caption row of 项目支出, on a row under the title of 部门整体) and import reads it back.
+describe.each(sampleFiles())('年度 of %s', sample => {
+    test('survives .jxmb → xlsx → import, and stands on the sheet where the title does not name it (003 has none)', async () => {
+        const model = await compiled(readSample(sample));
+        const bytes = await renderXlsx(model);
+        const result = await importBytes(bytes);
+        expect(result.model.declarations.map(d => d.year)).toEqual(model.declarations.map(d => d.year));
+
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+        model.declarations.forEach((d, i) => {
+            const sheet = workbook.worksheets[i]!;
+            const title = String(sheet.getCell('A1').value);
+            const row2 = (sheet.getRow(2).values as unknown[]).filter(v => typeof v === 'string') as string[];
+            if (d.year === null || title.includes(`${d.year}年`)) {
+                expect(row2.join('|')).not.toContain('年度：');
+            } else {
+                expect(row2).toContain(`年度：${d.year}`);
+                // The year cell is the only addition: the caption keeps 部门名称 and 单位 where they were.
+                if (d.kind === 'project') expect([sheet.getCell('A2').value, sheet.getCell('G2').value]).toEqual([`部门名称：${d.unit}`, '单位：万元']);
+                else expect(sheet.getCell('A3').value).toBe('部门名称');
+            }
+        });
+    });
+});
+
+describe('the year cell', () => {
+    test('a year given on the command line still wins, and the contradiction is reported', async () => {
         const model = await compiled(readSample('002-guangzhou-kexie-projects.jxmb'));
-        const result = await importBytes(await renderXlsx(model), { year: 2024 });
-        expect(modelDifferences(result.model, model)).toEqual([]);
+        const result = await importBytes(await renderXlsx(model), { year: 2025 });
+        expect(result.model.declarations[0]!.year).toBe(2025);
+        expect(result.report.some(e => e.kind === 'note' && e.message.includes('表上的年度是 2024') && e.where.includes('F2'))).toBe(true);
+    });
+
+    test('a hand-made sheet whose 年度 cell contradicts the title: the cell wins, with a note', async () => {
+        const model = await compiled(readSample('001-zhanjiang-kexie.jxmb'));
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(await renderXlsx(model) as unknown as ExcelJS.Buffer);
+        const sheet = workbook.worksheets[0]!;
+        sheet.spliceRows(2, 0, ['年度:2025']);
+        const result = await importBytes(Buffer.from(await workbook.xlsx.writeBuffer()));
+        expect(result.model.declarations[0]!.year).toBe(2025);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+        expect(result.report.some(e => e.kind === 'note' && e.message.includes('标题写的是 2024 年'))).toBe(true);
     });
 });

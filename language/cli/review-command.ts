@@ -1,0 +1,60 @@
+import { realpath } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import type { JxmbServices } from '../jxmb-module.js';
+import { renderReviewHtml } from '../review/html.js';
+import { terminalProgress, type ProgressStream } from '../review/progress.js';
+import { reviewPaths } from '../review/review.js';
+import { InputError } from './source-files.js';
+import { writeOutput } from './write-file.js';
+
+// `jxmb check <文件或文件夹…> --report 报告.html|报告.json`: the reviewer's report over .jxmb files and tables
+// (.xlsx, .docx, text) side by side. The report is written whole (temp file + rename) and never over an input.
+// Exit status as for check: 0 no errors; 1 errors found; 2 an input could not be checked (it is in the report with
+// its reason) or a path is missing, or the report could not be written.
+
+export interface ReviewCommandOptions {
+    report: string;
+    config?: string;
+}
+
+export async function runReviewCommand(
+    services: JxmbServices, paths: string[], options: ReviewCommandOptions,
+    io: { out(text: string): void; err(text: string): void }, terminal?: ProgressStream | null
+): Promise<number> {
+    const kind = reportKind(options.report);
+    if (!kind) {
+        io.err(`--report 的文件须以 .html 或 .json 结尾，而不是「${options.report}」。\n`);
+        return 2;
+    }
+    // Folders yield only .jxmb and tables, never .html/.json; a file named on the command line is read whatever it is.
+    if (await isInput(options.report, paths)) {
+        throw new InputError(options.report, '报告路径就是要检查的文件之一：请换一个输出路径。');
+    }
+    const progress = terminalProgress(terminal);
+    let result;
+    try {
+        result = await reviewPaths(services, paths, { config: options.config, onProgress: (done, total, file) => progress.update(done, total, file) });
+    } finally {
+        progress.done();
+    }
+    const { report, problems } = result;
+    for (const problem of problems) io.err(`${problem.file}: ${problem.message}\n`);
+    const content = kind === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReviewHtml(report);
+    await writeOutput(options.report, content);
+    const t = report.totals;
+    io.out(`检查了 ${t.checked} 个文件（无法检查 ${t.failed} 个）：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示。报告已写入 ${options.report}。\n`);
+    if (problems.length > 0 || t.failed > 0) return 2;
+    return t.errors > 0 ? 1 : 0;
+}
+
+function reportKind(path: string): 'html' | 'json' | null {
+    const ext = extname(path).toLowerCase();
+    return ext === '.html' || ext === '.htm' ? 'html' : ext === '.json' ? 'json' : null;
+}
+
+async function isInput(path: string, inputs: string[]): Promise<boolean> {
+    const real = async (p: string) => realpath(p).catch(() => resolve(p));
+    const target = await real(path);
+    for (const input of inputs) if (await real(input) === target) return true;
+    return false;
+}

@@ -1,0 +1,47 @@
+import { displayWidth } from '../compile/sheet.js';
+
+// Progress of a long review on a terminal: one line, rewritten in place (「已检查 37/500：科协/项目表.xlsx」), cleared
+// at the end. Only when the stream is a terminal: in a pipe, a log or a test the output stays clean.
+
+export interface ProgressStream {
+    write(text: string): unknown;
+    isTTY?: boolean;
+    columns?: number;
+}
+
+/** The progress line, at most `width` display columns: the file name loses its beginning first (the end names it). */
+export function formatProgress(done: number, total: number, file: string, width = 80): string {
+    const head = `已检查 ${done}/${total}`;
+    const room = width - 1 - displayWidth(head) - 2; // the last column stays free: some terminals wrap on it
+    if (room < 4 || file === '') return head;
+    let name = file;
+    if (displayWidth(name) > room) {
+        const chars = [...name];
+        while (chars.length > 0 && displayWidth('…' + chars.join('')) > room) chars.shift();
+        name = '…' + chars.join('');
+    }
+    return `${head}：${name}`;
+}
+
+export interface Progress {
+    update(done: number, total: number, file: string): void;
+    /** removes the line, so that what follows starts on a clean line */
+    done(): void;
+}
+
+const silent: Progress = { update() {}, done() {} };
+
+export function terminalProgress(stream: ProgressStream | null | undefined): Progress {
+    if (!stream?.isTTY) return silent;
+    let shown = false;
+    return {
+        update(done, total, file) {
+            stream.write(`\r\x1b[2K${formatProgress(done, total, file, stream.columns || 80)}`);
+            shown = true;
+        },
+        done() {
+            if (shown) stream.write('\r\x1b[2K');
+            shown = false;
+        }
+    };
+}

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { JxmbServices } from '../jxmb-module.js';
+import { checkText, type CheckedText } from '../cli/check.js';
+import { ConfigResolver } from '../cli/config.js';
+import { toFinding } from '../cli/diagnostics.js';
+import { collectSources, decodeSource, describeFsError, InputError } from '../cli/source-files.js';
+import { ImportError } from '../import/errors.js';
+import { importBytes, renderImport, type ImportResult } from '../import/import.js';
+import { generatedPlaceText, sourcePlaceText } from './place-text.js';
+import { SourceMap } from './places.js';
+import { buildReport, type FileReview, type FindingPlace, type ReviewFinding, type ReviewReport } from './report.js';
+
+// Reviewing a folder: every .jxmb is checked as `jxmb check` checks it; every table (.xlsx, .docx, text) is imported
+// in memory — nothing is written beside it — and the generated .jxmb is checked the same way, with the same
+// jxmb.yaml, each finding mapped back to the cell of the original it is about. A file that cannot be read or
+// imported is in the report with the reason, never a crash.
+
+export const REVIEW_EXTENSIONS = ['.jxmb', '.xlsx', '.docx', '.txt', '.tsv'];
+
+export interface ReviewOptions {
+    config?: string;
+    /** after each file: how many are done, of how many, and which one was last */
+    onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface ReviewResult {
+    report: ReviewReport;
+    /** command-line paths that do not exist, folders with nothing to review */
+    problems: InputError[];
+}
+
+export async function reviewPaths(services: JxmbServices, paths: string[], options: ReviewOptions = {}): Promise<ReviewResult> {
+    const configs = new ConfigResolver(options.config);
+    const { files, problems } = await collectSources(paths, REVIEW_EXTENSIONS);
+    const reviews: FileReview[] = [];
+    for (const [i, file] of files.entries()) {
+        reviews.push(await reviewFile(services, configs, file));
+        options.onProgress?.(i + 1, files.length, file);
+    }
+    return { report: buildReport(reviews), problems };
+}
+
+async function reviewFile(services: JxmbServices, configs: ConfigResolver, file: string): Promise<FileReview> {
+    let bytes: Buffer;
+    try {
+        bytes = await readFile(file);
+    } catch (error) {
+        return failed(file, null, describeFsError(error));
+    }
+    if (extname(file).toLowerCase() === '.jxmb') {
+        let text: string;
+        try {
+            text = decodeSource(file, bytes);
+        } catch (error) {
+            if (error instanceof InputError) return failed(file, 'jxmb', error.message);
+            throw error;
+        }
+        const checked = await checkText(services, configs, file, text);
+        return reviewed(file, 'jxmb', checked, checked.diagnostics.map(d => jxmbFinding(file, d)));
+    }
+    let imported: ImportResult;
+    try {
+        imported = await importBytes(bytes, { extension: extname(file) });
+    } catch (error) {
+        // A table the importer cannot read is the submitter's problem to fix; say why, whatever went wrong.
+        const reason = error instanceof ImportError ? error.message : `导入时出错（${(error as Error)?.message ?? String(error)}）。`;
+        return failed(file, null, reason);
+    }
+    const checked = await checkText(services, configs, file, renderImport(imported, file));
+    const map = SourceMap.of(checked.document, imported.model, imported.origins);
+    const review = reviewed(file, imported.format, checked, checked.diagnostics.map(d => importedFinding(map, d)));
+    review.importReport = imported.report.map(entry => ({ ...entry }));
+    return review;
+}
+
+function reviewed(file: string, format: FileReview['format'], checked: CheckedText, findings: Array<ReviewFinding & { order: [number, number] }>): FileReview {
+    const { summary } = checked;
+    findings.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1]);
+    return {
+        file, format, status: 'checked',
+        errors: summary.errors, warnings: summary.warnings, infos: summary.infos,
+        measurability: { indicators: summary.indicators, measurable: summary.measurable, share: summary.share },
+        findings: findings.map(({ order: _order, ...finding }) => finding)
+    };
+}
+
+function failed(file: string, format: FileReview['format'], reason: string): FileReview {
+    return { file, format, status: 'failed', reason, errors: 0, warnings: 0, infos: 0, measurability: null, findings: [] };
+}
+
+function jxmbFinding(file: string, diagnostic: Diagnostic): ReviewFinding & { order: [number, number] } {
+    const f = toFinding(file, diagnostic);
+    return {
+        severity: f.severity, code: f.code, message: f.message,
+        place: { kind: 'jxmb', text: `${f.line}:${f.column}`, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        order: [f.line, f.column]
+    };
+}
+
+/** A finding on the generated .jxmb, placed in the original through the source map (or on the generated line). */
+export function importedFinding(map: SourceMap, diagnostic: Diagnostic): ReviewFinding & { order: [number, number] } {
+    const f = toFinding('', diagnostic);
+    const generated = { line: f.line, column: f.column };
+    const origin = map.originOf(diagnostic.range);
+    const place: FindingPlace = origin?.cell.place
+        ? {
+            ...origin.cell.place,
+            text: sourcePlaceText(origin.cell.place) + (origin.detail ? `（${origin.detail}）` : ''),
+            ...(origin.detail ? { detail: origin.detail } : {}),
+            generated
+        }
+        : { kind: 'generated', text: generatedPlaceText(f.line), generated };
+    return { severity: f.severity, code: f.code, message: f.message, place, order: [f.line, f.column] };
+}
