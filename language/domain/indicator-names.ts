@@ -1,0 +1,112 @@
+// 三级指标名称库: indicator names by 二级 code with their usual units (RULES §5), for completion.
+import text from './data/indicator-names.yaml?raw';
+import { DataFileError, loadDataFile } from './data-file.js';
+import { unitInfo } from './units.js';
+
+export type NameSource = 'SEED' | 'S5' | 'SUG';
+export type TargetOperator = '≥' | '≤' | '=';
+
+export interface IndicatorName {
+    name: string;
+    /** Usual units, the first one most common; empty for a date or a 定性 indicator. */
+    units: readonly string[];
+    op: TargetOperator;
+    /** A number worth proposing as it stands (满意度 90, 成本控制率 100, 故障 0). */
+    target?: number;
+    /** The value is a deadline (≤YYYY-12-31). */
+    date: boolean;
+    source: NameSource;
+    /** The 二级 codes whose list holds it. */
+    codes: readonly string[];
+}
+
+export const INDICATOR_NAMES_FILE = 'language/domain/data/indicator-names.yaml';
+
+const nameSchema = {
+    type: 'object',
+    required: ['name', 'source'],
+    properties: {
+        name: { type: 'string', minLength: 1, pattern: '^[^"\\n]+$' },
+        units: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
+        op: { enum: ['≥', '≤', '='] },
+        target: { type: 'number' },
+        date: { type: 'boolean' },
+        source: { enum: ['SEED', 'S5', 'SUG'] }
+    },
+    additionalProperties: false
+} as const;
+
+export const indicatorNamesSchema = {
+    type: 'object',
+    required: ['level2'],
+    properties: {
+        level2: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['codes', 'names'],
+                properties: {
+                    codes: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[1-9][0-9]$' } },
+                    names: { type: 'array', minItems: 1, items: nameSchema }
+                },
+                additionalProperties: false
+            }
+        }
+    },
+    additionalProperties: false
+} as const;
+
+interface RawName {
+    name: string;
+    units?: string[];
+    op?: TargetOperator;
+    target?: number;
+    date?: boolean;
+    source: NameSource;
+}
+
+/** A unit of units.yaml, or a rate of two of them (元/台, 万元/场). */
+function isKnownUnit(unit: string): boolean {
+    return unitInfo(unit) !== undefined || (unit.includes('/') && unit.split('/').every(part => unitInfo(part) !== undefined));
+}
+
+/** Parses and checks a name library. Exported for tests; the rest of the code uses the functions below. */
+export function parseIndicatorNames(yamlText: string, file = INDICATOR_NAMES_FILE): ReadonlyMap<string, IndicatorName[]> {
+    const raw = loadDataFile<{ level2: Array<{ codes: string[]; names: RawName[] }> }>(file, yamlText, indicatorNamesSchema);
+    const byCode = new Map<string, IndicatorName[]>();
+    raw.level2.forEach((list, i) => {
+        for (const code of list.codes) {
+            if (byCode.has(code)) throw new DataFileError(file, `level2[${i}].codes`, `二级 ${code} has two lists`);
+        }
+        const seen = new Set<string>();
+        const names = list.names.map((entry, j): IndicatorName => {
+            const at = `level2[${i}].names[${j}]`;
+            if (seen.has(entry.name)) throw new DataFileError(file, `${at}.name`, `name ${entry.name} is listed twice`);
+            seen.add(entry.name);
+            const unknown = (entry.units ?? []).find(unit => !isKnownUnit(unit));
+            if (unknown) throw new DataFileError(file, `${at}.units`, `unit ${unknown} is not in units.yaml`);
+            if (entry.date && entry.units) throw new DataFileError(file, at, 'a date takes no unit');
+            return {
+                name: entry.name, units: entry.units ?? [], op: entry.op ?? (entry.date ? '≤' : '≥'), target: entry.target,
+                date: entry.date ?? false, source: entry.source, codes: list.codes
+            };
+        });
+        for (const code of list.codes) byCode.set(code, names);
+    });
+    return byCode;
+}
+
+const library = parseIndicatorNames(text);
+const byName = new Map<string, IndicatorName>();
+for (const names of library.values()) for (const entry of names) if (!byName.has(entry.name)) byName.set(entry.name, entry);
+
+/** The library's names for a 二级 code (11 … 43), in the order of RULES §5; [] for a code without a list. */
+export function indicatorNamesFor(level2Code: string): readonly IndicatorName[] {
+    return library.get(level2Code) ?? [];
+}
+
+/** The library entry of a name, under whatever 二级 it is listed. */
+export function indicatorNameEntry(name: string): IndicatorName | undefined {
+    return byName.get(name);
+}
