@@ -230,10 +230,13 @@ const COUNT_UNITS = ['场次', '人次', '篇', '件', '次', '场', '个', '人
 
 /** The count unit a name suggests (its last mention), 个 when it names none. */
 export function countUnitIn(name: string): string {
-    let best = { unit: '个', at: -1 };
+    // The unit that ends last, and of those the longest: 「举办活动场次」 → 场次, not its tail 次.
+    let best = { unit: '个', end: -1 };
     for (const unit of COUNT_UNITS) {
         const at = coreName(name).lastIndexOf(unit);
-        if (at > best.at || (at === best.at && at >= 0 && unit.length > best.unit.length)) best = { unit, at };
+        if (at < 0) continue;
+        const end = at + unit.length;
+        if (end > best.end || (end === best.end && unit.length > best.unit.length)) best = { unit, end };
     }
     return best.unit;
 }

@@ -31,6 +31,13 @@ describe('measurability/vague-value', () => {
         expect(text).toContain('"办公设备购置数量"："购置办公设备≤〔待填〕台"');
     });
 
+    test('a count rewrite takes the unit the name ends with, the whole of it (场次, not 次)', async () => {
+        const before = department('产出指标', '数量指标', '"举办科普讲座场次"："合理安排"');
+        const { fixes } = await fixesFor(before, 'measurability/vague-value');
+        expect(fixes.map(f => f.title).join('\n')).toContain('场次」');
+        expect(fixes.map(f => f.title).join('\n')).not.toMatch(/[^场]次」/);
+    });
+
     test('符合 under 社会效益, where its own rewrites do not fit: the 二级 still gets two', async () => {
         const before = department('效益指标', '社会效益指标', '"消防、安防工作效果"："符合要求"');
         const { fixes } = await fixesFor(before, 'measurability/vague-value');
