@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import { runJxmb } from '../helpers/run-cli.js';
 import { openFile, repo, screenshot, startEditor, type Editor } from './code-server.js';
 
@@ -9,11 +9,17 @@ import { openFile, repo, screenshot, startEditor, type Editor } from './code-ser
 
 const sampleName = '000-nansha-kexie.jxmb';
 const sampleText = readFileSync(join(repo, 'samples', sampleName), 'utf8');
+// Another declaration in the workspace, with a 数量指标 name of its own that completion should offer.
+const otherText = '部门整体 "另一单位" 年度 2024 {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                "编印科普挂图数量"：≥500张\n            }\n        }\n    }\n}\n';
 let editor: Editor;
 
 beforeAll(async () => {
-    editor = await startEditor({ [sampleName]: sampleText });
+    editor = await startEditor({ [sampleName]: sampleText, 'other.jxmb': otherText });
     await openFile(editor.page, sampleName);
+});
+beforeEach(context => {
+    // A picture of the editor as it was when a step failed, for the person reading the failure.
+    onTestFailed(async () => screenshot(editor.page, `failed-${context.task.name.slice(0, 40)}.png`));
 });
 afterAll(async () => {
     await editor?.stop();
@@ -28,11 +34,22 @@ async function statusCounts(): Promise<Counts> {
     return { errors: count('Errors'), warnings: count('Warnings'), infos: count('Infos') };
 }
 
-function checkCounts(file: string): Counts {
-    const result = runJxmb(['check', '--format', 'json', file]);
+/** `jxmb check` of the same files, run as a user runs it. */
+function checkCounts(...files: string[]): Counts {
+    const result = runJxmb(['check', '--format', 'json', ...files]);
     const findings = (JSON.parse(result.stdout) as { findings: Array<{ severity: string }> }).findings;
     const count = (severity: string) => findings.filter(f => f.severity === severity).length;
     return { errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+/** Puts the cursor on a line with the editor's own Go to Line, and waits until the editor has it again. */
+async function goToLine(line: number): Promise<void> {
+    await editor.page.keyboard.press('Control+1');
+    await editor.page.keyboard.press('Control+G');
+    await editor.page.keyboard.type(String(line));
+    await editor.page.keyboard.press('Enter');
+    await editor.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor({ timeout: 30_000 });
+    await editor.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 function lineOf(text: string, needle: string): number {
@@ -40,28 +57,27 @@ function lineOf(text: string, needle: string): number {
 }
 
 describe('a seed sample in VS Code', () => {
-    test('the Problems counts equal jxmb check for the same file', async () => {
-        const expected = checkCounts(join(repo, 'samples', sampleName));
-        expect(expected.warnings).toBeGreaterThan(0);
-        await expect.poll(statusCounts, { timeout: 60_000, interval: 1000 }).toEqual(expected);
+    test('the Problems counts equal jxmb check for the same files', async () => {
+        const sample = checkCounts(join(editor.workspace, sampleName));
+        const workspace = checkCounts(join(editor.workspace, sampleName), join(editor.workspace, 'other.jxmb'));
+        expect(sample.warnings).toBeGreaterThan(0);
+        // The status bar counts the whole workspace; the Problems panel counts each file.
+        await expect.poll(statusCounts, { timeout: 60_000, interval: 1000 }).toEqual(workspace);
         // Stable: no second publication doubles them a moment later.
         await editor.page.waitForTimeout(3000);
-        expect(await statusCounts()).toEqual(expected);
+        expect(await statusCounts()).toEqual(workspace);
         await editor.page.keyboard.press('Control+Shift+M');
         const fileRow = editor.page.locator('.markers-panel .monaco-tl-row', { hasText: sampleName }).first();
         await expect.poll(() => fileRow.locator('.monaco-count-badge').textContent(), { timeout: 30_000 })
-            .toBe(String(expected.errors + expected.warnings + expected.infos));
+            .toBe(String(sample.errors + sample.warnings + sample.infos));
         await screenshot(editor.page, 'seed-problems.png');
     });
 
     test('the lightbulb rewrites a vague value and its warning goes', async () => {
         const before = await statusCounts();
         // Put the cursor into the vague value the way a person does: click on it.
-        await editor.page.keyboard.press('Control+1');
         const line = lineOf(sampleText, '"科普公共服务能力"："提升"');
-        await editor.page.keyboard.press('Control+G');
-        await editor.page.keyboard.type(String(line));
-        await editor.page.keyboard.press('Enter');
+        await goToLine(line);
         await editor.page.locator('.monaco-editor .view-line', { hasText: '科普公共服务能力' }).locator('span', { hasText: '提升' }).last().click();
         await editor.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor({ timeout: 30_000 });
         await editor.page.keyboard.press('Control+.');
@@ -78,5 +94,28 @@ describe('a seed sample in VS Code', () => {
         await expect.poll(() => lineText.textContent(), { timeout: 30_000 }).toContain('≥20000人次');
         await expect.poll(statusCounts, { timeout: 60_000, interval: 1000 }).toEqual({ ...before, warnings: before.warnings - 1 });
         await screenshot(editor.page, 'seed-quickfix-applied.png');
+    });
+
+    test('completion offers the names of the 二级 the cursor is in, found by pinyin initials', async () => {
+        const line = lineOf(sampleText, '数量指标 {');
+        await goToLine(line);
+        await editor.page.keyboard.press('End');
+        await editor.page.keyboard.press('Enter');
+        await editor.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line + 1},` }).waitFor({ timeout: 30_000 });
+        await editor.page.keyboard.press('Control+Space');
+        const rows = editor.page.locator('.suggest-widget .monaco-list-row');
+        await rows.first().waitFor({ timeout: 30_000 });
+        const offered = await rows.allTextContents();
+        await screenshot(editor.page, 'seed-completion-names.png');
+        expect(offered.join('\n')).toContain('编印科普挂图数量'); // used in the workspace under 数量指标
+        expect(offered.join('\n')).toContain('举办活动场次'); // RULES §5, 数量指标
+        expect(offered.join('\n')).not.toContain('服务对象满意度'); // another 二级's name
+        await editor.page.keyboard.type('jbhd');
+        await expect.poll(async () => (await rows.first().textContent()) ?? '', { timeout: 30_000 }).toContain('举办活动场次');
+        await screenshot(editor.page, 'seed-completion-pinyin.png');
+        await editor.page.keyboard.press('Enter');
+        const lineText = editor.page.locator('.monaco-editor .view-line', { hasText: '举办活动场次' });
+        await expect.poll(() => lineText.textContent(), { timeout: 30_000 }).toMatch(/"举办活动场次"[：:]/);
+        await editor.page.keyboard.press('Escape');
     });
 });
