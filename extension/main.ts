@@ -1,23 +1,51 @@
-import * as path from 'node:path';
-import type * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import * as vscode from 'vscode';
+import { createClient, JxmbServer } from './client.js';
+import { draftIndicators } from './commands/draft.js';
+import { exportDocument } from './commands/export.js';
+import { importTable } from './commands/import.js';
+import { openTutorial } from './commands/tutorial.js';
+import type { ExportTarget } from './output-path.js';
+import { DraftPreviews } from './draft-preview.js';
+import { TablePreviews } from './preview.js';
+import { setApiKey } from './secrets.js';
+import { newDeclarationFile, registerSnippets } from './snippets.js';
+import { registerStatusBar } from './status-bar.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
 
-// A minimal client: starts the bundled language server for .jxmb files so that diagnostics appear as you type.
+// The VS Code client: the language server, and around it the commands (export, import, draft and its preview, API
+// key, table preview, tutorial, new file), the status bar and the skeleton snippets. Command ids are listed in package.json.
+
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const serverModule = context.asAbsolutePath(path.join('dist', 'server.cjs'));
-    const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } }
-    };
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'jxmb' }, { scheme: 'untitled', language: 'jxmb' }],
-        // jxmb.severity and jxmb.costModel reach the server's settings provider.
-        synchronize: { configurationSection: 'jxmb' }
-    };
-    client = new LanguageClient('jxmb', 'jxmb 绩效目标语言服务', serverOptions, clientOptions);
-    await client.start();
+    client = createClient(context);
+    const started = client.start();
+    const server = new JxmbServer(client, started);
+    const importReport = vscode.window.createOutputChannel(vscode.l10n.t('jxmb Import Report'));
+    const previews = new TablePreviews(server);
+    const drafts = new DraftPreviews();
+    const exportCommand = (target: ExportTarget) => (arg?: unknown) => exportDocument(server, target, arg);
+
+    context.subscriptions.push(
+        importReport,
+        previews,
+        drafts,
+        registerStatusBar(server),
+        registerSnippets(),
+        vscode.commands.registerCommand('jxmb.exportExcel', exportCommand('xlsx')),
+        vscode.commands.registerCommand('jxmb.exportHtml', exportCommand('html')),
+        vscode.commands.registerCommand('jxmb.exportFlat', exportCommand('flat')),
+        vscode.commands.registerCommand('jxmb.exportJson', exportCommand('json')),
+        vscode.commands.registerCommand('jxmb.importTable', (arg?: unknown) => importTable(server, importReport, arg)),
+        vscode.commands.registerCommand('jxmb.draftIndicators', (arg?: unknown) => draftIndicators(server, context.secrets, drafts, arg)),
+        vscode.commands.registerCommand('jxmb.acceptDraft', () => drafts.decide(true)),
+        vscode.commands.registerCommand('jxmb.discardDraft', () => drafts.decide(false)),
+        vscode.commands.registerCommand('jxmb.setApiKey', () => setApiKey(context.secrets)),
+        vscode.commands.registerCommand('jxmb.showPreview', (arg?: unknown) => previews.show(arg)),
+        vscode.commands.registerCommand('jxmb.openTutorial', () => openTutorial(context)),
+        vscode.commands.registerCommand('jxmb.newFile', () => newDeclarationFile())
+    );
+    await started;
 }
 
 export async function deactivate(): Promise<void> {

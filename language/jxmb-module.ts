@@ -1,17 +1,20 @@
-import { inject, type Module } from 'langium';
+import { inject, type DeepPartial, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
+import { JxmbDocumentBuilder } from './document-builder.js';
 import { JxmbDocumentValidator } from './document-validator.js';
 import { JxmbGeneratedModule, JxmbGeneratedSharedModule } from './generated/module.js';
 import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from './syntax-messages.js';
 import { JxmbCodeActionProvider } from './lsp/code-actions.js';
 import { JxmbCompletionProvider } from './lsp/completion-provider.js';
 import { JxmbDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { JxmbFoldingRangeProvider } from './lsp/folding.js';
 import { JxmbFormatter } from './lsp/formatter.js';
 import { JxmbHoverProvider } from './lsp/hover-provider.js';
 import { registerSummaryRequest } from './lsp/summary-request.js';
+import { registerEditorRequests } from './lsp/editor-request.js';
 import { JxmbSettingsProvider } from './settings.js';
 import { registerValidationChecks } from './validation/index.js';
 import { JxmbValueConverter } from './value-converter.js';
@@ -38,20 +41,28 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         CompletionProvider: services => new JxmbCompletionProvider(services),
         HoverProvider: services => new JxmbHoverProvider(services),
         Formatter: () => new JxmbFormatter(),
-        DocumentSymbolProvider: services => new JxmbDocumentSymbolProvider(services)
+        DocumentSymbolProvider: services => new JxmbDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new JxmbFoldingRangeProvider(services)
     },
     validation: {
         DocumentValidator: services => new JxmbDocumentValidator(services)
     }
 };
 
+export const JxmbSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    workspace: {
+        DocumentBuilder: services => new JxmbDocumentBuilder(services)
+    }
+};
+
 export function createJxmbServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Jxmb: JxmbServices } {
-    const shared = inject(createDefaultSharedModule(context), JxmbGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), JxmbGeneratedSharedModule, JxmbSharedModule);
     const Jxmb = inject(createDefaultModule({ shared }), JxmbGeneratedModule, JxmbModule);
     shared.ServiceRegistry.register(Jxmb);
     registerValidationChecks(Jxmb);
     if (context.connection) {
         registerSummaryRequest(context.connection, shared);
+        registerEditorRequests(context.connection, shared, Jxmb);
         // A changed jxmb.severity / jxmb.costModel changes what every open document should show.
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
             if (section !== 'jxmb') return;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import { runJxmb } from '../helpers/run-cli.js';
@@ -9,8 +10,9 @@ import { openFile, repo, screenshot, startEditor, type Editor } from './code-ser
 
 const sampleName = '000-nansha-kexie.jxmb';
 const sampleText = readFileSync(join(repo, 'samples', sampleName), 'utf8');
-// Another declaration in the workspace, with a 数量指标 name of its own that completion should offer.
-const otherText = '部门整体 "另一单位" 年度 2024 {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                "编印科普挂图数量"：≥500张\n            }\n        }\n    }\n}\n';
+// Another declaration in the workspace: a 数量指标 name of its own that completion should offer, and a task whose
+// promises no indicator measures yet, for the drafter.
+const otherText = '部门整体 "另一单位" 年度 2024 {\n    任务 "科普讲座经费" {\n        主要实施内容 "举办科普讲座不少于12场次，发放科普资料3000份。"\n        拟投入资金 10.00\n    }\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                "编印科普挂图数量"：≥500张\n            }\n        }\n    }\n}\n';
 let editor: Editor;
 
 beforeAll(async () => {
@@ -40,6 +42,17 @@ function checkCounts(...files: string[]): Counts {
     const findings = (JSON.parse(result.stdout) as { findings: Array<{ severity: string }> }).findings;
     const count = (severity: string) => findings.filter(f => f.severity === severity).length;
     return { errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+/** Runs a command from the Command Palette by its title, as a person does. */
+async function runCommand(title: string): Promise<void> {
+    await editor.page.keyboard.press('Control+1');
+    await editor.page.keyboard.press('Control+Shift+P');
+    const input = editor.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 30_000 });
+    await editor.page.keyboard.type(title);
+    await editor.page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^jxmb: /, '') }).first().waitFor({ timeout: 30_000 });
+    await editor.page.keyboard.press('Enter');
 }
 
 /** Puts the cursor on a line with the editor's own Go to Line, and waits until the editor has it again. */
@@ -116,6 +129,50 @@ describe('a seed sample in VS Code', () => {
         await editor.page.keyboard.press('Enter');
         const lineText = editor.page.locator('.monaco-editor .view-line', { hasText: '举办活动场次' });
         await expect.poll(() => lineText.textContent(), { timeout: 30_000 }).toMatch(/"举办活动场次"[：:]/);
+        // The value follows the colon the completion put there.
         await editor.page.keyboard.press('Escape');
+        await editor.page.keyboard.type('≥3场次');
+        await editor.page.keyboard.press('Escape');
+        await expect.poll(() => lineText.textContent(), { timeout: 30_000 }).toMatch(/"举办活动场次"[：:]≥3场次/);
+    });
+
+    test('导出 Excel writes the official table next to the file', async () => {
+        await runCommand('jxmb: Export Excel');
+        const xlsx = join(editor.workspace, sampleName.replace(/\.jxmb$/, '.xlsx'));
+        await expect.poll(() => existsSync(xlsx), { timeout: 60_000, interval: 500 }).toBe(true);
+        await screenshot(editor.page, 'seed-export-excel.png');
+        // The exported table is the edited text: the indicator typed a moment ago is in it.
+        const workbook = new ExcelJS.Workbook();
+        await expect.poll(async () => {
+            try {
+                await workbook.xlsx.readFile(xlsx);
+            } catch {
+                return ''; // still being written
+            }
+            const cells: string[] = [];
+            workbook.eachSheet(sheet => sheet.eachRow(row => row.eachCell(cell => {
+                if (typeof cell.value === 'string') cells.push(cell.value);
+            })));
+            return cells.join('\n');
+        }, { timeout: 30_000, interval: 500 }).toContain('举办活动场次');
+    });
+
+    test('起草绩效指标 proposes indicators for a task, shows them, and adds them once accepted', async () => {
+        await openFile(editor.page, 'other.jxmb');
+        await goToLine(lineOf(otherText, '主要实施内容'));
+        await runCommand('jxmb: Draft Performance Indicators');
+        const proposals = editor.page.locator('.quick-input-list .monaco-list-row');
+        await expect.poll(async () => (await proposals.allTextContents()).join('\n'), { timeout: 60_000 }).toContain('12');
+        await screenshot(editor.page, 'draft-proposals.png');
+        await editor.page.keyboard.press('Enter');
+        // The preview: nothing is written before the person accepts it.
+        await editor.page.locator('.monaco-diff-editor').first().waitFor({ timeout: 60_000 });
+        await screenshot(editor.page, 'draft-preview.png');
+        expect(readFileSync(join(editor.workspace, 'other.jxmb'), 'utf8')).toBe(otherText);
+        await runCommand('jxmb: Apply Drafted Indicators');
+        await openFile(editor.page, 'other.jxmb');
+        const drafted = editor.page.locator('.monaco-editor .view-line', { hasText: '≥12场次' });
+        await drafted.first().waitFor({ timeout: 60_000 });
+        await screenshot(editor.page, 'draft-applied.png');
     });
 });

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+
+// The document a command works on: the file it was given (explorer menu) or the active .jxmb editor.
+
+export async function jxmbDocument(arg?: unknown): Promise<vscode.TextDocument | undefined> {
+    if (arg instanceof vscode.Uri) {
+        const document = await vscode.workspace.openTextDocument(arg);
+        if (document.languageId === 'jxmb') return document;
+    }
+    const active = vscode.window.activeTextEditor?.document;
+    if (active?.languageId === 'jxmb') return active;
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a .jxmb file first.'));
+    return undefined;
+}
+
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+    try {
+        await vscode.workspace.fs.stat(uri);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+/** Opens a file's folder in the operating system, or shows it in the explorer where that cannot be done (remote). */
+export async function revealFile(uri: vscode.Uri): Promise<void> {
+    const local = uri.scheme === 'file' && vscode.env.remoteName === undefined && vscode.env.uiKind === vscode.UIKind.Desktop;
+    await vscode.commands.executeCommand(local ? 'revealFileInOS' : 'revealInExplorer', uri);
+}

@@ -1,0 +1,50 @@
+import { posix } from 'node:path';
+import type { CompileTarget } from '../language/lsp/protocol-request.js';
+
+// Where an export or an import goes, and whether it may be written: pure path logic, tested without VS Code.
+// Paths are posix (a vscode.Uri's path), so one module serves every platform and remote file systems.
+
+export type ExportTarget = Extract<CompileTarget, 'xlsx' | 'html' | 'flat' | 'json'>;
+
+/** As `jxmb compile` names them: the flattened string is plain text. */
+export const EXPORT_EXTENSIONS: Record<ExportTarget, string> = { xlsx: '.xlsx', html: '.html', flat: '.txt', json: '.json' };
+
+/** The output beside the source, with the source's base name: /a/b/预算.jxmb → /a/b/预算.xlsx. */
+export function exportPathFor(sourcePath: string, target: ExportTarget): string {
+    const { dir, name } = posix.parse(sourcePath);
+    return posix.join(dir, name + EXPORT_EXTENSIONS[target]);
+}
+
+export type WritePlan =
+    | { action: 'write'; path: string }
+    | { action: 'ask'; path: string }
+    | { action: 'refuse'; path: string; reason: 'source' | 'jxmb' };
+
+/**
+ * May the export go to `path`? Never over its own source or any .jxmb file; over another existing file only when
+ * the user says so.
+ */
+export function planWrite(sourcePath: string, path: string, exists: boolean): WritePlan {
+    if (path === sourcePath) return { action: 'refuse', path, reason: 'source' };
+    if (posix.extname(path).toLowerCase() === '.jxmb') return { action: 'refuse', path, reason: 'jxmb' };
+    return exists ? { action: 'ask', path } : { action: 'write', path };
+}
+
+/**
+ * The first free name beside `path` (`表.jxmb`, `表-1.jxmb`, `表-2.jxmb` …) — an import never replaces a file.
+ * `taken` says whether a path exists.
+ */
+export async function freePath(path: string, taken: (path: string) => Promise<boolean>, limit = 1000): Promise<string | undefined> {
+    const { dir, name, ext } = posix.parse(path);
+    for (let i = 0; i < limit; i++) {
+        const candidate = posix.join(dir, i === 0 ? name + ext : `${name}-${i}${ext}`);
+        if (!await taken(candidate)) return candidate;
+    }
+    return undefined;
+}
+
+/** The .jxmb that an imported table becomes: 申报表.xlsx → 申报表.jxmb (then freePath). */
+export function importPathFor(tablePath: string): string {
+    const { dir, name } = posix.parse(tablePath);
+    return posix.join(dir, name + '.jxmb');
+}

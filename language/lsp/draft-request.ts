@@ -1,0 +1,146 @@
+import { EmptyFileSystem, GrammarUtils, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { Range } from 'vscode-languageserver-types';
+import { documentToModel } from '../compile/from-ast.js';
+import { draftForTarget } from '../draft/api.js';
+import { checkProposals } from '../draft/check.js';
+import { DraftError } from '../draft/errors.js';
+import type { DraftResult } from '../draft/proposal.js';
+import { skeletonsFor } from '../draft/skeletons.js';
+import { draftTargetsOf, targetInfo, type DraftTarget, type DraftText } from '../draft/targets.js';
+import type { Document, Project, Task } from '../generated/ast.js';
+import { createJxmbServices, type JxmbServices } from '../jxmb-module.js';
+import { firstSyntaxError, notOpenMessage, validatedDocument } from './document-request.js';
+import { draftEdits, draftTargetNodes } from './draft-edit-request.js';
+import {
+    DraftEditRequest, DraftRequest, DraftTargetRequest, DraftTargetsRequest,
+    type DraftEditParams, type DraftEditResponse, type DraftParams, type DraftResponse, type DraftTargetParams,
+    type DraftTargetResponse, type DraftTargetsParams, type DraftTargetsResponse, type RequestFailure
+} from './protocol-request.js';
+
+// 起草绩效指标 in the editor: which task or project (the one at the cursor, or the user picks), its text (all of it,
+// or the selected words), the proposals (the rule drafter here; the LLM's answer is drafted in the client, where the
+// API key stays, and checked here), and the edit that would place the accepted ones — never applied by the server.
+
+/**
+ * Checking proposals parses a small document of its own. Done with the server's services, the server would publish
+ * that document's diagnostics to the editor; a private set of services publishes nothing.
+ */
+let scratch: JxmbServices | undefined;
+const scratchServices = () => scratch ??= createJxmbServices(EmptyFileSystem).Jxmb;
+
+type Doc = LangiumDocument<Document>;
+
+const fail = (message: string): RequestFailure => ({ ok: false, message });
+
+async function parsedDocument(shared: LangiumSharedServices, uri: string, token?: CancellationToken): Promise<Doc | RequestFailure> {
+    const document = await validatedDocument(shared, uri, token);
+    if (!document) return fail(notOpenMessage);
+    const syntax = firstSyntaxError(document);
+    return syntax ? fail(`无法起草，请先改正：${syntax}`) : document;
+}
+
+/** The index of the task or project whose text spans `offset`, or null. */
+export function targetIndexAt(root: Document, offset: number): number | null {
+    const index = draftTargetNodes(root).findIndex(node => node.$cstNode && node.$cstNode.offset <= offset && offset <= node.$cstNode.end);
+    return index < 0 ? null : index;
+}
+
+const FIELD_OF: Record<string, DraftText['field']> = { TaskContent: '主要实施内容', TaskGoal: '期望目标', ProjectGoal: '绩效目标' };
+
+/**
+ * The target's texts cut to what `selection` covers of them; all of them when it covers none (the cursor on the
+ * task's name, a selection outside its text fields).
+ */
+export function selectedTexts(document: Doc, node: Task | Project, texts: DraftText[], selection: Range | undefined): DraftText[] {
+    if (!selection) return texts;
+    const from = document.textDocument.offsetAt(selection.start);
+    const to = document.textDocument.offsetAt(selection.end);
+    if (from >= to) return texts;
+    const source = document.textDocument.getText();
+    const cut: DraftText[] = [];
+    for (const member of node.members) {
+        const field = FIELD_OF[member.$type];
+        const literal = field && member.$cstNode && GrammarUtils.findNodeForProperty(member.$cstNode, 'text');
+        if (!field || !literal) continue;
+        // Inside the quotes only.
+        const start = Math.max(from, literal.offset + 1);
+        const end = Math.min(to, literal.end - 1);
+        if (start >= end) continue;
+        const words = source.slice(start, end).replace(/\\(.)/g, '$1').trim();
+        if (words) cut.push({ field, text: words });
+    }
+    if (cut.length === 0) return texts;
+    // draftTargetsOf's order: the goal first.
+    return texts.flatMap(t => cut.filter(c => c.field === t.field));
+}
+
+function targetOf(document: Doc, params: DraftTargetParams): DraftTarget | RequestFailure {
+    const root = document.parseResult.value;
+    const targets = draftTargetsOf(documentToModel(root));
+    const node = draftTargetNodes(root)[params.index];
+    const target = targets[params.index];
+    if (!target || !node || target.name !== node.name) return fail('文件已更改，找不到这个任务或项目：请重新运行「起草绩效指标」。');
+    return { ...target, year: target.year ?? params.year ?? null, texts: selectedTexts(document, node, target.texts, params.selection) };
+}
+
+function draftFailure(error: unknown): RequestFailure {
+    if (error instanceof DraftError) return fail(error.message);
+    throw error;
+}
+
+function abortSignalOf(token: CancellationToken): AbortSignal {
+    const controller = new AbortController();
+    if (token.isCancellationRequested) controller.abort();
+    else token.onCancellationRequested(() => controller.abort());
+    return controller.signal;
+}
+
+export function registerDraftRequests(connection: Connection, shared: LangiumSharedServices, services: JxmbServices): void {
+    connection.onRequest(DraftTargetsRequest, async (params: DraftTargetsParams, token): Promise<DraftTargetsResponse> => {
+        const document = await parsedDocument(shared, params.uri, token);
+        if (!('parseResult' in document)) return document;
+        const root = document.parseResult.value;
+        const targets = draftTargetsOf(documentToModel(root)).map(targetInfo);
+        const offset = params.position && document.textDocument.offsetAt(params.position);
+        return { ok: true, targets, atCursor: offset === undefined ? null : targetIndexAt(root, offset) };
+    });
+
+    connection.onRequest(DraftTargetRequest, async (params: DraftTargetParams, token): Promise<DraftTargetResponse> => {
+        const document = await parsedDocument(shared, params.uri, token);
+        if (!('parseResult' in document)) return document;
+        const target = targetOf(document, params);
+        return 'ok' in target ? target : { ok: true, target };
+    });
+
+    connection.onRequest(DraftRequest, async (params: DraftParams, token): Promise<DraftResponse> => {
+        const document = await parsedDocument(shared, params.uri, token);
+        if (!('parseResult' in document)) return document;
+        const target = targetOf(document, params);
+        if ('ok' in target) return target;
+        const costModel = (await services.jxmb.Settings.forDocument()).costModel;
+        try {
+            if (!params.proposals) {
+                const result = await draftForTarget(target, { services: scratchServices(), costModel, signal: abortSignalOf(token) });
+                return { ok: true, result };
+            }
+            const all = [...params.proposals, ...skeletonsFor(target, params.proposals)];
+            const checked = await checkProposals(scratchServices(), target, all);
+            const result: DraftResult = { drafter: 'llm', model: params.model ?? null, target: targetInfo(target), proposals: checked };
+            return { ok: true, result };
+        } catch (error) {
+            return draftFailure(error);
+        }
+    });
+
+    connection.onRequest(DraftEditRequest, async (params: DraftEditParams, token): Promise<DraftEditResponse> => {
+        const document = await parsedDocument(shared, params.uri, token);
+        if (!('parseResult' in document)) return document;
+        const target = targetOf(document, params);
+        if ('ok' in target) return target;
+        const edits = draftEdits(scratchServices(), document, params.index, params.proposals, target.year);
+        if (!edits) return fail('文件已更改，找不到这个任务或项目：请重新运行「起草绩效指标」。');
+        return { ok: true, version: document.textDocument.version, edits };
+    });
+}

@@ -1,0 +1,31 @@
+import { extname } from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { ImportError } from '../import/errors.js';
+import { importBytes, renderImport, summaryLine } from '../import/import.js';
+import { formatReportEntry, unplacedCount } from '../import/report.js';
+import { ImportRequest, type ImportParams, type ImportResponse } from './protocol-request.js';
+
+// `jxmb/import`: the editor's 从表格导入 runs the same importer as `jxmb import`. The client reads the file (any file
+// system VS Code knows) and sends its bytes; the server answers with the .jxmb text and the report, writing nothing.
+
+const MAX_BYTES = 50 * 1024 * 1024;
+
+export function registerImportRequest(connection: Connection): void {
+    connection.onRequest(ImportRequest, async (params: ImportParams): Promise<ImportResponse> => {
+        const bytes = Buffer.from(params.base64 ?? '', 'base64');
+        if (bytes.length > MAX_BYTES) return { ok: false, message: `${params.fileName}：文件超过 50 MB，不像一张申报表。` };
+        try {
+            const result = await importBytes(bytes, { extension: extname(params.fileName), ...(params.year === undefined ? {} : { year: params.year }) });
+            return {
+                ok: true,
+                text: renderImport(result, params.fileName),
+                report: result.report.map(entry => formatReportEntry(params.fileName, entry)),
+                unplaced: unplacedCount(result.report),
+                summary: summaryLine(result)
+            };
+        } catch (error) {
+            if (error instanceof ImportError) return { ok: false, message: `${params.fileName}：${error.message}` };
+            throw error;
+        }
+    });
+}

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DeclarationFile } from '../../language/compile/model.js';
+import type { Proposal } from '../../language/draft/proposal.js';
+import {
+    CompileRequest, DraftEditRequest, DraftRequest, DraftTargetRequest, DraftTargetsRequest, ImportRequest,
+    type CompileResponse, type DraftEditResponse, type DraftResponse, type DraftTargetResponse, type DraftTargetsResponse, type ImportResponse
+} from '../../language/lsp/protocol-request.js';
+import { draftWithLlm } from '../../language/draft/llm.js';
+import { answer, startFakeOpenAI } from '../draft/fake-openai.js';
+import { LspSession } from '../helpers/lsp-client.js';
+import { readSample, seedOf } from '../helpers/samples.js';
+
+// The requests behind the extension's commands, spoken to the real server over stdio as the client does
+// (npm run build first): 导出 and 表格预览 (jxmb/compile), 从表格导入 (jxmb/import), 起草绩效指标 (jxmb/draft…).
+
+const dir = 'file:///tmp/jxmb-extension-requests';
+
+const department = `部门整体 "测试单位" 年度 2024 {
+    任务 "科普活动" {
+        主要实施内容 "组织科普讲座不少于12场次，发放科普资料不少于3000份。"
+        期望目标 "受益群众不少于5000人次。"
+    }
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+                "举办培训班期数"：≥4期
+            }
+        }
+    }
+}
+`;
+
+describe('extension requests', () => {
+    let session: LspSession;
+    beforeAll(async () => { session = await LspSession.start(); });
+    afterAll(async () => { await session?.stop(); });
+
+    const request = <R>(method: string, params: unknown) => session.connection.sendRequest(method, params) as Promise<R>;
+
+    test('jxmb/compile compiles the text just opened, to each target', async () => {
+        const uri = `${dir}/tutorial.jxmb`;
+        // No waiting for diagnostics: the request must see the didOpen sent before it.
+        await session.open(uri, readSample('tutorial.jxmb'));
+        const json = await request<CompileResponse>(CompileRequest, { uri, target: 'json' });
+        expect(json.ok).toBe(true);
+        const model = JSON.parse((json as { content: string }).content) as DeclarationFile;
+        expect(model.declarations.map(d => d.kind)).toEqual(['department', 'project']);
+
+        const xlsx = await request<CompileResponse>(CompileRequest, { uri, target: 'xlsx' });
+        expect(xlsx).toMatchObject({ ok: true, encoding: 'base64' });
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(Buffer.from((xlsx as { content: string }).content, 'base64') as unknown as ArrayBuffer);
+        const cells = workbook.worksheets.flatMap(sheet => sheet.getSheetValues().flat().map(String));
+        expect(cells).toContain('组织科普志愿活动场次');
+
+        const html = await request<CompileResponse>(CompileRequest, { uri, target: 'html' });
+        expect(html).toMatchObject({ ok: true, encoding: 'utf8' });
+        expect((html as { content: string }).content).toContain('示例区科学技术协会');
+
+        const flat = await request<CompileResponse>(CompileRequest, { uri, target: 'flat' });
+        expect((flat as { content: string }).content).toContain('1、1-产出指标；11-数量指标；开展科普活动场次');
+    });
+
+    test('jxmb/compile follows unsaved edits and refuses a text that does not parse, saying where', async () => {
+        const uri = `${dir}/edited.jxmb`;
+        await session.open(uri, department, 1);
+        await session.replace(uri, department.replace('测试单位', '改过的单位'), 2);
+        const json = await request<CompileResponse>(CompileRequest, { uri, target: 'json' });
+        expect((json as { content: string }).content).toContain('改过的单位');
+
+        await session.replace(uri, department.replace('：≥4期', '：：'), 3);
+        const broken = await request<CompileResponse>(CompileRequest, { uri, target: 'xlsx' });
+        expect(broken.ok).toBe(false);
+        expect((broken as { message: string }).message).toMatch(/^无法导出，请先改正：第 9 行第 \d+ 列，语法错误/);
+
+        const unknown = await request<CompileResponse>(CompileRequest, { uri: `${dir}/never-opened.jxmb`, target: 'json' });
+        expect(unknown).toMatchObject({ ok: false, message: expect.stringContaining('打开') });
+        const target = await request<CompileResponse>(CompileRequest, { uri, target: 'pdf' });
+        expect(target).toMatchObject({ ok: false, message: expect.stringContaining('pdf') });
+    });
+
+    test('jxmb/import turns a seed table into .jxmb text and reports what it could not place', async () => {
+        const seed = seedOf('002-guangzhou-kexie-projects.jxmb')!;
+        const response = await request<ImportResponse>(ImportRequest, { fileName: '002.txt', base64: readFileSync(seed).toString('base64') });
+        expect(response.ok).toBe(true);
+        const ok = response as Extract<ImportResponse, { ok: true }>;
+        expect(ok.text).toContain('项目支出 "广州市科学技术协会（本级）"');
+        expect(ok.text).toContain('项目 "科普经费"');
+        expect(ok.summary).toContain('项目支出 1 份');
+        expect(ok.report.filter(line => line.includes('未放入'))).toHaveLength(ok.unplaced);
+
+        const garbage = await request<ImportResponse>(ImportRequest, { fileName: 'x.xlsx', base64: Buffer.from('PK\u0003\u0004 not really').toString('base64') });
+        expect(garbage).toMatchObject({ ok: false, message: expect.stringMatching(/^x\.xlsx：/) });
+    });
+
+    test('jxmb/draftTargets lists tasks and projects and names the one at the cursor', async () => {
+        const uri = `${dir}/targets.jxmb`;
+        await session.open(uri, department);
+        const inside = await request<DraftTargetsResponse>(DraftTargetsRequest, { uri, position: { line: 2, character: 20 } });
+        expect(inside).toEqual({ ok: true, atCursor: 0, targets: [{ kind: 'task', name: '科普活动', unit: '测试单位', year: 2024 }] });
+        const outside = await request<DraftTargetsResponse>(DraftTargetsRequest, { uri, position: { line: 8, character: 20 } });
+        expect(outside).toMatchObject({ ok: true, atCursor: null });
+
+        const broken = `${dir}/targets-broken.jxmb`;
+        await session.open(broken, '部门整体 "x" { 任务 }');
+        expect(await request<DraftTargetsResponse>(DraftTargetsRequest, { uri: broken })).toMatchObject({ ok: false, message: expect.stringContaining('第 1 行') });
+    });
+
+    test('jxmb/draft drafts from the text or from the selected words, and the edit places the accepted proposals', async () => {
+        const uri = `${dir}/draft.jxmb`;
+        await session.open(uri, department, 1);
+        const all = await request<DraftResponse>(DraftRequest, { uri, index: 0 });
+        expect(all.ok).toBe(true);
+        const proposals = (all as Extract<DraftResponse, { ok: true }>).result.proposals;
+        expect(proposals.filter(p => !p.placeholder).map(p => p.name)).toEqual(['受益群众人次', '组织科普讲座场次', '发放科普资料数量']);
+
+        // Select 「发放科普资料不少于3000份」 in 主要实施内容 (line 2).
+        const line = department.split('\n')[2]!;
+        const from = line.indexOf('发放');
+        const selection = { start: { line: 2, character: from }, end: { line: 2, character: line.indexOf('。') } };
+        const selected = await request<DraftResponse>(DraftRequest, { uri, index: 0, selection });
+        expect((selected as Extract<DraftResponse, { ok: true }>).result.proposals.filter(p => !p.placeholder).map(p => p.name)).toEqual(['发放科普资料数量']);
+
+        const chosen = proposals.filter(p => p.level2 === '数量指标' || p.level2 === '社会效益指标');
+        const edit = await request<DraftEditResponse>(DraftEditRequest, { uri, index: 0, proposals: chosen });
+        expect(edit).toMatchObject({ ok: true, version: 1 });
+        const document = TextDocument.create(uri, 'jxmb', 1, department);
+        const after = TextDocument.applyEdits(document, (edit as Extract<DraftEditResponse, { ok: true }>).edits);
+        expect(after).toContain('"举办培训班期数"：≥4期\n                "组织科普讲座场次"：≥12场次\n                "发放科普资料数量"：≥3000份\n');
+        expect(after).toContain('社会效益指标 {\n                "受益群众人次"：≥5000人次\n');
+
+        // The new text is what the editor would then send: it checks without a syntax error.
+        const published = session.diagnostics(uri, 2);
+        await session.replace(uri, after, 2);
+        expect((await published).diagnostics.filter(d => d.code === 'parsing-error')).toEqual([]);
+    });
+
+    test('jxmb/draft checks an LLM\'s proposals, adds the skeletons and flags numbers the text does not state', async () => {
+        const uri = `${dir}/draft-llm.jxmb`;
+        await session.open(uri, department);
+        const target = await request<DraftTargetResponse>(DraftTargetRequest, { uri, index: 0 });
+        expect(target).toMatchObject({ ok: true, target: { name: '科普活动', texts: [{ field: '期望目标' }, { field: '主要实施内容' }] } });
+        const invented: Proposal = {
+            name: '举办科普讲座场次', level1: '产出指标', level2: '数量指标', operator: '≥', number: 15, unit: '场次', per: null, date: null,
+            period: '≥15场次', annual: '≥15场次', source: { field: '主要实施内容', quote: '组织科普讲座', start: 0, end: 6 },
+            placeholder: false, needsConfirmation: false, reason: null
+        };
+        const response = await request<DraftResponse>(DraftRequest, { uri, index: 0, proposals: [invented], model: 'fake-model' });
+        const result = (response as Extract<DraftResponse, { ok: true }>).result;
+        expect(result).toMatchObject({ drafter: 'llm', model: 'fake-model' });
+        expect(result.proposals[0]).toMatchObject({ name: '举办科普讲座场次', needsConfirmation: true, reason: expect.stringContaining('原文中没有这个数字') });
+        expect(result.proposals.some(p => p.placeholder && p.level2 === '服务对象满意度指标')).toBe(true);
+    });
+
+    test('the LLM path as the extension runs it: target from the server, model in the client, check on the server', async () => {
+        const uri = `${dir}/draft-llm-client.jxmb`;
+        await session.open(uri, department);
+        const line = department.split('\n')[2]!;
+        const selection = { start: { line: 2, character: line.indexOf('发放') }, end: { line: 2, character: line.indexOf('。') } };
+        const target = await request<DraftTargetResponse>(DraftTargetRequest, { uri, index: 0, selection });
+        expect(target.ok).toBe(true);
+        const proposal: Proposal = {
+            name: '发放科普资料数量', level1: '产出指标', level2: '数量指标', operator: '≥', number: 3000, unit: '份', per: null, date: null,
+            period: '≥3000份', annual: '≥3000份', source: { field: '主要实施内容', quote: '发放科普资料不少于3000份', start: null, end: null },
+            placeholder: false, needsConfirmation: false, reason: null
+        };
+        const fake = await startFakeOpenAI([answer({ proposals: [proposal] })]);
+        try {
+            const key = 'sk-extension-test-key';
+            const drafted = await draftWithLlm((target as Extract<DraftTargetResponse, { ok: true }>).target,
+                { baseURL: fake.baseURL, apiKey: key, model: 'fake-model', env: {}, timeoutMs: 5_000 });
+            // Only the selected words went to the model, and the key only in its header.
+            const sent = JSON.stringify(fake.requests[0]!.body);
+            expect(sent).toContain('发放科普资料不少于3000份');
+            expect(sent).not.toContain('组织科普讲座');
+            expect(sent).not.toContain(key);
+            expect(fake.requests[0]!.headers.authorization).toBe(`Bearer ${key}`);
+            const checked = await request<DraftResponse>(DraftRequest, { uri, index: 0, selection, proposals: drafted.proposals, model: drafted.model });
+            expect((checked as Extract<DraftResponse, { ok: true }>).result.proposals[0]).toMatchObject({ name: '发放科普资料数量', needsConfirmation: false });
+        } finally {
+            await fake.close();
+        }
+    });
+
+    test('drafting publishes no diagnostics for the documents it checks internally', async () => {
+        expect(session.published.map(p => p.uri).filter(u => !u.startsWith(dir))).toEqual([]);
+    });
+
+    test('jxmb/draft fails plainly for a target that is no longer there', async () => {
+        const uri = `${dir}/draft-gone.jxmb`;
+        await session.open(uri, department);
+        expect(await request<DraftResponse>(DraftRequest, { uri, index: 3 })).toMatchObject({ ok: false, message: expect.stringContaining('重新运行') });
+    });
+});
