@@ -49,6 +49,11 @@ export function renderHtml(model: DeclarationFile): string {
     const grids = gridsOf(model);
     const first = model.declarations[0];
     const docTitle = first ? `${first.unit} · ${grids[0]!.title}` : '绩效目标表';
+    return htmlPage(docTitle, STYLE, grids.length ? grids.map(sheetHtml) : ['<p>（此文件没有申报表）</p>']);
+}
+
+/** A self-contained Chinese HTML page (the tables, the review report): no outside resources, prints as shown. */
+export function htmlPage(title: string, style: string, body: string[]): string {
     return [
         '<!DOCTYPE html>',
         '<html lang="zh-CN">',
@@ -56,11 +61,11 @@ export function renderHtml(model: DeclarationFile): string {
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="generator" content="jxmb">',
-        `<title>${escapeHtml(docTitle)}</title>`,
-        `<style>${STYLE}</style>`,
+        `<title>${escapeHtml(title)}</title>`,
+        `<style>${style}</style>`,
         '</head>',
         '<body>',
-        ...(grids.length ? grids.map(sheetHtml) : ['<p>（此文件没有申报表）</p>']),
+        ...body,
         '</body>',
         '</html>',
         ''

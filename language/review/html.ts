@@ -1,4 +1,4 @@
-import { escapeHtml } from '../compile/html.js';
+import { escapeHtml, htmlPage } from '../compile/html.js';
 import { formatNames } from '../import/source.js';
 import { severityLabels, type FileReview, type ReviewReport } from './report.js';
 
@@ -87,24 +87,11 @@ function fileSection(f: FileReview, index: number): string {
 export function renderReviewHtml(report: ReviewReport): string {
     const t = report.totals;
     const when = report.generatedAt.slice(0, 19).replace('T', ' ');
-    return [
-        '<!DOCTYPE html>',
-        '<html lang="zh-CN">',
-        '<head>',
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="jxmb">',
-        '<title>绩效目标审核报告</title>',
-        `<style>${STYLE}</style>`,
-        '</head>',
-        '<body>',
+    return htmlPage('绩效目标审核报告', STYLE, [
         '<h1>绩效目标审核报告</h1>',
         `<p class="meta">生成时间（UTC）：${escapeHtml(when)}；共 ${t.files} 个文件，已检查 ${t.checked} 个，无法检查 ${t.failed} 个；`
             + `错误 ${t.errors}，警告 ${t.warnings}，提示 ${t.infos}。按问题轻重排列，最需要处理的在前。</p>`,
         summaryTable(report),
-        ...report.files.map((f, i) => fileSection(f, i + 1)),
-        '</body>',
-        '</html>',
-        ''
-    ].join('\n');
+        ...report.files.map((f, i) => fileSection(f, i + 1))
+    ]);
 }

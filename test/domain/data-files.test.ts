@@ -1,22 +1,15 @@
 // A broken data file must fail at load time with a message naming the file and the spot inside it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DataFileError, yamlPath } from '../../language/domain/data-file.js';
+import { yamlPath } from '../../language/domain/data-file.js';
 import { parseTaxonomy } from '../../language/domain/taxonomy.js';
 import { parseUnits } from '../../language/domain/units.js';
 import { parseVagueWords } from '../../language/domain/vague-words.js';
+import { dataFileErrorOf } from '../helpers/expectations.js';
 
 const data = (name: string) => readFileSync(new URL(`../../language/domain/data/${name}`, import.meta.url), 'utf8');
 
-function errorOf(load: () => unknown): DataFileError {
-    try {
-        load();
-    } catch (error) {
-        expect(error).toBeInstanceOf(DataFileError);
-        return error as DataFileError;
-    }
-    throw new Error('expected a DataFileError');
-}
+const errorOf = dataFileErrorOf;
 
 describe('the shipped data files load', () => {
     test('taxonomy, units, vague words', () => {

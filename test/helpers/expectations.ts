@@ -6,6 +6,9 @@
 // Each `$TEST$` comment goes with the next »…« range, in order. `$TEST$ no <severity> <code>` says that code must
 // not be reported on that range. The markers are removed before parsing.
 
+import { expect } from 'vitest';
+import { DataFileError } from '../../language/domain/data-file.js';
+
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 export interface Range {
@@ -81,4 +84,15 @@ export function sameRange(a: Range, b: Range): boolean {
 
 export function showRange(r: Range): string {
     return `${r.start.line + 1}:${r.start.character + 1}–${r.end.line + 1}:${r.end.character + 1}`;
+}
+
+/** The DataFileError a data-file loader throws (the test fails when it throws nothing, or something else). */
+export function dataFileErrorOf(load: () => unknown): DataFileError {
+    try {
+        load();
+    } catch (error) {
+        expect(error).toBeInstanceOf(DataFileError);
+        return error as DataFileError;
+    }
+    throw new Error('expected a DataFileError');
 }

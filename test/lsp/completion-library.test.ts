@@ -1,25 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { DataFileError } from '../../language/domain/data-file.js';
 import { indicatorNamesFor, parseIndicatorNames } from '../../language/domain/indicator-names.js';
 import { level2sOf } from '../../language/domain/taxonomy.js';
 import { valueHintFor } from '../../language/lsp/completion/value-hints.js';
 import { matchesPinyin } from '../../language/lsp/completion/pinyin.js';
+import { dataFileErrorOf } from '../helpers/expectations.js';
 
 // The name library completion offers (RULES §5, language/domain/data/indicator-names.yaml) and what a name tells
 // about its value.
 
 const shipped = readFileSync(new URL('../../language/domain/data/indicator-names.yaml', import.meta.url), 'utf8');
 
-function errorOf(load: () => unknown): DataFileError {
-    try {
-        load();
-    } catch (error) {
-        expect(error).toBeInstanceOf(DataFileError);
-        return error as DataFileError;
-    }
-    throw new Error('expected a DataFileError');
-}
+const errorOf = dataFileErrorOf;
 
 describe('the indicator-name library', () => {
     test('every 二级 of both cost models has names to offer', () => {
