@@ -15,12 +15,17 @@ function describe(token: TokenType): string {
     return terminalNames[token.name] ?? `「${token.name.replace(/:KW$/, '')}」`;
 }
 
+/** Control characters shown by their code (U+001B), so a message never carries a terminal escape or a bell. */
+function visible(text: string): string {
+    return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 function shown(token: IToken | undefined): string {
     if (!token || token.image === '' || token.tokenType?.name === 'EOF') {
         return '文件结尾';
     }
     const image = token.image.length > 20 ? token.image.slice(0, 20) + '…' : token.image;
-    return `「${image}」`;
+    return `「${visible(image)}」`;
 }
 
 function alternatives(paths: TokenType[][][] | TokenType[][]): string {
@@ -55,6 +60,6 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
         const hint = /^["“「]/.test(text) ? '（引号未闭合？）' : '';
-        return `无法识别的字符「${text}」${hint}。`;
+        return `无法识别的字符「${visible(text)}」${hint}。`;
     }
 }

@@ -8,8 +8,9 @@ import { serializeModel, type DeclarationFile } from '../compile/model.js';
 import { renderFlat } from '../compile/flat.js';
 import { renderHtml } from '../compile/html.js';
 import { renderMarkdown } from '../compile/markdown.js';
-import { renderXlsx } from '../compile/xlsx.js';
+import { renderXlsx, XlsxLimitError } from '../compile/xlsx.js';
 import { assertValidModel } from '../compile/schema.js';
+import { modelLimitErrors } from '../compile/limits.js';
 import { isSyntaxError, toFinding, type Finding } from './diagnostics.js';
 import { collectSources, InputError, readSourceText } from './source-files.js';
 import { writeOutput } from './write-file.js';
@@ -23,11 +24,14 @@ export const targetExtensions: Record<CompileTarget, string> = { json: 'json', x
 export interface CompiledFile {
     source: string;
     output: string | null;
-    /** syntax errors that stopped this file */
+    /** the errors that stopped this file: syntax errors, or values the model cannot hold (compile/limits.ts) */
     syntaxErrors: Finding[];
 }
 
-/** Reads, parses and converts one file; syntax errors stop it, domain findings do not (the seeds have many). */
+/**
+ * Reads, parses and converts one file; syntax errors stop it, and so does a value the model cannot hold (a 年度
+ * outside 1900–2200); domain findings do not (the seeds have many).
+ */
 export async function loadModel(services: JxmbServices, file: string): Promise<{ model: DeclarationFile | null; syntaxErrors: Finding[] }> {
     const text = await readSourceText(file);
     const { document, diagnostics } = await parseAndValidate(services, text);
@@ -35,7 +39,12 @@ export async function loadModel(services: JxmbServices, file: string): Promise<{
     if (syntaxErrors.length > 0) {
         return { model: null, syntaxErrors };
     }
-    const model = documentToModel(document.parseResult.value as Document);
+    const root = document.parseResult.value as Document;
+    const limitErrors = modelLimitErrors(root).map(d => toFinding(file, d));
+    if (limitErrors.length > 0) {
+        return { model: null, syntaxErrors: limitErrors };
+    }
+    const model = documentToModel(root);
     assertValidModel(model);
     return { model, syntaxErrors };
 }
@@ -73,7 +82,9 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
                 compiled.push({ source: file, output: null, syntaxErrors });
                 continue;
             }
-            const content = await render(model, target);
+            const content = await render(model, target).catch(error => {
+                throw error instanceof XlsxLimitError ? new InputError(file, error.message) : error;
+            });
             let destination: string | null = null;
             if (output === undefined && files.length === 1) {
                 // A workbook is never poured onto a terminal, nor dropped silently into the working directory.

@@ -1,11 +1,12 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ImportError } from '../import/errors.js';
+import { importTooLarge, MAX_IMPORT_BYTES } from '../import/limits.js';
 import { importBytes, renderImport, summaryLine } from '../import/import.js';
 import { writeImported } from '../import/output.js';
 import { formatReportEntry } from '../import/report.js';
-import { describeFsError } from './source-files.js';
+import { describeFsError, readAtMost } from './source-files.js';
 
 // `jxmb import <文件> [-o 输出.jxmb] [--force] [--year 年度]`: a table (tab-separated or PDF text, .xlsx, .docx) →
 // .jxmb on stdout or in the -o file; the report (cells not placed, interpretations) on stderr.
@@ -48,12 +49,16 @@ export async function runImportCommand(args: string[], io: { out(t: string): voi
         if (values.output !== undefined && await samePath(input, values.output)) {
             throw new ImportError('输出文件就是输入文件：请换一个输出路径。');
         }
-        let bytes: Buffer;
+        let bytes: Buffer | null;
         try {
-            bytes = await readFile(input);
+            const info = await stat(input);
+            if (info.isFile() && info.size > MAX_IMPORT_BYTES) throw importTooLarge(info.size);
+            bytes = await readAtMost(input, MAX_IMPORT_BYTES);
         } catch (error) {
+            if (error instanceof ImportError) throw error;
             throw new ImportError(describeFsError(error));
         }
+        if (bytes === null) throw importTooLarge(null);
         const result = await importBytes(bytes, { extension: extname(input), ...(year === undefined ? {} : { year }) });
         const text = renderImport(result, input);
         if (values.output === undefined) io.out(text);

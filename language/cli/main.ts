@@ -134,7 +134,7 @@ async function compile(args: string[], io: CliIo): Promise<number> {
         if (file.syntaxErrors.length > 0) {
             failed++;
             for (const finding of file.syntaxErrors) io.err(formatFinding(finding) + '\n');
-            io.err(`${file.source}: 有语法错误，未编译。\n`);
+            io.err(`${file.source}: 有错误（见上），未编译。\n`);
         } else if (file.output) {
             io.err(`${file.source} → ${file.output}\n`);
         }

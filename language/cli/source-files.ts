@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
@@ -13,16 +13,60 @@ export class InputError extends Error {
  * message that says what the file seems to be, because GBK files from Windows are common in this field.
  */
 export async function readSourceText(file: string): Promise<string> {
-    let bytes: Buffer;
+    let bytes: Buffer | null;
     try {
-        bytes = await readFile(file);
+        // Checked before reading: a wrong file of gigabytes is refused without being read.
+        const info = await stat(file);
+        if (info.isFile()) checkSourceSize(file, info.size);
+        bytes = await readAtMost(file, MAX_SOURCE_BYTES);
     } catch (error) {
+        if (error instanceof InputError) throw error;
         throw new InputError(file, describeFsError(error));
     }
-    return decodeSource(file, bytes);
+    if (bytes === null) checkSourceSize(file, null);
+    return decodeSource(file, bytes!);
+}
+
+/**
+ * The largest .jxmb read: real declarations are 10–40 KB and 10,000 indicators about 1 MB; a 10 MB file checks in
+ * well under 512 MB of memory, a 50 MB one would exhaust it.
+ */
+export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** `size` null: more than the limit, read from a device or pipe that did not say its size. */
+function checkSourceSize(file: string, size: number | null): void {
+    if (size === null || size > MAX_SOURCE_BYTES) {
+        throw new InputError(file, `文件过大（${size === null ? `超过 ${megabytes(MAX_SOURCE_BYTES)}` : megabytes(size)}）：`
+            + `.jxmb 文件不能超过 ${megabytes(MAX_SOURCE_BYTES)}（申报表通常不到 1 MB）。请确认选对了文件，或拆分为多个文件。`);
+    }
+}
+
+/**
+ * The bytes of a file, or null when it holds more than `limit`: read in pieces, so that a pipe (`<(…)`) works and a
+ * device that never ends (/dev/zero) or a file that grows is stopped at the limit.
+ */
+export async function readAtMost(file: string, limit: number): Promise<Buffer | null> {
+    const handle = await open(file, 'r');
+    try {
+        const chunks: Buffer[] = [];
+        let total = 0;
+        for (;;) {
+            const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit + 1 - total));
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0) return Buffer.concat(chunks, total);
+            chunks.push(chunk.subarray(0, bytesRead));
+            total += bytesRead;
+            if (total > limit) return null;
+        }
+    } finally {
+        await handle.close();
+    }
 }
 
 export function decodeSource(file: string, bytes: Uint8Array): string {
+    checkSourceSize(file, bytes.length);
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
     const sample = bytes.subarray(0, 8192);

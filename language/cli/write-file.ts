@@ -4,19 +4,32 @@ import { InputError } from './source-files.js';
 
 /**
  * Writes an output file whole or not at all (temp file + rename), and never over a .jxmb source: that is the
- * user's text, and an output path pointing at it is a mistake worth stopping for.
+ * user's text, and an output path pointing at it is a mistake worth stopping for. Every failure — the folder cannot
+ * be made (a file stands where it should be), the disk is full, the name is a folder — is one line for the user.
  */
 export async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
     if (extname(path).toLowerCase() === '.jxmb') {
         throw new InputError(path, '拒绝覆盖 .jxmb 源文件：请换一个输出路径。');
     }
-    await mkdir(dirname(path), { recursive: true });
     const temp = `${path}.${process.pid}.tmp`;
     try {
+        await mkdir(dirname(path), { recursive: true });
         await writeFile(temp, content);
         await rename(temp, path);
     } catch (error) {
-        await rm(temp, { force: true });
-        throw new InputError(path, `无法写入（${(error as NodeJS.ErrnoException).code ?? String(error)}）。`);
+        // The temp file may not exist, or its folder may not (ENOTDIR): nothing to remove is no new problem.
+        await rm(temp, { force: true }).catch(() => undefined);
+        throw new InputError(path, `无法写入（${describeWriteError(error)}）。`);
+    }
+}
+
+function describeWriteError(error: unknown): string {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    switch (code) {
+        case 'EEXIST': case 'ENOTDIR': return '路径中有一个同名的文件，而这里需要文件夹';
+        case 'EISDIR': return '已有同名的文件夹';
+        case 'EACCES': case 'EPERM': case 'EROFS': return '没有写入权限';
+        case 'ENOSPC': return '磁盘已满';
+        default: return code ?? String(error);
     }
 }

@@ -1,5 +1,5 @@
 import { quote } from '../value-converter.js';
-import { formatAmount } from './numbers.js';
+import { formatExactAmount, plainNumber } from './numbers.js';
 import { BASIC_INFO_CELLS, BUDGET_GROUPS, FUND_CELLS } from './table-fields.js';
 import type {
     BasicInfo, Cell, Declaration, DeclarationFile, DepartmentBudget, DepartmentDeclaration, Funds, Indicator,
@@ -38,7 +38,7 @@ export function printModel(model: DeclarationFile): string {
 }
 
 function printDeclaration(out: Lines, declaration: Declaration): void {
-    const year = declaration.year === null ? '' : ` 年度 ${declaration.year}`;
+    const year = declaration.year === null ? '' : ` 年度 ${plainNumber(declaration.year)}`;
     if (declaration.kind === 'department') {
         out.block(`部门整体 ${quote(declaration.unit)}${year}`, () => printDepartment(out, declaration));
     } else {
@@ -47,7 +47,7 @@ function printDeclaration(out: Lines, declaration: Declaration): void {
 }
 
 function cell(value: Cell): string {
-    return value === null ? '空' : formatAmount(value);
+    return value === null ? '空' : formatExactAmount(value);
 }
 
 /** `key value` pairs of the cells that were written, in table order. */
@@ -77,7 +77,7 @@ function printDepartment(out: Lines, d: DepartmentDeclaration): void {
 function printBasicInfo(out: Lines, info: BasicInfo): void {
     const counts = BASIC_INFO_CELLS
         .filter(({ field }) => info[field] !== undefined)
-        .map(({ field, label }) => `${label} ${info[field] === null ? '空' : String(info[field])}`);
+        .map(({ field, label }) => `${label} ${info[field] === null ? '空' : plainNumber(info[field]!)}`);
     out.line(`基本信息 { ${counts.join('  ')} }`.replace('{  }', '{ }'));
 }
 

@@ -21,14 +21,31 @@ const HEADER_FILL = 'FFF2F2F2';
 const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const allBorders = { top: thin, left: thin, bottom: thin, right: thin };
 
+/** Excel's limit on the characters of one cell: a longer text makes Excel report the workbook as damaged. */
+export const MAX_CELL_CHARACTERS = 32_767;
+
+/** The model holds a text that no cell of a workbook can: the workbook is not written. */
+export class XlsxLimitError extends Error {}
+
 /** The workbook bytes; exceljs hands back a Node Buffer (a Uint8Array). */
 export async function renderXlsx(model: DeclarationFile): Promise<Buffer> {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'jxmb';
-    gridsOf(model).forEach((grid, i) => drawGrid(workbook, grid, yearLine(model.declarations[i]!, grid.title)));
+    const grids = gridsOf(model);
+    grids.forEach(checkCellLengths);
+    grids.forEach((grid, i) => drawGrid(workbook, grid, yearLine(model.declarations[i]!, grid.title)));
     // Excel refuses to open a workbook without a sheet; a file with no declaration still gets one, saying so.
     if (workbook.worksheets.length === 0) workbook.addWorksheet('空').getCell(1, 1).value = '（此文件没有申报表）';
     return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function checkCellLengths(grid: Grid): void {
+    const texts = [grid.title, grid.caption?.left ?? '', ...grid.cells.map(cell => typeof cell.value === 'string' ? cell.value : '')];
+    const long = texts.find(text => text.length > MAX_CELL_CHARACTERS);
+    if (long === undefined) return;
+    const count = (n: number) => n.toLocaleString('en-US');
+    throw new XlsxLimitError(`「${grid.sheetName}」中以「${long.slice(0, 16).replace(/\s+/g, ' ')}」开头的一段文字有 ${count(long.length)} 个字符，`
+        + `超过 Excel 单元格的上限 ${count(MAX_CELL_CHARACTERS)} 个字符：请缩短这段文字，或导出为 html、md。`);
 }
 
 /**

@@ -81,8 +81,11 @@ export function readNumberAt(text: string, pos: number): NumberToken | undefined
     return undefined;
 }
 
+// One formatter: Number#toLocaleString builds a new one on every call, which the checks do thousands of times.
+const plainDecimal = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 10 });
+
 /** Plain decimal text without exponent or grouping: 28803.3, 0.001, 96.6. */
 export function formatNumber(value: number): string {
     if (!Number.isFinite(value)) return String(value);
-    return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 10 });
+    return plainDecimal.format(value);
 }

@@ -450,13 +450,21 @@ const GENERIC_BIGRAMS = new Set([
 ]);
 const FUNCTION_CHARS = /[的了和及与等之其各、，,；;。.:()（）“”"'‘’《》「」\s\d%□<>≥≤=+~-]/g;
 
-function bigrams(s: string): Set<string> {
+// The checks compare each promise with every indicator name of its table: the pairs of a name are remembered
+// (bounded; only read, never changed).
+const bigramCache = new Map<string, ReadonlySet<string>>();
+
+function bigrams(s: string): ReadonlySet<string> {
+    const cached = bigramCache.get(s);
+    if (cached) return cached;
     const t = s.replace(FUNCTION_CHARS, '');
     const out = new Set<string>();
     for (let i = 0; i + 1 < t.length; i++) {
         const b = t.slice(i, i + 2);
         if (!GENERIC_BIGRAMS.has(b)) out.add(b);
     }
+    if (bigramCache.size >= 20_000) bigramCache.clear();
+    bigramCache.set(s, out);
     return out;
 }
 

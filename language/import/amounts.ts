@@ -9,10 +9,11 @@ import type { SourceCell } from './source.js';
 export function readAmount(cell: SourceCell | undefined, placement: Placement, what: string): Cell {
     const value = amountOf(cell);
     if (value === null) return null;
-    if (value === undefined || value < 0) {
+    if (value === undefined || value < 0 || !Number.isFinite(value)) {
         placement.unplaced(cell!, value === undefined
             ? `「${what}」应为金额，此格却是文字：按空白单元格处理`
-            : `「${what}」为负数，.jxmb 的金额不能为负：按空白单元格处理`);
+            : value < 0 ? `「${what}」为负数，.jxmb 的金额不能为负：按空白单元格处理`
+            : `「${what}」位数太多，不是可用的金额：按空白单元格处理`);
         return null;
     }
     placement.use(cell);

@@ -7,6 +7,7 @@ import { readDocx } from './docx-table.js';
 import { ImportError } from './errors.js';
 import { tableKind } from './kind.js';
 import { looksLikePdfDepartment, readPdfDepartment } from './pdf-department.js';
+import { checkImportSize, checkTextLines } from './limits.js';
 import { Origins } from './origins.js';
 import { Placement, type ReportEntry } from './placement.js';
 import { recogniseProject } from './project.js';
@@ -69,12 +70,14 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
 }
 
 export async function readTables(bytes: Uint8Array, extension?: string): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {
+    checkImportSize(bytes);
     switch (sniffInput(bytes, extension)) {
         case 'xlsx': return { tables: await readXlsx(bytes), format: 'xlsx', encoding: null };
         case 'docx': return { tables: [await readDocx(bytes)], format: 'docx', encoding: null };
         case 'text': {
             const { text, encoding } = decodeText(bytes);
             if (text.trim() === '') throw new ImportError('文件是空的（没有任何文字）。');
+            checkTextLines(text);
             if (looksTabSeparated(text)) return { tables: [readTsv(text)], format: 'tsv', encoding };
             if (looksLikePdfDepartment(text)) return { tables: [readPdfDepartment(text)], format: 'pdf-text', encoding };
             throw new ImportError('没有找到表格：文本既不是制表符分隔的表格，也不像从 PDF 提取的部门整体申报表。');

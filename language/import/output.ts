@@ -16,7 +16,8 @@ export async function writeImported(path: string, text: string, force: boolean):
             await linkOrMove(temp, path);
         }
     } catch (error) {
-        await rm(temp, { force: true });
+        // Its folder may be no folder (ENOTDIR): then there is no temp file to remove, and no new problem.
+        await rm(temp, { force: true }).catch(() => undefined);
         if (error instanceof ImportError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new ImportError(`输出文件 ${path} 已存在：未覆盖（要覆盖请加 --force）。`);

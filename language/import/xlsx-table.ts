@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ImportError } from './errors.js';
+import { checkSheetSize } from './limits.js';
 import type { SourceCell, SourceTable } from './source.js';
 
 // .xlsx → one table per worksheet. A merged range is read once, at its top-left cell: the other cells of the range
@@ -19,9 +20,13 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceTable[]> {
 
 function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
     const rows: SourceCell[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) {
+    // exceljs computes columnCount by visiting every row: read once, not per cell (100,000 rows took hours).
+    const rowCount = sheet.rowCount;
+    const columnCount = sheet.columnCount;
+    checkSheetSize(sheet.name, rowCount, columnCount);
+    for (let r = 1; r <= rowCount; r++) {
         const row: SourceCell[] = [];
-        for (let c = 1; c <= sheet.columnCount; c++) {
+        for (let c = 1; c <= columnCount; c++) {
             const cell = sheet.getCell(r, c);
             const covered = cell.isMerged && cell.master.address !== cell.address;
             const where = `工作表「${sheet.name}」${cell.address}`;

@@ -487,7 +487,7 @@ export function checkMissingFunds(declaration: ProjectDeclaration, accept: Valid
 /** P3: every project that is not 保密 states its 绩效目标 (保密 projects are skipped by the registry). */
 export function checkProjectGoal(project: Project, accept: ValidationAcceptor): void {
     const goal = project.members.find(m => m.$type === 'ProjectGoal');
-    const text = goal?.$type === 'ProjectGoal' ? goal.text.replace(/<\/?p>/g, '').trim() : '';
+    const text = goal?.$type === 'ProjectGoal' ? (goal.text ?? '').replace(/<\/?p>/g, '').trim() : '';
     if (text !== '') return;
     report(accept, 'warning',
         `项目「${project.name}」${goal ? '的绩效目标为空' : '没有绩效目标'}：每个非保密项目都要填写绩效目标。`,
@@ -514,13 +514,14 @@ function decimalsOf(text: string): number {
 function checkMoneyText(node: AmountItem | TaskAmount, label: string, accept: ValidationAcceptor): void {
     const text = node.value;
     if (text === undefined) return;
-    const fixed = money(parseNumber(text));
+    // The fix's text only where there is a finding: formatting every amount costs more than the check.
+    const fixed = () => money(parseNumber(text));
     if (decimalsOf(text) > 2) {
         report(accept, 'warning', `「${label}」${text} 有${decimalsOf(text)}位小数：金额以万元为单位，最多保留两位小数。`,
-            { node, property: 'value' }, BudgetCode.amountFormat, { text: fixed });
+            { node, property: 'value' }, BudgetCode.amountFormat, { text: fixed() });
     } else if (!wellFormed.test(text)) {
         report(accept, 'warning', `「${label}」${text} 写法不规范：整数部分不以 0 开头，千分位写作 1,234.56。`,
-            { node, property: 'value' }, BudgetCode.amountFormat, { text: fixed });
+            { node, property: 'value' }, BudgetCode.amountFormat, { text: fixed() });
     }
 }
 

@@ -1,7 +1,6 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Indicator, JxmbAstType, Value } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
-import { valueOf } from '../compile/from-ast.js';
 import { categoryByCode } from '../domain/taxonomy.js';
 import { isMoneyUnit } from '../domain/units.js';
 import type { ParsedValue } from '../domain/values.js';
@@ -10,6 +9,7 @@ import {
     BENEFIT_RULES, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS, SATISFACTION, type ClassificationRule
 } from './classification-vocabulary.js';
 import { filedUnder } from './hierarchy-units.js';
+import { readValueNode } from './memo.js';
 
 // Is each 三级 filed under the right 二级, and is it one metric? (RULES §2, §3.7.) Names decide the 二级 through the
 // vocabulary in classification-vocabulary.ts; the value parser decides how many quantities a value holds.
@@ -79,12 +79,12 @@ function valuesOf(indicator: Indicator): Value[] {
 
 function firstParsed(indicator: Indicator): ParsedValue | undefined {
     const first = valuesOf(indicator)[0];
-    return first ? valueOf(first).parsed : undefined;
+    return first ? readValueNode(first).parsed : undefined;
 }
 
 /** The measures of a value the parser reads as compound (qualifiers such as 5000+ in 「阅读量5000+的推文」 dropped). */
 export function compoundMeasures(value: Value): Measure[] {
-    const { text, parsed } = valueOf(value);
+    const { text, parsed } = readValueNode(value);
     return parsed.kind === 'compound' ? measuresOf(text) : [];
 }
 

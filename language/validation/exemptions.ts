@@ -1,9 +1,17 @@
 import { AstUtils, type AstNode, type ValidationChecks } from 'langium';
 import { isProject, type JxmbAstType } from '../generated/ast.js';
 
+// Every domain check asks this of its node: remembered per node (a build creates new nodes, so nothing goes stale).
+const secretCache = new WeakMap<AstNode, boolean>();
+
 /** 保密项目 (RULES §1B, Q7): their content is a placeholder by design and exempt from every domain rule. */
 export function inSecretProject(node: AstNode): boolean {
-    return AstUtils.getContainerOfType(node, isProject)?.secret === true;
+    let secret = secretCache.get(node);
+    if (secret === undefined) {
+        secret = AstUtils.getContainerOfType(node, isProject)?.secret === true;
+        secretCache.set(node, secret);
+    }
+    return secret;
 }
 
 /** Wraps a family's checks so that none of them looks inside a 保密 project. */

@@ -4,12 +4,12 @@ import {
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type JxmbAstType, type Level1Group, type Level2Block, type Project
 } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
-import { valueOf } from '../compile/from-ast.js';
 import { categoryByCode, type CostModel } from '../domain/taxonomy.js';
 import {
     blocksOf, comparableName, groupsOf, indicatorsOf, isProjectOwner, level1Code, level1Label, level2Code, treesOf,
     type IndicatorOwner
 } from './hierarchy-units.js';
+import { readValueNode } from './memo.js';
 import { AUDIENCE_GOAL_WORDS, AUDIENCE_NAME_WORDS, PERSON_UNITS, STAFF_WORDS } from './hierarchy-vocabulary.js';
 
 // 指标体系的结构 (RULES §2, §3.5): each 二级 under its 一级, every 一级 filled, the 一级 a table must have, 产出
@@ -155,14 +155,14 @@ export function audienceOf(project: Project): string | undefined {
     for (const indicator of indicators) {
         if (STAFF_WORDS.some(w => indicator.name.includes(w))) continue;
         const values = [indicator.value, indicator.period, indicator.annual].filter(v => v !== undefined);
-        if (values.some(v => unitsOf(valueOf(v).parsed).some(u => PERSON_UNITS.includes(u)))) {
+        if (values.some(v => unitsOf(readValueNode(v).parsed).some(u => PERSON_UNITS.includes(u)))) {
             return `产出「${indicator.name}」以人数计`;
         }
     }
     return undefined;
 }
 
-function unitsOf(parsed: ReturnType<typeof valueOf>['parsed']): string[] {
+function unitsOf(parsed: ReturnType<typeof readValueNode>['parsed']): string[] {
     if (parsed.kind === 'quantity') return parsed.unit ? [parsed.unit] : [];
     if (parsed.kind === 'compound') return parsed.parts.flatMap(p => p.unit ? [p.unit] : []);
     return [];
@@ -236,9 +236,13 @@ function costTarget(node: Level1Group | Level2Block, model: CostModel): Hierarch
 
 function costNodesOf(declaration: DepartmentDeclaration | JxmbAstType['ProjectDeclaration']): Array<Level1Group | Level2Block> {
     const nodes: Array<Level1Group | Level2Block> = [];
-    for (const node of AstUtils.streamAst(declaration)) {
+    // Not into 保密 projects, and not below the 二级 blocks: the indicators (most of the tree) hold no categories.
+    const iterator = AstUtils.streamAst(declaration).iterator();
+    for (let next = iterator.next(); !next.done; next = iterator.next()) {
+        const node = next.value;
+        if (isProject(node) && node.secret) iterator.prune();
         if (node.$type !== 'Level1Group' && node.$type !== 'Level2Block') continue;
-        if (AstUtils.getContainerOfType(node, isProject)?.secret) continue;
+        if (node.$type === 'Level2Block') iterator.prune();
         if (costForm(node as Level1Group | Level2Block)) nodes.push(node as Level1Group | Level2Block);
     }
     return nodes;

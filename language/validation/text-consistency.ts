@@ -6,16 +6,16 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseNumber } from '../compile/numbers.js';
 import { valueText } from '../compile/from-ast.js';
 import {
-    alternativeNameFor, categoryFor, findPromises, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
+    alternativeNameFor, categoryFor, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
 } from '../domain/promises.js';
 import { unitInfo } from '../domain/units.js';
-import { parseValue } from '../domain/values.js';
 import {
     isFunds, isIndicatorTree, isProjectDeclaration, isProjectGoal, isTask, isTaskAmount, isTaskContent, isTaskGoal,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type JxmbAstType, type Project, type ProjectGoal,
     type Task, type TaskContent, type TaskGoal, type Value
 } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
+import { readParsedValue, readPromises } from './memo.js';
 import { matchPromise, samePromise, type Measure } from './text-consistency-match.js';
 
 export const TextConsistencyCode = {
@@ -173,7 +173,7 @@ function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefi
 /** The promises of a text that belong to the budget year (为实现2025年…达24.5% is a long-term aim). */
 function promisesOf(source: Source, year: number | undefined): TextPromise[] {
     // A document being typed may have a string node without its text yet.
-    return findPromises(source.node.text ?? '', { budgets: source.budgets, year })
+    return readPromises(source.node.text ?? '', { budgets: source.budgets, year })
         .filter(p => p.year === null || year === undefined || p.year === year);
 }
 
@@ -192,8 +192,11 @@ export function measuresOf(trees: IndicatorTree[], year: number | undefined): Ar
 function valueMeasures(indicator: Indicator, value: Value, year: number | undefined): Array<Measure<IndicatorRef>> {
     const ref = { indicator, value };
     const { text } = valueText(value);
-    let promises = findPromises(text, { year }).filter(p => p.year === null || year === undefined || p.year === year);
-    if (value.$type !== 'TextValue' || promises.length === 0) promises = structuredPromise(text, year);
+    // Only prose is searched for promises; a structured value (≥45场次) is its own single promise.
+    let promises = value.$type === 'TextValue'
+        ? readPromises(text, { year }).filter(p => p.year === null || year === undefined || p.year === year)
+        : [];
+    if (promises.length === 0) promises = structuredPromise(text, year);
     return promises.map(promise => ({ promise: withNameUnit(promise, indicator.name), name: indicator.name, single: promises.length === 1, ref }));
 }
 
@@ -209,7 +212,7 @@ function withNameUnit(promise: TextPromise, name: string): TextPromise {
 
 /** A structured value (≥45场次, ≤2024-12-31) read by the value parser, as a promise without words of its own. */
 function structuredPromise(text: string, year: number | undefined): TextPromise[] {
-    const parsed = parseValue(text, { year });
+    const parsed = readParsedValue(text, year);
     const base = { subject: '', span: [0, text.length] as [number, number], quantitySpan: [0, text.length] as [number, number], text, year: null };
     if (parsed.kind === 'quantity') {
         const { op, value, unit, hedge, per, approximate } = parsed;

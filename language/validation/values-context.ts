@@ -6,7 +6,8 @@ import { isDepartmentDeclaration, isLevel2Block, isProjectDeclaration, type Indi
 import { valueText } from '../compile/from-ast.js';
 import { level2ByName } from '../domain/taxonomy.js';
 import { findVagueWords, type VagueMatch } from '../domain/vague-words.js';
-import { parseValue, type ParsedValue } from '../domain/values.js';
+import type { ParsedValue } from '../domain/values.js';
+import { readParsedValue } from './memo.js';
 
 /**
  * The placeholder a quick-fix leaves where the user must supply something (a number, a base, a date). A text value
@@ -40,17 +41,28 @@ export function readValue(node: Value): { text: string; parsed: ParsedValue } {
     let entry = parsedCache.get(node);
     if (!entry) {
         const { text } = valueText(node);
-        entry = { text, parsed: parseValue(text, { year: yearOf(node) }) };
+        entry = { text, parsed: readParsedValue(text, yearOf(node)) };
         parsedCache.set(node, entry);
     }
     return entry;
 }
 
-/** The values an indicator has, each with its role (one value written once stands for both cells). */
+// Some twenty checks ask for the values of each indicator: built once per indicator node.
+const contextCache = new WeakMap<Indicator, ValueContext[]>();
+
+/**
+ * The values an indicator has, each with its role (one value written once stands for both cells). The list is
+ * shared between the checks: read it, do not change it.
+ */
 export function valuesOf(indicator: Indicator): ValueContext[] {
-    const list: Array<[Value | undefined, ValueRole]> = [[indicator.value, 'both'], [indicator.period, 'period'], [indicator.annual, 'annual']];
-    return list.filter((pair): pair is [Value, ValueRole] => pair[0] !== undefined)
-        .map(([node, role]) => ({ indicator, node, role, ...readValue(node) }));
+    let contexts = contextCache.get(indicator);
+    if (!contexts) {
+        const list: Array<[Value | undefined, ValueRole]> = [[indicator.value, 'both'], [indicator.period, 'period'], [indicator.annual, 'annual']];
+        contexts = list.filter((pair): pair is [Value, ValueRole] => pair[0] !== undefined)
+            .map(([node, role]) => ({ indicator, node, role, ...readValue(node) }));
+        contextCache.set(indicator, contexts);
+    }
+    return contexts;
 }
 
 /** 二级 code of the block an indicator stands in (11 … 43), or undefined for a name the taxonomy does not know. */

@@ -33,6 +33,13 @@ describe('jxmb check', () => {
         expect(r.stdout).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:15 error parsing-error 语法错误`, 'm'));
     });
 
+    test('control characters in a file are named by their code, never printed raw to the terminal', () => {
+        const r = runJxmb(['check', file('escape.jxmb', '部门整体 "测试单位" {\n    \u001b[2J\u0007\n}\n')]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toContain('U+001B');
+        expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    });
+
     test('--format json lists the findings with their place', () => {
         const r = runJxmb(['check', file('broken2.jxmb', broken), '--format', 'json']);
         expect(r.code).toBe(1);
@@ -101,7 +108,7 @@ describe('jxmb compile --to json', () => {
         const outDir = join(dir, 'out-broken');
         const r = runJxmb(['compile', file('c2/broken.jxmb', broken), '--to', 'json', '-o', outDir]);
         expect(r.code).toBe(1);
-        expect(r.stderr).toContain('有语法错误，未编译');
+        expect(r.stderr).toContain('有错误（见上），未编译');
         expect(existsSync(outDir) ? readdirSync(outDir) : []).toEqual([]);
     });
 

@@ -1,0 +1,128 @@
+// One language server, one document, the messages of a short editing session: open → first diagnostics, one-
+// character edits (typed, then deleted, so the text stays valid) → diagnostics, completion inside an indicator
+// block, reopen, peak memory. The same scenario runs against jxmb's server and yaml-language-server.
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { LspServer } from './lsp.mjs';
+import { summarize } from './stats.mjs';
+
+/** Waits until the server has asked for its settings and then been quiet for `quietMs` (at most `maxMs`). */
+async function settle(server, quietMs = 300, maxMs = 3000) {
+    const start = performance.now();
+    let seen = server.configurationRequests;
+    let quietSince = performance.now();
+    while (performance.now() - start < maxMs) {
+        await sleep(50);
+        if (server.configurationRequests !== seen) {
+            seen = server.configurationRequests;
+            quietSince = performance.now();
+        } else if (seen > 0 && performance.now() - quietSince >= quietMs) return;
+    }
+}
+
+/**
+ * @param {object} o
+ * @param {string} o.name label
+ * @param {string[]} o.command server script and arguments (run with this node)
+ * @param {object} o.settings the client's settings (answered to workspace/configuration)
+ * @param {string} o.rootUri workspace folder (an empty one: the document comes only through didOpen)
+ * @param {string} o.uri @param {string} o.languageId @param {string} o.text
+ * @param {{ edit: number, complete: number }[]} o.anchors offsets in `text`
+ * @param {number} o.edits @param {number} o.completions planned samples
+ * @param {number} o.minSamples @param {number} o.budgetMs fewer samples than planned once a phase took `budgetMs`
+ * @param {number} o.timeoutMs per message
+ */
+export async function runScenario(options) {
+    const o = { minSamples: 3, budgetMs: Infinity, ...options };
+    const errors = [];
+    const result = { server: o.name, textChars: o.text.length };
+    const spawnedAt = performance.now();
+    const server = new LspServer(o.command, { settings: o.settings, rootUri: o.rootUri, name: o.name });
+    try {
+        await server.initialize();
+        result.initializeMs = round(performance.now() - spawnedAt);
+        result.incrementalSync = server.incremental;
+        await settle(server);
+
+        const opened = await server.open(o.uri, o.languageId, o.text, o.timeoutMs);
+        result.openMs = round(opened.ms);
+        result.openCpuMs = round(opened.cpuMs);
+        result.openWaitMs = round(opened.waitMs);
+        result.openDiagnostics = opened.diagnostics.length;
+
+        const editCpu = [];
+        const editWait = [];
+        // Two unrecorded edits first (the first change after an open pays for code paths not run yet).
+        const editOnce = async (k, record) => {
+            const anchor = o.anchors[Math.floor(k / 2) % o.anchors.length];
+            const insert = k % 2 === 0;
+            const r = insert ? await server.edit(o.uri, anchor.edit, 0, '新', o.timeoutMs) : await server.edit(o.uri, anchor.edit, 1, '', o.timeoutMs);
+            if (record) {
+                record.push(r.ms);
+                editCpu.push(r.cpuMs);
+                editWait.push(r.waitMs);
+            }
+            return r;
+        };
+        await editOnce(0);
+        await editOnce(1);
+        // A slow server gets fewer samples: at least `minSamples`, then as many as fit in `budgetMs` per phase.
+        const editSamples = [];
+        let last;
+        let phaseStart = performance.now();
+        for (let k = 0; k < o.edits; k++) {
+            last = await editOnce(k, editSamples);
+            if (k % 2 === 1 && k + 1 >= o.minSamples && performance.now() - phaseStart > o.budgetMs) break;
+        }
+        if (server.text !== o.text) errors.push('text differs after the edits');
+        result.edit = { ...summarize(editSamples), planned: o.edits, cpuMedian: summarize(editCpu).median, waitMedian: summarize(editWait).median };
+        result.editDiagnostics = last?.diagnostics.length ?? null;
+
+        const completionSamples = [];
+        const completionCpu = [];
+        let items;
+        phaseStart = performance.now();
+        for (let k = 0; k < o.completions; k++) {
+            try {
+                const c = await server.complete(o.uri, o.anchors[k % o.anchors.length].complete, o.timeoutMs);
+                completionSamples.push(c.ms);
+                completionCpu.push(c.cpuMs);
+                items ??= c;
+            } catch (error) {
+                // A provider being reworked may fail; the timings stand for what answered.
+                errors.push(`completion: ${error.message}`);
+                break;
+            }
+            if (k + 1 >= o.minSamples && performance.now() - phaseStart > o.budgetMs) break;
+        }
+        result.completion = { ...summarize(completionSamples), planned: o.completions, cpuMedian: summarize(completionCpu).median, items: items?.items ?? null, firstLabels: items?.labels ?? [] };
+
+        // The same text opened again in the now warm process (skipped where one open takes longer than the budget).
+        if (opened.ms < o.budgetMs / 2) {
+            await server.close(o.uri);
+            await sleep(100);
+            const reopened = await server.open(o.uri, o.languageId, o.text, o.timeoutMs);
+            result.reopenMs = round(reopened.ms);
+            result.reopenCpuMs = round(reopened.cpuMs);
+        } else {
+            result.reopenMs = null;
+        }
+
+        const memory = server.memory();
+        result.peakMemoryMb = round(memory.peakKb / 1024);
+        result.rssMb = round(memory.rssKb / 1024);
+    } catch (error) {
+        errors.push(error.message);
+        const memory = server.memory();
+        result.peakMemoryMb ??= round(memory.peakKb / 1024);
+    } finally {
+        await server.stop();
+    }
+    if (server.stderr.trim()) result.stderr = server.stderr.slice(0, 2000);
+    result.errors = errors;
+    return result;
+}
+
+function round(x) {
+    return Number.isFinite(x) ? Math.round(x * 100) / 100 : null;
+}

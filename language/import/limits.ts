@@ -1,0 +1,41 @@
+import { ImportError } from './errors.js';
+
+// Limits that keep an import within bounded memory (the CLI runs in 512 MB of heap): the official tables are a few
+// hundred rows and well under 1 MB, so these only stop a wrong file — a database export, a sheet with a stray cell at
+// XFD1048576 — with a message instead of exhausting memory for minutes.
+
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_TABLE_ROWS = 50_000;
+export const MAX_SHEET_CELLS = 1_000_000;
+
+const ADVICE = '请确认选对了文件，或把表格拆分后分别导入。';
+const count = (n: number) => n.toLocaleString('en-US');
+export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export function checkImportSize(bytes: Uint8Array): void {
+    if (bytes.length > MAX_IMPORT_BYTES) throw importTooLarge(bytes.length);
+}
+
+/** `size` null: more than the limit, from a device or pipe that did not say its size. */
+export function importTooLarge(size: number | null): ImportError {
+    const what = size === null ? `超过 ${megabytes(MAX_IMPORT_BYTES)}` : megabytes(size);
+    return new ImportError(`文件过大（${what}）：可导入的表格文件不超过 ${megabytes(MAX_IMPORT_BYTES)}。${ADVICE}`);
+}
+
+/** Before a text is split into cells. */
+export function checkTextLines(text: string): void {
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        if (++lines > MAX_TABLE_ROWS) throw new ImportError(`文本超过 ${count(MAX_TABLE_ROWS)} 行，超过可导入的上限。${ADVICE}`);
+    }
+}
+
+/** Before a worksheet's cells are read: its used range, as exceljs reports it. */
+export function checkSheetSize(name: string, rows: number, columns: number): void {
+    if (rows > MAX_TABLE_ROWS) {
+        throw new ImportError(`工作表「${name}」有 ${count(rows)} 行，超过可导入的上限 ${count(MAX_TABLE_ROWS)} 行。${ADVICE}`);
+    }
+    if (rows * columns > MAX_SHEET_CELLS) {
+        throw new ImportError(`工作表「${name}」的范围达 ${count(rows)} 行 × ${count(columns)} 列，超过可导入的上限 ${count(MAX_SHEET_CELLS)} 个单元格（可能有远处的零散单元格）。${ADVICE}`);
+    }
+}

@@ -1,0 +1,298 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readSample, seedOf } from '../helpers/samples.js';
+import { expectOrderly, runBounded } from './bounded-cli.js';
+
+// Hostile and odd input to the built CLI (`npm run build` first): empty, binary, 50 MB, one 1 MB line, 10,000 nested
+// braces, GBK and UTF-16, a BOM, CRLF, control characters, a sheet of 100,000 rows. Each ends with a clear message
+// or a correct result, the exit status README documents (0 / 1 / 2), bounded memory (bounded-cli.ts), no stack
+// trace, and no partial or temporary file left behind.
+
+let dir: string;
+beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jxmb-hostile-')); });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+    return path;
+}
+
+/** Every file under `folder`, relative: what a run left behind. */
+function leftIn(folder: string): string[] {
+    try {
+        return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(f => statSync(join(folder, f)).isFile()).sort();
+    } catch {
+        return [];
+    }
+}
+
+const good = '部门整体 "测试单位" 年度 2024 {\n    总体绩效目标 "完成全年工作"\n    绩效指标 { 产出指标 { 数量指标 { "举办活动场次"：≥10场次 } } }\n}\n';
+const MB = 1024 * 1024;
+/** 350,000 Chinese characters: one line of about 1 MB in UTF-8. */
+const longText = '科'.repeat(350_000);
+const nested = '部门整体 "x" 年度 2024 ' + '{'.repeat(10_000) + '}'.repeat(10_000) + '\n';
+const binary = Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919 + 13) % 256));
+/** A 50 MB .jxmb: the same real declaration over and over. */
+let fiftyMb: string;
+beforeAll(() => {
+    const sample = readSample('000-nansha-kexie.jxmb') + '\n';
+    fiftyMb = file('big/50mb.jxmb', sample.repeat(Math.ceil(50 * MB / Buffer.byteLength(sample))));
+});
+
+function utf16(text: string, order: 'le' | 'be'): Buffer {
+    const bytes = Buffer.from(text, 'utf16le');
+    if (order === 'be') for (let i = 0; i < bytes.length; i += 2) [bytes[i], bytes[i + 1]] = [bytes[i + 1]!, bytes[i]!];
+    return Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), bytes]);
+}
+
+/** GBK bytes for a text, from the platform's GB18030 decoder (two-byte codes cover the seeds). */
+function gbk(text: string): Buffer {
+    const table = new Map<string, number[]>();
+    const decoder = new TextDecoder('gb18030');
+    for (let lead = 0x81; lead <= 0xfe; lead++) {
+        for (let trail = 0x40; trail <= 0xfe; trail++) {
+            const ch = trail === 0x7f ? '' : decoder.decode(new Uint8Array([lead, trail]));
+            if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
+        }
+    }
+    return Buffer.from([...text].flatMap(ch => ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? [0x3f]));
+}
+
+describe('jxmb check', () => {
+    test('an empty file: no declarations, no findings, exit 0', async () => {
+        const run = await runBounded(['check', file('check/empty.jxmb', '')]);
+        expectOrderly(run, 0);
+        expect(run.stdout).toContain('检查了 1 个文件：0 个错误，0 个警告');
+    });
+
+    test('a binary file: exit 2, named as binary', async () => {
+        const run = await runBounded(['check', file('check/binary.jxmb', binary)]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain('二进制');
+    });
+
+    test('a 50 MB file: refused as too large, exit 2, without exhausting memory', async () => {
+        const run = await runBounded(['check', fiftyMb]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toMatch(/文件过大（50\.\d MB）.*10\.0 MB/);
+    });
+
+    test('a device that never ends (/dev/zero): refused at the limit for check and import, memory bounded', async () => {
+        const check = await runBounded(['check', '/dev/zero']);
+        expectOrderly(check, 2);
+        expect(check.stderr).toContain('/dev/zero: 文件过大（超过 10.0 MB）');
+        const imported = await runBounded(['import', '/dev/zero']);
+        expectOrderly(imported, 2);
+        expect(imported.stderr).toContain('/dev/zero: 文件过大（超过 20.0 MB）');
+    });
+
+    test('one line of 1 MB: checked', async () => {
+        const run = await runBounded(['check', file('check/long-line.jxmb', good.replace('完成全年工作', longText))]);
+        expectOrderly(run, 0);
+        expect(run.stdout).toContain('检查了 1 个文件：0 个错误');
+    });
+
+    test('10,000 nested braces: a few syntax errors at their places, exit 1', async () => {
+        const path = file('check/nested.jxmb', nested);
+        const run = await runBounded(['check', path]);
+        expectOrderly(run, 1);
+        expect(run.stdout).toContain(`${path}:1:19 error parsing-error 语法错误`);
+        expect(run.stdout.split('\n').length).toBeLessThan(100);
+    });
+
+    test('GBK: exit 2 with the advice to save as UTF-8', async () => {
+        const run = await runBounded(['check', file('check/gbk.jxmb', gbk(good))]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toMatch(/GBK.*UTF-8/);
+    });
+
+    test('UTF-16 (both byte orders), a BOM and CRLF: the same findings at the same places as UTF-8', async () => {
+        const text = readSample('003-baiyun-kexie.jxmb');
+        const findings = async (path: string) => {
+            const run = await runBounded(['check', path, '--format', 'json']);
+            expect(run.code).toBeLessThan(2);
+            return (JSON.parse(run.stdout).findings as Array<Record<string, unknown>>).map(({ line, column, endLine, endColumn, code }) => ({ line, column, endLine, endColumn, code }));
+        };
+        const expected = await findings(file('enc/utf8.jxmb', text));
+        expect(expected.length).toBeGreaterThan(0);
+        const crlf = text.replace(/\n/g, '\r\n');
+        expect(await findings(file('enc/bom-crlf.jxmb', '\ufeff' + crlf))).toEqual(expected);
+        expect(await findings(file('enc/utf16le.jxmb', utf16(crlf, 'le')))).toEqual(expected);
+        expect(await findings(file('enc/utf16be.jxmb', utf16(text, 'be')))).toEqual(expected);
+    });
+
+    test('a control character: a lexing error at its line and column, exit 1', async () => {
+        const path = file('check/control.jxmb', good.replace('    绩效指标', '  \u0007  绩效指标'));
+        const run = await runBounded(['check', path]);
+        expectOrderly(run, 1);
+        expect(run.stdout).toContain(`${path}:3:3 error lexing-error`);
+    });
+
+    test('a NUL byte in a text: refused as binary, exit 2', async () => {
+        const run = await runBounded(['check', file('check/nul.jxmb', good.replace('完成', '完\u0000成'))]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain('二进制');
+    });
+});
+
+describe('jxmb compile', () => {
+    test('a 年度 or an amount the model cannot hold: an error at its place, exit 1, nothing written', async () => {
+        const out = join(dir, 'compile/out-range');
+        const path = file('compile/range.jxmb', `部门整体 "x" 年度 1800 {\n    预算 { 基本支出 ${'9'.repeat(400)} }\n}\n`);
+        const run = await runBounded(['compile', path, '--to', 'json', '-o', out]);
+        expectOrderly(run, 1);
+        expect(run.stderr).toContain(`${path}:1:13 error compile/out-of-range 年度「1800」不是 1900–2200 之间的年份`);
+        expect(run.stderr).toContain(`${path}:2:15 error compile/out-of-range 「基本支出」的数额「999999999999…999999（400 位）」位数太多`);
+        expect(leftIn(out)).toEqual([]);
+    });
+
+    test('a text longer than an Excel cell: no workbook, a message, exit 2; html and md take it whole', async () => {
+        const out = join(dir, 'compile/out-long');
+        const path = file('compile/long.jxmb', good.replace('完成全年工作', longText));
+        const run = await runBounded(['compile', path, '--to', 'xlsx', '-o', out]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toMatch(/以「科+」开头的一段文字有 350,000 个字符，超过 Excel 单元格的上限 32,767 个字符/);
+        expect(leftIn(out)).toEqual([]);
+        for (const target of ['html', 'md']) {
+            const ok = await runBounded(['compile', path, '--to', target, '-o', out]);
+            expectOrderly(ok, 0);
+            expect(readFileSync(join(out, `long.${target}`), 'utf8')).toContain(longText);
+        }
+    });
+
+    test('a folder with good, broken and hostile files: the good ones written whole, no stray file, exit 2', async () => {
+        const src = join(dir, 'compile/mixed');
+        file('compile/mixed/a-good.jxmb', good);
+        file('compile/mixed/b-binary.jxmb', binary);
+        file('compile/mixed/c-nested.jxmb', nested);
+        file('compile/mixed/d-empty.jxmb', '');
+        const out = join(dir, 'compile/out-mixed');
+        const run = await runBounded(['compile', src, '--to', 'json', '-o', out]);
+        expectOrderly(run, 2);
+        expect(leftIn(out)).toEqual(['a-good.json', 'd-empty.json']);
+        expect(JSON.parse(readFileSync(join(out, 'a-good.json'), 'utf8')).declarations[0].unit).toBe('测试单位');
+        expect(JSON.parse(readFileSync(join(out, 'd-empty.json'), 'utf8')).declarations).toEqual([]);
+    });
+
+    test('a write that fails (the name is taken by a folder): a message, exit 2, no temporary file left', async () => {
+        const out = join(dir, 'compile/out-taken');
+        file('compile/out-taken/good.json/keep.txt', 'mine');
+        const run = await runBounded(['compile', file('compile/taken/good.jxmb', good), file('compile/taken/other.jxmb', good), '--to', 'json', '-o', out]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toMatch(/good\.json: 无法写入/);
+        expect(leftIn(out)).toEqual(['good.json/keep.txt', 'other.json']);
+    });
+
+    test('an output folder that is a file: a message for compile, import and --report alike, exit 2', async () => {
+        const blocker = file('blocked/not-a-folder', 'mine');
+        const source = file('blocked/good.jxmb', good);
+        const runs = [
+            await runBounded(['compile', source, '--to', 'json', '-o', join(blocker, 'out.json')]),
+            await runBounded(['check', source, '--report', join(blocker, 'report.html')]),
+            await runBounded(['import', seedOf('001-zhanjiang-kexie.jxmb')!, '-o', join(blocker, 'x.jxmb')])
+        ];
+        for (const run of runs) {
+            expectOrderly(run, 2);
+            expect(run.stderr).toContain('无法写入');
+        }
+        expect(leftIn(join(dir, 'blocked'))).toEqual(['good.jxmb', 'not-a-folder']);
+        expect(readFileSync(blocker, 'utf8')).toBe('mine');
+    });
+
+    test('a 50 MB file: refused, nothing written', async () => {
+        const out = join(dir, 'compile/out-big');
+        const run = await runBounded(['compile', fiftyMb, '--to', 'xlsx', '-o', out]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain('文件过大');
+        expect(leftIn(out)).toEqual([]);
+    });
+});
+
+describe('jxmb import', () => {
+    const seed = seedOf('000-nansha-kexie.jxmb')!;
+    const seedText = readFileSync(seed, 'utf8');
+    /** The imported .jxmb without its first line (which names the source and its encoding). */
+    const body = (stdout: string) => stdout.split('\n').slice(1).join('\n');
+
+    test.each([
+        ['empty', () => Buffer.alloc(0), '文件是空的'],
+        ['only whitespace', () => Buffer.from(' \r\n\t\u3000\n'), '文件是空的'],
+        ['binary', () => binary, '二进制'],
+        ['one line of 1 MB', () => Buffer.from(longText), '没有找到表格'],
+        ['10,000 nested braces', () => Buffer.from(nested), '没有找到表格']
+    ])('%s: a reason, exit 2, nothing written', async (_, bytes, reason) => {
+        const out = join(dir, `import/out-${_}`);
+        mkdirSync(out, { recursive: true });
+        const run = await runBounded(['import', file(`import/${_}.txt`, bytes()), '-o', join(out, 'x.jxmb')]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain(reason);
+        expect(run.stderr).toContain('未写入任何文件');
+        expect(leftIn(out)).toEqual([]);
+    });
+
+    test('a 50 MB text: refused as too large, without exhausting memory', async () => {
+        const run = await runBounded(['import', file('import/50mb.txt', seedText.repeat(Math.ceil(50 * MB / Buffer.byteLength(seedText))))]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toMatch(/文件过大（50\.\d MB）：可导入的表格文件不超过 20\.0 MB/);
+    });
+
+    test('GBK, UTF-16 (both byte orders), a BOM with CRLF: the same .jxmb as from UTF-8', async () => {
+        const expected = await runBounded(['import', seed]);
+        expectOrderly(expected, 0);
+        const crlf = seedText.replace(/\n/g, '\r\n');
+        for (const [name, bytes] of [['gbk', gbk(seedText)], ['utf16le', utf16(crlf, 'le')], ['utf16be', utf16(seedText, 'be')], ['bom', Buffer.from('\ufeff' + crlf)]] as const) {
+            const run = await runBounded(['import', file(`import/${name}.txt`, bytes)]);
+            expectOrderly(run, 0);
+            expect(body(run.stdout), name).toBe(body(expected.stdout));
+        }
+    });
+
+    test('control characters in cells: imported, the .jxmb it writes checks without syntax errors', async () => {
+        const out = join(dir, 'import/control.jxmb');
+        const run = await runBounded(['import', file('import/control.txt', seedText.replace('238.97', '238.97\u0007').replace('科普', '科\u001b普')), '-o', out]);
+        expectOrderly(run, 0);
+        const check = await runBounded(['check', out, '--format', 'json']);
+        expect(JSON.parse(check.stdout).findings.filter((f: { code: string }) => /^(lexing|parsing)-error$/.test(f.code))).toEqual([]);
+    });
+
+    test('an amount of 400 digits: imported, the cell reported, exit 0', async () => {
+        const run = await runBounded(['import', file('import/huge-amount.txt', seedText.replace('238.97', '9'.repeat(400)))]);
+        expectOrderly(run, 0);
+        expect(run.stderr).toMatch(/第\d+行第3列: 未放入「9+」：「基本支出」位数太多，不是可用的金额/);
+        expect(run.stdout).not.toContain('基本支出 9');
+    });
+
+    test('a sheet of 100,000 rows: refused with the limit, memory bounded, nothing written', async () => {
+        const path = join(dir, 'import/100k.xlsx');
+        const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
+        const sheet = workbook.addWorksheet('项目支出');
+        sheet.addRow(['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标']).commit();
+        for (let i = 0; i < 100_000; i++) {
+            sheet.addRow([`项目${i}`, 1.5, 1.5, null, null, `完成第${i}项工作`, `1、1-产出指标；11-数量指标；举办活动场次；实施周期指标值:≥${i}场次；年度指标值:≥${i}场次。`]).commit();
+        }
+        sheet.commit();
+        await workbook.commit();
+        const out = join(dir, 'import/out-100k');
+        mkdirSync(out, { recursive: true });
+        const run = await runBounded(['import', path, '-o', join(out, '100k.jxmb')]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain('工作表「项目支出」有 100,001 行，超过可导入的上限 50,000 行');
+        expect(leftIn(out)).toEqual([]);
+    }, 240_000);
+
+    test('a stray cell far to the right (XFD100) beside a small table: refused by its range, quickly and within memory', async () => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('表');
+        sheet.getCell('A1').value = '部门名称';
+        sheet.getCell('XFD100').value = '远处的单元格';
+        const path = file('import/stray.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+        const run = await runBounded(['import', path]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain('工作表「表」的范围达 100 行 × 16,384 列，超过可导入的上限 1,000,000 个单元格');
+    });
+});
