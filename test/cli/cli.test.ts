@@ -1,23 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
 import { checkModel } from '../../language/compile/schema.js';
 import { runJxmb } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 const good = '部门整体 "测试单位" 年度 2024 {\n    总体绩效目标 "完成全年工作"\n    绩效指标 { 产出指标 { 数量指标 { "举办活动场次"：≥10场次 } } }\n}\n';
 const broken = '部门整体 "测试单位" {\n    预算 { 基本支出 "一百" }\n}\n';
 
-let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jxmb-cli-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Uint8Array): string {
-    const path = join(dir, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, content);
-    return path;
-}
+const { at, file } = useTempDir('jxmb-cli-');
 
 describe('jxmb check', () => {
     test('a clean file: exit 0 and a summary', () => {
@@ -52,14 +42,14 @@ describe('jxmb check', () => {
         file('tree/a/one.jxmb', good);
         file('tree/b/two.jxmb', broken);
         file('tree/b/notes.txt', 'not a declaration');
-        const r = runJxmb(['check', join(dir, 'tree')]);
+        const r = runJxmb(['check', at('tree')]);
         expect(r.code).toBe(1);
         expect(r.stdout).toContain('检查了 2 个文件：1 个错误');
     });
 
     test.each([
-        ['a missing file', () => join(dir, 'nope.jxmb'), '不存在'],
-        ['a folder with no .jxmb', () => { mkdirSync(join(dir, 'empty'), { recursive: true }); return join(dir, 'empty'); }, '没有 .jxmb'],
+        ['a missing file', () => at('nope.jxmb'), '不存在'],
+        ['a folder with no .jxmb', () => { mkdirSync(at('empty'), { recursive: true }); return at('empty'); }, '没有 .jxmb'],
         ['a GBK file', () => file('gbk.jxmb', Buffer.from([0xb2, 0xbf, 0xc3, 0xc5, 0xd5, 0xfb, 0xcc, 0xe5, 0x20, 0x22, 0x22])), 'GBK'],
         ['a binary file', () => file('binary.jxmb', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff])), '二进制']
     ])('%s: a clear message, exit 2, no stack trace', (_name, make, words) => {
@@ -87,7 +77,7 @@ describe('jxmb check', () => {
 
 describe('jxmb compile --to json', () => {
     test('writes the canonical model, valid against the schema', () => {
-        const out = join(dir, 'out/good.json');
+        const out = at('out/good.json');
         const r = runJxmb(['compile', file('c/good.jxmb', good), '--to', 'json', '-o', out]);
         expect(r.code).toBe(0);
         const model = JSON.parse(readFileSync(out, 'utf8'));
@@ -105,7 +95,7 @@ describe('jxmb compile --to json', () => {
     });
 
     test('a file with syntax errors is not compiled and nothing is written', () => {
-        const outDir = join(dir, 'out-broken');
+        const outDir = at('out-broken');
         const r = runJxmb(['compile', file('c2/broken.jxmb', broken), '--to', 'json', '-o', outDir]);
         expect(r.code).toBe(1);
         expect(r.stderr).toContain('有错误（见上），未编译');

@@ -1,26 +1,17 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { readSample, seedOf } from '../helpers/samples.js';
 import { expectOrderly, runBounded } from './bounded-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 // Hostile and odd input to the built CLI (`npm run build` first): empty, binary, 50 MB, one 1 MB line, 10,000 nested
 // braces, GBK and UTF-16, a BOM, CRLF, control characters, a sheet of 100,000 rows. Each ends with a clear message
 // or a correct result, the exit status README documents (0 / 1 / 2), bounded memory (bounded-cli.ts), no stack
 // trace, and no partial or temporary file left behind.
 
-let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jxmb-hostile-')); });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string | Uint8Array): string {
-    const path = join(dir, name);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, content);
-    return path;
-}
+const { at, file } = useTempDir('jxmb-hostile-');
 
 /** Every file under `folder`, relative: what a run left behind. */
 function leftIn(folder: string): string[] {
@@ -142,7 +133,7 @@ describe('jxmb check', () => {
 
 describe('jxmb compile', () => {
     test('a 年度 or an amount the model cannot hold: an error at its place, exit 1, nothing written', async () => {
-        const out = join(dir, 'compile/out-range');
+        const out = at('compile/out-range');
         const path = file('compile/range.jxmb', `部门整体 "x" 年度 1800 {\n    预算 { 基本支出 ${'9'.repeat(400)} }\n}\n`);
         const run = await runBounded(['compile', path, '--to', 'json', '-o', out]);
         expectOrderly(run, 1);
@@ -152,7 +143,7 @@ describe('jxmb compile', () => {
     });
 
     test('a text longer than an Excel cell: no workbook, a message, exit 2; html and md take it whole', async () => {
-        const out = join(dir, 'compile/out-long');
+        const out = at('compile/out-long');
         const path = file('compile/long.jxmb', good.replace('完成全年工作', longText));
         const run = await runBounded(['compile', path, '--to', 'xlsx', '-o', out]);
         expectOrderly(run, 2);
@@ -166,12 +157,12 @@ describe('jxmb compile', () => {
     });
 
     test('a folder with good, broken and hostile files: the good ones written whole, no stray file, exit 2', async () => {
-        const src = join(dir, 'compile/mixed');
+        const src = at('compile/mixed');
         file('compile/mixed/a-good.jxmb', good);
         file('compile/mixed/b-binary.jxmb', binary);
         file('compile/mixed/c-nested.jxmb', nested);
         file('compile/mixed/d-empty.jxmb', '');
-        const out = join(dir, 'compile/out-mixed');
+        const out = at('compile/out-mixed');
         const run = await runBounded(['compile', src, '--to', 'json', '-o', out]);
         expectOrderly(run, 2);
         expect(leftIn(out)).toEqual(['a-good.json', 'd-empty.json']);
@@ -180,7 +171,7 @@ describe('jxmb compile', () => {
     });
 
     test('a write that fails (the name is taken by a folder): a message, exit 2, no temporary file left', async () => {
-        const out = join(dir, 'compile/out-taken');
+        const out = at('compile/out-taken');
         file('compile/out-taken/good.json/keep.txt', 'mine');
         const run = await runBounded(['compile', file('compile/taken/good.jxmb', good), file('compile/taken/other.jxmb', good), '--to', 'json', '-o', out]);
         expectOrderly(run, 2);
@@ -200,12 +191,12 @@ describe('jxmb compile', () => {
             expectOrderly(run, 2);
             expect(run.stderr).toContain('无法写入');
         }
-        expect(leftIn(join(dir, 'blocked'))).toEqual(['good.jxmb', 'not-a-folder']);
+        expect(leftIn(at('blocked'))).toEqual(['good.jxmb', 'not-a-folder']);
         expect(readFileSync(blocker, 'utf8')).toBe('mine');
     });
 
     test('a 50 MB file: refused, nothing written', async () => {
-        const out = join(dir, 'compile/out-big');
+        const out = at('compile/out-big');
         const run = await runBounded(['compile', fiftyMb, '--to', 'xlsx', '-o', out]);
         expectOrderly(run, 2);
         expect(run.stderr).toContain('文件过大');
@@ -226,7 +217,7 @@ describe('jxmb import', () => {
         ['one line of 1 MB', () => Buffer.from(longText), '没有找到表格'],
         ['10,000 nested braces', () => Buffer.from(nested), '没有找到表格']
     ])('%s: a reason, exit 2, nothing written', async (_, bytes, reason) => {
-        const out = join(dir, `import/out-${_}`);
+        const out = at(`import/out-${_}`);
         mkdirSync(out, { recursive: true });
         const run = await runBounded(['import', file(`import/${_}.txt`, bytes()), '-o', join(out, 'x.jxmb')]);
         expectOrderly(run, 2);
@@ -253,7 +244,7 @@ describe('jxmb import', () => {
     });
 
     test('control characters in cells: imported, the .jxmb it writes checks without syntax errors', async () => {
-        const out = join(dir, 'import/control.jxmb');
+        const out = at('import/control.jxmb');
         const run = await runBounded(['import', file('import/control.txt', seedText.replace('238.97', '238.97\u0007').replace('科普', '科\u001b普')), '-o', out]);
         expectOrderly(run, 0);
         const check = await runBounded(['check', out, '--format', 'json']);
@@ -268,7 +259,7 @@ describe('jxmb import', () => {
     });
 
     test('a sheet of 100,000 rows: refused with the limit, memory bounded, nothing written', async () => {
-        const path = join(dir, 'import/100k.xlsx');
+        const path = at('import/100k.xlsx');
         const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path });
         const sheet = workbook.addWorksheet('项目支出');
         sheet.addRow(['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标']).commit();
@@ -277,7 +268,7 @@ describe('jxmb import', () => {
         }
         sheet.commit();
         await workbook.commit();
-        const out = join(dir, 'import/out-100k');
+        const out = at('import/out-100k');
         mkdirSync(out, { recursive: true });
         const run = await runBounded(['import', path, '-o', join(out, '100k.jxmb')]);
         expectOrderly(run, 2);
