@@ -3,14 +3,12 @@ import { stat } from 'node:fs/promises';
 import type { JxmbServices } from '../jxmb-module.js';
 import type { Document } from '../generated/ast.js';
 import { parseAndValidate } from '../documents.js';
-import { documentToModel } from '../compile/from-ast.js';
 import { serializeModel, type DeclarationFile } from '../compile/model.js';
 import { renderFlat } from '../compile/flat.js';
 import { renderHtml } from '../compile/html.js';
 import { renderMarkdown } from '../compile/markdown.js';
 import { renderXlsx, XlsxLimitError } from '../compile/xlsx.js';
-import { assertValidModel } from '../compile/schema.js';
-import { modelLimitErrors } from '../compile/limits.js';
+import { compilableModel } from '../compile/limits.js';
 import { isSyntaxError, toFinding, type Finding } from './diagnostics.js';
 import { collectSources, InputError, readSourceText } from './source-files.js';
 import { writeOutput } from './write-file.js';
@@ -39,14 +37,8 @@ export async function loadModel(services: JxmbServices, file: string): Promise<{
     if (syntaxErrors.length > 0) {
         return { model: null, syntaxErrors };
     }
-    const root = document.parseResult.value as Document;
-    const limitErrors = modelLimitErrors(root).map(d => toFinding(file, d));
-    if (limitErrors.length > 0) {
-        return { model: null, syntaxErrors: limitErrors };
-    }
-    const model = documentToModel(root);
-    assertValidModel(model);
-    return { model, syntaxErrors };
+    const { model, errors } = compilableModel(document.parseResult.value as Document);
+    return { model, syntaxErrors: errors.map(d => toFinding(file, d)) };
 }
 
 /** The bytes (xlsx) or text of one target. */

@@ -1,7 +1,10 @@
 import { AstUtils, GrammarUtils, type AstNode } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import * as ast from '../generated/ast.js';
+import { documentToModel } from './from-ast.js';
+import type { DeclarationFile } from './model.js';
 import { parseNumber } from './numbers.js';
+import { assertValidModel } from './schema.js';
 
 // What the grammar lets a file say but the canonical model (schemas/declaration.schema.json) cannot hold: a 年度
 // outside 1900–2200 or not a whole year, an amount with so many digits that it is no finite number. Found on the
@@ -11,6 +14,15 @@ export const MODEL_LIMIT_CODE = 'compile/out-of-range';
 
 export const YEAR_MIN = 1900;
 export const YEAR_MAX = 2200;
+
+/** The canonical model of a parsed document, or the places where it says what the model cannot hold. */
+export function compilableModel(document: ast.Document): { model: DeclarationFile; errors: [] } | { model: null; errors: Diagnostic[] } {
+    const errors = modelLimitErrors(document);
+    if (errors.length > 0) return { model: null, errors };
+    const model = documentToModel(document);
+    assertValidModel(model);
+    return { model, errors: [] };
+}
 
 export function modelLimitErrors(document: ast.Document): Diagnostic[] {
     const errors: Diagnostic[] = [];

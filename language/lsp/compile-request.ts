@@ -1,8 +1,9 @@
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { compileTargets, render } from '../cli/compile.js';
-import { documentToModel } from '../compile/from-ast.js';
-import { assertValidModel, ModelSchemaError } from '../compile/schema.js';
+import { compilableModel } from '../compile/limits.js';
+import { ModelSchemaError } from '../compile/schema.js';
+import { XlsxLimitError } from '../compile/xlsx.js';
 import { firstSyntaxError, notOpenMessage, validatedDocument } from './document-request.js';
 import { CompileRequest, type CompileParams, type CompileResponse } from './protocol-request.js';
 
@@ -17,14 +18,17 @@ export function registerCompileRequest(connection: Connection, shared: LangiumSh
         const syntax = firstSyntaxError(document);
         if (syntax) return { ok: false, message: `无法导出，请先改正：${syntax}` };
         try {
-            const model = documentToModel(document.parseResult.value);
-            assertValidModel(model);
+            const { model, errors } = compilableModel(document.parseResult.value);
+            if (!model) {
+                const { line, character } = errors[0]!.range.start;
+                return { ok: false, message: `无法导出，请先改正：第 ${line + 1} 行第 ${character + 1} 列，${errors[0]!.message}` };
+            }
             const content = await render(model, params.target);
             return typeof content === 'string'
                 ? { ok: true, encoding: 'utf8', content }
                 : { ok: true, encoding: 'base64', content: Buffer.from(content).toString('base64') };
         } catch (error) {
-            if (error instanceof ModelSchemaError) return { ok: false, message: `导出失败：${error.message}` };
+            if (error instanceof ModelSchemaError || error instanceof XlsxLimitError) return { ok: false, message: `导出失败：${error.message}` };
             throw error;
         }
     });

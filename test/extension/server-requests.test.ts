@@ -82,6 +82,13 @@ describe('extension requests', () => {
         expect(target).toMatchObject({ ok: false, message: expect.stringContaining('pdf') });
     });
 
+    test('jxmb/compile refuses what the official formats cannot hold, at its place, as jxmb compile does', async () => {
+        const uri = `${dir}/year.jxmb`;
+        await session.open(uri, department.replace(/年度 \d{4}/, '年度 1800'), 1);
+        const refused = await request<CompileResponse>(CompileRequest, { uri, target: 'xlsx' });
+        expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/^无法导出，请先改正：第 1 行第 \d+ 列，年度「1800」不是 1900–2200 之间的年份/) });
+    });
+
     test('jxmb/import turns a seed table into .jxmb text and reports what it could not place', async () => {
         const seed = seedOf('002-guangzhou-kexie-projects.jxmb')!;
         const response = await request<ImportResponse>(ImportRequest, { fileName: '002.txt', base64: readFileSync(seed).toString('base64') });
