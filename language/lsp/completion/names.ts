@@ -1,5 +1,5 @@
 // 三级 names offered under a 二级: the library's (RULES §5) and those the workspace already uses under the same 二级.
-import { AstUtils, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { isIndicator, isLevel2Block, type Indicator, type Level2Block } from '../../generated/ast.js';
 import { indicatorNamesFor, type IndicatorName } from '../../domain/indicator-names.js';
 import { level2ByName } from '../../domain/taxonomy.js';
@@ -25,16 +25,33 @@ function sameList(code: string): readonly string[] {
     return indicatorNamesFor(code)[0]?.codes ?? [code];
 }
 
+interface PlacedIndicator { indicator: Indicator; code?: string }
+
+/** Each parse's indicators with their 二级 code, found once per parse (a new text is a new root), not per request. */
+const indicatorsByRoot = new WeakMap<AstNode, PlacedIndicator[]>();
+
+function indicatorsOf(root: AstNode): PlacedIndicator[] {
+    let placed = indicatorsByRoot.get(root);
+    if (!placed) {
+        placed = [];
+        for (const node of AstUtils.streamAst(root)) {
+            if (!isIndicator(node)) continue;
+            const block = AstUtils.getContainerOfType(node, isLevel2Block);
+            placed.push({ indicator: node, code: block ? level2ByName(block.category)?.code : undefined });
+        }
+        indicatorsByRoot.set(root, placed);
+    }
+    return placed;
+}
+
 /** Indicators of all documents, each with the 二级 code it stands under; the one being typed at the cursor is left out. */
-function* workspaceIndicators(documents: Iterable<LangiumDocument>, cursor: Cursor): Generator<{ indicator: Indicator; code?: string }> {
+function* workspaceIndicators(documents: Iterable<LangiumDocument>, cursor: Cursor): Generator<PlacedIndicator> {
     for (const document of documents) {
         const root = document.parseResult?.value;
         if (!root) continue;
         const here = document.uri.toString() === cursor.uri;
-        for (const node of AstUtils.streamAst(root)) {
-            if (!isIndicator(node) || (here && covers(node, cursor.offset))) continue;
-            const block = AstUtils.getContainerOfType(node, isLevel2Block);
-            yield { indicator: node, code: block ? level2ByName(block.category)?.code : undefined };
+        for (const placed of indicatorsOf(root)) {
+            if (!(here && covers(placed.indicator, cursor.offset))) yield placed;
         }
     }
 }
