@@ -2,17 +2,8 @@ import './polyfill.js';
 import { isOperationCancelled } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
-import { ResponseError as LangiumResponseError } from 'vscode-languageserver-protocol';
 import { createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { createJxmbServices } from './jxmb-module.js';
-
-// Langium and vscode-languageserver resolve two copies of vscode-jsonrpc (vscode-languageserver pins an older
-// protocol package than the one installed at the top), so the connection did not recognise the ResponseError that
-// Langium returns for a cancelled request or a closed document, and sent it as the *result* (`{"code":-32800}` as a
-// completion list). Making Langium's class a subclass of the connection's turns those back into errors.
-if (LangiumResponseError !== ResponseError && !(LangiumResponseError.prototype instanceof ResponseError)) {
-    Object.setPrototypeOf(LangiumResponseError.prototype, ResponseError.prototype);
-}
 
 /**
  * The jxmb/… requests wait for the document build with the request's token; a cancellation rejects with Langium's
