@@ -2,14 +2,19 @@
 // `node --cpu-prof` through the benchmark's scenario (open, one-character edits, completion) on a generated file,
 // and prints self and inclusive time by source module (esbuild's `// path` comments in the bundle) and function.
 //   node bench/profile.mjs [--size 2000] [--edits 30] [--completions 30] [--top 25] [--all] [--keep]
+// --cold: a new server, initialize, then one didOpen (right away, as VS Code sends it; after 1 s with --settle); only
+// the samples between didOpen and its first diagnostics count; with --startup, only those before didOpen (loading
+// the bundle, initialize).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve, dirname } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { generateDeclaration } from './generate.mjs';
 import { findAnchors } from './anchors.mjs';
 import { runScenario } from './scenario.mjs';
+import { LspServer } from './lsp.mjs';
 import { build } from 'esbuild';
+import { dataPlugin, rawPlugin } from '../scripts/data-plugin.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(`--${name}`); return i === -1 ? fallback : Number(args[i + 1]); };
@@ -23,27 +28,42 @@ const work = mkdtempSync(join(tmpdir(), 'jxmb-profile-'));
 // A readable bundle of the server (dist/ may hold the minified production build): same entry and options as
 // scripts/build.mjs, not minified, so that the profile names functions and modules.
 const serverPath = join(work, 'server.cjs');
-const rawPlugin = {
-    name: 'raw',
-    setup(b) {
-        b.onResolve({ filter: /\?raw$/ }, a => ({ path: resolve(dirname(a.importer), a.path.slice(0, -4)), namespace: 'raw' }));
-        b.onLoad({ filter: /.*/, namespace: 'raw' }, async a => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text' }));
-    }
-};
-await build({ entryPoints: [join(root, 'language/main.ts')], outfile: serverPath, bundle: true, platform: 'node', target: 'node20', format: 'cjs', plugins: [rawPlugin], logLevel: 'warning' });
+await build({ entryPoints: [join(root, 'language/main.ts')], outfile: serverPath, bundle: true, platform: 'node', target: 'node20', format: 'cjs', plugins: [rawPlugin, dataPlugin], logLevel: 'warning' });
 mkdirSync(join(work, 'ws'));
 const { text } = generateDeclaration(size, size);
 const anchors = findAnchors(text, undefined).map(a => a.jxmb);
 
-const result = await runScenario({
-    name: 'jxmb', command: ['--cpu-prof', '--cpu-prof-dir', work, serverPath, '--stdio'],
-    settings: { jxmb: { severity: {}, costModel: 'legacy' } }, rootUri: pathToFileURL(join(work, 'ws')).href,
-    uri: pathToFileURL(join(work, 'decl.jxmb')).href, languageId: 'jxmb', text, anchors, edits, completions, timeoutMs: 120_000
-});
-console.log(`open ${result.openMs} ms, edit median ${result.edit?.median} ms, completion median ${result.completion?.median} ms`);
+const cold = args.includes('--cold');
+const command = ['--cpu-prof', '--cpu-prof-dir', work, serverPath, '--stdio'];
+const settings = { jxmb: { severity: {}, costModel: 'legacy' } };
+const rootUri = pathToFileURL(join(work, 'ws')).href;
+const uri = pathToFileURL(join(work, 'decl.jxmb')).href;
+// --cold: the window [didOpen sent, diagnostics received] on the monotonic clock, which V8's profile timestamps use.
+let window;
+if (cold) {
+    const server = new LspServer(command, { settings, rootUri, name: 'jxmb' });
+    const spawned = process.hrtime.bigint();
+    await server.initialize();
+    const initialized = process.hrtime.bigint();
+    // As VS Code does: didOpen right after initialized (no pause), unless --settle asks for the benchmark's pause.
+    if (args.includes('--settle')) await new Promise(r => setTimeout(r, 1000));
+    const start = process.hrtime.bigint();
+    const opened = await server.open(uri, 'jxmb', text, 120_000);
+    const end = process.hrtime.bigint();
+    await server.stop();
+    window = args.includes('--startup') ? { start: 0, end: Number(start / 1000n) } : { start: Number(start / 1000n), end: Number(end / 1000n) };
+    console.log(`spawn → initialize answered ${Number(initialized - spawned) / 1e6} ms; open ${Math.round(opened.ms)} ms wall, ${Math.round(opened.cpuMs)} ms CPU, ${opened.diagnostics.length} diagnostics`);
+} else {
+    const result = await runScenario({
+        name: 'jxmb', command, settings, rootUri, uri, languageId: 'jxmb', text, anchors, edits, completions, timeoutMs: 120_000
+    });
+    console.log(`open ${result.openMs} ms, edit median ${result.edit?.median} ms, completion median ${result.completion?.median} ms`);
+}
 
 const file = readdirSync(work).find(f => f.endsWith('.cpuprofile'));
 const profile = JSON.parse(readFileSync(join(work, file), 'utf8'));
+const nodeName = new Map(profile.nodes.map(n => [n.id, n.callFrame.functionName]));
+const nodeOf = id => nodeName.get(id);
 const bundle = readFileSync(serverPath, 'utf8').split('\n');
 // esbuild marks each module of a non-minified bundle with a `// path` line.
 const moduleStarts = [];
@@ -56,8 +76,16 @@ const moduleOf = line => {
 
 // Self time per node: samples × interval.
 const interval = (profile.endTime - profile.startTime) / profile.samples.length / 1000;
+// Sample times (µs, monotonic): startTime plus the running sum of timeDeltas.
+const sampleTimes = [];
+for (let i = 0, t = profile.startTime; i < profile.samples.length; i++) sampleTimes.push(t += profile.timeDeltas[i]);
+const inWindow = i => !window || (sampleTimes[i] >= window.start && sampleTimes[i] <= window.end);
+if (window) {
+    const count = name => sampleTimes.filter((t, i) => inWindow(i) && nodeOf(profile.samples[i]) === name).length;
+    console.log(`in the window: (program) ${Math.round(count('(program)') * interval)} ms, (idle) ${Math.round(count('(idle)') * interval)} ms`);
+}
 const hits = new Map();
-for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
+profile.samples.forEach((id, i) => { if (inWindow(i)) hits.set(id, (hits.get(id) ?? 0) + 1); });
 const byModule = new Map();
 const byFunction = new Map();
 let total = 0;
@@ -78,6 +106,7 @@ const print = (title, map) => {
 };
 // Inclusive time: each sample counts once for every module / function on its stack.
 const parent = new Map();
+
 for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node);
 const nodeById = new Map(profile.nodes.map(n => [n.id, n]));
 const inclusiveModule = new Map();
@@ -87,7 +116,8 @@ const keyOf = node => {
     const module = url.endsWith('server.cjs') ? moduleOf(lineNumber) : (url || functionName);
     return [module, `${functionName || '(anonymous)'}  ${module}:${lineNumber + 1}`];
 };
-for (const id of profile.samples) {
+for (const [i, id] of profile.samples.entries()) {
+    if (!inWindow(i)) continue;
     const modules = new Set();
     const functions = new Set();
     for (let node = nodeById.get(id); node; node = parent.get(node.id)) {

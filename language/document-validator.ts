@@ -1,5 +1,11 @@
-import { DefaultDocumentValidator, OperationCancelled, type LangiumDocument, type ValidationOptions } from 'langium';
+import {
+    AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, OperationCancelled,
+    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions
+} from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import { isProject, isProjectDeclaration, type Project } from './generated/ast.js';
+import { revisionOf } from './parse/revisions.js';
+import { keepFindings, keptFindings } from './validation/project-findings.js';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { JxmbServices } from './jxmb-module.js';
 import type { SeverityOverride } from './settings.js';
@@ -8,6 +14,7 @@ const severityValues: Record<Exclude<SeverityOverride, 'off'>, DiagnosticSeverit
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint
 };
 
+// Each project's findings are kept with its node and reused while the node stands (validation/project-findings.ts).
 // Two things every diagnostic goes through after the checks ran:
 // - Langium puts the code of syntax errors only in `data`; every jxmb diagnostic shows a stable code.
 // - The user's severity overrides (per code, `off` silences one) apply here, once, for every check alike.
@@ -36,5 +43,51 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
             result.push(diagnostic);
         }
         return result;
+    }
+
+    protected override async validateAst(root: AstNode, options: ValidationOptions, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics: Diagnostic[] = [];
+        const accept = this.acceptorInto(diagnostics);
+        const settings = await this.jxmbServices.jxmb.Settings.forDocument(AstUtils.getDocument(root).uri);
+        const context = JSON.stringify([settings, options.categories ?? null]);
+        await this.validateAstBefore(root, options, accept, cancelToken);
+        const nodes = AstUtils.streamAst(root).iterator();
+        for (const node of nodes) {
+            if (isProject(node)) {
+                diagnostics.push(...await this.validateProject(node, context, options, cancelToken));
+                nodes.prune();
+                continue;
+            }
+            await this.validateNode(node, options, accept, cancelToken);
+        }
+        await this.validateAstAfter(root, options, accept, cancelToken);
+        return diagnostics;
+    }
+
+    private async validateProject(project: Project, settings: string, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+        const year = AstUtils.getContainerOfType(project, isProjectDeclaration)?.year;
+        // A project kept by the incremental parse may have a replaced block inside: its revision says so.
+        const context = `${settings}|${year ?? ''}|${revisionOf(project)}`;
+        const origin = project.$cstNode?.range.start;
+        const kept = origin && keptFindings(project, context, origin);
+        if (kept) return kept;
+        const diagnostics: Diagnostic[] = [];
+        const accept = this.acceptorInto(diagnostics);
+        for (const node of AstUtils.streamAst(project)) await this.validateNode(node, options, accept, cancelToken);
+        if (origin) keepFindings(project, context, origin, diagnostics);
+        return diagnostics;
+    }
+
+    private async validateNode(node: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
+        await interruptAndCheck(cancelToken);
+        for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
+            await check(node, accept, cancelToken);
+        }
+    }
+
+    private acceptorInto(diagnostics: Diagnostic[]): ValidationAcceptor {
+        return (severity, message, info) => {
+            diagnostics.push(this.toDiagnostic(severity, message, info));
+        };
     }
 }

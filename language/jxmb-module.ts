@@ -4,6 +4,7 @@ import {
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { JxmbDocumentBuilder } from './document-builder.js';
+import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbDocumentValidator } from './document-validator.js';
 import { JxmbGeneratedModule, JxmbGeneratedSharedModule } from './generated/module.js';
 import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from './syntax-messages.js';
@@ -15,6 +16,7 @@ import { JxmbFormatter } from './lsp/formatter.js';
 import { JxmbHoverProvider } from './lsp/hover-provider.js';
 import { registerSummaryRequest } from './lsp/summary-request.js';
 import { registerEditorRequests } from './lsp/editor-request.js';
+import { JxmbLinker, JxmbReferenceDescriptionProvider, JxmbScopeComputation } from './scoping.js';
 import { JxmbSettingsProvider } from './settings.js';
 import { registerValidationChecks } from './validation/index.js';
 import { JxmbValueConverter } from './value-converter.js';
@@ -44,6 +46,13 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         DocumentSymbolProvider: services => new JxmbDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new JxmbFoldingRangeProvider(services)
     },
+    references: {
+        ScopeComputation: services => new JxmbScopeComputation(services),
+        Linker: services => new JxmbLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: services => new JxmbReferenceDescriptionProvider(services)
+    },
     validation: {
         DocumentValidator: services => new JxmbDocumentValidator(services)
     }
@@ -51,7 +60,8 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
 
 export const JxmbSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
-        DocumentBuilder: services => new JxmbDocumentBuilder(services)
+        DocumentBuilder: services => new JxmbDocumentBuilder(services),
+        LangiumDocumentFactory: services => new JxmbDocumentFactory(services)
     }
 };
 

@@ -1,18 +1,8 @@
 // Bundles the CLI, the language server and the VS Code client with esbuild. Type checking is `tsc` (npm test).
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
-import { resolve, dirname } from 'node:path';
+import { checkDomainData, dataPlugin, rawPlugin } from './data-plugin.mjs';
 
 const production = process.argv.includes('--production');
-
-/** `import text from './x.yaml?raw'`: the data files travel inside the bundle, as Vite does it for the tests. */
-const rawPlugin = {
-    name: 'raw',
-    setup(b) {
-        b.onResolve({ filter: /\?raw$/ }, args => ({ path: resolve(dirname(args.importer), args.path.slice(0, -4)), namespace: 'raw' }));
-        b.onLoad({ filter: /.*/, namespace: 'raw' }, async args => ({ contents: await readFile(args.path, 'utf8'), loader: 'text' }));
-    }
-};
 
 const common = {
     bundle: true,
@@ -20,9 +10,22 @@ const common = {
     target: 'node20',
     sourcemap: !production,
     minify: production,
-    plugins: [rawPlugin],
+    // `?data`: the domain data files, parsed and checked here; `?raw`: text files (scripts/data-plugin.mjs).
+    plugins: [rawPlugin, dataPlugin],
     logLevel: 'warning'
 };
+
+// The data files are checked where they are imported (dataPlugin: syntax and schema) and when the domain modules load
+// (duplicates, code prefixes …): the domain is loaded once here, so that a broken file fails the build, not a server.
+try {
+    await checkDomainData();
+} catch (error) {
+    // esbuild's failure lists the plugin's messages; a check of a loading module throws its DataFileError.
+    const messages = error?.errors?.map(e => e.text) ?? (error?.name === 'DataFileError' ? [error.message] : undefined);
+    if (!messages) throw error;
+    for (const message of messages) process.stderr.write(`数据文件有误：${message}\n`);
+    process.exit(1);
+}
 
 await Promise.all([
     build({

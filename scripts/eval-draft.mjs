@@ -2,20 +2,13 @@
 // (language/draft/evaluate.ts says what is counted). The TypeScript is bundled with esbuild, as scripts/build.mjs does
 // for the CLI, into a temporary file and run: Node 20 cannot import .ts and the project has no tsx.
 import { build } from 'esbuild';
+import { dataPlugin, rawPlugin } from './data-plugin.mjs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-const rawPlugin = {
-    name: 'raw',
-    setup(b) {
-        b.onResolve({ filter: /\?raw$/ }, args => ({ path: resolve(dirname(args.importer), args.path.slice(0, -4)), namespace: 'raw' }));
-        b.onLoad({ filter: /.*/, namespace: 'raw' }, async args => ({ contents: await readFile(args.path, 'utf8'), loader: 'text' }));
-    }
-};
 
 const entry = `
 import './language/polyfill.ts';
@@ -33,7 +26,7 @@ try {
     const outfile = join(dir, 'eval.mjs');
     await build({
         stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'eval-entry.ts' },
-        bundle: true, platform: 'node', target: 'node20', format: 'esm', outfile, plugins: [rawPlugin], logLevel: 'warning',
+        bundle: true, platform: 'node', target: 'node20', format: 'esm', outfile, plugins: [rawPlugin, dataPlugin], logLevel: 'warning',
         banner: { js: "import { createRequire as __jxmbCreateRequire } from 'node:module'; const require = __jxmbCreateRequire(import.meta.url);" }
     });
     const samplesDir = join(root, 'samples');

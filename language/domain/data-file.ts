@@ -9,8 +9,9 @@ export class DataFileError extends Error {
     }
 }
 
-// One validator instance for all data files; strict mode catches typos in the schemas themselves.
-const ajv = new Ajv({ allErrors: true, strict: true });
+// One validator instance for all data files, made on first use (the bundles carry checked data and never need it);
+// strict mode catches typos in the schemas themselves.
+let ajv: Ajv | undefined;
 
 /** `/level1/0/level2/2/code` → `level1[0].level2[2].code`: the way a reader finds the spot in the YAML. */
 export function yamlPath(instancePath: string): string {
@@ -30,8 +31,9 @@ function describe(error: ErrorObject): string {
 }
 
 /**
- * Parses a YAML data file and checks it against its JSON schema. Throws a {@link DataFileError} on a syntax error or
- * on the first schema violations, so a broken data file fails at load time with a message a person can act on.
+ * Parses a YAML data file and checks it against its JSON schema: when the bundles are built (data-check.ts) and in
+ * the tests of broken files. Throws a {@link DataFileError} on a syntax error or on the first schema violations, so a
+ * broken data file fails with a message a person can act on.
  */
 export function loadDataFile<T>(file: string, text: string, schema: object): T {
     let data: unknown;
@@ -57,7 +59,7 @@ const validators = new WeakMap<object, ValidateFunction>();
 function validatorFor(schema: object): ValidateFunction {
     let validate = validators.get(schema);
     if (!validate) {
-        validate = ajv.compile(schema);
+        validate = (ajv ??= new Ajv({ allErrors: true, strict: true })).compile(schema);
         validators.set(schema, validate);
     }
     return validate;

@@ -1,6 +1,7 @@
 // 三级指标名称库: indicator names by 二级 code with their usual units (RULES §5), for completion.
-import text from './data/indicator-names.yaml?raw';
+import data from './data/indicator-names.yaml?data';
 import { DataFileError, loadDataFile } from './data-file.js';
+import { indicatorNamesSchema } from './data-schemas.js';
 import { unitInfo } from './units.js';
 
 export type NameSource = 'SEED' | 'S5' | 'SUG';
@@ -22,41 +23,9 @@ export interface IndicatorName {
 
 export const INDICATOR_NAMES_FILE = 'language/domain/data/indicator-names.yaml';
 
-const nameSchema = {
-    type: 'object',
-    required: ['name', 'source'],
-    properties: {
-        name: { type: 'string', minLength: 1, pattern: '^[^"\\n]+$' },
-        units: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } },
-        op: { enum: ['≥', '≤', '='] },
-        target: { type: 'number' },
-        date: { type: 'boolean' },
-        source: { enum: ['SEED', 'S5', 'SUG'] }
-    },
-    additionalProperties: false
-} as const;
-
-export const indicatorNamesSchema = {
-    type: 'object',
-    required: ['level2'],
-    properties: {
-        level2: {
-            type: 'array',
-            minItems: 1,
-            items: {
-                type: 'object',
-                required: ['codes', 'names'],
-                properties: {
-                    codes: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', pattern: '^[1-9][0-9]$' } },
-                    names: { type: 'array', minItems: 1, items: nameSchema }
-                },
-                additionalProperties: false
-            }
-        }
-    },
-    additionalProperties: false
-} as const;
-
+interface RawLibrary {
+    level2: Array<{ codes: string[]; names: RawName[] }>;
+}
 interface RawName {
     name: string;
     units?: string[];
@@ -73,7 +42,11 @@ function isKnownUnit(unit: string): boolean {
 
 /** Parses and checks a name library. Exported for tests; the rest of the code uses the functions below. */
 export function parseIndicatorNames(yamlText: string, file = INDICATOR_NAMES_FILE): ReadonlyMap<string, IndicatorName[]> {
-    const raw = loadDataFile<{ level2: Array<{ codes: string[]; names: RawName[] }> }>(file, yamlText, indicatorNamesSchema);
+    return libraryOf(loadDataFile<RawLibrary>(file, yamlText, indicatorNamesSchema), file);
+}
+
+/** The library of schema-checked data, with the checks a schema cannot express. */
+function libraryOf(raw: RawLibrary, file: string): ReadonlyMap<string, IndicatorName[]> {
     const byCode = new Map<string, IndicatorName[]>();
     raw.level2.forEach((list, i) => {
         for (const code of list.codes) {
@@ -97,7 +70,8 @@ export function parseIndicatorNames(yamlText: string, file = INDICATOR_NAMES_FIL
     return byCode;
 }
 
-const library = parseIndicatorNames(text);
+// Parsed and checked against the schema when the bundle was built (data-check.ts).
+const library = libraryOf(data as RawLibrary, INDICATOR_NAMES_FILE);
 const byName = new Map<string, IndicatorName>();
 for (const names of library.values()) for (const entry of names) if (!byName.has(entry.name)) byName.set(entry.name, entry);
 

@@ -1,6 +1,7 @@
 // 指标体系: 一级/二级 indicator categories and their codes, for both cost models (RULES §2).
-import text from './data/taxonomy.yaml?raw';
+import data from './data/taxonomy.yaml?data';
 import { DataFileError, loadDataFile } from './data-file.js';
+import { taxonomySchema } from './data-schemas.js';
 
 /** legacy: 成本指标 is 二级 14 under 产出 (88号, the seeds); 2021: 成本指标 is 一级 4 with 41/42/43 (101号). */
 export type CostModel = 'legacy' | '2021';
@@ -27,30 +28,6 @@ export interface Taxonomy {
 
 export const TAXONOMY_FILE = 'language/domain/data/taxonomy.yaml';
 
-// Every property is required: a category without a definition or source would show an empty hover.
-function categorySchema(codePattern: string, extra: Record<string, object> = {}) {
-    const properties = {
-        code: { type: 'string', pattern: codePattern },
-        name: { type: 'string', pattern: '指标$' },
-        shortName: { type: 'string', minLength: 1 },
-        models: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: ['legacy', '2021'] } },
-        definition: { type: 'string', minLength: 1 },
-        source: { type: 'string', minLength: 1 },
-        ...extra
-    };
-    return { type: 'object', required: Object.keys(properties), properties, additionalProperties: false };
-}
-
-const level2Schema = categorySchema('^[1-9][0-9]$');
-const level1Schema = categorySchema('^[1-9]$', { level2: { type: 'array', minItems: 1, items: level2Schema } });
-
-export const taxonomySchema = {
-    type: 'object',
-    required: ['level1'],
-    properties: { level1: { type: 'array', minItems: 1, items: level1Schema } },
-    additionalProperties: false
-} as const;
-
 interface RawCategory {
     code: string;
     name: string;
@@ -65,7 +42,11 @@ interface RawTaxonomy {
 
 /** Parses and checks a taxonomy file. Exported for tests; the rest of the code uses the functions below. */
 export function parseTaxonomy(yamlText: string, file = TAXONOMY_FILE): Taxonomy {
-    const raw = loadDataFile<RawTaxonomy>(file, yamlText, taxonomySchema);
+    return taxonomyOf(loadDataFile<RawTaxonomy>(file, yamlText, taxonomySchema), file);
+}
+
+/** The taxonomy of schema-checked data, with the checks a schema cannot express. */
+function taxonomyOf(raw: RawTaxonomy, file: string): Taxonomy {
     const level1: IndicatorCategory[] = [];
     const level2: IndicatorCategory[] = [];
     const seen = new Set<string>();
@@ -103,7 +84,8 @@ function checkUniqueNames(file: string, level: string, categories: IndicatorCate
     }
 }
 
-const taxonomy = parseTaxonomy(text);
+// Parsed and checked against the schema when the bundle was built (data-check.ts).
+const taxonomy = taxonomyOf(data as RawTaxonomy, TAXONOMY_FILE);
 
 /** `22-社会效益`, `22－社会效益`, `22 社会效益` → { code: '22', name: '社会效益' }. Whitespace is dropped (PDF wrapping). */
 function splitCode(label: string): { code?: string; name: string } {

@@ -1,8 +1,9 @@
 // 计量单位: which units exist, what kind each is, and how they compare (RULES §5).
-import text from './data/units.yaml?raw';
+import data from './data/units.yaml?data';
 import { DataFileError, loadDataFile } from './data-file.js';
+import { unitsSchema, type UNIT_KINDS } from './data-schemas.js';
 
-export type UnitKind = 'count' | 'money' | 'percent' | 'duration' | 'area' | 'mass' | 'energy' | 'grade' | 'score' | 'magnitude';
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export interface UnitInfo {
     /** As written: 万人次, s, 小时. */
@@ -15,36 +16,10 @@ export interface UnitInfo {
 
 export const UNITS_FILE = 'language/domain/data/units.yaml';
 
-const KINDS: UnitKind[] = ['count', 'money', 'percent', 'duration', 'area', 'mass', 'energy', 'grade', 'score', 'magnitude'];
-
-export const unitsSchema = {
-    type: 'object',
-    required: ['units', 'notUnits'],
-    properties: {
-        units: {
-            type: 'array',
-            minItems: 1,
-            items: {
-                type: 'object',
-                required: ['unit', 'kind', 'source'],
-                properties: {
-                    unit: { type: 'string', minLength: 1 },
-                    kind: { enum: KINDS },
-                    base: { type: 'string', minLength: 1 },
-                    factor: { type: 'number', exclusiveMinimum: 0 },
-                    aliases: { type: 'array', items: { type: 'string', minLength: 1 } },
-                    source: { enum: ['RULES', 'SEED', 'SUG'] }
-                },
-                // base and factor go together: a factor without a base would scale nothing.
-                dependencies: { base: ['factor'], factor: ['base'] },
-                additionalProperties: false
-            }
-        },
-        notUnits: { type: 'array', items: { type: 'string', minLength: 2 } }
-    },
-    additionalProperties: false
-} as const;
-
+interface RawUnits {
+    units: RawUnit[];
+    notUnits: string[];
+}
 interface RawUnit {
     unit: string;
     kind: UnitKind;
@@ -59,8 +34,13 @@ export interface UnitTable {
     notUnits: readonly string[];
 }
 
+/** Parses and checks a units file. Exported for tests; the rest of the code uses the functions below. */
 export function parseUnits(yamlText: string, file = UNITS_FILE): UnitTable {
-    const raw = loadDataFile<{ units: RawUnit[]; notUnits: string[] }>(file, yamlText, unitsSchema);
+    return unitTableOf(loadDataFile<RawUnits>(file, yamlText, unitsSchema), file);
+}
+
+/** The table of schema-checked data, with the checks a schema cannot express. */
+function unitTableOf(raw: RawUnits, file: string): UnitTable {
     const bySpelling = new Map<string, UnitInfo>();
     raw.units.forEach((u, i) => {
         const base = u.base ?? u.unit;
@@ -73,7 +53,8 @@ export function parseUnits(yamlText: string, file = UNITS_FILE): UnitTable {
     return { bySpelling, notUnits: raw.notUnits };
 }
 
-const table = parseUnits(text);
+// Parsed and checked against the schema when the bundle was built (data-check.ts).
+const table = unitTableOf(data as RawUnits, UNITS_FILE);
 
 // Longest-first spellings per first character: the parser asks "which unit starts here?" once per number.
 const byFirstChar = new Map<string, string[]>();

@@ -1,10 +1,11 @@
 // Vague 指标值 wording and its measurable rewrites (RULES §4), looked up in text.
-import text from './data/vague-words.yaml?raw';
+import data from './data/vague-words.yaml?data';
 import { DataFileError, loadDataFile } from './data-file.js';
+import { vagueWordsSchema, type SOURCE_TAGS, type VAGUE_KINDS } from './data-schemas.js';
 
-export type VagueKind = 'vague' | 'deadline' | 'hedge' | 'weak' | 'ok' | 'misfiled' | 'exempt';
+export type VagueKind = (typeof VAGUE_KINDS)[number];
 /** RULES §0 provenance tags, without brackets. */
-export type SourceTag = 'OFF' | 'OFF*' | 'SEED' | 'SYS' | '3P' | 'SUG';
+export type SourceTag = (typeof SOURCE_TAGS)[number];
 
 export interface VagueRewrite {
     /** 二级 codes the rewrite is for, or 'any'. */
@@ -38,51 +39,6 @@ export interface VagueMatch {
 
 export const VAGUE_WORDS_FILE = 'language/domain/data/vague-words.yaml';
 
-const TAGS: SourceTag[] = ['OFF', 'OFF*', 'SEED', 'SYS', '3P', 'SUG'];
-const strings = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
-
-export const vagueWordsSchema = {
-    type: 'object',
-    required: ['entries'],
-    properties: {
-        entries: {
-            type: 'array',
-            minItems: 1,
-            items: {
-                type: 'object',
-                required: ['id', 'kind', 'tag', 'rewrites'],
-                properties: {
-                    id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
-                    kind: { enum: ['vague', 'deadline', 'hedge', 'weak', 'ok', 'misfiled', 'exempt'] },
-                    words: strings,
-                    patterns: strings,
-                    except: strings,
-                    seen: { type: 'string' },
-                    note: { type: 'string' },
-                    tag: { enum: TAGS },
-                    rewrites: {
-                        type: 'array',
-                        items: {
-                            type: 'object',
-                            required: ['l2', 'patterns', 'tag'],
-                            properties: {
-                                l2: { anyOf: [{ const: 'any' }, { type: 'array', minItems: 1, items: { type: 'string', pattern: '^[1-9][0-9]$' } }] },
-                                patterns: { ...strings, minItems: 1 },
-                                examples: strings,
-                                note: { type: 'string' },
-                                tag: { enum: TAGS }
-                            },
-                            additionalProperties: false
-                        }
-                    }
-                },
-                additionalProperties: false
-            }
-        }
-    },
-    additionalProperties: false
-} as const;
-
 type RawEntry = Partial<Omit<VagueEntry, 'rewrites'>> & Pick<VagueEntry, 'id' | 'kind' | 'tag'> & {
     rewrites: Array<Partial<VagueRewrite> & Pick<VagueRewrite, 'l2' | 'patterns' | 'tag'>>;
 };
@@ -95,8 +51,13 @@ interface CompiledEntry {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Parses and checks a vague-word file. Exported for tests; the rest of the code uses the functions below. */
 export function parseVagueWords(yamlText: string, file = VAGUE_WORDS_FILE): VagueEntry[] {
-    const raw = loadDataFile<{ entries: RawEntry[] }>(file, yamlText, vagueWordsSchema);
+    return entriesOf(loadDataFile<{ entries: RawEntry[] }>(file, yamlText, vagueWordsSchema), file);
+}
+
+/** The entries of schema-checked data, with the checks a schema cannot express. */
+function entriesOf(raw: { entries: RawEntry[] }, file: string): VagueEntry[] {
     const ids = new Set<string>();
     return raw.entries.map((e, i) => {
         if (ids.has(e.id)) throw new DataFileError(file, `entries[${i}].id`, `duplicate id ${e.id}`);
@@ -135,7 +96,8 @@ function compile(entry: VagueEntry): CompiledEntry {
     return { entry, matchers: sources.map(source => new RegExp(source, 'g')) };
 }
 
-const entries = parseVagueWords(text);
+// Parsed and checked against the schema when the bundle was built (data-check.ts).
+const entries = entriesOf(data as { entries: RawEntry[] }, VAGUE_WORDS_FILE);
 const compiled = entries.map(compile);
 
 export function vagueEntries(): readonly VagueEntry[] {

@@ -1,17 +1,21 @@
 import { AstUtils, GrammarAST, isOperationCancelled, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import {
-    DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionProviderOptions, type NextFeature
+    DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext,
+    type CompletionProviderOptions, type NextFeature
 } from 'langium/lsp';
 import {
     CompletionItemKind, CompletionList, InsertTextFormat, type CancellationToken, type CompletionItem, type CompletionParams,
-    type InitializeParams, type InsertReplaceEdit, type TextEdit
+    type InitializeParams, type InsertReplaceEdit, type Position, type TextEdit
 } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isIndicator, isLevel2Block, isQuantityValue, type Indicator } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import type { JxmbSettingsProvider } from '../settings.js';
 import { quote } from '../value-converter.js';
 import { level2ByName } from '../domain/taxonomy.js';
 import { judgeKeyword } from './completion/keywords.js';
+import { parserInput, rootFor } from './completion/parse-window.js';
+import { leafStarts, TokenWindow } from './completion/token-window.js';
 import { nameCandidates, valuesUsedWith, type NameCandidate } from './completion/names.js';
 import { filterTextFor, matchesPinyin } from './completion/pinyin.js';
 import { enclosingNode, placeOf, placesOf, ruleOf, startsLine, typedWord, yearAt, type Place, type TypedWord } from './completion/places.js';
@@ -34,6 +38,13 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
     /** Places already completed in a context: a place reached by several features gets its items once. */
     private readonly done = new WeakMap<CompletionContext, Set<string>>();
     private readonly placeCache = new WeakMap<CompletionContext, Set<Place>>();
+    /**
+     * Lex and parse only around the cursor (completion/token-window.ts, completion/parse-window.ts). Off, every
+     * request lexes and parses the whole text as Langium does: the reference the tests compare with.
+     */
+    windowed = true;
+    /** The document whose contexts are being built: Langium's lexing and parsing hooks get only its text. */
+    private building?: LangiumDocument;
 
     constructor(services: JxmbServices) {
         super(services);
@@ -59,6 +70,54 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
             console.error('jxmb completion failed:', error);
             return CompletionList.create([], true);
         }
+    }
+
+    // ─── where the cursor stands ──────────────────────────────────────────────────────────────────────────────
+
+    protected override *buildContexts(document: LangiumDocument, position: Position): IterableIterator<CompletionContext> {
+        const contexts = super.buildContexts(document, position);
+        for (;;) {
+            // Each context is built synchronously here; between them getCompletion awaits and other requests run.
+            this.building = document;
+            let next: IteratorResult<CompletionContext>;
+            try {
+                next = contexts.next();
+            } finally {
+                this.building = undefined;
+            }
+            if (next.done) return;
+            yield next.value;
+        }
+    }
+
+    /** Langium lexes the whole text to find the tokens at the cursor; a window around it gives the same ones. */
+    protected override backtrackToAnyToken(text: string, offset: number): CompletionBacktrackingInformation {
+        const window = this.building && this.tokenWindow(this.building, text);
+        if (!window) return super.backtrackToAnyToken(text, offset);
+        const { current, previous } = window.around(offset);
+        return {
+            nextTokenStart: current && current.start < offset ? current.start : offset,
+            nextTokenEnd: current && current.start < offset ? current.end : offset,
+            previousTokenStart: previous?.start,
+            previousTokenEnd: previous?.end
+        };
+    }
+
+    private tokenWindow(document: LangiumDocument, text: string): TokenWindow | undefined {
+        const root = this.windowed ? rootFor(document, text) : undefined;
+        if (!root) return undefined;
+        return new TokenWindow(this.lexer, text, leafStarts(root));
+    }
+
+    /** Langium parses from the start of the file to `offset`; the blocks around the cursor are enough. */
+    protected override findFeaturesAt(textDocument: TextDocument, offset: number): NextFeature[] {
+        const document = this.building;
+        const input = this.windowed && document?.textDocument === textDocument ? parserInput(document, textDocument.getText(), offset) : undefined;
+        if (input === undefined) return super.findFeaturesAt(textDocument, offset);
+        const result = this.completionParser.parse(input);
+        // Nothing parsed: only the whole prefix tells where the cursor stands.
+        if (result.tokenIndex === 0) return super.findFeaturesAt(textDocument, offset);
+        return findNextFeatures([result.elementStack.map(feature => ({ feature }))], result.tokens.slice(result.tokenIndex));
     }
 
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
@@ -138,7 +197,13 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
     private word(context: CompletionContext): TypedWord | undefined {
         return typedWord(context, quoteOffset => {
             // An opening quote the lexer skipped (no closing quote) starts the word; one that ends a string does not.
-            const tokens = this.lexer.tokenize(context.textDocument.getText()).tokens;
+            const text = context.textDocument.getText();
+            const window = this.tokenWindow(context.document, text);
+            if (window) {
+                const { current } = window.around(quoteOffset, false);
+                return !(current && current.start <= quoteOffset);
+            }
+            const tokens = this.lexer.tokenize(text).tokens;
             return !tokens.some(t => t.startOffset <= quoteOffset && quoteOffset <= (t.endOffset ?? t.startOffset));
         });
     }

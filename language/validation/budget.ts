@@ -5,6 +5,7 @@ import {
     type AmountItem, type Budget, type DepartmentDeclaration, type JxmbAstType, type Project, type ProjectDeclaration, type TaskAmount
 } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
+import { memoByRevision } from '../parse/revisions.js';
 import {
     budgetOf, budgetRoles, childrenSum, compareSides, fundColumns, fundParts, money, partsKnown, partsSum, readBudget, readFundRows,
     sameAmount, sideLabel, sideSum, TOLERANCE,
@@ -145,12 +146,7 @@ const relationNames = {
     P2: 'RULES P2：合计=各单位之和，单位=其项目之和'
 };
 
-const departmentAnalyses = new WeakMap<DepartmentDeclaration, DepartmentAnalysis | undefined>();
-
-export function analyseDepartment(declaration: DepartmentDeclaration): DepartmentAnalysis | undefined {
-    if (!departmentAnalyses.has(declaration)) departmentAnalyses.set(declaration, computeDepartment(declaration));
-    return departmentAnalyses.get(declaration);
-}
+export const analyseDepartment: (declaration: DepartmentDeclaration) => DepartmentAnalysis | undefined = memoByRevision(computeDepartment);
 
 function computeDepartment(declaration: DepartmentDeclaration): DepartmentAnalysis | undefined {
     const budget = budgetOf(declaration);
@@ -324,16 +320,7 @@ interface ProjectTableAnalysis {
     rollups: Array<{ item: AmountItem; column: FundColumn; stated: number; children: number; what: string }>;
 }
 
-const tableAnalyses = new WeakMap<ProjectDeclaration, ProjectTableAnalysis>();
-
-export function analyseProjectTable(declaration: ProjectDeclaration): ProjectTableAnalysis {
-    let analysis = tableAnalyses.get(declaration);
-    if (!analysis) {
-        analysis = computeProjectTable(declaration);
-        tableAnalyses.set(declaration, analysis);
-    }
-    return analysis;
-}
+export const analyseProjectTable: (declaration: ProjectDeclaration) => ProjectTableAnalysis = memoByRevision(computeProjectTable);
 
 function rowName(row: FundRow): string {
     if (isProjectDeclaration(row.owner)) return '合计';

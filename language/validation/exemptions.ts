@@ -1,7 +1,8 @@
 import { AstUtils, type AstNode, type ValidationChecks } from 'langium';
 import { isProject, type JxmbAstType } from '../generated/ast.js';
 
-// Every domain check asks this of its node: remembered per node (a build creates new nodes, so nothing goes stale).
+// Every domain check asks this of its node: remembered per node. A 保密 mark is in its project's first line, and
+// an edit there gives the project and everything in it new nodes (parse/reparse.ts), so nothing goes stale.
 const secretCache = new WeakMap<AstNode, boolean>();
 
 /** 保密项目 (RULES §1B, Q7): their content is a placeholder by design and exempt from every domain rule. */

@@ -44,7 +44,7 @@ const CONTROL = fc.integer({ min: 0, max: 0x1f }).map(code => String.fromCharCod
 const CJK = fc.integer({ min: 0x4e00, max: 0x9fff }).map(code => String.fromCharCode(code));
 
 /** One piece of the language's alphabet. */
-const piece: fc.Arbitrary<string> = fc.oneof(
+export const piece: fc.Arbitrary<string> = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...KEYWORDS) },
     { weight: 4, arbitrary: fc.constantFrom(...PUNCTUATION) },
     { weight: 3, arbitrary: fc.constantFrom(...PIECES) },

@@ -1,5 +1,5 @@
 // 三级 names offered under a 二级: the library's (RULES §5) and those the workspace already uses under the same 二级.
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type LangiumDocument } from 'langium';
 import { isIndicator, isLevel2Block, type Indicator, type Level2Block } from '../../generated/ast.js';
 import { indicatorNamesFor, type IndicatorName } from '../../domain/indicator-names.js';
 import { level2ByName } from '../../domain/taxonomy.js';
@@ -25,63 +25,154 @@ function sameList(code: string): readonly string[] {
     return indicatorNamesFor(code)[0]?.codes ?? [code];
 }
 
-interface PlacedIndicator { indicator: Indicator; code?: string }
+interface Placed {
+    indicator: Indicator;
+    /** Its place in the document's order. */
+    order: number;
+}
 
-/** Each parse's indicators with their 二级 code, found once per parse (a new text is a new root), not per request. */
-const indicatorsByRoot = new WeakMap<AstNode, PlacedIndicator[]>();
+/** Occurrences of one name (compared as comparableName), in document order. */
+type ByName = Map<string, Placed[]>;
 
-function indicatorsOf(root: AstNode): PlacedIndicator[] {
-    let placed = indicatorsByRoot.get(root);
-    if (!placed) {
-        placed = [];
+interface ParseIndex {
+    /** The document's indicators in order. */
+    placed: Placed[];
+    /** Those standing in a known 二级, by its code. */
+    byCode: Map<string, Placed[]>;
+    /** Usable names by 二级 code, and over all codes: built when first asked for. */
+    namesByCode: Map<string, ByName>;
+    allNames?: ByName;
+}
+
+/**
+ * Each parse's indicators, found once per parse and reused by later requests. Keyed by the parse result: an
+ * incremental parse keeps the tree's root and changes its branches, but gives a new result.
+ */
+const indexByParse = new WeakMap<object, ParseIndex>();
+
+function indexOf(document: LangiumDocument): ParseIndex | undefined {
+    const parse = document.parseResult;
+    const root = parse?.value;
+    if (!root) return undefined;
+    let index = indexByParse.get(parse);
+    if (!index) {
+        index = { placed: [], byCode: new Map(), namesByCode: new Map() };
         for (const node of AstUtils.streamAst(root)) {
             if (!isIndicator(node)) continue;
             const block = AstUtils.getContainerOfType(node, isLevel2Block);
-            placed.push({ indicator: node, code: block ? level2ByName(block.category)?.code : undefined });
+            const code = block ? level2ByName(block.category)?.code : undefined;
+            const placed: Placed = { indicator: node, order: index.placed.length };
+            index.placed.push(placed);
+            const sameCode = code ? index.byCode.get(code) : undefined;
+            if (sameCode) sameCode.push(placed);
+            else if (code) index.byCode.set(code, [placed]);
         }
-        indicatorsByRoot.set(root, placed);
+        indexByParse.set(parse, index);
     }
-    return placed;
+    return index;
 }
 
-/** Indicators of all documents, each with the 二级 code it stands under; the one being typed at the cursor is left out. */
-function* workspaceIndicators(documents: Iterable<LangiumDocument>, cursor: Cursor): Generator<PlacedIndicator> {
-    for (const document of documents) {
-        const root = document.parseResult?.value;
-        if (!root) continue;
-        const here = document.uri.toString() === cursor.uri;
-        for (const placed of indicatorsOf(root)) {
-            if (!(here && covers(placed.indicator, cursor.offset))) yield placed;
+function byName(placed: readonly Placed[]): ByName {
+    const names: ByName = new Map();
+    for (const p of placed) {
+        if (!usable(p.indicator.name)) continue;
+        const key = comparableName(p.indicator.name);
+        const list = names.get(key);
+        if (list) list.push(p);
+        else names.set(key, [p]);
+    }
+    return names;
+}
+
+function namesUnder(index: ParseIndex, code: string): ByName {
+    let names = index.namesByCode.get(code);
+    if (!names) {
+        names = byName(index.byCode.get(code) ?? []);
+        index.namesByCode.set(code, names);
+    }
+    return names;
+}
+
+/** The indicators the cursor is in (the one being typed is no use of its name): found by position, not by walking. */
+function atCursor(index: ParseIndex, offset: number): Set<Indicator> {
+    const found = new Set<Indicator>();
+    const placed = index.placed;
+    // The last indicator starting at or before the offset, then those before it that still reach it.
+    let low = 0;
+    let high = placed.length - 1;
+    let last = -1;
+    while (low <= high) {
+        const middle = (low + high) >> 1;
+        const cst = placed[middle]!.indicator.$cstNode;
+        if (cst && cst.offset <= offset) {
+            last = middle;
+            low = middle + 1;
+        } else {
+            high = middle - 1;
         }
+    }
+    for (let i = last; i >= 0 && i >= last - 2; i--) {
+        const indicator = placed[i]!.indicator;
+        if (covers(indicator, offset)) found.add(indicator);
+    }
+    return found;
+}
+
+/** Occurrences per document in workspace order, without those at the cursor. */
+function* occurrences(documents: Iterable<LangiumDocument>, cursor: Cursor, names: (index: ParseIndex) => Iterable<[string, Placed[]]>): Generator<{ key: string; document: number; kept: Placed[] }> {
+    let document = 0;
+    for (const doc of documents) {
+        const index = indexOf(doc);
+        if (!index) continue;
+        const excluded = doc.uri.toString() === cursor.uri ? atCursor(index, cursor.offset) : new Set<Indicator>();
+        for (const [key, list] of names(index)) {
+            const kept = excluded.size ? list.filter(p => !excluded.has(p.indicator)) : list;
+            if (kept.length) yield { key, document, kept };
+        }
+        document++;
     }
 }
 
 const usable = (name: string | undefined): name is string => !!name && name.trim().length > 0 && name.length <= 80 && !/[\r\n]/.test(name);
 
 /**
- * Names for the 二级 `code`: those used in the workspace first (most used first), then the library's in its order,
- * without duplicates (compared without layout whitespace or a trailing 「（个）」) and without the names the block at
- * the cursor already has.
+ * Names for the 二级 `code`: those used in the workspace first (most used first, then in the order they are first
+ * written), then the library's in its order, without duplicates (compared without layout whitespace or a trailing
+ * 「（个）」) and without the names the block at the cursor already has.
  */
 export function nameCandidates(code: string, documents: Iterable<LangiumDocument>, cursor: Cursor, block?: Level2Block): NameCandidate[] {
     const codes = sameList(code);
     const taken = new Set((block?.indicators ?? []).filter(i => !covers(i, cursor.offset)).map(i => comparableName(i.name ?? '')));
-    const used = new Map<string, NameCandidate>();
-    for (const { indicator, code: under } of workspaceIndicators(documents, cursor)) {
-        if (!under || !codes.includes(under) || !usable(indicator.name)) continue;
-        const key = comparableName(indicator.name);
+    const used = new Map<string, NameCandidate & { first: [number, number] }>();
+    const under = (index: ParseIndex) => [...new Set(codes)].flatMap(c => [...namesUnder(index, c)]);
+    for (const { key, document, kept } of occurrences(documents, cursor, under)) {
+        const first = kept[0]!;
         const known = used.get(key);
-        if (known) known.used++;
-        else used.set(key, { name: indicator.name.trim(), used: 1 });
+        if (!known) {
+            used.set(key, { name: first.indicator.name!.trim(), used: kept.length, first: [document, first.order] });
+            continue;
+        }
+        known.used += kept.length;
+        // Two codes sharing the list: the name as first written in the document wins.
+        if (before([document, first.order], known.first)) {
+            known.first = [document, first.order];
+            known.name = first.indicator.name!.trim();
+        }
     }
     const library = indicatorNamesFor(code);
     for (const entry of library) {
         const known = used.get(comparableName(entry.name));
         if (known) known.entry = entry;
     }
-    const fromWorkspace = [...used.values()].sort((a, b) => b.used - a.used);
+    const fromWorkspace = [...used.values()]
+        .sort((a, b) => b.used - a.used || (before(a.first, b.first) ? -1 : 1))
+        .map(({ first: _first, ...candidate }) => candidate);
     const fromLibrary = library.filter(entry => !used.has(comparableName(entry.name))).map(entry => ({ name: entry.name, entry, used: 0 }));
     return [...fromWorkspace, ...fromLibrary].filter(candidate => !taken.has(comparableName(candidate.name)));
+}
+
+function before(a: [number, number], b: [number, number]): boolean {
+    return a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
 }
 
 /** What the workspace writes as the value of indicators with this name: units (most used first) and whether dates. */
@@ -89,14 +180,20 @@ export function valuesUsedWith(name: string, documents: Iterable<LangiumDocument
     const key = comparableName(name);
     const counts = new Map<string, number>();
     let dates = 0;
-    for (const { indicator } of workspaceIndicators(documents, cursor)) {
-        if (!usable(indicator.name) || comparableName(indicator.name) !== key) continue;
-        for (const value of [indicator.value, indicator.period, indicator.annual]) {
-            if (!value) continue;
-            const { parsed } = readValue(value);
-            if (parsed.kind === 'date') dates++;
-            const unit = parsed.kind === 'quantity' || parsed.kind === 'range' ? parsed.unit : null;
-            if (unit) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+    const named = (index: ParseIndex): Iterable<[string, Placed[]]> => {
+        index.allNames ??= byName(index.placed);
+        const list = index.allNames.get(key);
+        return list ? [[key, list]] : [];
+    };
+    for (const { kept } of occurrences(documents, cursor, named)) {
+        for (const { indicator } of kept) {
+            for (const value of [indicator.value, indicator.period, indicator.annual]) {
+                if (!value) continue;
+                const { parsed } = readValue(value);
+                if (parsed.kind === 'date') dates++;
+                const unit = parsed.kind === 'quantity' || parsed.kind === 'range' ? parsed.unit : null;
+                if (unit) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+            }
         }
     }
     return { units: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([unit]) => unit), dates };

@@ -124,6 +124,9 @@ export function typedWord(context: CompletionContext, stringStart: (quoteOffset:
 
 /** The typed word starts a new line (after a value that could still take a unit, it begins the next indicator). */
 export function startsLine(context: CompletionContext, word: TypedWord): boolean {
-    const before = context.textDocument.getText().slice(0, word.start);
-    return /[\r\n][ \t\u3000]*$/.test(before);
+    // Back over the spaces before the word (a pattern anchored at the end would scan the whole text before it).
+    const text = context.textDocument.getText();
+    let i = word.start - 1;
+    while (i >= 0 && ' \t\u3000'.includes(text.charAt(i))) i--;
+    return i >= 0 && (text.charAt(i) === '\n' || text.charAt(i) === '\r');
 }

@@ -1,0 +1,228 @@
+import { AstUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type LeafCstNode, type ParseResult } from 'langium';
+import { markChanged } from './revisions.js';
+
+// 增量解析: a keystroke in a 2,000-indicator file changes one block; parsing the 200 k characters again costs more
+// than everything else the edit needs. The smallest block around the change that the parser can start at is
+// parsed alone and put in place of the old one; the rest of the tree is kept and its positions moved. Whenever
+// that could differ from parsing the whole text (a syntax error anywhere, an edit touching a block's first or
+// last token, a block that no longer parses whole), the caller parses the whole text as before.
+// test/parse/reparse.test.ts compares the result with a full parse, tree and diagnostics, for random edits.
+
+/**
+ * Blocks that can be parsed on their own: each starts with a keyword that alone decides it in its parent and ends
+ * with its closing brace, so the same tokens give the same node wherever the parse starts.
+ */
+const UNITS: ReadonlySet<string> = new Set([
+    'DepartmentDeclaration', 'ProjectDeclaration', 'SpendingUnit', 'Project', 'Task', 'IndicatorTree', 'Level1Group', 'Level2Block'
+]);
+
+/** Where two texts differ: [start, oldEnd) in the old text became [start, newEnd) in the new one. */
+export interface TextChange {
+    start: number;
+    oldEnd: number;
+    newEnd: number;
+}
+
+export function textChange(oldText: string, newText: string): TextChange | undefined {
+    if (oldText === newText) return undefined;
+    const shorter = Math.min(oldText.length, newText.length);
+    let start = 0;
+    while (start < shorter && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+    let oldEnd = oldText.length;
+    let newEnd = newText.length;
+    while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
+        oldEnd--;
+        newEnd--;
+    }
+    return { start, oldEnd, newEnd };
+}
+
+/**
+ * Parses `newText` by re-parsing only the block around its difference from the text `previous` was parsed from.
+ * Mutates and returns `previous`'s tree (unchanged nodes keep their identity), or undefined where only a full parse
+ * gives the right result.
+ */
+export function reparse<T extends AstNode>(parser: LangiumParser, previous: ParseResult<T>, newText: string): ParseResult<T> | undefined {
+    const root = previous.value;
+    const rootCst = root.$cstNode;
+    if (!rootCst || !isCompositeCstNode(rootCst) || !hasLayout(rootCst)) return undefined;
+    if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    const change = textChange(rootCst.root.fullText, newText);
+    if (!change) return undefined;
+    const unit = smallestUnitAround(root, change);
+    const cst = unit?.$cstNode;
+    if (!unit || !cst || !isCompositeCstNode(cst)) return undefined;
+
+    const start = cst.offset;
+    const delta = change.newEnd - change.oldEnd;
+    const fragment = newText.substring(start, cst.end + delta);
+    const result = parser.parse(fragment, { rule: unit.$type });
+    const fresh = result.value.$cstNode;
+    if (result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    if (result.value.$type !== unit.$type || !fresh || !isCompositeCstNode(fresh) || fresh.offset !== 0 || fresh.end !== fragment.length) return undefined;
+
+    const oldLast = lastLeaf(cst);
+    const first = firstLeaf(cst);
+    if (!oldLast || !first) return undefined;
+    const origin = first.range.start;
+    const oldEndPosition = oldLast.range.end;
+    for (const leaf of leavesOf(fresh)) placeFragmentLeaf(leaf, start, origin.line, origin.character);
+    const newLast = lastLeaf(fresh)!;
+    const lineDelta = newLast.range.end.line - oldEndPosition.line;
+    const columnDelta = newLast.range.end.character - oldEndPosition.character;
+
+    // Everything after the block moves by the change; leaves on the block's last line move sideways too.
+    const path = containersOf(cst);
+    for (let i = path.length - 1; i >= 0; i--) {
+        const node = path[i]!;
+        resetRange(node);
+        const next = i > 0 ? path[i - 1]! : cst;
+        const index = node.content.indexOf(next);
+        for (const sibling of node.content.slice(index + 1)) {
+            for (const leaf of leavesOf(sibling)) moveLeaf(leaf, delta, lineDelta, oldEndPosition.line, columnDelta);
+        }
+    }
+
+    // The block's CST node stays where it is in the tree (its grammar source is the parent's rule call); its
+    // content is the new parse's.
+    let target: CompositeCstNode = cst;
+    while (target.content.length === 1 && isCompositeCstNode(target.content[0])) {
+        resetRange(target);
+        if (astNodeOf(target) === unit) setAstNode(target, result.value);
+        target = target.content[0];
+    }
+    resetRange(target);
+    if (astNodeOf(target) === unit) setAstNode(target, result.value);
+    const content = fresh.content;
+    for (const child of content) (child as { container?: CompositeCstNode }).container = target;
+    (target as unknown as { content: readonly CstNode[] }).content = content;
+    setAstNode(cst, result.value);
+
+    const replacement = result.value as AstNode & { $cstNode?: CstNode };
+    replacement.$cstNode = cst;
+    replaceInContainer(unit, replacement);
+    markChanged(replacement.$container);
+    (rootCst as unknown as { _text: string })._text = newText;
+    return { value: root, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport };
+}
+
+/** The innermost re-parsable block whose first and last tokens the change leaves alone. */
+function smallestUnitAround(root: AstNode, change: TextChange): AstNode | undefined {
+    let found: AstNode | undefined;
+    let node: AstNode | undefined = root;
+    while (node) {
+        let next: AstNode | undefined;
+        for (const child of AstUtils.streamContents(node)) {
+            const cst = child.$cstNode;
+            if (cst && cst.offset <= change.start && change.oldEnd <= cst.end) {
+                next = child;
+                break;
+            }
+        }
+        if (next && UNITS.has(next.$type) && next.$cstNode && isCompositeCstNode(next.$cstNode)) {
+            const first = firstLeaf(next.$cstNode);
+            const last = lastLeaf(next.$cstNode);
+            if (first && last && change.start >= first.end && change.oldEnd <= last.offset) found = next;
+        }
+        node = next;
+    }
+    return found;
+}
+
+function replaceInContainer(old: AstNode, replacement: AstNode): void {
+    const container = old.$container as unknown as Record<string, unknown>;
+    const property = old.$containerProperty!;
+    const mutable = replacement as { $container?: AstNode; $containerProperty?: string; $containerIndex?: number };
+    mutable.$container = old.$container;
+    mutable.$containerProperty = property;
+    if (old.$containerIndex !== undefined) {
+        (container[property] as AstNode[])[old.$containerIndex] = replacement;
+        mutable.$containerIndex = old.$containerIndex;
+    } else {
+        container[property] = replacement;
+    }
+}
+
+// Langium 4's CST classes keep positions in fields; a newer Langium that stores them otherwise turns this off.
+interface LeafFields { _offset: number; _startLine: number; _startColumn: number; _endLine: number; _endColumn: number }
+interface CompositeFields { _rangeCache?: unknown; _astNode?: AstNode }
+
+function hasLayout(rootCst: CompositeCstNode): boolean {
+    const leaf = firstLeaf(rootCst);
+    return leaf !== undefined && Object.hasOwn(leaf, '_offset') && Object.hasOwn(leaf, '_endColumn') && Object.hasOwn(rootCst, '_rangeCache')
+        && Object.hasOwn(rootCst, '_text');
+}
+
+/** A leaf of the fragment parse, put where the fragment starts: `line`, `column`, `offset` in the whole text. */
+function placeFragmentLeaf(leaf: LeafCstNode, offset: number, line: number, column: number): void {
+    const f = leaf as unknown as LeafFields;
+    f._offset += offset;
+    if (f._startLine === 0) f._startColumn += column;
+    if (f._endLine === 0) f._endColumn += column;
+    f._startLine += line;
+    f._endLine += line;
+}
+
+/** A leaf after the changed block: `offset` characters and `lines` lines on; on the block's last line `columns` too. */
+function moveLeaf(leaf: LeafCstNode, offset: number, lines: number, blockEndLine: number, columns: number): void {
+    const f = leaf as unknown as LeafFields;
+    f._offset += offset;
+    if (f._startLine === blockEndLine) f._startColumn += columns;
+    if (f._endLine === blockEndLine) f._endColumn += columns;
+    f._startLine += lines;
+    f._endLine += lines;
+}
+
+function* leavesOf(node: CstNode): Generator<LeafCstNode> {
+    if (isLeafCstNode(node)) {
+        yield node;
+        return;
+    }
+    if (!isCompositeCstNode(node)) return;
+    resetRange(node);
+    for (const child of node.content) yield* leavesOf(child);
+}
+
+function firstLeaf(node: CompositeCstNode): LeafCstNode | undefined {
+    for (const child of node.content) {
+        if (child.hidden) continue;
+        if (isLeafCstNode(child)) return child;
+        if (isCompositeCstNode(child)) {
+            const leaf = firstLeaf(child);
+            if (leaf) return leaf;
+        }
+    }
+    return undefined;
+}
+
+function lastLeaf(node: CompositeCstNode): LeafCstNode | undefined {
+    for (let i = node.content.length - 1; i >= 0; i--) {
+        const child = node.content[i]!;
+        if (child.hidden) continue;
+        if (isLeafCstNode(child)) return child;
+        if (isCompositeCstNode(child)) {
+            const leaf = lastLeaf(child);
+            if (leaf) return leaf;
+        }
+    }
+    return undefined;
+}
+
+/** The CST nodes above `node`, nearest first, up to the root. */
+function containersOf(node: CstNode): CompositeCstNode[] {
+    const path: CompositeCstNode[] = [];
+    for (let c = node.container; c; c = c.container) path.push(c);
+    return path;
+}
+
+function resetRange(node: CompositeCstNode): void {
+    (node as unknown as CompositeFields)._rangeCache = undefined;
+}
+
+function astNodeOf(node: CompositeCstNode): AstNode | undefined {
+    return (node as unknown as CompositeFields)._astNode;
+}
+
+function setAstNode(node: CompositeCstNode, astNode: AstNode): void {
+    (node as unknown as CompositeFields)._astNode = astNode;
+}

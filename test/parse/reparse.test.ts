@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { AstUtils, isCompositeCstNode, isLeafCstNode, URI, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { describe, expect, it } from 'vitest';
+import { generateDeclaration } from '../../bench/generate.mjs';
+import { parseAndValidate } from '../../language/documents.js';
+import { isLevel2Block, type Document } from '../../language/generated/ast.js';
+import { reparse } from '../../language/parse/reparse.js';
+import { piece, runs, SEED } from '../robustness/arbitraries.js';
+import { readSample, sampleFiles } from '../helpers/samples.js';
+import { jxmb } from '../helpers/services.js';
+
+// An edit parsed by re-parsing one block must give what parsing the whole text gives: the same syntax tree (nodes,
+// values, positions of every token) and, through the workspace, the same diagnostics.
+
+const services = jxmb();
+const parser = services.parser.LangiumParser;
+const full = (text: string) => parser.parse<Document>(text);
+
+/**
+ * Every token with its place, every node with its grammar rule, properties and links: what two parses must share,
+ * as one string (a deep comparison of the structures is too slow for hundreds of runs).
+ */
+function dump(result: ParseResult<AstNode>): string {
+    const ids = new Map<unknown, number>();
+    const id = (x: unknown) => ids.get(x) ?? (ids.set(x, ids.size), ids.size - 1);
+    const out: string[] = [result.value.$cstNode!.root.fullText, `${result.lexerErrors.length} ${result.parserErrors.length}`];
+    const range = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
+        `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+    const cst = (node: CstNode, depth: number): void => {
+        if (isLeafCstNode(node)) {
+            out.push(`${depth} L ${node.offset}+${node.length} ${range(node.range)} ${node.tokenType.name} ${node.hidden} ${id(node.grammarSource)}`);
+        } else if (isCompositeCstNode(node)) {
+            out.push(`${depth} C ${id(node.grammarSource)} ${node.astNode.$type} ${node.offset}-${node.end} ${range(node.range)}`);
+            for (const child of node.content) {
+                if (child.container !== node) out.push('! container');
+                cst(child, depth + 1);
+            }
+        }
+    };
+    const ast = (node: AstNode, depth: number): void => {
+        const at = node.$cstNode;
+        out.push(`${depth} ${node.$type} ${at?.offset}-${at?.end} ${at ? range(at.range) : ''}${at?.astNode === node ? '' : ' ! cst link'}`);
+        for (const [key, value] of Object.entries(node)) {
+            if (key.startsWith('$')) continue;
+            (Array.isArray(value) ? value : [value]).forEach((v: unknown, i) => {
+                if (v && typeof v === 'object' && '$type' in v) {
+                    const child = v as AstNode;
+                    if (child.$container !== node || child.$containerProperty !== key || (Array.isArray(value) && child.$containerIndex !== i)) out.push('! container');
+                    out.push(`${depth} .${key}`);
+                    ast(child, depth + 1);
+                } else {
+                    out.push(`${depth} .${key} = ${JSON.stringify(v)}`);
+                }
+            });
+        }
+    };
+    ast(result.value, 0);
+    cst(result.value.$cstNode!, 0);
+    return out.join('\n');
+}
+
+/** The first line where two dumps differ, with the edit that led there: a readable failure. */
+function expectSameTree(actual: string, expected: string, edits: unknown): void {
+    if (actual === expected) return;
+    const a = actual.split('\n');
+    const b = expected.split('\n');
+    const i = a.findIndex((line, k) => line !== b[k]);
+    expect({ edits, line: i, incremental: a.slice(Math.max(0, i - 3), i + 3) }).toEqual({ edits, line: i, incremental: b.slice(Math.max(0, i - 3), i + 3) });
+}
+
+// fc.double leans to tiny values; edits should land anywhere in the text.
+const fraction = fc.integer({ min: 0, max: 1_000_000 }).map(n => n / 1_000_000);
+
+/** Text removed and inserted at a place; `snap` moves the place to the next blank or digit first. */
+interface Edit { at: number; remove: number; insert: string; snap?: 'blank' | 'digit' }
+const edit = fc.record({ at: fraction, remove: fc.integer({ min: 0, max: 6 }), insert: fc.array(piece, { maxLength: 3 }).map(p => p.join('')) });
+const apply = (text: string, e: Edit) => {
+    let at = Math.min(text.length, Math.floor(e.at * text.length));
+    if (e.snap) {
+        const next = text.slice(at).search(e.snap === 'blank' ? /\s/ : /\d/);
+        if (next >= 0) at += next;
+    }
+    return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+};
+
+/** Lines and blanks added or removed between tokens, a digit changed: the text stays valid, one block changes. */
+const layout = fc.oneof(
+    fc.record({ at: fraction, remove: fc.integer({ min: 0, max: 1 }), insert: fc.constantFrom('\n', '\n\n', ' ', ''), snap: fc.constant('blank' as const) }),
+    fc.record({ at: fraction, remove: fc.constant(1), insert: fc.constantFrom('0', '5', '9', '12'), snap: fc.constant('digit' as const) })
+);
+
+/** A keystroke anywhere: often within one value or name. */
+const keystroke = fc.oneof(
+    fc.record({ at: fraction, remove: fc.integer({ min: 0, max: 1 }), insert: fc.constantFrom('', '1', '新', ' ', '\n', '0') }),
+    layout
+);
+
+const texts = [...sampleFiles().map(name => ({ name, text: readSample(name) })), { name: 'generated 200', text: generateDeclaration(200, 7).text }];
+
+describe('re-parsing one block gives the tree a full parse gives', () => {
+    for (const { name, text } of texts) {
+        it(`${name}: random edits, one after another`, async () => {
+            let incremental = 0;
+            let total = 0;
+            await fc.assert(fc.asyncProperty(fc.array(fc.oneof(edit, keystroke, keystroke), { minLength: 1, maxLength: 4 }), async edits => {
+                let current = full(text);
+                let currentText = text;
+                for (const e of edits) {
+                    currentText = apply(currentText, e);
+                    const reparsed = reparse(parser, current, currentText);
+                    if (reparsed) incremental++;
+                    total++;
+                    current = reparsed ?? full(currentText);
+                    expectSameTree(dump(current), dump(full(currentText)), edits);
+                }
+                // Let the test runner breathe between runs.
+                await new Promise(resolve => setImmediate(resolve));
+            }), { seed: SEED, numRuns: runs(text.length > 20_000 ? 25 : 50) });
+            // The property means something only if many edits took the short way.
+            expect(incremental).toBeGreaterThan(total / 5);
+        });
+    }
+});
+
+describe('an edit inside one indicator block', () => {
+    it('re-parses that block only: every other node is kept', () => {
+        const text = generateDeclaration(200, 3).text;
+        const before = full(text);
+        const blocks = (doc: Document) => AstUtils.streamAllContents(doc).filter(isLevel2Block).toArray();
+        const old = blocks(before.value);
+        const target = old[40]!;
+        const at = text.indexOf('≥', target.$cstNode!.offset);
+        const edited = text.slice(0, at + 1) + '1' + text.slice(at + 1);
+        const after = reparse(parser, before, edited);
+        expect(after?.value).toBe(before.value);
+        const now = blocks(after!.value);
+        expect(now).toHaveLength(old.length);
+        expect(now.flatMap((block, i) => block === old[i] ? [] : [i])).toEqual([40]);
+    });
+
+    it('is not taken where the text has a syntax error or the edit breaks a block', () => {
+        const text = readSample('002-guangzhou-kexie-projects.jxmb');
+        const before = full(text);
+        const close = text.lastIndexOf('}', text.indexOf('项目', text.indexOf('项目', text.indexOf('单位')) + 2));
+        expect(reparse(parser, before, text.slice(0, close) + text.slice(close + 1))).toBeUndefined();
+        const quote = text.indexOf('"', text.indexOf('绩效指标'));
+        const broken = text.slice(0, quote) + text.slice(quote + 1);
+        expect(reparse(parser, before, broken)).toBeUndefined();
+        expect(reparse(parser, full(broken), text)).toBeUndefined();
+    });
+});
+
+describe('diagnostics after an edit equal those of the text checked afresh', () => {
+    const textDocuments = services.shared.workspace.TextDocuments;
+    const builder = services.shared.workspace.DocumentBuilder;
+    const documents = services.shared.workspace.LangiumDocuments;
+    const key = (d: Diagnostic) => JSON.stringify([d.range, d.code, d.severity, d.message]);
+
+    for (const { name, text } of texts) {
+        it(name, async () => {
+            const uri = URI.parse(`memory:///reparse/${encodeURIComponent(name)}`);
+            let version = 1;
+            textDocuments.set(TextDocument.create(uri.toString(), 'jxmb', version, text));
+            const document = services.shared.workspace.LangiumDocumentFactory.fromTextDocument(textDocuments.get(uri)!, uri);
+            documents.addDocument(document);
+            await builder.build([document], { validation: true });
+            try {
+                await fc.assert(fc.asyncProperty(fc.array(fc.oneof(layout, layout, keystroke, edit), { minLength: 1, maxLength: 4 }), async edits => {
+                    let current = text;
+                    textDocuments.set(TextDocument.create(uri.toString(), 'jxmb', ++version, current));
+                    await builder.update([uri], []);
+                    for (const e of edits) {
+                        const next = current = apply(current, e);
+                        textDocuments.set(TextDocument.create(uri.toString(), 'jxmb', ++version, next));
+                        await builder.update([uri], []);
+                        const fresh = await parseAndValidate(services, next);
+                        expect(document.diagnostics!.map(key).sort()).toEqual(fresh.diagnostics.map(key).sort());
+                    }
+                }), { seed: SEED, numRuns: runs(12) });
+            } finally {
+                documents.deleteDocument(uri);
+                textDocuments.delete(uri);
+            }
+        });
+    }
+});
