@@ -18,8 +18,7 @@ export async function parseAndValidate(services: JxmbServices, text: string, uri
         await services.shared.workspace.DocumentBuilder.build([document], { validation: true });
         return { document, diagnostics: document.diagnostics ?? [] };
     } finally {
-        // The CLI checks thousands of files; keep the workspace from growing. The index holds every document's
-        // exported names with their AST nodes: without removing them each file checked stays in memory.
+        // The CLI checks thousands of files; keep the workspace and the index from growing.
         documents.deleteDocument(documentUri);
         services.shared.workspace.IndexManager.remove(documentUri);
     }

@@ -66,7 +66,7 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     if (!oldLast || !first) return undefined;
     const origin = first.range.start;
     const oldEndPosition = oldLast.range.end;
-    for (const leaf of leavesOf(fresh)) placeFragmentLeaf(leaf, start, origin.line, origin.character);
+    for (const leaf of leavesOf(fresh)) moveLeaf(leaf, start, origin.line, 0, origin.character);
     const newLast = lastLeaf(fresh)!;
     const lineDelta = newLast.range.end.line - oldEndPosition.line;
     const columnDelta = newLast.range.end.character - oldEndPosition.character;
@@ -86,13 +86,13 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     // The block's CST node stays where it is in the tree (its grammar source is the parent's rule call); its
     // content is the new parse's.
     let target: CompositeCstNode = cst;
-    while (target.content.length === 1 && isCompositeCstNode(target.content[0])) {
+    for (;;) {
         resetRange(target);
         if (astNodeOf(target) === unit) setAstNode(target, result.value);
-        target = target.content[0];
+        const only = target.content.length === 1 ? target.content[0] : undefined;
+        if (!isCompositeCstNode(only)) break;
+        target = only;
     }
-    resetRange(target);
-    if (astNodeOf(target) === unit) setAstNode(target, result.value);
     const content = fresh.content;
     for (const child of content) (child as { container?: CompositeCstNode }).container = target;
     (target as unknown as { content: readonly CstNode[] }).content = content;
@@ -153,22 +153,16 @@ function hasLayout(rootCst: CompositeCstNode): boolean {
         && Object.hasOwn(rootCst, '_text');
 }
 
-/** A leaf of the fragment parse, put where the fragment starts: `line`, `column`, `offset` in the whole text. */
-function placeFragmentLeaf(leaf: LeafCstNode, offset: number, line: number, column: number): void {
+/**
+ * Moves a leaf `offset` characters and `lines` lines on; a leaf starting or ending on `line` (before the move) also
+ * moves `columns` characters sideways. Used for the fragment's leaves (line 0 is the block's first line) and for
+ * the leaves after the block (its last line).
+ */
+function moveLeaf(leaf: LeafCstNode, offset: number, lines: number, line: number, columns: number): void {
     const f = leaf as unknown as LeafFields;
     f._offset += offset;
-    if (f._startLine === 0) f._startColumn += column;
-    if (f._endLine === 0) f._endColumn += column;
-    f._startLine += line;
-    f._endLine += line;
-}
-
-/** A leaf after the changed block: `offset` characters and `lines` lines on; on the block's last line `columns` too. */
-function moveLeaf(leaf: LeafCstNode, offset: number, lines: number, blockEndLine: number, columns: number): void {
-    const f = leaf as unknown as LeafFields;
-    f._offset += offset;
-    if (f._startLine === blockEndLine) f._startColumn += columns;
-    if (f._endLine === blockEndLine) f._endColumn += columns;
+    if (f._startLine === line) f._startColumn += columns;
+    if (f._endLine === line) f._endColumn += columns;
     f._startLine += lines;
     f._endLine += lines;
 }
