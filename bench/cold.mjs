@@ -20,7 +20,7 @@ mkdirSync(join(work, 'ws'));
 const { text } = generateDeclaration(size, size);
 const settings = { jxmb: { severity: {}, costModel: 'legacy' } };
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const walls = [], cpus = [];
+const walls = [], cpus = [], waits = [];
 for (let i = 0; i < runs; i++) {
     const server = new LspServer([...nodeFlags, join(root, 'dist/server.cjs'), '--stdio'], { settings, rootUri: pathToFileURL(join(work, 'ws')).href, name: 'jxmb' });
     await server.initialize();
@@ -29,6 +29,7 @@ for (let i = 0; i < runs; i++) {
     await server.stop();
     walls.push(opened.ms);
     cpus.push(opened.cpuMs);
+    waits.push(opened.waitMs);
 }
 rmSync(work, { recursive: true, force: true });
-console.log(`${size} indicators, ${runs} new servers: open → diagnostics median ${Math.round(median(walls))} ms wall (${walls.map(Math.round).join(' ')}), ${Math.round(median(cpus))} ms CPU`);
+console.log(`${size} indicators, ${runs} new servers: open → diagnostics median ${Math.round(median(walls))} ms wall (${walls.map(Math.round).join(' ')}), ${Math.round(median(cpus))} ms CPU, ${Math.round(median(waits))} ms waiting for a core`);

@@ -1,6 +1,6 @@
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, OperationCancelled,
-    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationOptions
+    type AstNode, type LangiumDocument, type MaybePromise, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isProject, isProjectDeclaration, type Project } from './generated/ast.js';
@@ -20,6 +20,8 @@ const severityValues: Record<Exclude<SeverityOverride, 'off'>, DiagnosticSeverit
 // - The user's severity overrides (per code, `off` silences one) apply here, once, for every check alike.
 export class JxmbDocumentValidator extends DefaultDocumentValidator {
     private readonly jxmbServices: JxmbServices;
+    /** Nodes checked since the event loop last had a turn. */
+    private sinceInterrupt = 0;
 
     constructor(services: JxmbServices) {
         super(services);
@@ -58,7 +60,8 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
                 nodes.prune();
                 continue;
             }
-            await this.validateNode(node, options, accept, cancelToken);
+            const pending = this.validateNode(node, options, accept, cancelToken);
+            if (pending) await pending;
         }
         await this.validateAstAfter(root, options, accept, cancelToken);
         return diagnostics;
@@ -73,16 +76,34 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         if (kept) return kept;
         const diagnostics: Diagnostic[] = [];
         const accept = this.acceptorInto(diagnostics);
-        for (const node of AstUtils.streamAst(project)) await this.validateNode(node, options, accept, cancelToken);
+        for (const node of AstUtils.streamAst(project)) {
+            const pending = this.validateNode(node, options, accept, cancelToken);
+            if (pending) await pending;
+        }
         if (origin) keepFindings(project, context, origin, diagnostics);
         return diagnostics;
     }
 
-    private async validateNode(node: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken: CancellationToken): Promise<void> {
-        await interruptAndCheck(cancelToken);
-        for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) {
-            await check(node, accept, cancelToken);
+    /**
+     * The node's checks, called directly (validation/registry.ts); only a check that returns a promise is awaited.
+     * Every 64 nodes the event loop may take an incoming edit, which cancels this run.
+     */
+    private validateNode(node: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken: CancellationToken): MaybePromise<void> {
+        if (++this.sinceInterrupt >= 64) {
+            this.sinceInterrupt = 0;
+            return interruptAndCheck(cancelToken).then(() => this.runChecks(node, options, accept, cancelToken));
         }
+        if (cancelToken.isCancellationRequested) throw OperationCancelled;
+        return this.runChecks(node, options, accept, cancelToken);
+    }
+
+    private runChecks(node: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken: CancellationToken, from = 0): MaybePromise<void> {
+        const checks = this.jxmbServices.validation.ValidationRegistry.checksOf(node.$type, options.categories);
+        for (let i = from; i < checks.length; i++) {
+            const pending = checks[i]!(node, accept, cancelToken);
+            if (pending) return pending.then(() => this.runChecks(node, options, accept, cancelToken, i + 1));
+        }
+        return undefined;
     }
 
     private acceptorInto(diagnostics: Diagnostic[]): ValidationAcceptor {

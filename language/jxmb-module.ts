@@ -19,11 +19,15 @@ import { registerEditorRequests } from './lsp/editor-request.js';
 import { JxmbLinker, JxmbReferenceDescriptionProvider, JxmbScopeComputation } from './scoping.js';
 import { JxmbSettingsProvider } from './settings.js';
 import { registerValidationChecks } from './validation/index.js';
+import { JxmbValidationRegistry } from './validation/registry.js';
 import { JxmbValueConverter } from './value-converter.js';
 
 export interface JxmbAddedServices {
     jxmb: {
         Settings: JxmbSettingsProvider;
+    };
+    validation: {
+        ValidationRegistry: JxmbValidationRegistry;
     };
 }
 
@@ -54,7 +58,8 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         ReferenceDescriptionProvider: services => new JxmbReferenceDescriptionProvider(services)
     },
     validation: {
-        DocumentValidator: services => new JxmbDocumentValidator(services)
+        DocumentValidator: services => new JxmbDocumentValidator(services),
+        ValidationRegistry: services => new JxmbValidationRegistry(services)
     }
 };
 

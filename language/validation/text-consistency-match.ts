@@ -47,9 +47,14 @@ function sameNumber(p: TextPromise, q: TextPromise): boolean {
 // 每年 in a one-year table says nothing more than the table does (每年不少于100亿 = 不少于100亿).
 const perOf = (p: TextPromise) => (p.kind === 'quantity' && p.per !== '年' ? p.per : null);
 
-function comparable(p: TextPromise, q: TextPromise, similarity: number): boolean {
+/** Whether two numbers could be compared at all, before their names are (the names cost more to compare). */
+function comparableKind(p: TextPromise, q: TextPromise): boolean {
     if (p.kind === 'date' || q.kind === 'date') return p.kind === q.kind;
-    if (perOf(p) !== perOf(q)) return false;
+    return perOf(p) === perOf(q) && looselySameUnit(p.unit, q.unit);
+}
+
+function comparable(p: TextPromise, q: TextPromise, similarity: number): boolean {
+    if (p.kind === 'date' || q.kind === 'date') return true;
     return sameMeasureUnit(p.unit, q.unit) || (similarity >= SAME_THING_SIMILARITY && looselySameUnit(p.unit, q.unit));
 }
 
@@ -61,6 +66,7 @@ export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measur
     let best: { measure: Measure<Ref>; similarity: number } | undefined;
     let conflict: { measure: Measure<Ref>; similarity: number } | undefined;
     for (const measure of measures) {
+        if (!comparableKind(p, measure.promise)) continue;
         const similarity = similarityTo(p, measure);
         if (!comparable(p, measure.promise, similarity)) continue;
         if (sameNumber(p, measure.promise)) {

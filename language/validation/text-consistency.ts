@@ -137,9 +137,10 @@ function itemsOf(unit: Unit, year: number | undefined): Item[] {
 }
 
 function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefined, accept: ValidationAcceptor): void {
+    const items = units.flatMap(unit => itemsOf(unit, year));
+    if (items.length === 0) return;
     const measures = measuresOf(trees, year);
     const names = indicatorsOf(trees).map(i => i.name);
-    const items = units.flatMap(unit => itemsOf(unit, year));
     // First what the indicators state exactly; an indicator confirmed by one text contradicts no other.
     const confirmed = new Set<Measure<IndicatorRef>>();
     for (const item of items) {
