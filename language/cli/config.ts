@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { severityOverrides, type JxmbSettings } from '../settings.js';
+import { once } from '../once.js';
 import { InputError } from './source-files.js';
 
 // jxmb.yaml: a unit's or a finance bureau's own settings, next to its declarations. The CLI uses the nearest one
@@ -21,7 +22,7 @@ const configSchema = {
         costModel: { enum: ['legacy', '2021'] }
     }
 };
-const validateConfig = new Ajv({ allErrors: true }).compile(configSchema);
+const validateConfig = once(() => new Ajv({ allErrors: true }).compile(configSchema));
 
 export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
     const text = await readFile(file, 'utf8');
@@ -33,8 +34,9 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
         throw new InputError(`${file}:${line}:${col}`, `配置文件格式错误：${error.message.split('\n')[0]}`);
     }
     const config = document.toJS() ?? {};
-    if (!validateConfig(config)) {
-        const error = validateConfig.errors![0]!;
+    const validate = validateConfig();
+    if (!validate(config)) {
+        const error = validate.errors![0]!;
         const path = error.instancePath.split('/').filter(Boolean).map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
         const node = path.length > 0 ? document.getIn(path, true) as { range?: [number, number, number] } | undefined : undefined;
         const where = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };

@@ -1,9 +1,10 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/declaration.schema.json' with { type: 'json' };
+import { once } from '../once.js';
 import type { DeclarationFile } from './model.js';
 
 // The schema is the model's contract: every model that enters (import, draft) or leaves (compile) is checked.
-const validateModel = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile<DeclarationFile>(schema);
+const validateModel = once(() => new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile<DeclarationFile>(schema));
 
 export class ModelSchemaError extends Error {
     constructor(readonly errors: ErrorObject[]) {
@@ -12,7 +13,8 @@ export class ModelSchemaError extends Error {
 }
 
 export function checkModel(model: unknown): ErrorObject[] {
-    return validateModel(model) ? [] : [...(validateModel.errors ?? [])];
+    const validate = validateModel();
+    return validate(model) ? [] : [...(validate.errors ?? [])];
 }
 
 export function assertValidModel(model: unknown): asserts model is DeclarationFile {

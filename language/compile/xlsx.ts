@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { yearCaption, yearOfTitle } from '../import/year.js';
 import type { Declaration, DeclarationFile } from './model.js';
 import { gridsOf, wrappedLines, type CellKind, type Grid, type GridCell } from './sheet.js';
@@ -29,7 +29,9 @@ export class XlsxLimitError extends Error {}
 
 /** The workbook bytes; exceljs hands back a Node Buffer (a Uint8Array). */
 export async function renderXlsx(model: DeclarationFile): Promise<Buffer> {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded on the first export: the server and the CLI start without evaluating exceljs.
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
     workbook.creator = 'jxmb';
     const grids = gridsOf(model);
     grids.forEach(checkCellLengths);

@@ -3,12 +3,13 @@
 // other files, no minLength/maxLength), derived from the same file so the two cannot drift apart.
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/draft.schema.json' with { type: 'json' };
+import { once } from '../once.js';
 import type { DraftResult, Proposal } from './proposal.js';
 
 type JsonSchema = { [key: string]: unknown };
 
-const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-const validateResult = ajv.compile<DraftResult>(schema);
+const compiler = once(() => new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }));
+const validateResult = once(() => compiler().compile<DraftResult>(schema));
 
 /** Keywords the structured-output subset does not take; they stay in the local check. */
 const UNSUPPORTED = new Set(['minLength', 'maxLength', 'description', '$schema', '$id', 'title']);
@@ -48,13 +49,13 @@ export const llmAnswerSchema: JsonSchema = {
 // The local check of an answer keeps the length limits the structured-output subset leaves out.
 const answerProposal: JsonSchema = { ...schema.definitions.proposal, properties: { ...schema.definitions.proposal.properties } };
 delete (answerProposal.properties as JsonSchema).diagnostics;
-const validateAnswer = ajv.compile<{ proposals: Proposal[] }>({
+const validateAnswer = once(() => compiler().compile<{ proposals: Proposal[] }>({
     type: 'object',
     additionalProperties: false,
     required: ['proposals'],
     properties: { proposals: { type: 'array', items: { $ref: '#/definitions/answerProposal' } } },
     definitions: { ...schema.definitions, answerProposal }
-});
+}));
 
 export interface SchemaProblem {
     /** JSON pointer into the answer: /proposals/2/unit */
@@ -72,10 +73,12 @@ function problems(errors: ErrorObject[] | null | undefined): SchemaProblem[] {
 
 /** Problems of an LLM answer against the answer schema; empty when it is valid. */
 export function checkAnswer(answer: unknown): SchemaProblem[] {
-    return validateAnswer(answer) ? [] : problems(validateAnswer.errors);
+    const validate = validateAnswer();
+    return validate(answer) ? [] : problems(validate.errors);
 }
 
 /** Problems of a drafter's full result (drafter, target, proposals with diagnostics); empty when it is valid. */
 export function checkDraftResult(result: unknown): SchemaProblem[] {
-    return validateResult(result) ? [] : problems(validateResult.errors);
+    const validate = validateResult();
+    return validate(result) ? [] : problems(validate.errors);
 }

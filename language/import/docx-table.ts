@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import { ImportError } from './errors.js';
 import { htmlTable } from './html-table.js';
 import type { SourceTable } from './source.js';
@@ -6,6 +5,8 @@ import type { SourceTable } from './source.js';
 // .docx → HTML with mammoth (it resolves merged cells into rowspan/colspan) → the row stream of html-table.ts.
 
 export async function readDocx(bytes: Uint8Array): Promise<SourceTable> {
+    // Loaded on the first .docx import: the server and the CLI start without evaluating mammoth.
+    const { default: mammoth } = await import('mammoth');
     let html: string;
     try {
         const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });

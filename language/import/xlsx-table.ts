@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportError } from './errors.js';
 import { checkSheetSize } from './limits.js';
 import type { SourceCell, SourceTable } from './source.js';
@@ -9,7 +9,9 @@ import type { SourceCell, SourceTable } from './source.js';
 // that: a label holds until the next label.
 
 export async function readXlsx(bytes: Uint8Array): Promise<SourceTable[]> {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded on the first .xlsx import: the server and the CLI start without evaluating exceljs.
+    const { default: Excel } = await import('exceljs');
+    const workbook = new Excel.Workbook();
     try {
         await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, isOperationCancelled, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
+import { AstUtils, DocumentState, GrammarAST, isOperationCancelled, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import {
     DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext,
     type CompletionProviderOptions, type NextFeature
@@ -17,7 +17,7 @@ import { judgeKeyword } from './completion/keywords.js';
 import { parserInput, rootFor } from './completion/parse-window.js';
 import { leafStarts, TokenWindow } from './completion/token-window.js';
 import { nameCandidates, valuesUsedWith, type NameCandidate } from './completion/names.js';
-import { filterTextFor, matchesPinyin } from './completion/pinyin.js';
+import { filterTextFor, loadPinyin, matchesPinyin } from './completion/pinyin.js';
 import { enclosingNode, placeOf, placesOf, ruleOf, startsLine, typedWord, yearAt, type Place, type TypedWord } from './completion/places.js';
 import { valueHintFor, type ValueHint } from './completion/value-hints.js';
 import { afterOperatorItems, unitItems, valueStartItems, type ItemSpec } from './completion/value-items.js';
@@ -50,6 +50,12 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
         super(services);
         this.settings = services.jxmb.Settings;
         this.documents = services.shared.workspace.LangiumDocuments;
+        // pinyin-pro is loaded after the first validation, not while the server starts; setImmediate lets the
+        // connection write the diagnostics first (its writes wait for an immediate too).
+        const firstBuild = services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
+            firstBuild.dispose();
+            setImmediate(() => void loadPinyin().catch(() => undefined));
+        });
     }
 
     protected override initialize(params: InitializeParams): void {
@@ -63,6 +69,7 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         try {
+            await loadPinyin();
             return await super.getCompletion(document, params, cancelToken);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { indicatorNamesFor, parseIndicatorNames } from '../../language/domain/indicator-names.js';
 import { level2sOf } from '../../language/domain/taxonomy.js';
 import { valueHintFor } from '../../language/lsp/completion/value-hints.js';
-import { matchesPinyin } from '../../language/lsp/completion/pinyin.js';
+import { loadPinyin, matchesPinyin } from '../../language/lsp/completion/pinyin.js';
 import { dataFileErrorOf } from '../helpers/expectations.js';
 
 // The name library completion offers (RULES §5, language/domain/data/indicator-names.yaml) and what a name tells
@@ -65,6 +65,9 @@ describe('what a name asks for', () => {
 });
 
 describe('pinyin matching', () => {
+    // The completion provider loads pinyin-pro before its first completion; these call the matcher directly.
+    beforeAll(() => loadPinyin());
+
     test.each([
         ['slzb', '数量指标', true], ['shuliang', '数量指标', true], ['shuliangzb', '数量指标', true], ['SLZB', '数量指标', true],
         ['fwdx', '服务对象满意度指标', true], ['zd', '重大故障次数', true], ['cd', '重大故障次数', true],

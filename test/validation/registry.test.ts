@@ -29,11 +29,11 @@ describe('checks called directly', () => {
         const broken = await parseAndValidate(servicesWith(indicator => {
             if (indicator.name === '举办讲座场次') throw new Error('boom');
         }), text);
-        const faults = broken.diagnostics.filter(d => d.message.startsWith(CHECK_FAILED));
+        const faults = broken.diagnostics.filter(d => String(d.message).startsWith(CHECK_FAILED));
         expect(faults).toHaveLength(1);
         expect(faults[0]!.message).toContain('boom');
         expect(faults[0]!.range.start.line).toBe(6);
-        expect(broken.diagnostics.filter(d => !d.message.startsWith(CHECK_FAILED)).map(d => d.code))
+        expect(broken.diagnostics.filter(d => !String(d.message).startsWith(CHECK_FAILED)).map(d => d.code))
             .toEqual(plain.diagnostics.map(d => d.code));
         expect(plain.diagnostics.some(d => d.range.start.line === 7)).toBe(true); // 提升 is vague: findings exist
     });
@@ -44,12 +44,12 @@ describe('checks called directly', () => {
             await new Promise(resolve => setTimeout(resolve, 1));
             accept('hint', `看过「${indicator.name}」`, { node: indicator });
         }), text);
-        expect(later.diagnostics.filter(d => d.message.startsWith('看过')).map(d => d.message)).toEqual(['看过「举办讲座场次」', '看过「发放资料数量」']);
+        expect(later.diagnostics.filter(d => String(d.message).startsWith('看过')).map(d => d.message)).toEqual(['看过「举办讲座场次」', '看过「发放资料数量」']);
         const rejected = await parseAndValidate(servicesWith(async () => {
             await Promise.resolve();
             throw new Error('later boom');
         }), text);
-        expect(rejected.diagnostics.filter(d => d.message.startsWith(CHECK_FAILED))).toHaveLength(2);
+        expect(rejected.diagnostics.filter(d => String(d.message).startsWith(CHECK_FAILED))).toHaveLength(2);
     });
 
     test('a cancelled run is not reported as a fault', async () => {

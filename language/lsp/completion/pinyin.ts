@@ -1,5 +1,20 @@
 // Pinyin matching for completion: an IME user may type 数量, slzb or shuliang and expect 数量指标.
-import { match, pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
+
+// pinyin-pro's dictionaries take ≈80 ms to load: not at start-up, but once the first documents are validated
+// (completion-provider.ts), and in any case before the first completion uses them.
+let library: typeof PinyinPro | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads pinyin-pro once; the functions below that read pinyin need it loaded. */
+export function loadPinyin(): Promise<void> {
+    return loading ??= import('pinyin-pro').then(loaded => { library = loaded; });
+}
+
+function pinyinPro(): typeof PinyinPro {
+    if (!library) throw new Error('pinyin-pro is not loaded yet: await loadPinyin() first');
+    return library;
+}
 
 export interface PinyinForms {
     /** slzb */
@@ -15,6 +30,7 @@ export function pinyinForms(text: string): PinyinForms {
     let forms = cache.get(text);
     if (!forms) {
         const letters = (parts: string[]) => parts.join('').toLowerCase().replace(/[^a-z]/g, '');
+        const { pinyin } = pinyinPro();
         forms = {
             initials: letters(pinyin(text, { pattern: 'first', toneType: 'none', type: 'array' })),
             full: letters(pinyin(text, { toneType: 'none', type: 'array', v: true }))
@@ -35,6 +51,7 @@ export function matchesPinyin(typed: string, text: string): boolean {
     if (typed.length === 0) return true;
     if (text.startsWith(typed)) return true;
     if (!/^[A-Za-z]+$/.test(typed) || !HAN.test(text)) return false;
+    const { match } = pinyinPro();
     try {
         const hit = match(text, typed.toLowerCase(), { precision: 'start', continuous: true, v: true });
         return hit !== null && hit[0] === 0;
