@@ -80,8 +80,9 @@ function sheetHtml(grid: Grid): string {
     const tr = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
     const head = rows.slice(0, grid.headRows).map(tr);
     const body = rows.slice(grid.headRows).map(tr);
-    const caption = grid.caption
-        ? `<div class="caption"><span>${escapeHtml(grid.caption.left)}</span><span>${escapeHtml(grid.caption.right)}</span></div>\n`
+    const captions = [grid.caption?.left, grid.year, grid.caption?.right].filter((c): c is string => !!c);
+    const caption = captions.length
+        ? `<div class="caption">${captions.map(c => `<span>${escapeHtml(c)}</span>`).join('')}</div>\n`
         : '';
     return `<section class="sheet ${grid.kind}">\n<h1>${escapeHtml(grid.title)}</h1>\n${caption}<table>\n<colgroup>${cols}</colgroup>\n`
         + (head.length ? `<thead>\n${head.join('\n')}\n</thead>\n` : '')

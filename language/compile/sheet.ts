@@ -1,3 +1,4 @@
+import { yearCaption, yearOfTitle } from '../import/year.js';
 import { flatIndicators } from './flat.js';
 import type {
     Cell, DeclarationFile, DepartmentDeclaration, Funds, IndicatorList, IndicatorValue, ProjectExpenditureDeclaration
@@ -41,6 +42,11 @@ export interface Grid {
     cells: GridCell[];
     /** leading table rows that repeat on every printed page */
     headRows: number;
+    /**
+     * 「年度：2024」 where the title does not name the declaration's year: the official layouts have no 年度 field, and
+     * a reader (or the importer, import/year.ts) must still learn it from the table.
+     */
+    year: string | null;
 }
 
 export const DEPARTMENT_TITLE = '部门整体预算绩效目标申报表';
@@ -70,6 +76,7 @@ export function gridsOf(model: DeclarationFile): Grid[] {
     return model.declarations.map(declaration => {
         const grid = declaration.kind === 'department' ? departmentGrid(declaration) : projectGrid(declaration);
         grid.sheetName = uniqueSheetName(grid.sheetName, used);
+        grid.year = declaration.year === null || yearOfTitle(grid.title) === declaration.year ? null : yearCaption(declaration.year);
         return grid;
     });
 }
@@ -160,7 +167,7 @@ export function departmentGrid(d: DepartmentDeclaration): Grid {
     return {
         kind: 'department', sheetName: '部门整体', title: d.title ?? DEPARTMENT_TITLE, caption: null,
         widths: d.singleValueColumn ? [11, 18, 30, 34, 40] : [11, 18, 30, 30, 28, 28],
-        rows: b.row, cells: b.cells, headRows: 0
+        rows: b.row, cells: b.cells, headRows: 0, year: null
     };
 }
 
@@ -265,7 +272,7 @@ export function projectGrid(d: ProjectExpenditureDeclaration): Grid {
         kind: 'project', sheetName: '项目支出', title: d.title ?? PROJECT_TITLE,
         caption: { left: `部门名称：${d.unit}`, right: '单位：万元' },
         widths: [22, 15, 15, 15, 15, 40, 82],
-        rows: b.row, cells: b.cells, headRows: 1
+        rows: b.row, cells: b.cells, headRows: 1, year: null
     };
 }
 

@@ -1,6 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { yearCaption, yearOfTitle } from '../import/year.js';
-import type { Declaration, DeclarationFile } from './model.js';
+import type { DeclarationFile } from './model.js';
 import { gridsOf, wrappedLines, type CellKind, type Grid, type GridCell } from './sheet.js';
 
 // The official tables as an .xlsx workbook, one worksheet per declaration. The layout comes from sheet.ts; this
@@ -35,7 +34,7 @@ export async function renderXlsx(model: DeclarationFile): Promise<Buffer> {
     workbook.creator = 'jxmb';
     const grids = gridsOf(model);
     grids.forEach(checkCellLengths);
-    grids.forEach((grid, i) => drawGrid(workbook, grid, yearLine(model.declarations[i]!, grid.title)));
+    grids.forEach(grid => drawGrid(workbook, grid));
     // Excel refuses to open a workbook without a sheet; a file with no declaration still gets one, saying so.
     if (workbook.worksheets.length === 0) workbook.addWorksheet('空').getCell(1, 1).value = '（此文件没有申报表）';
     return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -50,18 +49,9 @@ function checkCellLengths(grid: Grid): void {
         + `超过 Excel 单元格的上限 ${count(MAX_CELL_CHARACTERS)} 个字符：请缩短这段文字，或导出为 html、md。`);
 }
 
-/**
- * The official layouts have no 年度 field; a title usually names the year (「2024年市级部门整体…」). When it does not
- * name the declaration's year, a cell 「年度：2024」 says it, so that importing the workbook keeps the year
- * (import/year.ts reads that cell, and the title by the same rule as here).
- */
-function yearLine(declaration: Declaration, title: string): string | null {
-    if (declaration.year === null || yearOfTitle(title) === declaration.year) return null;
-    return yearCaption(declaration.year);
-}
-
-/** `year`: the 年度 cell, in the caption row (项目支出) or on a row of its own under the title (部门整体). */
-function drawGrid(workbook: ExcelJS.Workbook, grid: Grid, year: string | null): void {
+/** The 年度 cell (sheet.ts) stands in the caption row (项目支出) or on a row of its own under the title (部门整体). */
+function drawGrid(workbook: ExcelJS.Workbook, grid: Grid): void {
+    const { year } = grid;
     const columns = grid.widths.length;
     const preamble = grid.caption || year ? 2 : 1;
     const heights = rowHeights(grid);

@@ -129,3 +129,17 @@ describe('html escaping', () => {
         expect(html).toContain('<p>1、第一段</p><p>2、第二段&lt;br&gt;</p>');
     });
 });
+
+describe('html: the budget year', () => {
+    test('a table whose title does not name the year says 年度 beside it, as the workbook does', async () => {
+        for (const kind of ['部门整体', '项目支出']) {
+            const untitled = visibleText(renderHtml(await compileText(`${kind} "单位" 年度 2024 { }\n`)));
+            expect(untitled).toContain('年度：2024');
+            const titled = visibleText(renderHtml(await compileText(`${kind} "单位" 年度 2024 { 标题 "2024年${kind}绩效目标表" }\n`)));
+            expect(titled).toContain('2024年');
+            expect(titled).not.toContain('年度：');
+            const yearless = visibleText(renderHtml(await compileText(`${kind} "单位" { }\n`)));
+            expect(yearless).not.toContain('年度：');
+        }
+    });
+});
