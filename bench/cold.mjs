@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { generateDeclaration } from './generate.mjs';
+import { performance } from 'node:perf_hooks';
 import { LspServer } from './lsp.mjs';
 
 const dash = process.argv.indexOf('--');
@@ -20,10 +21,12 @@ mkdirSync(join(work, 'ws'));
 const { text } = generateDeclaration(size, size);
 const settings = { jxmb: { severity: {}, costModel: 'legacy' } };
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const walls = [], cpus = [], waits = [];
+const walls = [], cpus = [], waits = [], starts = [];
 for (let i = 0; i < runs; i++) {
+    const spawned = performance.now();
     const server = new LspServer([...nodeFlags, join(root, 'dist/server.cjs'), '--stdio'], { settings, rootUri: pathToFileURL(join(work, 'ws')).href, name: 'jxmb' });
     await server.initialize();
+    starts.push(performance.now() - spawned);
     if (args.includes('--settle')) await new Promise(r => setTimeout(r, 1000));
     const opened = await server.open(pathToFileURL(join(work, `d${i}.jxmb`)).href, 'jxmb', text, 120_000);
     await server.stop();
@@ -32,4 +35,4 @@ for (let i = 0; i < runs; i++) {
     waits.push(opened.waitMs);
 }
 rmSync(work, { recursive: true, force: true });
-console.log(`${size} indicators, ${runs} new servers: open → diagnostics median ${Math.round(median(walls))} ms wall (${walls.map(Math.round).join(' ')}), ${Math.round(median(cpus))} ms CPU, ${Math.round(median(waits))} ms waiting for a core`);
+console.log(`${size} indicators, ${runs} new servers: spawn → initialize answered ${Math.round(median(starts))} ms; open → diagnostics median ${Math.round(median(walls))} ms wall (${walls.map(Math.round).join(' ')}), ${Math.round(median(cpus))} ms CPU, ${Math.round(median(waits))} ms waiting for a core`);

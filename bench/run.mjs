@@ -4,7 +4,7 @@
 //                      [--out bench/results.json] [--keep] [--dist <dir with server.cjs and cli.mjs>]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -52,9 +52,10 @@ const work = mkdtempSync(join(os.tmpdir(), 'jxmb-bench-'));
 const emptyWorkspace = join(work, 'workspace');
 mkdirSync(emptyWorkspace);
 // The bundles as built when the run starts: a rebuild of dist/ during the run does not change what is measured.
-// (bin/jxmb.js only imports dist/cli.mjs; the bundles are self-contained.)
+// (bin/jxmb.js only imports dist/cli.mjs; the server loads the libraries of dist/lib/ when first needed.)
 mkdirSync(join(work, 'dist'));
 for (const bundle of ['server.cjs', 'cli.mjs']) copyFileSync(join(distDir, bundle), join(work, 'dist', bundle));
+if (existsSync(join(distDir, 'lib'))) cpSync(join(distDir, 'lib'), join(work, 'dist/lib'), { recursive: true });
 const serverPath = join(work, 'dist/server.cjs');
 const cliPath = join(work, 'dist/cli.mjs');
 const bundleHash = file => createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12);

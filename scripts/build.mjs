@@ -27,6 +27,17 @@ try {
     process.exit(1);
 }
 
+// Libraries the server loads only when a person first exports, imports or completes (`await import()`): bundled
+// apart in dist/lib/, so that starting the server neither reads nor compiles them (≈ 3.7 MB of its 6.5 MB).
+const LAZY_LIBRARIES = ['exceljs', 'mammoth', 'pinyin-pro'];
+const lazyLibraries = {
+    name: 'lazy-libraries',
+    setup(b) {
+        b.onResolve({ filter: new RegExp(`^(${LAZY_LIBRARIES.join('|')})$`) }, args =>
+            args.kind === 'dynamic-import' ? { path: `./lib/${args.path}.cjs`, external: true } : undefined);
+    }
+};
+
 await Promise.all([
     build({
         ...common,
@@ -36,6 +47,13 @@ await Promise.all([
         // Bundled CommonJS dependencies still call require(); give them one.
         banner: { js: "import { createRequire as __jxmbCreateRequire } from 'node:module'; const require = __jxmbCreateRequire(import.meta.url);" }
     }),
-    build({ ...common, entryPoints: ['language/main.ts'], outfile: 'dist/server.cjs', format: 'cjs' }),
+    build({ ...common, entryPoints: ['language/main.ts'], outfile: 'dist/server.cjs', format: 'cjs', plugins: [...common.plugins, lazyLibraries] }),
+    // The server's import() reads a CommonJS file's names from its text: an ES module's names are listed (export *),
+    // a CommonJS package is its default.
+    ...LAZY_LIBRARIES.map(name => build({
+        ...common,
+        stdin: { contents: name === 'pinyin-pro' ? `export * from '${name}';` : `module.exports = require('${name}');`, resolveDir: '.', loader: 'js' },
+        outfile: `dist/lib/${name}.cjs`, format: 'cjs'
+    })),
     build({ ...common, entryPoints: ['extension/main.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] })
 ]);

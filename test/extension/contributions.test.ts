@@ -104,7 +104,7 @@ describe('package contributions', () => {
         const media = manifest.contributes.walkthroughs.flatMap(w => w.steps.map(s => s.media.markdown));
         expect(media.every(m => existsSync(join(root, m)))).toBe(true);
         expect(files).toEqual(expect.arrayContaining([
-            'dist/extension.cjs', 'dist/server.cjs', 'samples/tutorial.jxmb', 'l10n/bundle.l10n.zh-cn.json',
+            'dist/extension.cjs', 'dist/server.cjs', 'dist/lib/exceljs.cjs', 'dist/lib/mammoth.cjs', 'dist/lib/pinyin-pro.cjs', 'samples/tutorial.jxmb', 'l10n/bundle.l10n.zh-cn.json',
             'package.nls.json', 'package.nls.zh-cn.json', 'extension/language-configuration.json', ...media
         ]));
         expect(files.filter(f => /\.(ts|map|mjs)$|^test\/|^language\/|^snippets\//.test(f))).toEqual([]);
