@@ -1,5 +1,5 @@
-import { DefaultDocumentBuilder, type LangiumDocument } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { DefaultDocumentBuilder, DocumentState, type LangiumDocument } from 'langium';
+import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 // Langium's builder adds a validation run's findings to those already on the document, to keep the results of
@@ -10,6 +10,14 @@ export class JxmbDocumentBuilder extends DefaultDocumentBuilder {
     protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
         await super.validate(document, cancelToken);
         if (document.diagnostics) document.diagnostics = distinct(document.diagnostics);
+    }
+
+    // Langium skips a phase's listeners when the build is cancelled right after the document reached the phase. For
+    // Validated that loses the publication: the document counts as built, no later build publishes it, and its file
+    // is missing from the Problems panel (seen when edits cancel the build of a workspace folder). Once a document is
+    // validated, its findings are always announced; the cancellation takes effect at the next document.
+    protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
+        await super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? CancellationToken.None : cancelToken);
     }
 }
 

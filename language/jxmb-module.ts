@@ -21,6 +21,7 @@ import { JxmbSettingsProvider } from './settings.js';
 import { registerValidationChecks } from './validation/index.js';
 import { JxmbValidationRegistry } from './validation/registry.js';
 import { JxmbValueConverter } from './value-converter.js';
+import { JxmbWorkspaceManager } from './workspace-manager.js';
 
 export interface JxmbAddedServices {
     jxmb: {
@@ -66,7 +67,8 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
 export const JxmbSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     workspace: {
         DocumentBuilder: services => new JxmbDocumentBuilder(services),
-        LangiumDocumentFactory: services => new JxmbDocumentFactory(services)
+        LangiumDocumentFactory: services => new JxmbDocumentFactory(services),
+        WorkspaceManager: services => new JxmbWorkspaceManager(services)
     }
 };
 

@@ -1,0 +1,60 @@
+import { DefaultWorkspaceManager, delayNextTick, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type TextDocumentProvider, type URI } from 'langium';
+import type { InitializedParams } from 'vscode-languageserver';
+
+/** Time spent loading workspace files in one lock action: an edit that arrives meanwhile waits at most this long. */
+const BATCH_MS = 25;
+
+// Langium loads and parses every file of the workspace folders before the file opened in the editor is looked at
+// (≈ 1 s for a reviewer's folder of 500 tables). jxmb has no cross-references: no other file changes a file's
+// diagnostics. So only the file names are collected at start-up; the files open in the editor are built by their
+// didOpen as usual, and the others are loaded and checked afterwards, a few at a time, each batch a workspace
+// write that lets edits and requests in between. Every file is still checked and published (the Problems panel).
+export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
+    private readonly textDocuments: TextDocumentProvider | undefined;
+    /** Workspace files found at start-up and not loaded yet, in the order found. */
+    private pending: URI[] = [];
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.textDocuments = services.workspace.TextDocuments;
+    }
+
+    override async initialized(params: InitializedParams): Promise<void> {
+        await super.initialized(params);
+        void this.loadPending();
+    }
+
+    /** At start-up: remember the files, load none (see loadPending). */
+    protected override async loadWorkspaceDocuments(uris: Stream<URI>, _collector: (document: LangiumDocument) => void): Promise<void> {
+        this.pending.push(...uris);
+    }
+
+    private async loadPending(): Promise<void> {
+        while (this.pending.length > 0) {
+            // A didOpen or didChange read meanwhile is queued as a write; a read runs only after all queued writes.
+            await delayNextTick();
+            await this.mutex.read(() => undefined);
+            await this.mutex.write(async token => {
+                if (token.isCancellationRequested) return;
+                await this.loadBatch();
+                // Builds the new documents, and any left over from a build an edit cancelled; open documents first.
+                await this.documentBuilder.update([], [], token);
+            }).catch(error => console.error('jxmb: 检查工作区文件时出错：', error));
+        }
+    }
+
+    private async loadBatch(): Promise<void> {
+        const start = performance.now();
+        while (this.pending.length > 0 && performance.now() - start < BATCH_MS) {
+            const uri = this.pending.shift()!;
+            // A file open in the editor is built from the editor's text by its didOpen.
+            if (this.langiumDocuments.hasDocument(uri) || this.textDocuments?.get(uri.toString())) continue;
+            try {
+                await this.langiumDocuments.getOrCreateDocument(uri);
+            } catch (error) {
+                // An unreadable file must not stop the others (nor every later build, as a half-made document would).
+                console.error(`jxmb: 无法读取 ${uri.fsPath}：`, error);
+            }
+        }
+    }
+}
