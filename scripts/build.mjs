@@ -48,11 +48,11 @@ await Promise.all([
         banner: { js: "import { createRequire as __jxmbCreateRequire } from 'node:module'; const require = __jxmbCreateRequire(import.meta.url);" }
     }),
     build({ ...common, entryPoints: ['language/main.ts'], outfile: 'dist/server.cjs', format: 'cjs', plugins: [...common.plugins, lazyLibraries] }),
-    // The server's import() reads a CommonJS file's names from its text: an ES module's names are listed (export *),
-    // a CommonJS package is its default.
+    // `export *` lists an ES module's names where the server's import() of a CommonJS file finds them; a CommonJS
+    // package is that import's default, as before.
     ...LAZY_LIBRARIES.map(name => build({
         ...common,
-        stdin: { contents: name === 'pinyin-pro' ? `export * from '${name}';` : `module.exports = require('${name}');`, resolveDir: '.', loader: 'js' },
+        stdin: { contents: `export * from '${name}';`, resolveDir: '.', loader: 'js' },
         outfile: `dist/lib/${name}.cjs`, format: 'cjs'
     })),
     build({ ...common, entryPoints: ['extension/main.ts'], outfile: 'dist/extension.cjs', format: 'cjs', external: ['vscode'] })

@@ -76,9 +76,12 @@ export function gridsOf(model: DeclarationFile): Grid[] {
     return model.declarations.map(declaration => {
         const grid = declaration.kind === 'department' ? departmentGrid(declaration) : projectGrid(declaration);
         grid.sheetName = uniqueSheetName(grid.sheetName, used);
-        grid.year = declaration.year === null || yearOfTitle(grid.title) === declaration.year ? null : yearCaption(declaration.year);
         return grid;
     });
+}
+
+function yearLine(year: number | null, title: string): string | null {
+    return year === null || yearOfTitle(title) === year ? null : yearCaption(year);
 }
 
 function uniqueSheetName(wanted: string, used: Set<string>): string {
@@ -164,10 +167,11 @@ export function departmentGrid(d: DepartmentDeclaration): Grid {
         b.next();
     }
 
+    const title = d.title ?? DEPARTMENT_TITLE;
     return {
-        kind: 'department', sheetName: '部门整体', title: d.title ?? DEPARTMENT_TITLE, caption: null,
+        kind: 'department', sheetName: '部门整体', title, caption: null,
         widths: d.singleValueColumn ? [11, 18, 30, 34, 40] : [11, 18, 30, 30, 28, 28],
-        rows: b.row, cells: b.cells, headRows: 0, year: null
+        rows: b.row, cells: b.cells, headRows: 0, year: yearLine(d.year, title)
     };
 }
 
@@ -268,11 +272,12 @@ export function projectGrid(d: ProjectExpenditureDeclaration): Grid {
         }
     }
 
+    const title = d.title ?? PROJECT_TITLE;
     return {
-        kind: 'project', sheetName: '项目支出', title: d.title ?? PROJECT_TITLE,
+        kind: 'project', sheetName: '项目支出', title,
         caption: { left: `部门名称：${d.unit}`, right: '单位：万元' },
         widths: [22, 15, 15, 15, 15, 40, 82],
-        rows: b.row, cells: b.cells, headRows: 1, year: null
+        rows: b.row, cells: b.cells, headRows: 1, year: yearLine(d.year, title)
     };
 }
 
