@@ -83,8 +83,11 @@ export function createJxmbServices(context: DefaultSharedModuleContext): { share
         // A changed jxmb.severity / jxmb.costModel changes what every open document should show.
         shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
             if (section !== 'jxmb') return;
-            const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
-            void shared.workspace.DocumentBuilder.update(uris, []);
+            // Through the workspace lock, as edits are: a later edit cancels this rebuild instead of racing it.
+            void shared.workspace.WorkspaceLock.write(token => {
+                const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+                return shared.workspace.DocumentBuilder.update(uris, [], token);
+            });
         });
         // Snippet edits (the number to fill in selected) only where the client says it takes them.
         shared.lsp.LanguageServer.onInitialize(params => {

@@ -53,6 +53,25 @@ describe('language server', () => {
         await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { jxmb: { severity: {} } } });
     });
 
+    test('a settings change followed at once by an edit: the last diagnostics show both', async () => {
+        const uri = 'file:///tmp/jxmb-lsp-test/settings-then-edit.jxmb';
+        const text = '部门整体 "测试单位" {\n    预算 { 基本支出 1.00  基本支出 2.00 }\n}\n';
+        const first = session.diagnostics(uri, 1);
+        await session.open(uri, text, 1);
+        await first;
+
+        const edited = session.diagnostics(uri, 2);
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { jxmb: { severity: { 'structure/duplicate-amount': 'hint' } } } });
+        await session.replace(uri, text.replace('2.00', '"二"'), 2);
+        await edited;
+        // Publications carry no version: any rebuild still under way has had time to publish, and the newest
+        // publication must be of the edited text.
+        await new Promise(resolve => setTimeout(resolve, 1000));
+        const last = session.published.filter(p => p.uri === uri).at(-1)!;
+        expect(last.diagnostics.find(d => d.code === 'parsing-error')).toBeDefined();
+        await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { jxmb: { severity: {} } } });
+    });
+
     test('answers jxmb/summary with the measurable share and the counts by family', async () => {
         const uri = 'file:///tmp/jxmb-lsp-test/summary.jxmb';
         const published = session.diagnostics(uri, 1);
