@@ -12,6 +12,7 @@ import { isSyntaxError } from '../cli/diagnostics.js';
  * before the request is queued as a workspace write; a normal read runs after it, so the request sees that text.
  */
 export async function validatedDocument(shared: LangiumSharedServices, uri: string, token?: CancellationToken): Promise<LangiumDocument<Document> | undefined> {
+    if (typeof uri !== 'string') return undefined; // a malformed request: answered as for an unopened file
     const parsed = URI.parse(uri);
     await shared.workspace.WorkspaceManager.ready;
     await shared.workspace.WorkspaceLock.read(() => undefined);

@@ -85,6 +85,8 @@ function targetOf(document: Doc, params: DraftTargetParams): DraftTarget | Reque
     return { ...target, year: target.year ?? params.year ?? null, texts: selectedTexts(document, node, target.texts, params.selection) };
 }
 
+const malformedProposals = '起草请求不完整：指标提案应是一个列表。';
+
 function draftFailure(error: unknown): RequestFailure {
     if (error instanceof DraftError) return fail(error.message);
     throw error;
@@ -115,6 +117,7 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
     });
 
     connection.onRequest(DraftRequest, async (params: DraftParams, token): Promise<DraftResponse> => {
+        if (params.proposals !== undefined && !Array.isArray(params.proposals)) return fail(malformedProposals);
         const document = await parsedDocument(shared, params.uri, token);
         if (!('parseResult' in document)) return document;
         const target = targetOf(document, params);
@@ -135,6 +138,7 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
     });
 
     connection.onRequest(DraftEditRequest, async (params: DraftEditParams, token): Promise<DraftEditResponse> => {
+        if (!Array.isArray(params.proposals)) return fail(malformedProposals);
         const document = await parsedDocument(shared, params.uri, token);
         if (!('parseResult' in document)) return document;
         const target = targetOf(document, params);

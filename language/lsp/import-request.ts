@@ -12,7 +12,8 @@ const MAX_BYTES = 50 * 1024 * 1024;
 
 export function registerImportRequest(connection: Connection): void {
     connection.onRequest(ImportRequest, async (params: ImportParams): Promise<ImportResponse> => {
-        const bytes = Buffer.from(params.base64 ?? '', 'base64');
+        if (typeof params?.fileName !== 'string' || typeof params.base64 !== 'string') return { ok: false, message: '导入请求不完整：缺少文件名或文件内容。' };
+        const bytes = Buffer.from(params.base64, 'base64');
         if (bytes.length > MAX_BYTES) return { ok: false, message: `${params.fileName}：文件超过 50 MB，不像一张申报表。` };
         try {
             const result = await importBytes(bytes, { extension: extname(params.fileName), ...(params.year === undefined ? {} : { year: params.year }) });

@@ -9,6 +9,7 @@ export const SummaryRequest = 'jxmb/summary';
 
 export function registerSummaryRequest(connection: Connection, shared: LangiumSharedServices): void {
     connection.onRequest(SummaryRequest, async (params: { uri: string }, token): Promise<DocumentSummary | null> => {
+        if (typeof params?.uri !== 'string') return null;
         const uri = URI.parse(params.uri);
         const documents = shared.workspace.LangiumDocuments;
         if (!documents.hasDocument(uri)) return null;

@@ -122,6 +122,13 @@ describe('a misbehaving client', () => {
             ['jxmb/no-such-request', {}]
         ];
         for (const [method, params] of malformed) expectWellFormed(await answer(session, method, params));
+        // jxmb's own requests answer a malformed call as they answer a user's mistake: a result, explained in Chinese.
+        for (const [method, params] of malformed.filter(([method]) => method.startsWith('jxmb/') && method !== 'jxmb/no-such-request')) {
+            const outcome = await answer(session, method, params);
+            expect('result' in outcome, method).toBe(true);
+            const result = (outcome as { result: { ok?: boolean; message?: string } | null }).result;
+            if (result?.ok === false) expect(result.message, method).toMatch(/[\u4e00-\u9fff]/);
+        }
     });
 
     test('notifications out of order: changes to unopened documents, a second open, versions going back', async () => {
