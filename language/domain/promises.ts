@@ -63,23 +63,28 @@ interface Compact {
     offsets: number[];
 }
 
+const SPACE = /\s/;
+const ALNUM = /[A-Za-z0-9]/;
+
 function compact(input: string): Compact {
     let text = '';
     const offsets: number[] = [];
     const tag = /<\/?[a-zA-Z][^<>]{0,20}>/y;
     for (let i = 0; i < input.length;) {
-        tag.lastIndex = i;
-        const t = tag.exec(input);
-        if (t) {
-            i += t[0].length;
-            continue;
-        }
         const ch = input[i]!;
-        if (/\s/.test(ch)) {
+        if (ch === '<') {
+            tag.lastIndex = i;
+            const t = tag.exec(input);
+            if (t) {
+                i += t[0].length;
+                continue;
+            }
+        }
+        if (SPACE.test(ch)) {
             // A space survives only between two ASCII letters or digits (「IT 应用」, two numbers 「5 10」).
             let j = i;
-            while (j < input.length && /\s/.test(input[j]!)) j++;
-            if (/[A-Za-z0-9]$/.test(text) && /[A-Za-z0-9]/.test(input[j] ?? '')) {
+            while (j < input.length && SPACE.test(input[j]!)) j++;
+            if (ALNUM.test(text.at(-1) ?? '') && ALNUM.test(input[j] ?? '')) {
                 text += ' ';
                 offsets.push(i);
             }
