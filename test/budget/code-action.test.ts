@@ -13,9 +13,7 @@ afterAll(async () => { await session.stop(); });
 test('seed 001: the language server offers to fill 市本级使用资金', async () => {
     const uri = 'file:///tmp/jxmb-budget-test/001.jxmb';
     const text = readSample('001-zhanjiang-kexie.jxmb');
-    const published = session.diagnostics(uri, 1);
-    await session.open(uri, text, 1);
-    const missing = (await published).diagnostics.find(d => d.code === 'budget/missing-amount');
+    const missing = (await session.openChecked(uri, text)).diagnostics.find(d => d.code === 'budget/missing-amount');
     expect(missing).toBeDefined();
     const actions = await session.connection.sendRequest(CodeActionRequest.type, {
         textDocument: { uri }, range: missing!.range, context: { diagnostics: [missing!] }

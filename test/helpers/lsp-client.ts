@@ -72,6 +72,13 @@ export class LspSession {
         await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jxmb', version, text } });
     }
 
+    /** Opens `uri` (version 1) and resolves with its first diagnostics. */
+    async openChecked(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+        const published = this.diagnostics(uri, 1);
+        await this.open(uri, text, 1);
+        return published;
+    }
+
     async replace(uri: string, text: string, version: number): Promise<void> {
         await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     }

@@ -43,9 +43,7 @@ describe('completion over the language server', () => {
 
     test('names under 数量指标 include one used under 数量指标 in another open document', async () => {
         const other = 'file:///tmp/jxmb-completion-test/other.jxmb';
-        const published = session.diagnostics(other, 1);
-        await session.open(other, quantity('"举办青少年科技创新大赛场次"：≥3场次'), 1);
-        await published;
+        await session.openChecked(other, quantity('"举办青少年科技创新大赛场次"：≥3场次'));
         const { items, text } = await complete(quantity('|'));
         const used = items.find(item => item.label === '举办青少年科技创新大赛场次');
         expect(used?.detail).toContain('本工作区已用');

@@ -17,9 +17,7 @@ describe('formatting through the language server', () => {
         const sample = readSample('001-zhanjiang-kexie.jxmb');
         const messy = randomWhitespace(sample, 7);
         const uri = 'file:///tmp/jxmb-format-test/messy.jxmb';
-        const checked = session.diagnostics(uri, 1);
-        await session.open(uri, messy, 1);
-        await checked;
+        await session.openChecked(uri, messy);
         const edits = await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options });
         const formatted = applyTextEdits(messy, edits ?? []);
         expect(formatted).toBe(sample);
@@ -33,9 +31,7 @@ describe('formatting through the language server', () => {
     test('range formatting answers, and broken text gets no edits', async () => {
         const uri = 'file:///tmp/jxmb-format-test/broken.jxmb';
         const broken = '部门整体 "甲" {\n  标题 "t\n   总体绩效目标 "g"\n}\n';
-        const checked = session.diagnostics(uri, 1);
-        await session.open(uri, broken, 1);
-        await checked;
+        await session.openChecked(uri, broken);
         expect(await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })).toEqual([]);
 
         const clean = '部门整体 "甲" {\n  标题 "t"\n}\n';

@@ -14,9 +14,7 @@ describe('hover through the language server', () => {
 
     async function open(name: string, text: string): Promise<string> {
         const uri = `file:///tmp/jxmb-hover-test/${name}`;
-        const checked = session.diagnostics(uri, 1);
-        await session.open(uri, text, 1);
-        await checked;
+        await session.openChecked(uri, text);
         return uri;
     }
 

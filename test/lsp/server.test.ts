@@ -11,9 +11,7 @@ describe('language server', () => {
     test('publishes a syntax error with its place, then clears it when the text is fixed', async () => {
         const uri = 'file:///tmp/jxmb-lsp-test/a.jxmb';
         const broken = '部门整体 "测试单位" {\n    预算 { 基本支出 "一百" }\n}\n';
-        const first = session.diagnostics(uri, 1);
-        await session.open(uri, broken, 1);
-        const published = await first;
+        const published = await session.openChecked(uri, broken);
         expect(published.diagnostics).toHaveLength(1);
         const [d] = published.diagnostics;
         expect(d!.code).toBe('parsing-error');
@@ -27,21 +25,18 @@ describe('language server', () => {
 
     test('keeps serving after a document full of garbage', async () => {
         const uri = 'file:///tmp/jxmb-lsp-test/garbage.jxmb';
-        const next = session.diagnostics(uri, 1);
-        await session.open(uri, '\u0000\u0001}}}{{{"""«»' + '项目'.repeat(1000), 1);
-        expect((await next).diagnostics.length).toBeGreaterThan(0);
+        const garbage = await session.openChecked(uri, '\u0000\u0001}}}{{{"""«»' + '项目'.repeat(1000));
+        expect(garbage.diagnostics.length).toBeGreaterThan(0);
 
         const ok = 'file:///tmp/jxmb-lsp-test/ok.jxmb';
-        const clean = session.diagnostics(ok, 1);
-        await session.open(ok, '部门整体 "测试单位" 年度 2024 { 总体绩效目标 "完成全年工作" }\n', 1);
-        expect((await clean).diagnostics).toEqual([]);
+        const clean = await session.openChecked(ok, '部门整体 "测试单位" 年度 2024 { 总体绩效目标 "完成全年工作" }\n');
+        expect(clean.diagnostics).toEqual([]);
     });
 
     test('re-checks open documents when jxmb.severity changes', async () => {
         const uri = 'file:///tmp/jxmb-lsp-test/severity.jxmb';
-        const first = session.diagnostics(uri, 1);
-        await session.open(uri, '部门整体 "测试单位" {\n    预算 { 基本支出 1.00  基本支出 2.00 }\n}\n', 1);
-        expect((await first).diagnostics.find(d => d.code === 'structure/duplicate-amount')?.severity).toBe(1);
+        const first = await session.openChecked(uri, '部门整体 "测试单位" {\n    预算 { 基本支出 1.00  基本支出 2.00 }\n}\n');
+        expect(first.diagnostics.find(d => d.code === 'structure/duplicate-amount')?.severity).toBe(1);
 
         const lowered = session.diagnostics(uri);
         await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { jxmb: { severity: { 'structure/duplicate-amount': 'hint' } } } });
@@ -56,9 +51,7 @@ describe('language server', () => {
     test('a settings change followed at once by an edit: the last diagnostics show both', async () => {
         const uri = 'file:///tmp/jxmb-lsp-test/settings-then-edit.jxmb';
         const text = '部门整体 "测试单位" {\n    预算 { 基本支出 1.00  基本支出 2.00 }\n}\n';
-        const first = session.diagnostics(uri, 1);
-        await session.open(uri, text, 1);
-        await first;
+        await session.openChecked(uri, text);
 
         const edited = session.diagnostics(uri, 2);
         await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: { jxmb: { severity: { 'structure/duplicate-amount': 'hint' } } } });
@@ -74,8 +67,7 @@ describe('language server', () => {
 
     test('answers jxmb/summary with the measurable share and the counts by family', async () => {
         const uri = 'file:///tmp/jxmb-lsp-test/summary.jxmb';
-        const published = session.diagnostics(uri, 1);
-        await session.open(uri, [
+        await session.openChecked(uri, [
             '部门整体 "测试单位" 年度 2024 {',
             '    绩效指标 {',
             '        产出指标 { 数量指标 { "举办活动场次"：≥10场次 } }',
@@ -83,8 +75,7 @@ describe('language server', () => {
             '        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }',
             '    }',
             '}'
-        ].join('\n'), 1);
-        await published;
+        ].join('\n'));
         const summary = await session.connection.sendRequest('jxmb/summary', { uri }) as Record<string, unknown>;
         expect(summary).toMatchObject({ indicators: 3, measurable: 2 });
         expect((summary.byFamily as Record<string, unknown>).measurability).toEqual({ errors: 0, warnings: 1, infos: 0 });

@@ -77,18 +77,14 @@ describe('a misbehaving client', () => {
 
     test('requests for a closed document are answered', async () => {
         const uri = `${dir}/closed.jxmb`;
-        const published = session.diagnostics(uri, 1);
-        await session.open(uri, good, 1);
-        await published;
+        await session.openChecked(uri, good);
         await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
         for (const [method, params] of editorRequests(uri)) expectWellFormed(await answer(session, method, params));
     });
 
     test('positions outside the text, and ranges turned around', async () => {
         const uri = `${dir}/positions.jxmb`;
-        const published = session.diagnostics(uri, 1);
-        await session.open(uri, good, 1);
-        await published;
+        await session.openChecked(uri, good);
         for (const [line, character] of [[1_000_000, 5], [-1, -7], [0, 1e9], [2, 4.5], [Number.MAX_SAFE_INTEGER, 0]] as const) {
             const completion = await answer(session, 'textDocument/completion', at(uri, line, character));
             expectWellFormed(completion);
@@ -174,9 +170,7 @@ describe('a misbehaving client', () => {
 
     test('and then still serves: correct diagnostics and completion for a good document', async () => {
         const uri = `${dir}/after.jxmb`;
-        const published = session.diagnostics(uri, 1);
-        await session.open(uri, broken, 1);
-        const diagnostics = (await published).diagnostics;
+        const { diagnostics } = await session.openChecked(uri, broken);
         expect(diagnostics.map(d => [d.code, d.range.start])).toEqual([['parsing-error', position(1, 14)]]);
 
         const fixed = session.diagnostics(uri, 2);
