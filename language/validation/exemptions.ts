@@ -20,7 +20,11 @@ export function exemptSecretProjects(checks: ValidationChecks<JxmbAstType>): Val
     const wrapped: Record<string, unknown> = {};
     for (const [type, check] of Object.entries(checks)) {
         const list = (Array.isArray(check) ? check : [check]) as Array<(node: AstNode, ...rest: unknown[]) => unknown>;
-        wrapped[type] = list.map(fn => (node: AstNode, ...rest: unknown[]) => inSecretProject(node) ? undefined : fn(node, ...rest));
+        wrapped[type] = list.map(fn => {
+            const exempting = (node: AstNode, ...rest: unknown[]) => inSecretProject(node) ? undefined : fn(node, ...rest);
+            // The check's own name, for profiles and the log.
+            return Object.defineProperty(exempting, 'name', { value: fn.name });
+        });
     }
     return wrapped as ValidationChecks<JxmbAstType>;
 }
