@@ -16,7 +16,7 @@ import { measureFloor } from './floor.mjs';
 import { generateDeclaration } from './generate.mjs';
 import { LspServer } from './lsp.mjs';
 import { judgeTargets, renderTable } from './report.mjs';
-import { runScenario } from './scenario.mjs';
+import { againUri, runScenario } from './scenario.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -64,7 +64,7 @@ const log = message => process.stderr.write(`${message}\n`);
 const jxmbSettings = { jxmb: { severity: {}, costModel: 'legacy' } };
 const yamlSettings = documentUri => ({
     yaml: {
-        schemas: { [pathToFileURL(schemaPath).href]: [documentUri] },
+        schemas: { [pathToFileURL(schemaPath).href]: [documentUri, againUri(documentUri)] },
         validate: true, completion: true, hover: true, format: { enable: true },
         schemaStore: { enable: false }, kubernetesCRDStore: { enable: false }, maxItemsComputed: 5000
     },
