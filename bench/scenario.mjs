@@ -20,6 +20,9 @@ async function settle(server, quietMs = 300, maxMs = 3000) {
     }
 }
 
+/** The name the warm open uses: `decl.jxmb` → `decl-again.jxmb`. */
+export const againUri = uri => uri.replace(/(\.[a-z]+)$/, '-again$1');
+
 /**
  * @param {object} o
  * @param {string} o.name label
@@ -32,9 +35,6 @@ async function settle(server, quietMs = 300, maxMs = 3000) {
  * @param {number} o.minSamples @param {number} o.budgetMs fewer samples than planned once a phase took `budgetMs`
  * @param {number} o.timeoutMs per message
  */
-/** The name the warm open uses: `decl.jxmb` → `decl-again.jxmb`. */
-export const againUri = uri => uri.replace(/(\.[a-z]+)$/, '-again$1');
-
 export async function runScenario(options) {
     const o = { minSamples: 3, budgetMs: Infinity, ...options };
     const errors = [];
