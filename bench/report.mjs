@@ -43,6 +43,7 @@ export function renderTable(results) {
             head,
             row('open → diagnostics (cold)', j.openMs, y.openMs, f.firstMs),
             row('open → diagnostics (warm)', j.reopenMs, y.reopenMs, f.median),
+            row('open, file of the opened folder', j.inFolder?.openMs, y.openMs, f.firstMs),
             row('edit → diagnostics median', j.edit?.median, y.edit?.median, f.median),
             row('edit → diagnostics p95', j.edit?.p95, y.edit?.p95, f.p95),
             row('edit: server CPU, median', j.edit?.cpuMedian, y.edit?.cpuMedian, f.median),
@@ -54,6 +55,7 @@ export function renderTable(results) {
         if (j.completion) notes.push(`jxmb completion items: ${j.completion.items ?? '—'}`);
         if (y.completion) notes.push(`YAML-LS items: ${y.completion.items ?? '—'}`);
         notes.push(`diagnostics after open: jxmb ${j.openDiagnostics ?? '—'}, YAML-LS ${y.openDiagnostics ?? '—'}`);
+        if (j.inFolder) notes.push(`file of the opened folder: jxmb checked it ${fmtMs(j.inFolder.folderLoadMs)} after spawn, before the open${j.inFolder.error ? ` (${j.inFolder.error})` : ''}; YAML-LS checks open files only (its cold open)`);
         for (const [name, r] of [['jxmb', j], ['YAML-LS', y]]) if (r.errors?.length) notes.push(`${name} errors: ${r.errors.join('; ')}`);
         out.push(`  (${notes.join('; ')})`);
     }

@@ -16,7 +16,7 @@ import { measureFloor } from './floor.mjs';
 import { generateDeclaration } from './generate.mjs';
 import { LspServer } from './lsp.mjs';
 import { judgeTargets, renderTable } from './report.mjs';
-import { againUri, runScenario } from './scenario.mjs';
+import { againUri, openInLoadedFolder, runScenario } from './scenario.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -139,6 +139,12 @@ async function measureSize(size) {
         uri: jxmbUri, languageId: 'jxmb', text: declaration.text, anchors: anchors.map(a => a.jxmb), edits, completions, timeoutMs, ...budget
     });
     log(`  jxmb: open ${result.jxmb.openMs} ms, edit median ${result.jxmb.edit?.median} ms, completion median ${result.jxmb.completion?.median} ms`);
+    // The folder holds this file only (.json and .yaml are not the server's).
+    result.jxmb.inFolder = await openInLoadedFolder({
+        name: 'jxmb', command: [serverPath, '--stdio'], settings: jxmbSettings, rootUri: pathToFileURL(dir).href,
+        uri: jxmbUri, languageId: 'jxmb', text: declaration.text, timeoutMs
+    });
+    log(`  jxmb, file of the opened folder: checked ${result.jxmb.inFolder.folderLoadMs} ms after spawn, then open ${result.jxmb.inFolder.openMs} ms`);
 
     if (withYaml) {
         const yamlUri = pathToFileURL(yamlFile).href;
@@ -183,7 +189,8 @@ const results = {
         bundles: { from: distDir, 'server.cjs': bundleHash(serverPath), 'cli.mjs': bundleHash(cliPath), minified: !readFileSync(serverPath, 'utf8').slice(0, 5000).includes('\n// ') }, langium: packageVersion('langium'), 'yaml-language-server': packageVersion('yaml-language-server') },
     method: {
         transport: 'stdio, vscode-languageserver-protocol; initialize with VS Code\'s client capabilities; settings via workspace/didChangeConfiguration and workspace/configuration',
-        open: 'didOpen → first textDocument/publishDiagnostics for the URI, in a server that has opened nothing before (cold) and again after didClose (warm)',
+        open: 'didOpen → first textDocument/publishDiagnostics for the URI, in a server that has opened nothing before (cold), and the same text under another name after the edits and completions (warm)',
+        inFolder: 'jxmb only: a new server whose workspace folder holds the file (as VS Code starts it for a folder with .jxmb files); spawn → the file\'s diagnostics published unasked (folderLoadMs), then didOpen → diagnostics (openMs). YAML-LS checks only open files: its cold open is its figure',
         edit: 'incremental didChange typing one character into a 三级 name, then deleting it (two unrecorded edits first); time to the next publishDiagnostics',
         completion: 'textDocument/completion (invoked) at the start of a 三级 indicator: before its name in .jxmb, at its `name` key in YAML',
         memory: 'VmHWM of the server process from /proc at the end of the session',

@@ -127,6 +127,32 @@ export async function runScenario(options) {
     return result;
 }
 
+/**
+ * VS Code opened the folder that holds the file (the extension starts with `workspaceContains:**\/*.jxmb`); the
+ * server checks the folder's files on its own, and then the user opens the file: how long the server was busy
+ * before (spawn → the file's first diagnostics unasked) and open → diagnostics after that.
+ * @param {object} o @param {string[]} o.command @param {object} o.settings @param {string} o.name
+ * @param {string} o.rootUri the folder holding the file @param {string} o.uri @param {string} o.languageId
+ * @param {string} o.text the file's text on disk @param {number} o.timeoutMs
+ */
+export async function openInLoadedFolder(o) {
+    const spawnedAt = performance.now();
+    const server = new LspServer(o.command, { settings: o.settings, rootUri: o.rootUri, name: o.name });
+    try {
+        const loaded = server.nextDiagnostics(o.uri, o.timeoutMs);
+        await server.initialize();
+        await loaded;
+        const loadMs = performance.now() - spawnedAt;
+        await settle(server);
+        const opened = await server.open(o.uri, o.languageId, o.text, o.timeoutMs);
+        return { folderLoadMs: round(loadMs), openMs: round(opened.ms), openCpuMs: round(opened.cpuMs), openDiagnostics: opened.diagnostics.length };
+    } catch (error) {
+        return { error: error.message };
+    } finally {
+        await server.stop();
+    }
+}
+
 function round(x) {
     return Number.isFinite(x) ? Math.round(x * 100) / 100 : null;
 }

@@ -68,7 +68,7 @@ export const JxmbSharedModule: Module<LangiumSharedServices, DeepPartial<Langium
     workspace: {
         DocumentBuilder: services => new JxmbDocumentBuilder(services),
         LangiumDocumentFactory: services => new JxmbDocumentFactory(services),
-        WorkspaceManager: services => new JxmbWorkspaceManager(services)
+        WorkspaceManager: services => new JxmbWorkspaceManager(services, services.lsp.Connection)
     }
 };
 

@@ -1,8 +1,10 @@
 import { DefaultWorkspaceManager, delayNextTick, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type TextDocumentProvider, type URI } from 'langium';
-import type { InitializedParams } from 'vscode-languageserver';
+import type { Connection, InitializedParams, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 
 /** Time spent loading workspace files in one lock action: an edit that arrives meanwhile waits at most this long. */
 const BATCH_MS = 25;
+/** A load that takes longer shows its progress in the editor (shorter ones would only flicker). */
+const PROGRESS_AFTER_MS = 300;
 
 // Langium loads and parses every file of the workspace folders before the file opened in the editor is looked at
 // (≈ 1 s for a reviewer's folder of 500 tables). jxmb has no cross-references: no other file changes a file's
@@ -14,7 +16,7 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
     /** Workspace files found at start-up and not loaded yet, in the order found. */
     private pending: URI[] = [];
 
-    constructor(services: LangiumSharedCoreServices) {
+    constructor(services: LangiumSharedCoreServices, private readonly connection?: Connection) {
         super(services);
         this.textDocuments = services.workspace.TextDocuments;
     }
@@ -30,7 +32,17 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     private async loadPending(): Promise<void> {
+        const total = this.pending.length;
+        const start = performance.now();
+        let progress: WorkDoneProgressServerReporter | undefined;
         while (this.pending.length > 0) {
+            const done = total - this.pending.length;
+            if (progress) progress.report(Math.floor(done / total * 100), `${done}/${total}`);
+            else if (this.connection && performance.now() - start > PROGRESS_AFTER_MS) {
+                // The spinner in VS Code's status bar: a reviewer's folder of 500 tables takes a few seconds.
+                progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+                progress?.begin('检查文件夹中的申报表', Math.floor(done / total * 100), `${done}/${total}`);
+            }
             // A didOpen or didChange read meanwhile is queued as a write; a read runs only after all queued writes.
             await delayNextTick();
             await this.mutex.read(() => undefined);
@@ -41,6 +53,7 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
                 await this.documentBuilder.update([], [], token);
             }).catch(error => console.error('jxmb: 检查工作区文件时出错：', error));
         }
+        progress?.done();
     }
 
     private async loadBatch(): Promise<void> {

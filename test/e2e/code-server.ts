@@ -48,7 +48,9 @@ export async function startEditor(files: Record<string, string>): Promise<Editor
     }
     writeFileSync(join(data, 'User/settings.json'), JSON.stringify({
         'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true, 'workbench.tips.enabled': false,
-        'security.workspace.trust.enabled': false, 'extensions.autoUpdate': false, 'telemetry.telemetryLevel': 'off'
+        'security.workspace.trust.enabled': false, 'extensions.autoUpdate': false, 'telemetry.telemetryLevel': 'off',
+        // The block headers that sticky scroll pins over the top lines would take the clicks meant for those lines.
+        'editor.stickyScroll.enabled': false, 'workbench.secondarySideBar.defaultVisibility': 'hidden'
     }));
     const env = { ...process.env, PATH: `${node24}:${process.env.PATH}` };
     const install = spawnSync(codeServer, ['--extensions-dir', extensions, '--user-data-dir', data, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });

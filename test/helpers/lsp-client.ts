@@ -4,7 +4,8 @@ import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
     InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
     PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
-    ConfigurationRequest, RegistrationRequest, DidChangeConfigurationNotification
+    ConfigurationRequest, RegistrationRequest, DidChangeConfigurationNotification, WorkDoneProgressCreateRequest, WorkDoneProgress,
+    type WorkDoneProgressBegin, type WorkDoneProgressReport, type WorkDoneProgressEnd
 } from 'vscode-languageserver-protocol/node';
 
 // A real language-server process over stdio, spoken to as VS Code does. Used by the LSP tests and the benchmark.
@@ -14,8 +15,13 @@ const serverPath = fileURLToPath(new URL('../../dist/server.cjs', import.meta.ur
 export class LspSession {
     private readonly waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
     readonly published: PublishDiagnosticsParams[] = [];
+    /** What the server showed as progress ($/progress), in order. */
+    readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
 
     private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {
+        connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+            connection.onProgress(WorkDoneProgress.type, token, value => { this.progress.push(value); });
+        });
         connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.published.push(params);
             for (let i = this.waiters.length - 1; i >= 0; i--) {
@@ -39,7 +45,10 @@ export class LspSession {
         const session = new LspSession(child, connection);
         await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid, rootUri: options.workspaceFolder ?? null,
-            capabilities: options.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } } : {},
+            capabilities: {
+                ...options.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } } : {},
+                window: { workDoneProgress: true }
+            },
             workspaceFolders: options.workspaceFolder ? [{ uri: options.workspaceFolder, name: 'workspace' }] : null
         });
         if (options.settings) {

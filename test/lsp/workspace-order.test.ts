@@ -67,6 +67,15 @@ describe('a workspace folder of many tables', () => {
         expect(timesPublished(opened)).toBe(1);
         expect(keys(lastOf(opened).diagnostics)).toEqual([...checked.get(opened)!].sort());
         expectOthersAsChecked(opened);
+        // The load took longer than a moment: VS Code showed its progress, counting up to the whole folder, then ended it.
+        await expect.poll(() => session!.progress.at(-1)?.kind, { timeout: 10_000 }).toBe('end');
+        const [begin, ...rest] = session.progress;
+        expect(begin).toMatchObject({ kind: 'begin', title: '检查文件夹中的申报表' });
+        const counts = [begin, ...rest.slice(0, -1)].map(p => /^(\d+)\/(\d+)$/.exec((p as { message?: string }).message ?? ''));
+        expect(counts.every(c => c?.[2] === String(FILES))).toBe(true);
+        const done = counts.map(c => Number(c![1]));
+        expect(done).toEqual([...done].sort((a, b) => a - b));
+        expect(rest.slice(0, -1).every(p => p.kind === 'report')).toBe(true);
     }, 240_000);
 
     test('edits while the folder loads lose no file and show each file once, the edited one with its last text', async () => {
