@@ -41,7 +41,7 @@ export function renderTable(results) {
         const row = (label, ours, theirs, floor, fmt = fmtMs) => [label, fmt(ours), fmt(theirs), ratio(ours, theirs), floor === undefined ? '—' : fmt(floor), floor === undefined ? '—' : ratio(ours, floor)];
         out.push(table([
             head,
-            row('open → diagnostics (cold)', j.openMs, y.openMs, f.firstMs),
+            row(`open → diagnostics (cold)${j.openRuns?.length > 1 ? `, median of ${j.openRuns.length}` : ''}`, j.openMs, y.openMs, f.firstMs),
             row('open → diagnostics (warm)', j.reopenMs, y.reopenMs, f.median),
             row('open, file of the opened folder', j.inFolder?.openMs, y.openMs, f.firstMs),
             row('edit → diagnostics median', j.edit?.median, y.edit?.median, f.median),
