@@ -1,5 +1,6 @@
 import type { CancellationToken } from 'vscode-languageserver';
 import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type Mutable, type ParseResult, type URI } from 'langium';
+import { MAX_SOURCE_BYTES, tooLargeMessage } from './cli/source-files.js';
 import { reparse } from './parse/reparse.js';
 
 // A changed document is parsed again from its previous tree where only one block changed (parse/reparse.ts);
@@ -7,6 +8,13 @@ import { reparse } from './parse/reparse.js';
 export class JxmbDocumentFactory extends DefaultLangiumDocumentFactory {
     /** The parse result each document had when its update started, by URI. */
     private readonly previous = new Map<string, ParseResult>();
+    /** Why a document's text was not parsed, by URI (see parseAsync). */
+    private readonly tooLarge = new Map<string, string>();
+
+    /** Why the document's last text was not parsed, if it was not. */
+    whyNotParsed(uri: URI): string | undefined {
+        return this.tooLarge.get(uri.toString());
+    }
 
     override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         const key = document.uri.toString();
@@ -19,6 +27,14 @@ export class JxmbDocumentFactory extends DefaultLangiumDocumentFactory {
     }
 
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
+        // A text over the CLI's limit (opened in the editor; files on disk are refused before reading) is not parsed:
+        // 50 MB would take the server's memory. Its document is empty and its one finding says why.
+        const bytes = text.length * 3 > MAX_SOURCE_BYTES ? Buffer.byteLength(text) : 0;
+        if (bytes > MAX_SOURCE_BYTES) {
+            this.tooLarge.set(uri.toString(), tooLargeMessage(bytes));
+            return super.parseAsync(uri, '', cancellationToken);
+        }
+        this.tooLarge.delete(uri.toString());
         const previous = this.previous.get(uri.toString()) as ParseResult<T> | undefined;
         if (previous) {
             try {

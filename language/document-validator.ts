@@ -4,7 +4,11 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isProject, isProjectDeclaration, type Project } from './generated/ast.js';
+import { JxmbDocumentFactory } from './document-factory.js';
+import { JxmbFileSystemProvider } from './file-system.js';
 import { revisionOf } from './parse/revisions.js';
+import { capSyntaxFindings } from './syntax-messages.js';
+import { Code } from './validation/codes.js';
 import { keepFindings, keptFindings } from './validation/project-findings.js';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { JxmbServices } from './jxmb-module.js';
@@ -34,7 +38,8 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         // finding shown twice in VS Code's counts).
         const { severity } = await this.jxmbServices.jxmb.Settings.forDocument(document.uri);
         if (cancelToken?.isCancellationRequested) throw OperationCancelled;
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const unreadable = this.whyUnreadable(document);
+        const diagnostics = unreadable ? [unreadable] : await super.validateDocument(document, options, cancelToken);
         if (cancelToken?.isCancellationRequested) throw OperationCancelled;
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
@@ -44,7 +49,19 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
             if (override) diagnostic.severity = severityValues[override];
             result.push(diagnostic);
         }
-        return result;
+        return capSyntaxFindings(result);
+    }
+
+    /** A text not read (file-system.ts) or not parsed (document-factory.ts): its one finding, the reason. */
+    private whyUnreadable(document: LangiumDocument): Diagnostic | undefined {
+        const { FileSystemProvider: files, LangiumDocumentFactory: factory, TextDocuments: editor } = this.jxmbServices.shared.workspace;
+        // A document open in the editor has the editor's text, whatever the file on disk holds.
+        const message = (factory instanceof JxmbDocumentFactory ? factory.whyNotParsed(document.uri) : undefined)
+            ?? (files instanceof JxmbFileSystemProvider && !editor?.get(document.uri) ? files.whyUnreadable(document.uri) : undefined);
+        return message === undefined ? undefined : {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: DiagnosticSeverity.Error, code: Code.unreadableFile, source: 'jxmb', message
+        };
     }
 
     protected override async validateAst(root: AstNode, options: ValidationOptions, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {

@@ -11,6 +11,7 @@ import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from '.
 import { JxmbCodeActionProvider } from './lsp/code-actions.js';
 import { JxmbCompletionProvider } from './lsp/completion-provider.js';
 import { JxmbDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { JxmbDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { JxmbFoldingRangeProvider } from './lsp/folding.js';
 import { JxmbFormatter } from './lsp/formatter.js';
 import { JxmbHoverProvider } from './lsp/hover-provider.js';
@@ -65,6 +66,9 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
 };
 
 export const JxmbSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
+    lsp: {
+        DocumentUpdateHandler: services => new JxmbDocumentUpdateHandler(services)
+    },
     workspace: {
         DocumentBuilder: services => new JxmbDocumentBuilder(services),
         LangiumDocumentFactory: services => new JxmbDocumentFactory(services),

@@ -1,7 +1,7 @@
 import './polyfill.js';
 import { isOperationCancelled } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
-import { NodeFileSystem } from 'langium/node';
+import { JxmbFileSystem } from './file-system.js';
 import { createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { createJxmbServices } from './jxmb-module.js';
 
@@ -29,5 +29,5 @@ function answerCancellationsAsCancelled(connection: Connection): void {
 // The language server: VS Code's client starts it over IPC, the benchmark over stdio.
 const connection = createConnection(ProposedFeatures.all);
 answerCancellationsAsCancelled(connection);
-const { shared } = createJxmbServices({ connection, ...NodeFileSystem });
+const { shared } = createJxmbServices({ connection, ...JxmbFileSystem });
 startLanguageServer(shared);

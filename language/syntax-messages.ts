@@ -1,5 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { Code } from './validation/codes.js';
 
 // Syntax errors in Chinese: the people who write these tables read Chinese first, and Chevrotain's
 // "Expecting token of type …" means nothing to them.
@@ -62,4 +64,26 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
         const hint = /^["“「]/.test(text) ? '（引号未闭合？）' : '';
         return `无法识别的字符「${visible(text)}」${hint}。`;
     }
+}
+
+/** Syntax findings listed one by one per document; the rest are counted in the last one. */
+export const MAX_SYNTAX_FINDINGS = 200;
+
+/**
+ * A text that is not jxmb at all (a pasted binary, another format) has a syntax error every few characters: 1 MB
+ * gave 124,000 findings, 23 MB of messages for the editor. The first MAX_SYNTAX_FINDINGS in the text stand; one more
+ * at the next error's place says how many follow.
+ */
+export function capSyntaxFindings(diagnostics: Diagnostic[]): Diagnostic[] {
+    const syntax = diagnostics.filter(d => d.code === Code.lexingError || d.code === Code.parsingError);
+    if (syntax.length <= MAX_SYNTAX_FINDINGS) return diagnostics;
+    const byPlace = [...syntax].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    const dropped = new Set(byPlace.slice(MAX_SYNTAX_FINDINGS));
+    const next = byPlace[MAX_SYNTAX_FINDINGS]!;
+    const rest = byPlace.length - MAX_SYNTAX_FINDINGS;
+    const summary: Diagnostic = {
+        ...next,
+        message: `从这里起还有 ${rest.toLocaleString('en-US')} 处语法错误，未逐一列出：这段文本大概不是 jxmb（例如粘贴了二进制内容或别的格式）。`
+    };
+    return [...diagnostics.filter(d => !dropped.has(d)), summary];
 }

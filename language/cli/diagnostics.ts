@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { Code } from '../validation/codes.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -33,6 +34,7 @@ export function formatFinding(f: Finding): string {
     return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`;
 }
 
+/** The text was not read as jxmb (a syntax error, or a file not read at all): nothing is compiled or drafted from it. */
 export function isSyntaxError(d: Diagnostic): boolean {
-    return d.code === 'lexing-error' || d.code === 'parsing-error';
+    return d.code === Code.lexingError || d.code === Code.parsingError || d.code === Code.unreadableFile;
 }

@@ -35,12 +35,14 @@ export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-/** `size` null: more than the limit, read from a device or pipe that did not say its size. */
+/** Why a source of `size` bytes is not read (null: more than the limit, from a device or pipe that did not say). */
+export function tooLargeMessage(size: number | null): string {
+    return `文件过大（${size === null ? `超过 ${megabytes(MAX_SOURCE_BYTES)}` : megabytes(size)}）：`
+        + `.jxmb 文件不能超过 ${megabytes(MAX_SOURCE_BYTES)}（申报表通常不到 1 MB）。请确认选对了文件，或拆分为多个文件。`;
+}
+
 function checkSourceSize(file: string, size: number | null): void {
-    if (size === null || size > MAX_SOURCE_BYTES) {
-        throw new InputError(file, `文件过大（${size === null ? `超过 ${megabytes(MAX_SOURCE_BYTES)}` : megabytes(size)}）：`
-            + `.jxmb 文件不能超过 ${megabytes(MAX_SOURCE_BYTES)}（申报表通常不到 1 MB）。请确认选对了文件，或拆分为多个文件。`);
-    }
+    if (size === null || size > MAX_SOURCE_BYTES) throw new InputError(file, tooLargeMessage(size));
 }
 
 /**

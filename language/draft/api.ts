@@ -7,7 +7,7 @@ import { parseAndValidate } from '../documents.js';
 import type { CostModel } from '../domain/taxonomy.js';
 import type { Document } from '../generated/ast.js';
 import { createJxmbServices, type JxmbServices } from '../jxmb-module.js';
-import { Code } from '../validation/codes.js';
+import { isSyntaxError } from '../cli/diagnostics.js';
 import { checkProposals } from './check.js';
 import { DraftError, throwIfAborted } from './errors.js';
 import { draftWithLlm, type LlmOptions } from './llm.js';
@@ -44,8 +44,6 @@ export interface DraftOptions {
 }
 
 let ownServices: JxmbServices | undefined;
-
-const isSyntaxError = (d: Diagnostic) => d.code === Code.lexingError || d.code === Code.parsingError;
 
 function servicesOf(options: DraftOptions): JxmbServices {
     return options.services ?? (ownServices ??= createJxmbServices(EmptyFileSystem).Jxmb);

@@ -4,6 +4,8 @@ export const Code = {
     // Langium's own codes for syntax errors.
     lexingError: 'lexing-error',
     parsingError: 'parsing-error',
+    // A workspace file the server could not read as text (binary, not UTF-8, too large): file-system.ts.
+    unreadableFile: 'file/unreadable',
     misplacedAmount: 'structure/misplaced-amount',
     duplicateAmount: 'structure/duplicate-amount',
     duplicateMember: 'structure/duplicate-member',

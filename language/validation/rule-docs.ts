@@ -27,6 +27,13 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         fix: '删除或改写该字符；说明性的文字请放进引号内。'
     },
 
+    'file/unreadable': {
+        title: '文件无法读取',
+        checks: '文件夹中的 .jxmb 文件能否作为文本读出：不是二进制文件，是 UTF-8（或带 BOM 的 UTF-16）编码，不超过 10 MB。',
+        why: '读不出的文件无法检查，也无法导出；审核时它等于没有提交。',
+        fix: '确认选对了文件；GBK 编码的文件在编辑器中另存为 UTF-8；过大的文件拆分为多个文件。'
+    },
+
     // ─── structure ───────────────────────────────────────────────────────────────────────────────────────────
     'structure/misplaced-amount': {
         title: '金额填错了栏目',

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readSample, seedOf } from '../helpers/samples.js';
 import { expectOrderly, runBounded } from './bounded-cli.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { gbk, utf16 } from '../helpers/encodings.js';
 
 // Hostile and odd input to the built CLI (`npm run build` first): empty, binary, 50 MB, one 1 MB line, 10,000 nested
 // braces, GBK and UTF-16, a BOM, CRLF, control characters, a sheet of 100,000 rows. Each ends with a clear message
@@ -34,25 +35,6 @@ beforeAll(() => {
     const sample = readSample('000-nansha-kexie.jxmb') + '\n';
     fiftyMb = file('big/50mb.jxmb', sample.repeat(Math.ceil(50 * MB / Buffer.byteLength(sample))));
 });
-
-function utf16(text: string, order: 'le' | 'be'): Buffer {
-    const bytes = Buffer.from(text, 'utf16le');
-    if (order === 'be') for (let i = 0; i < bytes.length; i += 2) [bytes[i], bytes[i + 1]] = [bytes[i + 1]!, bytes[i]!];
-    return Buffer.concat([Buffer.from(order === 'le' ? [0xff, 0xfe] : [0xfe, 0xff]), bytes]);
-}
-
-/** GBK bytes for a text, from the platform's GB18030 decoder (two-byte codes cover the seeds). */
-function gbk(text: string): Buffer {
-    const table = new Map<string, number[]>();
-    const decoder = new TextDecoder('gb18030');
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-        for (let trail = 0x40; trail <= 0xfe; trail++) {
-            const ch = trail === 0x7f ? '' : decoder.decode(new Uint8Array([lead, trail]));
-            if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
-        }
-    }
-    return Buffer.from([...text].flatMap(ch => ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? [0x3f]));
-}
 
 describe('jxmb check', () => {
     test('an empty file: no declarations, no findings, exit 0', async () => {

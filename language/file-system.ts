@@ -1,0 +1,33 @@
+import type { URI } from 'langium';
+import { NodeFileSystemProvider } from 'langium/node';
+import { InputError, readSourceText } from './cli/source-files.js';
+
+// The server reads the `.jxmb` files of a folder VS Code opens, files nobody looked at yet: a binary file with that
+// name, a GBK file from Windows, a runaway 50 MB file. They are read by the CLI's rules (size limit before reading,
+// UTF-8 or UTF-16 with a BOM). What cannot be read becomes an empty document that carries the reason as its one
+// finding, instead of thousands of "unrecognised character" findings or a server out of memory.
+export class JxmbFileSystemProvider extends NodeFileSystemProvider {
+    /** Why a file could not be read, by URI, until it is read again. */
+    private readonly unreadable = new Map<string, string>();
+
+    override async readFile(uri: URI): Promise<string> {
+        try {
+            const text = await readSourceText(uri.fsPath);
+            this.unreadable.delete(uri.toString());
+            return text;
+        } catch (error) {
+            if (!(error instanceof InputError)) throw error;
+            this.unreadable.set(uri.toString(), error.message);
+            return '';
+        }
+    }
+
+    /** The reason the file's last read failed (its document is empty), if it did. */
+    whyUnreadable(uri: URI): string | undefined {
+        return this.unreadable.get(uri.toString());
+    }
+}
+
+export const JxmbFileSystem = {
+    fileSystemProvider: () => new JxmbFileSystemProvider()
+};

@@ -1,0 +1,84 @@
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DidCloseTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { CompileRequest } from '../../language/lsp/protocol-request.js';
+import { gbk, utf16 } from '../helpers/encodings.js';
+import { LspSession } from '../helpers/lsp-client.js';
+import { runJxmb } from '../helpers/run-cli.js';
+import { readSample } from '../helpers/samples.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+// VS Code opens a folder of submissions; among the tables are files named .jxmb that are not UTF-8 text: a binary
+// file, a GBK file saved on Windows, an 11 MB file. The server reads the folder unasked. Each such file gets one
+// finding that says why it cannot be read (the CLI's words), not thousands of "unrecognised character" findings,
+// and the readable files are checked as usual. Opened in the editor (VS Code decodes GBK), the file is checked; a
+// text over the size limit opened in the editor is not parsed either.
+
+const dir = useTempDir('jxmb-ws-files-');
+const sample = readSample('000-nansha-kexie.jxmb');
+const MB = 1024 * 1024;
+const files = {
+    good: 'good.jxmb', utf16: 'utf16.jxmb', binary: 'binary.jxmb', gbk: 'gbk.jxmb', huge: 'huge.jxmb'
+} as const;
+const uri = (name: string) => pathToFileURL(dir.at('ws', name)).toString();
+let session: LspSession;
+
+beforeAll(async () => {
+    dir.file(`ws/${files.good}`, sample);
+    dir.file(`ws/${files.utf16}`, utf16(sample, 'le'));
+    dir.file(`ws/${files.binary}`, Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919 + 13) % 256)));
+    dir.file(`ws/${files.gbk}`, gbk(sample));
+    dir.file(`ws/${files.huge}`, `${sample}\n`.repeat(Math.ceil(11 * MB / Buffer.byteLength(sample))));
+    session = await LspSession.start({ workspaceFolder: pathToFileURL(dir.at('ws')).toString(), settings: { jxmb: { severity: {} } } });
+    // Every file of the folder published once, unasked.
+    for (let waited = 0; new Set(session.published.map(p => p.uri)).size < 5 && waited < 60_000; waited += 200) {
+        await new Promise(resolve => setTimeout(resolve, 200));
+    }
+}, 120_000);
+afterAll(async () => { await session?.stop(); });
+
+const last = (name: string) => session.published.filter(p => p.uri === uri(name)).at(-1)!.diagnostics;
+/** What `jxmb check` says about the file (its one line on standard error). */
+const cliSays = (name: string) => runJxmb(['check', dir.at('ws', name)]).stderr;
+
+describe('files of the opened folder that are not UTF-8 text', () => {
+    test.each([
+        ['binary', files.binary, '二进制'],
+        ['GBK', files.gbk, '另存为 UTF-8'],
+        ['too large (11 MB)', files.huge, '文件过大']
+    ])('a %s file: one finding at 1:1 with the reason jxmb check gives', (_, name, reason) => {
+        const diagnostics = last(name);
+        expect(diagnostics).toHaveLength(1);
+        expect(diagnostics[0]).toMatchObject({ code: 'file/unreadable', severity: 1, range: { start: { line: 0, character: 0 } } });
+        expect(diagnostics[0]!.message).toContain(reason);
+        expect(cliSays(name)).toContain(diagnostics[0]!.message);
+    });
+
+    test('UTF-16 with a BOM and UTF-8 are read: the same findings for the same text', () => {
+        const good = last(files.good);
+        expect(good.length).toBeGreaterThan(0);
+        expect(good.some(d => d.code === 'file/unreadable')).toBe(false);
+        expect(last(files.utf16)).toEqual(good);
+    });
+
+    test('an 11 MB text opened in the editor: one finding, nothing to export; made small, it is checked', async () => {
+        const big = uri('opened-big.jxmb');
+        const opened = await session.openChecked(big, `${sample}\n`.repeat(Math.ceil(11 * MB / Buffer.byteLength(sample))));
+        expect(opened.diagnostics.map(d => d.code)).toEqual(['file/unreadable']);
+        expect(opened.diagnostics[0]!.message).toContain('文件过大');
+        const exported = await session.connection.sendRequest(CompileRequest, { uri: big, target: 'flat' }) as { ok: boolean; message?: string };
+        expect(exported).toMatchObject({ ok: false });
+        expect(exported.message).toContain('文件过大');
+        const small = session.diagnostics(big, 2);
+        await session.replace(big, sample, 2);
+        expect((await small).diagnostics).toEqual(last(files.good));
+    });
+
+    test('the GBK file opened in the editor (decoded by VS Code) is checked as its text', async () => {
+        const opened = await session.openChecked(uri(files.gbk), sample);
+        expect(opened.diagnostics).toEqual(last(files.good));
+        // Closed again, the file on disk is what counts.
+        await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(files.gbk) } });
+        await expect.poll(() => last(files.gbk).map(d => d.code), { timeout: 20_000 }).toEqual(['file/unreadable']);
+    });
+});

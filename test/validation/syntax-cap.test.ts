@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { parseAndValidate } from '../../language/documents.js';
+import { MAX_SYNTAX_FINDINGS } from '../../language/syntax-messages.js';
+import { jxmb } from '../helpers/services.js';
+
+// A text that is not jxmb (pasted binary, another format) must not bury the editor and the terminal in findings:
+// the first ones are listed, one more at the next error says how many follow.
+
+const withJunk = (n: number) => `部门整体 "测试单位" 年度 2024 {\n${'§ '.repeat(n)}\n}\n`;
+const syntaxOf = async (text: string) => (await parseAndValidate(jxmb(), text)).diagnostics.filter(d => d.code === 'lexing-error' || d.code === 'parsing-error');
+
+describe('many syntax errors', () => {
+    test('up to the limit, every one is listed at its place', async () => {
+        const syntax = await syntaxOf(withJunk(MAX_SYNTAX_FINDINGS));
+        expect(syntax).toHaveLength(MAX_SYNTAX_FINDINGS);
+        expect(syntax.at(-1)!.range.start).toEqual({ line: 1, character: 2 * (MAX_SYNTAX_FINDINGS - 1) });
+        expect(syntax.every(d => d.message.includes('无法识别的字符'))).toBe(true);
+    });
+
+    test('beyond it, the first ones in the text, then one that counts the rest at the next one\'s place', async () => {
+        const syntax = await syntaxOf(withJunk(1000));
+        expect(syntax).toHaveLength(MAX_SYNTAX_FINDINGS + 1);
+        expect(syntax.slice(0, -1).map(d => d.range.start.character)).toEqual([...Array(MAX_SYNTAX_FINDINGS).keys()].map(i => 2 * i));
+        const summary = syntax.at(-1)!;
+        expect(summary.range.start).toEqual({ line: 1, character: 2 * MAX_SYNTAX_FINDINGS });
+        expect(summary.message).toContain(`还有 ${1000 - MAX_SYNTAX_FINDINGS} 处语法错误`);
+        expect(summary.severity).toBe(1);
+    });
+});
