@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
 import { InputError, readSourceText } from './cli/source-files.js';
@@ -16,7 +17,8 @@ export class JxmbFileSystemProvider extends NodeFileSystemProvider {
             this.unreadable.delete(uri.toString());
             return text;
         } catch (error) {
-            if (!(error instanceof InputError)) throw error;
+            // A file gone since the folder was listed is no finding: Langium drops its document.
+            if (!(error instanceof InputError) || !existsSync(uri.fsPath)) throw error;
             this.unreadable.set(uri.toString(), error.message);
             return '';
         }
