@@ -29,6 +29,9 @@ import { afterOperatorItems, unitItems, valueStartItems, type ItemSpec } from '.
 const CLOSING: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
 const SOURCE_LABEL = { SEED: '种子表', S5: '共性指标库示例', SUG: '建议' } as const;
 
+/** Pause between the first validation and loading pinyin-pro (see the constructor). */
+const PINYIN_AFTER_MS = 1000;
+
 export class JxmbCompletionProvider extends DefaultCompletionProvider {
     override readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['"', '“', '「', ':', '：'] };
 
@@ -50,11 +53,12 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
         super(services);
         this.settings = services.jxmb.Settings;
         this.documents = services.shared.workspace.LangiumDocuments;
-        // pinyin-pro is loaded after the first validation, not while the server starts; setImmediate lets the
-        // connection write the diagnostics first (its writes wait for an immediate too).
+        // pinyin-pro (≈ 30 ms to evaluate) is loaded a moment after the first validation, not while the server starts
+        // nor right after it: loaded at once, it still fell inside the first open's time (profiled; 10–40 ms more on
+        // bench/cold.mjs), before the editor had the diagnostics. A completion before that loads it itself.
         const firstBuild = services.shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => {
             firstBuild.dispose();
-            setImmediate(() => void loadPinyin().catch(() => undefined));
+            setTimeout(() => void loadPinyin().catch(() => undefined), PINYIN_AFTER_MS).unref();
         });
     }
 
