@@ -1,4 +1,4 @@
-import { DefaultDocumentBuilder, DocumentState, type LangiumDocument } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
@@ -18,6 +18,26 @@ export class JxmbDocumentBuilder extends DefaultDocumentBuilder {
     // validated, its findings are always announced; the cancellation takes effect at the next document.
     protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
         await super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? CancellationToken.None : cancelToken);
+    }
+
+    // A request for a document whose didOpen is taken but whose build has not started (another write, such as a
+    // batch of the folder's files, holds the lock) found no document and was refused ServerCancelled: the editor got
+    // no outline or folding from it (VS Code asks for both the moment it opens a file). It waits for that build.
+    protected override awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
+        if (this.langiumDocuments.hasDocument(uri) || !this.textDocuments?.get(uri.toString())) return super.awaitDocumentState(state, uri, cancelToken);
+        return new Promise((resolve, reject) => {
+            const built = this.onDocumentPhase(state, document => {
+                if (!UriUtils.equals(document.uri, uri)) return;
+                built.dispose();
+                cancelled.dispose();
+                resolve(uri);
+            });
+            const cancelled = cancelToken.onCancellationRequested(() => {
+                built.dispose();
+                cancelled.dispose();
+                reject(OperationCancelled);
+            });
+        });
     }
 }
 
