@@ -15,6 +15,7 @@ import { JxmbDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { JxmbFoldingRangeProvider } from './lsp/folding.js';
 import { JxmbFormatter } from './lsp/formatter.js';
 import { JxmbHoverProvider } from './lsp/hover-provider.js';
+import { registerSettingsSources } from './lsp/settings-sources.js';
 import { registerSummaryRequest } from './lsp/summary-request.js';
 import { registerEditorRequests } from './lsp/editor-request.js';
 import { JxmbLinker, JxmbReferenceDescriptionProvider, JxmbScopeComputation } from './scoping.js';
@@ -84,15 +85,7 @@ export function createJxmbServices(context: DefaultSharedModuleContext): { share
     if (context.connection) {
         registerSummaryRequest(context.connection, shared);
         registerEditorRequests(context.connection, shared, Jxmb);
-        // A changed jxmb.severity / jxmb.costModel changes what every open document should show.
-        shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
-            if (section !== 'jxmb') return;
-            // Through the workspace lock, as edits are: a later edit cancels this rebuild instead of racing it.
-            void shared.workspace.WorkspaceLock.write(token => {
-                const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
-                return shared.workspace.DocumentBuilder.update(uris, [], token);
-            });
-        });
+        registerSettingsSources(context.connection, shared, Jxmb.jxmb.Settings);
         // Snippet edits (the number to fill in selected) only where the client says it takes them.
         shared.lsp.LanguageServer.onInitialize(params => {
             (Jxmb.lsp.CodeActionProvider as JxmbCodeActionProvider).snippets =

@@ -3,8 +3,9 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { CostModel } from './domain/taxonomy.js';
 
 // What a user or a finance bureau may change without touching code: the severity of each check (by its code,
-// `off` to silence it) and the 成本 model. The editor reads them from VS Code settings (`jxmb.severity`,
-// `jxmb.costModel`); the CLI from the nearest jxmb.yaml (language/cli/config.ts).
+// `off` to silence it) and the 成本 model. The CLI reads them from the nearest jxmb.yaml (language/cli/config.ts);
+// the editor from VS Code settings (`jxmb.severity`, `jxmb.costModel`) and the same jxmb.yaml, which wins for what
+// it names (lsp/settings-sources.ts), so that the editor and a bureau's `jxmb check` agree.
 
 export type SeverityOverride = 'error' | 'warning' | 'info' | 'hint' | 'off';
 
@@ -19,8 +20,12 @@ export const defaultSettings: JxmbSettings = { severity: {}, costModel: 'legacy'
 
 export const severityOverrides: SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
 
+/** The settings of the nearest jxmb.yaml for a document, if any. */
+export type LocalSettings = (uri: URI) => Promise<Partial<JxmbSettings> | undefined>;
+
 export class JxmbSettingsProvider {
     private fixed: JxmbSettings | undefined;
+    private local: LocalSettings | undefined;
 
     constructor(private readonly shared: LangiumSharedServices) {}
 
@@ -29,16 +34,22 @@ export class JxmbSettingsProvider {
         this.fixed = settings ? { ...defaultSettings, ...settings } : undefined;
     }
 
-    async forDocument(_uri?: URI): Promise<JxmbSettings> {
+    /** The language server sets where a document's jxmb.yaml settings come from. */
+    useLocal(local: LocalSettings): void {
+        this.local = local;
+    }
+
+    async forDocument(uri?: URI): Promise<JxmbSettings> {
         if (this.fixed) return this.fixed;
         const provider = this.shared.workspace.ConfigurationProvider;
-        const [severity, costModel] = await Promise.all([
+        const [severity, costModel, local] = await Promise.all([
             provider.getConfiguration('jxmb', 'severity').catch(() => undefined),
-            provider.getConfiguration('jxmb', 'costModel').catch(() => undefined)
+            provider.getConfiguration('jxmb', 'costModel').catch(() => undefined),
+            uri && this.local ? this.local(uri) : undefined
         ]);
         return {
-            severity: isSeverityMap(severity) ? severity : defaultSettings.severity,
-            costModel: costModel === '2021' ? '2021' : defaultSettings.costModel
+            severity: { ...isSeverityMap(severity) ? severity : defaultSettings.severity, ...local?.severity },
+            costModel: local?.costModel ?? (costModel === '2021' ? '2021' : defaultSettings.costModel)
         };
     }
 }

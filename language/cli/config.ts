@@ -24,6 +24,13 @@ const configSchema = {
 };
 const validateConfig = once(() => new Ajv({ allErrors: true }).compile(configSchema));
 
+/** A jxmb.yaml that cannot be used, at its place (`file` reads `path:line:col` for the CLI's one-line message). */
+export class ConfigError extends InputError {
+    constructor(readonly path: string, readonly line: number, readonly column: number, message: string) {
+        super(`${path}:${line}:${column}`, message);
+    }
+}
+
 export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
     const text = await readFile(file, 'utf8');
     const lineCounter = new LineCounter();
@@ -31,7 +38,7 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
     if (document.errors.length > 0) {
         const error = document.errors[0]!;
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new InputError(`${file}:${line}:${col}`, `配置文件格式错误：${error.message.split('\n')[0]}`);
+        throw new ConfigError(file, line, col, `配置文件格式错误：${error.message.split('\n')[0]}`);
     }
     const config = document.toJS() ?? {};
     const validate = validateConfig();
@@ -43,7 +50,7 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
         const what = 'allowedValues' in error.params ? `取值无效，可用：${(error.params.allowedValues as string[]).join('、')}`
             : 'additionalProperty' in error.params ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用：severity、costModel`
             : error.message ?? '无效';
-        throw new InputError(`${file}:${where.line}:${where.col}`, `配置项 ${path.join(' → ') || '（根）'}：${what}。`);
+        throw new ConfigError(file, where.line, where.col, `配置项 ${path.join(' → ') || '（根）'}：${what}。`);
     }
     return config as Partial<JxmbSettings>;
 }

@@ -6,6 +6,8 @@ export const Code = {
     parsingError: 'parsing-error',
     // A workspace file the server could not read as text (binary, not UTF-8, too large): file-system.ts.
     unreadableFile: 'file/unreadable',
+    // A jxmb.yaml the editor cannot use (its finding is on the jxmb.yaml itself): lsp/settings-sources.ts.
+    invalidConfig: 'config/invalid',
     misplacedAmount: 'structure/misplaced-amount',
     duplicateAmount: 'structure/duplicate-amount',
     duplicateMember: 'structure/duplicate-member',

@@ -34,6 +34,13 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         fix: '确认选对了文件；GBK 编码的文件在编辑器中另存为 UTF-8；过大的文件拆分为多个文件。'
     },
 
+    'config/invalid': {
+        title: '配置文件无法使用',
+        checks: 'jxmb.yaml 是否是有效的 YAML，是否只含 severity（按代码设严重程度）和 costModel（legacy 或 2021）。',
+        why: '无法使用的 jxmb.yaml 不生效：其下的申报表只按 VS Code 设置检查，与单位或财政部门用 jxmb check 得到的结果可能不同。',
+        fix: '按提示改正该处；可用的取值见提示，或对照 README 中 jxmb.yaml 的示例。'
+    },
+
     // ─── structure ───────────────────────────────────────────────────────────────────────────────────────────
     'structure/misplaced-amount': {
         title: '金额填错了栏目',

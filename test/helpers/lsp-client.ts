@@ -46,7 +46,7 @@ export class LspSession {
         await connection.sendRequest(InitializeRequest.type, {
             processId: process.pid, rootUri: options.workspaceFolder ?? null,
             capabilities: {
-                ...options.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } } } : {},
+                ...options.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, didChangeWatchedFiles: { dynamicRegistration: true } } } : {},
                 window: { workDoneProgress: true }
             },
             workspaceFolders: options.workspaceFolder ? [{ uri: options.workspaceFolder, name: 'workspace' }] : null

@@ -1,0 +1,58 @@
+import { URI } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { basename } from 'node:path';
+import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
+import { CONFIG_FILE, ConfigError, ConfigResolver } from '../cli/config.js';
+import { InputError } from '../cli/source-files.js';
+import type { JxmbSettingsProvider } from '../settings.js';
+import { Code } from '../validation/codes.js';
+
+// What changes the settings in the editor: VS Code's `jxmb` section, and a jxmb.yaml in the workspace (the nearest
+// above a file, as `jxmb check` finds it). Either change re-checks every document. A jxmb.yaml that cannot be used
+// gets its finding on itself, at its place; the documents below it then use VS Code's settings alone.
+export function registerSettingsSources(connection: Connection, shared: LangiumSharedServices, settings: JxmbSettingsProvider): void {
+    let configs = new ConfigResolver();
+    /** jxmb.yaml files shown with a finding since the last change. */
+    const shown = new Set<string>();
+
+    settings.useLocal(async uri => {
+        if (uri.scheme !== 'file') return undefined;
+        try {
+            return await configs.forFile(uri.fsPath);
+        } catch (error) {
+            if (!(error instanceof InputError)) throw error;
+            show(error);
+            return undefined;
+        }
+    });
+
+    function show(error: InputError): void {
+        const [path, line, column] = error instanceof ConfigError ? [error.path, error.line, error.column] : [error.file, 1, 1];
+        const uri = URI.file(path).toString();
+        if (shown.has(uri)) return;
+        shown.add(uri);
+        const start = { line: line - 1, character: column - 1 };
+        void connection.sendDiagnostics({
+            uri, diagnostics: [{ range: { start, end: start }, severity: DiagnosticSeverity.Error, code: Code.invalidConfig, source: 'jxmb', message: error.message }]
+        });
+    }
+
+    function recheckAll(): void {
+        // Through the workspace lock, as edits are: a later edit cancels this rebuild instead of racing it.
+        void shared.workspace.WorkspaceLock.write(token => {
+            const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+            return shared.workspace.DocumentBuilder.update(uris, [], token);
+        });
+    }
+
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
+        if (section === 'jxmb') recheckAll();
+    });
+    shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(({ changes }) => {
+        if (!changes.some(change => basename(URI.parse(change.uri).path) === CONFIG_FILE)) return;
+        configs = new ConfigResolver();
+        for (const uri of shown) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        shown.clear();
+        recheckAll();
+    });
+}

@@ -1,0 +1,87 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { LspSession } from '../helpers/lsp-client.js';
+import { runJxmb } from '../helpers/run-cli.js';
+import { readSample } from '../helpers/samples.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+// A finance bureau hands its units a jxmb.yaml (its own severities, its 成本 model). In VS Code the Problems panel
+// follows it as `jxmb check` does, over the person's VS Code settings for what it names; a change to it re-checks
+// the folder; a jxmb.yaml that cannot be used says so on itself, and the tables fall back to VS Code settings.
+
+const dir = useTempDir('jxmb-config-');
+const severityOf = (diagnostics: Diagnostic[], code: string) => diagnostics.filter(d => d.code === code).map(d => d.severity);
+const names = ['error', 'warning', 'info', 'hint'];
+let session: LspSession;
+let table: string;
+let config: string;
+
+/** The table's diagnostics once a publication after `since` arrived. */
+async function published(since: number): Promise<Diagnostic[]> {
+    for (let waited = 0; waited < 30_000; waited += 100) {
+        const after = session.published.slice(since).filter(p => p.uri === table);
+        if (after.length > 0) return after.at(-1)!.diagnostics;
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    throw new Error('no diagnostics for the table');
+}
+
+/** Writes jxmb.yaml and tells the server, as VS Code's file watcher does. */
+async function changeConfig(text: string | undefined): Promise<number> {
+    const since = session.published.length;
+    if (text === undefined) rmSync(dir.at('ws', 'jxmb.yaml'));
+    else writeFileSync(dir.at('ws', 'jxmb.yaml'), text);
+    await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: config, type: text === undefined ? FileChangeType.Deleted : FileChangeType.Changed }]
+    });
+    return since;
+}
+
+beforeAll(async () => {
+    table = pathToFileURL(dir.file('ws/units/table.jxmb', readSample('000-nansha-kexie.jxmb'))).toString();
+    config = pathToFileURL(dir.file('ws/jxmb.yaml', 'severity:\n  measurability/vague-value: error\n  hierarchy/empty-level2: off\n')).toString();
+    // VS Code settings: one code the jxmb.yaml also names, one it does not.
+    session = await LspSession.start({
+        workspaceFolder: pathToFileURL(dir.at('ws')).toString(),
+        settings: { jxmb: { severity: { 'measurability/vague-value': 'hint', 'value/rate-without-percent': 'info' } } }
+    });
+});
+afterAll(async () => { await session?.stop(); });
+
+describe('jxmb.yaml in the editor', () => {
+    test('the nearest jxmb.yaml wins for the codes it names, VS Code settings apply to the rest; as jxmb check', async () => {
+        const diagnostics = await published(0);
+        expect(severityOf(diagnostics, 'measurability/vague-value')).toEqual(Array(10).fill(1)); // error, from jxmb.yaml
+        expect(severityOf(diagnostics, 'hierarchy/empty-level2')).toEqual([]); // off, from jxmb.yaml
+        expect(severityOf(diagnostics, 'value/rate-without-percent')).toEqual([3]); // info, from VS Code settings
+        const check = JSON.parse(runJxmb(['check', '--format', 'json', new URL(table).pathname]).stdout) as { findings: Array<{ code: string; severity: string }> };
+        const fromCheck = check.findings.filter(f => f.code !== 'value/rate-without-percent').map(f => `${f.code} ${f.severity}`).sort();
+        expect(diagnostics.filter(d => d.code !== 'value/rate-without-percent').map(d => `${String(d.code)} ${names[d.severity! - 1]}`).sort()).toEqual(fromCheck);
+    });
+
+    test('a changed jxmb.yaml re-checks the table', async () => {
+        const diagnostics = await published(await changeConfig('costModel: legacy\nseverity:\n  measurability/vague-value: off\n'));
+        expect(severityOf(diagnostics, 'measurability/vague-value')).toEqual([]);
+        expect(severityOf(diagnostics, 'hierarchy/empty-level2')).toEqual([3, 3, 3]); // back to its default, info
+    });
+
+    test('a jxmb.yaml that cannot be used: its error on itself at its place, the table by VS Code settings alone', async () => {
+        const since = await changeConfig('severity:\n  measurability/vague-value: loud\n');
+        const diagnostics = await published(since);
+        expect(severityOf(diagnostics, 'measurability/vague-value')).toEqual(Array(10).fill(4)); // hint, VS Code's
+        const onConfig = session.published.filter(p => p.uri === config).at(-1)!.diagnostics;
+        expect(onConfig).toHaveLength(1);
+        expect(onConfig[0]).toMatchObject({ code: 'config/invalid', severity: 1, range: { start: { line: 1, character: 29 } } }); // at 「loud」
+        // The same words as the CLI's.
+        expect(runJxmb(['check', new URL(table).pathname]).stderr).toContain(onConfig[0]!.message);
+    });
+
+    test('fixed, its error goes; removed, VS Code settings alone', async () => {
+        await published(await changeConfig('severity:\n  measurability/vague-value: warning\n'));
+        expect(session.published.filter(p => p.uri === config).at(-1)!.diagnostics).toEqual([]);
+        const diagnostics = await published(await changeConfig(undefined));
+        expect(severityOf(diagnostics, 'measurability/vague-value')).toEqual(Array(10).fill(4));
+    });
+});
