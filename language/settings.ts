@@ -14,6 +14,8 @@ export interface JxmbSettings {
     severity: Record<string, SeverityOverride>;
     /** legacy: 成本指标 is a 二级 under 产出 (14); 2021: 成本指标 is a 一级 (4x), 财预〔2021〕101号 */
     costModel: CostModel;
+    /** The unit's own 指标库 (jxmb.yaml only): 三级 names by 二级 name, offered first by completion. */
+    indicators?: Record<string, string[]>;
 }
 
 export const defaultSettings: JxmbSettings = { severity: {}, costModel: 'legacy' };
@@ -49,7 +51,8 @@ export class JxmbSettingsProvider {
         ]);
         return {
             severity: { ...isSeverityMap(severity) ? severity : defaultSettings.severity, ...local?.severity },
-            costModel: local?.costModel ?? (costModel === '2021' ? '2021' : defaultSettings.costModel)
+            costModel: local?.costModel ?? (costModel === '2021' ? '2021' : defaultSettings.costModel),
+            ...local?.indicators ? { indicators: local.indicators } : {}
         };
     }
 }

@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import { severityOverrides, type JxmbSettings } from '../settings.js';
 import { once } from '../once.js';
+import { level2ByName } from '../domain/taxonomy.js';
 import { InputError } from './source-files.js';
 
 // jxmb.yaml: a unit's or a finance bureau's own settings, next to its declarations. The CLI uses the nearest one
@@ -12,6 +13,8 @@ import { InputError } from './source-files.js';
 //   severity:
 //     value/hedged: off          # error | warning | info | hint | off
 //   costModel: 2021              # legacy | 2021
+//   indicators:                  # the unit's own 指标库, by 二级: offered first by completion
+//     数量指标: [举办科普讲座场次]
 export const CONFIG_FILE = 'jxmb.yaml';
 
 const configSchema = {
@@ -19,9 +22,12 @@ const configSchema = {
     additionalProperties: false,
     properties: {
         severity: { type: 'object', additionalProperties: { enum: severityOverrides } },
-        costModel: { enum: ['legacy', '2021'] }
+        costModel: { enum: ['legacy', '2021'] },
+        // The unit's own 指标库: 三级 names by 二级 (its name as in the DSL), offered first by completion.
+        indicators: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 80 } } }
     }
 };
+const typeNames: Record<string, string> = { array: '列表', string: '文字', object: '映射（键: 值）' };
 const validateConfig = once(() => new Ajv({ allErrors: true }).compile(configSchema));
 
 /** A jxmb.yaml that cannot be used, at its place (`file` reads `path:line:col` for the CLI's one-line message). */
@@ -48,9 +54,19 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
         const node = path.length > 0 ? document.getIn(path, true) as { range?: [number, number, number] } | undefined : undefined;
         const where = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
         const what = 'allowedValues' in error.params ? `取值无效，可用：${(error.params.allowedValues as string[]).join('、')}`
-            : 'additionalProperty' in error.params ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用：severity、costModel`
+            : 'additionalProperty' in error.params ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用：severity、costModel、indicators`
+            : error.keyword === 'type' ? `应为${typeNames[String(error.params.type)] ?? String(error.params.type)}`
+            : error.keyword === 'minLength' ? '不能为空'
+            : error.keyword === 'maxLength' ? '超过 80 个字'
             : error.message ?? '无效';
         throw new ConfigError(file, where.line, where.col, `配置项 ${path.join(' → ') || '（根）'}：${what}。`);
+    }
+    for (const level2 of Object.keys((config as Partial<JxmbSettings>).indicators ?? {})) {
+        if (level2ByName(level2)) continue;
+        const node = document.getIn(['indicators'], true) as { items?: Array<{ key?: { range?: [number, number, number]; value?: unknown } }> } | undefined;
+        const key = node?.items?.find(item => item.key?.value === level2)?.key;
+        const where = key?.range ? lineCounter.linePos(key.range[0]) : { line: 1, col: 1 };
+        throw new ConfigError(file, where.line, where.col, `配置项 indicators → ${level2}：不是二级指标的名称，例如：数量指标、质量指标、社会效益指标。`);
     }
     return config as Partial<JxmbSettings>;
 }

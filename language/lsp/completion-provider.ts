@@ -48,6 +48,8 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
     windowed = true;
     /** The document whose contexts are being built: Langium's lexing and parsing hooks get only its text. */
     private building?: LangiumDocument;
+    /** The own 指标库 (二级 name → names) of each document's jxmb.yaml, as read for its last completion. */
+    private readonly ownNames = new Map<string, Record<string, string[]>>();
 
     constructor(services: JxmbServices) {
         super(services);
@@ -74,6 +76,8 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         try {
             await loadPinyin();
+            // The unit's own 指标库 from its jxmb.yaml, for the names (completeNames cannot wait).
+            this.ownNames.set(document.uri.toString(), (await this.settings.forDocument(document.uri)).indicators ?? {});
             return await super.getCompletion(document, params, cancelToken);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
@@ -239,7 +243,7 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
         const level2 = block ? level2ByName(block.category) : undefined;
         if (!block || !level2) return;
         const uri = context.document.uri.toString();
-        const candidates = nameCandidates(level2.code, this.documents.all, { uri, offset: context.tokenOffset }, block);
+        const candidates = nameCandidates(level2.code, this.documents.all, { uri, offset: context.tokenOffset }, block, this.ownNames.get(uri));
         const text = context.textDocument.getText();
         // Editing the name of an indicator that already has its value: keep what follows.
         const colon = !/^[ \t\u3000]*(?:[:：]|实施周期|年度)/.test(text.slice(word.end));
@@ -256,7 +260,7 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
         const snippet = this.snippets;
         const entry = candidate.entry;
         const units = entry?.date ? '日期' : (entry?.units ?? []).join('/');
-        const origin = candidate.used > 0 ? `本工作区已用 ${candidate.used} 次` : `指标库（${SOURCE_LABEL[entry?.source ?? 'SUG']}）`;
+        const origin = candidate.used > 0 ? `本工作区已用 ${candidate.used} 次` : candidate.own ? '本单位指标库（jxmb.yaml）' : `指标库（${SOURCE_LABEL[entry?.source ?? 'SUG']}）`;
         return {
             label: candidate.name,
             labelDetails: units ? { description: units } : undefined,

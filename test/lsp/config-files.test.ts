@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LspSession } from '../helpers/lsp-client.js';
 import { runJxmb } from '../helpers/run-cli.js';
 import { readSample } from '../helpers/samples.js';
@@ -76,6 +76,27 @@ describe('jxmb.yaml in the editor', () => {
         expect(onConfig[0]).toMatchObject({ code: 'config/invalid', severity: 1, range: { start: { line: 1, character: 29 } } }); // at 「loud」
         // The same words as the CLI's.
         expect(runJxmb(['check', new URL(table).pathname]).stderr).toContain(onConfig[0]!.message);
+    });
+
+    test('its own 指标库: completion in a 二级 offers the unit\'s names first; a key that is no 二级 is refused at its place', async () => {
+        await published(await changeConfig('indicators:\n  数量指标:\n    - 本单位科普大篷车巡展站点数\n  服务对象满意度: [参展公众满意度]\n'));
+        const uri = pathToFileURL(dir.file('ws/units/new.jxmb', '')).toString();
+        const text = '部门整体 "测试单位" 年度 2024 {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                \n            }\n        }\n    }\n}\n';
+        await session.openChecked(uri, text);
+        const result = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 4, character: 16 }, context: { triggerKind: 1 } });
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        const byOrder = [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));
+        const own = byOrder.findIndex(i => i.label === '本单位科普大篷车巡展站点数');
+        expect(own).toBeGreaterThanOrEqual(0);
+        expect(byOrder[own]!.detail).toContain('本单位指标库');
+        expect(byOrder.findIndex(i => i.label === '举办活动场次')).toBeGreaterThan(own); // RULES §5, after the unit's own
+        expect(items.map(i => i.label)).not.toContain('参展公众满意度'); // another 二级's
+
+        const since = await changeConfig('indicators:\n  数量指标: [甲]\n  科普指标: [乙]\n');
+        await published(since);
+        const onConfig = session.published.filter(p => p.uri === config).at(-1)!.diagnostics;
+        expect(onConfig[0]).toMatchObject({ code: 'config/invalid', range: { start: { line: 2, character: 2 } } });
+        expect(onConfig[0]!.message).toContain('科普指标：不是二级指标的名称');
     });
 
     test('fixed, its error goes; removed, VS Code settings alone', async () => {

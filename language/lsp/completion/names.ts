@@ -13,6 +13,8 @@ export interface NameCandidate {
     entry?: IndicatorName;
     /** How many indicators of the workspace already carry it under this 二级. */
     used: number;
+    /** Listed by the unit's own 指标库 (jxmb.yaml `indicators`). */
+    own?: boolean;
 }
 
 export interface Cursor {
@@ -137,10 +139,11 @@ const usable = (name: string | undefined): name is string => !!name && name.trim
 
 /**
  * Names for the 二级 `code`: those used in the workspace first (most used first, then in the order they are first
- * written), then the library's in its order, without duplicates (compared without layout whitespace or a trailing
- * 「（个）」) and without the names the block at the cursor already has.
+ * written), then the unit's own 指标库 (`own`: names by 二级 name, from jxmb.yaml), then the library's in its order,
+ * without duplicates (compared without layout whitespace or a trailing 「（个）」) and without the names the block at
+ * the cursor already has.
  */
-export function nameCandidates(code: string, documents: Iterable<LangiumDocument>, cursor: Cursor, block?: Level2Block): NameCandidate[] {
+export function nameCandidates(code: string, documents: Iterable<LangiumDocument>, cursor: Cursor, block?: Level2Block, own: Readonly<Record<string, readonly string[]>> = {}): NameCandidate[] {
     const codes = sameList(code);
     const taken = new Set((block?.indicators ?? []).filter(i => !covers(i, cursor.offset)).map(i => comparableName(i.name ?? '')));
     const used = new Map<string, NameCandidate & { first: [number, number] }>();
@@ -160,15 +163,26 @@ export function nameCandidates(code: string, documents: Iterable<LangiumDocument
         }
     }
     const library = indicatorNamesFor(code);
+    const ownNames = new Map<string, NameCandidate>();
+    for (const [level2, names] of Object.entries(own)) {
+        if (!codes.includes(level2ByName(level2)?.code ?? '')) continue;
+        for (const name of names.filter(usable)) {
+            const key = comparableName(name);
+            const known = used.get(key);
+            if (known) known.own = true;
+            else if (!ownNames.has(key)) ownNames.set(key, { name: name.trim(), used: 0, own: true });
+        }
+    }
     for (const entry of library) {
-        const known = used.get(comparableName(entry.name));
+        const known = used.get(comparableName(entry.name)) ?? ownNames.get(comparableName(entry.name));
         if (known) known.entry = entry;
     }
     const fromWorkspace = [...used.values()]
         .sort((a, b) => b.used - a.used || (before(a.first, b.first) ? -1 : 1))
         .map(({ first: _first, ...candidate }) => candidate);
-    const fromLibrary = library.filter(entry => !used.has(comparableName(entry.name))).map(entry => ({ name: entry.name, entry, used: 0 }));
-    return [...fromWorkspace, ...fromLibrary].filter(candidate => !taken.has(comparableName(candidate.name)));
+    const listed = (name: string) => used.has(comparableName(name)) || ownNames.has(comparableName(name));
+    const fromLibrary = library.filter(entry => !listed(entry.name)).map(entry => ({ name: entry.name, entry, used: 0 }));
+    return [...fromWorkspace, ...ownNames.values(), ...fromLibrary].filter(candidate => !taken.has(comparableName(candidate.name)));
 }
 
 function before(a: [number, number], b: [number, number]): boolean {
