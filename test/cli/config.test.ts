@@ -47,6 +47,19 @@ describe('jxmb.yaml', () => {
         expect(r.stderr).toContain('error、warning、info、hint、off');
     });
 
+    test('an own 指标库 is accepted; a key that is no 二级, or names not in a list, are refused at their place in Chinese', () => {
+        write('library/jxmb.yaml', 'indicators:\n  数量指标: [举办科普大篷车巡展站点数]\n  服务对象满意度:\n    - 参展公众满意度\n');
+        expect(runJxmb(['check', write('library/a.jxmb', duplicate)]).code).toBe(1); // checked as usual
+        write('library-key/jxmb.yaml', 'indicators:\n  数量指标: [甲]\n  科普指标: [乙]\n');
+        const key = runJxmb(['check', write('library-key/a.jxmb', duplicate)]);
+        expect(key.code).toBe(2);
+        expect(key.stderr).toContain('jxmb.yaml:3:3: 配置项 indicators → 科普指标：不是二级指标的名称');
+        write('library-type/jxmb.yaml', 'indicators:\n  数量指标: 甲\n');
+        const type = runJxmb(['check', write('library-type/a.jxmb', duplicate)]);
+        expect(type.code).toBe(2);
+        expect(type.stderr).toContain('jxmb.yaml:2:9: 配置项 indicators → 数量指标：应为列表。');
+    });
+
     test('broken YAML is reported with its place, not a stack trace', () => {
         write('broken/jxmb.yaml', 'severity: [unclosed\n');
         const r = runJxmb(['check', write('broken/a.jxmb', duplicate)]);
