@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
@@ -107,6 +107,18 @@ describe('a seed sample in VS Code', () => {
         await expect.poll(() => fileRow.locator('.monaco-count-badge').textContent(), { timeout: 30_000 })
             .toBe(String(sample.errors + sample.warnings + sample.infos));
         await screenshot(editor.page, 'seed-problems.png');
+    });
+
+    test('a jxmb.yaml put into the folder applies at once, as jxmb check applies it; removed, the counts come back', async () => {
+        const files = [join(editor.workspace, sampleName), join(editor.workspace, 'other.jxmb')];
+        const before = checkCounts(...files);
+        const config = join(editor.workspace, 'jxmb.yaml');
+        writeFileSync(config, 'severity:\n  measurability/vague-value: off\n  hierarchy/empty-level2: warning\n');
+        const configured = checkCounts(...files);
+        expect(configured).not.toEqual(before);
+        await expect.poll(statusCounts, { timeout: 60_000, interval: 1000 }).toEqual(configured);
+        rmSync(config);
+        await expect.poll(statusCounts, { timeout: 60_000, interval: 1000 }).toEqual(before);
     });
 
     test('the lightbulb rewrites a vague value and its warning goes', async () => {
