@@ -5,6 +5,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import { severityOverrides, type JxmbSettings } from '../settings.js';
 import { once } from '../once.js';
 import { level2ByName } from '../domain/taxonomy.js';
+import { RULE_DOCS } from '../validation/rule-docs.js';
 import { InputError } from './source-files.js';
 
 // jxmb.yaml: a unit's or a finance bureau's own settings, next to its declarations. The CLI uses the nearest one
@@ -61,14 +62,25 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
             : error.message ?? '无效';
         throw new ConfigError(file, where.line, where.col, `配置项 ${path.join(' → ') || '（根）'}：${what}。`);
     }
-    for (const level2 of Object.keys((config as Partial<JxmbSettings>).indicators ?? {})) {
-        if (level2ByName(level2)) continue;
-        const node = document.getIn(['indicators'], true) as { items?: Array<{ key?: { range?: [number, number, number]; value?: unknown } }> } | undefined;
-        const key = node?.items?.find(item => item.key?.value === level2)?.key;
-        const where = key?.range ? lineCounter.linePos(key.range[0]) : { line: 1, col: 1 };
-        throw new ConfigError(file, where.line, where.col, `配置项 indicators → ${level2}：不是二级指标的名称，例如：数量指标、质量指标、社会效益指标。`);
+    const settings = config as Partial<JxmbSettings>;
+    /** Refuses `key` of the mapping `section` at the key's place. */
+    const refuse = (section: string, key: string, why: string): never => {
+        const node = document.getIn([section], true) as { items?: Array<{ key?: { range?: [number, number, number]; value?: unknown } }> } | undefined;
+        const place = node?.items?.find(item => item.key?.value === key)?.key?.range;
+        const where = place ? lineCounter.linePos(place[0]) : { line: 1, col: 1 };
+        throw new ConfigError(file, where.line, where.col, `配置项 ${section} → ${key}：${why}`);
+    };
+    // A misspelt code would silently change nothing.
+    for (const code of Object.keys(settings.severity ?? {})) {
+        if (code in RULE_DOCS) continue;
+        const family = Object.keys(RULE_DOCS).filter(known => known.split('/')[0] === code.split('/')[0]);
+        refuse('severity', code, family.length > 0 && code.includes('/') ? `不认识的诊断代码；这一类的代码有：${family.join('、')}。`
+            : `不认识的诊断代码；代码形如 measurability/vague-value，见 README 的检查表。`);
     }
-    return config as Partial<JxmbSettings>;
+    for (const level2 of Object.keys(settings.indicators ?? {})) {
+        if (!level2ByName(level2)) refuse('indicators', level2, '不是二级指标的名称，例如：数量指标、质量指标、社会效益指标。');
+    }
+    return settings;
 }
 
 /** Finds and reads the nearest jxmb.yaml above each file; one read per folder. */

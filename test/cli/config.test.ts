@@ -60,6 +60,13 @@ describe('jxmb.yaml', () => {
         expect(type.stderr).toContain('jxmb.yaml:2:9: 配置项 indicators → 数量指标：应为列表。');
     });
 
+    test('a misspelt code is refused at its place, with the codes of its family, instead of changing nothing', () => {
+        write('typo/jxmb.yaml', 'severity:\n  structure/duplicate-amount: warning\n  measurability/vauge-value: off\n');
+        const r = runJxmb(['check', write('typo/a.jxmb', duplicate)]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('jxmb.yaml:3:3: 配置项 severity → measurability/vauge-value：不认识的诊断代码；这一类的代码有：measurability/vague-value、');
+    });
+
     test('broken YAML is reported with its place, not a stack trace', () => {
         write('broken/jxmb.yaml', 'severity: [unclosed\n');
         const r = runJxmb(['check', write('broken/a.jxmb', duplicate)]);
