@@ -7,6 +7,7 @@ import { JxmbDocumentBuilder } from './document-builder.js';
 import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbDocumentValidator } from './document-validator.js';
 import { JxmbGeneratedModule, JxmbGeneratedSharedModule } from './generated/module.js';
+import { boundedParsers } from './parse/recovery-depth.js';
 import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from './syntax-messages.js';
 import { JxmbCodeActionProvider } from './lsp/code-actions.js';
 import { JxmbCompletionProvider } from './lsp/completion-provider.js';
@@ -41,6 +42,7 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         Settings: services => new JxmbSettingsProvider(services.shared)
     },
     parser: {
+        ...boundedParsers,
         ValueConverter: () => new JxmbValueConverter(),
         ParserErrorMessageProvider: () => new JxmbParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JxmbLexerErrorMessageProvider()

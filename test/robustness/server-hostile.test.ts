@@ -168,6 +168,21 @@ describe('a misbehaving client', () => {
         expect(summary).toMatchObject({ result: { indicators: 2000 } });
     }, 120_000);
 
+    // Rows pasted from a spreadsheet, name and value apart without `：`: one error per row in one list. The parser's
+    // recovery went one stack frame deeper per error; ≈ 2,700 rows overflowed the stack and killed the server.
+    test('3,000 errors in one list of 三级指标: syntax findings at their places, completion there, the server alive', async () => {
+        const uri = `${dir}/pasted-rows.jxmb`;
+        const rows = Array.from({ length: 3000 }, (_, i) => `            "举办活动场次${i}" ≥${i + 1}场次\n`).join('');
+        const text = `部门整体 "测试单位" 年度 2024 {\n    绩效指标 { 产出指标 { 数量指标 {\n${rows}    } } }\n}\n`;
+        const { diagnostics } = await session.openChecked(uri, text);
+        const syntax = diagnostics.filter(d => d.code === 'parsing-error');
+        expect(syntax[0].range.start).toEqual(position(2, 22)); // at the `≥` where `：` was due
+        expect(syntax.length).toBeGreaterThan(100);
+        const completion = await answer(session, 'textDocument/completion', at(uri, 2500, 12));
+        expect(completion).toHaveProperty('result');
+        expect(session.process.exitCode).toBeNull();
+    }, 120_000);
+
     test('and then still serves: correct diagnostics and completion for a good document', async () => {
         const uri = `${dir}/after.jxmb`;
         const { diagnostics } = await session.openChecked(uri, broken);

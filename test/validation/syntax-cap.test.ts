@@ -27,3 +27,15 @@ describe('many syntax errors', () => {
         expect(summary.severity).toBe(1);
     });
 });
+
+describe('many errors in one list', () => {
+    // 三级指标 pasted without `：`: one error per row of one list. The parser's recovery recursed once per error and
+    // overflowed the stack at ≈ 2,700 rows (`jxmb 内部错误`, no finding at all).
+    test('5,000 rows: the first errors at their rows, the text before them kept', async () => {
+        const rows = Array.from({ length: 5000 }, (_, i) => `"指标${i}" ≥1个\n`).join('');
+        const result = await parseAndValidate(jxmb(), `部门整体 "测试单位" 年度 2024 {\n 绩效指标 { 产出指标 { 数量指标 {\n${rows}} } }\n}\n`);
+        const syntax = result.diagnostics.filter(d => d.code === 'parsing-error');
+        expect(syntax.slice(0, 3).map(d => d.range.start)).toEqual([2, 3, 4].map(line => ({ line, character: 6 })));
+        expect(syntax.length).toBeLessThanOrEqual(MAX_SYNTAX_FINDINGS + 1);
+    });
+});

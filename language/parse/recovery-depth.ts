@@ -1,0 +1,34 @@
+// 语法错误恢复的深度上限. Chevrotain recovers from an error inside a repetition (a list of 三级指标, of
+// declarations …) by calling the repetition again from inside its own recovery, one stack frame deeper per
+// error: ≈ 2,700 errors in one list (2,000 indicators written without `：`) overflowed the stack, which killed
+// the language server and failed `jxmb check`. Beyond MAX_REPETITION_RECOVERIES nested recoveries the list is
+// left as it stands and the enclosing rule recovers instead (as for any other error); no more findings are
+// listed than syntax-messages.ts caps anyway.
+import type { LangiumCoreServices } from 'langium';
+import { createCompletionParser, createLangiumParser } from 'langium';
+
+export const MAX_REPETITION_RECOVERIES = 200;
+
+type Recovering = { attemptInRepetitionRecovery: (...args: unknown[]) => void };
+
+/** Bounds the nested in-repetition recoveries of a Langium parser's Chevrotain instance. */
+export function limitRecoveryDepth<P extends object>(parser: P): P {
+    const wrapper = (parser as unknown as { wrapper: Recovering }).wrapper;
+    const attempt = wrapper.attemptInRepetitionRecovery;
+    let depth = 0;
+    wrapper.attemptInRepetitionRecovery = function (this: Recovering, ...args: unknown[]) {
+        if (depth >= MAX_REPETITION_RECOVERIES) return;
+        depth++;
+        try {
+            attempt.apply(this, args);
+        } finally {
+            depth--;
+        }
+    };
+    return parser;
+}
+
+export const boundedParsers = {
+    LangiumParser: (services: LangiumCoreServices) => limitRecoveryDepth(createLangiumParser(services)),
+    CompletionParser: (services: LangiumCoreServices) => limitRecoveryDepth(createCompletionParser(services))
+};
