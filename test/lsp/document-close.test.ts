@@ -1,6 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { DidCloseTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { rmSync } from 'node:fs';
+import {
+    DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification, FileChangeType, DocumentSymbolRequest
+} from 'vscode-languageserver-protocol/node';
 import { LspSession } from '../helpers/lsp-client.js';
 import { readSample } from '../helpers/samples.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -42,5 +45,34 @@ describe('closing a document', () => {
         const afterClose = session.diagnostics(uri);
         await close(uri);
         expect((await afterClose).diagnostics).toEqual([]);
+    }, 60_000);
+
+    // The editor's text is the document as long as the editor has it open, whatever happens on disk.
+    const outlineWithin = (uri: string, ms: number) => Promise.race([
+        session!.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }),
+        new Promise<'no answer'>(resolve => setTimeout(() => resolve('no answer'), ms))
+    ]);
+
+    test('a file deleted on disk while open (git checkout, rm) keeps its findings and is still served', async () => {
+        const path = dir.file('ws2/gone.jxmb', sample);
+        const uri = pathToFileURL(path).toString();
+        session = await LspSession.start({ workspaceFolder: pathToFileURL(dir.at('ws2')).toString(), settings: { jxmb: { severity: {} } } });
+        const open = codes((await session.openChecked(uri, broken)).diagnostics);
+        rmSync(path);
+        await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri, type: FileChangeType.Deleted }] });
+        expect(await outlineWithin(uri, 10_000)).toEqual(expect.arrayContaining([expect.objectContaining({ name: expect.stringContaining('南沙区科学技术协会') })]));
+        expect(codes(session.published.filter(p => p.uri === uri).at(-1)!.diagnostics)).toEqual(open);
+    }, 60_000);
+
+    test('closed and opened again at once, a document that is not on disk is served', async () => {
+        session = await LspSession.start({ settings: { jxmb: { severity: {} } } });
+        const uri = pathToFileURL(dir.at('never-saved.jxmb')).toString();
+        await session.openChecked(uri, sample);
+        await close(uri);
+        await session.open(uri, sample, 2);
+        // (the close's look for the file on disk answers after the reopen: it must not drop the reopened document)
+        await new Promise(resolve => setTimeout(resolve, 500));
+        expect(await outlineWithin(uri, 10_000)).toEqual(expect.arrayContaining([expect.objectContaining({ name: expect.stringContaining('南沙区科学技术协会') })]));
+        expect(session.published.filter(p => p.uri === uri).at(-1)!.diagnostics.length).toBeGreaterThan(0);
     }, 60_000);
 });
