@@ -26,6 +26,9 @@ import { JxmbValidationRegistry } from './validation/registry.js';
 import { JxmbValueConverter } from './value-converter.js';
 import { JxmbWorkspaceManager } from './workspace-manager.js';
 
+/** A service the language does not offer: Langium then announces no such capability. */
+const none = <T>(): T => undefined as T;
+
 export interface JxmbAddedServices {
     jxmb: {
         Settings: JxmbSettingsProvider;
@@ -53,7 +56,13 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         HoverProvider: services => new JxmbHoverProvider(services),
         Formatter: () => new JxmbFormatter(),
         DocumentSymbolProvider: services => new JxmbDocumentSymbolProvider(services),
-        FoldingRangeProvider: services => new JxmbFoldingRangeProvider(services)
+        FoldingRangeProvider: services => new JxmbFoldingRangeProvider(services),
+        // The language has no cross-references (scoping.ts): go-to-definition, references and highlights would find
+        // nothing, and F2 on a quoted name replaced it with unquoted text (a syntax error).
+        RenameProvider: none,
+        ReferencesProvider: none,
+        DefinitionProvider: none,
+        DocumentHighlightProvider: none
     },
     references: {
         ScopeComputation: services => new JxmbScopeComputation(services),

@@ -183,6 +183,15 @@ describe('a misbehaving client', () => {
         expect(session.process.exitCode).toBeNull();
     }, 120_000);
 
+    // No cross-references, nothing to rename: F2 on a task's name gave an edit that dropped its quotes.
+    test('F2 on a quoted name: no rename that breaks the text', async () => {
+        const uri = `${dir}/rename.jxmb`;
+        await session.openChecked(uri, '部门整体 "测试单位" 年度 2024 {\n    任务 "科普活动经费" { }\n}\n');
+        const prepared = await answer(session, 'textDocument/prepareRename', at(uri, 1, 10));
+        const renamed = await answer(session, 'textDocument/rename', { ...at(uri, 1, 10), newName: '新任务' });
+        for (const outcome of [prepared, renamed]) expect('error' in outcome || outcome.result === null).toBe(true);
+    });
+
     test('and then still serves: correct diagnostics and completion for a good document', async () => {
         const uri = `${dir}/after.jxmb`;
         const { diagnostics } = await session.openChecked(uri, broken);
