@@ -11,6 +11,8 @@ export const Code = {
     misplacedAmount: 'structure/misplaced-amount',
     duplicateAmount: 'structure/duplicate-amount',
     duplicateMember: 'structure/duplicate-member',
+    emptyFile: 'structure/empty-file',
+    missingIndicators: 'structure/missing-indicators',
     invalidDate: 'value/invalid-date',
     invalidRange: 'value/invalid-range'
 } as const;

@@ -54,6 +54,20 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
         why: '表中只有一个该金额的单元格，写两次无法确定以哪个为准。',
         fix: '删去多余的一项，只保留正确的金额。'
     },
+    'structure/empty-file': {
+        title: '文件中没有申报表',
+        checks: '文件里是否至少有一份「部门整体」或「项目支出」申报表。',
+        why: '空文件（或只有注释）没有可检查、可导出的内容，却会在文件夹审核中排在最前，像是毫无问题。',
+        fix: '写入申报表（命令面板「jxmb: 新建绩效目标文件」或片段 bmzt、xmzc），或删除此文件。'
+    },
+
+    'structure/missing-indicators': {
+        title: '部门整体申报表没有绩效指标',
+        checks: '部门整体申报表是否至少有一个三级绩效指标（项目见 budget/missing-project-indicators）。',
+        why: '绩效指标应当包括产出、效益和满意度指标并设定具体的指标值，没有指标的申报表无法考核。',
+        fix: '添加「绩效指标」，至少包括产出、效益和满意度指标。'
+    },
+
     'structure/duplicate-member': {
         title: '只能填一次的字段重复',
         checks: '标题、预算、总体绩效目标、主要实施内容、拟投入资金、期望目标、资金、绩效目标等单格字段是否出现了两次。',

@@ -1,7 +1,7 @@
-import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
-    isBasicInfo, isBudget, isBudgetGroup, isFunds, isTotal,
-    type AmountItem, type BasicInfo, type Budget, type DepartmentDeclaration, type Funds, type JxmbAstType, type Project, type Task, type Total
+    isBasicInfo, isIndicator, isBudget, isBudgetGroup, isFunds, isTotal,
+    type AmountItem, type BasicInfo, type Budget, type DepartmentDeclaration, type Document, type Funds, type JxmbAstType, type Project, type Task, type Total
 } from '../generated/ast.js';
 import { BASIC_INFO_CELLS, BUDGET_GROUPS, FUND_CELLS } from '../compile/table-fields.js';
 import { Code } from './codes.js';
@@ -61,13 +61,31 @@ const departmentSingles = {
 const taskSingles = { TaskContent: '主要实施内容', TaskAmount: '拟投入资金', TaskGoal: '期望目标' };
 const projectSingles = { Funds: '资金', ProjectGoal: '绩效目标' };
 
+/** A file with no table at all (emptied, or only comments) would otherwise pass as the cleanest of a folder. */
+function checkEmptyFile(document: Document, accept: ValidationAcceptor): void {
+    if (document.declarations.length > 0) return;
+    const start = { line: 0, character: 0 };
+    accept('warning', '文件中没有申报表：应有「部门整体」或「项目支出」申报表。', { node: document, range: { start, end: start }, code: Code.emptyFile });
+}
+
+/** A 部门整体 table without any 三级 (a 项目 without them is budget/missing-project-indicators). */
+function checkMissingIndicators(declaration: DepartmentDeclaration, accept: ValidationAcceptor): void {
+    if (AstUtils.streamAllContents(declaration).some(isIndicator)) return;
+    accept('warning', `部门整体「${declaration.unit}」没有三级绩效指标：绩效指标应当包括产出、效益和满意度指标，并设定具体的指标值。`,
+        { node: declaration, property: 'unit', code: Code.missingIndicators });
+}
+
 export const structureChecks: ValidationChecks<JxmbAstType> = {
+    Document: checkEmptyFile,
     AmountItem: checkAmountPlacement,
     BasicInfo: checkDuplicateAmounts,
     Budget: checkDuplicateAmounts,
     Funds: checkDuplicateAmounts,
     Total: checkDuplicateAmounts,
-    DepartmentDeclaration: (node: DepartmentDeclaration, accept) => checkDuplicateMembers(node.members, departmentSingles, accept),
+    DepartmentDeclaration: (node: DepartmentDeclaration, accept) => {
+        checkDuplicateMembers(node.members, departmentSingles, accept);
+        checkMissingIndicators(node, accept);
+    },
     Task: (node: Task, accept) => checkDuplicateMembers(node.members, taskSingles, accept),
     Project: (node: Project, accept) => checkDuplicateMembers(node.members, projectSingles, accept)
 };
