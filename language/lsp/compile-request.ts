@@ -4,14 +4,14 @@ import { compileTargets, render } from '../cli/compile.js';
 import { compilableModel } from '../compile/limits.js';
 import { ModelSchemaError } from '../compile/schema.js';
 import { XlsxLimitError } from '../compile/xlsx.js';
-import { firstSyntaxError, notOpenMessage, validatedDocument } from './document-request.js';
+import { firstSyntaxError, notOpenMessage, onEditorRequest, validatedDocument } from './document-request.js';
 import { CompileRequest, type CompileParams, type CompileResponse } from './protocol-request.js';
 
 // `jxmb/compile`: the editor's 导出 commands and the table preview compile what the server has parsed — the
 // unsaved buffer included — with the same renderers as `jxmb compile`.
 
 export function registerCompileRequest(connection: Connection, shared: LangiumSharedServices): void {
-    connection.onRequest(CompileRequest, async (params: CompileParams, token): Promise<CompileResponse> => {
+    onEditorRequest(connection, CompileRequest, async (params: CompileParams, token): Promise<CompileResponse> => {
         if (!compileTargets.includes(params.target)) return { ok: false, message: `不支持的导出格式「${String(params.target)}」。` };
         const document = await validatedDocument(shared, params.uri, token);
         if (!document) return { ok: false, message: notOpenMessage };

@@ -1,9 +1,10 @@
-import { DocumentState, URI, type LangiumDocument } from 'langium';
-import type { CancellationToken } from 'vscode-languageserver';
+import { DocumentState, URI, isOperationCancelled, type LangiumDocument } from 'langium';
+import { ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
 import { isSyntaxError } from '../cli/diagnostics.js';
+import type { RequestFailure } from './protocol-request.js';
 
 // What every custom request starts with: the open document as the server has parsed and validated it.
 
@@ -34,3 +35,23 @@ function messageOf(diagnostic: Diagnostic): string {
 }
 
 export const notOpenMessage = '语言服务没有打开这个文件：请在编辑器中打开它后再试。';
+
+const malformed = (): RequestFailure => ({ ok: false, message: '请求的参数不完整或不正确，无法处理：请更新 jxmb 扩展后重试。' });
+
+/**
+ * Registers one of the editor's requests. Parameters that are not what the extension sends (null, wrong types:
+ * another client, an older extension) get a failure the command can show, not a JSON-RPC internal error; a
+ * cancellation stays a cancellation.
+ */
+export function onEditorRequest<P, R>(connection: Connection, method: string, handler: (params: P, token: CancellationToken) => Promise<R | RequestFailure>): void {
+    connection.onRequest(method, async (params: P, token: CancellationToken) => {
+        if (params === null || typeof params !== 'object') return malformed();
+        try {
+            return await handler(params, token);
+        } catch (error) {
+            if (isOperationCancelled(error) || error instanceof ResponseError) throw error;
+            console.error(`jxmb: ${method}: ${error instanceof Error ? error.message : String(error)}`);
+            return malformed();
+        }
+    });
+}

@@ -11,7 +11,7 @@ import { skeletonsFor } from '../draft/skeletons.js';
 import { draftTargetsOf, targetInfo, type DraftTarget, type DraftText } from '../draft/targets.js';
 import type { Document, Project, Task } from '../generated/ast.js';
 import { createJxmbServices, type JxmbServices } from '../jxmb-module.js';
-import { firstSyntaxError, notOpenMessage, validatedDocument } from './document-request.js';
+import { firstSyntaxError, notOpenMessage, onEditorRequest, validatedDocument } from './document-request.js';
 import { draftEdits, draftTargetNodes } from './draft-edit-request.js';
 import {
     DraftEditRequest, DraftRequest, DraftTargetRequest, DraftTargetsRequest,
@@ -79,8 +79,10 @@ export function selectedTexts(document: Doc, node: Task | Project, texts: DraftT
 function targetOf(document: Doc, params: DraftTargetParams): DraftTarget | RequestFailure {
     const root = document.parseResult.value;
     const targets = draftTargetsOf(documentToModel(root));
-    const node = draftTargetNodes(root)[params.index];
-    const target = targets[params.index];
+    // (an index that is not a position in the list, such as "__proto__", finds nothing)
+    const index = Number.isInteger(params.index) ? params.index : -1;
+    const node = draftTargetNodes(root)[index];
+    const target = targets[index];
     if (!target || !node || target.name !== node.name) return fail('文件已更改，找不到这个任务或项目：请重新运行「起草绩效指标」。');
     return { ...target, year: target.year ?? params.year ?? null, texts: selectedTexts(document, node, target.texts, params.selection) };
 }
@@ -100,7 +102,7 @@ function abortSignalOf(token: CancellationToken): AbortSignal {
 }
 
 export function registerDraftRequests(connection: Connection, shared: LangiumSharedServices, services: JxmbServices): void {
-    connection.onRequest(DraftTargetsRequest, async (params: DraftTargetsParams, token): Promise<DraftTargetsResponse> => {
+    onEditorRequest(connection, DraftTargetsRequest, async (params: DraftTargetsParams, token): Promise<DraftTargetsResponse> => {
         const document = await parsedDocument(shared, params.uri, token);
         if (!('parseResult' in document)) return document;
         const root = document.parseResult.value;
@@ -109,14 +111,14 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
         return { ok: true, targets, atCursor: offset === undefined ? null : targetIndexAt(root, offset) };
     });
 
-    connection.onRequest(DraftTargetRequest, async (params: DraftTargetParams, token): Promise<DraftTargetResponse> => {
+    onEditorRequest(connection, DraftTargetRequest, async (params: DraftTargetParams, token): Promise<DraftTargetResponse> => {
         const document = await parsedDocument(shared, params.uri, token);
         if (!('parseResult' in document)) return document;
         const target = targetOf(document, params);
         return 'ok' in target ? target : { ok: true, target };
     });
 
-    connection.onRequest(DraftRequest, async (params: DraftParams, token): Promise<DraftResponse> => {
+    onEditorRequest(connection, DraftRequest, async (params: DraftParams, token): Promise<DraftResponse> => {
         if (params.proposals !== undefined && !Array.isArray(params.proposals)) return fail(malformedProposals);
         const document = await parsedDocument(shared, params.uri, token);
         if (!('parseResult' in document)) return document;
@@ -137,7 +139,7 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
         }
     });
 
-    connection.onRequest(DraftEditRequest, async (params: DraftEditParams, token): Promise<DraftEditResponse> => {
+    onEditorRequest(connection, DraftEditRequest, async (params: DraftEditParams, token): Promise<DraftEditResponse> => {
         if (!Array.isArray(params.proposals)) return fail(malformedProposals);
         const document = await parsedDocument(shared, params.uri, token);
         if (!('parseResult' in document)) return document;
