@@ -1,10 +1,10 @@
+import { API_KEY_ENV } from '../language/draft/llm.js';
 import type { Translate } from './translate.js';
 
 // Which drafter 起草绩效指标 uses: the LLM only when its address and model are set and a key exists; the offline
 // rule drafter otherwise. The key comes from VS Code's secret storage, else the environment — never from settings.
 
 export const API_KEY_SECRET = 'jxmb.llm.apiKey';
-export const API_KEY_ENV = ['JXMB_LLM_API_KEY', 'OPENAI_API_KEY'] as const;
 
 export function resolveApiKey(stored: string | undefined, env: Readonly<Record<string, string | undefined>>): string | undefined {
     for (const candidate of [stored, ...API_KEY_ENV.map(name => env[name])]) {

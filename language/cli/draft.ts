@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { EmptyFileSystem } from 'langium';
 import { draftForTarget, readTargets, targetNames } from '../draft/api.js';
 import { DraftError } from '../draft/errors.js';
-import { findTarget } from '../draft/targets.js';
+import { findTarget, missingTargetMessage } from '../draft/targets.js';
 import { printProposals } from '../draft/print.js';
 import { createJxmbServices } from '../jxmb-module.js';
 import { ConfigResolver } from './config.js';
@@ -16,7 +16,7 @@ import { InputError, readSourceText } from './source-files.js';
 export const draftUsage = `用法 / usage:
   jxmb draft <文件> --task <任务或项目名称> [--llm] [--format jxmb|json]   从任务/项目文本草拟三级指标（只预览，不写文件）
       --task       年度重点工作任务名称（部门整体）或项目名称（项目支出）
-      --llm        用大模型草拟（默认按规则离线草拟）；读取环境变量 OPENAI_API_KEY、OPENAI_BASE_URL、JXMB_LLM_MODEL
+      --llm        用大模型草拟（默认按规则离线草拟）；读取环境变量 JXMB_LLM_API_KEY（或 OPENAI_API_KEY）、OPENAI_BASE_URL、JXMB_LLM_MODEL
       --model      大模型名称（优先于 JXMB_LLM_MODEL）
       --base-url   OpenAI 兼容接口地址（优先于 OPENAI_BASE_URL）
       --timeout    每次请求的超时秒数（默认 60）
@@ -70,7 +70,7 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
     try {
         const source = await readSourceText(file);
         services.jxmb.Settings.useFixed(await new ConfigResolver(values.config).forFile(file));
-        const { targets, syntaxErrors } = await readTargets(services, source);
+        const { targets, syntaxErrors, secretNames } = await readTargets(services, source);
         if (syntaxErrors.length > 0) {
             for (const d of syntaxErrors) io.err(formatFinding(toFinding(file, d)) + '\n');
             io.err(`${file}: 有语法错误，无法草拟。\n`);
@@ -83,7 +83,7 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
         }
         const target = findTarget(targets, values.task);
         if (!target) {
-            io.err(`${file}: 没有名为「${values.task}」的任务或项目。${known}\n`);
+            io.err(`${file}: ${missingTargetMessage(values.task, secretNames)}${known}\n`);
             return 2;
         }
         const result = await draftForTarget(target, {

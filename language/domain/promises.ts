@@ -67,7 +67,9 @@ const SPACE = /\s/;
 const ALNUM = /[A-Za-z0-9]/;
 
 function compact(input: string): Compact {
-    let text = '';
+    // Pieces joined once at the end: `text.at(-1)` on a string grown by `+=` flattens it every time (quadratic).
+    const pieces: string[] = [];
+    let last = '';
     const offsets: number[] = [];
     const tag = /<\/?[a-zA-Z][^<>]{0,20}>/y;
     for (let i = 0; i < input.length;) {
@@ -84,20 +86,23 @@ function compact(input: string): Compact {
             // A space survives only between two ASCII letters or digits (「IT 应用」, two numbers 「5 10」).
             let j = i;
             while (j < input.length && SPACE.test(input[j]!)) j++;
-            if (ALNUM.test(text.at(-1) ?? '') && ALNUM.test(input[j] ?? '')) {
-                text += ' ';
+            if (ALNUM.test(last) && ALNUM.test(input[j] ?? '')) {
+                pieces.push(' ');
+                last = ' ';
                 offsets.push(i);
             }
             i = j;
             continue;
         }
         const code = ch.charCodeAt(0);
-        text += code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xfee0) : WIDTH_MAP[ch] ?? ch;
+        const piece = code >= 0xff10 && code <= 0xff19 ? String.fromCharCode(code - 0xfee0) : WIDTH_MAP[ch] ?? ch;
+        pieces.push(piece);
+        if (piece) last = piece.at(-1)!;
         offsets.push(i);
         i++;
     }
     offsets.push(input.length);
-    return { text, offsets };
+    return { text: pieces.join(''), offsets };
 }
 
 function originalSpan(c: Compact, start: number, end: number): [number, number] {

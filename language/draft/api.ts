@@ -9,12 +9,13 @@ import type { Document } from '../generated/ast.js';
 import { createJxmbServices, type JxmbServices } from '../jxmb-module.js';
 import { isSyntaxError } from '../cli/diagnostics.js';
 import { checkProposals } from './check.js';
+import { oneLine } from './one-line.js';
 import { DraftError, throwIfAborted } from './errors.js';
 import { draftWithLlm, type LlmOptions } from './llm.js';
 import type { DrafterKind, DraftResult, Proposal } from './proposal.js';
 import { draftWithRules } from './rules.js';
 import { skeletonsFor } from './skeletons.js';
-import { draftTargetsOf, findTarget, targetInfo, targetLabel, type DraftTarget } from './targets.js';
+import { draftTargetsOf, findTarget, missingTargetMessage, secretProjectNames, targetInfo, targetLabel, type DraftTarget } from './targets.js';
 
 export interface DraftRequest {
     /** the .jxmb text (the editor's buffer or the file's content) */
@@ -50,22 +51,23 @@ function servicesOf(options: DraftOptions): JxmbServices {
 }
 
 /** The tasks and projects of a text, and its syntax errors (drafting needs a text that parses). */
-export async function readTargets(services: JxmbServices, source: string, uri?: string): Promise<{ targets: DraftTarget[]; syntaxErrors: Diagnostic[] }> {
+export async function readTargets(services: JxmbServices, source: string, uri?: string): Promise<{ targets: DraftTarget[]; syntaxErrors: Diagnostic[]; secretNames: string[] }> {
     const { document, diagnostics } = await parseAndValidate(services, source, uri);
     const syntaxErrors = diagnostics.filter(isSyntaxError);
-    if (syntaxErrors.length > 0) return { targets: [], syntaxErrors };
-    return { targets: draftTargetsOf(documentToModel(document.parseResult.value as Document)), syntaxErrors: [] };
+    if (syntaxErrors.length > 0) return { targets: [], syntaxErrors, secretNames: [] };
+    const model = documentToModel(document.parseResult.value as Document);
+    return { targets: draftTargetsOf(model), syntaxErrors: [], secretNames: secretProjectNames(model) };
 }
 
 /** 「科普综合工作经费」、「科技创新综合工作经费」 */
 export function targetNames(targets: readonly DraftTarget[]): string {
-    return targets.map(t => `「${t.name}」`).join('、');
+    return targets.map(t => `「${oneLine(t.name, 120)}」`).join('、');
 }
 
 export async function draftIndicators(request: DraftRequest, options: DraftOptions = {}): Promise<DraftResult> {
     const services = servicesOf(options);
     options.onProgress?.({ stage: 'parse', message: '正在读取文件…' });
-    const { targets, syntaxErrors } = await readTargets(services, request.source, request.uri);
+    const { targets, syntaxErrors, secretNames } = await readTargets(services, request.source, request.uri);
     if (syntaxErrors.length > 0) {
         const first = syntaxErrors[0]!;
         throw new DraftError('syntax', `文件有语法错误（第 ${first.range.start.line + 1} 行：${first.message}），请先改正再草拟。`);
@@ -74,7 +76,7 @@ export async function draftIndicators(request: DraftRequest, options: DraftOptio
     if (!target) {
         const names = targets.map(t => t.name);
         const known = names.length ? `文件中的任务/项目有：${targetNames(targets)}。` : '文件中没有任务或项目。';
-        throw new DraftError('unknown-target', `没有名为「${request.target}」的任务或项目。${known}`, undefined, names);
+        throw new DraftError('unknown-target', `${missingTargetMessage(request.target, secretNames)}${known}`, undefined, names);
     }
     return draftForTarget(target, options);
 }

@@ -4,13 +4,13 @@
 // every drafter alike.
 import { parseValue } from '../domain/values.js';
 import { cellText, locateQuote } from './cells.js';
+import { oneLine } from './one-line.js';
 import { withConfirmation, type Proposal } from './proposal.js';
 import type { DraftTarget } from './targets.js';
 
 /** Answers longer than this are cut: no task states more promises, and a runaway answer must not flood the preview. */
 export const MAX_PROPOSALS = 100;
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /** The JSON of an answer; a ```json fence around it, which some endpoints add despite the schema, is dropped. */
 export function parseAnswerText(content: string): unknown {

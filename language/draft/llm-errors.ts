@@ -49,6 +49,10 @@ function serverWords(error: APIError, ctx: FailureContext): string {
     return short ? `服务返回：「${short}」` : '';
 }
 
+export function timeoutError(ctx: FailureContext): DraftError {
+    return new DraftError('timeout', redact(`模型服务 ${endpointLabel(ctx.baseURL)} 在 ${Math.round(ctx.timeoutMs / 100) / 10} 秒内没有回复（超时）。请稍后再试，或加长等待时间。`, [ctx.apiKey]));
+}
+
 export function classifyFailure(error: unknown, ctx: FailureContext, signal?: AbortSignal): Failure {
     const where = endpointLabel(ctx.baseURL);
     const make = (code: ConstructorParameters<typeof DraftError>[0], message: string, status?: number) =>
@@ -56,7 +60,7 @@ export function classifyFailure(error: unknown, ctx: FailureContext, signal?: Ab
     if (error instanceof DraftError) return { error, transient: false };
     if (error instanceof APIUserAbortError || signal?.aborted) return { error: cancelled(), transient: false };
     if (error instanceof APIConnectionTimeoutError) {
-        return { error: make('timeout', `模型服务 ${where} 在 ${Math.round(ctx.timeoutMs / 100) / 10} 秒内没有回复（超时）。请稍后再试，或加长等待时间。`), transient: false };
+        return { error: timeoutError(ctx), transient: false };
     }
     if (error instanceof APIConnectionError) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
@@ -68,7 +72,7 @@ export function classifyFailure(error: unknown, ctx: FailureContext, signal?: Ab
         const words = serverWords(error, ctx);
         switch (true) {
             case status === 401:
-                return { error: make('auth', `模型服务拒绝了 API key（401 未授权）：请检查 OPENAI_API_KEY 是否正确、是否已过期。`, status), transient: false };
+                return { error: make('auth', `模型服务拒绝了 API key（401 未授权）：请检查 API key（JXMB_LLM_API_KEY 或 OPENAI_API_KEY）是否正确、是否已过期。`, status), transient: false };
             case status === 403:
                 return { error: make('forbidden', `没有权限使用模型「${ctx.model}」（403 禁止访问）：请检查账号权限。${words}`, status), transient: false };
             case status === 404:

@@ -7,9 +7,10 @@ import OpenAI from 'openai';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import type { CostModel } from '../domain/taxonomy.js';
 import { cancelled, DraftError, redact, throwIfAborted } from './errors.js';
-import { classifyFailure, endpointLabel, type FailureContext } from './llm-errors.js';
+import { classifyFailure, endpointLabel, timeoutError, type FailureContext } from './llm-errors.js';
+import { parseCompletion, readBody } from './llm-response.js';
 import { normalizeAnswer, parseAnswerText } from './llm-answer.js';
-import { initialMessages, retryMessage, type ChatMessage } from './prompt.js';
+import { initialMessages, MAX_FIELD_CHARS, retryMessage, truncatedFields, type ChatMessage } from './prompt.js';
 import type { Proposal } from './proposal.js';
 import { checkAnswer, llmAnswerSchema, type SchemaProblem } from './schema.js';
 import type { DraftTarget } from './targets.js';
@@ -17,7 +18,7 @@ import type { DraftTarget } from './targets.js';
 export interface LlmOptions {
     /** default: OPENAI_BASE_URL, else https://api.openai.com/v1 */
     baseURL?: string;
-    /** default: OPENAI_API_KEY */
+    /** default: JXMB_LLM_API_KEY, else OPENAI_API_KEY (API_KEY_ENV, the editor reads the same) */
     apiKey?: string;
     /** default: JXMB_LLM_MODEL, else gpt-4o-mini */
     model?: string;
@@ -41,6 +42,9 @@ export interface LlmRun {
     /** one short Chinese sentence per step; never holds the key */
     onProgress?: (message: string) => void;
 }
+
+/** Where the key is read from, first set wins: the same order as the editor's. */
+export const API_KEY_ENV = ['JXMB_LLM_API_KEY', 'OPENAI_API_KEY'] as const;
 
 export const LLM_DEFAULTS = {
     baseURL: 'https://api.openai.com/v1',
@@ -66,11 +70,11 @@ function positive(value: number | undefined, fallback: number): number {
 /** Options over environment over defaults; a missing key or a malformed URL is a configuration error. */
 export function resolveLlmConfig(options: LlmOptions = {}): Config {
     const env = options.env ?? process.env;
-    const apiKey = options.apiKey ?? env.OPENAI_API_KEY ?? '';
+    const apiKey = options.apiKey ?? API_KEY_ENV.map(name => env[name]?.trim()).find(Boolean) ?? '';
     const baseURL = options.baseURL ?? (env.OPENAI_BASE_URL || LLM_DEFAULTS.baseURL);
     const model = options.model ?? (env.JXMB_LLM_MODEL || LLM_DEFAULTS.model);
     if (!apiKey.trim()) {
-        throw new DraftError('config', '没有设置 API key：请设置环境变量 OPENAI_API_KEY，或在选项中提供。');
+        throw new DraftError('config', '没有设置 API key：请设置环境变量 JXMB_LLM_API_KEY 或 OPENAI_API_KEY，或在选项中提供。');
     }
     if (!/^https?:$/.test(safeProtocol(baseURL))) {
         throw new DraftError('config', redact(`模型服务地址无效：「${baseURL}」。OPENAI_BASE_URL 应形如 https://api.openai.com/v1。`, [apiKey]));
@@ -113,12 +117,7 @@ async function complete(client: OpenAI, config: Config, messages: ChatMessage[],
     for (let retry = 0; ; retry++) {
         throwIfAborted(run.signal);
         try {
-            return await client.chat.completions.create({
-                model: config.model,
-                messages,
-                temperature: 0,
-                response_format: { type: 'json_schema', json_schema: { name: 'jxmb_draft', strict: true, schema: llmAnswerSchema } }
-            }, { signal: run.signal, timeout: config.timeoutMs });
+            return await completeOnce(client, config, messages, run.signal);
         } catch (error) {
             const failure = classifyFailure(error, config, run.signal);
             if (!failure.transient || retry >= config.transientRetries) throw failure.error;
@@ -130,6 +129,35 @@ async function complete(client: OpenAI, config: Config, messages: ChatMessage[],
             run.onProgress?.(`${failure.error.status === 429 ? '请求过于频繁（429）' : '模型服务暂时不可用'}，${Math.ceil(wait / 1000)} 秒后重试（第 ${retry + 1} 次）…`);
             await sleep(wait, run.signal);
         }
+    }
+}
+
+/**
+ * One request. The SDK's own timeout ends with the headers; this timer covers the body too, so a server that sends
+ * headers and then trickles, stalls or streams forever still ends in the timeout message.
+ */
+async function completeOnce(client: OpenAI, config: Config, messages: ChatMessage[], signal: AbortSignal | undefined): Promise<ChatCompletion> {
+    const controller = new AbortController();
+    const timedOut = timeoutError(config);
+    const timer = setTimeout(() => controller.abort(timedOut), config.timeoutMs);
+    const onAbort = () => controller.abort(cancelled());
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+        const response = await client.chat.completions.create({
+            model: config.model,
+            messages,
+            temperature: 0,
+            response_format: { type: 'json_schema', json_schema: { name: 'jxmb_draft', strict: true, schema: llmAnswerSchema } }
+        }, { signal: controller.signal, timeout: config.timeoutMs }).asResponse();
+        const text = await readBody(response, controller.signal);
+        return parseCompletion(text, response.headers.get('content-type'));
+    } catch (error) {
+        // Whatever the SDK or the reader made of the abort, the reason is what happened.
+        if (controller.signal.aborted && controller.signal.reason instanceof DraftError) throw controller.signal.reason;
+        throw error;
+    } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
     }
 }
 
@@ -153,6 +181,9 @@ export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}
     // The SDK retries and logs by itself; both are ours to do (bounded, Chinese, without the key).
     const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs, logLevel: 'off' });
     const messages = initialMessages(target, options.costModel);
+    for (const cut of truncatedFields(target)) {
+        run.onProgress?.(`「${cut.field}」共 ${cut.length} 字，过长：只把前 ${MAX_FIELD_CHARS} 字发给模型，后面的承诺请另行草拟或改用规则草拟。`);
+    }
     let last: SchemaProblem[] = [];
     for (let attempt = 1; attempt <= config.maxAttempts; attempt++) {
         run.onProgress?.(attempt === 1

@@ -5,24 +5,22 @@ import { printIndicator } from '../compile/print-jxmb.js';
 import { indicatorOf } from './cells.js';
 import { groupProposals } from './group.js';
 import type { CheckedProposal, DraftResult } from './proposal.js';
+import { oneLine } from './one-line.js';
 import { targetLabel } from './targets.js';
 
 const INDENT = '    ';
 
-const oneLine = (text: string, max = 60) => {
-    const s = text.replace(/\s+/g, ' ').trim();
-    return s.length > max ? `${s.slice(0, max)}…` : s;
-};
+const short = (text: string, max = 60) => oneLine(text, max);
 
 /** What the preview says about a proposal, one comment each. */
 function notes(p: CheckedProposal): string[] {
     const out: string[] = [];
-    if (p.needsConfirmation && p.reason) out.push(`${p.placeholder ? '占位' : '需确认'}：${oneLine(p.reason, 120)}`);
+    if (p.needsConfirmation && p.reason) out.push(`${p.placeholder ? '占位' : '需确认'}：${short(p.reason, 120)}`);
     for (const d of p.diagnostics) {
         // A skeleton's placeholder finding is what the note above already says.
         if (d.severity !== 'error' && d.severity !== 'warning') continue;
         if (p.placeholder && d.code === 'value/placeholder') continue;
-        out.push(`${d.severity === 'error' ? '错误' : '警告'} ${d.code ?? ''}：${oneLine(d.message, 120)}`);
+        out.push(`${d.severity === 'error' ? '错误' : '警告'} ${d.code ?? ''}：${short(d.message, 120)}`);
     }
     return out;
 }
@@ -31,8 +29,10 @@ export function summaryLine(result: DraftResult): string {
     const n = result.proposals.length;
     const skeletons = result.proposals.filter(p => p.placeholder).length;
     const confirm = result.proposals.filter(p => p.needsConfirmation && !p.placeholder).length;
-    const how = result.drafter === 'llm' ? `大模型草拟${result.model ? `，模型 ${result.model}` : ''}` : '规则草拟';
-    return `${targetLabel(result.target)}的指标建议（${how}）：${n} 条，其中占位骨架 ${skeletons} 条、需确认 ${confirm} 条。预览后再采用，不会写入文件。`;
+    // The name (an Excel cell may hold a line break) and the server's model name stay on the comment's one line.
+    const model = result.model ? oneLine(result.model, 80) : '';
+    const how = result.drafter === 'llm' ? `大模型草拟${model ? `，模型 ${model}` : ''}` : '规则草拟';
+    return `${targetLabel({ ...result.target, name: oneLine(result.target.name, 120) })}的指标建议（${how}）：${n} 条，其中占位骨架 ${skeletons} 条、需确认 ${confirm} 条。预览后再采用，不会写入文件。`;
 }
 
 export function printProposals(result: DraftResult): string {
@@ -47,7 +47,7 @@ export function printProposals(result: DraftResult): string {
         for (const block of group.blocks) {
             lines.push(`${INDENT.repeat(2)}${block.level2} {`);
             for (const p of block.proposals) {
-                const source = p.source.field ? `  // ${p.source.field}「${oneLine(p.source.quote)}」` : '';
+                const source = p.source.field ? `  // ${p.source.field}「${short(p.source.quote)}」` : '';
                 lines.push(`${INDENT.repeat(3)}${printIndicator(indicatorOf(p, result.target.year))}${source}`);
                 for (const note of notes(p)) lines.push(`${INDENT.repeat(3)}//   ${note}`);
             }

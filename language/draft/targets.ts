@@ -60,6 +60,20 @@ export function draftTargetsOf(model: DeclarationFile): DraftTarget[] {
 
 const normalizeName = (name: string) => name.replace(/\s+/g, '');
 
+/** The names of the 保密 projects of a file: they are not drafted, and a request for one should say why. */
+export function secretProjectNames(model: DeclarationFile): string[] {
+    return model.declarations.flatMap(d => d.kind === 'department' ? []
+        : d.spendingUnits.flatMap(unit => unit.projects.filter(p => p.secret).map(p => p.name)));
+}
+
+/** Why there is no target named `name`: a 保密 project is not drafted; otherwise there is none of that name. */
+export function missingTargetMessage(name: string, secretNames: readonly string[]): string {
+    const wanted = normalizeName(name);
+    return secretNames.some(n => normalizeName(n) === wanted)
+        ? `项目「${name}」是保密项目，不草拟指标（保密项目不适用绩效指标规则）。`
+        : `没有名为「${name}」的任务或项目。`;
+}
+
 /** The target named `name` (a task's or a project's name; whitespace ignored), the first of that name. */
 export function findTarget(targets: readonly DraftTarget[], name: string): DraftTarget | undefined {
     const wanted = normalizeName(name);

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { runDraftCommand } from '../../language/cli/draft.js';
+import { readTargets } from '../../language/draft/api.js';
+import { jxmb } from '../helpers/services.js';
 import { checkDraftResult } from '../../language/draft/schema.js';
 import { samplesDir } from '../helpers/samples.js';
 import { answer, startFakeOpenAI, type FakeOpenAI } from './fake-openai.js';
@@ -57,6 +61,14 @@ describe('jxmb draft', () => {
         expect(err).toContain('「科普综合工作经费」、「科技创新综合工作经费」');
     });
 
+    test('a 保密 project is named as such, not as unknown', async () => {
+        const { code, err, out } = await run([join(samplesDir, '002-guangzhou-kexie-projects.jxmb'), '--task', 'TZMMZX']);
+        expect(code).toBe(2);
+        expect(out).toBe('');
+        expect(err).toContain('项目「TZMMZX」是保密项目，不草拟指标');
+        expect(err).not.toContain('没有名为');
+    });
+
     test('no --task, no file, a bad format, a missing file', async () => {
         expect((await run([seed000])).err).toContain('请用 --task 指定');
         expect((await run([])).code).toBe(2);
@@ -92,4 +104,46 @@ describe('jxmb draft', () => {
         expect(err).toContain('401');
         expect(err).not.toContain('sk-cli-FAKE-0000');
     });
+
+    describe('the preview stays pasteable whatever the names hold', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'jxmb-draft-'));
+        // A task name with a line break, as an Excel cell often holds one.
+        const source = '部门整体 "测试单位" 年度 2024 {\n    任务 "科普综合\n工作经费" {\n        主要实施内容 ""\n        拟投入资金 10.00\n'
+            + '        期望目标 "组织科普志愿活动不少于96场次"\n    }\n}\n';
+        const file = join(dir, 'name-newline.jxmb');
+        writeFileSync(file, source);
+
+        /** The syntax errors of the file with the preview pasted before the declaration's closing brace. */
+        async function pasted(preview: string) {
+            const at = source.lastIndexOf('}');
+            return (await readTargets(jxmb(), source.slice(0, at) + preview + source.slice(at))).syntaxErrors;
+        }
+
+        test('a task name with a line break: the header comment on one line', async () => {
+            const { code, out } = await run([file, '--task', '科普综合工作经费']);
+            expect(code).toBe(0);
+            const [header, next] = out.split('\n');
+            expect(header).toMatch(/^\/\/ 任务「科普综合 工作经费」的指标建议（规则草拟）/);
+            expect(next).toBe('绩效指标 {');
+            expect(await pasted(out)).toEqual([]);
+        });
+
+        test("the server's model name cannot add lines to the preview", async () => {
+            server = await startFakeOpenAI([{ kind: 'answer', model: 'evil\n}\n项目 "M" {\r\u0085\u2028x', content: JSON.stringify({ proposals: [PROPOSAL] }) }]);
+            process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
+            const { code, out } = await run([file, '--task', '科普综合工作经费', '--llm', '--base-url', server.baseURL]);
+            expect(code).toBe(0);
+            const [header, next] = out.split('\n');
+            expect(header).toContain('模型 evil } 项目 "M" { x');
+            expect(next).toBe('绩效指标 {');
+            expect(out).toContain('"组织科普志愿活动场次"：≥96场次');
+            expect(await pasted(out)).toEqual([]);
+        });
+    });
 });
+
+const PROPOSAL = {
+    name: '组织科普志愿活动场次', level1: '产出指标', level2: '数量指标', operator: '≥', number: 96, unit: '场次', per: null, date: null,
+    period: '≥96场次', annual: '≥96场次', source: { field: '期望目标', quote: '组织科普志愿活动不少于96场次', start: null, end: null },
+    placeholder: false, needsConfirmation: false, reason: null
+};

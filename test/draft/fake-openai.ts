@@ -5,10 +5,12 @@ import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'nod
 import type { AddressInfo } from 'node:net';
 
 export type Step =
-    | { kind: 'answer'; content: string | null; refusal?: string }
+    | { kind: 'answer'; content: string | null; refusal?: string; model?: string }
     | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
     | { kind: 'raw'; status: number; body: string; contentType: string }
-    | { kind: 'hang' };
+    | { kind: 'hang' }
+    /** headers sent, then the body never finishes: a space every 100 ms, nothing at all, or events forever */
+    | { kind: 'stall'; body: 'trickle' | 'silent' | 'events' };
 
 export interface RecordedRequest {
     method: string;
@@ -64,7 +66,7 @@ export async function startFakeOpenAI(script: Step[]): Promise<FakeOpenAI> {
             const step = script[Math.min(requests.length - 1, script.length - 1)]!;
             switch (step.kind) {
                 case 'answer':
-                    return send(res, 200, JSON.stringify(completion(step.content, step.refusal ?? null, body.model ?? 'fake')), {});
+                    return send(res, 200, JSON.stringify(completion(step.content, step.refusal ?? null, step.model ?? body.model ?? 'fake')), {});
                 case 'status':
                     return send(res, step.status, JSON.stringify(step.body ?? { error: { message: `status ${step.status}` } }), step.headers ?? {});
                 case 'raw':
@@ -72,6 +74,16 @@ export async function startFakeOpenAI(script: Step[]): Promise<FakeOpenAI> {
                     return res.end(step.body);
                 case 'hang':
                     return; // never answers; close() drops the connection
+                case 'stall': {
+                    res.writeHead(200, { 'content-type': step.body === 'events' ? 'text/event-stream' : 'application/json' });
+                    res.flushHeaders();
+                    if (step.body === 'silent') return;
+                    const piece = step.body === 'events' ? 'data: {"choices":[{"delta":{"content":"x"}}]}\n\n' : ' ';
+                    if (step.body === 'trickle') res.write('{');
+                    const timer = setInterval(() => res.write(piece), 100);
+                    res.on('close', () => clearInterval(timer));
+                    return;
+                }
             }
         });
     });

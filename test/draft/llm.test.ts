@@ -248,6 +248,36 @@ describe('HTTP failures, in plain Chinese', () => {
         expect(Date.now() - started).toBeLessThan(4_000);
     });
 
+    // Headers arrive at once, the body never ends: the timeout still covers the whole request.
+    for (const body of ['trickle', 'silent', 'events'] as const) {
+        test(`headers, then a body that never ends (${body}): the timeout message`, async () => {
+            await serve({ kind: 'stall', body });
+            const error = await failure(draft(await target(), options({ timeoutMs: 400 })));
+            expect(error.code).toBe('timeout');
+            expect(error.message).toContain('超时');
+            expect(server!.requests).toHaveLength(1);
+        });
+    }
+
+    test('a 204 or a `null` body: the unreadable-response message, not an internal error', async () => {
+        for (const step of [{ kind: 'raw', status: 204, body: '', contentType: 'application/json' }, { kind: 'raw', status: 200, body: 'null', contentType: 'application/json' }] as const) {
+            await serve(step);
+            const error = await failure(draft(await target(), options()));
+            expect(error.code).toBe('server');
+            expect(error.message).toContain('模型服务返回了无法读取的响应');
+            expect(error.message).not.toContain('Cannot read');
+            await server!.close();
+        }
+        server = undefined;
+    });
+
+    test('a body that is not a completion (an array, an HTML page) is reported once, not retried as a bad answer', async () => {
+        await serve({ kind: 'raw', status: 200, body: '<!doctype html><html>请登录</html>', contentType: 'text/html' });
+        const error = await failure(draft(await target(), options()));
+        expect(error.message).toContain('模型服务返回了无法读取的响应');
+        expect(server!.requests).toHaveLength(1);
+    });
+
     test('no server listening: a network error, retried and reported', async () => {
         const gone = await startFakeOpenAI([answer(GOOD)]);
         const baseURL = gone.baseURL;
@@ -270,6 +300,30 @@ describe('HTTP failures, in plain Chinese', () => {
         await draftForTarget(await target(), { drafter: 'llm', services: jxmb(), llm: { env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: server!.baseURL, JXMB_LLM_MODEL: 'env-model' } } });
         expect(server!.requests[0]!.body.model).toBe('env-model');
         expect(server!.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+    });
+});
+
+describe('what is sent', () => {
+    test('a 1 MB text is cut to the first few thousand characters, and the prompt and the progress say so', async () => {
+        const base = await target();
+        const text = '组织科普志愿活动不少于96场次。' + '补充说明。'.repeat(200_000);
+        await serve(answer(GOOD));
+        await draft({ ...base, texts: [{ field: '期望目标', text }] }, options());
+        const request = server!.requests[0]!;
+        expect(request.rawBody.length).toBeLessThan(60_000);
+        const user = request.body.messages![1]!.content;
+        expect(user).toContain('组织科普志愿活动不少于96场次');
+        expect(user).toContain(`原文共 ${text.length} 字`);
+        expect(user).toContain('过长的文本只给出了前');
+        expect(progress.some(m => m.includes(`共 ${text.length} 字`))).toBe(true);
+    });
+
+    test('JXMB_LLM_API_KEY, as in the editor, before OPENAI_API_KEY', async () => {
+        await serve(answer(GOOD));
+        const env = { OPENAI_BASE_URL: server!.baseURL, JXMB_LLM_API_KEY: KEY, OPENAI_API_KEY: 'sk-other-0000000000' };
+        await draftForTarget(await target(), { drafter: 'llm', services: jxmb(), llm: { env } });
+        await draftForTarget(await target(), { drafter: 'llm', services: jxmb(), llm: { env: { ...env, JXMB_LLM_API_KEY: '  ' } } });
+        expect(server!.requests.map(r => r.headers.authorization)).toEqual([`Bearer ${KEY}`, 'Bearer sk-other-0000000000']);
     });
 });
 
