@@ -1,9 +1,10 @@
 import type { LangiumDocument, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import { allFixes } from './fixes/index.js';
-import type { QuickFix } from './quick-fix.js';
+import type { FixEdit, QuickFix } from './quick-fix.js';
+import { FixNotApplicable } from './fixes/not-applicable.js';
 
 // Quick-fixes keyed by the diagnostic's code: each family of checks has a file in fixes/ with its providers.
 export class JxmbCodeActionProvider implements CodeActionProvider {
@@ -12,17 +13,24 @@ export class JxmbCodeActionProvider implements CodeActionProvider {
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
-        for (const diagnostic of params.context.diagnostics) {
-            const provider = allFixes[String(diagnostic.code)];
-            if (!provider) continue;
-            for (const fix of provider(diagnostic, document as LangiumDocument<Document>)) {
-                actions.push(this.toCodeAction(document, fix, diagnostic));
+        const current = document.diagnostics ?? [];
+        for (const shown of params.context.diagnostics) {
+            // The editor sends the diagnostics it shows; right after typing they belong to the previous version, and
+            // edits built from their range and data would change the wrong text. Only a diagnostic the document still
+            // has is fixed, from the server's own copy (which carries `data` even when the client dropped it).
+            const diagnostic = current.find(d => sameDiagnostic(d, shown));
+            const provider = diagnostic && allFixes[String(diagnostic.code)];
+            if (!diagnostic || !provider) continue;
+            for (const fix of fixesOf(provider, diagnostic, document as LangiumDocument<Document>)) {
+                // An editor refuses a workspace edit whose edits overlap: such a fix is not offered.
+                if (overlapping(fix.edits)) continue;
+                actions.push(this.toCodeAction(document, fix, shown));
             }
         }
         return actions;
     }
 
-    private toCodeAction(document: LangiumDocument, fix: QuickFix, diagnostic: CodeActionParams['context']['diagnostics'][number]): CodeAction {
+    private toCodeAction(document: LangiumDocument, fix: QuickFix, diagnostic: Diagnostic): CodeAction {
         const edits = fix.edits.map(edit => this.snippets && edit.snippet
             ? { range: edit.range, snippet: { kind: 'snippet' as const, value: edit.snippet } }
             : { range: edit.range, newText: edit.newText });
@@ -39,4 +47,38 @@ export class JxmbCodeActionProvider implements CodeActionProvider {
             }
         };
     }
+}
+
+/** A provider's fixes; one that fails (a bug, or a tree it cannot handle) gives none instead of failing the request. */
+function fixesOf(provider: (d: Diagnostic, doc: LangiumDocument<Document>) => QuickFix[], diagnostic: Diagnostic, document: LangiumDocument<Document>): QuickFix[] {
+    try {
+        return provider(diagnostic, document);
+    } catch (error) {
+        if (!(error instanceof FixNotApplicable)) {
+            console.error(`快速修复「${String(diagnostic.code)}」出错，已跳过：${error instanceof Error ? error.message : String(error)}`);
+        }
+        return [];
+    }
+}
+
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+    return String(a.code) === String(b.code) && a.message === b.message && sameRange(a.range, b.range);
+}
+
+function sameRange(a: Range, b: Range): boolean {
+    return a.start.line === b.start.line && a.start.character === b.start.character
+        && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function before(a: Range['start'], b: Range['start']): number {
+    return a.line - b.line || a.character - b.character;
+}
+
+/** Whether two edits of one document overlap (touching ends and insertions at one point are fine). */
+export function overlapping(edits: readonly FixEdit[]): boolean {
+    const sorted = [...edits].sort((x, y) => before(x.range.start, y.range.start) || before(x.range.end, y.range.end));
+    for (let i = 1; i < sorted.length; i++) {
+        if (before(sorted[i - 1]!.range.end, sorted[i]!.range.start) > 0) return true;
+    }
+    return false;
 }

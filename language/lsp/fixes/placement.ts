@@ -8,6 +8,7 @@ import {
 } from '../../generated/ast.js';
 import { level1Code, level1Label, level2Code, level2Label } from '../../validation/hierarchy-units.js';
 import type { FixEdit } from '../quick-fix.js';
+import { FixNotApplicable, isClosed } from './not-applicable.js';
 import { contentEnd, escapeSnippet, indentAt, INDENT, lineStart, nextLineStart, onlyIndentBefore, rangeOf } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
@@ -77,6 +78,8 @@ export function insertBeforeBrace(document: Doc, start: number, brace: number, o
 export function appendToBlock(document: Doc, container: IndicatorTree | Level1Group | Level2Block, lines: string[], snippetLines?: string[], moving: Iterable<AstNode> = []): FixEdit {
     const text = textOf(document);
     const { start, end } = span(container);
+    // Without its closing brace (the user is typing it), there is no place inside the block to insert at.
+    if (!isClosed(text, end)) throw new FixNotApplicable(`${container.$type} 未闭合`);
     const brace = end - 1;
     const outer = indentAt(text, start);
     const inner = outer + INDENT;

@@ -105,7 +105,8 @@ function lastBrace(cst: CstNode): CstNode | undefined {
 function insertInto(document: LangiumDocument<Document>, node: AstNode, lines: string[]): FixEdit | undefined {
     const cst = node.$cstNode;
     const brace = cst && lastBrace(cst);
-    if (!cst || !brace) return undefined;
+    // The brace must close this node: in a block still being typed the last brace is a nested block's.
+    if (!cst || !brace || brace.end !== cst.end) return undefined;
     const outer = indentAt(document.textDocument.getText(), cst.offset);
     return insertBeforeBrace(document, cst.offset, brace.offset, outer, lines.map(l => outer + INDENT + l).join('\n'));
 }

@@ -12,6 +12,7 @@ import { displayOf, level2Rewrites, type Rewrite, type TemplatePart } from '../.
 import { countUnitIn, DSL_UNIT, ValueCode } from '../../validation/values.js';
 import { PLACEHOLDER, yearOf } from '../../validation/values-context.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
+import { isClosed } from './not-applicable.js';
 import { escapeSnippet, indentAt, INDENT, insertAt, lineEnd, lineStart, nextLineStart, nodeAt, rangeOf, startsLine } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
@@ -269,7 +270,8 @@ export function moveIndicator(document: Doc, indicator: Indicator, target: strin
     const block = AstUtils.getContainerOfType(indicator, isLevel2Block);
     const group = AstUtils.getContainerOfType(indicator, isLevel1Group);
     const node = indicator.$cstNode;
-    if (!block?.$cstNode || !group || !node) return undefined;
+    // A block still being typed (no closing brace yet) ends early after recovery: the new block would land inside it.
+    if (!block?.$cstNode || !group || !node || !isClosed(text, block.$cstNode.end)) return undefined;
     const alone = startsLine(text, node.offset);
     const end = lineEnd(text, node.end);
     const trailing = text.slice(node.end, end).trim();
@@ -283,6 +285,7 @@ export function moveIndicator(document: Doc, indicator: Indicator, target: strin
     const existing = group.blocks.find((b: Level2Block) => b !== block && level2ByName(b.category)?.code === targetCode);
     const blockIndent = indentAt(text, block.$cstNode.offset);
     if (existing?.$cstNode) {
+        if (!isClosed(text, existing.$cstNode.end)) return undefined;
         // Not placement.ts's appendToBlock: a brace after content keeps the blanks before it, one-line blocks stay so.
         const close = existing.$cstNode.end - 1;
         const indent = indentAt(text, existing.$cstNode.offset);

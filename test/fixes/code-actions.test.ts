@@ -1,0 +1,142 @@
+import { describe, expect, test } from 'vitest';
+import type { LangiumDocument } from 'langium';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { JxmbCodeActionProvider, overlapping } from '../../language/lsp/code-actions.js';
+import { diagnose } from '../helpers/fixes.js';
+
+// The code-action request as the editor sends it: the diagnostics it shows (maybe from an older version of the
+// file, maybe without `data`), answered with workspace edits an editor can apply to the current text.
+
+async function actionsFor(document: LangiumDocument, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
+    const provider = new JxmbCodeActionProvider();
+    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return await provider.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range, context: { diagnostics } }) as CodeAction[];
+}
+
+function editsOf(action: CodeAction): TextEdit[] {
+    const change = action.edit!.documentChanges![0]!;
+    return 'edits' in change ? change.edits as TextEdit[] : [];
+}
+
+/** Applies an action as an editor does; throws (like VS Code refusing it) when its edits overlap. */
+function apply(text: string, action: CodeAction): string {
+    return TextDocument.applyEdits(TextDocument.create('memory://x.jxmb', 'jxmb', 1, text), editsOf(action));
+}
+
+const stale = `部门整体 "单位" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+                "举办活动场次"：≥45场次
+            }
+            质量指标 { }
+        }
+    }
+}
+`;
+
+describe('a diagnostic from an older version of the file', () => {
+    test('gets no edit after a line was typed above it; the current one deletes the empty block', async () => {
+        const { diagnostics: old } = await diagnose(stale);
+        const shown = old.find(d => d.code === 'hierarchy/empty-level2')!;
+        expect(shown).toBeDefined();
+        const typed = stale.replace('                "举办活动场次"', '                // 新增一行备注\n                "举办活动场次"');
+        const { document, diagnostics: now } = await diagnose(typed);
+        expect(await actionsFor(document, [shown])).toEqual([]);
+
+        const current = now.find(d => d.code === 'hierarchy/empty-level2')!;
+        const actions = await actionsFor(document, [current]);
+        expect(actions.length).toBeGreaterThan(0);
+        const fixed = apply(typed, actions[0]!);
+        expect(fixed).toContain('"举办活动场次"：≥45场次');
+        expect(fixed).toContain('// 新增一行备注');
+        expect(fixed).not.toContain('质量指标');
+    });
+
+    test('with another message (the check said something else then) gets no edit', async () => {
+        const { document, diagnostics } = await diagnose(stale);
+        const shown = diagnostics.find(d => d.code === 'hierarchy/empty-level2')!;
+        expect(await actionsFor(document, [{ ...shown, message: '旧的提示' }])).toEqual([]);
+    });
+});
+
+const unclosed = `部门整体 "单位" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+                "工程验收达标率"：≥90%
+            时效指标 {
+                "完成时间"：≤2024-12-31
+            }
+        }
+    }
+}
+`;
+
+describe('a block not closed yet', () => {
+    test('moving a rate out of an unclosed 数量指标 offers no overlapping edits', async () => {
+        const { document, diagnostics } = await diagnose(unclosed);
+        const shown = diagnostics.filter(d => d.code === 'value/percent-under-count');
+        expect(shown.length).toBeGreaterThan(0);
+        const actions = await actionsFor(document, shown);
+        for (const action of actions) expect(() => apply(unclosed, action), action.title).not.toThrow();
+        expect(actions.map(a => a.title)).not.toContain('移到质量指标');
+    });
+
+    test('once the block is closed, the move is offered and applies', async () => {
+        const closed = unclosed.replace('≥90%\n', '≥90%\n            }\n');
+        const { document, diagnostics } = await diagnose(closed);
+        const actions = await actionsFor(document, diagnostics.filter(d => d.code === 'value/percent-under-count'));
+        const move = actions.find(a => a.title === '移到质量指标');
+        expect(move).toBeDefined();
+        const fixed = apply(closed, move!);
+        expect(fixed).toContain('质量指标 {\n                "工程验收达标率"：≥90%\n            }');
+        expect((await diagnose(fixed)).diagnostics.filter(d => d.code === 'value/percent-under-count')).toEqual([]);
+    });
+});
+
+describe('the overlap guard', () => {
+    const at = (l1: number, c1: number, l2: number, c2: number) => ({ range: { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } }, newText: '' });
+    test('an insertion inside a deleted range overlaps; touching edits and insertions at one point do not', () => {
+        expect(overlapping([at(4, 0, 5, 0), at(4, 30, 4, 30)])).toBe(true);
+        expect(overlapping([at(4, 30, 4, 30), at(4, 0, 5, 0)])).toBe(true);
+        expect(overlapping([at(4, 0, 5, 0), at(5, 0, 5, 0)])).toBe(false);
+        expect(overlapping([at(4, 0, 4, 0), at(4, 0, 5, 0)])).toBe(false);
+        expect(overlapping([at(2, 0, 2, 0), at(2, 0, 2, 0)])).toBe(false);
+    });
+});
+
+describe('a client that drops `data` from diagnostics', () => {
+    const missing = `部门整体 "单位" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+                "培训人数"
+            }
+        }
+    }
+}
+`;
+
+    test('still gets the fix for a diagnostic the file has, computed from the server\'s copy', async () => {
+        const { document, diagnostics } = await diagnose(missing);
+        const shown = diagnostics.find(d => d.code === 'value/missing')!;
+        expect(shown).toBeDefined();
+        const { data: _dropped, ...withoutData } = shown;
+        const actions = await actionsFor(document, [withoutData]);
+        expect(actions.length).toBeGreaterThan(0);
+        expect(apply(missing, actions[0]!)).toContain('"培训人数"："〔待填〕"');
+    });
+
+    test('any code with no data and a range the file does not report gets no action and no error', async () => {
+        const { document } = await diagnose(missing);
+        const range = { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } };
+        for (const code of ['value/missing', 'measurability/vague-value', 'value/percent-under-count', 'hierarchy/empty-level2']) {
+            for (const data of [undefined, null, 'garbage', {}]) {
+                const diagnostic: Diagnostic = { range, message: 'x', code, ...(data === undefined ? {} : { data }) };
+                expect(await actionsFor(document, [diagnostic])).toEqual([]);
+            }
+        }
+    });
+});

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CodeActionRequest, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol';
+import { LspSession } from '../helpers/lsp-client.js';
+
+// Quick-fixes as VS Code asks for them: the built server (dist/server.cjs, `npm run build`) over stdio, with the
+// diagnostics the editor shows in the request's context.
+
+const text = `部门整体 "单位" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+                "举办活动场次"：≥45场次
+                "培训人数"
+            }
+            质量指标 { }
+        }
+    }
+}
+`;
+
+describe('code actions through the language server', () => {
+    let session: LspSession;
+    beforeAll(async () => { session = await LspSession.start(); });
+    afterAll(async () => { await session?.stop(); });
+
+    const edits = (action: CodeAction) => (action.edit!.documentChanges![0] as { edits: TextEdit[] }).edits;
+
+    test('right after typing, the diagnostics of the previous version get no edit; the new ones do', async () => {
+        const uri = 'file:///tmp/jxmb-code-action-test/stale.jxmb';
+        const { diagnostics: old } = await session.openChecked(uri, text);
+        const shown = old.find(d => d.code === 'hierarchy/empty-level2')!;
+        expect(shown).toBeDefined();
+        const typed = text.replace('                "举办活动场次"', '                // 新增一行备注\n                "举办活动场次"');
+        const republished = session.diagnostics(uri, 2);
+        await session.replace(uri, typed, 2);
+        // Sent before the new diagnostics reach the editor, as VS Code does on Ctrl+. just after typing.
+        const actions = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: shown.range, context: { diagnostics: [shown] } }) as CodeAction[];
+        expect(actions).toEqual([]);
+
+        const current = (await republished).diagnostics.find(d => d.code === 'hierarchy/empty-level2')!;
+        expect(current.range.start.line).toBe(shown.range.start.line + 1);
+        const fresh = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: current.range, context: { diagnostics: [current] } }) as CodeAction[];
+        expect(fresh.length).toBeGreaterThan(0);
+        expect(edits(fresh[0]!).map(e => e.range.start.line)).toEqual([current.range.start.line]);
+    });
+
+    test('a client without dataSupport gets fixes, never an error', async () => {
+        const uri = 'file:///tmp/jxmb-code-action-test/nodata.jxmb';
+        const { diagnostics } = await session.openChecked(uri, text);
+        const missing = diagnostics.find(d => d.code === 'value/missing')!;
+        const { data: _dropped, ...withoutData } = missing;
+        const actions = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: missing.range, context: { diagnostics: [withoutData] } }) as CodeAction[];
+        expect(actions.map(a => edits(a)[0]!.newText).join(' ')).toContain('〔待填〕');
+
+        const range = { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } };
+        const odd = ['value/missing', 'measurability/vague-value', 'classification/misfiled'].map(code => ({ range, message: 'x', code }));
+        await expect(session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: odd } })).resolves.toEqual([]);
+    });
+});
