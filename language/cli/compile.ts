@@ -1,5 +1,5 @@
-import { basename, extname, join } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import type { JxmbServices } from '../jxmb-module.js';
 import type { Document } from '../generated/ast.js';
 import { parseAndValidate } from '../documents.js';
@@ -55,10 +55,10 @@ export async function render(model: DeclarationFile, target: CompileTarget): Pro
 /**
  * `jxmb compile <inputs> --to T [-o out]`: one input and no -o writes to stdout (text targets only; xlsx needs -o);
  * one input and an -o with the target's extension (json, xlsx, html, txt for flat, md) writes that file; otherwise
- * -o is a folder that receives <name>.<ext> per input.
+ * -o is a folder that receives <name>.<ext> per input. A file already there is kept unless `force`.
  */
 export async function compilePaths(services: JxmbServices, inputs: string[], target: CompileTarget, output: string | undefined,
-    stdout: (text: string) => void): Promise<{ compiled: CompiledFile[]; problems: InputError[] }> {
+    stdout: (text: string) => void, force = false): Promise<{ compiled: CompiledFile[]; problems: InputError[] }> {
     if (output !== undefined && extname(output).toLowerCase() === '.jxmb') {
         throw new InputError(output, '拒绝把输出写到 .jxmb 源文件上：请换一个输出路径。');
     }
@@ -67,8 +67,15 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
     const extension = `.${targetExtensions[target]}`;
     const singleFileOutput = files.length === 1 && inputs.length === 1 && output !== undefined
         && extname(output).toLowerCase() === extension && !(await isDirectory(output));
+    const destinations = new Map<string, string>();
+    if (!(output === undefined && files.length === 1)) {
+        for (const file of files) destinations.set(file, singleFileOutput ? output! : join(output ?? '.', basename(file, extname(file)) + extension));
+    }
+    const refused = await refusedDestinations(files, destinations, force);
     for (const file of files) {
         try {
+            const refusal = refused.get(file);
+            if (refusal) throw refusal;
             const { model, syntaxErrors } = await loadModel(services, file);
             if (!model) {
                 compiled.push({ source: file, output: null, syntaxErrors });
@@ -77,13 +84,12 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
             const content = await render(model, target).catch(error => {
                 throw error instanceof XlsxLimitError ? new InputError(file, error.message) : error;
             });
-            let destination: string | null = null;
-            if (output === undefined && files.length === 1) {
+            const destination = destinations.get(file) ?? null;
+            if (destination === null) {
                 // A workbook is never poured onto a terminal, nor dropped silently into the working directory.
                 if (typeof content !== 'string') throw new InputError(file, `${target} 是二进制文件，不能输出到终端：请用 -o 指定输出文件或文件夹。`);
                 stdout(content);
             } else {
-                destination = singleFileOutput ? output! : join(output ?? '.', basename(file, extname(file)) + extension);
                 await writeOutput(destination, content);
             }
             compiled.push({ source: file, output: destination, syntaxErrors: [] });
@@ -93,6 +99,59 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
         }
     }
     return { compiled, problems };
+}
+
+/**
+ * The inputs whose output must not be written: one that lands on an input of this run (the user's own file, whatever
+ * its extension), or two inputs of different folders with the same name going to one -o folder (the last would win).
+ * Paths are compared after resolving links, so `./a.txt`, `a.txt` and a link to it are one file. Without `force`,
+ * an existing file is kept too (the workbook the .jxmb was imported from has the name its compiled xlsx would get).
+ */
+async function refusedDestinations(files: string[], destinations: Map<string, string>, force: boolean): Promise<Map<string, InputError>> {
+    const refused = new Map<string, InputError>();
+    const inputs = new Map<string, string>();
+    for (const file of files) inputs.set(await realPath(file), file);
+    const byTarget = new Map<string, string[]>();
+    for (const [file, destination] of destinations) {
+        const target = await realPath(destination);
+        const input = inputs.get(target);
+        if (input !== undefined) {
+            refused.set(file, new InputError(destination, `输出路径就是本次的输入文件「${input}」，拒绝覆盖：请换一个输出路径。`));
+            continue;
+        }
+        if (!force && await isExistingFile(destination)) {
+            refused.set(file, new InputError(destination, '输出文件已存在：未覆盖（要覆盖请加 --force）。'));
+            continue;
+        }
+        byTarget.set(target, [...(byTarget.get(target) ?? []), file]);
+    }
+    for (const [, sources] of byTarget) {
+        if (sources.length < 2) continue;
+        for (const file of sources) {
+            const others = sources.filter(other => other !== file).map(other => `「${other}」`).join('、');
+            refused.set(file, new InputError(destinations.get(file)!, `「${file}」与${others}会写到同一个输出文件，均未写入：请分别编译到不同的文件夹。`));
+        }
+    }
+    return refused;
+}
+
+/** The real path of a file, or of its folder joined with its name when the file does not exist yet. */
+async function realPath(path: string): Promise<string> {
+    try {
+        return await realpath(path);
+    } catch {
+        const folder = dirname(resolve(path));
+        return join(await realpath(folder).catch(() => folder), basename(path));
+    }
+}
+
+/** A file or link stands there (a folder is left to the write, which says so). */
+async function isExistingFile(path: string): Promise<boolean> {
+    try {
+        return !(await lstat(path)).isDirectory();
+    } catch {
+        return false;
+    }
 }
 
 async function isDirectory(path: string): Promise<boolean> {

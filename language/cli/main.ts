@@ -20,12 +20,14 @@ const usage = `用法 / usage:
       .jxmb 与 .xlsx、.docx、.txt、.tsv 表格并列（表格在内存中导入，不写任何文件），每个文件的错误、警告、
       可度量指标，问题最多的在前；每条问题给出原文件中的位置（.jxmb 行:列，工作表!单元格，Word 表格行列，文本行）；
       无法导入的文件也列入报告并说明原因（此时退出码 2）。在终端上显示进度
-  jxmb compile <文件或文件夹…> --to json|xlsx|html|flat|md [-o 输出]   编译为官方表格
+  jxmb compile <文件或文件夹…> --to json|xlsx|html|flat|md [-o 输出] [--force]   编译为官方表格
       json  规范 JSON 模型            xlsx  官方版式 Excel 工作簿（须用 -o）
       html  可打印的网页（A4 横向）    md    Markdown 表格
       flat  项目支出表的扁平绩效指标字符串，每个项目一行「项目名称<Tab>1、1-产出指标；11-数量指标；…。」；
             扁平字符串本是项目支出表的写法，部门整体表也照此输出一行「部门名称<Tab>其绩效指标」
       -o    单个输入时可为文件（扩展名 .json/.xlsx/.html/.txt/.md），否则为文件夹
+      --force  覆盖已存在的输出文件（默认不覆盖）；本次的输入文件任何时候都不会被覆盖，
+               两个输入写到同一个输出文件时两者都不写
 ${importUsage.replace(/^用法 \/ usage:\n/, '')}
 ${draftUsage.replace(/^用法 \/ usage:\n/, '')}
   jxmb --help | --version`;
@@ -116,7 +118,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
 async function compile(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
         args, allowPositionals: true,
-        options: { to: { type: 'string' }, output: { type: 'string', short: 'o' } }
+        options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }
     });
     if (positionals.length === 0) {
         io.err(`请给出要编译的文件。\n${usage}\n`);
@@ -127,7 +129,7 @@ async function compile(args: string[], io: CliIo): Promise<number> {
         io.err(`--to 须为 ${compileTargets.join('、')} 之一。\n`);
         return 2;
     }
-    const { compiled, problems } = await compilePaths(services(), positionals, target, values.output, io.out);
+    const { compiled, problems } = await compilePaths(services(), positionals, target, values.output, io.out, values.force);
     reportProblems(problems, io);
     let failed = 0;
     for (const file of compiled) {

@@ -7,13 +7,16 @@ import { parseNumber } from './numbers.js';
 import { assertValidModel } from './schema.js';
 
 // What the grammar lets a file say but the canonical model (schemas/declaration.schema.json) cannot hold: a 年度
-// outside 1900–2200 or not a whole year, an amount with so many digits that it is no finite number. Found on the
+// outside 1900–2200 or not a whole year, an amount with more significant digits than a number keeps (README: more
+// than 15 digits; `12345678901234567890.00` would come out as 12345678901234567000). Found on the
 // AST, so that compiling stops with a message at the place instead of a schema error about /declarations/0/year.
 
 export const MODEL_LIMIT_CODE = 'compile/out-of-range';
 
 export const YEAR_MIN = 1900;
 export const YEAR_MAX = 2200;
+/** A double keeps every decimal of at most 15 significant digits. */
+export const AMOUNT_MAX_DIGITS = 15;
 
 /** The canonical model of a parsed document, or the places where it says what the model cannot hold. */
 export function compilableModel(document: ast.Document): { model: DeclarationFile; errors: [] } | { model: null; errors: Diagnostic[] } {
@@ -32,12 +35,19 @@ export function modelLimitErrors(document: ast.Document): Diagnostic[] {
             if (!(Number.isInteger(year) && year >= YEAR_MIN && year <= YEAR_MAX)) {
                 errors.push(error(node, 'year', `年度「${shorten(node.year)}」不是 ${YEAR_MIN}–${YEAR_MAX} 之间的年份，无法编译。`));
             }
-        } else if ((ast.isAmountItem(node) || ast.isTaskAmount(node)) && node.value !== undefined && !Number.isFinite(parseNumber(node.value))) {
+        } else if ((ast.isAmountItem(node) || ast.isTaskAmount(node)) && node.value !== undefined
+            && (!Number.isFinite(parseNumber(node.value)) || significantDigits(node.value) > AMOUNT_MAX_DIGITS)) {
             const what = ast.isAmountItem(node) ? `「${node.key}」` : '拟投入资金';
-            errors.push(error(node, 'value', `${what}的数额「${shorten(node.value)}」位数太多，不是可用的金额，无法编译。`));
+            errors.push(error(node, 'value', `${what}的数额「${shorten(node.value)}」位数太多（超过 ${AMOUNT_MAX_DIGITS} 位有效数字），无法精确编译。`));
         }
     }
     return errors;
+}
+
+/** `0,012,345.6700` → 6: the digits between the first and last non-zero one, and the whole number's trailing zeros. */
+export function significantDigits(text: string): number {
+    const [whole = '', fraction = ''] = text.replace(/[^0-9.]/g, '').split('.');
+    return (whole + fraction.replace(/0+$/, '')).replace(/^0+/, '').length;
 }
 
 function error(node: AstNode, property: string, message: string): Diagnostic {

@@ -31,8 +31,8 @@ export interface IndicatorResult {
 }
 
 export function readDepartmentIndicators(rows: readonly SourceCell[][], ctx: IndicatorContext): IndicatorResult {
-    const state = new IndicatorState(ctx);
-    rows.forEach((row, index) => state.row(row, rows.slice(index + 1)));
+    const state = new IndicatorState(ctx, rows);
+    rows.forEach((row, index) => state.row(row, index));
     return { list: { groups: state.groups }, singleValueColumn: state.layout.single };
 }
 
@@ -42,9 +42,12 @@ class IndicatorState {
     private group: Level1Group | null = null;
     private block: Level2Block | null = null;
 
-    constructor(private readonly ctx: IndicatorContext) {}
+    /** per row: the first 二级 label other than 成本指标 in it or any row below (built on first need) */
+    private nextLevel2: Array<CategoryLabel | undefined> | null = null;
 
-    row(row: SourceCell[], following: readonly SourceCell[][]): void {
+    constructor(private readonly ctx: IndicatorContext, private readonly rows: readonly SourceCell[][]) {}
+
+    row(row: SourceCell[], index: number): void {
         const cells = filled(row);
         if (cells.length === 0) return;
         if (cells.some(cell => indicatorHeading(cell.text) === 'level3')) return this.header(cells);
@@ -59,7 +62,7 @@ class IndicatorState {
             const two = seen < 2 && this.mayBeLabel(cell) ? level2Label(cell.text) : null;
             if (!one && !two) break;
             this.ctx.placement.use(cell);
-            if (one && (!two || this.costIsLevel1(cells.slice(k + 1), following))) {
+            if (one && (!two || this.costIsLevel1(cells.slice(k + 1), index))) {
                 this.level1(one, cell);
                 seen = 1;
             } else {
@@ -102,10 +105,20 @@ class IndicatorState {
      * 成本指标 is the legacy 二级 14 under 产出 (the seeds) and the 2021 一级 4. It is the 一级 when a 2021 成本 二级
      * (经济/社会/生态环境成本指标) follows it, or when there is no 产出指标 above it to hold it as a 二级.
      */
-    private costIsLevel1(rest: readonly SourceCell[], following: readonly SourceCell[][]): boolean {
-        const next = [...rest, ...following.flatMap(row => filled(row))].map(cell => level2Label(cell.text)).find(label => label && label.written !== '成本指标');
+    private costIsLevel1(rest: readonly SourceCell[], index: number): boolean {
+        const next = firstLevel2(rest) ?? this.level2Below(index);
         if (next?.category.parent === '4') return true;
         return this.group?.code !== '1';
+    }
+
+    /** The first such label in the rows after `index`: one backward pass, not a scan of the rest per row. */
+    private level2Below(index: number): CategoryLabel | undefined {
+        if (!this.nextLevel2) {
+            const next: Array<CategoryLabel | undefined> = new Array(this.rows.length + 1).fill(undefined);
+            for (let i = this.rows.length - 1; i >= 0; i--) next[i] = firstLevel2(filled(this.rows[i]!)) ?? next[i + 1];
+            this.nextLevel2 = next;
+        }
+        return this.nextLevel2[index + 1];
     }
 
     private level1(label: CategoryLabel, cell: SourceCell): void {
@@ -192,4 +205,13 @@ class IndicatorState {
         const annual: IndicatorValue | null = importValue(texts[1] ?? '');
         return indicatorValues(period, annual);
     }
+}
+
+/** The first 二级 label in the cells that is not 成本指标 (which may be either level). */
+function firstLevel2(cells: readonly SourceCell[]): CategoryLabel | undefined {
+    for (const cell of cells) {
+        const label = level2Label(cell.text);
+        if (label && label.written !== '成本指标') return label;
+    }
+    return undefined;
 }

@@ -56,7 +56,8 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
 
 class DepartmentReader {
     private taskColumns: Partial<Record<'name' | 'content' | 'amount' | 'goal', number>> = {};
-    private remarkParts: string[] | null = null;
+    /** how many parts (lines) 备注 has so far */
+    private remarkParts = 0;
 
     constructor(private readonly d: DepartmentDeclaration, private readonly ctx: RecogniserContext) {}
 
@@ -209,16 +210,19 @@ class DepartmentReader {
 
     /** 备注: 「备注」 or 「备注:…」, with its text inline, in the next cells, or on the rows below (one line each). */
     private remark(label: SourceCell | null, rest: SourceCell[]): void {
-        const parts = (this.remarkParts ??= []);
+        // Each part is appended (never the whole remark re-joined): a long tail of rows under 备注 stays linear.
+        const add = (part: string) => {
+            this.d.remark = this.remarkParts++ === 0 ? part : `${this.d.remark}\n${part}`;
+        };
         if (label) {
             this.ctx.placement.use(label);
             const inline = /^备注\s*[:：]?\s*([\s\S]*)$/.exec(this.text(label))?.[1] ?? '';
-            if (inline) parts.push(inline);
+            if (inline) add(inline);
         }
         const line = rest.map(cell => this.text(cell)).join('\n');
         this.ctx.placement.use(...rest);
         this.ctx.origins.set(this.d, 'remark', label ?? rest[0]);
-        if (line) parts.push(line);
-        this.d.remark = parts.join('\n');
+        if (line) add(line);
+        this.d.remark ??= '';
     }
 }

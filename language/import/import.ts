@@ -17,6 +17,7 @@ import { filled, formatNames, type SourceFormat, type SourceTable } from './sour
 import { looksTabSeparated, readTsv } from './tsv-table.js';
 import { readXlsx } from './xlsx-table.js';
 import { decideYear } from './year.js';
+import { checkPackage, KIND } from './zip-package.js';
 
 // Import: bytes → tables of cells (one reader per input form) → one recogniser per table kind → the canonical
 // model, checked against the schema, and the report of everything that could not be placed. readTables is exported
@@ -59,6 +60,8 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
         declarations.push(declaration);
     }
     if (declarations.length === 0) {
+        const office = format === 'xlsx' || format === 'docx' ? null : officeName(options.extension);
+        if (office) throw new ImportError(`文件不是 ${office}（不是 zip 压缩包）；按文本读取，也没有找到「绩效指标」表头或「项目名称（资金使用单位）…绩效指标」表头。`);
         throw new ImportError('没有找到部门整体预算绩效目标申报表或项目支出绩效目标表：表中缺少「绩效指标」表头（一级指标、二级指标、三级指标）或「项目名称（资金使用单位）…绩效指标」表头。');
     }
     for (const table of ignored) {
@@ -72,14 +75,19 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
 export async function readTables(bytes: Uint8Array, extension?: string): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {
     checkImportSize(bytes);
     switch (sniffInput(bytes, extension)) {
-        case 'xlsx': return { tables: await readXlsx(bytes), format: 'xlsx', encoding: null };
-        case 'docx': return { tables: [await readDocx(bytes)], format: 'docx', encoding: null };
+        case 'xlsx': {
+            checkPackage(bytes, 'xlsx');
+            return { tables: await readXlsx(bytes), format: 'xlsx', encoding: null };
+        }
+        case 'docx': return { tables: [await readDocx(bytes, checkPackage(bytes, 'docx'))], format: 'docx', encoding: null };
         case 'text': {
             const { text, encoding } = decodeText(bytes);
             if (text.trim() === '') throw new ImportError('文件是空的（没有任何文字）。');
             checkTextLines(text);
             if (looksTabSeparated(text)) return { tables: [readTsv(text)], format: 'tsv', encoding };
             if (looksLikePdfDepartment(text)) return { tables: [readPdfDepartment(text)], format: 'pdf-text', encoding };
+            const office = officeName(extension);
+            if (office) throw new ImportError(`文件不是 ${office}（不是 zip 压缩包），按文本读取也没有找到表格。`);
             throw new ImportError('没有找到表格：文本既不是制表符分隔的表格，也不像从 PDF 提取的部门整体申报表。');
         }
     }
@@ -100,6 +108,12 @@ export function renderImport(result: ImportResult, source: string): string {
 export function summaryLine(result: ImportResult): string {
     const count = (kind: Declaration['kind']) => result.model.declarations.filter(d => d.kind === kind).length;
     return `导入完成：部门整体 ${count('department')} 份，项目支出 ${count('project')} 份；未能放入的单元格 ${unplacedCount(result.report)} 个。`;
+}
+
+/** Excel 工作簿 / Word 文档 when the file's name says it is one (the bytes may say otherwise). */
+function officeName(extension = ''): string | null {
+    const ext = extension.toLowerCase();
+    return ext === '.xlsx' || ext === '.xlsm' ? KIND.xlsx.name : ext === '.docx' ? KIND.docx.name : null;
 }
 
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ');

@@ -30,11 +30,16 @@ export function checkTextLines(text: string): void {
     }
 }
 
+/** `what` (工作表「部门整体」, Word 文档的表格) has more rows than any import may have. */
+export function checkTableRows(what: string, rows: number): void {
+    if (rows > MAX_TABLE_ROWS) {
+        throw new ImportError(`${what}有 ${count(rows)} 行，超过可导入的上限 ${count(MAX_TABLE_ROWS)} 行。${ADVICE}`);
+    }
+}
+
 /** Before a worksheet's cells are read: its used range, as exceljs reports it. */
 export function checkSheetSize(name: string, rows: number, columns: number): void {
-    if (rows > MAX_TABLE_ROWS) {
-        throw new ImportError(`工作表「${name}」有 ${count(rows)} 行，超过可导入的上限 ${count(MAX_TABLE_ROWS)} 行。${ADVICE}`);
-    }
+    checkTableRows(`工作表「${name}」`, rows);
     if (rows * columns > MAX_SHEET_CELLS) {
         throw new ImportError(`工作表「${name}」的范围达 ${count(rows)} 行 × ${count(columns)} 列，超过可导入的上限 ${count(MAX_SHEET_CELLS)} 个单元格（可能有远处的零散单元格）。${ADVICE}`);
     }

@@ -20,6 +20,15 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceTable[]> {
     return workbook.worksheets.map(sheetTable);
 }
 
+/**
+ * A date cell as yyyy-mm-dd. exceljs turns a number in a date-formatted cell that is no date (238970000, an amount in
+ * a wrongly formatted cell) into an Invalid Date and drops the number: a message at its place, never a crash.
+ */
+function dateText(date: Date, cell: ExcelJS.Cell): Pick<SourceCell, 'text'> {
+    if (!Number.isNaN(date.getTime())) return { text: date.toISOString().slice(0, 10) };
+    throw new ImportError(`工作表「${cell.worksheet.name}」${cell.address} 设为日期格式，但其数值不是可用的日期：请把该单元格改为数值或文本格式。`);
+}
+
 function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
     const rows: SourceCell[][] = [];
     // exceljs computes columnCount by visiting every row: read once, not per cell (100,000 rows took hours).
@@ -55,12 +64,12 @@ function contentOf(cell: ExcelJS.Cell): Pick<SourceCell, 'text' | 'number'> {
     if (typeof value === 'number') return numberContent(value, cell.numFmt);
     if (typeof value === 'string') return { text: value.trim() };
     if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
-    if (value instanceof Date) return { text: value.toISOString().slice(0, 10) };
+    if (value instanceof Date) return dateText(value, cell);
     if ('richText' in value) return { text: value.richText.map(part => part.text).join('').trim() };
     if ('formula' in value || 'sharedFormula' in value) {
         const result = (value as ExcelJS.CellFormulaValue).result;
         if (typeof result === 'number') return numberContent(result, cell.numFmt);
-        if (result instanceof Date) return { text: result.toISOString().slice(0, 10) };
+        if (result instanceof Date) return dateText(result, cell);
         return { text: result === undefined || result === null ? '' : String((result as { error?: string }).error ?? result).trim() };
     }
     if ('hyperlink' in value) return { text: String((value as ExcelJS.CellHyperlinkValue).text ?? '').trim() };

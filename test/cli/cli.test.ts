@@ -34,8 +34,11 @@ describe('jxmb check', () => {
         const r = runJxmb(['check', file('broken2.jxmb', broken), '--format', 'json']);
         expect(r.code).toBe(1);
         const report = JSON.parse(r.stdout);
-        expect(report.findings).toHaveLength(1);
-        expect(report.findings[0]).toMatchObject({ line: 2, column: 15, severity: 'error', code: 'parsing-error' });
+        // in the order of the text: the table (no 绩效指标), then the syntax error in its 预算
+        expect(report.findings).toMatchObject([
+            { line: 1, column: 6, severity: 'warning', code: 'structure/missing-indicators' },
+            { line: 2, column: 15, severity: 'error', code: 'parsing-error' }
+        ]);
     });
 
     test('folders are searched recursively for .jxmb files', () => {

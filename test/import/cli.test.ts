@@ -99,6 +99,7 @@ describe('garbage in: a clear message, exit status 2, nothing written', () => {
             return Buffer.from(await book.xlsx.writeBuffer());
         }, /没有找到部门整体预算绩效目标申报表或项目支出绩效目标表/],
         ['a zip that is no Office file', 'input.zip', () => zip({ 'readme.txt': 'hello' }), /zip/],
+        ['a plain zip renamed to .xlsx', 'input.xlsx', () => zip({ 'readme.txt': 'hello' }), /input\.xlsx: 文件不是 Excel 工作簿/],
         ['an old .xls file', 'input.xls', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /旧版 Office/],
         ['a PDF', 'input.pdf', () => Buffer.from('%PDF-1.7\n%\xe2\xe3\n1 0 obj\n'), /PDF/]
     ];

@@ -65,8 +65,11 @@ function crc32(bytes: Uint8Array): number {
     return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A zip archive of the given files, deflated: enough for OOXML readers (mammoth, exceljs). */
-export function zip(files: Record<string, string | Uint8Array>): Buffer {
+/**
+ * A zip archive of the given files, deflated: enough for OOXML readers (mammoth, exceljs). `declaredSizes` writes
+ * another uncompressed size into the headers than the part has (a zip bomb's directory may lie either way).
+ */
+export function zip(files: Record<string, string | Uint8Array>, declaredSizes: Record<string, number> = {}): Buffer {
     const locals: Buffer[] = [];
     const centrals: Buffer[] = [];
     let offset = 0;
@@ -82,7 +85,8 @@ export function zip(files: Record<string, string | Uint8Array>): Buffer {
         local.writeUInt16LE(8, 8); // deflate
         local.writeUInt32LE(crc, 14);
         local.writeUInt32LE(packed.length, 18);
-        local.writeUInt32LE(data.length, 22);
+        const size = declaredSizes[name] ?? data.length;
+        local.writeUInt32LE(size, 22);
         local.writeUInt16LE(fileName.length, 26);
         const central = Buffer.alloc(46);
         central.writeUInt32LE(0x02014b50, 0);
@@ -92,7 +96,7 @@ export function zip(files: Record<string, string | Uint8Array>): Buffer {
         central.writeUInt16LE(8, 10);
         central.writeUInt32LE(crc, 16);
         central.writeUInt32LE(packed.length, 20);
-        central.writeUInt32LE(data.length, 24);
+        central.writeUInt32LE(size, 24);
         central.writeUInt16LE(fileName.length, 28);
         central.writeUInt32LE(offset, 42);
         locals.push(local, fileName, packed);

@@ -37,10 +37,11 @@ beforeAll(() => {
 });
 
 describe('jxmb check', () => {
-    test('an empty file: no declarations, no findings, exit 0', async () => {
+    test('an empty file: no declarations, one warning that says so, exit 0', async () => {
         const run = await runBounded(['check', file('check/empty.jxmb', '')]);
         expectOrderly(run, 0);
-        expect(run.stdout).toContain('检查了 1 个文件：0 个错误，0 个警告');
+        expect(run.stdout).toContain('empty.jxmb:1:1 warning structure/empty-file');
+        expect(run.stdout).toContain('检查了 1 个文件：0 个错误，1 个警告');
     });
 
     test('a binary file: exit 2, named as binary', async () => {

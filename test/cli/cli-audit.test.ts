@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, test } from 'vitest';
+import { runJxmb } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+// What an audit of the command line found: compile writing over its own inputs or one output twice, a stack trace
+// on a closed pipe, an internal error on a number in a date-formatted cell, amounts rounded instead of refused.
+
+const { at, file } = useTempDir('jxmb-cli-audit-');
+const samples = fileURLToPath(new URL('../../samples/', import.meta.url));
+const sampleText = (name: string) => readFileSync(samples + name, 'utf8');
+const bin = fileURLToPath(new URL('../../bin/jxmb.js', import.meta.url));
+const good = '部门整体 "测试单位" 年度 2024 {\n    预算 { 基本支出 100.00 }\n}\n';
+
+describe('compile never writes over an input of its run', () => {
+    test('a source with another extension, compiled into its own folder: refused, exit 2, the source unchanged', () => {
+        const source = sampleText('002-guangzhou-kexie-projects.jxmb');
+        const input = file('own/绩效目标.txt', source);
+        const r = runJxmb(['compile', input, '--to', 'flat', '-o', at('own')]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('输出路径就是本次的输入文件');
+        expect(readFileSync(input, 'utf8')).toBe(source);
+    });
+
+    test('the same file reached through a link or another spelling of its path: refused too', () => {
+        const input = file('linked/a.txt', good);
+        symlinkSync(input, at('linked/b.txt'));
+        const viaLink = runJxmb(['compile', at('linked/b.txt'), '--to', 'flat', '-o', at('linked/a.txt')]);
+        expect(viaLink.code).toBe(2);
+        const viaDots = runJxmb(['compile', 'a.txt', '--to', 'flat', '-o', './'], at('linked'));
+        expect(viaDots.code).toBe(2);
+        expect(readFileSync(input, 'utf8')).toBe(good);
+    });
+
+    test('two inputs with one name into one folder: both named, exit 2, nothing written for them', () => {
+        const a = file('two/单位A/绩效目标.jxmb', good);
+        const b = file('two/单位B/绩效目标.jxmb', good.replace('测试单位', '另一单位'));
+        const other = file('two/单位B/其他.jxmb', good);
+        const r = runJxmb(['compile', a, b, other, '--to', 'json', '-o', at('two/out')]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`「${a}」与「${b}」会写到同一个输出文件`);
+        expect(readdirSync(at('two/out'))).toEqual(['其他.json']);
+    });
+
+    test('different names into one folder still compile (exit 0)', () => {
+        const r = runJxmb(['compile', file('fine/a.jxmb', good), file('fine/b.jxmb', good), '--to', 'json', '-o', at('fine/out')]);
+        expect(r.code).toBe(0);
+        expect(readdirSync(at('fine/out')).sort()).toEqual(['a.json', 'b.json']);
+    });
+});
+
+describe('compile keeps an existing file unless --force', () => {
+    test('the workbook a .jxmb was imported from: kept, exit 2; --force writes it', () => {
+        const original = file('kept/湛江.xlsx', 'the user\'s own workbook');
+        const source = file('kept/湛江.jxmb', good);
+        const r = runJxmb(['compile', source, '--to', 'xlsx', '-o', at('kept')]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(`${original}: 输出文件已存在：未覆盖（要覆盖请加 --force）`);
+        expect(readFileSync(original, 'utf8')).toBe('the user\'s own workbook');
+        const forced = runJxmb(['compile', source, '--to', 'xlsx', '-o', at('kept'), '--force']);
+        expect(forced.code).toBe(0);
+        expect(readFileSync(original).subarray(0, 2).toString()).toBe('PK');
+    });
+
+    test('--force never reaches an input of the run', () => {
+        const input = file('forced/a.txt', good);
+        const r = runJxmb(['compile', input, '--to', 'flat', '-o', at('forced'), '--force']);
+        expect(r.code).toBe(2);
+        expect(readFileSync(input, 'utf8')).toBe(good);
+    });
+});
+
+describe('a closed pipe', () => {
+    test('check into `head -1`: the first line, no stack trace', () => {
+        // --format json over every sample is well beyond a pipe's buffer, so the writes go on after head has left.
+        const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" check "${samples}" --format json | head -1`], { encoding: 'utf8', timeout: 120_000 });
+        expect(r.stdout).toBe('{\n');
+        expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+        expect(r.stderr).toBe('');
+    });
+});
+
+describe('import of a workbook with a number in a date-formatted cell', () => {
+    test('a message naming the cell, exit 2, no internal error', async () => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('部门整体');
+        const rows: Array<Array<string | number | null>> = [
+            ['示例区科学技术协会2023年部门整体预算绩效目标申报表'],
+            ['部门名称', '示例区科学技术协会'],
+            ['基本信息', '财政供养人员数（人）', 12, '下属二级单位数（个）', 0],
+            ['预算整体情况', '部门预算支出', '预算金额（万元）', '收入来源', '预算金额（万元）'],
+            [null, '基本支出', 238970000, '财政拨款', 100],
+            ['总体绩效目标', '开展科普活动。'],
+            ['绩效指标', '一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值'],
+            [null, '产出指标', '数量指标', '组织科普志愿活动场次', '≥20场次', '≥20场次']
+        ];
+        rows.forEach(row => sheet.addRow(row));
+        sheet.getCell('C5').numFmt = 'yyyy-mm-dd';
+        const input = file('date-cell/湛江.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer() as ArrayBuffer));
+        const r = runJxmb(['import', input]);
+        expect(r.stderr).not.toContain('内部错误');
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('工作表「部门整体」C5 设为日期格式，但其数值不是可用的日期');
+    });
+});
+
+describe('compile refuses amounts of more than 15 digits (README)', () => {
+    test('20 digits: compile/out-of-range at its place, exit 1, nothing written; 15 digits compile exactly', () => {
+        const big = file('digits/big.jxmb', good.replace('100.00', '12345678901234567890.00'));
+        const r = runJxmb(['compile', big, '--to', 'json', '-o', at('digits/out')]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`${big}:2:15 error compile/out-of-range 「基本支出」的数额「12345678901234567890.00」位数太多（超过 15 位有效数字）`);
+        expect(existsSync(at('digits/out'))).toBe(false);
+        const fifteen = runJxmb(['compile', file('digits/ok.jxmb', good.replace('100.00', '1,234,567,890,123.45')), '--to', 'json']);
+        expect(fifteen.code).toBe(0);
+        expect(JSON.stringify(JSON.parse(fifteen.stdout))).toContain('1234567890123.45');
+    });
+});

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { DepartmentDeclaration } from '../../language/compile/model.js';
+import { importBytes } from '../../language/import/import.js';
+import { seedOf } from '../helpers/samples.js';
+import { modelDifferences, zip } from './helpers.js';
+
+// Inputs far beyond the official tables: long tables still import, and the same everywhere (linear readers); a
+// .docx over the row limit, a zip bomb, a zip that is no Office package are refused with a message.
+
+const seed = readFileSync(seedOf('001-zhanjiang-kexie.jxmb')!, 'utf8');
+const N = 20_000;
+const extraRows = (n: number) => Array.from({ length: n }, (_, i) => `\t\t指标${i}\t≥1个`);
+const department = async (text: string) => {
+    const result = await importBytes(Buffer.from(text, 'utf8'));
+    return { result, d: result.model.declarations[0] as DepartmentDeclaration };
+};
+
+describe('a 20,000-row tab-separated table (seed 001 plus rows)', () => {
+    test('rows in the 绩效指标 block: each one an indicator of the last 二级 block, the rest as without them', async () => {
+        const lines = seed.split('\n');
+        const at = lines.findIndex(line => line.startsWith('备注'));
+        const withRows = (n: number) => [...lines.slice(0, at), ...extraRows(n), ...lines.slice(at)].join('\n');
+        const one = await department(withRows(1));
+        const many = await department(withRows(N));
+        // The model with N rows is the model with one, its last block holding N indicators like the first.
+        const lastBlock = (d: DepartmentDeclaration) => d.indicators[0]!.groups.at(-1)!.blocks.at(-1)!;
+        const template = lastBlock(one.d).indicators.at(-1)!;
+        expect(template.name).toBe('指标0');
+        const expected = structuredClone(one.d);
+        lastBlock(expected).indicators.push(...extraRows(N).slice(1).map((_, i) => ({ ...template, name: `指标${i + 1}` })));
+        expect(modelDifferences(many.d, expected)).toEqual([]);
+        expect(many.result.report).toEqual(one.result.report);
+    });
+
+    test('rows under 备注: each one a line of the remark, the rest as without them', async () => {
+        const base = await department(seed);
+        const many = await department(seed.replace(/\n?$/, '\n') + extraRows(N).join('\n'));
+        const expected = structuredClone(base.d);
+        expected.remark = [base.d.remark, ...extraRows(N).map((_, i) => `指标${i}\n≥1个`)].filter(Boolean).join('\n');
+        expect(modelDifferences(many.d, expected)).toEqual([]);
+        expect(many.d.remark!.split('\n')).toHaveLength((base.d.remark ? base.d.remark.split('\n').length : 0) + 2 * N);
+    });
+});
+
+/** A .docx whose one table has `rows` rows of one cell. */
+function docxOfRows(rows: number): Buffer {
+    const row = '<w:tr><w:trPr><w:trHeight w:val="300"/></w:trPr><w:tc><w:p><w:r><w:t>绩效指标</w:t></w:r></w:p></w:tc></w:tr>';
+    return zip({
+        '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+        'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>${row.repeat(rows)}</w:tbl></w:body></w:document>`
+    });
+}
+
+describe('row limit of a .docx table', () => {
+    test('50,001 rows: refused like a worksheet or a text of that many rows', async () => {
+        await expect(importBytes(docxOfRows(50_001))).rejects.toThrow(
+            'Word 文档的表格有 50,001 行，超过可导入的上限 50,000 行。请确认选对了文件，或把表格拆分后分别导入。'
+        );
+    });
+});
+
+describe('zip packages checked before they are unpacked', () => {
+    const workbook = '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>';
+    const strings = (n: number) => `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>${'a'.repeat(n)}</t></si></sst>`;
+
+    test('a part declared to inflate to 200 MB (a zip bomb): refused', async () => {
+        const bomb = zip({ 'xl/workbook.xml': workbook, 'xl/sharedStrings.xml': strings(1000) }, { 'xl/sharedStrings.xml': 200 * 1024 * 1024 });
+        expect(bomb.length).toBeLessThan(2000);
+        await expect(importBytes(bomb, { extension: '.xlsx' })).rejects.toThrow(/^Excel 工作簿解压后过大：各部件解压后合计超过可导入的上限 100\.0 MB/);
+    });
+
+    test('a part that inflates to more than its directory says: refused, not inflated whole', async () => {
+        const bomb = zip({ 'xl/workbook.xml': workbook, 'xl/sharedStrings.xml': strings(8 * 1024 * 1024) }, { 'xl/sharedStrings.xml': 1024 });
+        expect(bomb.length).toBeLessThan(100_000);
+        await expect(importBytes(bomb, { extension: '.xlsx' })).rejects.toThrow('部件 xl/sharedStrings.xml 解压后大于压缩包目录中登记的 1,024 字节');
+    });
+
+    test('the same package with honest sizes gets past the check (to the workbook reader)', async () => {
+        const honest = zip({ 'xl/workbook.xml': workbook, 'xl/sharedStrings.xml': strings(1000) });
+        await expect(importBytes(honest, { extension: '.xlsx' })).rejects.toThrow(/没有找到部门整体预算绩效目标申报表/);
+    });
+
+    test.each([
+        ['.xlsx', '文件不是 Excel 工作簿：这是 zip 压缩包，但其中没有 xl/workbook.xml。'],
+        ['.docx', '文件不是 Word 文档：这是 zip 压缩包，但其中没有 word/document.xml。']
+    ])('a plain zip renamed to %s: not a workbook or document', async (extension, message) => {
+        await expect(importBytes(zip({ 'readme.txt': '你好' }), { extension })).rejects.toThrow(message);
+    });
+
+    test.each([
+        ['.xlsx', /^文件不是 Excel 工作簿（不是 zip 压缩包）/],
+        ['.docx', /^文件不是 Word 文档（不是 zip 压缩包）/]
+    ])('a text file named %s that holds no table: not a workbook or document', async (extension, message) => {
+        await expect(importBytes(Buffer.from('这是一封信。\n没有表格。\n'), { extension })).rejects.toThrow(message);
+        await expect(importBytes(Buffer.from('姓名\t年龄\n张三\t30\n'), { extension })).rejects.toThrow(message);
+    });
+
+    test('a zip cut short (no central directory): damaged, not a table without headers', async () => {
+        const whole = zip({ 'xl/workbook.xml': workbook, 'xl/sharedStrings.xml': strings(1000) });
+        await expect(importBytes(whole.subarray(0, whole.length - 30), { extension: '.xlsx' })).rejects.toThrow('无法读取 .xlsx 工作簿：文件已损坏或不完整');
+    });
+});
