@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Code } from '../validation/codes.js';
+import { oneLine } from '../domain/one-line.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -31,7 +32,8 @@ export function toFinding(file: string, diagnostic: Diagnostic): Finding {
 }
 
 export function formatFinding(f: Finding): string {
-    return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`;
+    // (a name that carries a line break or an ESC sequence would split the line, or be obeyed by the terminal)
+    return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${oneLine(f.message)}`;
 }
 
 /** The text was not read as jxmb (a syntax error, or a file not read at all): nothing is compiled or drafted from it. */

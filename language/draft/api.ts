@@ -9,7 +9,7 @@ import type { Document } from '../generated/ast.js';
 import { createJxmbServices, type JxmbServices } from '../jxmb-module.js';
 import { isSyntaxError } from '../cli/diagnostics.js';
 import { checkProposals } from './check.js';
-import { oneLine } from './one-line.js';
+import { oneLine } from '../domain/one-line.js';
 import { DraftError, throwIfAborted } from './errors.js';
 import { draftWithLlm, type LlmOptions } from './llm.js';
 import type { DrafterKind, DraftResult, Proposal } from './proposal.js';

@@ -4,7 +4,7 @@
 // every drafter alike.
 import { parseValue } from '../domain/values.js';
 import { cellText, locateQuote } from './cells.js';
-import { oneLine } from './one-line.js';
+import { oneLine } from '../domain/one-line.js';
 import { withConfirmation, type Proposal } from './proposal.js';
 import type { DraftTarget } from './targets.js';
 

@@ -5,7 +5,7 @@ import { printIndicator } from '../compile/print-jxmb.js';
 import { indicatorOf } from './cells.js';
 import { groupProposals } from './group.js';
 import type { CheckedProposal, DraftResult } from './proposal.js';
-import { oneLine } from './one-line.js';
+import { oneLine } from '../domain/one-line.js';
 import { targetLabel } from './targets.js';
 
 const INDENT = '    ';

@@ -119,3 +119,15 @@ describe('compile refuses amounts of more than 15 digits (README)', () => {
         expect(JSON.stringify(JSON.parse(fifteen.stdout))).toContain('1234567890123.45');
     });
 });
+
+describe('check prints what a table says, not what it would make the terminal do', () => {
+    test('an ESC sequence or a line break in a name: each finding on one line, no control character printed', () => {
+        const name = '举办活动\u001b]0;pwned\u0007\u001b[2J\n场次';
+        const input = file('escapes/a.jxmb', `部门整体 "测试单位" 年度 2024 {\n    绩效指标 { 产出指标 { 数量指标 { "${name}"："提升" } } }\n}\n`);
+        const r = runJxmb(['check', input]);
+        expect(r.stdout).toContain('measurability/vague-value');
+        expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+        const lines = r.stdout.trimEnd().split('\n');
+        expect(lines.slice(0, -1).every(line => line.startsWith(`${input}:`))).toBe(true);
+    });
+});
