@@ -62,9 +62,14 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
     if (output !== undefined && extname(output).toLowerCase() === '.jxmb') {
         throw new InputError(output, '拒绝把输出写到 .jxmb 源文件上：请换一个输出路径。');
     }
+    const extension = `.${targetExtensions[target]}`;
+    // `-o 表.html` with `--to json` is a slip, not a folder to create (it became the folder 表.html/).
+    const outputExtension = output === undefined ? '' : extname(output).toLowerCase();
+    if (outputExtension !== extension && Object.values(targetExtensions).some(e => `.${e}` === outputExtension) && !(await isDirectory(output!))) {
+        throw new InputError(output!, `输出文件的扩展名 ${outputExtension} 与 --to ${target} 不符：应为 ${extension}，或给出一个文件夹。`);
+    }
     const { files, problems } = await collectSources(inputs);
     const compiled: CompiledFile[] = [];
-    const extension = `.${targetExtensions[target]}`;
     const singleFileOutput = files.length === 1 && inputs.length === 1 && output !== undefined
         && extname(output).toLowerCase() === extension && !(await isDirectory(output));
     const destinations = new Map<string, string>();

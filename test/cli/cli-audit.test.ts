@@ -131,3 +131,15 @@ describe('check prints what a table says, not what it would make the terminal do
         expect(lines.slice(0, -1).every(line => line.startsWith(`${input}:`))).toBe(true);
     });
 });
+
+describe('compile -o with another target\'s extension', () => {
+    test('`--to json -o 表.html` is refused, nothing created; `-o 表.json` writes the file', () => {
+        const input = file('ext/a.jxmb', good);
+        const r = runJxmb(['compile', input, '--to', 'json', '-o', at('ext/out/表.html')]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('输出文件的扩展名 .html 与 --to json 不符：应为 .json');
+        expect(existsSync(at('ext/out'))).toBe(false);
+        expect(runJxmb(['compile', input, '--to', 'json', '-o', at('ext/out/表.json')]).code).toBe(0);
+        expect(JSON.parse(readFileSync(at('ext/out/表.json'), 'utf8'))).toHaveProperty('declarations');
+    });
+});
