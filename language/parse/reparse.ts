@@ -1,12 +1,16 @@
-import { AstUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type LeafCstNode, type ParseResult } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type LeafCstNode, type ParseResult } from 'langium';
+import { contextOf, moveToken, parseInContext, type IToken } from './block-context.js';
 import { markChanged } from './revisions.js';
 
 // 增量解析: a keystroke in a 2,000-indicator file changes one block; parsing the 200 k characters again costs more
 // than everything else the edit needs. The smallest block around the change that the parser can start at is
-// parsed alone and put in place of the old one; the rest of the tree is kept and its positions moved. Whenever
-// that could differ from parsing the whole text (a syntax error anywhere, an edit touching a block's first or
-// last token, a block that no longer parses whole), the caller parses the whole text as before.
-// test/parse/reparse.test.ts compares the result with a full parse, tree and diagnostics, for random edits.
+// parsed alone, inside the rules that enclose it (parse/block-context.ts), and put in place of the old one; the rest
+// of the tree is kept and its positions moved. A line being typed is a syntax error at most keystrokes: the block
+// may hold errors, before and after the edit, as long as none lies outside it. Whenever the result could differ
+// from parsing the whole text (an error outside the block or at its first or last token, a lexing error, an edit
+// touching those tokens, recovery reaching beyond the block), the caller parses the whole text as before.
+// test/parse/reparse.test.ts compares the result with a full parse, tree, errors and diagnostics, for random edits
+// and for lines typed a character at a time.
 
 /**
  * Blocks that can be parsed on their own: each starts with a keyword that alone decides it in its parent and ends
@@ -46,20 +50,29 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     const root = previous.value;
     const rootCst = root.$cstNode;
     if (!rootCst || !isCompositeCstNode(rootCst) || !hasLayout(rootCst)) return undefined;
-    if (previous.lexerErrors.length > 0 || previous.parserErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    if (previous.lexerErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
     const change = textChange(rootCst.root.fullText, newText);
     if (!change) return undefined;
     const unit = smallestUnitAround(root, change);
     const cst = unit?.$cstNode;
     if (!unit || !cst || !isCompositeCstNode(cst)) return undefined;
+    // The block must have ended with its own closing brace and hold every syntax error of the text: then the text
+    // before it parses as before, and so does the text after it once the block's rule has returned.
+    const own = ruleNodeOf(cst, unit.$type);
+    const context = own && closesItself(own) ? contextOf(parser, own) : undefined;
+    // An error at the block's first token may be its predecessor's (a missing closing brace found there).
+    const opening = firstLeaf(cst);
+    if (!context || !opening || !previous.parserErrors.every(error => within(error.token, opening.end, cst.end - 1))) return undefined;
 
     const start = cst.offset;
     const delta = change.newEnd - change.oldEnd;
     const fragment = newText.substring(start, cst.end + delta);
-    const result = parser.parse(fragment, { rule: unit.$type });
-    const fresh = result.value.$cstNode;
-    if (result.lexerErrors.length > 0 || result.parserErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    const result = parseInContext(parser, fragment, unit.$type, context);
+    const fresh = result?.value.$cstNode;
+    if (!result || result.lexerErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
     if (result.value.$type !== unit.$type || !fresh || !isCompositeCstNode(fresh) || fresh.offset !== 0 || fresh.end !== fragment.length) return undefined;
+    // An error at the closing brace may be recovered with the token after it, which the block alone does not have.
+    if (!closesItself(fresh) || !result.parserErrors.every(error => within(error.token, 0, fragment.length - 1))) return undefined;
 
     const oldLast = lastLeaf(cst);
     const first = firstLeaf(cst);
@@ -103,7 +116,38 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     replaceInContainer(unit, replacement);
     markChanged(replacement.$container);
     (rootCst as unknown as { _text: string })._text = newText;
-    return { value: root, lexerErrors: [], parserErrors: [], lexerReport: previous.lexerReport };
+    const moved = new Set<IToken>();
+    for (const error of result.parserErrors) {
+        for (const token of [error.token, (error as { previousToken?: IToken }).previousToken, ...error.resyncedTokens ?? []]) {
+            if (token && !moved.has(token)) moveToken(token, start, origin.line, origin.character);
+            if (token) moved.add(token);
+        }
+    }
+    return { value: root, lexerErrors: [], parserErrors: result.parserErrors, lexerReport: previous.lexerReport };
+}
+
+/** Whether `token` lies in [from, before) of the text: not the parser's end-of-input token. */
+function within(token: IToken, from: number, before: number): boolean {
+    return Number.isFinite(token.startOffset) && token.startOffset >= from && (token.endOffset ?? token.startOffset) < before;
+}
+
+/** The node `type`'s rule made, at or below `cst` (an unassigned rule call wraps it in its caller's node). */
+function ruleNodeOf(cst: CompositeCstNode, type: string): CompositeCstNode | undefined {
+    let node: CstNode = cst;
+    for (;;) {
+        const source = node.grammarSource;
+        if (isCompositeCstNode(node) && GrammarAST.isRuleCall(source) && source.rule.ref?.name === type) return node;
+        const only = isCompositeCstNode(node) && node.content.length === 1 ? node.content[0] : undefined;
+        if (!only) return undefined;
+        node = only;
+    }
+}
+
+/** Whether the block's last token is its own closing brace, not one its recovery took from further on. */
+function closesItself(node: CompositeCstNode): boolean {
+    const last = lastLeaf(node);
+    const source = last?.grammarSource;
+    return last?.container === node && GrammarAST.isRuleCall(source) && source.rule.ref?.name === 'RBRACE';
 }
 
 /** The innermost re-parsable block whose first and last tokens the change leaves alone. */
