@@ -1,4 +1,5 @@
 import { printIndicator } from '../language/compile/print-jxmb.js';
+import { oneLine as toOneLine } from '../language/domain/one-line.js';
 import { indicatorOf } from '../language/draft/cells.js';
 import { printedOrder } from '../language/draft/group.js';
 import type { CheckedProposal, DraftResult, DraftTargetInfo } from '../language/draft/proposal.js';
@@ -14,10 +15,7 @@ export interface ProposalPick {
     proposal: CheckedProposal;
 }
 
-const oneLine = (text: string, max = 80) => {
-    const s = text.replace(/\s+/g, ' ').trim();
-    return s.length > max ? `${s.slice(0, max)}…` : s;
-};
+const oneLine = (text: string, max = 80) => toOneLine(text, max);
 
 export function targetTitle(target: DraftTargetInfo, t: Translate): string {
     return target.kind === 'task' ? t('Task “{0}”', target.name) : t('Project “{0}”', target.name);

@@ -39,6 +39,13 @@ export function valueForm(text: string): IndicatorValue['form'] {
 
 const PERIODS = /^[年月周日天季]$/;
 
+/** The proposal's unit or period (per) that jxmb's unit table does not know; undefined when both are known or absent. */
+export function unknownUnitOf(p: Pick<Proposal, 'unit' | 'per'>): string | undefined {
+    if (p.unit !== null && unitInfo(p.unit) === undefined) return p.unit;
+    if (p.per !== null && !PERIODS.test(p.per) && unitInfo(p.per) === undefined) return p.per;
+    return undefined;
+}
+
 function modelValue(text: string, year: number | null): IndicatorValue {
     return { text, form: valueForm(text), parsed: parseValue(text, year === null ? {} : { year }) };
 }

@@ -8,13 +8,18 @@ import { MODEL_VERSION } from '../compile/model.js';
 import { printModel } from '../compile/print-jxmb.js';
 import { parseAndValidate } from '../documents.js';
 import type { JxmbServices } from '../jxmb-module.js';
-import { statesNumber } from './cells.js';
+import { statesNumber, unknownUnitOf } from './cells.js';
+import { cutChars, fitProposal, MAX_REASON } from './fit.js';
 import { printedOrder, proposalList } from './group.js';
 import { withConfirmation, type CheckedProposal, type Proposal, type ProposalDiagnostic } from './proposal.js';
 import type { DraftTarget } from './targets.js';
 
 /** The reason the issue asks for, word for word: the text does not state the proposal's number. */
 export const NUMBER_NOT_IN_TEXT = '原文中没有这个数字';
+
+/** A unit the unit table (language/domain/data/units.yaml) does not know: no check can compare or convert its number. */
+export const unknownUnitReason = (unit: string) =>
+    `计量单位「${unit}」不在 jxmb 的计量单位表中，数值无法核对：请确认单位，或改用常用单位（如 场次、人次、篇、个、%、万元）`;
 
 /** The target's declaration reduced to the target, with the proposals as its last 绩效指标 block. */
 export function placedModel(target: DraftTarget, proposals: readonly Proposal[]): DeclarationFile {
@@ -75,11 +80,13 @@ function toProposalDiagnostic(d: Diagnostic, proposalLineSet: ReadonlySet<number
 }
 
 /**
- * The proposals with their diagnostics, in the order given. Also marks for confirmation what the checks find wrong
- * (an error) and a number the target's texts do not state.
+ * The proposals, brought within the schema (fit.ts), with their diagnostics, in the order given. Also marks for
+ * confirmation what the checks find wrong (an error), a number the target's texts do not state and a unit jxmb does
+ * not know.
  */
-export async function checkProposals(services: JxmbServices, target: DraftTarget, proposals: readonly Proposal[]): Promise<CheckedProposal[]> {
-    if (proposals.length === 0) return [];
+export async function checkProposals(services: JxmbServices, target: DraftTarget, drafted: readonly Proposal[]): Promise<CheckedProposal[]> {
+    if (drafted.length === 0) return [];
+    const proposals = drafted.map(fitProposal);
     const text = printModel(placedModel(target, proposals));
     const { diagnostics } = await parseAndValidate(services, text);
     const lines = proposalLines(text);
@@ -94,6 +101,8 @@ export async function checkProposals(services: JxmbServices, target: DraftTarget
         const error = own.find(d => d.severity === 1);
         if (error) checked = withConfirmation(checked, `未通过检查：${error.message}`);
         if (!proposal.placeholder && !statesNumber(proposal, sourceText, target.year)) checked = withConfirmation(checked, NUMBER_NOT_IN_TEXT);
-        return checked;
+        const unit = unknownUnitOf(proposal);
+        if (unit !== undefined) checked = withConfirmation(checked, unknownUnitReason(unit));
+        return checked.reason === null ? checked : { ...checked, reason: cutChars(checked.reason, MAX_REASON) };
     });
 }

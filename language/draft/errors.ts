@@ -15,6 +15,7 @@ export type DraftErrorCode =
     | 'timeout'
     | 'network'
     | 'cancelled'
+    | 'refused' // the model refused to answer
     | 'invalid-output'; // the model's answers kept failing the schema
 
 export class DraftError extends Error {

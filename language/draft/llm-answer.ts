@@ -12,6 +12,36 @@ import type { DraftTarget } from './targets.js';
 export const MAX_PROPOSALS = 100;
 
 
+/**
+ * The message's text. Some endpoints send a list of parts ({ type: 'text', text }) instead of a string; anything else
+ * (a number, an object) is no answer.
+ */
+export function contentText(content: unknown): string | null {
+    if (typeof content === 'string') return content;
+    if (!Array.isArray(content)) return null;
+    const parts = content.map(part => typeof part === 'string' ? part : typeof part?.text === 'string' ? part.text as string : '');
+    return parts.join('') || null;
+}
+
+/** The message's `refusal`, whatever type a server put there; null when there is none. */
+export function refusalText(refusal: unknown): string | null {
+    if (refusal === null || refusal === undefined || refusal === '' || refusal === false) return null;
+    return typeof refusal === 'string' ? refusal : JSON.stringify(refusal).slice(0, 1000);
+}
+
+// Endpoints without a `refusal` field say no in the content, in prose: how such an answer begins.
+const REFUSAL = /^(?:I['’]?m sorry|I am sorry|sorry\b|I can(?:no|['’])?t\b|I(?:['’]m| am) (?:unable|not able)|I won['’]t|As an AI|(?:很|非常)?抱歉|对不起|我(?:无法|不能|没法|不可以)|无法(?:协助|帮助|提供|完成|处理|回答|满足))/i;
+
+/**
+ * The content when it is a refusal in prose rather than an answer. JSON, even broken or after an apology
+ * (「Sorry, here is the JSON: {"proposals" …」), is an answer to ask for again.
+ */
+export function refusalIn(content: string): string | undefined {
+    const text = content.trim();
+    if (/^(?:[{[]|```)/.test(text) || text.includes('"proposals"')) return undefined;
+    return REFUSAL.test(text) ? text : undefined;
+}
+
 /** The JSON of an answer; a ```json fence around it, which some endpoints add despite the schema, is dropped. */
 export function parseAnswerText(content: string): unknown {
     const fenced = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/.exec(content);
@@ -19,12 +49,19 @@ export function parseAnswerText(content: string): unknown {
 }
 
 export function normalizeAnswer(target: DraftTarget, proposals: readonly Proposal[]): Proposal[] {
-    return proposals.slice(0, MAX_PROPOSALS).map(p => normalizeProposal(target, p));
+    // A model that repeats itself (one promise ten times) would fill the preview with copies of one indicator.
+    const seen = new Set<string>();
+    return proposals.slice(0, MAX_PROPOSALS).map(p => normalizeProposal(target, p)).filter(p => {
+        const key = JSON.stringify([oneLine(p.name), p.level2, p.period, p.annual]);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 function normalizeProposal(target: DraftTarget, raw: Proposal): Proposal {
-    let p: Proposal = { ...raw, name: oneLine(raw.name).slice(0, 80) || '未命名指标', unit: raw.unit === null ? null : oneLine(raw.unit) || null };
-    if (!oneLine(raw.name)) p = withConfirmation(p, '模型没有给出指标名称');
+    // The name, like every drafter's, is fitted in check.ts (fit.ts); the unit goes into the cells made here.
+    let p: Proposal = { ...raw, unit: raw.unit === null ? null : oneLine(raw.unit) || null, per: raw.per === null ? null : oneLine(raw.per) || null };
     if (p.placeholder || (p.number === null && p.date === null)) {
         const fields = { ...p, number: null, date: null };
         p = { ...fields, placeholder: true, period: cellText(fields), annual: cellText(fields), source: { field: null, quote: '', start: null, end: null } };

@@ -3,6 +3,7 @@
 import {
     APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError
 } from 'openai';
+import { oneLine } from '../domain/one-line.js';
 import { cancelled, DraftError, redact } from './errors.js';
 
 export interface FailureContext {
@@ -47,6 +48,18 @@ function serverWords(error: APIError, ctx: FailureContext): string {
     const words = typeof body?.message === 'string' ? body.message : '';
     const short = redact(words, [ctx.apiKey]).replace(/\s+/g, ' ').trim().slice(0, 160);
     return short ? `服务返回：「${short}」` : '';
+}
+
+/** Longest part of a refusal shown: enough to see why, never a screenful. */
+export const REFUSAL_SHOWN_CHARS = 120;
+
+/**
+ * A refusal (the message's `refusal`, or content that says no) in one Chinese sentence: the model's own words cut and
+ * on one line, since they may run to many lines, hold control characters (an ESC the terminal would obey) or the key.
+ */
+export function refusalError(text: string, apiKey: string): DraftError {
+    const words = oneLine(redact(text, [apiKey]), REFUSAL_SHOWN_CHARS);
+    return new DraftError('refused', redact(`模型拒绝了这个请求，没有给出指标建议${words ? `（模型的回复：「${words}」）` : ''}。可以修改任务文本后重试，或改用规则草拟。`, [apiKey]));
 }
 
 export function timeoutError(ctx: FailureContext): DraftError {

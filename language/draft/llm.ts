@@ -5,11 +5,12 @@
 // options or the environment and never written anywhere: the SDK's logging is off and every message is redacted.
 import OpenAI from 'openai';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
+import { oneLine } from '../domain/one-line.js';
 import type { CostModel } from '../domain/taxonomy.js';
 import { cancelled, DraftError, redact, throwIfAborted } from './errors.js';
-import { classifyFailure, endpointLabel, timeoutError, type FailureContext } from './llm-errors.js';
+import { classifyFailure, endpointLabel, refusalError, timeoutError, type FailureContext } from './llm-errors.js';
 import { parseCompletion, readBody } from './llm-response.js';
-import { normalizeAnswer, parseAnswerText } from './llm-answer.js';
+import { contentText, MAX_PROPOSALS, normalizeAnswer, parseAnswerText, refusalIn, refusalText } from './llm-answer.js';
 import { initialMessages, MAX_FIELD_CHARS, retryMessage, truncatedFields, type ChatMessage } from './prompt.js';
 import type { Proposal } from './proposal.js';
 import { checkAnswer, llmAnswerSchema, type SchemaProblem } from './schema.js';
@@ -161,14 +162,20 @@ async function completeOnce(client: OpenAI, config: Config, messages: ChatMessag
     }
 }
 
+/** The model's name as the server gives it, on one line and short: it is printed in the preview's header. */
+function modelName(name: unknown): string {
+    return typeof name === 'string' ? oneLine(name, 80) : '';
+}
+
 /** What is wrong with an answer's text: not JSON, or not the schema. */
-function answerProblems(content: string | null | undefined): { answer?: { proposals: Proposal[] }; problems: SchemaProblem[] } {
-    if (!content) return { problems: [{ path: '/', message: '回答为空' }] };
+function answerProblems(content: string | null): { answer?: { proposals: Proposal[] }; problems: SchemaProblem[] } {
+    if (!content) return { problems: [{ path: '/', message: '回答为空或不是文字' }] };
     let parsed: unknown;
     try {
         parsed = parseAnswerText(content);
     } catch (error) {
-        return { problems: [{ path: '/', message: `不是有效的 JSON（${(error as Error).message.slice(0, 80)}）` }] };
+        // The parser's message quotes the content: one line, short.
+        return { problems: [{ path: '/', message: `不是有效的 JSON（${oneLine((error as Error).message, 80)}）` }] };
     }
     const problems = checkAnswer(parsed);
     return problems.length ? { problems } : { answer: parsed as { proposals: Proposal[] }, problems };
@@ -191,11 +198,17 @@ export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}
             : `模型的回答不符合格式，正在重试（第 ${attempt} 次请求）…`);
         const completion = await complete(client, config, messages, run);
         const choice = completion.choices?.[0];
-        const refusal = choice?.message?.refusal;
-        if (refusal) throw new DraftError('invalid-output', redact(`模型拒绝了这个请求：「${refusal.slice(0, 120)}」。`, [config.apiKey]));
-        const content = choice?.message?.content;
+        const content = contentText(choice?.message?.content);
+        const refusal = refusalText(choice?.message?.refusal);
+        if (refusal) throw refusalError(refusal, config.apiKey);
         const { answer, problems } = answerProblems(content);
-        if (answer) return { proposals: normalizeAnswer(target, answer.proposals), model: completion.model || config.model };
+        if (answer) {
+            if (answer.proposals.length > MAX_PROPOSALS) run.onProgress?.(`模型给出了 ${answer.proposals.length} 条建议，只保留前 ${MAX_PROPOSALS} 条。`);
+            return { proposals: normalizeAnswer(target, answer.proposals), model: modelName(completion.model) || config.model };
+        }
+        // Asked again, a model that said no says no again.
+        const refused = content === null ? undefined : refusalIn(content);
+        if (refused) throw refusalError(refused, config.apiKey);
         last = problems;
         // The model sees its answer and what was wrong with it, and answers again.
         messages.push({ role: 'assistant', content: (content ?? '').slice(0, 20_000) }, retryMessage(problems));

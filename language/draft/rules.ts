@@ -91,7 +91,8 @@ export function categoryOf(p: TextPromise, costModel: CostModel): { level1: Leve
 
 /** The extractor's name; its alternative (长廊宣传图期数 / 幅数) when taken; a number after that. */
 function uniqueName(p: TextPromise, names: Set<string>): string {
-    const candidates = [indicatorNameFor(p), alternativeNameFor(p)].map(n => n.slice(0, 80));
+    // A name too long is cut, and marked, where every drafter's proposals are brought within the schema (fit.ts).
+    const candidates = [indicatorNameFor(p), alternativeNameFor(p)];
     let name = candidates.find(n => !names.has(n));
     for (let i = 2; !name; i++) if (!names.has(`${candidates[0]}（${i}）`)) name = `${candidates[0]}（${i}）`;
     names.add(name);

@@ -3,6 +3,7 @@
 // other files, no minLength/maxLength), derived from the same file so the two cannot drift apart.
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/draft.schema.json' with { type: 'json' };
+import { oneLine } from '../domain/one-line.js';
 import { once } from '../once.js';
 import type { DraftResult, Proposal } from './proposal.js';
 
@@ -63,12 +64,27 @@ export interface SchemaProblem {
     message: string;
 }
 
+/**
+ * AJV's finding in Chinese: it reaches the user in the final message (and the model in the retry). A property name is
+ * the model's own text: on one line and short.
+ */
+function chinese(e: ErrorObject): string {
+    const p = e.params as Record<string, unknown>;
+    switch (e.keyword) {
+        case 'maxLength': return `超过 ${String(p.limit)} 个字`;
+        case 'minLength': return '不能为空';
+        case 'required': return `缺少字段 ${String(p.missingProperty)}`;
+        case 'additionalProperties': return `多余的字段「${oneLine(String(p.additionalProperty), 40)}」`;
+        case 'enum': return `应为其中之一：${(p.allowedValues as unknown[]).map(v => String(v)).join('、')}`;
+        case 'type': return `类型应为 ${String(p.type)}`;
+        case 'pattern': return `格式不符（${String(p.pattern)}）`;
+        case 'minimum': return `不能小于 ${String(p.limit)}`;
+        default: return oneLine(e.message ?? e.keyword, 80);
+    }
+}
+
 function problems(errors: ErrorObject[] | null | undefined): SchemaProblem[] {
-    return (errors ?? []).map(e => ({
-        path: e.instancePath || '/',
-        message: e.message ?? e.keyword + ('allowedValues' in e.params ? `: ${JSON.stringify(e.params.allowedValues)}` : '')
-            + ('additionalProperty' in e.params ? `: ${String(e.params.additionalProperty)}` : '')
-    }));
+    return (errors ?? []).map(e => ({ path: oneLine(e.instancePath, 80) || '/', message: chinese(e) }));
 }
 
 /** Problems of an LLM answer against the answer schema; empty when it is valid. */

@@ -6,6 +6,7 @@ import { documentToModel } from '../compile/from-ast.js';
 import { draftForTarget } from '../draft/api.js';
 import { checkProposals } from '../draft/check.js';
 import { DraftError } from '../draft/errors.js';
+import { fitProposal } from '../draft/fit.js';
 import type { DraftResult } from '../draft/proposal.js';
 import { skeletonsFor } from '../draft/skeletons.js';
 import { draftTargetsOf, targetInfo, type DraftTarget, type DraftText } from '../draft/targets.js';
@@ -145,7 +146,8 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
         if (!('parseResult' in document)) return document;
         const target = targetOf(document, params);
         if ('ok' in target) return target;
-        const edits = draftEdits(scratchServices(), document, params.index, params.proposals, target.year);
+        // The client sends back what jxmb/draft gave it; what it writes is brought within the schema all the same.
+        const edits = draftEdits(scratchServices(), document, params.index, params.proposals.map(fitProposal), target.year);
         if (!edits) return fail('文件已更改，找不到这个任务或项目：请重新运行「起草绩效指标」。');
         return { ok: true, version: document.textDocument.version, edits };
     });

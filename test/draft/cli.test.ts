@@ -142,6 +142,33 @@ describe('jxmb draft', () => {
     });
 });
 
+describe('names longer than the schema allows (80 characters)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jxmb-draft-'));
+    const task = '科'.repeat(90);
+    const subject = '组织' + '科普志愿'.repeat(30) + '活动';
+    const file = join(dir, 'long-names.jxmb');
+    writeFileSync(file, `部门整体 "测试单位" 年度 2024 {\n    任务 "${task}" {\n        主要实施内容 ""\n        拟投入资金 10.00\n`
+        + `        期望目标 "${subject}不少于96场次"\n    }\n}\n`);
+
+    test('--format json keeps to its schema; a cut name is marked, in the JSON and in the .jxmb preview alike', async () => {
+        const json = await run([file, '--task', task, '--format', 'json']);
+        expect(json.code).toBe(0);
+        const result = JSON.parse(json.out);
+        expect(checkDraftResult(result)).toEqual([]);
+        const cut = result.proposals.filter((p: { name: string }) => p.name.endsWith('…'));
+        // The promise's name (from a 124-character subject) and the 时效 skeleton's (from the task's name).
+        expect(cut).toHaveLength(2);
+        for (const p of cut) {
+            expect([...p.name]).toHaveLength(80);
+            expect(p.needsConfirmation).toBe(true);
+            expect(p.reason).toContain('指标名称超过 80 个字，已截短');
+        }
+        const preview = (await run([file, '--task', task])).out;
+        for (const p of cut) expect(preview).toContain(`"${p.name}"`);
+        expect(preview.match(/指标名称超过 80 个字，已截短/g)).toHaveLength(2);
+    });
+});
+
 const PROPOSAL = {
     name: '组织科普志愿活动场次', level1: '产出指标', level2: '数量指标', operator: '≥', number: 96, unit: '场次', per: null, date: null,
     period: '≥96场次', annual: '≥96场次', source: { field: '期望目标', quote: '组织科普志愿活动不少于96场次', start: null, end: null },

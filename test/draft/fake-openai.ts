@@ -33,6 +33,11 @@ export interface FakeOpenAI {
 }
 
 export const answer = (content: unknown): Step => ({ kind: 'answer', content: typeof content === 'string' ? content : JSON.stringify(content) });
+/** A completion whose message (and model) a conforming server would never send: a number for content, an object for refusal. */
+export const rawCompletion = (message: Record<string, unknown>, model: unknown = 'fake'): Step => ({
+    kind: 'raw', status: 200, contentType: 'application/json',
+    body: JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion', created: 0, model, choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', ...message } }] })
+});
 export const status = (code: number, body?: unknown, headers?: Record<string, string>): Step => ({ kind: 'status', status: code, body, headers });
 
 function completion(content: string | null, refusal: string | null, model: string) {

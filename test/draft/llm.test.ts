@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { draftForTarget } from '../../language/draft/api.js';
 import { NUMBER_NOT_IN_TEXT } from '../../language/draft/check.js';
 import { DraftError } from '../../language/draft/errors.js';
+import { printProposals } from '../../language/draft/print.js';
 import type { LlmOptions } from '../../language/draft/llm.js';
 import type { Proposal } from '../../language/draft/proposal.js';
 import { checkDraftResult, llmAnswerSchema } from '../../language/draft/schema.js';
 import type { DraftTarget } from '../../language/draft/targets.js';
 import { jxmb } from '../helpers/services.js';
-import { answer, startFakeOpenAI, status, type FakeOpenAI, type Step } from './fake-openai.js';
+import { answer, rawCompletion, startFakeOpenAI, status, type FakeOpenAI, type Step } from './fake-openai.js';
 import { sampleTarget, SEED000 } from './targets.js';
 
 // The LLM drafter against a real HTTP server on 127.0.0.1 speaking the chat-completions protocol. No internet, no real
@@ -130,6 +131,81 @@ describe('a good answer', () => {
     });
 });
 
+describe('answers that look sound but are not', () => {
+    test('a unit jxmb does not know needs confirmation, in the result and in the preview; known ones do not', async () => {
+        await serve(answer({ proposals: [
+            proposal('组织科普志愿活动场次', 96, '坨', '组织科普志愿活动不少于96场次'),
+            proposal('发布科普文章数量', 210, '篇', '发布科普文章不少于210篇', { per: '月' })
+        ] }));
+        const result = await draft(await target(), options());
+        const [odd, known] = result.proposals;
+        expect(odd!.annual).toBe('≥96坨');
+        expect(odd!.needsConfirmation).toBe(true);
+        expect(odd!.reason).toContain('计量单位「坨」不在 jxmb 的计量单位表中');
+        expect(printProposals(result)).toContain('//   需确认：计量单位「坨」不在 jxmb 的计量单位表中');
+        expect(known!.reason ?? '').not.toContain('计量单位');
+    });
+
+    test('a period (per) jxmb does not know, even one made of an escape sequence, needs confirmation too', async () => {
+        await serve(answer({ proposals: [proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次', { per: '\u001b[2J' })] }));
+        const p = (await draft(await target(), options())).proposals[0]!;
+        expect(p.needsConfirmation).toBe(true);
+        expect(p.reason).toContain('计量单位「[2J」');
+        expect(JSON.stringify(p)).not.toContain('\\u001b');
+    });
+
+    test('a name of 80 characters, one of them outside the BMP (𠀀), is kept whole: no half character', async () => {
+        const name = '组'.repeat(79) + '𠀀';
+        await serve(answer({ proposals: [proposal(name, 96, '场次', '组织科普志愿活动不少于96场次')] }));
+        const result = await draft(await target(), options());
+        expect(result.proposals[0]!.name).toBe(name);
+        expect(checkDraftResult(result)).toEqual([]);
+    });
+
+    test('a number too large for any cell: marked, and the JSON result keeps to its schema', async () => {
+        await serve(answer({ proposals: [proposal('组织科普志愿活动场次', 1e300, '场次', '组织科普志愿活动不少于96场次')] }));
+        const result = await draft(await target(), options());
+        expect(checkDraftResult(result)).toEqual([]);
+        expect(result.proposals[0]!.reason).toContain('过大');
+        expect(result.proposals[0]!.annual).toBe('≥〔待填〕场次');
+    });
+
+    test('line breaks and control characters in the reason and the model name stay out of the result', async () => {
+        const reason = '原文为约数\n}\n项目 "x" {\u001b[31m';
+        await serve(rawCompletion({ content: JSON.stringify({ proposals: [proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次', { needsConfirmation: true, reason })] }) }, 42));
+        const result = await draft(await target(), options());
+        expect(checkDraftResult(result)).toEqual([]);
+        expect(result.model).toBe('test-model');
+        expect(result.proposals[0]!.reason).toBe('原文为约数 } 项目 "x" { [31m');
+        expect(printProposals(result)).toContain('需确认：原文为约数 } 项目 "x" { [31m');
+    });
+
+    test('an answer of 5,000 proposals: the first 100 are kept, and the progress says so', async () => {
+        const many = Array.from({ length: 5000 }, (_, i) => proposal(`组织科普志愿活动场次${i}`, 96, '场次', '组织科普志愿活动不少于96场次'));
+        await serve(answer({ proposals: many }));
+        const result = await draft(await target(), options());
+        expect(result.proposals.filter(p => !p.placeholder)).toHaveLength(100);
+        expect(progress.some(m => m.includes('模型给出了 5000 条建议，只保留前 100 条'))).toBe(true);
+    });
+
+    test('the same proposal repeated is proposed once', async () => {
+        const same = proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次');
+        await serve(answer({ proposals: [same, same, { ...same, name: ' 组织科普志愿活动场次\n' }, GOOD.proposals[1]] }));
+        const result = await draft(await target(), options());
+        expect(result.proposals.filter(p => !p.placeholder).map(p => p.name)).toEqual(['组织科普志愿活动场次', '发布科普文章数量']);
+    });
+
+    test('a schema finding is said in Chinese, and a hostile property name stays on one short line', async () => {
+        const key = `x\n\u001b[2J${'y'.repeat(300)}`;
+        await serve(answer({ proposals: [{ ...proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次'), [key]: 1 }] }));
+        const error = await failure(draft(await target(), options({ maxAttempts: 1 })));
+        expect(error.message).toContain('多余的字段「x [2Jyyy');
+        expect(error.message).not.toMatch(/[\p{Cc}]/u);
+        expect(error.message).not.toContain('must');
+        expect(error.message.length).toBeLessThan(250);
+    });
+});
+
 describe('invalid answers', () => {
     test('a schema-breaking answer, then a good one: retried with the problems fed back', async () => {
         const broken = { proposals: [{ ...GOOD.proposals[0], level2: '产出数量', extra: 1 }] };
@@ -170,6 +246,42 @@ describe('invalid answers', () => {
         const error = await failure(draft(await target(), options()));
         expect(error.message).toContain('拒绝');
         expect(server!.requests).toHaveLength(1);
+    });
+
+    test('a refusal many lines long, with control characters and the key: one short Chinese line', async () => {
+        const words = `I cannot help with that.\n\n\u001b[2J\u001b]0;pwned\u0007Policy ${KEY}\r\n` + 'Reason follows. '.repeat(200);
+        await serve({ kind: 'answer', content: null, refusal: words });
+        const error = await failure(draft(await target(), options()));
+        expect(error.message).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
+        expect(error.message.length).toBeLessThan(250);
+        expect(error.message).toMatch(/^模型拒绝了这个请求/);
+        expect(error.message).toContain('I cannot help with that.');
+        expect(error.message).toMatch(/改用规则草拟。$/);
+        expect(error.code).toBe('refused');
+        expect(server!.requests).toHaveLength(1);
+    });
+
+    test('a refusal in the content, in English or Chinese: reported as a refusal, not retried as a broken answer', async () => {
+        for (const words of ["I'm sorry, but I can't assist with that request.", '抱歉，我无法协助完成这个请求。\n请联系管理员。']) {
+            await serve(answer(words), answer(GOOD));
+            const error = await failure(draft(await target(), options()));
+            expect(error.code).toBe('refused');
+            expect(error.message).toContain(words.split('\n')[0]);
+            expect(error.message).not.toContain('\n');
+            expect(server!.requests).toHaveLength(1);
+            await server!.close();
+        }
+        server = undefined;
+    });
+
+    test('a `refusal` that is not text, a content that is a number: a Chinese message, not an internal error', async () => {
+        await serve(rawCompletion({ content: null, refusal: { reason: 'policy' } }));
+        expect((await failure(draft(await target(), options()))).code).toBe('refused');
+        await server!.close();
+        await serve(rawCompletion({ content: 42 }));
+        const error = await failure(draft(await target(), options({ maxAttempts: 2 })));
+        expect(error.code).toBe('invalid-output');
+        expect(error.message).toContain('回答为空或不是文字');
     });
 });
 
