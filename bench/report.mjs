@@ -47,6 +47,10 @@ export function renderTable(results) {
             row('edit → diagnostics median', j.edit?.median, y.edit?.median, f.median),
             row('edit → diagnostics p95', j.edit?.p95, y.edit?.p95, f.p95),
             row('edit: server CPU, median', j.edit?.cpuMedian, y.edit?.cpuMedian, f.median),
+            row('typing a new 三级 line, per key, median', j.typing?.median, undefined, f.median),
+            row('typing a new 三级 line, per key, p95', j.typing?.p95, undefined, f.p95),
+            row('backspacing it, per key, median', j.typing?.backspaces?.median, undefined, f.median),
+            row('backspacing it, per key, p95', j.typing?.backspaces?.p95, undefined, f.p95),
             row('completion median', j.completion?.median, y.completion?.median, undefined),
             row('completion p95', j.completion?.p95, y.completion?.p95, undefined),
             row('peak memory (VmHWM)', j.peakMemoryMb, y.peakMemoryMb, undefined, fmtMb)

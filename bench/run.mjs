@@ -161,7 +161,8 @@ async function measureSize(size) {
     const jxmbUri = pathToFileURL(jxmbFile).href;
     result.jxmb = await runScenario({
         name: 'jxmb', command: [serverPath, '--stdio'], settings: jxmbSettings, rootUri: pathToFileURL(emptyWorkspace).href,
-        uri: jxmbUri, languageId: 'jxmb', text: declaration.text, anchors: anchors.map(a => a.jxmb), edits, completions, timeoutMs, ...budget
+        uri: jxmbUri, languageId: 'jxmb', text: declaration.text, anchors: anchors.map(a => a.jxmb), edits, completions, timeoutMs, ...budget,
+        typing: newLineAfter(declaration.text, anchors[0].jxmb.edit)
     });
     await medianOfOpens(result.jxmb, { name: 'jxmb', command: [serverPath, '--stdio'], settings: jxmbSettings, rootUri: pathToFileURL(emptyWorkspace).href, uri: jxmbUri, languageId: 'jxmb', text: declaration.text, timeoutMs });
     log(`  jxmb: open ${result.jxmb.openMs} ms (median of ${opens}), edit median ${result.jxmb.edit?.median} ms, completion median ${result.jxmb.completion?.median} ms`);
@@ -220,6 +221,7 @@ const results = {
         open: 'didOpen → first textDocument/publishDiagnostics for the URI: cold = median over --opens new servers that have opened nothing before (openRuns); warm = the same text under another name after the edits and completions',
         inFolder: 'jxmb only: a new server whose workspace folder holds the file (as VS Code starts it for a folder with .jxmb files); spawn → the file\'s diagnostics published unasked (folderLoadMs), then didOpen → diagnostics (openMs). YAML-LS checks only open files: its cold open is its figure',
         edit: 'incremental didChange typing one character into a 三级 name, then deleting it (two unrecorded edits first); time to the next publishDiagnostics',
+        typing: 'jxmb only: Enter at the end of a 三级 line, then "新增培训人数"：≥ 50 人次 typed key by key as VS Code sends it (quotes closed automatically; bench/typing.mjs) and taken back by backspaces (reported apart: deleting the closing quote leaves a string open to the next quote of the file); the text has a syntax error at most keys; time to the next publishDiagnostics per key',
         completion: 'textDocument/completion (invoked) at the start of a 三级 indicator: before its name in .jxmb, at its `name` key in YAML',
         memory: 'VmHWM of the server process from /proc at the end of the session',
         yaml: 'the canonical JSON model (jxmb compile --to json) as YAML (yaml.stringify), yaml.schemas → schemas/declaration.schema.json',
@@ -255,3 +257,10 @@ if (withYaml) {
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(renderTable(results));
 console.log(`\nload average ${results.machine.loadAverageAtStart.join(' ')} → ${results.machine.loadAverageAtEnd.join(' ')}; ${results.totalSeconds} s in all; results in ${out}`);
+
+/** Enter at the end of the line holding `offset` (a 三级 name), indented as that line: where a new 三级 is typed. */
+function newLineAfter(text, offset) {
+    const at = text.indexOf('\n', offset);
+    const lineStart = text.lastIndexOf('\n', offset) + 1;
+    return { at, indent: /^[ \t]*/.exec(text.slice(lineStart))[0], line: '"新增培训人数"：≥ 50 人次' };
+}

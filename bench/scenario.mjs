@@ -1,10 +1,11 @@
 // One language server, one document, the messages of a short editing session: open → first diagnostics, one-
-// character edits (typed, then deleted, so the text stays valid) → diagnostics, completion inside an indicator
-// block, reopen, peak memory. The same scenario runs against jxmb's server and yaml-language-server.
+// character edits (typed, then deleted, so the text stays valid) → diagnostics, a new 三级 line typed key by key (a
+// syntax error at most keys) → diagnostics, completion inside an indicator block, reopen, peak memory. The same scenario runs against jxmb's server and yaml-language-server.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LspServer } from './lsp.mjs';
 import { summarize } from './stats.mjs';
+import { typingEdits } from './typing.mjs';
 
 /** Waits until the server has asked for its settings and then been quiet for `quietMs` (at most `maxMs`). */
 async function settle(server, quietMs = 300, maxMs = 3000) {
@@ -32,6 +33,7 @@ export const againUri = uri => uri.replace(/(\.[a-z]+)$/, '-again$1');
  * @param {string} o.uri @param {string} o.languageId @param {string} o.text
  * @param {{ edit: number, complete: number }[]} o.anchors offsets in `text`
  * @param {number} o.edits @param {number} o.completions planned samples
+ * @param {{ at: number, indent: string, line: string }} [o.typing] where Enter is pressed before typing `line`
  * @param {number} o.minSamples @param {number} o.budgetMs fewer samples than planned once a phase took `budgetMs`
  * @param {number} o.timeoutMs per message
  */
@@ -81,6 +83,25 @@ export async function runScenario(options) {
         if (server.text !== o.text) errors.push('text differs after the edits');
         result.edit = { ...summarize(editSamples), planned: o.edits, cpuMedian: summarize(editCpu).median, waitMedian: summarize(editWait).median };
         result.editDiagnostics = last?.diagnostics.length ?? null;
+
+        // A new 三级 line typed key by key after Enter (the text has a syntax error at most keys), then taken back by
+        // backspaces, which pass through an unclosed quote: a string may span lines, so the rest of the file reads
+        // differently until the quote is gone.
+        if (o.typing) {
+            const { at, indent, line } = o.typing;
+            await server.edit(o.uri, at, 0, `\n${indent}`, o.timeoutMs);
+            const keys = { typed: { ms: [], cpu: [] }, erased: { ms: [], cpu: [] } };
+            for (const step of typingEdits(at + 1 + indent.length, line, line.length)) {
+                const r = await server.edit(o.uri, step.at, step.remove, step.insert, o.timeoutMs);
+                const phase = step.insert ? keys.typed : keys.erased;
+                phase.ms.push(r.ms);
+                phase.cpu.push(r.cpuMs);
+            }
+            await server.edit(o.uri, at, 1 + indent.length, '', o.timeoutMs);
+            if (server.text !== o.text) errors.push('text differs after typing a line');
+            const figures = k => ({ ...summarize(k.ms), cpuMedian: summarize(k.cpu).median });
+            result.typing = { line, ...figures(keys.typed), backspaces: figures(keys.erased) };
+        }
 
         const completionSamples = [];
         const completionCpu = [];

@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, it } from 'vitest';
 import { generateDeclaration } from '../../bench/generate.mjs';
+import { typingEdits } from '../../bench/typing.mjs';
 import { parseAndValidate } from '../../language/documents.js';
 import { isLevel2Block, type Document } from '../../language/generated/ast.js';
 import { reparse } from '../../language/parse/reparse.js';
@@ -130,36 +131,14 @@ describe('re-parsing one block gives the tree a full parse gives', () => {
     }
 });
 
-// Typing a new indicator, one character at a time, as in VS Code: an opening quote or brace brings its closing one
-// (language-configuration.json), typing the closing one steps over it. The text has a syntax error at nearly every
-// step, and every step must still parse as the whole text does: errors, their places, the recovered tree.
+// Typing a new indicator, one character at a time, as VS Code sends it (bench/typing.mjs). The text has a syntax
+// error at nearly every step, and every step must still parse as the whole text does: errors, their places, the
+// recovered tree.
 const typedLine = fc.constantFrom(
     '"新增培训人数"：≥ 50 人次', '"覆盖率" 实施周期：≥ 95%  年度 ≥ 90%', '"完成时间"：≤ 2024-12-31', '"满意度"：≥90%；',
     '"群众满意度 提升', '数量指标 {', '}', '"x"：5～ 人', '“名称”：「好」', '产出指标 { 数量指标 { "a"：1 个 } }'
 );
 const place = fc.record({ at: fraction, line: typedLine, back: fc.integer({ min: 0, max: 4 }) });
-const closing: Record<string, string> = { '"': '"', '“': '”', '「': '」', '{': '}', '｛': '｝' };
-
-/** The edits VS Code makes (absolute offsets) for typing `line` at `at` into `text`, then `back` backspaces. */
-function typing(at: number, line: string, back: number): { at: number; remove: number; insert: string }[] {
-    const edits: { at: number; remove: number; insert: string }[] = [];
-    const pending: string[] = [];
-    let cursor = at;
-    for (const ch of line) {
-        if (pending.at(-1) === ch) {
-            // Typing the closing character that was put in already steps over it.
-            pending.pop();
-            cursor++;
-            continue;
-        }
-        const pair = pending.at(-1) === '"' || pending.at(-1) === '”' || pending.at(-1) === '」' ? undefined : closing[ch];
-        edits.push({ at: cursor, remove: 0, insert: pair ? ch + pair : ch });
-        if (pair) pending.push(pair);
-        cursor++;
-    }
-    for (let k = 0; k < back && cursor > at; k++) edits.push({ at: --cursor, remove: 1, insert: '' });
-    return edits;
-}
 
 describe('typing into a block with a syntax error in it', () => {
     for (const { name, text } of texts) {
@@ -171,7 +150,7 @@ describe('typing into a block with a syntax error in it', () => {
                 if (lineStart <= 0) return;
                 let current = full(text);
                 let currentText = text;
-                for (const step of typing(lineStart, line, back)) {
+                for (const step of typingEdits(lineStart, line, back)) {
                     currentText = currentText.slice(0, step.at) + step.insert + currentText.slice(step.at + step.remove);
                     const reparsed = reparse(parser, current, currentText);
                     if (reparsed && reparsed.parserErrors.length > 0) withErrors++;
@@ -256,7 +235,7 @@ describe('diagnostics after an edit equal those of the text checked afresh', () 
         it(`${name}: typing a line`, () => expectFreshDiagnostics(`${name} typed`, text, place, ({ at, line, back }) => {
             const lineStart = text.indexOf('\n', Math.floor(at * text.length)) + 1;
             let current = text;
-            return typing(lineStart, line, back).map(step => current = current.slice(0, step.at) + step.insert + current.slice(step.at + step.remove));
+            return typingEdits(lineStart, line, back).map(step => current = current.slice(0, step.at) + step.insert + current.slice(step.at + step.remove));
         }));
     }
 });
