@@ -4,8 +4,8 @@ import { NodeFileSystemProvider } from 'langium/node';
 import { InputError, readSourceText } from './cli/source-files.js';
 
 // The server reads the `.jxmb` files of a folder VS Code opens, files nobody looked at yet: a binary file with that
-// name, a GBK file from Windows, a runaway 50 MB file. They are read by the CLI's rules (size limit before reading,
-// UTF-8 or UTF-16 with a BOM). What cannot be read becomes an empty document that carries the reason as its one
+// name, a GBK file from Windows, a runaway 50 MB file. They are read by the CLI's rules (readSourceText: size limit
+// before reading, UTF-8 or UTF-16 with or without a BOM). What cannot be read becomes an empty document that carries the reason as its one
 // finding, instead of thousands of "unrecognised character" findings or a server out of memory.
 export class JxmbFileSystemProvider extends NodeFileSystemProvider {
     /** Why a file could not be read, by URI, until it is read again. */

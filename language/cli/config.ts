@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { severityOverrides, type JxmbSettings } from '../settings.js';
 import { once } from '../once.js';
 import { level2ByName } from '../domain/taxonomy.js';
 import { RULE_DOCS } from '../validation/rule-docs.js';
-import { InputError } from './source-files.js';
+import { describeFsError, InputError, readAtMost } from './source-files.js';
+import { yamlErrorMessage } from './yaml-errors.js';
 
 // jxmb.yaml: a unit's or a finance bureau's own settings, next to its declarations. The CLI uses the nearest one
 // above each checked file (or --config); the editor reads the same keys from VS Code settings.
@@ -38,16 +39,40 @@ export class ConfigError extends InputError {
     }
 }
 
+/**
+ * The largest jxmb.yaml read: settings are a few KB, and a unit's 指标库 of 2,000 names about 100 KB; a wrong file of
+ * hundreds of MB would take the CLI's (or the editor's) memory before its first error is found.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+
+function tooLarge(file: string, size: number | null): InputError {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    return new InputError(file, `配置文件过大（${size === null ? `超过 ${mb(MAX_CONFIG_BYTES)}` : mb(size)}）：`
+        + `jxmb.yaml 不能超过 ${mb(MAX_CONFIG_BYTES)}（设置通常只有几 KB）。请确认选对了文件。`);
+}
+
 export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
-    const text = await readFile(file, 'utf8');
+    const info = await stat(file);
+    if (info.isFile() && info.size > MAX_CONFIG_BYTES) throw tooLarge(file, info.size);
+    const bytes = await readAtMost(file, MAX_CONFIG_BYTES);
+    if (bytes === null) throw tooLarge(file, null);
     const lineCounter = new LineCounter();
-    const document = parseDocument(text, { lineCounter });
+    const document = parseDocument(bytes.toString('utf8'), { lineCounter });
     if (document.errors.length > 0) {
         const error = document.errors[0]!;
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new ConfigError(file, line, col, `配置文件格式错误：${error.message.split('\n')[0]}`);
+        throw new ConfigError(file, line, col, `配置文件格式错误：${yamlErrorMessage(error.code)}`);
     }
-    const config = document.toJS() ?? {};
+    let config;
+    try {
+        // An alias to a missing anchor, or one that expands exponentially ("billion laughs"), throws here; the
+        // library's default cap on alias expansion (maxAliasCount, 100) keeps the latter small and quick.
+        config = document.toJS() ?? {};
+    } catch (error) {
+        if (!(error instanceof ReferenceError)) throw error;
+        const { line, col } = lineCounter.linePos(firstAlias(document));
+        throw new ConfigError(file, line, col, '配置文件格式错误：别名（*名称）无法展开：须先用 &名称 定义锚点，展开后也不能过多。');
+    }
     const validate = validateConfig();
     if (!validate(config)) {
         const error = validate.errors![0]!;
@@ -83,6 +108,13 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
     return settings;
 }
 
+/** Where the document's first alias (*名称) starts. */
+function firstAlias(document: Document): number {
+    let at = 0;
+    visit(document, { Alias(_, node) { at = node.range?.[0] ?? 0; return visit.BREAK; } });
+    return at;
+}
+
 /** Finds and reads the nearest jxmb.yaml above each file; one read per folder. */
 export class ConfigResolver {
     private readonly byDirectory = new Map<string, Promise<Partial<JxmbSettings> | undefined>>();
@@ -113,7 +145,7 @@ export class ConfigResolver {
         } catch (error) {
             if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
             if (error instanceof InputError) throw error;
-            throw new InputError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? '配置文件不存在。' : `无法读取配置文件（${String(error)}）。`);
+            throw new InputError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? '配置文件不存在。' : `无法读取配置文件：${describeFsError(error)}`);
         }
     }
 }

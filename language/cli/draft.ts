@@ -2,13 +2,13 @@
 // user to read and paste; the file is never written. Exit status as for the other commands: 0 done; 1 the file has
 // syntax errors; 2 the command could not do its job (arguments, unknown task, unreadable file, the model failed).
 import '../polyfill.js';
-import { parseArgs } from 'node:util';
 import { EmptyFileSystem } from 'langium';
 import { draftForTarget, readTargets, targetNames } from '../draft/api.js';
 import { DraftError } from '../draft/errors.js';
 import { findTarget, missingTargetMessage } from '../draft/targets.js';
 import { printProposals } from '../draft/print.js';
 import { createJxmbServices } from '../jxmb-module.js';
+import { parseCommandArgs } from './arguments.js';
 import { ConfigResolver } from './config.js';
 import { formatFinding, toFinding } from './diagnostics.js';
 import { InputError, readSourceText } from './source-files.js';
@@ -29,20 +29,12 @@ export interface DraftIo {
 }
 
 export async function runDraftCommand(args: string[], io: DraftIo): Promise<number> {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args, allowPositionals: true,
-            options: {
-                task: { type: 'string' }, llm: { type: 'boolean', default: false }, format: { type: 'string', default: 'jxmb' },
-                model: { type: 'string' }, 'base-url': { type: 'string' }, timeout: { type: 'string' }, config: { type: 'string' },
-                help: { type: 'boolean', short: 'h', default: false }
-            }
-        });
-    } catch (error) {
-        io.err(`参数错误：${(error as Error).message}\n${draftUsage}\n`);
-        return 2;
-    }
+    const parsed = parseCommandArgs(args, {
+        task: { type: 'string' }, llm: { type: 'boolean', default: false }, format: { type: 'string', default: 'jxmb' },
+        model: { type: 'string' }, 'base-url': { type: 'string' }, timeout: { type: 'string' }, config: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false }
+    }, draftUsage, io);
+    if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (values.help) {
         io.out(draftUsage + '\n');

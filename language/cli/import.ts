@@ -1,12 +1,13 @@
 import { realpath, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ImportError } from '../import/errors.js';
 import { importTooLarge, MAX_IMPORT_BYTES } from '../import/limits.js';
 import { importBytes, renderImport, summaryLine } from '../import/import.js';
 import { writeImported } from '../import/output.js';
 import { formatReportEntry } from '../import/report.js';
+import { parseCommandArgs } from './arguments.js';
 import { describeFsError, readAtMost } from './source-files.js';
+import { removeStaleTemps } from './write-file.js';
 
 // `jxmb import <文件> [-o 输出.jxmb] [--force] [--year 年度]`: a table (tab-separated or PDF text, .xlsx, .docx) →
 // .jxmb on stdout or in the -o file; the report (cells not placed, interpretations) on stderr.
@@ -20,17 +21,11 @@ export const importUsage = `用法 / usage:
       导入报告（未能放入的单元格及其位置、原文）输出到标准错误`;
 
 export async function runImportCommand(args: string[], io: { out(t: string): void; err(t: string): void }): Promise<number> {
-    let values: { output?: string; force?: boolean; year?: string; help?: boolean };
-    let positionals: string[];
-    try {
-        ({ values, positionals } = parseArgs({
-            args, allowPositionals: true,
-            options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, year: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
-        }));
-    } catch (error) {
-        io.err(`参数错误：${(error as Error).message}\n${importUsage}\n`);
-        return 2;
-    }
+    const parsed = parseCommandArgs(args, {
+        output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, year: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+    }, importUsage, io);
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
     if (values.help) {
         io.out(importUsage + '\n');
         return 0;
@@ -49,20 +44,14 @@ export async function runImportCommand(args: string[], io: { out(t: string): voi
         if (values.output !== undefined && await samePath(input, values.output)) {
             throw new ImportError('输出文件就是输入文件：请换一个输出路径。');
         }
-        let bytes: Buffer | null;
-        try {
-            const info = await stat(input);
-            if (info.isFile() && info.size > MAX_IMPORT_BYTES) throw importTooLarge(info.size);
-            bytes = await readAtMost(input, MAX_IMPORT_BYTES);
-        } catch (error) {
-            if (error instanceof ImportError) throw error;
-            throw new ImportError(describeFsError(error));
-        }
-        if (bytes === null) throw importTooLarge(null);
+        const bytes = await readTableBytes(input);
         const result = await importBytes(bytes, { extension: extname(input), ...(year === undefined ? {} : { year }) });
         const text = renderImport(result, input);
         if (values.output === undefined) io.out(text);
-        else await writeImported(values.output, text, values.force ?? false);
+        else {
+            await writeImported(values.output, text, values.force ?? false);
+            await removeStaleTemps(values.output);
+        }
         for (const entry of result.report) io.err(formatReportEntry(input, entry) + '\n');
         io.err(summaryLine(result) + (values.output === undefined ? '' : `已写入 ${values.output}。`) + '\n');
         return 0;
@@ -73,6 +62,21 @@ export async function runImportCommand(args: string[], io: { out(t: string): voi
         }
         throw error;
     }
+}
+
+/** A table's bytes, its size checked before reading: a wrong file of gigabytes is refused without being read. */
+export async function readTableBytes(file: string): Promise<Buffer> {
+    let bytes: Buffer | null;
+    try {
+        const info = await stat(file);
+        if (info.isFile() && info.size > MAX_IMPORT_BYTES) throw importTooLarge(info.size);
+        bytes = await readAtMost(file, MAX_IMPORT_BYTES);
+    } catch (error) {
+        if (error instanceof ImportError) throw error;
+        throw new ImportError(describeFsError(error));
+    }
+    if (bytes === null) throw importTooLarge(null);
+    return bytes;
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {

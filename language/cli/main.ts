@@ -1,7 +1,7 @@
 import '../polyfill.js';
-import { parseArgs } from 'node:util';
 import { EmptyFileSystem } from 'langium';
 import { createJxmbServices } from '../jxmb-module.js';
+import { parseCommandArgs } from './arguments.js';
 import { checkPaths } from './check.js';
 import { runReviewCommand } from './review-command.js';
 import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
@@ -14,12 +14,14 @@ import { formatSummary } from '../validation/summary.js';
 // Exit status: 0 all good; 1 the inputs have errors (diagnostics, syntax errors); 2 the command could not do its
 // job (bad arguments, unreadable or missing inputs).
 
-const usage = `用法 / usage:
+const checkUsage = `用法 / usage:
   jxmb check <文件或文件夹…> [--format text|json] [--summary] [--config jxmb.yaml]   检查 .jxmb 文件
   jxmb check <文件或文件夹…> --report 报告.html|报告.json [--config jxmb.yaml]   审核报告
       .jxmb 与 .xlsx、.docx、.txt、.tsv 表格并列（表格在内存中导入，不写任何文件），每个文件的错误、警告、
       可度量指标，问题最多的在前；每条问题给出原文件中的位置（.jxmb 行:列，工作表!单元格，Word 表格行列，文本行）；
-      无法导入的文件也列入报告并说明原因（此时退出码 2）。在终端上显示进度
+      无法导入的文件也列入报告并说明原因（此时退出码 2）。在终端上显示进度`;
+
+const compileUsage = `用法 / usage:
   jxmb compile <文件或文件夹…> --to json|xlsx|html|flat|md [-o 输出] [--force]   编译为官方表格
       json  规范 JSON 模型            xlsx  官方版式 Excel 工作簿（须用 -o）
       html  可打印的网页（A4 横向）    md    Markdown 表格
@@ -27,9 +29,11 @@ const usage = `用法 / usage:
             扁平字符串本是项目支出表的写法，部门整体表也照此输出一行「部门名称<Tab>其绩效指标」
       -o    单个输入时可为文件（扩展名 .json/.xlsx/.html/.txt/.md），否则为文件夹
       --force  覆盖已存在的输出文件（默认不覆盖）；本次的输入文件任何时候都不会被覆盖，
-               两个输入写到同一个输出文件时两者都不写
-${importUsage.replace(/^用法 \/ usage:\n/, '')}
-${draftUsage.replace(/^用法 \/ usage:\n/, '')}
+               两个输入写到同一个输出文件时两者都不写`;
+
+const withoutHeader = (text: string) => text.replace(/^用法 \/ usage:\n/, '');
+const usage = `用法 / usage:
+${[checkUsage, compileUsage, importUsage, draftUsage].map(withoutHeader).join('\n')}
   jxmb --help | --version`;
 
 export interface CliIo {
@@ -63,10 +67,6 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
             io.err(`${error.file}: ${error.message}\n`);
             return 2;
         }
-        if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-            io.err(`参数错误：${error.message}\n${usage}\n`);
-            return 2;
-        }
         // A bug of ours: say so in one line, keep the stack out of the user's terminal unless asked for.
         io.err(`jxmb 内部错误：${(error as Error)?.message ?? String(error)}${process.env.JXMB_DEBUG ? '\n' + (error as Error)?.stack : ''}\n`);
         return 2;
@@ -82,9 +82,13 @@ function reportProblems(problems: InputError[], io: CliIo): void {
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, config: { type: 'string' }, summary: { type: 'boolean', default: false }, report: { type: 'string' } } });
+    const parsed = parseCommandArgs(args, {
+        format: { type: 'string', default: 'text' }, config: { type: 'string' }, summary: { type: 'boolean', default: false }, report: { type: 'string' }
+    }, checkUsage, io);
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
     if (positionals.length === 0) {
-        io.err(`请给出要检查的文件或文件夹。\n${usage}\n`);
+        io.err(`请给出要检查的文件或文件夹。\n${checkUsage}\n`);
         return 2;
     }
     if (values.report !== undefined) {
@@ -116,12 +120,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
 }
 
 async function compile(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseArgs({
-        args, allowPositionals: true,
-        options: { to: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }
-    });
+    const parsed = parseCommandArgs(args, { to: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }, compileUsage, io);
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
     if (positionals.length === 0) {
-        io.err(`请给出要编译的文件。\n${usage}\n`);
+        io.err(`请给出要编译的文件。\n${compileUsage}\n`);
         return 2;
     }
     const target = values.to as CompileTarget | undefined;

@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { InputError } from './source-files.js';
 
 /**
@@ -20,6 +20,39 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
         // The temp file may not exist, or its folder may not (ENOTDIR): nothing to remove is no new problem.
         await rm(temp, { force: true }).catch(() => undefined);
         throw new InputError(path, `无法写入（${describeWriteError(error)}）。`);
+    }
+    await removeStaleTemps(path);
+}
+
+/**
+ * A run killed while writing (kill -9, a closed terminal, a power cut) leaves its temp file beside the output:
+ * `<name>.<pid>.tmp`, or `<name>.<pid>.<time>.tmp` from import. The next run that writes the same output removes
+ * those whose process no longer exists; a running process's file is left alone. (`check` of a folder never reads
+ * them: they do not end in .jxmb.)
+ */
+export async function removeStaleTemps(path: string): Promise<void> {
+    const dir = dirname(path);
+    const prefix = basename(path) + '.';
+    let names: string[];
+    try {
+        names = await readdir(dir);
+    } catch {
+        return;
+    }
+    for (const name of names) {
+        const pid = name.startsWith(prefix) ? /^(\d+)(?:\.\d+)?\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+        if (pid !== undefined && !isRunning(Number(pid))) await rm(join(dir, name), { force: true }).catch(() => undefined);
+    }
+}
+
+/** Only "no such process" counts as gone: no permission to signal it (EPERM) means it runs. */
+function isRunning(pid: number): boolean {
+    if (!(pid > 0)) return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code !== 'ESRCH';
     }
 }
 

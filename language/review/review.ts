@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { JxmbServices } from '../jxmb-module.js';
 import { checkText, type CheckedText } from '../cli/check.js';
 import { ConfigResolver } from '../cli/config.js';
 import { toFinding } from '../cli/diagnostics.js';
-import { collectSources, decodeSource, describeFsError, InputError } from '../cli/source-files.js';
+import { readTableBytes } from '../cli/import.js';
+import { collectSources, InputError, readSourceText } from '../cli/source-files.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes, renderImport, type ImportResult } from '../import/import.js';
 import { generatedPlaceText, sourcePlaceText } from './place-text.js';
@@ -43,16 +43,10 @@ export async function reviewPaths(services: JxmbServices, paths: string[], optio
 }
 
 async function reviewFile(services: JxmbServices, configs: ConfigResolver, file: string): Promise<FileReview> {
-    let bytes: Buffer;
-    try {
-        bytes = await readFile(file);
-    } catch (error) {
-        return failed(file, null, describeFsError(error));
-    }
     if (extname(file).toLowerCase() === '.jxmb') {
         let text: string;
         try {
-            text = decodeSource(file, bytes);
+            text = await readSourceText(file);
         } catch (error) {
             if (error instanceof InputError) return failed(file, 'jxmb', error.message);
             throw error;
@@ -62,7 +56,7 @@ async function reviewFile(services: JxmbServices, configs: ConfigResolver, file:
     }
     let imported: ImportResult;
     try {
-        imported = await importBytes(bytes, { extension: extname(file) });
+        imported = await importBytes(await readTableBytes(file), { extension: extname(file) });
     } catch (error) {
         // A table the importer cannot read is the submitter's problem to fix; say why, whatever went wrong.
         const reason = error instanceof ImportError ? error.message : `导入时出错（${(error as Error)?.message ?? String(error)}）。`;

@@ -29,14 +29,14 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
 
     'file/unreadable': {
         title: '文件无法读取',
-        checks: '文件夹中的 .jxmb 文件能否作为文本读出：不是二进制文件，是 UTF-8（或带 BOM 的 UTF-16）编码，不超过 10 MB。',
+        checks: '文件夹中的 .jxmb 文件能否作为文本读出：不是二进制文件，是 UTF-8 或 UTF-16 编码（有无 BOM 均可），不超过 4 MB。',
         why: '读不出的文件无法检查，也无法导出；审核时它等于没有提交。',
         fix: '确认选对了文件；GBK 编码的文件在编辑器中另存为 UTF-8；过大的文件拆分为多个文件。'
     },
 
     'config/invalid': {
         title: '配置文件无法使用',
-        checks: 'jxmb.yaml 是否是有效的 YAML，是否只含 severity（按代码设严重程度）和 costModel（legacy 或 2021）。',
+        checks: 'jxmb.yaml 是否是有效的 YAML（不超过 1 MB），是否只含 severity（按代码设严重程度）、costModel（legacy 或 2021）和 indicators（本单位的指标库）。',
         why: '无法使用的 jxmb.yaml 不生效：其下的申报表只按 VS Code 设置检查，与单位或财政部门用 jxmb check 得到的结果可能不同。',
         fix: '按提示改正该处；可用的取值见提示，或对照 README 中 jxmb.yaml 的示例。'
     },

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { yamlErrorMessage } from '../../language/cli/yaml-errors.js';
 import { runJxmb } from '../helpers/run-cli.js';
 
 // A unit's jxmb.yaml changes severities per code for every file below it.
@@ -67,11 +68,24 @@ describe('jxmb.yaml', () => {
         expect(r.stderr).toContain('jxmb.yaml:3:3: 配置项 severity → measurability/vauge-value：不认识的诊断代码；这一类的代码有：measurability/vague-value、');
     });
 
-    test('broken YAML is reported with its place, not a stack trace', () => {
-        write('broken/jxmb.yaml', 'severity: [unclosed\n');
-        const r = runJxmb(['check', write('broken/a.jxmb', duplicate)]);
+    test.each([
+        ['an unclosed bracket', 'severity: [unclosed\n', '2:1', '缩进不对：同一层的各项须左端对齐，下一层须比上一层多缩进；方括号、花括号须成对。'],
+        ['a tab as indentation', 'severity:\n\tvalue/hedged: off\n', '2:1', '缩进不能用制表符（Tab），请改用空格。'],
+        ['a key twice', 'costModel: legacy\ncostModel: 2021\n', '2:1', '同一个键出现了两次。'],
+        ['an unclosed quote', 'indicators:\n  数量指标: ["举办讲座场次]\n', '3:1', '缺少字符：可能是引号未闭合'],
+        ['a second document', 'costModel: legacy\n---\ncostModel: 2021\n', '2:1', '文件中只能有一份设置：请删去 --- 分隔的其余部分。'],
+        ['an alias to no anchor', 'severity:\n  value/hedged: *quiet\n', '2:17', '别名（*名称）无法展开：须先用 &名称 定义锚点']
+    ])('broken YAML (%s) is reported at its place in Chinese, not in the library\'s English', (_, yaml, place, message) => {
+        const folder = `broken-${yaml.length}-${place}`;
+        write(`${folder}/jxmb.yaml`, yaml);
+        const r = runJxmb(['check', write(`${folder}/a.jxmb`, duplicate)]);
         expect(r.code).toBe(2);
-        expect(r.stderr).toMatch(/jxmb\.yaml:\d+:\d+: 配置文件格式错误/);
+        expect(r.stderr).toContain(`jxmb.yaml:${place}: 配置文件格式错误：${message}`);
+        expect(r.stderr.split('配置文件格式错误：')[1]).not.toMatch(/[a-z]+ [a-z]+/);
         expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    test('an error code the YAML library may add later gets a general Chinese sentence', () => {
+        expect(yamlErrorMessage('SOMETHING_NEW')).toBe('不是有效的 YAML（请检查缩进、冒号和引号）。');
     });
 });

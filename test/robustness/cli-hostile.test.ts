@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -8,7 +9,8 @@ import { useTempDir } from '../helpers/temp-dir.js';
 import { gbk, utf16 } from '../helpers/encodings.js';
 
 // Hostile and odd input to the built CLI (`npm run build` first): empty, binary, 50 MB, one 1 MB line, 10,000 nested
-// braces, GBK and UTF-16, a BOM, CRLF, control characters, a sheet of 100,000 rows. Each ends with a clear message
+// braces, GBK and UTF-16 (with and without a BOM), a BOM, CRLF, control characters, a sheet of 100,000 rows, a jxmb.yaml
+// of 200 MB or of exponential aliases, tables of 1.5 GB for the report, temp files of a killed run. Each ends with a clear message
 // or a correct result, the exit status README documents (0 / 1 / 2), bounded memory (bounded-cli.ts), no stack
 // trace, and no partial or temporary file left behind.
 
@@ -53,13 +55,13 @@ describe('jxmb check', () => {
     test('a 50 MB file: refused as too large, exit 2, without exhausting memory', async () => {
         const run = await runBounded(['check', fiftyMb]);
         expectOrderly(run, 2);
-        expect(run.stderr).toMatch(/文件过大（50\.\d MB）.*10\.0 MB/);
+        expect(run.stderr).toMatch(/文件过大（50\.\d MB）.*4\.0 MB/);
     });
 
     test('a device that never ends (/dev/zero): refused at the limit for check and import, memory bounded', async () => {
         const check = await runBounded(['check', '/dev/zero']);
         expectOrderly(check, 2);
-        expect(check.stderr).toContain('/dev/zero: 文件过大（超过 10.0 MB）');
+        expect(check.stderr).toContain('/dev/zero: 文件过大（超过 4.0 MB）');
         const imported = await runBounded(['import', '/dev/zero']);
         expectOrderly(imported, 2);
         expect(imported.stderr).toContain('/dev/zero: 文件过大（超过 20.0 MB）');
@@ -98,6 +100,23 @@ describe('jxmb check', () => {
         expect(await findings(file('enc/bom-crlf.jxmb', '\ufeff' + crlf))).toEqual(expected);
         expect(await findings(file('enc/utf16le.jxmb', utf16(crlf, 'le')))).toEqual(expected);
         expect(await findings(file('enc/utf16be.jxmb', utf16(text, 'be')))).toEqual(expected);
+        // As some Windows tools save "Unicode": no byte-order mark.
+        expect(await findings(file('enc/utf16le-nobom.jxmb', utf16(crlf, 'le').subarray(2)))).toEqual(expected);
+        expect(await findings(file('enc/utf16be-nobom.jxmb', utf16(text, 'be').subarray(2)))).toEqual(expected);
+    });
+
+    test('16-bit binary data (zeros at every second byte, like UTF-16 of ASCII) is still named as binary', async () => {
+        const samples = Buffer.from(new Uint16Array(Array.from({ length: 30_000 }, (_, i) => i % 200)).buffer);
+        const run = await runBounded(['check', file('check/samples16.jxmb', samples)]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain('二进制');
+    });
+
+    test('a file of 5 MB (24,000 三级 take 4 MB): refused as too large before reading', async () => {
+        const sample = readSample('000-nansha-kexie.jxmb') + '\n';
+        const run = await runBounded(['check', file('big/5mb.jxmb', sample.repeat(Math.ceil(5 * MB / Buffer.byteLength(sample))))]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toMatch(/5mb\.jxmb: 文件过大（5\.\d MB）：\.jxmb 文件不能超过 4\.0 MB/);
     });
 
     test('a control character: a lexing error at its line and column, exit 1', async () => {
@@ -113,6 +132,51 @@ describe('jxmb check', () => {
         expect(run.stderr).toContain('二进制');
     });
 });
+
+describe('jxmb.yaml', () => {
+    test('a jxmb.yaml of 200 MB: refused by its size without being read, memory bounded', async () => {
+        const config = file('config-huge/jxmb.yaml', '');
+        truncateSync(config, 200 * MB);
+        const run = await runBounded(['check', file('config-huge/a.jxmb', good)]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain('jxmb.yaml: 配置文件过大（200.0 MB）：jxmb.yaml 不能超过 1.0 MB');
+    });
+
+    test('exponential aliases ("billion laughs"): refused at the first alias in Chinese, memory bounded', async () => {
+        const levels = ['a: &a ["哈哈哈哈哈哈哈哈", "哈哈哈哈哈哈哈哈", "哈哈哈哈哈哈哈哈", "哈哈哈哈哈哈哈哈", "哈哈哈哈哈哈哈哈", "哈哈哈哈哈哈哈哈", "哈哈哈哈哈哈哈哈", "哈哈哈哈哈哈哈哈", "哈哈哈哈哈哈哈哈"]'];
+        for (const name of 'bcdefghi') {
+            const previous = levels.at(-1)![0];
+            levels.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(', ')}]`);
+        }
+        file('config-bomb/jxmb.yaml', `severity: {}\n${levels.join('\n')}\n`);
+        const run = await runBounded(['check', file('config-bomb/a.jxmb', good)]);
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain('jxmb.yaml:3:8: 配置文件格式错误：别名（*名称）无法展开');
+        expect(run.stderr).not.toMatch(/Excessive|ReferenceError|resource exhaustion/);
+    });
+});
+
+describe('jxmb check --report', () => {
+    test('a table and a .jxmb of 1.5 GB beside a good file: refused by their size without being read, in the report', async () => {
+        const folder = at('report-huge');
+        truncateSync(file('report-huge/big.xlsx', ''), 1536 * MB);
+        truncateSync(file('report-huge/big.jxmb', ''), 1536 * MB);
+        file('report-huge/good.jxmb', good);
+        const report = at('report-huge.json');
+        const run = await runBounded(['check', folder, '--report', report]);
+        expectOrderly(run, 2);
+        const files = JSON.parse(readFileSync(report, 'utf8')).files as Array<{ file: string; status: string; reason?: string }>;
+        const byName = Object.fromEntries(files.map(f => [f.file.replace(/.*[\\/]/, ''), f]));
+        expect(byName['big.xlsx']).toMatchObject({ status: 'failed', reason: expect.stringContaining('文件过大（1536.0 MB）：可导入的表格文件不超过 20.0 MB') });
+        expect(byName['big.jxmb']).toMatchObject({ status: 'failed', reason: expect.stringContaining('文件过大（1536.0 MB）：.jxmb 文件不能超过 4.0 MB') });
+        expect(byName['good.jxmb']).toMatchObject({ status: 'checked' });
+    });
+});
+
+/** The id of a process that has ended: what a run killed with -9 leaves in its temp file's name. */
+function deadPid(): number {
+    return spawnSync(process.execPath, ['-e', '']).pid!;
+}
 
 describe('jxmb compile', () => {
     test('a 年度 or an amount the model cannot hold: an error at its place, exit 1, nothing written', async () => {
@@ -178,6 +242,17 @@ describe('jxmb compile', () => {
         expect(readFileSync(blocker, 'utf8')).toBe('mine');
     });
 
+    test('temp files of a killed run beside the output: removed by the next run that writes it, unless their process runs', async () => {
+        const out = at('compile/out-killed');
+        const dead = deadPid();
+        for (const name of [`good.json.${dead}.tmp`, `good.json.${process.pid}.tmp`, `other.json.${dead}.tmp`, 'good.json.notes.tmp']) {
+            file(`compile/out-killed/${name}`, '{"partial');
+        }
+        const run = await runBounded(['compile', file('compile/killed/good.jxmb', good), '--to', 'json', '-o', join(out, 'good.json')]);
+        expectOrderly(run, 0);
+        expect(leftIn(out)).toEqual(['good.json', 'good.json.notes.tmp', `good.json.${process.pid}.tmp`, `other.json.${dead}.tmp`].sort());
+    });
+
     test('a 50 MB file: refused, nothing written', async () => {
         const out = at('compile/out-big');
         const run = await runBounded(['compile', fiftyMb, '--to', 'xlsx', '-o', out]);
@@ -207,6 +282,14 @@ describe('jxmb import', () => {
         expect(run.stderr).toContain(reason);
         expect(run.stderr).toContain('未写入任何文件');
         expect(leftIn(out)).toEqual([]);
+    });
+
+    test('a temp file of a killed import beside the output: removed by the next import to it', async () => {
+        const out = at('import/out-killed');
+        file(`import/out-killed/x.jxmb.${deadPid()}.1767225600000.tmp`, '部门整体 "');
+        const run = await runBounded(['import', seed, '-o', join(out, 'x.jxmb')]);
+        expectOrderly(run, 0);
+        expect(leftIn(out)).toEqual(['x.jxmb']);
     });
 
     test('a 50 MB text: refused as too large, without exhausting memory', async () => {

@@ -9,7 +9,7 @@ import { readSample } from '../helpers/samples.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 // VS Code opens a folder of submissions; among the tables are files named .jxmb that are not UTF-8 text: a binary
-// file, a GBK file saved on Windows, an 11 MB file. The server reads the folder unasked. Each such file gets one
+// file, a GBK file saved on Windows, a 5 MB file (the limit is 4 MB). The server reads the folder unasked. Each such file gets one
 // finding that says why it cannot be read (the CLI's words), not thousands of "unrecognised character" findings,
 // and the readable files are checked as usual. Opened in the editor (VS Code decodes GBK), the file is checked; a
 // text over the size limit opened in the editor is not parsed either.
@@ -18,20 +18,23 @@ const dir = useTempDir('jxmb-ws-files-');
 const sample = readSample('000-nansha-kexie.jxmb');
 const MB = 1024 * 1024;
 const files = {
-    good: 'good.jxmb', utf16: 'utf16.jxmb', binary: 'binary.jxmb', gbk: 'gbk.jxmb', huge: 'huge.jxmb'
+    good: 'good.jxmb', utf16: 'utf16.jxmb', utf16NoBom: 'utf16-nobom.jxmb', binary: 'binary.jxmb', gbk: 'gbk.jxmb', huge: 'huge.jxmb'
 } as const;
+/** A text of about 5 MB: over the 4 MB limit. */
+const fiveMb = `${sample}\n`.repeat(Math.ceil(5 * MB / Buffer.byteLength(sample)));
 const uri = (name: string) => pathToFileURL(dir.at('ws', name)).toString();
 let session: LspSession;
 
 beforeAll(async () => {
     dir.file(`ws/${files.good}`, sample);
     dir.file(`ws/${files.utf16}`, utf16(sample, 'le'));
+    dir.file(`ws/${files.utf16NoBom}`, utf16(sample, 'be').subarray(2));
     dir.file(`ws/${files.binary}`, Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919 + 13) % 256)));
     dir.file(`ws/${files.gbk}`, gbk(sample));
-    dir.file(`ws/${files.huge}`, `${sample}\n`.repeat(Math.ceil(11 * MB / Buffer.byteLength(sample))));
+    dir.file(`ws/${files.huge}`, fiveMb);
     session = await LspSession.start({ workspaceFolder: pathToFileURL(dir.at('ws')).toString(), settings: { jxmb: { severity: {} } } });
     // Every file of the folder published once, unasked.
-    for (let waited = 0; new Set(session.published.map(p => p.uri)).size < 5 && waited < 60_000; waited += 200) {
+    for (let waited = 0; new Set(session.published.map(p => p.uri)).size < Object.keys(files).length && waited < 60_000; waited += 200) {
         await new Promise(resolve => setTimeout(resolve, 200));
     }
 }, 120_000);
@@ -45,7 +48,7 @@ describe('files of the opened folder that are not UTF-8 text', () => {
     test.each([
         ['binary', files.binary, '二进制'],
         ['GBK', files.gbk, '另存为 UTF-8'],
-        ['too large (11 MB)', files.huge, '文件过大']
+        ['too large (5 MB)', files.huge, '文件过大（5.0 MB）：.jxmb 文件不能超过 4.0 MB']
     ])('a %s file: one finding at 1:1 with the reason jxmb check gives', (_, name, reason) => {
         const diagnostics = last(name);
         expect(diagnostics).toHaveLength(1);
@@ -54,16 +57,17 @@ describe('files of the opened folder that are not UTF-8 text', () => {
         expect(cliSays(name)).toContain(diagnostics[0]!.message);
     });
 
-    test('UTF-16 with a BOM and UTF-8 are read: the same findings for the same text', () => {
+    test('UTF-16 with a BOM, UTF-16 without one and UTF-8 are read: the same findings for the same text', () => {
         const good = last(files.good);
         expect(good.length).toBeGreaterThan(0);
         expect(good.some(d => d.code === 'file/unreadable')).toBe(false);
         expect(last(files.utf16)).toEqual(good);
+        expect(last(files.utf16NoBom)).toEqual(good);
     });
 
-    test('an 11 MB text opened in the editor: one finding, nothing to export; made small, it is checked', async () => {
+    test('a 5 MB text opened in the editor: one finding, nothing to export; made small, it is checked', async () => {
         const big = uri('opened-big.jxmb');
-        const opened = await session.openChecked(big, `${sample}\n`.repeat(Math.ceil(11 * MB / Buffer.byteLength(sample))));
+        const opened = await session.openChecked(big, fiveMb);
         expect(opened.diagnostics.map(d => d.code)).toEqual(['file/unreadable']);
         expect(opened.diagnostics[0]!.message).toContain('文件过大');
         const exported = await session.connection.sendRequest(CompileRequest, { uri: big, target: 'flat' }) as { ok: boolean; message?: string };
