@@ -4,6 +4,7 @@ import type { JxmbServer } from '../client.js';
 import { exists } from '../jxmb-document.js';
 import { freePath, importPathFor } from '../output-path.js';
 import { defaultYear } from '../settings.js';
+import { importTooLarge, MAX_IMPORT_BYTES } from '../../language/import/limits.js';
 
 // 从表格导入: a table (.xlsx, .docx, tab-separated or PDF text) → a new .jxmb beside it (never over an existing file),
 // opened in the editor; what could not be placed goes to the 导入报告 output channel and into the file's header.
@@ -25,6 +26,12 @@ export async function importTable(server: JxmbServer, report: vscode.OutputChann
     const name = table.path.replace(/^.*\//, '');
     let bytes: Uint8Array;
     try {
+        // A wrong file (a database export of 2 GB) is refused before it is read into the editor's memory.
+        const { size } = await vscode.workspace.fs.stat(table);
+        if (size > MAX_IMPORT_BYTES) {
+            void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported: {0}', importTooLarge(size).message));
+            return undefined;
+        }
         bytes = await vscode.workspace.fs.readFile(table);
     } catch (error) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1}', name, String((error as Error).message ?? error)));

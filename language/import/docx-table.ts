@@ -1,6 +1,6 @@
 import { ImportError } from './errors.js';
 import { htmlTable } from './html-table.js';
-import { checkTableRows } from './limits.js';
+import { checkDocumentBlocks, checkTableRows } from './limits.js';
 import type { SourceTable } from './source.js';
 import { readPart, type ZipPart } from './zip-package.js';
 
@@ -8,10 +8,16 @@ import { readPart, type ZipPart } from './zip-package.js';
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable> {
-    // Rows are counted in the XML first: mammoth's HTML of a huge table takes minutes and gigabytes to build.
+    // Counted in the XML first: mammoth's HTML of a huge table (or of 400,000 paragraphs, a 1 MB file) takes minutes
+    // and gigabytes to build.
     const document = parts.get('word/document.xml');
     const xml = document ? readPart(bytes, document) : null;
-    if (xml) checkTableRows('Word 文档的表格', tableRowCount(xml));
+    if (xml) {
+        const blocks = documentBlocks(xml);
+        checkTableRows('Word 文档的表格', blocks.tableRows);
+        checkTableRows('Word 文档（表格行与段落）', blocks.tableRows + blocks.outsideParagraphs);
+        checkDocumentBlocks(blocks.cells, blocks.paragraphs);
+    }
     // Loaded on the first .docx import: the server and the CLI start without evaluating mammoth.
     const { default: mammoth } = await import('mammoth');
     let html: string;
@@ -27,12 +33,33 @@ export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
     return table;
 }
 
-/** `<w:tr>` / `<w:tr …>` elements (not `<w:trPr>`), nested tables included. */
-function tableRowCount(xml: Buffer): number {
-    let count = 0;
-    for (let i = xml.indexOf('<w:tr'); i >= 0; i = xml.indexOf('<w:tr', i + 5)) {
-        const next = xml[i + 5];
-        if (next === 0x3e || next === 0x20 || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) count++;
-    }
-    return count;
+interface DocumentBlocks {
+    /** `<w:tr>`, nested tables included */
+    tableRows: number;
+    /** `<w:tc>` */
+    cells: number;
+    /** `<w:p>`, in cells or not */
+    paragraphs: number;
+    /** `<w:p>` outside tables: with the table rows, at least as many as the rows html-table.ts makes of the HTML */
+    outsideParagraphs: number;
 }
+
+function documentBlocks(xml: Buffer): DocumentBlocks {
+    const blocks: DocumentBlocks = { tableRows: 0, cells: 0, paragraphs: 0, outsideParagraphs: 0 };
+    let depth = 0;
+    const is = (at: number, name: Buffer) => ENDS_NAME.has(xml[at + name.length]!) && xml.compare(name, 0, name.length, at, at + name.length) === 0;
+    for (let i = xml.indexOf('<w:'); i >= 0; i = xml.indexOf('<', i + 1)) {
+        if (is(i, TR)) blocks.tableRows++;
+        else if (is(i, TC)) blocks.cells++;
+        else if (is(i, P)) {
+            blocks.paragraphs++;
+            if (depth === 0) blocks.outsideParagraphs++;
+        } else if (is(i, TBL)) depth++;
+        else if (is(i, TBL_END)) depth = Math.max(0, depth - 1);
+    }
+    return blocks;
+}
+
+const [TR, TC, P, TBL, TBL_END] = ['<w:tr', '<w:tc', '<w:p', '<w:tbl', '</w:tbl'].map(name => Buffer.from(name, 'latin1')) as [Buffer, Buffer, Buffer, Buffer, Buffer];
+/** What may follow a tag's name: '>', space, '/', tab, newline, carriage return (not <w:trPr>, <w:pPr>). */
+const ENDS_NAME = new Set([0x3e, 0x20, 0x2f, 0x09, 0x0a, 0x0d]);

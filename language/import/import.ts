@@ -7,7 +7,7 @@ import { readDocx } from './docx-table.js';
 import { ImportError } from './errors.js';
 import { tableKind } from './kind.js';
 import { looksLikePdfDepartment, readPdfDepartment } from './pdf-department.js';
-import { checkImportSize, checkTextLines } from './limits.js';
+import { checkImportedSize, checkImportSize, checkTextLines } from './limits.js';
 import { Origins } from './origins.js';
 import { Placement, type ReportEntry } from './placement.js';
 import { recogniseProject } from './project.js';
@@ -69,16 +69,16 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     }
     const model: DeclarationFile = { version: MODEL_VERSION, declarations };
     assertValidModel(model);
-    return { model, report: placement.finish(tables), format, encoding, origins };
+    const result: ImportResult = { model, report: placement.finish(tables), format, encoding, origins };
+    // Measured with the source's name left out of the header (it is not known here): a few bytes per unplaced cell.
+    checkImportedSize(Buffer.byteLength(renderImport(result, '')), unplacedCount(result.report));
+    return result;
 }
 
 export async function readTables(bytes: Uint8Array, extension?: string): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {
     checkImportSize(bytes);
     switch (sniffInput(bytes, extension)) {
-        case 'xlsx': {
-            checkPackage(bytes, 'xlsx');
-            return { tables: await readXlsx(bytes), format: 'xlsx', encoding: null };
-        }
+        case 'xlsx': return { tables: await readXlsx(bytes, checkPackage(bytes, 'xlsx')), format: 'xlsx', encoding: null };
         case 'docx': return { tables: [await readDocx(bytes, checkPackage(bytes, 'docx'))], format: 'docx', encoding: null };
         case 'text': {
             const { text, encoding } = decodeText(bytes);

@@ -1,3 +1,4 @@
+import { MAX_SOURCE_BYTES } from '../cli/source-files.js';
 import { ImportError } from './errors.js';
 
 // Limits that keep an import within bounded memory (the CLI runs in 512 MB of heap): the official tables are a few
@@ -6,7 +7,13 @@ import { ImportError } from './errors.js';
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_TABLE_ROWS = 50_000;
-export const MAX_SHEET_CELLS = 1_000_000;
+/** exceljs takes ≈ 300 MB for a million cells and the importer as much again: a dense 49,999 × 20 sheet exhausted 512 MB. */
+export const MAX_SHEET_CELLS = 400_000;
+/**
+ * Table cells and paragraphs of a .docx together: mammoth takes 4–7 KB of memory for each (a 350 KB document of
+ * 20,000 rows × 7 cells exhausted 512 MB); at this limit it stays under 400 MB.
+ */
+export const MAX_DOCUMENT_BLOCKS = 50_000;
 
 const ADVICE = '请确认选对了文件，或把表格拆分后分别导入。';
 const count = (n: number) => n.toLocaleString('en-US');
@@ -22,6 +29,16 @@ export function importTooLarge(size: number | null): ImportError {
     return new ImportError(`文件过大（${what}）：可导入的表格文件不超过 ${megabytes(MAX_IMPORT_BYTES)}。${ADVICE}`);
 }
 
+/**
+ * What an import makes must be a .jxmb that `jxmb check`, `check --report` and the editor read: over their limit
+ * (a 50,000-row sheet gave 20 MB, and `check --report` ran out of memory parsing it), the import is refused.
+ */
+export function checkImportedSize(bytes: number, unplaced: number): void {
+    if (bytes <= MAX_SOURCE_BYTES) return;
+    const cells = unplaced > 0 ? `，其中 ${count(unplaced)} 个未能放入的单元格逐一列在文件开头` : '';
+    throw new ImportError(`导入结果过大：生成的 .jxmb 达 ${megabytes(bytes)}${cells}，超过 .jxmb 文件的上限 ${megabytes(MAX_SOURCE_BYTES)}（申报表通常不到 1 MB）。${ADVICE}`);
+}
+
 /** Before a text is split into cells. */
 export function checkTextLines(text: string): void {
     let lines = 1;
@@ -34,6 +51,13 @@ export function checkTextLines(text: string): void {
 export function checkTableRows(what: string, rows: number): void {
     if (rows > MAX_TABLE_ROWS) {
         throw new ImportError(`${what}有 ${count(rows)} 行，超过可导入的上限 ${count(MAX_TABLE_ROWS)} 行。${ADVICE}`);
+    }
+}
+
+/** Before mammoth reads a .docx: its table cells and its paragraphs (in cells or not), counted in its XML. */
+export function checkDocumentBlocks(cells: number, paragraphs: number): void {
+    if (cells + paragraphs > MAX_DOCUMENT_BLOCKS) {
+        throw new ImportError(`Word 文档有 ${count(cells)} 个表格单元格和 ${count(paragraphs)} 个段落，合计超过可导入的上限 ${count(MAX_DOCUMENT_BLOCKS)} 个。${ADVICE}`);
     }
 }
 

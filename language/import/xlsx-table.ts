@@ -2,18 +2,23 @@ import type ExcelJS from 'exceljs';
 import { ImportError } from './errors.js';
 import { checkSheetSize } from './limits.js';
 import type { SourceCell, SourceTable } from './source.js';
+import { checkWorksheets } from './worksheet-extent.js';
+import type { ZipPart } from './zip-package.js';
 
 // .xlsx → one table per worksheet. A merged range is read once, at its top-left cell: the other cells of the range
 // are empty here, exactly like the text seeds where a merged 一级/二级 label stands on the first row of its block
 // only — and the recogniser carries such a label over the rows below it. The range's extent is not needed beyond
 // that: a label holds until the next label.
 
-export async function readXlsx(bytes: Uint8Array): Promise<SourceTable[]> {
+/** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
+export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable[]> {
+    await checkWorksheets(bytes, parts);
     // Loaded on the first .xlsx import: the server and the CLI start without evaluating exceljs.
     const { default: Excel } = await import('exceljs');
     const workbook = new Excel.Workbook();
     try {
-        await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+        // Data validations are not read: exceljs expands each range to one entry per cell (a whole sheet never ends).
+        await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations'] });
     } catch (error) {
         throw new ImportError(`无法读取 .xlsx 工作簿：文件已损坏或不完整（${(error as Error)?.message ?? String(error)}）。`);
     }
@@ -37,17 +42,25 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
     checkSheetSize(sheet.name, rowCount, columnCount);
     for (let r = 1; r <= rowCount; r++) {
         const row: SourceCell[] = [];
+        // findCell, not getCell: a position the file has no cell for stays empty without exceljs building one.
+        const sheetRow = sheet.findRow(r);
         for (let c = 1; c <= columnCount; c++) {
-            const cell = sheet.getCell(r, c);
-            const covered = cell.isMerged && cell.master.address !== cell.address;
-            const where = `工作表「${sheet.name}」${cell.address}`;
-            const base: SourceCell = { text: '', where, row: r - 1, col: c - 1, place: { kind: 'sheet-cell', sheet: sheet.name, cell: cell.address } };
-            if (!covered) Object.assign(base, contentOf(cell), styleOf(cell));
+            const cell = sheetRow?.findCell(c);
+            const address = cell?.address ?? columnName(c) + r;
+            const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: r - 1, col: c - 1, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
+            if (cell && !(cell.isMerged && cell.master.address !== cell.address)) Object.assign(base, contentOf(cell), styleOf(cell));
             row.push(base);
         }
         rows.push(row);
     }
     return { name: sheet.name, rows, extracted: false };
+}
+
+/** 1 → A, 27 → AA. */
+function columnName(column: number): string {
+    let name = '';
+    for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + (n - 1) % 26) + name;
+    return name;
 }
 
 function styleOf(cell: ExcelJS.Cell): Pick<SourceCell, 'bold' | 'indent'> {

@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { ImportError } from './errors.js';
 import { megabytes } from './limits.js';
 
@@ -59,6 +59,31 @@ export function readPart(bytes: Uint8Array, part: ZipPart): Buffer | null {
         return inflateRawSync(data, { maxOutputLength: Math.max(1, part.size) });
     } catch {
         return null;
+    }
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * A part's content, inflated a chunk at a time: for reading a part of any size in bounded memory (the package must
+ * have passed checkPackage). Damaged or unknown data ends the chunks early; the reader that loads it reports it.
+ */
+export async function* partChunks(bytes: Uint8Array, part: ZipPart): AsyncGenerator<Buffer> {
+    const data = partData(bytes, part);
+    if (!data) return;
+    if (part.method === 0) {
+        for (let i = 0; i < data.length; i += CHUNK) yield data.subarray(i, i + CHUNK);
+        return;
+    }
+    if (part.method !== 8) return;
+    const inflater = createInflateRaw({ chunkSize: CHUNK });
+    inflater.end(data);
+    try {
+        for await (const chunk of inflater) yield chunk as Buffer;
+    } catch {
+        // damaged: as far as it went
+    } finally {
+        inflater.destroy();
     }
 }
 

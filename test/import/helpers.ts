@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { DeclarationFile } from '../../language/compile/model.js';
 import { importBytes, renderImport, type ImportOptions, type ImportResult } from '../../language/import/import.js';
 import { amountOf } from '../../language/import/cells.js';
+import { readPart, zipDirectory } from '../../language/import/zip-package.js';
 import type { SourceCell, SourceTable } from '../../language/import/source.js';
 import {
     budgetField, indicatorHeading, isBudgetHeading, level1Label, level2Label, projectHeading, taskHeading
@@ -53,18 +54,6 @@ export async function printedModel(result: ImportResult): Promise<DeclarationFil
 
 // ── a minimal zip writer, for .docx files built in the tests (no dependency needed) ─────────────────────────────
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-    let c = 0xffffffff;
-    for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-}
-
 /**
  * A zip archive of the given files, deflated: enough for OOXML readers (mammoth, exceljs). `declaredSizes` writes
  * another uncompressed size into the headers than the part has (a zip bomb's directory may lie either way).
@@ -111,6 +100,37 @@ export function zip(files: Record<string, string | Uint8Array>, declaredSizes: R
     end.writeUInt32LE(directory.length, 12);
     end.writeUInt32LE(offset, 16);
     return Buffer.concat([...locals, directory, end]);
+}
+
+/** The parts of a zip package, inflated: to change one part of a real workbook and zip it again. */
+export function unzip(bytes: Uint8Array): Record<string, Buffer> {
+    const parts: Record<string, Buffer> = {};
+    for (const part of zipDirectory(bytes)?.values() ?? []) parts[part.name] = readPart(bytes, part)!;
+    return parts;
+}
+
+// ── .xlsx ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A minimal .xlsx of the given worksheets (name → the XML inside <worksheet>, such as <sheetData>…</sheetData>), as
+ * exceljs and Excel read it: for sheets too large or too odd to build with exceljs in a test.
+ */
+export function xlsx(sheets: Record<string, string>): Buffer {
+    const names = Object.keys(sheets);
+    const main = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    return zip({
+        '[Content_Types].xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+        '_rels/.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="${main}" xmlns:r="${rel}"><sheets>${names.map((name, i) => `<sheet name="${xmlEscape(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+        'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+        ...Object.fromEntries(Object.values(sheets).map((body, i) => [`xl/worksheets/sheet${i + 1}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${main}" xmlns:r="${rel}">${body}</worksheet>`]))
+    });
 }
 
 // ── .docx ──────────────────────────────────────────────────────────────────────────────────────────────────────

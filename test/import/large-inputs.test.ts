@@ -3,10 +3,11 @@ import { describe, expect, test } from 'vitest';
 import type { DepartmentDeclaration } from '../../language/compile/model.js';
 import { importBytes } from '../../language/import/import.js';
 import { seedOf } from '../helpers/samples.js';
-import { modelDifferences, zip } from './helpers.js';
+import { modelDifferences, xlsx, zip } from './helpers.js';
 
 // Inputs far beyond the official tables: long tables still import, and the same everywhere (linear readers); a
-// .docx over the row limit, a zip bomb, a zip that is no Office package are refused with a message.
+// .docx over the row limit, a zip bomb, a zip that is no Office package, an import whose .jxmb would be too large
+// to check are refused with a message. (Through the CLI in a bounded heap: oversize-cli.test.ts.)
 
 const seed = readFileSync(seedOf('001-zhanjiang-kexie.jxmb')!, 'utf8');
 const N = 20_000;
@@ -40,6 +41,24 @@ describe('a 20,000-row tab-separated table (seed 001 plus rows)', () => {
         expected.remark = [base.d.remark, ...extraRows(N).map((_, i) => `指标${i}\n≥1个`)].filter(Boolean).join('\n');
         expect(modelDifferences(many.d, expected)).toEqual([]);
         expect(many.d.remark!.split('\n')).toHaveLength((base.d.remark ? base.d.remark.split('\n').length : 0) + 2 * N);
+    });
+});
+
+describe('an import whose .jxmb would be larger than jxmb check and the editor read (4 MB)', () => {
+    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const header = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
+    const projects = `<sheetData><row r="1">${header.map((text, c) => cell(`${'ABCDEFG'[c]}1`, text)).join('')}</row>`
+        + `<row r="2">${cell('A2', '科普活动')}<c r="B2"><v>1.5</v></c><c r="C2"><v>1.5</v></c>${cell('F2', '完成科普工作')}${cell('G2', '1、1-产出指标；11-数量指标；举办活动场次；实施周期指标值:≥5场次；年度指标值:≥5场次。')}</row></sheetData>`;
+    /** A sheet of `rows` × 5 cells that is no 绩效目标表: each of its cells is reported, and listed in the .jxmb. */
+    const other = (rows: number) => `<sheetData>${Array.from({ length: rows }, (_, i) => `<row r="${i + 1}">${[...'ABCDE'].map(c => cell(`${c}${i + 1}`, `数据${i}`)).join('')}</row>`).join('')}</sheetData>`;
+
+    test('a project table beside a sheet of 40,000 other cells: refused, the unplaced cells counted; beside 2,000: imported', async () => {
+        await expect(importBytes(xlsx({ 项目支出: projects, 明细: other(8_000) }))).rejects.toThrow(
+            /^导入结果过大：生成的 \.jxmb 达 \d+\.\d MB，其中 40,000 个未能放入的单元格逐一列在文件开头，超过 \.jxmb 文件的上限 4\.0 MB（申报表通常不到 1 MB）。请确认选对了文件，或把表格拆分后分别导入。$/
+        );
+        const result = await importBytes(xlsx({ 项目支出: projects, 明细: other(400) }));
+        expect(result.model.declarations).toHaveLength(1);
+        expect(result.report.filter(entry => entry.kind === 'unplaced')).toHaveLength(2_000);
     });
 });
 

@@ -350,6 +350,6 @@ describe('jxmb import', () => {
         const path = file('import/stray.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
         const run = await runBounded(['import', path]);
         expectOrderly(run, 2);
-        expect(run.stderr).toContain('工作表「表」的范围达 100 行 × 16,384 列，超过可导入的上限 1,000,000 个单元格');
+        expect(run.stderr).toContain('工作表「表」的范围达 100 行 × 16,384 列，超过可导入的上限 400,000 个单元格');
     });
 });

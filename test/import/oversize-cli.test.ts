@@ -1,0 +1,132 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { renderXlsx } from '../../language/compile/xlsx.js';
+import { modelOf, readSample } from '../helpers/samples.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+import { expectOrderly, runBounded } from '../robustness/bounded-cli.js';
+import { unzip, xlsx, zip } from './helpers.js';
+
+// Workbooks and documents far past the import's limits, through the built CLI (`npm run build` first) in a bounded
+// heap: refused with a message naming the file, the sheet and the limit before exceljs or mammoth build them —
+// so the process stays small — exit 2, nothing written; `check --report` says the same. A sheet whose only excess
+// is a range that exceljs would expand (a data validation over the whole sheet) imports as without it.
+
+const { at, file } = useTempDir('jxmb-oversize-');
+/** The workbook never loaded: the CLI's own code and the package's directory (a loaded 400,000-row sheet: > 500 MB). */
+const UNLOADED_PEAK_MB = 256;
+
+const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+
+/** `jxmb import <path> -o …` into a folder of its own: the run, and what it left in the folder. */
+async function importInto(path: string, name: string) {
+    const out = at(`out-${name}`);
+    mkdirSync(out, { recursive: true });
+    const run = await runBounded(['import', path, '-o', join(out, 'x.jxmb')]);
+    return { run, left: readdirSync(out) };
+}
+
+/** `jxmb check <path> --report …json`: the run and the one file's entry of the report. */
+async function report(path: string, name: string) {
+    const json = at(`report-${name}.json`);
+    const run = await runBounded(['check', path, '--report', json]);
+    const files = JSON.parse(readFileSync(json, 'utf8')).files as Array<{ status: string; reason?: string }>;
+    return { run, entry: files[0] };
+}
+
+describe('an .xlsx past the limits: refused before it is loaded', () => {
+    test('400,000 rows (a database export): the sheet and the limit named, exit 2, nothing written, memory low', async () => {
+        const rows = Array.from({ length: 400_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`);
+        const path = file('export.xlsx', xlsx({ 明细: `<sheetData>${rows.join('')}</sheetData>` }));
+        const message = `${path}: 工作表「明细」有 400,000 行，超过可导入的上限 50,000 行。请确认选对了文件，或把表格拆分后分别导入。未写入任何文件。`;
+        const { run, left } = await importInto(path, 'export');
+        expectOrderly(run, 2);
+        expect(run.stderr).toBe(message + '\n');
+        expect(left).toEqual([]);
+        expect(run.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+        const checked = await report(path, 'export');
+        expectOrderly(checked.run, 2);
+        expect(checked.entry).toMatchObject({ status: 'failed', reason: '工作表「明细」有 400,000 行，超过可导入的上限 50,000 行。请确认选对了文件，或把表格拆分后分别导入。' });
+        expect(checked.run.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+    }, 60_000);
+
+    test('a merged range down the whole column (a 1 KB file that exceljs would expand to a million cells)', async () => {
+        const path = file('merged.xlsx', xlsx({
+            表: `<sheetData><row r="1">${cell('A1', '部门名称')}${cell('B1', '示例单位')}</row></sheetData><mergeCells count="1"><mergeCell ref="B2:B1048576"/></mergeCells>`
+        }));
+        const { run, left } = await importInto(path, 'merged');
+        expectOrderly(run, 2);
+        expect(run.stderr).toContain(`${path}: 工作表「表」有 1,048,576 行，超过可导入的上限 50,000 行。`);
+        expect(left).toEqual([]);
+        expect(run.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+    }, 60_000);
+});
+
+describe('an .xlsx within the limits', () => {
+    test('a data validation over the whole sheet (select all, then 数据验证): imported exactly as without it', async () => {
+        const plain = await renderXlsx((await modelOf(readSample('000-nansha-kexie.jxmb'))).model);
+        const parts = unzip(plain);
+        const sheet = 'xl/worksheets/sheet1.xml';
+        const validation = '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"是,否"</formula1></dataValidation></dataValidations>';
+        // In the schema's order: after the merged ranges.
+        const edited = parts[sheet]!.toString('utf8').replace('</mergeCells>', `</mergeCells>${validation}`);
+        expect(edited).toContain(validation);
+        const before = await runBounded(['import', file('plain.xlsx', plain)]);
+        const after = await runBounded(['import', file('validated.xlsx', zip({ ...parts, [sheet]: edited }))]);
+        expectOrderly(before, 0);
+        expectOrderly(after, 0);
+        const body = (stdout: string) => stdout.split('\n').slice(1).join('\n');
+        expect(body(after.stdout)).toBe(body(before.stdout));
+        expect(body(after.stdout)).toContain('部门整体');
+    }, 60_000);
+});
+
+describe('a table whose .jxmb would be larger than jxmb check and the editor read', () => {
+    test('1,500 projects with long texts: refused with the size of the result and the .jxmb limit, for import and --report', async () => {
+        const goal = '完成年度科普工作任务，' + '组织开展科普宣传活动'.repeat(100);
+        const header = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
+        const rows = [`<row r="1">${header.map((text, c) => cell(`${'ABCDEFG'[c]}1`, text)).join('')}</row>`];
+        for (let r = 2; r <= 1501; r++) {
+            rows.push(`<row r="${r}">${cell(`A${r}`, `项目${r}`)}<c r="B${r}"><v>1.5</v></c><c r="C${r}"><v>1.5</v></c>${cell(`F${r}`, goal)}`
+                + `${cell(`G${r}`, `1、1-产出指标；11-数量指标；举办活动场次；实施周期指标值:≥${r}场次；年度指标值:≥${r}场次。`)}</row>`);
+        }
+        const path = file('projects.xlsx', xlsx({ 项目支出: `<sheetData>${rows.join('')}</sheetData>` }));
+        const reason = /^导入结果过大：生成的 \.jxmb 达 \d+\.\d MB，超过 \.jxmb 文件的上限 4\.0 MB（申报表通常不到 1 MB）。请确认选对了文件，或把表格拆分后分别导入。$/;
+        const { run, left } = await importInto(path, 'projects');
+        expectOrderly(run, 2);
+        expect(run.stderr.startsWith(`${path}: `)).toBe(true);
+        expect(run.stderr.slice(path.length + 2).replace(/未写入任何文件。\n$/, '')).toMatch(reason);
+        expect(left).toEqual([]);
+        const checked = await report(path, 'projects');
+        expectOrderly(checked.run, 2);
+        expect(checked.entry!.status).toBe('failed');
+        expect(checked.entry!.reason).toMatch(reason);
+    }, 60_000);
+});
+
+/** A minimal .docx of the given body XML. */
+const docxOf = (body: string) => zip({
+    '[Content_Types].xml': '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`
+});
+
+describe('a .docx past the limits: refused before mammoth converts it', () => {
+    test('400,000 paragraphs (a 1 MB file): exit 2, nothing written, memory low', async () => {
+        const path = file('long.docx', docxOf(Array.from({ length: 400_000 }, (_, i) => `<w:p><w:r><w:t>第${i}段</w:t></w:r></w:p>`).join('')));
+        const { run, left } = await importInto(path, 'long');
+        expectOrderly(run, 2);
+        expect(run.stderr).toBe(`${path}: Word 文档（表格行与段落）有 400,000 行，超过可导入的上限 50,000 行。请确认选对了文件，或把表格拆分后分别导入。未写入任何文件。\n`);
+        expect(left).toEqual([]);
+        expect(run.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+    }, 60_000);
+
+    test('a table of 8,000 rows × 4 cells (mammoth takes kilobytes per cell): refused by its cells and paragraphs', async () => {
+        const row = (i: number) => `<w:tr>${[1, 2, 3, 4].map(c => `<w:tc><w:p><w:r><w:t>${i}-${c}</w:t></w:r></w:p></w:tc>`).join('')}</w:tr>`;
+        const path = file('table.docx', docxOf(`<w:tbl>${Array.from({ length: 8_000 }, (_, i) => row(i)).join('')}</w:tbl>`));
+        const { run, left } = await importInto(path, 'table');
+        expectOrderly(run, 2);
+        expect(run.stderr).toBe(`${path}: Word 文档有 32,000 个表格单元格和 32,000 个段落，合计超过可导入的上限 50,000 个。请确认选对了文件，或把表格拆分后分别导入。未写入任何文件。\n`);
+        expect(left).toEqual([]);
+        expect(run.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+    }, 60_000);
+});

@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { worksheetExtent } from '../../language/import/worksheet-extent.js';
+
+// The used range of a worksheet read from its XML before exceljs loads it (worksheet-extent.ts): the last row and
+// the last column exceljs would build, wherever the inflated chunks happen to cut the tags.
+
+async function* chunks(text: string, cuts: number[]): AsyncGenerator<Buffer> {
+    const bytes = Buffer.from(text, 'utf8');
+    let from = 0;
+    for (const cut of [...cuts, bytes.length]) {
+        yield bytes.subarray(from, cut);
+        from = cut;
+    }
+}
+
+const sheet = '<?xml version="1.0"?><worksheet><dimension ref="A1:B2"/><cols><col min="1" max="3"/></cols><sheetData>'
+    + '<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>'
+    + '<row r="7"><c r="XFD7" s="1"/></row>'
+    // rows and cells without references follow the previous ones, as the format says
+    + '<row><c><v>1</v></c><c><is><t>部门名称</t></is></c><c/></row>'
+    + '</sheetData><mergeCells count="1"><mergeCell ref="B9:$C$30"/></mergeCells><rowBreaks count="1"><brk id="99999"/></rowBreaks></worksheet>';
+
+describe('the used range of a worksheet, from its XML', () => {
+    test('rows and columns as numbered, rows and cells without references, merged ranges; not <dimension>, <cols>, <rowBreaks>', async () => {
+        expect(await worksheetExtent(chunks(sheet, []))).toEqual({ rows: 30, columns: 16384 });
+        expect(await worksheetExtent(chunks(sheet.replace('<c r="XFD7" s="1"/>', ''), []))).toEqual({ rows: 30, columns: 3 });
+        expect(await worksheetExtent(chunks(sheet.replace(/<mergeCells.*<\/mergeCells>/, ''), []))).toEqual({ rows: 8, columns: 16384 });
+    });
+
+    test('the same wherever the chunks cut the tags', async () => {
+        const length = Buffer.byteLength(sheet);
+        for (let cut = 1; cut < length; cut++) {
+            expect(await worksheetExtent(chunks(sheet, [cut])), `cut at ${cut}`).toEqual({ rows: 30, columns: 16384 });
+        }
+        expect(await worksheetExtent(chunks(sheet, Array.from({ length: length - 1 }, (_, i) => i + 1)))).toEqual({ rows: 30, columns: 16384 });
+    });
+
+    test('tags with a namespace prefix (<x:row>, as some generators write them)', async () => {
+        const prefixed = sheet.replace(/<(\/?)(row|c|mergeCell)\b/g, '<$1x:$2');
+        expect(await worksheetExtent(chunks(prefixed, [100, 200]))).toEqual({ rows: 30, columns: 16384 });
+    });
+});
