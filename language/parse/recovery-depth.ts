@@ -6,6 +6,7 @@
 // listed than syntax-messages.ts caps anyway.
 import type { LangiumCoreServices } from 'langium';
 import { createCompletionParser, createLangiumParser } from 'langium';
+import { acceptLongHiddenRuns } from './hidden-runs.js';
 
 export const MAX_REPETITION_RECOVERIES = 200;
 
@@ -29,6 +30,6 @@ export function limitRecoveryDepth<P extends object>(parser: P): P {
 }
 
 export const boundedParsers = {
-    LangiumParser: (services: LangiumCoreServices) => limitRecoveryDepth(createLangiumParser(services)),
+    LangiumParser: (services: LangiumCoreServices) => limitRecoveryDepth(acceptLongHiddenRuns(createLangiumParser(services))),
     CompletionParser: (services: LangiumCoreServices) => limitRecoveryDepth(createCompletionParser(services))
 };

@@ -1,3 +1,4 @@
+import { CstUtils } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { parseAndValidate } from '../../language/documents.js';
 import { MAX_SYNTAX_FINDINGS } from '../../language/syntax-messages.js';
@@ -37,5 +38,18 @@ describe('many errors in one list', () => {
         const syntax = result.diagnostics.filter(d => d.code === 'parsing-error');
         expect(syntax.slice(0, 3).map(d => d.range.start)).toEqual([2, 3, 4].map(line => ({ line, character: 6 })));
         expect(syntax.length).toBeLessThanOrEqual(MAX_SYNTAX_FINDINGS + 1);
+    });
+});
+
+describe('a long run of comments', () => {
+    // 150,000 comment lines (1.5 MB, a .jxmb may have 4 MB): Langium's tree builder took them in one spread call, which
+    // overflowed the stack (`jxmb 内部错误`, no tree in the editor).
+    test('before a declaration: the declaration is read and checked, the comments kept in the tree', async () => {
+        const comments = '// 旧表的说明\n'.repeat(150_000);
+        const result = await parseAndValidate(jxmb(), `${comments}部门整体 "测试单位" 年度 2024 {\n  总体绩效目标 "完成任务"\n}\n${comments}`);
+        expect(result.diagnostics.filter(d => d.code === 'parsing-error' || d.code === 'lexing-error')).toEqual([]);
+        expect(result.document.parseResult.value.declarations).toHaveLength(1);
+        expect(result.diagnostics.some(d => d.code === 'structure/missing-indicators' && d.range.start.line === 150_000)).toBe(true);
+        expect(CstUtils.streamCst(result.document.parseResult.value.$cstNode!).filter(n => n.hidden).count()).toBeGreaterThanOrEqual(300_000);
     });
 });
