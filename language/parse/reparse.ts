@@ -62,7 +62,7 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     const context = own && closesItself(own) ? contextOf(parser, own) : undefined;
     // An error at the block's first token may be its predecessor's (a missing closing brace found there).
     const opening = firstLeaf(cst);
-    if (!context || !opening || !previous.parserErrors.every(error => within(error.token, opening.end, cst.end - 1))) return undefined;
+    if (!context || !opening || !previous.parserErrors.every(error => within(error.token, opening.end, cst.end))) return undefined;
 
     const start = cst.offset;
     const delta = change.newEnd - change.oldEnd;
@@ -71,8 +71,12 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     const fresh = result?.value.$cstNode;
     if (!result || result.lexerErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
     if (result.value.$type !== unit.$type || !fresh || !isCompositeCstNode(fresh) || fresh.offset !== 0 || fresh.end !== fragment.length) return undefined;
-    // An error at the closing brace may be recovered with the token after it, which the block alone does not have.
-    if (!closesItself(fresh) || !result.parserErrors.every(error => within(error.token, 0, fragment.length - 1))) return undefined;
+    // A token expected where the closing brace stands may be recovered by skipping the brace if the token after it is
+    // the one expected (Chevrotain's single-token deletion), and the block alone has no token after it. A value or a
+    // block missing before the brace (no alternative fits) is recovered without looking further.
+    const closing = fragment.length - 1;
+    if (!closesItself(fresh) || !result.parserErrors.every(error => within(error.token, 0, fragment.length)
+        && !(error.token.startOffset === closing && error.name === 'MismatchedTokenException'))) return undefined;
 
     const oldLast = lastLeaf(cst);
     const first = firstLeaf(cst);

@@ -181,6 +181,27 @@ describe('an edit inside one indicator block', () => {
         expect(now.flatMap((block, i) => block === old[i] ? [] : [i])).toEqual([40]);
     });
 
+    it('is taken while a new last indicator has no value yet, and not where a token is missing before the brace', () => {
+        const text = generateDeclaration(200, 3).text;
+        const block = text.indexOf('数量指标 {');
+        const lastLine = text.lastIndexOf('\n', text.indexOf('}', block));
+        const typed = (insert: string) => text.slice(0, lastLine) + insert + text.slice(lastLine);
+        // No value fits before the closing brace: recovered without looking past it, then on the next key too.
+        const colon = typed('\n"新增培训人数"：');
+        const first = reparse(parser, full(text), colon);
+        expect(first?.parserErrors.map(e => e.token.image)).toEqual(['}']);
+        expect(dump(first!)).toEqual(dump(full(colon)));
+        const operator = typed('\n"新增培训人数"：≥');
+        const second = reparse(parser, first!, operator);
+        expect(second?.parserErrors.map(e => e.token.image)).toEqual(['≥']);
+        expect(dump(second!)).toEqual(dump(full(operator)));
+        // 「{」 expected where the brace stands: a parse of the whole text may skip the brace if what follows is 「{」.
+        const level1 = text.lastIndexOf('\n', text.indexOf('}', text.indexOf('}', block) + 1));
+        const noBrace = text.slice(0, level1) + '\n数量指标' + text.slice(level1);
+        expect(full(noBrace).parserErrors.map(e => [e.name, e.token.image])).toContainEqual(['MismatchedTokenException', '}']);
+        expect(reparse(parser, full(text), noBrace)).toBeUndefined();
+    });
+
     it('is not taken where the text has a syntax error or the edit breaks a block', () => {
         const text = readSample('002-guangzhou-kexie-projects.jxmb');
         const before = full(text);
