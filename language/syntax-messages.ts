@@ -61,8 +61,12 @@ export class JxmbParserErrorMessageProvider extends AbstractParserErrorMessagePr
 export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
-        const hint = /^["“「]/.test(text) ? '（引号未闭合？）' : '';
-        return `无法识别的字符「${visible(text)}」${hint}。`;
+        const opening = /^["“「]/.exec(text)?.[0];
+        if (opening) {
+            const closing = opening === '"' ? '"' : opening === '“' ? '”' : '」';
+            return `引号「${opening}」未闭合：缺少对应的「${closing}」（字符串可以跨行，但不能延续到以「}」或带引号的指标名称开头的行）。`;
+        }
+        return `无法识别的字符「${visible(text)}」。`;
     }
 }
 

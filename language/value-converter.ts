@@ -22,7 +22,11 @@ export function unquote(input: string): string {
     return input.slice(1, -1);
 }
 
-/** The inverse of unquote for the printer: ASCII quotes, escaping `"` and `\`. */
+/**
+ * The inverse of unquote for the printer: ASCII quotes, escaping `"` and `\`, and a closing brace or Chinese quote
+ * that starts a line of the text (a string may not go on into a line that starts with a brace or a name in quotes:
+ * jxmb.langium, STRING).
+ */
 export function quote(text: string): string {
-    return '"' + text.replace(/[\\"]/g, ch => '\\' + ch) + '"';
+    return '"' + text.replace(/[\\"]/g, ch => '\\' + ch).replace(/(\n[ \t\u3000]*)([}｝“「])/g, '$1\\$2') + '"';
 }

@@ -144,7 +144,7 @@ export function checkMissingSatisfaction(owner: IndicatorOwner, accept: Validati
 export function audienceOf(project: Project): string | undefined {
     for (const member of project.members) {
         if (member.$type !== 'ProjectGoal') continue;
-        const word = AUDIENCE_GOAL_WORDS.find(w => member.text.includes(w));
+        const word = AUDIENCE_GOAL_WORDS.find(w => (member.text ?? '').includes(w));
         if (word) return `绩效目标面向「${word}」`;
     }
     const indicators = indicatorsOf(treesOf(project));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { OWN_LEVEL_LABELS, TRANSFER_LABELS } from '../../language/compile/table-fields.js';
+import { quote } from '../../language/value-converter.js';
 
 // Syntactically valid .jxmb text built from the grammar's rules with hostile content: strings in all three quote
 // styles holding quotes, backslashes, line breaks and control characters; numbers with thousands separators, many
@@ -20,11 +21,16 @@ const stringContent = fc.string({
     maxLength: 30
 });
 
-/** A STRING token holding `content`, in a quote style that can hold it. */
+/**
+ * A STRING token holding `content`, in a quote style that can hold it: ASCII quotes as the printer escapes them; the
+ * Chinese ones (no escapes) where no line of the content starts as a string may not go on into (a closing brace, an
+ * indicator's name in quotes: jxmb.langium, STRING).
+ */
 const stringToken = stringContent.chain(content => {
-    const styles = ['"' + content.replace(/[\\"]/g, c => '\\' + c) + '"'];
-    if (!content.includes('”')) styles.push(`“${content}”`);
-    if (!content.includes('」')) styles.push(`「${content}」`);
+    const styles = [quote(content)];
+    const plain = !/\n[ \t\u3000]*([}｝]|("[^"\n]*"|“[^”\n]*”|「[^」\n]*」)[ \t\u3000]*([：:]|实施周期|年度))/.test(content);
+    if (plain && !content.includes('”')) styles.push(`“${content}”`);
+    if (plain && !content.includes('」')) styles.push(`「${content}」`);
     return fc.constantFrom(...styles);
 });
 
