@@ -7,8 +7,9 @@ import { markChanged } from './revisions.js';
 // parsed alone, inside the rules that enclose it (parse/block-context.ts), and put in place of the old one; the rest
 // of the tree is kept and its positions moved. A line being typed is a syntax error at most keystrokes: the block
 // may hold errors, before and after the edit, as long as none lies outside it. Whenever the result could differ
-// from parsing the whole text (an error outside the block or at its first or last token, a lexing error, an edit
-// touching those tokens, recovery reaching beyond the block), the caller parses the whole text as before.
+// from parsing the whole text (an error outside the block or at its first token, a token that goes on past the block
+// in the whole text, an edit touching the block's first or last token, recovery reaching beyond the block), the
+// caller parses the whole text as before.
 // test/parse/reparse.test.ts compares the result with a full parse, tree, errors and diagnostics, for random edits
 // and for lines typed a character at a time.
 
@@ -50,7 +51,7 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     const root = previous.value;
     const rootCst = root.$cstNode;
     if (!rootCst || !isCompositeCstNode(rootCst) || !hasLayout(rootCst)) return undefined;
-    if (previous.lexerErrors.length > 0 || (previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    if ((previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
     const change = textChange(rootCst.root.fullText, newText);
     if (!change) return undefined;
     const unit = smallestUnitAround(root, change);
@@ -63,13 +64,17 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     // An error at the block's first token may be its predecessor's (a missing closing brace found there).
     const opening = firstLeaf(cst);
     if (!context || !opening || !previous.parserErrors.every(error => within(error.token, opening.end, cst.end))) return undefined;
+    if (!previous.lexerErrors.every(error => error.offset >= opening.end && error.offset + error.length < cst.end)) return undefined;
 
     const start = cst.offset;
     const delta = change.newEnd - change.oldEnd;
     const fragment = newText.substring(start, cst.end + delta);
     const result = parseInContext(parser, fragment, unit.$type, context);
     const fresh = result?.value.$cstNode;
-    if (!result || result.lexerErrors.length > 0 || (result.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    if (!result || (result.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    // A character the block alone cannot lex (a quote or a /* without its end) may start a token in the whole text
+    // that ends beyond the block: then the block's tokens are not the whole text's.
+    if (result.lexerErrors.some(error => endsBeyond(parser, newText, start + error.offset, cst.end + delta))) return undefined;
     if (result.value.$type !== unit.$type || !fresh || !isCompositeCstNode(fresh) || fresh.offset !== 0 || fresh.end !== fragment.length) return undefined;
     // A token expected where the closing brace stands may be recovered by skipping the brace if the token after it is
     // the one expected (Chevrotain's single-token deletion), and the block alone has no token after it. A value or a
@@ -120,6 +125,11 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     replaceInContainer(unit, replacement);
     markChanged(replacement.$container);
     (rootCst as unknown as { _text: string })._text = newText;
+    for (const error of result.lexerErrors) {
+        if (error.line === 1 && error.column !== undefined) error.column += origin.character;
+        if (error.line !== undefined) error.line += origin.line;
+        error.offset += start;
+    }
     const moved = new Set<IToken>();
     for (const error of result.parserErrors) {
         for (const token of [error.token, (error as { previousToken?: IToken }).previousToken, ...error.resyncedTokens ?? []]) {
@@ -127,7 +137,26 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
             if (token) moved.add(token);
         }
     }
-    return { value: root, lexerErrors: [], parserErrors: result.parserErrors, lexerReport: previous.lexerReport };
+    return { value: root, lexerErrors: result.lexerErrors, parserErrors: result.parserErrors, lexerReport: previous.lexerReport };
+}
+
+/** Whether a token of the lexer matches `text` at `offset` and goes on past `end`. */
+function endsBeyond(parser: LangiumParser, text: string, offset: number, end: number): boolean {
+    return stickyPatterns(parser).some(pattern => {
+        pattern.lastIndex = offset;
+        return pattern.test(text) && pattern.lastIndex > end;
+    });
+}
+
+const patterns = new WeakMap<LangiumParser, RegExp[]>();
+function stickyPatterns(parser: LangiumParser): RegExp[] {
+    let list = patterns.get(parser);
+    if (!list) {
+        const definition = (parser as unknown as { lexer: { definition: Record<string, { PATTERN?: unknown }> } }).lexer.definition;
+        list = Object.values(definition).flatMap(type => type.PATTERN instanceof RegExp ? [new RegExp(type.PATTERN.source, `${type.PATTERN.flags.replace(/[gy]/g, '')}y`)] : []);
+        patterns.set(parser, list);
+    }
+    return list;
 }
 
 /** Whether `token` lies in [from, before) of the text: not the parser's end-of-input token. */

@@ -26,7 +26,7 @@ const full = (text: string) => parser.parse<Document>(text);
 function dump(result: ParseResult<AstNode>): string {
     const ids = new Map<unknown, number>();
     const id = (x: unknown) => ids.get(x) ?? (ids.set(x, ids.size), ids.size - 1);
-    const out: string[] = [result.value.$cstNode!.root.fullText, `${result.lexerErrors.length} lexer errors`];
+    const out: string[] = [result.value.$cstNode!.root.fullText, ...result.lexerErrors.map(e => `lexer ${e.offset}+${e.length} ${e.line}:${e.column} ${e.message}`)];
     type Token = ParseResult['parserErrors'][number]['token'];
     const token = (t: Token | undefined) => t ? `${t.image}@${t.startOffset}-${t.endOffset} ${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}` : '-';
     for (const error of result.parserErrors) {
@@ -136,7 +136,8 @@ describe('re-parsing one block gives the tree a full parse gives', () => {
 // recovered tree.
 const typedLine = fc.constantFrom(
     '"新增培训人数"：≥ 50 人次', '"覆盖率" 实施周期：≥ 95%  年度 ≥ 90%', '"完成时间"：≤ 2024-12-31', '"满意度"：≥90%；',
-    '"群众满意度 提升', '数量指标 {', '}', '"x"：5～ 人', '“名称”：「好」', '产出指标 { 数量指标 { "a"：1 个 } }'
+    '"群众满意度 提升', '数量指标 {', '}', '"x"：5～ 人', '“名称”：「好」', '产出指标 { 数量指标 { "a"：1 个 } }', '"新增培训人数"',
+    '/* 注释'
 );
 const place = fc.record({ at: fraction, line: typedLine, back: fc.integer({ min: 0, max: 4 }) });
 
@@ -195,6 +196,11 @@ describe('an edit inside one indicator block', () => {
         const second = reparse(parser, first!, operator);
         expect(second?.parserErrors.map(e => e.token.image)).toEqual(['≥']);
         expect(dump(second!)).toEqual(dump(full(operator)));
+        // The closing quote taken back: the quote the block cannot close is one lexing error, in the block.
+        const open = typed('\n"新增培训人数');
+        const third = reparse(parser, full(typed('\n"新增培训人数"')), open);
+        expect(third?.lexerErrors.map(e => e.offset)).toEqual([lastLine + 1]);
+        expect(dump(third!)).toEqual(dump(full(open)));
         // 「{」 expected where the brace stands: a parse of the whole text may skip the brace if what follows is 「{」.
         const level1 = text.lastIndexOf('\n', text.indexOf('}', text.indexOf('}', block) + 1));
         const noBrace = text.slice(0, level1) + '\n数量指标' + text.slice(level1);
