@@ -21,14 +21,24 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
 fi
 
+# Run inside `npm test`, the outer npm's settings are in the environment: npm_config_user_agent names its Node (20),
+# and code-server's postinstall reads the Node it runs on from there. The installs below start from a clean one.
+clean_npm() {
+    local unset=()
+    for name in $(compgen -e); do
+        case "$name" in npm_*|NODE) unset+=(-u "$name") ;; esac
+    done
+    env "${unset[@]}" "$@"
+}
+
 # code-server 4.139 needs Node 24; the npm package node@24 carries one.
 node24="$tools/node24/node_modules/node/bin"
 if [ ! -x "$node24/node" ]; then
     echo "e2e: installing Node 24 for code-server"
-    npm install --prefix "$tools/node24" --no-audit --no-fund node@24 >/dev/null
+    clean_npm npm install --prefix "$tools/node24" --no-audit --no-fund node@24 >/dev/null
 fi
 if [ ! -x "$tools/cs/node_modules/.bin/code-server" ]; then
     echo "e2e: installing code-server (builds native modules: a few minutes)"
-    PATH="$node24:$PATH" npm_config_unsafe_perm=true npm install --prefix "$tools/cs" --no-audit --no-fund code-server@4.139.1 >/dev/null
+    PATH="$node24:$PATH" clean_npm npm install --prefix "$tools/cs" --no-audit --no-fund code-server@4.139.1 >/dev/null
 fi
 echo "e2e: tools ready in $tools"
