@@ -1,8 +1,5 @@
 import { AstUtils, GrammarAST, type CompositeCstNode, type LangiumParser, type ParseResult } from 'langium';
 
-/** A token of the parser (Chevrotain's IToken). */
-export type IToken = ParseResult['parserErrors'][number]['token'];
-
 // A block parsed alone (parse/reparse.ts) must be parsed as the whole text would parse it, errors included.
 // Chevrotain's error recovery depends on the rules that enclose the failing one: it skips tokens until one that
 // may follow any rule on its stack, and hands the error up to the rule that can go on from there. So the block's
@@ -104,16 +101,6 @@ export function parseInContext(parser: LangiumParser, text: string, rule: string
         restore(wrapper, 'rule', ownRule);
         restore(wrapper, 'findReSyncTokenType', ownFind);
     }
-}
-
-/** Moves a token parsed at the start of a block to where the block stands (Chevrotain lines and columns are 1-based). */
-export function moveToken(token: IToken, offset: number, line: number, column: number): void {
-    if (token.startLine === 1) token.startColumn = (token.startColumn ?? 0) + column;
-    if (token.endLine === 1) token.endColumn = (token.endColumn ?? 0) + column;
-    token.startOffset += offset;
-    if (token.endOffset !== undefined) token.endOffset += offset;
-    if (token.startLine !== undefined) token.startLine += line;
-    if (token.endLine !== undefined) token.endLine += line;
 }
 
 /** Langium numbers a rule's calls of parser rules 1, 2 … in the order of its definition (parser-builder-base). */

@@ -1,5 +1,5 @@
 import { AstUtils, GrammarAST, isCompositeCstNode, isLeafCstNode, type AstNode, type CompositeCstNode, type CstNode, type LangiumParser, type LeafCstNode, type ParseResult } from 'langium';
-import { contextOf, moveToken, parseInContext, type IToken } from './block-context.js';
+import { contextOf, parseInContext } from './block-context.js';
 import { markChanged } from './revisions.js';
 
 // 增量解析: a keystroke in a 2,000-indicator file changes one block; parsing the 200 k characters again costs more
@@ -12,6 +12,9 @@ import { markChanged } from './revisions.js';
 // caller parses the whole text as before.
 // test/parse/reparse.test.ts compares the result with a full parse, tree, errors and diagnostics, for random edits
 // and for lines typed a character at a time.
+
+/** A token of the parser (Chevrotain's IToken). */
+type IToken = ParseResult['parserErrors'][number]['token'];
 
 /**
  * Blocks that can be parsed on their own: each starts with a keyword that alone decides it in its parent and ends
@@ -125,18 +128,7 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
     replaceInContainer(unit, replacement);
     markChanged(replacement.$container);
     (rootCst as unknown as { _text: string })._text = newText;
-    for (const error of result.lexerErrors) {
-        if (error.line === 1 && error.column !== undefined) error.column += origin.character;
-        if (error.line !== undefined) error.line += origin.line;
-        error.offset += start;
-    }
-    const moved = new Set<IToken>();
-    for (const error of result.parserErrors) {
-        for (const token of [error.token, (error as { previousToken?: IToken }).previousToken, ...error.resyncedTokens ?? []]) {
-            if (token && !moved.has(token)) moveToken(token, start, origin.line, origin.character);
-            if (token) moved.add(token);
-        }
-    }
+    moveErrors(result, start, origin.line, origin.character);
     return { value: root, lexerErrors: result.lexerErrors, parserErrors: result.parserErrors, lexerReport: previous.lexerReport };
 }
 
@@ -242,6 +234,29 @@ function moveLeaf(leaf: LeafCstNode, offset: number, lines: number, line: number
     if (f._endLine === line) f._endColumn += columns;
     f._startLine += lines;
     f._endLine += lines;
+}
+
+/** Moves the block's errors, found at the start of a text of its own, to where the block stands. */
+function moveErrors(result: ParseResult, offset: number, lines: number, columns: number): void {
+    // Chevrotain's lines and columns are 1-based.
+    for (const error of result.lexerErrors) {
+        if (error.line === 1 && error.column !== undefined) error.column += columns;
+        if (error.line !== undefined) error.line += lines;
+        error.offset += offset;
+    }
+    const moved = new Set<IToken>();
+    for (const error of result.parserErrors) {
+        for (const token of [error.token, (error as { previousToken?: IToken }).previousToken, ...error.resyncedTokens ?? []]) {
+            if (!token || moved.has(token)) continue;
+            moved.add(token);
+            if (token.startLine === 1) token.startColumn = (token.startColumn ?? 0) + columns;
+            if (token.endLine === 1) token.endColumn = (token.endColumn ?? 0) + columns;
+            token.startOffset += offset;
+            if (token.endOffset !== undefined) token.endOffset += offset;
+            if (token.startLine !== undefined) token.startLine += lines;
+            if (token.endLine !== undefined) token.endLine += lines;
+        }
+    }
 }
 
 function* leavesOf(node: CstNode): Generator<LeafCstNode> {
