@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
@@ -6,7 +5,7 @@ import { severityOverrides, type JxmbSettings } from '../settings.js';
 import { once } from '../once.js';
 import { level2ByName } from '../domain/taxonomy.js';
 import { RULE_DOCS } from '../validation/rule-docs.js';
-import { describeFsError, InputError, readAtMost } from './source-files.js';
+import { describeFsError, InputError, megabytes, readLimited, sizeOver } from './source-files.js';
 import { yamlErrorMessage } from './yaml-errors.js';
 
 // jxmb.yaml: a unit's or a finance bureau's own settings, next to its declarations. The CLI uses the nearest one
@@ -46,16 +45,12 @@ export class ConfigError extends InputError {
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 function tooLarge(file: string, size: number | null): InputError {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    return new InputError(file, `配置文件过大（${size === null ? `超过 ${mb(MAX_CONFIG_BYTES)}` : mb(size)}）：`
-        + `jxmb.yaml 不能超过 ${mb(MAX_CONFIG_BYTES)}（设置通常只有几 KB）。请确认选对了文件。`);
+    return new InputError(file, `配置文件过大（${sizeOver(size, MAX_CONFIG_BYTES)}）：`
+        + `jxmb.yaml 不能超过 ${megabytes(MAX_CONFIG_BYTES)}（设置通常只有几 KB）。请确认选对了文件。`);
 }
 
 export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
-    const info = await stat(file);
-    if (info.isFile() && info.size > MAX_CONFIG_BYTES) throw tooLarge(file, info.size);
-    const bytes = await readAtMost(file, MAX_CONFIG_BYTES);
-    if (bytes === null) throw tooLarge(file, null);
+    const bytes = await readLimited(file, MAX_CONFIG_BYTES, size => tooLarge(file, size));
     const lineCounter = new LineCounter();
     const document = parseDocument(bytes.toString('utf8'), { lineCounter });
     if (document.errors.length > 0) {

@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { ImportError } from '../import/errors.js';
 import { importTooLarge, MAX_IMPORT_BYTES } from '../import/limits.js';
@@ -6,7 +6,7 @@ import { importBytes, renderImport, summaryLine } from '../import/import.js';
 import { writeImported } from '../import/output.js';
 import { formatReportEntry } from '../import/report.js';
 import { parseCommandArgs } from './arguments.js';
-import { describeFsError, readAtMost } from './source-files.js';
+import { describeFsError, readLimited } from './source-files.js';
 import { removeStaleTemps } from './write-file.js';
 
 // `jxmb import <文件> [-o 输出.jxmb] [--force] [--year 年度]`: a table (tab-separated or PDF text, .xlsx, .docx) →
@@ -66,17 +66,12 @@ export async function runImportCommand(args: string[], io: { out(t: string): voi
 
 /** A table's bytes, its size checked before reading: a wrong file of gigabytes is refused without being read. */
 export async function readTableBytes(file: string): Promise<Buffer> {
-    let bytes: Buffer | null;
     try {
-        const info = await stat(file);
-        if (info.isFile() && info.size > MAX_IMPORT_BYTES) throw importTooLarge(info.size);
-        bytes = await readAtMost(file, MAX_IMPORT_BYTES);
+        return await readLimited(file, MAX_IMPORT_BYTES, importTooLarge);
     } catch (error) {
         if (error instanceof ImportError) throw error;
         throw new ImportError(describeFsError(error));
     }
-    if (bytes === null) throw importTooLarge(null);
-    return bytes;
 }
 
 async function samePath(a: string, b: string): Promise<boolean> {

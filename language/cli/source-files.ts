@@ -14,18 +14,26 @@ export class InputError extends Error {
  * in this field.
  */
 export async function readSourceText(file: string): Promise<string> {
-    let bytes: Buffer | null;
+    let bytes: Buffer;
     try {
-        // Checked before reading: a wrong file of gigabytes is refused without being read.
-        const info = await stat(file);
-        if (info.isFile()) checkSourceSize(file, info.size);
-        bytes = await readAtMost(file, MAX_SOURCE_BYTES);
+        bytes = await readLimited(file, MAX_SOURCE_BYTES, size => new InputError(file, tooLargeMessage(size)));
     } catch (error) {
         if (error instanceof InputError) throw error;
         throw new InputError(file, describeFsError(error));
     }
-    if (bytes === null) checkSourceSize(file, null);
-    return decodeSource(file, bytes!);
+    return decodeSource(file, bytes);
+}
+
+/**
+ * A file's bytes, its size checked before reading: a wrong file of gigabytes is refused without being read.
+ * `tooLarge` makes the error for a larger file (size null: a device or pipe that did not say, read up to the limit).
+ */
+export async function readLimited(file: string, limit: number, tooLarge: (size: number | null) => Error): Promise<Buffer> {
+    const info = await stat(file);
+    if (info.isFile() && info.size > limit) throw tooLarge(info.size);
+    const bytes = await readAtMost(file, limit);
+    if (bytes === null) throw tooLarge(null);
+    return bytes;
 }
 
 /**
@@ -35,11 +43,14 @@ export async function readSourceText(file: string): Promise<string> {
  */
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 
-const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+export const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** A size for a too-large message: the file's, or "more than the limit" where a device or pipe did not say. */
+export const sizeOver = (size: number | null, limit: number) => size === null ? `超过 ${megabytes(limit)}` : megabytes(size);
 
 /** Why a source of `size` bytes is not read (null: more than the limit, from a device or pipe that did not say). */
 export function tooLargeMessage(size: number | null): string {
-    return `文件过大（${size === null ? `超过 ${megabytes(MAX_SOURCE_BYTES)}` : megabytes(size)}）：`
+    return `文件过大（${sizeOver(size, MAX_SOURCE_BYTES)}）：`
         + `.jxmb 文件不能超过 ${megabytes(MAX_SOURCE_BYTES)}（申报表通常不到 1 MB）。请确认选对了文件，或拆分为多个文件。`;
 }
 

@@ -1,4 +1,4 @@
-import { MAX_SOURCE_BYTES } from '../cli/source-files.js';
+import { MAX_SOURCE_BYTES, megabytes, sizeOver } from '../cli/source-files.js';
 import { ImportError } from './errors.js';
 
 // Limits that keep an import within bounded memory (the CLI runs in 512 MB of heap): the official tables are a few
@@ -17,16 +17,13 @@ export const MAX_DOCUMENT_BLOCKS = 50_000;
 
 const ADVICE = '请确认选对了文件，或把表格拆分后分别导入。';
 const count = (n: number) => n.toLocaleString('en-US');
-export const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 export function checkImportSize(bytes: Uint8Array): void {
     if (bytes.length > MAX_IMPORT_BYTES) throw importTooLarge(bytes.length);
 }
 
 /** `size` null: more than the limit, from a device or pipe that did not say its size. */
 export function importTooLarge(size: number | null): ImportError {
-    const what = size === null ? `超过 ${megabytes(MAX_IMPORT_BYTES)}` : megabytes(size);
-    return new ImportError(`文件过大（${what}）：可导入的表格文件不超过 ${megabytes(MAX_IMPORT_BYTES)}。${ADVICE}`);
+    return new ImportError(`文件过大（${sizeOver(size, MAX_IMPORT_BYTES)}）：可导入的表格文件不超过 ${megabytes(MAX_IMPORT_BYTES)}。${ADVICE}`);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 import { ImportError } from './errors.js';
-import { megabytes } from './limits.js';
+import { megabytes } from '../cli/source-files.js';
 
 // An .xlsx or .docx is a zip of XML parts. Before exceljs or mammoth inflate it whole, its central directory is read
 // here: a package whose parts inflate to hundreds of megabytes (a zip bomb: 200 MB of one repeated character packs
