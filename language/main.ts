@@ -1,4 +1,5 @@
 import './polyfill.js';
+import './v8-flags.js';
 import { isOperationCancelled } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { JxmbFileSystem } from './file-system.js';

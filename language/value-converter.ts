@@ -4,14 +4,13 @@ import { DefaultValueConverter } from 'langium';
 // STRING has three quote styles; only the ASCII one has escapes. NUMBER and DATE stay as written (thousands
 // separators, decimals) so that checks can see the text and the model converts it.
 export class JxmbValueConverter extends DefaultValueConverter {
-    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, _cstNode: CstNode): ValueType {
         if (rule.name === 'STRING') {
             return unquote(input);
         }
-        if (rule.name === 'NUMBER' || rule.name === 'DATE') {
-            return input;
-        }
-        return super.runConverter(rule, input, cstNode);
+        // Every other rule of the grammar is a string: NUMBER and DATE as written, the rest (units, operators,
+        // category keywords) as well. Langium's default would look up each rule's type for every token.
+        return input;
     }
 }
 

@@ -1,4 +1,5 @@
 import '../polyfill.js';
+import '../v8-flags.js';
 import { runCli } from './main.js';
 
 // A reader that stops early (`jxmb check samples | head -1`) closes the pipe: that is no error of ours, so stop
