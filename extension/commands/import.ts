@@ -29,7 +29,8 @@ export async function importTable(server: JxmbServer, report: vscode.OutputChann
         // A wrong file (a database export of 2 GB) is refused before it is read into the editor's memory.
         const { size } = await vscode.workspace.fs.stat(table);
         if (size > MAX_IMPORT_BYTES) {
-            void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported: {0}', importTooLarge(size).message));
+            // Named as the language server names the file in every other import error.
+            void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was imported: {0}', `${name}：${importTooLarge(size).message}`));
             return undefined;
         }
         bytes = await vscode.workspace.fs.readFile(table);

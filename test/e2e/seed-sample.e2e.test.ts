@@ -109,6 +109,15 @@ describe('a seed sample in VS Code', () => {
         await screenshot(editor.page, 'seed-problems.png');
     });
 
+    test('the editor colours keywords, names, numbers and comments apart', async () => {
+        const line = editor.page.locator('.monaco-editor .view-line', { hasText: '部门整体 "广州市南沙区科学技术协会"' });
+        const colourOf = (text: string) => line.locator('span > span', { hasText: text }).first().getAttribute('class');
+        const comment = editor.page.locator('.monaco-editor .view-line', { hasText: 'Interpretation choices' }).locator('span > span').first();
+        // VS Code colours a line a moment after showing it.
+        const classes = async () => [await colourOf('部门整体'), await colourOf('广州市南沙区科学技术协会'), await colourOf('2024'), await comment.getAttribute('class')];
+        await expect.poll(async () => new Set(await classes()).size, { timeout: 30_000 }).toBe(4);
+    });
+
     test('a jxmb.yaml put into the folder applies at once, as jxmb check applies it; removed, the counts come back', async () => {
         const files = [join(editor.workspace, sampleName), join(editor.workspace, 'other.jxmb')];
         const before = checkCounts(...files);
