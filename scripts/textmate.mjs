@@ -12,6 +12,9 @@ import { createLangiumGrammarServices } from 'langium/grammar';
 const repo = fileURLToPath(new URL('..', import.meta.url));
 export const TEXTMATE_FILE = 'syntaxes/jxmb.tmLanguage.json';
 
+// The rules whose keywords name an amount cell (基本支出 …) or a group of them (部门预算支出 …).
+const AMOUNT_RULES = ['AmountKey', 'BudgetGroupName'];
+
 /** Scope of a keyword by the rule it belongs to; a keyword of several rules takes the first scope listed here. */
 const SCOPES = [
     ['keyword.operator.comparison.jxmb', rules => rules.includes('Operator')],
@@ -22,7 +25,7 @@ const SCOPES = [
     ['keyword.other.unit.jxmb', rules => rules.includes('Unit')],
     // The table's fields and blocks (项目支出, 绩效目标, 实施周期 …); a keyword that is also an amount (项目支出) is
     // first of all a declaration.
-    ['keyword.other.jxmb', rules => rules.some(r => !['AmountKey', 'BudgetGroupName'].includes(r))],
+    ['keyword.other.jxmb', rules => rules.some(r => !AMOUNT_RULES.includes(r))],
     ['variable.other.property.jxmb', () => true]
 ];
 
@@ -73,7 +76,7 @@ export async function textMateGrammar(grammarFile = `${repo}language/jxmb.langiu
     const unit = `(?:[${CJK}A-Za-z][${CJK}A-Za-z/·]*|${units.map(escape).join('|')})`;
     const number = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
     // 项目支出 is a declaration and an amount: followed by a number (or 空, or a block of amounts) it is the amount.
-    const amounts = [...keywords].filter(([, rules]) => rules.some(r => ['AmountKey', 'BudgetGroupName'].includes(r))).map(([k]) => k).sort(longestFirst);
+    const amounts = [...keywords].filter(([, rules]) => rules.some(r => AMOUNT_RULES.includes(r))).map(([k]) => k).sort(longestFirst);
     const amountPattern = { name: 'variable.other.property.jxmb', match: `${word(amounts)}(?=${SPACE}*[:：]?${SPACE}*(?:\\d|空|[{｛]))` };
     const wordPatterns = SCOPES.map(([scope]) => scope)
         .filter(scope => scope !== 'keyword.operator.comparison.jxmb' && scope !== 'keyword.other.unit.jxmb' && byScope.get(scope).length > 0)
