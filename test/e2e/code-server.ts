@@ -111,4 +111,28 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(screenshots, name) });
 }
 
+/**
+ * Runs a command from the Command Palette by its title, as a person does; the editor group takes the focus first, so
+ * that a command for the active file gets it. Just after a folder opens the palette may not list the extension's
+ * commands yet (its host is still starting): then, as a person would, close it and look again.
+ */
+export async function runCommand(page: Page, title: string, attempts = 6): Promise<void> {
+    const input = page.locator('.quick-input-widget input');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
+    for (let attempt = 1; ; attempt++) {
+        await page.keyboard.press('Control+1');
+        await page.keyboard.press('Control+Shift+P');
+        await input.waitFor({ timeout: 30_000 });
+        await input.fill(`>${title}`);
+        try {
+            await row.first().waitFor({ timeout: 10_000 });
+            break;
+        } catch (error) {
+            if (attempt >= attempts) throw error;
+            await page.keyboard.press('Escape');
+        }
+    }
+    await page.keyboard.press('Enter');
+}
+
 export { cpSync };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test }
 import { importTooLarge } from '../../language/import/limits.js';
 import { runJxmb } from '../helpers/run-cli.js';
 import { seedOf } from '../helpers/samples.js';
-import { screenshot, startEditor, type Editor } from './code-server.js';
+import { runCommand, screenshot, startEditor, type Editor } from './code-server.js';
 
 // 从表格导入 in a real VS Code with the packaged extension: a person picks a table in the file dialog and gets a new
 // .jxmb beside it, the same as `jxmb import` writes, opened in an editor; a second import never replaces the first;
@@ -40,31 +40,9 @@ afterAll(async () => {
     await editor?.stop();
 });
 
-/**
- * Runs a command from the Command Palette by its title, as a person does. Just after the folder opens the palette may
- * not list the extension's commands yet (its host is still starting): then, as a person would, close it and look again.
- */
-async function runCommand(title: string, attempts = 6): Promise<void> {
-    const input = editor.page.locator('.quick-input-widget input');
-    const row = editor.page.locator('.quick-input-list .monaco-list-row', { hasText: title });
-    for (let attempt = 1; ; attempt++) {
-        await editor.page.keyboard.press('Control+Shift+P');
-        await input.waitFor({ timeout: 30_000 });
-        await input.fill(`>${title}`);
-        try {
-            await row.first().waitFor({ timeout: 10_000 });
-            break;
-        } catch (error) {
-            if (attempt >= attempts) throw error;
-            await editor.page.keyboard.press('Escape');
-        }
-    }
-    await editor.page.keyboard.press('Enter');
-}
-
 /** 从表格导入 from the Command Palette; in the file dialog (VS Code's own, a path to type), the file's path, Enter. */
 async function importThroughDialog(name: string): Promise<void> {
-    await runCommand('jxmb: Import from Table');
+    await runCommand(editor.page, 'jxmb: Import from Table');
     const dialog = editor.page.locator('.quick-input-widget', { hasText: 'Import a performance target table' });
     await dialog.waitFor({ timeout: 30_000 });
     const input = dialog.locator('input');

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import { runJxmb } from '../helpers/run-cli.js';
-import { openFile, repo, screenshot, startEditor, type Editor } from './code-server.js';
+import { openFile, repo, runCommand, screenshot, startEditor, type Editor } from './code-server.js';
 
 // A person's day with a seed sample in a real VS Code with the packaged extension: the Problems panel agrees with
 // `jxmb check`, a vague value is fixed from the lightbulb. One editor for the whole story, in order.
@@ -42,17 +42,6 @@ function checkCounts(...files: string[]): Counts {
     const findings = (JSON.parse(result.stdout) as { findings: Array<{ severity: string }> }).findings;
     const count = (severity: string) => findings.filter(f => f.severity === severity).length;
     return { errors: count('error'), warnings: count('warning'), infos: count('info') };
-}
-
-/** Runs a command from the Command Palette by its title, as a person does. */
-async function runCommand(title: string): Promise<void> {
-    await editor.page.keyboard.press('Control+1');
-    await editor.page.keyboard.press('Control+Shift+P');
-    const input = editor.page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 30_000 });
-    await input.fill(`>${title}`);
-    await editor.page.locator('.quick-input-list .monaco-list-row', { hasText: title.replace(/^jxmb: /, '') }).first().waitFor({ timeout: 30_000 });
-    await editor.page.keyboard.press('Enter');
 }
 
 /**
@@ -182,7 +171,7 @@ describe('a seed sample in VS Code', () => {
     });
 
     test('导出 Excel writes the official table next to the file', async () => {
-        await runCommand('jxmb: Export Excel');
+        await runCommand(editor.page, 'jxmb: Export Excel');
         const xlsx = join(editor.workspace, sampleName.replace(/\.jxmb$/, '.xlsx'));
         await expect.poll(() => existsSync(xlsx), { timeout: 60_000, interval: 500 }).toBe(true);
         await screenshot(editor.page, 'seed-export-excel.png');
@@ -205,7 +194,7 @@ describe('a seed sample in VS Code', () => {
     test('起草绩效指标 proposes indicators for a task, shows them, and adds them once accepted', async () => {
         await openFile(editor.page, 'other.jxmb');
         await goToLine(lineOf(otherText, '主要实施内容'));
-        await runCommand('jxmb: Draft Performance Indicators');
+        await runCommand(editor.page, 'jxmb: Draft Performance Indicators');
         const proposals = editor.page.locator('.quick-input-list .monaco-list-row');
         await expect.poll(async () => (await proposals.allTextContents()).join('\n'), { timeout: 60_000 }).toContain('12');
         await screenshot(editor.page, 'draft-proposals.png');
@@ -214,7 +203,7 @@ describe('a seed sample in VS Code', () => {
         await editor.page.locator('.monaco-diff-editor').first().waitFor({ timeout: 60_000 });
         await screenshot(editor.page, 'draft-preview.png');
         expect(readFileSync(join(editor.workspace, 'other.jxmb'), 'utf8')).toBe(otherText);
-        await runCommand('jxmb: Apply Drafted Indicators');
+        await runCommand(editor.page, 'jxmb: Apply Drafted Indicators');
         await openFile(editor.page, 'other.jxmb');
         const drafted = editor.page.locator('.monaco-editor .view-line', { hasText: '≥12场次' });
         await drafted.first().waitFor({ timeout: 60_000 });
