@@ -78,9 +78,11 @@ export async function textMateGrammar(grammarFile = `${repo}language/jxmb.langiu
     // 项目支出 is a declaration and an amount: followed by a number (or 空, or a block of amounts) it is the amount.
     const amounts = [...keywords].filter(([, rules]) => rules.some(r => AMOUNT_RULES.includes(r))).map(([k]) => k).sort(longestFirst);
     const amountPattern = { name: 'variable.other.property.jxmb', match: `${word(amounts)}(?=${SPACE}*[:：]?${SPACE}*(?:\\d|空|[{｛]))` };
-    const wordPatterns = SCOPES.map(([scope]) => scope)
-        .filter(scope => scope !== 'keyword.operator.comparison.jxmb' && scope !== 'keyword.other.unit.jxmb' && byScope.get(scope).length > 0)
-        .map(scope => ({ name: scope, match: word(byScope.get(scope).sort(longestFirst)) }));
+    const wordScopes = SCOPES.map(([scope]) => scope)
+        .filter(scope => scope !== 'keyword.operator.comparison.jxmb' && scope !== 'keyword.other.unit.jxmb' && byScope.get(scope).length > 0);
+    const wordPatterns = wordScopes.map(scope => ({ name: scope, match: word(byScope.get(scope).sort(longestFirst)) }));
+    // As in the lexer, a keyword is never a unit (UNIT: 「Keywords win over it」): 基本支出 238.97  项目支出 329.00.
+    const notKeyword = `(?!${word(wordScopes.flatMap(scope => byScope.get(scope)).sort(longestFirst))})`;
     return {
         name: 'jxmb',
         scopeName: 'source.jxmb',
@@ -104,9 +106,9 @@ export async function textMateGrammar(grammarFile = `${repo}language/jxmb.langiu
                 patterns: [
                     { name: 'keyword.operator.comparison.jxmb', match: operators.map(escape).join('|') },
                     { name: 'constant.numeric.date.jxmb', match: '\\d{4}-\\d{1,2}-\\d{1,2}' },
-                    // A unit stands right after its number (≥96场次, 100%, 1~3天); a keyword after a space does not.
+                    // A number and its unit, right after it or after spaces (≥96场次, ≥ 50 人次, 100%, 1~3天).
                     {
-                        match: `(${number})(${unit})?`,
+                        match: `(${number})(?:${SPACE}*${notKeyword}(${unit}))?`,
                         captures: { 1: { name: 'constant.numeric.jxmb' }, 2: { name: 'keyword.other.unit.jxmb' } }
                     },
                     { name: 'keyword.operator.range.jxmb', match: '[~～–]' }

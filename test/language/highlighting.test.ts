@@ -8,6 +8,7 @@ import * as oniguruma from 'vscode-oniguruma';
 import { INITIAL, parseRawGrammar, Registry, type IGrammar } from 'vscode-textmate';
 import { JxmbGrammar } from '../../language/generated/grammar.js';
 import { TEXTMATE_FILE, textMateText } from '../../scripts/textmate.mjs';
+import { generateDeclaration, generateTypicalFile } from '../../bench/generate.mjs';
 import { jxmb } from '../helpers/services.js';
 import { readSample, sampleFiles } from '../helpers/samples.js';
 
@@ -83,8 +84,13 @@ describe('colours in the editor', () => {
         expect(readFileSync(join(repo, TEXTMATE_FILE), 'utf8'), `${TEXTMATE_FILE} is stale: run npm run langium:generate`).toBe(await textMateText());
     });
 
-    test.each(sampleFiles())('every token of %s is coloured as what the lexer reads', name => {
-        const text = readSample(name);
+    // The samples, and generated tables with the benchmark's whole vocabulary of names, values and texts.
+    const texts: Array<[string, string]> = [
+        ...sampleFiles().map((name): [string, string] => [name, readSample(name)]),
+        ['a generated declaration of 500 三级指标', generateDeclaration(500, 7).text],
+        ...[1, 2, 3].map((seed): [string, string] => [`typical file ${seed}`, generateTypicalFile(seed).text])
+    ];
+    test.each(texts)('every token of %s is coloured as what the lexer reads', (_name, text) => {
         const { tokens, hidden, errors } = jxmb().parser.Lexer.tokenize(text);
         expect(errors).toEqual([]);
         const scopes = scopesOf(text);
@@ -112,6 +118,15 @@ describe('colours in the editor', () => {
         expect(scopesOf('项目支出 "广州市科协" 年度 2024 {')[0]).toBe('keyword.other');
         const line = '部门预算支出 { 基本支出 238.97  项目支出 329.00 }';
         expect(scopesOf(line)[line.indexOf('项目支出')]).toBe('variable.other.property');
+    });
+
+    test('a unit is coloured after spaces too, as the lexer reads it, but a keyword after a number is no unit', () => {
+        const line = '"新增培训人数"：≥ 50 人次';
+        expect(scopesOf(line)[line.indexOf('人次')]).toBe('keyword.other.unit');
+        const amounts = '收入来源 { 财政拨款 567.97  其他资金 0.00 }';
+        expect(scopesOf(amounts)[amounts.indexOf('其他资金')]).toBe('variable.other.property');
+        const deadline = '"培训人次" 实施周期：≥120场 年度：≥60场';
+        expect(scopesOf(deadline)[deadline.indexOf('年度')]).toBe('keyword.other');
     });
 
     test('an unclosed quote colours no further than the next indicator or closing brace, as the lexer reads it', () => {
