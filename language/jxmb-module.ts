@@ -7,6 +7,7 @@ import { JxmbDocumentBuilder } from './document-builder.js';
 import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbDocumentValidator } from './document-validator.js';
 import { JxmbGeneratedModule, JxmbGeneratedSharedModule } from './generated/module.js';
+import { parseWellFormedDirectly } from './parse/direct-parser.js';
 import { boundedParsers } from './parse/recovery-depth.js';
 import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from './syntax-messages.js';
 import { JxmbCodeActionProvider } from './lsp/code-actions.js';
@@ -45,7 +46,9 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         Settings: services => new JxmbSettingsProvider(services.shared)
     },
     parser: {
-        ...boundedParsers,
+        // Well-formed text by the direct walk (parse/direct-parser.ts), the rest by Langium's parser, bounded.
+        LangiumParser: services => parseWellFormedDirectly(boundedParsers.LangiumParser(services), services),
+        CompletionParser: boundedParsers.CompletionParser,
         ValueConverter: () => new JxmbValueConverter(),
         ParserErrorMessageProvider: () => new JxmbParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JxmbLexerErrorMessageProvider()

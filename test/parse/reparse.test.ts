@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { AstUtils, isCompositeCstNode, isLeafCstNode, URI, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { AstUtils, URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { parseAndValidate } from '../../language/documents.js';
 import { isLevel2Block, type Document } from '../../language/generated/ast.js';
 import { reparse } from '../../language/parse/reparse.js';
 import { piece, runs, SEED } from '../robustness/arbitraries.js';
+import { dump, expectSameTree } from '../helpers/parse-dump.js';
 import { readSample, sampleFiles } from '../helpers/samples.js';
 import { jxmb } from '../helpers/services.js';
 
@@ -18,64 +19,6 @@ import { jxmb } from '../helpers/services.js';
 const services = jxmb();
 const parser = services.parser.LangiumParser;
 const full = (text: string) => parser.parse<Document>(text);
-
-/**
- * Every token with its place, every node with its grammar rule, properties and links: what two parses must share,
- * as one string (a deep comparison of the structures is too slow for hundreds of runs).
- */
-function dump(result: ParseResult<AstNode>): string {
-    const ids = new Map<unknown, number>();
-    const id = (x: unknown) => ids.get(x) ?? (ids.set(x, ids.size), ids.size - 1);
-    const out: string[] = [result.value.$cstNode!.root.fullText, ...result.lexerErrors.map(e => `lexer ${e.offset}+${e.length} ${e.line}:${e.column} ${e.message}`)];
-    type Token = ParseResult['parserErrors'][number]['token'];
-    const token = (t: Token | undefined) => t ? `${t.image}@${t.startOffset}-${t.endOffset} ${t.startLine}:${t.startColumn}-${t.endLine}:${t.endColumn}` : '-';
-    for (const error of result.parserErrors) {
-        const previous = (error as { previousToken?: Token }).previousToken;
-        out.push(`${error.name} ${error.message} at ${token(error.token)} after ${token(previous)} skipped ${(error.resyncedTokens ?? []).map(token).join(', ')}`);
-    }
-    const range = (r: { start: { line: number; character: number }; end: { line: number; character: number } }) =>
-        `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
-    const cst = (node: CstNode, depth: number): void => {
-        if (isLeafCstNode(node)) {
-            out.push(`${depth} L ${node.offset}+${node.length} ${range(node.range)} ${node.tokenType.name} ${node.hidden} ${id(node.grammarSource)}`);
-        } else if (isCompositeCstNode(node)) {
-            out.push(`${depth} C ${id(node.grammarSource)} ${node.astNode.$type} ${node.offset}-${node.end} ${range(node.range)}`);
-            for (const child of node.content) {
-                if (child.container !== node) out.push('! container');
-                cst(child, depth + 1);
-            }
-        }
-    };
-    const ast = (node: AstNode, depth: number): void => {
-        const at = node.$cstNode;
-        out.push(`${depth} ${node.$type} ${at?.offset}-${at?.end} ${at ? range(at.range) : ''}${at?.astNode === node ? '' : ' ! cst link'}`);
-        for (const [key, value] of Object.entries(node)) {
-            if (key.startsWith('$')) continue;
-            (Array.isArray(value) ? value : [value]).forEach((v: unknown, i) => {
-                if (v && typeof v === 'object' && '$type' in v) {
-                    const child = v as AstNode;
-                    if (child.$container !== node || child.$containerProperty !== key || (Array.isArray(value) && child.$containerIndex !== i)) out.push('! container');
-                    out.push(`${depth} .${key}`);
-                    ast(child, depth + 1);
-                } else {
-                    out.push(`${depth} .${key} = ${JSON.stringify(v)}`);
-                }
-            });
-        }
-    };
-    ast(result.value, 0);
-    cst(result.value.$cstNode!, 0);
-    return out.join('\n');
-}
-
-/** The first line where two dumps differ, with the edit that led there: a readable failure. */
-function expectSameTree(actual: string, expected: string, edits: unknown): void {
-    if (actual === expected) return;
-    const a = actual.split('\n');
-    const b = expected.split('\n');
-    const i = a.findIndex((line, k) => line !== b[k]);
-    expect({ edits, line: i, incremental: a.slice(Math.max(0, i - 3), i + 3) }).toEqual({ edits, line: i, incremental: b.slice(Math.max(0, i - 3), i + 3) });
-}
 
 // fc.double leans to tiny values; edits should land anywhere in the text.
 const fraction = fc.integer({ min: 0, max: 1_000_000 }).map(n => n / 1_000_000);
