@@ -478,7 +478,16 @@ export function parseWellFormedDirectly(parser: LangiumParser, services: Langium
     const direct = DirectParser.for(services);
     if (!direct) return parser;
     const parse = parser.parse.bind(parser);
+    const walked = <T extends AstNode>(input: string): ParseResult<T> | undefined => {
+        try {
+            return direct.parse<T>(input);
+        } catch (error) {
+            // A fault of the walk must not cost the user the document: Langium's parser parses it.
+            console.error('jxmb: direct parse failed, parsing with Langium:', error);
+            return undefined;
+        }
+    };
     parser.parse = (<T extends AstNode>(input: string, options?: { rule?: string }) =>
-        (options?.rule === undefined ? direct.parse<T>(input) : undefined) ?? parse<T>(input, options)) as LangiumParser['parse'];
+        (options?.rule === undefined ? walked<T>(input) : undefined) ?? parse<T>(input, options)) as LangiumParser['parse'];
     return parser;
 }

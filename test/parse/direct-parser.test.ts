@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createLangiumParser, type AstNode, type ParseResult } from 'langium';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generateDeclaration } from '../../bench/generate.mjs';
 import { DirectParser } from '../../language/parse/direct-parser.js';
 import { anyJxmbText, editedSample, runs, SEED } from '../robustness/arbitraries.js';
@@ -73,5 +73,19 @@ describe('the language services parse with it', () => {
         const recovered = parser.parse(broken);
         expect(recovered.parserErrors.length).toBeGreaterThan(0);
         expectSameTree(dump(recovered), dump(langium.parse(broken)), 'broken');
+    });
+
+    it('a fault of the walk costs nothing: Langium\'s parser parses the text, and the log says why', () => {
+        const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        const walk = vi.spyOn(DirectParser.prototype, 'parse').mockImplementation(() => { throw new Error('walk broke'); });
+        try {
+            const text = readSample(sampleFiles()[0]!);
+            expectSameTree(dump(services.parser.LangiumParser.parse(text)), dump(langium.parse(text)), 'fallback');
+            expect(walk).toHaveBeenCalled();
+            expect(String(logged.mock.calls[0]?.[1])).toContain('walk broke');
+        } finally {
+            walk.mockRestore();
+            logged.mockRestore();
+        }
     });
 });
