@@ -142,16 +142,15 @@ function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefi
     const measures = measuresOf(trees, year);
     const names = indicatorsOf(trees).map(i => i.name);
     // First what the indicators state exactly; an indicator confirmed by one text contradicts no other.
-    const confirmed = new Set<Measure<IndicatorRef>>();
-    for (const item of items) {
-        const match = matchPromise(item.promise, measures);
-        if (match.kind === 'measured') confirmed.add(match.measure);
-    }
+    const firstMatches = items.map(item => matchPromise(item.promise, measures));
+    const confirmed = new Set(firstMatches.flatMap(match => match.kind === 'measured' ? [match.measure] : []));
     const contradicted = new Set<Measure<IndicatorRef>>();
     const unmeasured = new Map<Unit, Item[]>();
     const measured = new Map<Unit, number>();
-    for (const item of items) {
-        const match = matchPromise(item.promise, measures, confirmed);
+    for (const [i, item] of items.entries()) {
+        // Knowing the confirmed indicators can change only a contradiction (to another, or to none).
+        const first = firstMatches[i]!;
+        const match = first.kind === 'contradicted' ? matchPromise(item.promise, measures, confirmed) : first;
         if (match.kind === 'unmeasured') {
             if (item.detail) continue;
             unmeasured.set(item.unit, [...unmeasured.get(item.unit) ?? [], item]);
