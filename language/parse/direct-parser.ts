@@ -45,7 +45,6 @@ interface Step {
 }
 
 interface CompiledRule {
-    rule: GrammarAST.ParserRule;
     /** the AST type; undefined for a data type rule (its value is the text of its tokens) */
     type: string | undefined;
     body: Step | undefined;
@@ -65,7 +64,8 @@ interface Frame {
     cst: CompositeCstNodeImpl;
 }
 
-class GiveUp extends Error {}
+/** Thrown where the walk meets what it does not expect (one object: giving up needs no stack trace). */
+const GIVE_UP = Symbol('give up');
 
 const IN_PROGRESS = new Set<string>();
 
@@ -137,7 +137,7 @@ export class DirectParser {
             root.astNode = value;
             return { value, lexerErrors: [], lexerReport: lexed.report, parserErrors: [] };
         } catch (error) {
-            if (error instanceof GiveUp) return undefined;
+            if (error === GIVE_UP) return undefined;
             throw error;
         } finally {
             this.tokens = [];
@@ -153,7 +153,7 @@ export class DirectParser {
         let compiled = this.rules.get(rule);
         if (compiled) return compiled;
         if (rule.fragment) throw new NotWalkable();
-        compiled = { rule, type: GrammarUtils.isDataTypeRule(rule) ? undefined : GrammarUtils.getTypeName(rule), body: undefined, first: undefined, empty: false };
+        compiled = { type: GrammarUtils.isDataTypeRule(rule) ? undefined : GrammarUtils.getTypeName(rule), body: undefined, first: undefined, empty: false };
         this.rules.set(rule, compiled);
         compiled.body = this.compile(rule.definition, undefined);
         return compiled;
@@ -325,7 +325,7 @@ export class DirectParser {
         cst.container = frame.cst;
         frame.cst.content.push(cst);
         const result = this.buildRule(step.rule!, cst);
-        if (cst.content.length === 0) throw new GiveUp();
+        if (cst.content.length === 0) throw GIVE_UP;
         const node = frame.node;
         if (step.operator) {
             if (typeof result === 'object') cst.astNode = result as AstNode;
@@ -334,7 +334,7 @@ export class DirectParser {
             node.value += String(result);
         } else if (typeof result === 'object') {
             // jxmb's union rules (`Value: TextValue | …`) assign nothing themselves; anything else is left to Langium.
-            if (Object.keys(node).length > 1) throw new GiveUp();
+            if (Object.keys(node).length > 1) throw GIVE_UP;
             (result as Building).$cstNode = undefined;
             frame.node = result as Building;
         }
@@ -343,7 +343,7 @@ export class DirectParser {
     /** A rule's body walked into a new AST node, or a data type rule's text, converted. */
     private buildRule(rule: CompiledRule, cst: CompositeCstNodeImpl): unknown {
         const frame: Frame = { node: rule.type === undefined ? { value: '' } : { $type: rule.type }, cst };
-        if (!this.walk(rule.body!, frame)) throw new GiveUp();
+        if (!this.walk(rule.body!, frame)) throw GIVE_UP;
         const node = frame.node;
         if (rule.type === undefined) return this.converter.convert(node.value as string, cst);
         node.$cstNode = cst;
