@@ -203,11 +203,9 @@ export class DirectParser {
             return;
         }
         rule.first = IN_PROGRESS;
-        const first = new Set<string>();
         this.firstOf(rule.body!);
-        for (const t of rule.body!.first) first.add(t);
-        rule.first = first;
-        rule.empty = rule.body!.empty || rule.body!.repeat !== Repeat.Once && rule.body!.repeat !== Repeat.AtLeastOnce;
+        rule.first = rule.body!.first;
+        rule.empty = mayBeEmpty(rule.body!);
     }
 
     private firstOf(step: Step): void {
@@ -251,7 +249,7 @@ export class DirectParser {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // The walk. `build` false: only whether the tokens fit (an alternative tried before it is taken).
+    // The walk. Without a frame it only tells whether the tokens fit (an alternative tried before it is taken).
 
     /** The next token's type index; -1 at the end. */
     private get token(): number {
