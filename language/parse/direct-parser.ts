@@ -1,7 +1,7 @@
 // 直接解析: well-formed text is parsed by walking the grammar itself, without Chevrotain's machinery. Langium's parser
-// takes ≈ 140 ms for the 19,500 tokens of a 2,000-indicator text in a new process (≈ 45 ms warm): recording phase,
-// lookahead functions, closures for every alternative, a CST builder and a deep link pass. A walk that builds the
-// same trees takes a fraction of it, which is most of what a new server's first check of a large file lacked
+// takes 170–210 ms for the 19,500 tokens of a 2,000-indicator text in a new process (≈ 55 ms warm): recording phase,
+// lookahead functions, closures for every alternative, a CST builder and a deep link pass. This walk builds the same
+// trees in 70–90 ms (≈ 22 ms warm), lexing included: a new server's first check of such a file ≈ 17 % sooner
 // (bench/NOTES.md). The walk reads jxmb.langium's rules as Langium loaded them, so a change of the grammar needs no
 // change here. It decides with one token of lookahead, trying the alternatives in order where one token does not
 // decide (a value: ≥ 2024-12-31 or ≥ 45 场次). It gives up at the first thing it does not expect (a syntax error, a
