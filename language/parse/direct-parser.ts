@@ -8,8 +8,8 @@
 // lexing error, a construct of Langium's it does not build) and Langium's parser parses the text as before, with
 // its recovery and messages. test/parse/direct-parser.test.ts checks that both give the same trees, node by node.
 import {
-    CompositeCstNodeImpl, GrammarAST, GrammarUtils, LeafCstNodeImpl, RootCstNodeImpl,
-    type AstNode, type AstReflection, type LangiumCoreServices, type LangiumParser, type ParseResult, type ValueConverter
+    CstNodeBuilder, GrammarAST, GrammarUtils,
+    type AstNode, type CompositeCstNode, type AstReflection, type LangiumCoreServices, type LangiumParser, type ParseResult, type ValueConverter
 } from 'langium';
 
 type IToken = ParseResult['parserErrors'][number]['token'];
@@ -61,7 +61,6 @@ type Building = Record<string, unknown> & { $type?: string };
  */
 interface Frame {
     node: Building;
-    cst: CompositeCstNodeImpl;
 }
 
 /** Thrown where the walk meets what it does not expect (one object: giving up needs no stack trace). */
@@ -92,7 +91,7 @@ export class DirectParser {
     private next = 0;
     private nextHidden = 0;
 
-    private constructor(services: LangiumCoreServices, entry: GrammarAST.ParserRule) {
+    private constructor(services: LangiumCoreServices, entry: GrammarAST.ParserRule, private readonly builder: CstNodeBuilder) {
         this.reflection = services.shared.AstReflection;
         this.converter = services.parser.ValueConverter;
         this.lexer = services.parser.Lexer;
@@ -106,12 +105,15 @@ export class DirectParser {
         }
     }
 
-    /** The walk for a language's grammar, or undefined where the grammar uses what the walk does not build. */
-    static for(services: LangiumCoreServices): DirectParser | undefined {
+    /**
+     * The walk for a language's grammar, or undefined where the grammar uses what the walk does not build. The CST
+     * is built by `builder`, as Langium's parser builds it (the parser's own builder may be given).
+     */
+    static for(services: LangiumCoreServices, builder = new CstNodeBuilder()): DirectParser | undefined {
         const entry = services.Grammar.rules.find(r => GrammarAST.isParserRule(r) && r.entry) as GrammarAST.ParserRule | undefined;
         if (!entry) return undefined;
         try {
-            return new DirectParser(services, entry);
+            return new DirectParser(services, entry, builder);
         } catch (error) {
             if (error instanceof NotWalkable) return undefined;
             throw error;
@@ -130,11 +132,11 @@ export class DirectParser {
         this.next = 0;
         this.nextHidden = 0;
         try {
-            const root = new RootCstNodeImpl(text);
-            const value = this.buildRule(this.entry, root) as unknown as T;
+            const root = this.builder.buildRootNode(text);
+            const value = this.buildRule(this.entry) as unknown as T;
             if (this.next < this.tokens.length) return undefined;
-            this.addHidden(root, this.hidden.length);
-            root.astNode = value;
+            this.addHidden(this.hidden.length);
+            (root as CompositeCstNode & { astNode: AstNode }).astNode = value;
             return { value, lexerErrors: [], lexerReport: lexed.report, parserErrors: [] };
         } catch (error) {
             if (error === GIVE_UP) return undefined;
@@ -318,15 +320,12 @@ export class DirectParser {
 
     /** A rule called: its own CST node, its AST node (or value), assigned as Langium assigns it. */
     private call(step: Step, frame: Frame): void {
-        const cst = new CompositeCstNodeImpl();
-        cst.grammarSource = step.element;
-        cst.container = frame.cst;
-        frame.cst.content.push(cst);
-        const result = this.buildRule(step.rule!, cst);
+        const cst = this.builder.buildCompositeNode(step.element);
+        const result = this.buildRule(step.rule!);
         if (cst.content.length === 0) throw GIVE_UP;
         const node = frame.node;
         if (step.operator) {
-            if (typeof result === 'object') cst.astNode = result as AstNode;
+            if (typeof result === 'object') (cst as CompositeCstNode & { astNode: AstNode }).astNode = result as AstNode;
             this.assign(step, node, result);
         } else if (node.$type === undefined) {
             node.value += String(result);
@@ -339,13 +338,14 @@ export class DirectParser {
     }
 
     /** A rule's body walked into a new AST node, or a data type rule's text, converted. */
-    private buildRule(rule: CompiledRule, cst: CompositeCstNodeImpl): unknown {
-        const frame: Frame = { node: rule.type === undefined ? { value: '' } : { $type: rule.type }, cst };
+    private buildRule(rule: CompiledRule): unknown {
+        const cst = this.builder.current;
+        const frame: Frame = { node: rule.type === undefined ? { value: '' } : { $type: rule.type } };
         if (!this.walk(rule.body!, frame)) throw GIVE_UP;
         const node = frame.node;
+        // As Langium's parser: the node gets its CST node, which is closed (an empty one removed).
+        this.builder.construct(node as unknown as Parameters<CstNodeBuilder['construct']>[0]);
         if (rule.type === undefined) return this.converter.convert(node.value as string, cst);
-        node.$cstNode = cst;
-        if (cst.content.length > 0) cst.content = cst.content.slice();
         for (const [name, value] of this.defaultsOf(node.$type!)) {
             if (node[name] === undefined) node[name] = copyDefault(value);
         }
@@ -364,11 +364,8 @@ export class DirectParser {
 
     private consume(step: Step, frame: Frame): void {
         const token = this.tokens[this.next++]!;
-        if (this.nextHidden < this.hidden.length) this.addHidden(frame.cst, this.hiddenBefore(token.startOffset));
-        const leaf = leafOf(token, false);
-        leaf.grammarSource = step.element;
-        leaf.container = frame.cst;
-        frame.cst.content.push(leaf);
+        if (this.nextHidden < this.hidden.length) this.addHidden(this.hiddenBefore(token.startOffset));
+        const leaf = this.builder.buildLeafNode(token, step.element);
         if (step.operator) {
             this.assign(step, frame.node, step.keyword ? token.image : this.converter.convert(token.image, leaf));
         } else if (frame.node.$type === undefined) {
@@ -396,7 +393,7 @@ export class DirectParser {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Comments: where Langium's CST builder puts them (before the token they precede; at the end, into the root).
+    // Comments: before the token they precede; at the end, into the root.
 
     private hiddenBefore(offset: number): number {
         let end = this.nextHidden;
@@ -404,40 +401,12 @@ export class DirectParser {
         return end;
     }
 
-    private addHidden(current: CompositeCstNodeImpl, end: number): void {
+    /** The comments before token `end` into the tree, where Langium's CST builder puts them. */
+    private addHidden(end: number): void {
         if (end === this.nextHidden) return;
-        const nodes = this.hidden.slice(this.nextHidden, end).map(t => leafOf(t, true));
+        this.builder.addHiddenNodes(this.hidden.slice(this.nextHidden, end));
         this.nextHidden = end;
-        if (current.content.length > 0) {
-            for (const n of nodes) {
-                n.container = current;
-                current.content.push(n);
-            }
-            return;
-        }
-        // A node with nothing in it yet: before it, in the first container where it is not the first child.
-        let node: CompositeCstNodeImpl = current;
-        while (node.container) {
-            const parent = node.container as CompositeCstNodeImpl;
-            const index = parent.content.indexOf(node);
-            if (index > 0) {
-                insert(parent, index, nodes);
-                return;
-            }
-            node = parent;
-        }
-        insert(node, 0, nodes);
     }
-}
-
-function insert(parent: CompositeCstNodeImpl, index: number, nodes: LeafCstNodeImpl[]): void {
-    for (const n of nodes) n.container = parent;
-    parent.content = parent.content.slice(0, index).concat(nodes, parent.content.slice(index));
-}
-
-function leafOf(token: IToken, hidden: boolean): LeafCstNodeImpl {
-    return new LeafCstNodeImpl(token.startOffset, token.image.length, token.startLine! - 1, token.startColumn! - 1,
-        token.endLine! - 1, token.endColumn!, token.tokenType, hidden);
 }
 
 /** A default value as Langium copies it: a new empty list for each node. */
@@ -473,7 +442,8 @@ function mayBeEmpty(step: Step): boolean {
 
 /** The language's parser, trying the direct walk first for whole texts (a rule given: a block, parse/reparse.ts). */
 export function parseWellFormedDirectly(parser: LangiumParser, services: LangiumCoreServices): LangiumParser {
-    const direct = DirectParser.for(services);
+    // The parser's own CST builder: it takes long runs of comments (parse/hidden-runs.ts).
+    const direct = DirectParser.for(services, (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder);
     if (!direct) return parser;
     const parse = parser.parse.bind(parser);
     const walked = <T extends AstNode>(input: string): ParseResult<T> | undefined => {
