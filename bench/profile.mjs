@@ -4,7 +4,7 @@
 //   node bench/profile.mjs [--size 2000] [--edits 30] [--completions 30] [--top 25] [--all] [--keep]
 // --cold: a new server, initialize, then one didOpen (right away, as VS Code sends it; after 1 s with --settle); only
 // the samples between didOpen and its first diagnostics count; with --startup, only those before didOpen (loading
-// the bundle, initialize).
+// the bundle, initialize); with --second, the open of the same text under another name after a first one.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +47,8 @@ if (cold) {
     const initialized = process.hrtime.bigint();
     // As VS Code does: didOpen right after initialized (no pause), unless --settle asks for the benchmark's pause.
     if (args.includes('--settle')) await new Promise(r => setTimeout(r, 1000));
+    // --second: the window is the open of the same text under another name, in a server that has checked one file.
+    if (args.includes('--second')) await server.open(pathToFileURL(join(work, 'first.jxmb')).href, 'jxmb', text, 120_000);
     const start = process.hrtime.bigint();
     const opened = await server.open(uri, 'jxmb', text, 120_000);
     const end = process.hrtime.bigint();
