@@ -8,6 +8,7 @@ import {
 import { readValue } from '../validation/values-context.js';
 import { md } from './hover-markdown.js';
 import { shortReading } from './hover-values.js';
+import { named } from '../validation/labels.js';
 
 const MODEL_LABELS: Record<CostModel, string> = {
     legacy: '旧口径（成本指标是产出指标下的二级指标）',
@@ -68,9 +69,9 @@ export const level2Category = (keyword: string | undefined): IndicatorCategory |
 
 function ownerLabel(indicator: Indicator): string | undefined {
     const project = AstUtils.getContainerOfType(indicator, isProject);
-    if (project) return `项目「${md(project.name ?? '')}」`;
+    if (project) return named('项目', project.name === undefined ? undefined : md(project.name));
     const department = AstUtils.getContainerOfType(indicator, isDepartmentDeclaration);
-    return department ? `部门整体「${md(department.unit ?? '')}」` : undefined;
+    return department ? named('部门整体', department.unit === undefined ? undefined : md(department.unit)) : undefined;
 }
 
 function valueLines(indicator: Indicator): string[] {

@@ -11,6 +11,7 @@ import {
     sameAmount, sideLabel, sideSum, TOLERANCE,
     type AmountCell, type BudgetCells, type BudgetRole, type FundColumn, type FundRow, type Outcome, type Side
 } from './budget-cells.js';
+import { named } from './labels.js';
 
 // Budget arithmetic (RULES §1): the relations between the amounts of a 部门整体 table (R1–R5) and between the rows
 // of a 项目支出 table (P1–P3). Each check reports one code; the department and project-table analyses are computed
@@ -324,7 +325,7 @@ export const analyseProjectTable: (declaration: ProjectDeclaration) => ProjectTa
 
 function rowName(row: FundRow): string {
     if (isProjectDeclaration(row.owner)) return '合计';
-    return isProject(row.owner) ? `项目「${row.owner.name}」` : `单位「${row.owner.name}」`;
+    return named(isProject(row.owner) ? '项目' : '单位', row.owner.name);
 }
 
 function childrenName(row: FundRow): string {
@@ -477,14 +478,14 @@ export function checkProjectGoal(project: Project, accept: ValidationAcceptor): 
     const text = goal?.$type === 'ProjectGoal' ? (goal.text ?? '').replace(/<\/?p>/g, '').trim() : '';
     if (text !== '') return;
     report(accept, 'warning',
-        `项目「${project.name}」${goal ? '的绩效目标为空' : '没有绩效目标'}：每个非保密项目都要填写绩效目标。`,
+        `${named('项目', project.name)}${goal ? '的绩效目标为空' : '没有绩效目标'}：每个非保密项目都要填写绩效目标。`,
         goal ? { node: goal } : { node: project, property: 'name' }, BudgetCode.missingProjectGoal);
 }
 
 /** P3: every project that is not 保密 has at least one 三级 indicator. */
 export function checkProjectIndicators(project: Project, accept: ValidationAcceptor): void {
     if (AstUtils.streamAllContents(project).some(isIndicator)) return;
-    report(accept, 'warning', `项目「${project.name}」没有三级绩效指标：每个非保密项目至少要有一个绩效指标。`,
+    report(accept, 'warning', `${named('项目', project.name)}没有三级绩效指标：每个非保密项目至少要有一个绩效指标。`,
         { node: project, property: 'name' }, BudgetCode.missingProjectIndicators);
 }
 

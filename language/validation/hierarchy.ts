@@ -11,6 +11,7 @@ import {
 } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
 import { AUDIENCE_GOAL_WORDS, AUDIENCE_NAME_WORDS, PERSON_UNITS, STAFF_WORDS } from './hierarchy-vocabulary.js';
+import { named } from './labels.js';
 
 // 指标体系的结构 (RULES §2, §3.5): each 二级 under its 一级, every 一级 filled, the 一级 a table must have, 产出
 // with 数量 and 质量/时效, no duplicate names in a numbered list, one 成本 model per declaration.
@@ -44,7 +45,7 @@ export interface HierarchyData {
 const modelNames: Record<CostModel, string> = { legacy: '旧口径（成本指标为产出指标下的二级指标）', '2021': '2021口径（成本指标为一级指标，财预〔2021〕101号）' };
 
 function unitLabel(owner: IndicatorOwner): string {
-    return isProjectOwner(owner) ? `项目「${owner.name}」` : '本申报表';
+    return isProjectOwner(owner) ? named('项目', owner.name) : '本申报表';
 }
 
 function report(accept: ValidationAcceptor, severity: 'error' | 'warning' | 'info', message: string,

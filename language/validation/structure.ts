@@ -5,6 +5,7 @@ import {
 } from '../generated/ast.js';
 import { BASIC_INFO_CELLS, BUDGET_GROUPS, FUND_CELLS } from '../compile/table-fields.js';
 import { Code } from './codes.js';
+import { named } from './labels.js';
 
 // Which amount keys belong to which block of the table. The grammar accepts any key anywhere so that a key in the
 // wrong block is reported here, in words, instead of as a syntax error.
@@ -71,7 +72,7 @@ function checkEmptyFile(document: Document, accept: ValidationAcceptor): void {
 /** A 部门整体 table without any 三级 (a 项目 without them is budget/missing-project-indicators). */
 function checkMissingIndicators(declaration: DepartmentDeclaration, accept: ValidationAcceptor): void {
     if (AstUtils.streamAllContents(declaration).some(isIndicator)) return;
-    accept('warning', `部门整体「${declaration.unit}」没有三级绩效指标：绩效指标应当包括产出、效益和满意度指标，并设定具体的指标值。`,
+    accept('warning', `${named('部门整体', declaration.unit)}没有三级绩效指标：绩效指标应当包括产出、效益和满意度指标，并设定具体的指标值。`,
         { node: declaration, property: 'unit', code: Code.missingIndicators });
 }
 

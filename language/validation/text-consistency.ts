@@ -17,6 +17,7 @@ import {
 import type { JxmbServices } from '../jxmb-module.js';
 import { readParsedValue, readPromises } from './memo.js';
 import { matchPromise, samePromise, type Measure } from './text-consistency-match.js';
+import { named } from './labels.js';
 
 export const TextConsistencyCode = {
     /** 部门整体: a number in a task's 期望目标 / 主要实施内容 that no indicator measures (advice: the indicators select). */
@@ -108,7 +109,7 @@ export function checkProjectGoal(project: Project, accept: ValidationAcceptor): 
     const funds = project.members.find(isFunds);
     const budgets = funds ? funds.items.filter(i => i.value !== undefined).map(i => parseNumber(i.value!)) : [];
     const sources = project.members.filter(isProjectGoal)
-        .map((node): Source => ({ node, label: `项目「${project.name}」的绩效目标`, budgets }));
+        .map((node): Source => ({ node, label: `${named('项目', project.name)}的绩效目标`, budgets }));
     checkTexts([{ sources }], project.members.filter(isIndicatorTree), year, accept);
 }
 
@@ -116,8 +117,8 @@ function taskSources(task: Task): Source[] {
     const amount = task.members.find(isTaskAmount);
     const budgets = amount?.value !== undefined ? [parseNumber(amount.value)] : [];
     // The goal first: a promise that 主要实施内容 repeats is reported once, on the goal.
-    const goals = task.members.filter(isTaskGoal).map((node): Source => ({ node, label: `任务「${task.name}」的期望目标`, budgets }));
-    const contents = task.members.filter(isTaskContent).map((node): Source => ({ node, label: `任务「${task.name}」的主要实施内容`, budgets }));
+    const goals = task.members.filter(isTaskGoal).map((node): Source => ({ node, label: `${named('任务', task.name)}的期望目标`, budgets }));
+    const contents = task.members.filter(isTaskContent).map((node): Source => ({ node, label: `${named('任务', task.name)}的主要实施内容`, budgets }));
     return [...goals, ...contents];
 }
 
@@ -257,7 +258,7 @@ function reportUnmeasuredTask(task: Task, items: Item[], measured: number, accep
     const shown = items.slice(0, 3).map(i => `「${i.source.node.text.slice(i.promise.span[0], i.promise.span[1])}」`).join('');
     const coverage = measured === 0 ? '没有一项有三级指标衡量' : `只有${measured}项有三级指标衡量`;
     accept('warning',
-        `任务「${task.name}」的文本承诺了${total}项量化目标，${coverage}（未衡量的如${shown}${items.length > 3 ? '等' : ''}）：`
+        `${named('任务', task.name)}的文本承诺了${total}项量化目标，${coverage}（未衡量的如${shown}${items.length > 3 ? '等' : ''}）：`
         + '这项重点工作的大部分产出在绩效指标中无从考核（88号第九条：细化量化、相应匹配）。',
         { node: task, property: 'name', code, data });
 }
