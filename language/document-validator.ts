@@ -1,12 +1,13 @@
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, OperationCancelled,
-    type AstNode, type LangiumDocument, type MaybePromise, type ValidationAcceptor, type ValidationOptions
+    type AstNode, type LangiumDocument, type MaybePromise, type ParseResult, type RootCstNode, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import { isProject, isProjectDeclaration, type Project } from './generated/ast.js';
 import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbFileSystemProvider } from './file-system.js';
 import { revisionOf } from './parse/revisions.js';
+import { syntaxHint, withHint } from './syntax-hints.js';
 import { capSyntaxFindings } from './syntax-messages.js';
 import { Code } from './validation/codes.js';
 import { keepFindings, keptFindings } from './validation/project-findings.js';
@@ -50,6 +51,17 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
             result.push(diagnostic);
         }
         return capSyntaxFindings(result);
+    }
+
+    /** Langium's findings for the parser's errors, each with what its line most likely lacks (syntax-hints.ts). */
+    override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const text = (parseResult.value.$cstNode as RootCstNode | undefined)?.fullText ?? '';
+        const parserErrors = parseResult.parserErrors.map(error => ({
+            name: error.name, token: error.token, previousToken: (error as { previousToken?: unknown }).previousToken,
+            resyncedTokens: error.resyncedTokens, context: error.context,
+            message: withHint(error.message, syntaxHint(text, error.token))
+        }));
+        super.processParsingErrors({ ...parseResult, parserErrors } as ParseResult, diagnostics, options);
     }
 
     /** A text not read (file-system.ts) or not parsed (document-factory.ts): its one finding, the reason. */

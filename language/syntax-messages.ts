@@ -5,11 +5,18 @@ import { Code } from './validation/codes.js';
 
 // Syntax errors in Chinese: the people who write these tables read Chinese first, and Chevrotain's
 // "Expecting token of type …" means nothing to them.
+// Every terminal of jxmb.langium, as the writer types it (a test checks that no message shows a token's name).
 const terminalNames: Record<string, string> = {
     STRING: '带引号的文字（"…" 或 “…”）',
     NUMBER: '数字',
     DATE: '日期（如 2024-12-31）',
-    UNIT: '单位（如 场次、%）'
+    UNIT: '单位（如 场次、%）',
+    LBRACE: '「{」',
+    RBRACE: '「}」',
+    COLON: '「：」',
+    SEPARATOR: '「；」或「，」',
+    RANGE_SEP: '区间号「～」',
+    EOF: '文件结尾'
 };
 
 function describe(token: TokenType): string {
@@ -17,7 +24,6 @@ function describe(token: TokenType): string {
     return terminalNames[token.name] ?? `「${token.name.replace(/:KW$/, '')}」`;
 }
 
-/** Control characters shown by their code (U+001B), so a message never carries a terminal escape or a bell. */
 function visible(text: string): string {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
@@ -30,14 +36,33 @@ function shown(token: IToken | undefined): string {
     return `「${visible(image)}」`;
 }
 
+/** The fourteen spellings of the comparison operators, named once in a list of what may come. */
+const OPERATOR = /^[≥≤≧≦<>＜＞=＝]/;
+
+/** What may stand at a place: the first token of each path, each named once; 「之一」 when there are several. */
 function alternatives(paths: TokenType[][][] | TokenType[][]): string {
     const firsts = new Set<string>();
     for (const path of paths.flat(1) as Array<TokenType[] | TokenType>) {
         const first = Array.isArray(path) ? path[0] : path;
-        if (first) firsts.add(describe(first));
+        if (first) firsts.add(OPERATOR.test(first.name) ? '比较符号（≥、≤、= 等）' : describe(first));
     }
     const list = [...firsts];
-    return list.length > 8 ? list.slice(0, 8).join('、') + ' 等' : list.join('、');
+    if (list.length === 1) return list[0]!;
+    return (list.length > 8 ? list.slice(0, 8).join('、') + ' 等' : list.join('、')) + ' 之一';
+}
+
+type Path = TokenType[];
+
+/** Chevrotain's test of a token against a token type (categories included). */
+function isOfType(token: IToken, type: TokenType): boolean {
+    const t = type as TokenType & { tokenTypeIdx?: number; isParent?: boolean; categoryMatchesMap?: Record<number, boolean> };
+    return token.tokenTypeIdx === t.tokenTypeIdx || (t.isParent === true && t.categoryMatchesMap?.[token.tokenTypeIdx] === true);
+}
+
+/** The first `n` tokens are the path's first `n`. */
+function follows(tokens: IToken[], path: Path, n: number): boolean {
+    for (let i = 0; i < n; i++) if (!tokens[i] || !path[i] || !isOfType(tokens[i]!, path[i]!)) return false;
+    return true;
 }
 
 export class JxmbParserErrorMessageProvider extends AbstractParserErrorMessageProvider {
@@ -49,12 +74,21 @@ export class JxmbParserErrorMessageProvider extends AbstractParserErrorMessagePr
         return `语法错误：${shown(options.firstRedundant)} 无法识别，此处应为「部门整体」或「项目支出」声明。`;
     }
 
-    override buildNoViableAltMessage(options: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
-        return `语法错误：此处应为 ${alternatives(options.expectedPathsPerAlt)} 之一，却是 ${shown(options.actual[0])}。`;
+    override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
+        // The text may follow an alternative for a token or more (「≥」 before a missing number): the message names
+        // the first token no alternative takes, and what could stand there.
+        const paths = expectedPathsPerAlt.flat(1);
+        let depth = 0;
+        while (depth + 1 < actual.length && paths.some(path => path.length > depth + 1 && follows(actual, path, depth + 1))) depth++;
+        if (depth > 0) {
+            const next = paths.filter(path => path.length > depth && follows(actual, path, depth)).map(path => [path[depth]!]);
+            return `语法错误：${shown(actual[depth - 1])} 之后应为 ${alternatives(next)}，却是 ${shown(actual[depth])}。`;
+        }
+        return `语法错误：此处应为 ${alternatives(expectedPathsPerAlt)}，却是 ${shown(actual[0])}。`;
     }
 
     override buildEarlyExitMessage(options: { expectedIterationPaths: TokenType[][]; actual: IToken[] }): string {
-        return `语法错误：此处至少需要一个 ${alternatives(options.expectedIterationPaths)}，却是 ${shown(options.actual[0])}。`;
+        return `语法错误：此处至少需要一个 ${alternatives(options.expectedIterationPaths).replace(/ 之一$/, '')}，却是 ${shown(options.actual[0])}。`;
     }
 }
 
@@ -65,6 +99,10 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
         if (opening) {
             const closing = opening === '"' ? '"' : opening === '“' ? '”' : '」';
             return `引号「${opening}」未闭合：缺少对应的「${closing}」（字符串可以跨行，但不能延续到以「}」或带引号的指标名称开头的行）。`;
+        }
+        // 45-50: the range sign is 「～」 (a hyphen belongs to dates: 2024-12-31).
+        if (text.startsWith('-') && /\d$/.test(fullText.slice(0, startOffset)) && /^\d/.test(fullText.slice(startOffset + 1))) {
+            return '无法识别的字符「-」：区间写作「下限～上限」，如 45～50场次。';
         }
         return `无法识别的字符「${visible(text)}」。`;
     }

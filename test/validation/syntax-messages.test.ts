@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { parseAndValidate } from '../../language/documents.js';
+import { jxmb } from '../helpers/services.js';
+
+// A syntax error names what belongs at its place as the writer types it (「}」, 「：」), never by the grammar's
+// token names (RBRACE, COLON, EOF), which mean nothing to the people who write these tables.
+
+const messagesOf = async (text: string) => (await parseAndValidate(jxmb(), text)).diagnostics
+    .filter(d => d.code === 'parsing-error' || d.code === 'lexing-error').map(d => d.message);
+
+const indicators = (rows: string) => `部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出指标 { 数量指标 {\n${rows}\n  } } }\n}\n`;
+
+describe('syntax messages name the characters to type', () => {
+    test.each([
+        ['a missing closing brace', '部门整体 "测试单位" 年度 2024 {\n  总体绩效目标 "完成"\n', '「}」'],
+        ['a block without its opening brace', '部门整体 "测试单位" 年度 2024 {\n  预算 基本支出 1 }\n}\n', '「{」'],
+        ['a project table with a project straight under it', '项目支出 "测试单位" 年度 2024 {\n  项目 "甲" { }\n}\n', '「}」'],
+        ['a comparison without its number', indicators('    "举办活动场次"：≥'), '「≥」 之后应为 日期（如 2024-12-31）、数字 之一，却是 「}」'],
+        ['a value where a field needs one of several forms', indicators('    "举办活动场次" 实施周期 年度 ≥5场次'), '比较符号（≥、≤、= 等）'],
+        ['a lone closing brace where a file ends', '部门整体 "测试单位" 年度 2024 {\n}\n}\n', '「}」 无法识别']
+    ])('%s', async (_what, text, expected) => {
+        const messages = await messagesOf(text);
+        expect(messages.length).toBeGreaterThan(0);
+        expect(messages.join('\n')).toContain(expected);
+    });
+
+    test('no message of many broken texts shows a token name of the grammar', async () => {
+        const broken = [
+            '部门整体 "测试单位" 年度 2024 {\n',
+            '部门整体 "测试单位" 年度 2024 {\n}\n}\n',
+            '部门整体 "测试单位" 年度 {\n}\n',
+            indicators('    "举办活动场次" ≥ 5 场次'),
+            indicators('    "举办活动场次"：≥ 5 ～'),
+            indicators('    "举办活动场次"：≥'),
+            indicators('    "举办活动场次"：5 ～ 场次'),
+            indicators('    "举办活动场次" 实施周期 年度 ≥ 5 场次'),
+            '部门整体 "测试单位" 年度 2024 {\n  预算 基本支出 1 }\n}\n',
+            '部门整体 "测试单位" 年度 2024 {\n  预算 { 部门预算支出 { 基本支出 } }\n}\n',
+            '项目支出 "测试单位" 年度 2024 {\n  项目 "甲" { }\n}\n',
+            '项目支出 "测试单位" 年度 2024 {\n  单位 "甲" { 项目 { } }\n}\n',
+            '"孤立的文字"'
+        ];
+        for (const text of broken) {
+            const messages = await messagesOf(text);
+            expect(messages.length, text).toBeGreaterThan(0);
+            for (const message of messages) expect(message, text).not.toMatch(/[A-Z][A-Z_]{2,}/);
+        }
+    });
+});
+
+// Where the parser stops is often a token after the mistake; the message says what the line most likely lacks.
+describe('syntax messages say what a 三级 row most likely lacks', () => {
+    test.each([
+        ['the colon between name and value', '    "举办活动场次" ≥45场次', '却是 「≥」（三级指标名称与指标值之间应有「：」）'],
+        ['the colon, before a bare number', '    "举办活动场次" 45场次', '（三级指标名称与指标值之间应有「：」）'],
+        ['the value after a colon, the next name taken for it', '    "举办活动场次"：\n    "发布文章数量"：≥5篇', '却是 「：」（上一行的「：」之后缺少指标值'],
+        ['the quotes of a name', '    举办活动场次：≥45场次', '（三级指标名称要加引号，如 "举办活动场次"：）'],
+        ['the quotes of a text value', '    "活动成效"：提升', '（文字指标值要加引号，如 "提升"'],
+        ['the upper end of a range', '    "满意度"：90 ～', '却是 「～」（区间的两端都要写数字'],
+        ['the range sign, written as a hyphen', '    "举办活动场次"：45-50场次', '无法识别的字符「-」：区间写作「下限～上限」']
+    ])('%s', async (_what, rows, expected) => {
+        expect((await messagesOf(indicators(rows))).join('\n')).toContain(expected);
+    });
+
+    test('a row that is right gets no hint, and a hint is not guessed where the line says nothing', async () => {
+        const messages = await messagesOf(indicators('    "举办活动场次"：≥45场次\n    "发布文章数量"：≥5篇\n    }'));
+        expect(messages).toHaveLength(1);
+        expect(messages[0]).toMatch(/^语法错误：[^（]*$/);
+    });
+});
