@@ -1,14 +1,17 @@
 import type { IToken } from 'chevrotain';
 
-// What a syntax error in a 三级 row most likely means, read off the line it stands in. The parser reports where the
-// text stops making sense, which is often a token after the mistake: a name alone is a 三级 without value, so a
-// missing 「：」 shows only at the value (「此处应为「}」，却是「≥」」). These hints say what to type.
+// What a syntax error most likely means, read off the line it stands in. The parser reports where the text stops
+// making sense, which is often a token after the mistake: a name alone is a 三级 without value, so a missing 「：」
+// shows only at the value (「此处应为「}」，却是「≥」」). These hints say what to type; they are guesses, so each
+// needs the line to say exactly that much.
 
 const QUOTED = String.raw`(?:"(?:[^"\\\n]|\\.)*"|“[^”\n]*”|「[^」\n]*」)`;
-/** The line so far is one quoted name (and blanks). */
-const NAME_ONLY = new RegExp(String.raw`^[ \t\u3000]*${QUOTED}[ \t\u3000]*$`);
-/** The line so far ends with a 「：」 and nothing after it. */
+/** The line so far ends with a quoted name: at the line's start or after a brace (`数量指标 { "名称" `). */
+const NAME_ONLY = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOTED}[ \t\u3000]*$`);
+/** The line so far ends with a 「：」 and nothing after it (a value was to follow). */
 const COLON_AT_END = /[：:]\s*$/;
+/** The line so far is a 三级 name and the place of its value: after 「：」, 实施周期 or 年度. */
+const ROW_VALUE_PLACE = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOTED}[^"“「]*(?:[：:]|实施周期|年度)[ \t\u3000]*$`);
 const STARTS_VALUE = /^(?:[≥≤≧≦<>＜＞=＝]|\d)/;
 const RANGE_SIGN = /^[~～–]$/;
 const LOOK_BACK = 400;
@@ -27,12 +30,15 @@ export function syntaxHint(text: string, token: IToken): string {
     if (/^[：:]$/.test(image) && NAME_ONLY.test(before) && COLON_AT_END.test(previousLine(text, lineStart))) {
         return '（上一行的「：」之后缺少指标值，这一行的名称被读成了它的值）';
     }
-    // Chinese text that is no keyword is read as a unit (UNIT): after a 「：」 a value, at the line's start a name,
-    // without its quotes.
-    if (token.tokenType?.name === 'UNIT' && /[：:][ \t\u3000]*$/.test(before)) {
-        return `（文字指标值要加引号，如 "${image}"；可度量的值直接写，如 ≥45场次）`;
-    }
-    if (token.tokenType?.name === 'UNIT' && /^[ \t\u3000]*$/.test(before) && /^[ \t\u3000]*[：:]/.test(text.slice(offset + image.length))) {
+    // Chinese text that is no keyword is read as a unit (UNIT): a value, a name or a category, written wrong.
+    if (token.tokenType?.name === 'UNIT') return wordHint(image, before, text.slice(offset + image.length));
+    return '';
+}
+
+function wordHint(image: string, before: string, after: string): string {
+    if (ROW_VALUE_PLACE.test(before)) return `（文字指标值要加引号，如 "${image}"；可度量的值直接写，如 ≥45场次）`;
+    if (/[：:][ \t\u3000]*$/.test(before)) return `（文字要加引号，如 "${image}"）`;
+    if (/(?:^|[{｛}｝])[ \t\u3000]*$/.test(before) && /^[ \t\u3000]*[：:]/.test(after)) {
         return `（三级指标名称要加引号，如 "${image}"：）`;
     }
     return '';

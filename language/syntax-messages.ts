@@ -1,6 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { level1ByName, level2ByName } from './domain/taxonomy.js';
 import { Code } from './validation/codes.js';
 
 // Syntax errors in Chinese: the people who write these tables read Chinese first, and Chevrotain's
@@ -51,6 +52,18 @@ function alternatives(paths: TokenType[][][] | TokenType[][]): string {
     return (list.length > 8 ? list.slice(0, 8).join('、') + ' 等' : list.join('、')) + ' 之一';
 }
 
+/**
+ * What the rule the error stands in says of the token: a 一级 or 二级 written short where the grammar takes its full
+ * name (产出 { / 数量 {), a 项目 straight under 项目支出 (projects belong to a 资金使用单位).
+ */
+function placeHint(ruleName: string | undefined, actual: IToken | undefined): string {
+    const rule = ruleName?.replace(/\u200B$/, '');
+    const image = actual?.image ?? '';
+    if (rule === 'ProjectDeclaration' && image === '项目') return '（项目写在资金使用单位之内：单位 "…" { 项目 "…" { … } }）';
+    const category = rule === 'IndicatorTree' ? level1ByName(image) : rule === 'Level1Group' ? level2ByName(image) : undefined;
+    return category && category.name !== image ? `（应写作「${category.name}」）` : '';
+}
+
 type Path = TokenType[];
 
 /** Chevrotain's test of a token against a token type (categories included). */
@@ -66,8 +79,8 @@ function follows(tokens: IToken[], path: Path, n: number): boolean {
 }
 
 export class JxmbParserErrorMessageProvider extends AbstractParserErrorMessageProvider {
-    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
-        return `语法错误：此处应为 ${describe(options.expected)}，却是 ${shown(options.actual)}。`;
+    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; ruleName?: string }): string {
+        return `语法错误：此处应为 ${describe(options.expected)}，却是 ${shown(options.actual)}${placeHint(options.ruleName, options.actual)}。`;
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {

@@ -57,9 +57,25 @@ describe('syntax messages say what a 三级 row most likely lacks', () => {
         ['the quotes of a name', '    举办活动场次：≥45场次', '（三级指标名称要加引号，如 "举办活动场次"：）'],
         ['the quotes of a text value', '    "活动成效"：提升', '（文字指标值要加引号，如 "提升"'],
         ['the upper end of a range', '    "满意度"：90 ～', '却是 「～」（区间的两端都要写数字'],
-        ['the range sign, written as a hyphen', '    "举办活动场次"：45-50场次', '无法识别的字符「-」：区间写作「下限～上限」']
+        ['the range sign, written as a hyphen', '    "举办活动场次"：45-50场次', '无法识别的字符「-」：区间写作「下限～上限」'],
+        ['the quotes of a value after 实施周期', '    "活动成效" 实施周期 提升', '（文字指标值要加引号，如 "提升"'],
+        ['the colon, in a block written on one line', '  } 质量指标 { "验收合格率" ≥95%', '却是 「≥」（三级指标名称与指标值之间应有「：」）']
     ])('%s', async (_what, rows, expected) => {
         expect((await messagesOf(indicators(rows))).join('\n')).toContain(expected);
+    });
+
+    test.each([
+        ['a 一级 written short', '部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出 { 数量指标 { "a"：≥1场次 } } }\n}\n', '却是 「产出」（应写作「产出指标」）'],
+        ['a 二级 written short', '部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出指标 { 数量 { "a"：≥1场次 } } }\n}\n', '却是 「数量」（应写作「数量指标」）'],
+        ['a 项目 straight under 项目支出', '项目支出 "测试单位" 年度 2024 {\n  项目 "甲" { }\n}\n', '却是 「项目」（项目写在资金使用单位之内'],
+        ['a text field without quotes', '部门整体 "测试单位" 年度 2024 {\n  总体绩效目标：完成全年任务\n}\n', '（文字要加引号，如 "完成全年任务"）']
+    ])('%s', async (_what, text, expected) => {
+        expect((await messagesOf(text)).join('\n')).toContain(expected);
+    });
+
+    test('a 一级 name where a 二级 goes is not mistaken for the 二级 it is short for', async () => {
+        const messages = await messagesOf('部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 满意度指标 { 满意度 { "a"：≥90% } } }\n}\n');
+        expect(messages.join('\n')).toContain('却是 「满意度」。');
     });
 
     test('a row that is right gets no hint, and a hint is not guessed where the line says nothing', async () => {
