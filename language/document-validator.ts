@@ -1,13 +1,14 @@
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, OperationCancelled,
-    type AstNode, type LangiumDocument, type MaybePromise, type ParseResult, type RootCstNode, type ValidationAcceptor, type ValidationOptions
+    type AstNode, type LangiumDocument, type MaybePromise, type ParseResult, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProject, isProjectDeclaration, type Project } from './generated/ast.js';
 import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbFileSystemProvider } from './file-system.js';
 import { revisionOf } from './parse/revisions.js';
-import { syntaxHint, withHint } from './syntax-hints.js';
+import { lexingErrorAdvice, parserErrorAdvice, withHint, type SyntaxAdvice } from './syntax-hints.js';
 import { capSyntaxFindings } from './syntax-messages.js';
 import { Code } from './validation/codes.js';
 import { keepFindings, keptFindings } from './validation/project-findings.js';
@@ -53,15 +54,34 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         return capSyntaxFindings(result);
     }
 
+    /** Langium's findings for the lexer's errors, with advice where the text says what was meant (syntax-hints.ts). */
+    override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
+        const from = diagnostics.length;
+        super.processLexingErrors(parseResult, diagnostics, options);
+        const { textDocument } = AstUtils.getDocument(parseResult.value);
+        const text = textDocument.getText();
+        for (const diagnostic of diagnostics.slice(from)) {
+            advise(diagnostic, lexingErrorAdvice(text, textDocument.offsetAt(diagnostic.range.start)), textDocument);
+        }
+    }
+
     /** Langium's findings for the parser's errors, each with what its line most likely lacks (syntax-hints.ts). */
     override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        const text = (parseResult.value.$cstNode as RootCstNode | undefined)?.fullText ?? '';
-        const parserErrors = parseResult.parserErrors.map(error => ({
-            name: error.name, token: error.token, previousToken: (error as { previousToken?: unknown }).previousToken,
-            resyncedTokens: error.resyncedTokens, context: error.context,
-            message: withHint(error.message, syntaxHint(text, error.token))
-        }));
-        super.processParsingErrors({ ...parseResult, parserErrors } as ParseResult, diagnostics, options);
+        const from = diagnostics.length;
+        super.processParsingErrors(parseResult, diagnostics, options);
+        const { textDocument } = AstUtils.getDocument(parseResult.value);
+        const text = textDocument.getText();
+        // Langium places a finding at its token (line and column from 1); by that place it gets its advice.
+        const advice = new Map<string, SyntaxAdvice>();
+        for (const { token, context } of parseResult.parserErrors) {
+            if (!Number.isInteger(token.startOffset) || !Number.isInteger(token.startLine) || !Number.isInteger(token.startColumn)) continue;
+            const place = `${token.startLine! - 1}:${token.startColumn! - 1}`;
+            if (!advice.has(place)) advice.set(place, parserErrorAdvice(text, token, context?.ruleStack?.at(-1)));
+        }
+        for (const diagnostic of diagnostics.slice(from)) {
+            const found = advice.get(`${diagnostic.range.start.line}:${diagnostic.range.start.character}`);
+            if (found) advise(diagnostic, found, textDocument);
+        }
     }
 
     /** A text not read (file-system.ts) or not parsed (document-factory.ts): its one finding, the reason. */
@@ -140,4 +160,12 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
             diagnostics.push(this.toDiagnostic(severity, message, info));
         };
     }
+}
+
+/** The advice's hint in the message, its repair (if any) in the data, where lsp/fixes/syntax.ts finds it. */
+function advise(diagnostic: Diagnostic, { hint, repair }: SyntaxAdvice, textDocument: TextDocument): void {
+    if (typeof diagnostic.message === 'string') diagnostic.message = withHint(diagnostic.message, hint);
+    if (!repair) return;
+    const range = { start: textDocument.positionAt(repair.offset), end: textDocument.positionAt(repair.offset + repair.length) };
+    diagnostic.data = { ...diagnostic.data as object, repair: { title: repair.title, range, newText: repair.newText } };
 }

@@ -1,7 +1,6 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { level1ByName, level2ByName } from './domain/taxonomy.js';
 import { Code } from './validation/codes.js';
 
 // Syntax errors in Chinese: the people who write these tables read Chinese first, and Chevrotain's
@@ -52,18 +51,6 @@ function alternatives(paths: TokenType[][][] | TokenType[][]): string {
     return (list.length > 8 ? list.slice(0, 8).join('、') + ' 等' : list.join('、')) + ' 之一';
 }
 
-/**
- * What the rule the error stands in says of the token: a 一级 or 二级 written short where the grammar takes its full
- * name (产出 { / 数量 {), a 项目 straight under 项目支出 (projects belong to a 资金使用单位).
- */
-function placeHint(ruleName: string | undefined, actual: IToken | undefined): string {
-    const rule = ruleName?.replace(/\u200B$/, '');
-    const image = actual?.image ?? '';
-    if (rule === 'ProjectDeclaration' && image === '项目') return '（项目写在资金使用单位之内：单位 "…" { 项目 "…" { … } }）';
-    const category = rule === 'IndicatorTree' ? level1ByName(image) : rule === 'Level1Group' ? level2ByName(image) : undefined;
-    return category && category.name !== image ? `（应写作「${category.name}」）` : '';
-}
-
 type Path = TokenType[];
 
 /** Chevrotain's test of a token against a token type (categories included). */
@@ -79,8 +66,8 @@ function follows(tokens: IToken[], path: Path, n: number): boolean {
 }
 
 export class JxmbParserErrorMessageProvider extends AbstractParserErrorMessageProvider {
-    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken; ruleName?: string }): string {
-        return `语法错误：此处应为 ${describe(options.expected)}，却是 ${shown(options.actual)}${placeHint(options.ruleName, options.actual)}。`;
+    override buildMismatchTokenMessage(options: { expected: TokenType; actual: IToken }): string {
+        return `语法错误：此处应为 ${describe(options.expected)}，却是 ${shown(options.actual)}。`;
     }
 
     override buildNotAllInputParsedMessage(options: { firstRedundant: IToken }): string {
@@ -113,10 +100,6 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
             const closing = opening === '"' ? '"' : opening === '“' ? '”' : '」';
             return `引号「${opening}」未闭合：缺少对应的「${closing}」（字符串可以跨行，但不能延续到以「}」或带引号的指标名称开头的行）。`;
         }
-        // 45-50: the range sign is 「～」 (a hyphen belongs to dates: 2024-12-31).
-        if (text.startsWith('-') && /\d$/.test(fullText.slice(0, startOffset)) && /^\d/.test(fullText.slice(startOffset + 1))) {
-            return '无法识别的字符「-」：区间写作「下限～上限」，如 45～50场次。';
-        }
         return `无法识别的字符「${visible(text)}」。`;
     }
 }
@@ -138,6 +121,8 @@ export function capSyntaxFindings(diagnostics: Diagnostic[]): Diagnostic[] {
     const rest = byPlace.length - MAX_SYNTAX_FINDINGS;
     const summary: Diagnostic = {
         ...next,
+        // the count stands for many errors: no quick-fix of the one at its place (syntax-hints.ts)
+        data: { code: (next.data as { code?: string } | undefined)?.code },
         message: `从这里起还有 ${rest.toLocaleString('en-US')} 处语法错误，未逐一列出：这段文本大概不是 jxmb（例如粘贴了二进制内容或别的格式）。`
     };
     return [...diagnostics.filter(d => !dropped.has(d)), summary];

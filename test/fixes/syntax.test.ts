@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
+
+// The lightbulb on a syntax error whose repair the line makes certain; after it the file parses.
+
+const indicators = (rows: string) => `部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出指标 { 数量指标 {\n${rows}\n  } } }\n}\n`;
+
+describe('quick-fixes of syntax errors', () => {
+    test.each([
+        ['the colon between a 三级 name and its value', indicators('    "举办活动场次" ≥45场次'), 'parsing-error', '在名称后插入「：」', '"举办活动场次"：≥45场次'],
+        ['the colon, before a bare number', indicators('    "举办活动场次"  45场次'), 'parsing-error', '在名称后插入「：」', '"举办活动场次"：45场次'],
+        ['the quotes of a name', indicators('    举办活动场次：≥45场次'), 'parsing-error', '加上引号', '"举办活动场次"：≥45场次'],
+        ['the quotes of a text value', indicators('    "活动成效"：明显'), 'parsing-error', '加上引号', '"活动成效"："明显"'],
+        ['the quotes of a text field', '部门整体 "测试单位" 年度 2024 {\n  总体绩效目标：完成全年任务\n}\n', 'parsing-error', '加上引号', '总体绩效目标："完成全年任务"'],
+        ['a range written with a hyphen', indicators('    "满意度"：90-95%'), 'lexing-error', '改为区间号「～」', '"满意度"：90～95%'],
+        ['a 一级 written short', '部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出 { 数量指标 { "a"：≥1场次 } } }\n}\n', 'parsing-error', '改为「产出指标」', '绩效指标 { 产出指标 { 数量指标'],
+        ['a 二级 written short', '部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出指标 { 数量 { "a"：≥1场次 } } }\n}\n', 'parsing-error', '改为「数量指标」', '产出指标 { 数量指标 { "a"']
+    ])('%s', async (_what, before, code, title, expected) => {
+        const { text } = await applyFixAndRecheck(before, code, title);
+        expect(text).toContain(expected);
+    });
+
+    test('no repair is guessed where the line does not make it certain', async () => {
+        // A 「：」 with nothing after it: the value to write is the author's.
+        const { fixes } = await fixesFor(indicators('    "举办活动场次"：\n    "发布文章数量"：≥5篇'), 'parsing-error');
+        expect(fixes).toEqual([]);
+        // A range's missing end.
+        expect((await fixesFor(indicators('    "满意度"：90 ～'), 'parsing-error')).fixes).toEqual([]);
+    });
+});
