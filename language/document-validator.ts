@@ -12,9 +12,18 @@ import { lexingErrorAdvice, parserErrorAdvice, withHint, type SyntaxAdvice } fro
 import { capSyntaxFindings } from './syntax-messages.js';
 import { Code } from './validation/codes.js';
 import { keepFindings, keptFindings } from './validation/project-findings.js';
+import { ValueCode } from './validation/values.js';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { JxmbServices } from './jxmb-module.js';
 import type { SeverityOverride } from './settings.js';
+
+/** Findings a syntax error on the same line explains: a value the parser could not read counts as missing. */
+const EXPLAINED_BY_SYNTAX = new Set<string>([ValueCode.missing, ValueCode.missingAnnual, ValueCode.missingPeriod]);
+
+function isSyntaxFinding(diagnostic: Diagnostic): boolean {
+    const code = (diagnostic.data as { code?: string } | undefined)?.code ?? diagnostic.code;
+    return code === Code.parsingError || code === Code.lexingError;
+}
 
 const severityValues: Record<Exclude<SeverityOverride, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint
@@ -44,8 +53,11 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = unreadable ? [unreadable] : await super.validateDocument(document, options, cancelToken);
         if (cancelToken?.isCancellationRequested) throw OperationCancelled;
         const result: Diagnostic[] = [];
+        const syntaxLines = new Set(diagnostics.filter(isSyntaxFinding).map(d => d.range.start.line));
         for (const diagnostic of diagnostics) {
             diagnostic.code ??= (diagnostic.data as { code?: string } | undefined)?.code;
+            // `"名称" ≥45场次`: the value is there, the parser could not take it; the syntax error says what to do.
+            if (EXPLAINED_BY_SYNTAX.has(String(diagnostic.code)) && syntaxLines.has(diagnostic.range.start.line)) continue;
             const override = severity[String(diagnostic.code)];
             if (override === 'off') continue;
             if (override) diagnostic.severity = severityValues[override];

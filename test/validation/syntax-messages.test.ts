@@ -84,3 +84,14 @@ describe('syntax messages say what a 三级 row most likely lacks', () => {
         expect(messages[0]).toMatch(/^语法错误：[^（]*$/);
     });
 });
+
+describe('what a syntax error explains is not reported besides it', () => {
+    test('a row whose value the parser could not take is not also reported without value', async () => {
+        const { diagnostics } = await parseAndValidate(jxmb(), indicators('    "举办活动场次" ≥45场次\n    "发布文章数量"'));
+        const codes = diagnostics.map(d => `${d.range.start.line}:${String(d.code)}`);
+        expect(codes).toContain('2:parsing-error');
+        expect(codes).not.toContain('2:value/missing');
+        // A row that has no value, and no syntax error, still is.
+        expect(codes).toContain('3:value/missing');
+    });
+});
