@@ -62,6 +62,14 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     if (/^[：:]$/.test(image) && NAME_ONLY.test(before) && COLON_AT_END.test(previousLine(text, lineStart))) {
         return { hint: '（上一行的「：」之后缺少指标值，这一行的名称被读成了它的值）' };
     }
+    // `"名称"：` and the block ends: the value is missing.
+    if (/^[}｝]$/.test(image) && (COLON_AT_END.test(before) || (/^[ \t\u3000]*$/.test(before) && COLON_AT_END.test(previousLine(text, lineStart))))) {
+        return { hint: '（「：」之后缺少指标值）' };
+    }
+    // 年度 before 实施周期: the grammar takes them in the table's order.
+    if (image === '实施周期' && new RegExp(String.raw`${QUOTED}[^"“「]*年度`).test(before)) {
+        return { hint: '（先写实施周期，再写年度：「"名称" 实施周期：… 年度：…」）' };
+    }
     // Chinese text that is no keyword is read as a unit (UNIT): a value, a name or a text without its quotes.
     if (token.tokenType?.name !== 'UNIT') return NONE;
     const quote = replace(`加上引号：「"${image}"」`, `"${image}"`);
