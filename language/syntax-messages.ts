@@ -24,6 +24,7 @@ function describe(token: TokenType): string {
     return terminalNames[token.name] ?? `「${token.name.replace(/:KW$/, '')}」`;
 }
 
+/** Control characters shown by their code (U+001B), so a message never carries a terminal escape or a bell. */
 function visible(text: string): string {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
@@ -51,8 +52,6 @@ function alternatives(paths: TokenType[][][] | TokenType[][]): string {
     return (list.length > 8 ? list.slice(0, 8).join('、') + ' 等' : list.join('、')) + ' 之一';
 }
 
-type Path = TokenType[];
-
 /** Chevrotain's test of a token against a token type (categories included). */
 function isOfType(token: IToken, type: TokenType): boolean {
     const t = type as TokenType & { tokenTypeIdx?: number; isParent?: boolean; categoryMatchesMap?: Record<number, boolean> };
@@ -60,7 +59,7 @@ function isOfType(token: IToken, type: TokenType): boolean {
 }
 
 /** The first `n` tokens are the path's first `n`. */
-function follows(tokens: IToken[], path: Path, n: number): boolean {
+function follows(tokens: IToken[], path: TokenType[], n: number): boolean {
     for (let i = 0; i < n; i++) if (!tokens[i] || !path[i] || !isOfType(tokens[i]!, path[i]!)) return false;
     return true;
 }
