@@ -1,5 +1,6 @@
 import type { IToken } from 'chevrotain';
 import { level1ByName, level2ByName } from './domain/taxonomy.js';
+import { OPERATOR } from './syntax-messages.js';
 
 // What a syntax error most likely means, read off the line it stands in and the rule the parser was in. The parser
 // reports where the text stops making sense, which is often a token after the mistake: a name alone is a 三级 without
@@ -28,7 +29,6 @@ const NAME_ONLY = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOTED}[ \
 const ROW_VALUE_PLACE = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOTED}[^"“「]*(?:[：:]|实施周期|年度)[ \t\u3000]*$`);
 /** The line so far ends with a 「：」 and nothing after it (a value was to follow). */
 const COLON_AT_END = /[：:]\s*$/;
-const STARTS_VALUE = /^(?:[≥≤≧≦<>＜＞=＝]|\d)/;
 const RANGE_SIGN = /^[~～–]$/;
 const LOOK_BACK = 400;
 const NONE: SyntaxAdvice = { hint: '' };
@@ -53,7 +53,7 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     const window = text.slice(Math.max(0, offset - LOOK_BACK), offset);
     const lineStart = offset - window.length + window.lastIndexOf('\n') + 1;
     const before = text.slice(lineStart, offset);
-    if (STARTS_VALUE.test(image) && NAME_ONLY.test(before)) {
+    if ((OPERATOR.test(image) || /^\d/.test(image)) && NAME_ONLY.test(before)) {
         // The blanks between name and value become the 「：」.
         const gap = /[ \t\u3000]*$/.exec(before)![0].length;
         return { hint: '（三级指标名称与指标值之间应有「：」）', repair: { title: '在名称后插入「：」', offset: offset - gap, length: gap, newText: '：' } };

@@ -37,8 +37,8 @@ function shown(token: IToken | undefined): string {
     return `「${visible(image)}」`;
 }
 
-/** The fourteen spellings of the comparison operators, named once in a list of what may come. */
-const OPERATOR = /^[≥≤≧≦<>＜＞=＝]/;
+/** The fourteen spellings of jxmb.langium's Operator: named once in a list of what may come. */
+export const OPERATOR = /^[≥≤≧≦<>＜＞=＝]/;
 
 /** What may stand at a place: the first token of each path, each named once; 「之一」 when there are several. */
 function alternatives(paths: TokenType[][][] | TokenType[][]): string {
