@@ -44,6 +44,21 @@ describe('code actions through the language server', () => {
         expect(edits(fresh[0]!).map(e => e.range.start.line)).toEqual([current.range.start.line]);
     });
 
+    test('a 「：」 deleted while typing (the block parsed again alone): the hint and the repair stand at their place', async () => {
+        const uri = 'file:///tmp/jxmb-code-action-test/typing.jxmb';
+        await session.openChecked(uri, text);
+        // Lines above the edit, so that the block's own offsets and the document's differ.
+        const typed = text.replace('"举办活动场次"：≥45场次', '"举办活动场次" ≥45场次');
+        const republished = session.diagnostics(uri, 2);
+        await session.replace(uri, typed, 2);
+        const error = (await republished).diagnostics.find(d => d.code === 'parsing-error')!;
+        expect(error.message).toContain('（三级指标名称与指标值之间应有「：」）');
+        expect(error.range.start).toEqual({ line: 4, character: 25 });
+        const actions = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: error.range, context: { diagnostics: [error] } }) as CodeAction[];
+        expect(actions.map(a => a.title)).toEqual(['在名称后插入「：」']);
+        expect(edits(actions[0]!)).toEqual([{ range: { start: { line: 4, character: 24 }, end: { line: 4, character: 25 } }, newText: '：' }]);
+    });
+
     test('a client without dataSupport gets fixes, never an error', async () => {
         const uri = 'file:///tmp/jxmb-code-action-test/nodata.jxmb';
         const { diagnostics } = await session.openChecked(uri, text);
