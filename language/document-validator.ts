@@ -9,7 +9,7 @@ import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbFileSystemProvider } from './file-system.js';
 import { revisionOf } from './parse/revisions.js';
 import { lexingErrorAdvice, parserErrorAdvice, withHint, type SyntaxAdvice } from './syntax-hints.js';
-import { capSyntaxFindings } from './syntax-messages.js';
+import { capSyntaxFindings, isSyntaxFinding } from './syntax-messages.js';
 import { Code } from './validation/codes.js';
 import { keepFindings, keptFindings } from './validation/project-findings.js';
 import { ValueCode } from './validation/values.js';
@@ -19,11 +19,6 @@ import type { SeverityOverride } from './settings.js';
 
 /** Findings a syntax error on the same line explains: a value the parser could not read counts as missing. */
 const EXPLAINED_BY_SYNTAX = new Set<string>([ValueCode.missing, ValueCode.missingAnnual, ValueCode.missingPeriod]);
-
-function isSyntaxFinding(diagnostic: Diagnostic): boolean {
-    const code = (diagnostic.data as { code?: string } | undefined)?.code ?? diagnostic.code;
-    return code === Code.parsingError || code === Code.lexingError;
-}
 
 const severityValues: Record<Exclude<SeverityOverride, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint

@@ -29,6 +29,8 @@ const NAME_ONLY = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOTED}[ \
 const ROW_VALUE_PLACE = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOTED}[^"“「]*(?:[：:]|实施周期|年度)[ \t\u3000]*$`);
 /** The line so far ends with a 「：」 and nothing after it (a value was to follow). */
 const COLON_AT_END = /[：:]\s*$/;
+/** A 三级 name and, after it, 年度 already. */
+const ANNUAL_WRITTEN = new RegExp(String.raw`${QUOTED}[^"“「]*年度`);
 const RANGE_SIGN = /^[~～–]$/;
 const LOOK_BACK = 400;
 const NONE: SyntaxAdvice = { hint: '' };
@@ -67,7 +69,7 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
         return { hint: '（「：」之后缺少指标值）' };
     }
     // 年度 before 实施周期: the grammar takes them in the table's order.
-    if (image === '实施周期' && new RegExp(String.raw`${QUOTED}[^"“「]*年度`).test(before)) {
+    if (image === '实施周期' && ANNUAL_WRITTEN.test(before)) {
         return { hint: '（先写实施周期，再写年度：「"名称" 实施周期：… 年度：…」）' };
     }
     // Chinese text that is no keyword is read as a unit (UNIT): a value, a name or a text without its quotes.

@@ -103,6 +103,12 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
     }
 }
 
+/** A lexing or parsing error (Langium puts their code in `data` only; the validator copies it to `code`). */
+export function isSyntaxFinding(diagnostic: Diagnostic): boolean {
+    const code = diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code;
+    return code === Code.lexingError || code === Code.parsingError;
+}
+
 /** Syntax findings listed one by one per document; the rest are counted in the last one. */
 export const MAX_SYNTAX_FINDINGS = 200;
 
@@ -112,7 +118,7 @@ export const MAX_SYNTAX_FINDINGS = 200;
  * at the next error's place says how many follow.
  */
 export function capSyntaxFindings(diagnostics: Diagnostic[]): Diagnostic[] {
-    const syntax = diagnostics.filter(d => d.code === Code.lexingError || d.code === Code.parsingError);
+    const syntax = diagnostics.filter(isSyntaxFinding);
     if (syntax.length <= MAX_SYNTAX_FINDINGS) return diagnostics;
     const byPlace = [...syntax].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     const dropped = new Set(byPlace.slice(MAX_SYNTAX_FINDINGS));

@@ -117,8 +117,9 @@ function taskSources(task: Task): Source[] {
     const amount = task.members.find(isTaskAmount);
     const budgets = amount?.value !== undefined ? [parseNumber(amount.value)] : [];
     // The goal first: a promise that 主要实施内容 repeats is reported once, on the goal.
-    const goals = task.members.filter(isTaskGoal).map((node): Source => ({ node, label: `${named('任务', task.name)}的期望目标`, budgets }));
-    const contents = task.members.filter(isTaskContent).map((node): Source => ({ node, label: `${named('任务', task.name)}的主要实施内容`, budgets }));
+    const taskLabel = named('任务', task.name);
+    const goals = task.members.filter(isTaskGoal).map((node): Source => ({ node, label: `${taskLabel}的期望目标`, budgets }));
+    const contents = task.members.filter(isTaskContent).map((node): Source => ({ node, label: `${taskLabel}的主要实施内容`, budgets }));
     return [...goals, ...contents];
 }
 
