@@ -106,6 +106,23 @@ export async function problemRows(page: Page): Promise<string[]> {
     return page.locator('.markers-panel .monaco-tl-row').allTextContents();
 }
 
+/**
+ * Does a gesture again, as a person would, when the editor let it pass by (a key pressed while a widget was still
+ * opening on a loaded machine); `done` waits for what the gesture shows and fails after its own timeout.
+ */
+export async function gesture(page: Page, act: () => Promise<void>, done: () => Promise<unknown>, attempts = 3): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+        await act();
+        try {
+            await done();
+            return;
+        } catch (error) {
+            if (attempt >= attempts) throw error;
+            await page.keyboard.press('Escape');
+        }
+    }
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
     mkdirSync(screenshots, { recursive: true });
     await page.screenshot({ path: join(screenshots, name) });
@@ -119,19 +136,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function runCommand(page: Page, title: string, attempts = 6): Promise<void> {
     const input = page.locator('.quick-input-widget input');
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title });
-    for (let attempt = 1; ; attempt++) {
+    await gesture(page, async () => {
         await page.keyboard.press('Control+1');
         await page.keyboard.press('Control+Shift+P');
         await input.waitFor({ timeout: 30_000 });
         await input.fill(`>${title}`);
-        try {
-            await row.first().waitFor({ timeout: 10_000 });
-            break;
-        } catch (error) {
-            if (attempt >= attempts) throw error;
-            await page.keyboard.press('Escape');
-        }
-    }
+    }, () => row.first().waitFor({ timeout: 10_000 }), attempts);
     await page.keyboard.press('Enter');
 }
 

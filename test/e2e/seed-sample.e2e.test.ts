@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test } from 'vitest';
 import { runJxmb } from '../helpers/run-cli.js';
-import { openFile, repo, runCommand, screenshot, startEditor, type Editor } from './code-server.js';
+import { gesture, openFile, repo, runCommand, screenshot, startEditor, type Editor } from './code-server.js';
 
 // A person's day with a seed sample in a real VS Code with the packaged extension: the Problems panel agrees with
 // `jxmb check`, a vague value is fixed from the lightbulb. One editor for the whole story, in order.
@@ -44,27 +44,10 @@ function checkCounts(...files: string[]): Counts {
     return { errors: count('error'), warnings: count('warning'), infos: count('info') };
 }
 
-/**
- * Does a gesture again, as a person would, when the editor let it pass by (a key pressed while a widget was still
- * opening on a loaded machine); `done` waits for what the gesture shows and fails after its own timeout.
- */
-async function gesture(act: () => Promise<void>, done: () => Promise<unknown>, attempts = 3): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-        await act();
-        try {
-            await done();
-            return;
-        } catch (error) {
-            if (attempt >= attempts) throw error;
-            await editor.page.keyboard.press('Escape');
-        }
-    }
-}
-
 /** Puts the cursor on a line with the editor's own Go to Line, and waits until the editor has it again. */
 async function goToLine(line: number): Promise<void> {
     const input = editor.page.locator('.quick-input-widget input');
-    await gesture(async () => {
+    await gesture(editor.page, async () => {
         await editor.page.keyboard.press('Control+1');
         await editor.page.keyboard.press('Control+G');
         await input.waitFor({ timeout: 30_000 });
@@ -125,7 +108,7 @@ describe('a seed sample in VS Code', () => {
         const line = lineOf(sampleText, '"科普公共服务能力"："提升"');
         await goToLine(line);
         const fixes = editor.page.locator('.action-widget .monaco-list-row');
-        await gesture(async () => {
+        await gesture(editor.page, async () => {
             await editor.page.locator('.monaco-editor .view-line', { hasText: '科普公共服务能力' }).locator('span', { hasText: '提升' }).last().click();
             await editor.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor({ timeout: 30_000 });
             await editor.page.keyboard.press('Control+.');

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { openFile, problemRows, screenshot, startEditor } from './code-server.js';
+import { gesture, openFile, problemRows, screenshot, startEditor } from './code-server.js';
 
 // The extension as a user has it: installed from the .vsix into a real VS Code, a .jxmb file opened, its syntax
 // error shown in Chinese in the Problems panel with its place, and gone once the text is fixed — by typing, or by
@@ -32,18 +32,10 @@ test('a syntax error in a .jxmb file shows in the Problems panel, and the lightb
         await expect.poll(() => problemRows(editor.page), { timeout: 60_000, interval: 1000 })
             .toContainEqual(expect.stringContaining('三级指标名称与指标值之间应有「：」'));
         const fixes = editor.page.locator('.action-widget .monaco-list-row');
-        for (let attempt = 1; ; attempt++) {
+        await gesture(editor.page, async () => {
             await editor.page.locator('.monaco-editor .view-line', { hasText: '举办活动场次' }).locator('span', { hasText: '≥' }).last().click();
             await editor.page.keyboard.press('Control+.');
-            try {
-                await fixes.filter({ hasText: '在名称后插入「：」' }).first().waitFor({ timeout: 15_000 });
-                break;
-            } catch (error) {
-                await screenshot(editor.page, `syntax-quickfix-attempt-${attempt}.png`);
-                if (attempt >= 3) throw error;
-                await editor.page.keyboard.press('Escape');
-            }
-        }
+        }, () => fixes.filter({ hasText: '在名称后插入「：」' }).first().waitFor({ timeout: 15_000 }));
         await screenshot(editor.page, 'syntax-quickfix-menu.png');
         await fixes.filter({ hasText: '在名称后插入「：」' }).first().click();
         await expect.poll(async () => (await problemRows(editor.page)).filter(r => r.includes('语法错误')).length, { timeout: 60_000, interval: 1000 }).toBe(0);
