@@ -71,7 +71,7 @@ class IndicatorState {
             }
         }
         const texts = cells.slice(k);
-        if (texts.length > 0) this.indicator(texts);
+        if (texts.length > 0) this.indicator(texts, row);
     }
 
     /**
@@ -152,7 +152,7 @@ class IndicatorState {
     }
 
     /** The 三级 name and values of a row. */
-    private indicator(texts: SourceCell[]): void {
+    private indicator(texts: SourceCell[], row: readonly SourceCell[]): void {
         if (!this.block) {
             const reason = this.group ? `一级指标「${this.group.name}」下还没有二级指标，三级指标无处可放` : '三级指标之前没有一级/二级指标，无处可放';
             for (const cell of texts) this.ctx.placement.unplaced(cell, reason);
@@ -163,7 +163,16 @@ class IndicatorState {
         const aligned = this.layout.level3 !== null && texts[0]!.col === this.layout.level3 && texts.every(cell => allowed.has(cell.col));
         let name: SourceCell;
         let values: Array<SourceCell | undefined>;
-        if (aligned) {
+        if (this.nameMissing(texts, valueCount)) {
+            // Only values in the row: the name cell was left empty. Taking the first value as the name would move
+            // every value one place left and lose the last one.
+            const empty = row.find(cell => cell.col === this.layout.level3) ?? texts[0]!;
+            name = { ...empty, text: '', number: undefined };
+            values = this.layout.level3 !== null && texts.every(cell => this.layout.values.includes(cell.col))
+                ? this.layout.values.map(col => texts.find(cell => cell.col === col))
+                : texts;
+            this.ctx.placement.note(empty.where, '这一行没有三级指标名称：指标值已导入，名称留空（""），请补上。');
+        } else if (aligned) {
             name = texts[0]!;
             values = this.layout.values.map(col => texts.find(cell => cell.col === col));
         } else {
@@ -191,6 +200,18 @@ class IndicatorState {
         origins.set(indicator, 'period', values[0] ?? name);
         origins.set(indicator, 'annual', (this.layout.single ? values[0] : values[1]) ?? name);
         this.block.indicators.push(indicator);
+    }
+
+    /**
+     * The row holds values only. In a typed table (.xlsx, .docx) every cell stands in a value column; in extracted
+     * text, where rows shift (SEED004's name in the 实施周期 column), there are no more cells than values, or they
+     * stand in value columns, and the first one is a value (≥20个), which a 三级 name never is.
+     */
+    private nameMissing(texts: readonly SourceCell[], valueCount: number): boolean {
+        const { level3, values } = this.layout;
+        const inValueColumns = level3 !== null && texts.every(cell => values.includes(cell.col));
+        if (inValueColumns && !this.ctx.extracted) return true;
+        return (inValueColumns || texts.length <= valueCount) && structuredForm(texts[0]!.text) !== null;
     }
 
     private values(texts: string[]): Omit<Indicator, 'name'> {

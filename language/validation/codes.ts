@@ -13,6 +13,7 @@ export const Code = {
     duplicateMember: 'structure/duplicate-member',
     emptyFile: 'structure/empty-file',
     missingIndicators: 'structure/missing-indicators',
+    emptyName: 'structure/empty-name',
     invalidDate: 'value/invalid-date',
     invalidRange: 'value/invalid-range'
 } as const;

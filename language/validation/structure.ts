@@ -1,7 +1,8 @@
 import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isBasicInfo, isIndicator, isBudget, isBudgetGroup, isFunds, isTotal,
-    type AmountItem, type BasicInfo, type Budget, type DepartmentDeclaration, type Document, type Funds, type JxmbAstType, type Project, type Task, type Total
+    type AmountItem, type BasicInfo, type Budget, type DepartmentDeclaration, type Document, type Funds, type Indicator, type JxmbAstType,
+    type Project, type ProjectDeclaration, type SpendingUnit, type Task, type Total
 } from '../generated/ast.js';
 import { BASIC_INFO_CELLS, BUDGET_GROUPS, FUND_CELLS } from '../compile/table-fields.js';
 import { Code } from './codes.js';
@@ -76,6 +77,15 @@ function checkMissingIndicators(declaration: DepartmentDeclaration, accept: Vali
         { node: declaration, property: 'unit', code: Code.missingIndicators });
 }
 
+/**
+ * A name written as "" (an importer keeps a row whose name cell was empty so that its values are not lost): the
+ * official table would show an empty 名称 cell. A name a syntax error took is the syntax error's to report.
+ */
+function checkEmptyName(what: string, name: string | undefined, node: AstNode, property: string, accept: ValidationAcceptor): void {
+    if (name === undefined || name.trim() !== '') return;
+    accept('error', `${what}为空：官方表格中这一格将是空的，请填写${what}。`, { node, property, code: Code.emptyName });
+}
+
 export const structureChecks: ValidationChecks<JxmbAstType> = {
     Document: checkEmptyFile,
     AmountItem: checkAmountPlacement,
@@ -84,9 +94,19 @@ export const structureChecks: ValidationChecks<JxmbAstType> = {
     Funds: checkDuplicateAmounts,
     Total: checkDuplicateAmounts,
     DepartmentDeclaration: (node: DepartmentDeclaration, accept) => {
+        checkEmptyName('部门名称', node.unit, node, 'unit', accept);
         checkDuplicateMembers(node.members, departmentSingles, accept);
         checkMissingIndicators(node, accept);
     },
-    Task: (node: Task, accept) => checkDuplicateMembers(node.members, taskSingles, accept),
-    Project: (node: Project, accept) => checkDuplicateMembers(node.members, projectSingles, accept)
+    ProjectDeclaration: (node: ProjectDeclaration, accept) => checkEmptyName('部门名称', node.unit, node, 'unit', accept),
+    SpendingUnit: (node: SpendingUnit, accept) => checkEmptyName('资金使用单位名称', node.name, node, 'name', accept),
+    Task: (node: Task, accept) => {
+        checkEmptyName('年度重点工作任务名称', node.name, node, 'name', accept);
+        checkDuplicateMembers(node.members, taskSingles, accept);
+    },
+    Project: (node: Project, accept) => {
+        checkEmptyName('项目名称', node.name, node, 'name', accept);
+        checkDuplicateMembers(node.members, projectSingles, accept);
+    },
+    Indicator: (node: Indicator, accept) => checkEmptyName('三级指标名称', node.name, node, 'name', accept)
 };

@@ -37,6 +37,33 @@ describe('部门整体', () => {
             绩效指标 { 产出指标 { 数量指标 { "活动场次"：≥5场 } } } }`))).toEqual([]);
     });
 
+    test('a row whose 三级 name cell is empty keeps its values where they stand, and the report says so', async () => {
+        const result = await importBytes(tsv(
+            '部门名称\t某协会',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场',
+            '\t\t\t\t≥20个\t≥10个',
+            '\t\t\t培训人次\t≥100人次\t≥100人次'
+        ));
+        expect(modelDifferences(result.model, await compiled(`部门整体 "某协会" { 绩效指标 { 产出指标 { 数量指标 {
+            "活动场次"：≥5场
+            "" 实施周期：≥20个 年度：≥10个
+            "培训人次"：≥100人次 } } } }`))).toEqual([]);
+        expect(result.report).toEqual([expect.objectContaining({ kind: 'note', where: '第4行第4列', message: expect.stringContaining('没有三级指标名称') })]);
+    });
+
+    test('a shifted row of values only (no name) is not read as a name and one value', async () => {
+        const result = await importBytes(tsv(
+            '部门名称\t某协会',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场',
+            '≥20个\t≥10个'
+        ));
+        expect(modelDifferences(result.model, await compiled(`部门整体 "某协会" { 绩效指标 { 产出指标 { 数量指标 {
+            "活动场次"：≥5场
+            "" 实施周期：≥20个 年度：≥10个 } } } }`))).toEqual([]);
+    });
+
     test('2021 cost model: 成本指标 as a 一级 with 经济成本指标 under it', async () => {
         const result = await importBytes(tsv(
             '部门名称\t某协会',
