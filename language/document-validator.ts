@@ -4,21 +4,39 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isProject, isProjectDeclaration, type Project } from './generated/ast.js';
+import { isProject, isProjectDeclaration, type Document, type Project } from './generated/ast.js';
 import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbFileSystemProvider } from './file-system.js';
+import { doubtfulScopes } from './parse/dropped-text.js';
 import { revisionOf } from './parse/revisions.js';
 import { lexingErrorAdvice, parserErrorAdvice, withHint, type SyntaxAdvice } from './syntax-hints.js';
 import { capSyntaxFindings, isSyntaxFinding } from './syntax-messages.js';
 import { Code } from './validation/codes.js';
 import { keepFindings, keptFindings } from './validation/project-findings.js';
 import { ValueCode } from './validation/values.js';
+import { BudgetCode } from './validation/budget.js';
+import { HierarchyCode } from './validation/hierarchy.js';
+import { TextConsistencyCode } from './validation/text-consistency.js';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { JxmbServices } from './jxmb-module.js';
 import type { SeverityOverride } from './settings.js';
 
 /** Findings a syntax error on the same line explains: a value the parser could not read counts as missing. */
 const EXPLAINED_BY_SYNTAX = new Set<string>([ValueCode.missing, ValueCode.missingAnnual, ValueCode.missingPeriod]);
+
+/**
+ * Findings about what a table lacks or how its parts add up. Where the parser's recovery dropped text (parse/
+ * dropped-text.ts) they would speak of the blocks it dropped — 「没有效益指标」 above an intact 效益指标 block — and
+ * their quick-fixes would insert into a broken block; the syntax error comes first.
+ */
+const DOUBTFUL_AFTER_DROPPED_TEXT = new Set<string>([
+    Code.missingIndicators,
+    HierarchyCode.missingOutput, HierarchyCode.missingBenefit, HierarchyCode.missingSatisfaction, HierarchyCode.missingCost,
+    HierarchyCode.missingQuantity, HierarchyCode.missingQualityOrTimeliness, HierarchyCode.emptyLevel1, HierarchyCode.emptyLevel2,
+    BudgetCode.missingAmount, BudgetCode.missingProjectGoal, BudgetCode.missingProjectIndicators, BudgetCode.rollupMismatch,
+    BudgetCode.rowTotalMismatch, BudgetCode.spendingSourceMismatch, BudgetCode.sourceLevelMismatch, BudgetCode.developmentOutsideProjects,
+    TextConsistencyCode.unmeasuredPromise, TextConsistencyCode.unmeasuredTask, TextConsistencyCode.unmeasuredGoal
+]);
 
 const severityValues: Record<Exclude<SeverityOverride, 'off'>, DiagnosticSeverity> = {
     error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint
@@ -49,10 +67,16 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         if (cancelToken?.isCancellationRequested) throw OperationCancelled;
         const result: Diagnostic[] = [];
         const syntaxLines = new Set(diagnostics.filter(isSyntaxFinding).map(d => d.range.start.line));
+        const doubtful = syntaxLines.size > 0 ? doubtfulScopes(document.parseResult.value as Document) : [];
+        const { textDocument } = document;
         for (const diagnostic of diagnostics) {
             diagnostic.code ??= (diagnostic.data as { code?: string } | undefined)?.code;
             // `"名称" ≥45场次`: the value is there, the parser could not take it; the syntax error says what to do.
             if (EXPLAINED_BY_SYNTAX.has(String(diagnostic.code)) && syntaxLines.has(diagnostic.range.start.line)) continue;
+            if (doubtful.length > 0 && DOUBTFUL_AFTER_DROPPED_TEXT.has(String(diagnostic.code))) {
+                const offset = textDocument.offsetAt(diagnostic.range.start);
+                if (doubtful.some(([start, end]) => start <= offset && offset <= end)) continue;
+            }
             const override = severity[String(diagnostic.code)];
             if (override === 'off') continue;
             if (override) diagnostic.severity = severityValues[override];
