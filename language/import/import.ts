@@ -5,6 +5,7 @@ import { decodeText, type TextEncodingName } from './decode.js';
 import { recogniseDepartment, type RecogniserContext } from './department.js';
 import { readDocx } from './docx-table.js';
 import { ImportError } from './errors.js';
+import { splitTables } from './split-tables.js';
 import { tableKind } from './kind.js';
 import { looksLikePdfDepartment, readPdfDepartment } from './pdf-department.js';
 import { checkImportedSize, checkImportSize, checkTextLines } from './limits.js';
@@ -45,7 +46,7 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     const origins = new Origins();
     const declarations: Declaration[] = [];
     const ignored: SourceTable[] = [];
-    for (const table of tables) {
+    for (const table of tables.flatMap(splitTables)) {
         const kind = tableKind(table);
         if (!kind) {
             ignored.push(table);

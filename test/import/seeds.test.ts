@@ -91,3 +91,25 @@ describe('report lines for the seeds', () => {
         expect(notes).toMatch(/第17行.*Q9/);
     });
 });
+
+describe('several tables in one file', () => {
+    const seed = (prefix: string) => readFileSync(seedOf(sampleFiles().find(f => f.startsWith(prefix))!)!, 'utf8');
+
+    test('two 部门整体 tables one after the other are two declarations, each as imported alone', async () => {
+        const [first, second] = [seed('000'), seed('001')];
+        const both = await importBytes(Buffer.from(`${first}\n${second}`));
+        const alone = [await importBytes(Buffer.from(first)), await importBytes(Buffer.from(second))];
+        expect(both.model.declarations.map(d => d.unit)).toEqual(['广州市南沙区科学技术协会', '湛江市科学技术协会']);
+        expect(modelDifferences(both.model.declarations, alone.map(r => r.model.declarations[0]))).toEqual([]);
+    });
+
+    test('a title repeated after a page break (no 部门名称 of its own) does not start a table', async () => {
+        const text = seed('000');
+        const lines = text.split('\n');
+        const title = lines.find(line => line.includes('申报表'))!;
+        const middle = lines.findIndex(line => line.includes('二级指标'));
+        const repeated = [...lines.slice(0, middle + 3), title, ...lines.slice(middle + 3)].join('\n');
+        const result = await importBytes(Buffer.from(repeated));
+        expect(result.model.declarations.map(d => d.unit)).toEqual(['广州市南沙区科学技术协会']);
+    });
+});
