@@ -6,6 +6,7 @@ import { recogniseDepartment, type RecogniserContext } from './department.js';
 import { readDocx } from './docx-table.js';
 import { ImportError } from './errors.js';
 import { splitTables } from './split-tables.js';
+import { withoutNumberColumn } from './number-column.js';
 import { tableKind } from './kind.js';
 import { looksLikePdfDepartment, readPdfDepartment } from './pdf-department.js';
 import { checkImportedSize, checkImportSize, checkTextLines } from './limits.js';
@@ -46,7 +47,7 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     const origins = new Origins();
     const declarations: Declaration[] = [];
     const ignored: SourceTable[] = [];
-    for (const table of tables.flatMap(splitTables)) {
+    for (const table of tables.flatMap(splitTables).map(t => withoutNumbers(t, placement))) {
         const kind = tableKind(table);
         if (!kind) {
             ignored.push(table);
@@ -74,6 +75,15 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     // Measured with the source's name left out of the header (it is not known here): a few bytes per unplaced cell.
     checkImportedSize(Buffer.byteLength(renderImport(result, '')), unplacedCount(result.report));
     return result;
+}
+
+/** A table without the 序号 column a user put before it, with a note where the column starts. */
+function withoutNumbers(table: SourceTable, placement: Placement): SourceTable {
+    const { table: rest, numbers } = withoutNumberColumn(table);
+    if (numbers.length === 0) return table;
+    placement.use(...numbers);
+    placement.note(numbers[0]!.where, `第一列是序号（${numbers.length} 个），不属于官方表格：已略去，其余各列按官方表格读取。`);
+    return rest;
 }
 
 export async function readTables(bytes: Uint8Array, extension?: string): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {

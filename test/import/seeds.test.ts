@@ -113,3 +113,12 @@ describe('several tables in one file', () => {
         expect(result.model.declarations.map(d => d.unit)).toEqual(['广州市南沙区科学技术协会']);
     });
 });
+
+test('a 序号 column before the table is left out, with a note, and the rest reads as without it', async () => {
+    const text = readFileSync(seedOf(sampleFiles().find(f => f.startsWith('000'))!)!, 'utf8');
+    const numbered = text.split('\n').map((line, i) => line.trim() === '' ? line : `${i + 1}\t${line}`).join('\n');
+    const [plain, withNumbers] = [await importBytes(Buffer.from(text)), await importBytes(Buffer.from(numbered))];
+    expect(modelDifferences(withNumbers.model, plain.model)).toEqual([]);
+    expect(withNumbers.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    expect(withNumbers.report).toContainEqual(expect.objectContaining({ kind: 'note', where: '第3行第1列', message: expect.stringContaining('序号') }));
+});
