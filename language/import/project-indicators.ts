@@ -65,7 +65,9 @@ function listOf(items: readonly FlatItem[], where: string, ctx: RecogniserContex
     for (const item of items) {
         const at = cells.get(item);
         const cell = at?.name;
-        const detail = `第 ${item.seq} 项`;
+        // The written number restarts with each numbered list in the cell (seed 002: 1、… 19、 then 1、 again): the
+        // name makes the place one item.
+        const detail = `第 ${item.seq} 项「${shortName(item.name)}」`;
         ctx.origins.set(list, '', cell, detail);
         const level2 = level2ByName(item.level2Name) ?? categoryByCode(item.level2Code);
         if (!level2 || level2.level !== 2) {
@@ -95,6 +97,12 @@ function listOf(items: readonly FlatItem[], where: string, ctx: RecogniserContex
         block.indicators.push(indicator);
     }
     return list;
+}
+
+/** A 三级 name as a place names it: whole up to 20 characters. */
+function shortName(name: string): string {
+    const compact = name.replace(/\s+/g, '');
+    return compact.length > 20 ? `${compact.slice(0, 19)}…` : compact;
 }
 
 /** Q6: the codes are dropped in the model (the name decides); a code that contradicts its name is worth a line. */

@@ -100,3 +100,15 @@ describe('the order of the report', () => {
         expect(report.generatedAt).toBe('2024-05-01T08:00:00.000Z');
     });
 });
+
+test('an item of a 项目支出 绩效指标 cell is named by its number and name: the numbers restart with each list in the cell', async () => {
+    const header = '项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标';
+    const flat = '1、1-产出指标；11-数量指标；举办活动场次；实施周期指标值:≥5场次；年度指标值:≥5场次。'
+        + '1、1-产出指标；11-数量指标；培训人次；实施周期指标值:≥100人次；年度指标值:≥100人次。';
+    const rows = ['部门名称：某协会', header, '某协会\t10.00\t10.00\t\t\t\t', `某项目\t10.00\t10.00\t\t\t完成。\t${flat}`];
+    const result = await importBytes(Buffer.from(rows.join('\n')));
+    const d = result.model.declarations[0]!;
+    if (d.kind !== 'project') throw new Error('not a project table');
+    const indicators = d.spendingUnits.flatMap(u => u.projects).flatMap(p => p.indicators).flatMap(l => l.groups).flatMap(g => g.blocks).flatMap(b => b.indicators);
+    expect(indicators.map(i => result.origins.get(i)?.detail)).toEqual(['第 1 项「举办活动场次」', '第 1 项「培训人次」']);
+});
