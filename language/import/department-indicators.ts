@@ -17,6 +17,8 @@ interface Layout {
     /** columns of 实施周期 and 年度, or of the single 指标值 */
     values: number[];
     single: boolean;
+    /** a 计量单位 column: its unit goes after each bare number of the row's values */
+    unit: number | null;
 }
 
 export interface IndicatorContext {
@@ -38,7 +40,7 @@ export function readDepartmentIndicators(rows: readonly SourceCell[][], ctx: Ind
 
 class IndicatorState {
     readonly groups: Level1Group[] = [];
-    layout: Layout = { level3: null, values: [], single: false };
+    layout: Layout = { level3: null, values: [], single: false, unit: null };
     private group: Level1Group | null = null;
     private block: Level2Block | null = null;
 
@@ -94,7 +96,8 @@ class IndicatorState {
         this.layout = {
             level3: at('level3')[0] ?? null,
             values: single.length > 0 ? single.slice(0, 1) : [...at('period').slice(0, 1), ...at('annual').slice(0, 1)],
-            single: single.length > 0 && at('period').length === 0
+            single: single.length > 0 && at('period').length === 0,
+            unit: at('unit')[0] ?? null
         };
         for (const cell of cells) {
             if (indicatorHeading(cell.text) !== null || compact(cell.text) === '绩效指标') this.ctx.placement.use(cell);
@@ -159,8 +162,10 @@ class IndicatorState {
             return;
         }
         const valueCount = this.layout.values.length || 2;
-        const allowed = new Set([this.layout.level3, ...this.layout.values]);
+        const allowed = new Set([this.layout.level3, ...this.layout.values, this.layout.unit]);
         const aligned = this.layout.level3 !== null && texts[0]!.col === this.layout.level3 && texts.every(cell => allowed.has(cell.col));
+        const unit = aligned ? texts.find(cell => cell.col === this.layout.unit) : undefined;
+        if (unit) texts = texts.filter(cell => cell !== unit);
         let name: SourceCell;
         let values: Array<SourceCell | undefined>;
         if (this.nameMissing(texts, valueCount)) {
@@ -191,9 +196,9 @@ class IndicatorState {
             name = texts[start]!;
             values = texts.slice(start + 1, start + need);
         }
-        this.ctx.placement.use(name, ...values);
+        this.ctx.placement.use(name, ...values, unit);
         const text = (cell: SourceCell | undefined) => (isEmptyCell(cell) ? '' : cleanText(cell!.text, this.ctx.extracted));
-        const indicator: Indicator = { name: text(name), ...this.values(values.map(text)) };
+        const indicator: Indicator = { name: text(name), ...this.values(values.map(cell => withUnit(text(cell), unit && text(unit)))) };
         const origins = this.ctx.origins;
         origins.set(indicator, '', name);
         origins.set(indicator, 'name', name);
@@ -227,6 +232,14 @@ class IndicatorState {
         return indicatorValues(period, annual);
     }
 }
+
+/** A bare number (≥45, 90～95) takes the 计量单位 column's unit; a value that states its own keeps it. */
+function withUnit(value: string, unit: string | undefined): string {
+    if (!unit || !BARE_NUMBER.test(value)) return value;
+    return `${value}${unit}`;
+}
+
+const BARE_NUMBER = /^[≥≤<>=＞＜≧≦＝]?\s*-?\d+(?:\.\d+)?(?:\s*[~～至-]\s*-?\d+(?:\.\d+)?)?$/;
 
 /** The first 二级 label in the cells that is not 成本指标 (which may be either level). */
 function firstLevel2(cells: readonly SourceCell[]): CategoryLabel | undefined {

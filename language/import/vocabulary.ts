@@ -71,8 +71,8 @@ export function taskHeading(text: string): 'name' | 'content' | 'amount' | 'goal
     return null;
 }
 
-/** The 绩效指标 column headings: 一级指标 … 年度指标值, or the single 指标值 (SEED001). */
-export function indicatorHeading(text: string): 'level1' | 'level2' | 'level3' | 'period' | 'annual' | 'single' | null {
+/** The 绩效指标 column headings: 一级指标 … 年度指标值, or the single 指标值 (SEED001), and a 计量单位 column. */
+export function indicatorHeading(text: string): 'level1' | 'level2' | 'level3' | 'period' | 'annual' | 'single' | 'unit' | null {
     switch (compact(text)) {
         case '一级指标': return 'level1';
         case '二级指标': return 'level2';
@@ -80,6 +80,8 @@ export function indicatorHeading(text: string): 'level1' | 'level2' | 'level3' |
         case '实施周期指标值': case '实施周期': return 'period';
         case '年度指标值': case '年度': return 'annual';
         case '指标值': return 'single';
+        // Some provinces' forms give the unit a column of its own (指标值 45, 计量单位 场次).
+        case '计量单位': case '指标单位': return 'unit';
         default: return null;
     }
 }

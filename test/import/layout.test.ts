@@ -64,6 +64,21 @@ describe('部门整体', () => {
             "" 实施周期：≥20个 年度：≥10个 } } } }`))).toEqual([]);
     });
 
+    test('a 计量单位 column: its unit goes after each bare number, a value with its own unit keeps it', async () => {
+        const result = await importBytes(tsv(
+            '部门名称\t某协会',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值\t计量单位',
+            '\t产出指标\t数量指标\t活动场次\t≥45\t≥45\t场次',
+            '\t\t质量指标\t验收合格率\t90～95\t≥90%\t%',
+            '\t\t时效指标\t完成时间\t2024年12月底前\t2024年12月底前\t'
+        ));
+        expect(modelDifferences(result.model, await compiled(`部门整体 "某协会" { 绩效指标 { 产出指标 {
+            数量指标 { "活动场次"：≥45场次 }
+            质量指标 { "验收合格率" 实施周期：90～95% 年度：≥90% }
+            时效指标 { "完成时间"："2024年12月底前" } } } }`))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    });
+
     test('2021 cost model: 成本指标 as a 一级 with 经济成本指标 under it', async () => {
         const result = await importBytes(tsv(
             '部门名称\t某协会',
