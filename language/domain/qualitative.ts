@@ -16,6 +16,7 @@ const TAIL = '(?:等级|等次|级别|水平|标准)?(及以上|以上|及以下
 const GRADE_AT_END = new RegExp(`${CONTEXT}(${GRADES})${TAIL}$`);
 // 达标/合格 are predicates wherever they end the value: 垃圾分类达标, 验收合格.
 const PASS_AT_END = /(不?达标|不?合格)$/;
+const SCALE_NOTE = /\([^()]{1,60}\)$/;
 
 // Completion-side grades of a 定性 indicator (RULES §3.3, 财预〔2020〕10号 and the 山西 variant).
 const COMPLETION_GRADES = [
@@ -40,7 +41,8 @@ function canonicalGrade(grade: string): string {
 export function findGrade(text: string): string | null {
     if (COMPLETION_GRADES.includes(text)) return text;
     // Grades are short predicates; long prose is left to the vague-word check (keeps this linear on big input).
-    const tail = text.length > 200 ? '' : text;
+    // A closing note names the scale (评价等级≥良好（依据《…考核办法》）, RULES §4): the grade ends before it.
+    const tail = text.length > 200 ? '' : text.replace(SCALE_NOTE, '');
     const m = GRADE_AT_END.exec(tail);
     if (m) {
         const grade = canonicalGrade(m[1]!);

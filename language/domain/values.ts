@@ -65,14 +65,19 @@ function parseBody(original: string, options: ParseOptions): ValueBody {
     if (qualitative.kind === 'qualitative' && qualitative.grade) return qualitative;
     // An operator sign with nothing to compare (≥场次); a formula's = inside text is not a target.
     const lonely = /[≥≤<>]|^=/.exec(masked);
-    if (lonely) return { kind: 'unparsable', reason: `operator 「${lonely[0]}」 without a number in 「${excerpt(text, lonely.index)}」` };
+    if (lonely) return { kind: 'unparsable', reason: `operator 「${lonely[0]}」 without a number in 「${excerpt(text, lonely.index)}」${followedBy(text, lonely.index + 1)}` };
     return qualitative;
 }
 
-/** 「完成时间:2024年12月31日」 → also try 「2024年12月31日」. */
+// A short name before an operator: 「完成时间≤2024年12月31日」, the form RULES §4 proposes for deadlines.
+const NAME_BEFORE_OPERATOR = /^[\u4e00-\u9fff]{1,20}(?=[≥≤<>=])/;
+
+/** 「完成时间:2024年12月31日」 → also try 「2024年12月31日」; 「完成时间≤2024年12月31日」 → also 「≤2024年12月31日」. */
 function withoutLabel(text: string): string[] {
     const colon = text.lastIndexOf(':');
-    return colon > 0 && colon < text.length - 1 && colon <= 20 ? [text, text.slice(colon + 1)] : [text];
+    if (colon > 0 && colon < text.length - 1 && colon <= 20) return [text, text.slice(colon + 1)];
+    const name = NAME_BEFORE_OPERATOR.exec(text);
+    return name ? [text, text.slice(name[0].length)] : [text];
 }
 
 /** Operator text that cannot mean anything: 不100人 (不少于? 不超过?), ≥≤5, ≠0. */
@@ -87,6 +92,13 @@ function brokenOperator(text: string): string | undefined {
     if (doubled) return `conflicting operators 「${doubled[0]}」`;
     if (text.includes('≠')) return 'operator 「≠」 does not state a target';
     return undefined;
+}
+
+/** What stands after a lonely operator, when it is not just a unit (≥场次): the message names it. */
+function followedBy(text: string, at: number): string {
+    const rest = text.slice(at).trim();
+    const unit = readUnitAt(text, at);
+    return rest && unit.end < text.length ? `, followed by 「${rest.length > 12 ? `${rest.slice(0, 12)}…` : rest}」` : '';
 }
 
 function excerpt(text: string, at: number): string {

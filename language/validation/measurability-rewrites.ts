@@ -40,11 +40,14 @@ const SLOT_LABELS: Record<string, string> = { X: '数值', N: '数值', Y: '数�
 
 /**
  * A RULES pattern as a value template. The leading X names the indicator itself and is dropped (X≥N → ≥N); of two
- * alternatives before the operator the second is kept (合格率/达标率≥95% → 达标率≥95%); stated numbers stay as
+ * alternatives before the operator the second is kept (合格率/达标率≥95% → 达标率≥95%); a name before a date is
+ * dropped (完成时间≤D → ≤2024-12-31); stated numbers stay as
  * defaults the user may change.
  */
 export function templateOf(pattern: string, year: number | undefined): TemplatePart[] {
     let p = pattern.replace(/^X(?=[≥≤<>=较])/, '');
+    // A deadline is written as the DSL's date (≤2024-12-31), which the checker reads; 完成时间 restates the name.
+    p = p.replace(/^[\u4e00-\u9fff]+(?=[≥≤<>=]D$)/, '');
     p = p.replace(/[\u4e00-\u9fff]+\/([\u4e00-\u9fff]+)(?=[≥≤<>=])/, '$1');
     const parts: TemplatePart[] = [];
     const token = /N₀|YYYY|(?<![A-Za-z])[XNYBD](?![A-Za-z])|[0-9]+(?:\.[0-9]+)?/g;
@@ -62,7 +65,7 @@ function slotFor(token: string, year: number | undefined): Slot {
     if (token === 'N₀') return { label: '上年值', fallback: null };
     if (token === 'YYYY') return { label: year ? String(year) : '年份', fallback: year ? String(year) : null };
     if (token === 'D') {
-        const end = year ? `${year}年12月31日` : null;
+        const end = year ? `${year}-12-31` : null;
         return { label: end ?? '日期', fallback: end };
     }
     const label = SLOT_LABELS[token];

@@ -120,7 +120,8 @@ function unparsableMessage(reason: string): { message: string; fragment?: string
     if (conflicting) return { message: `方向词相互矛盾（${conflicting.slice(1).filter(Boolean).join('、')}）` };
     if (/conflicting operators around the date/.test(reason)) return { message: '日期前后的方向词相互矛盾' };
     if (reason.includes('≠')) return { message: '「≠」不能表示目标值' };
-    const lonely = /operator 「(.+?)」 without a number/.exec(reason);
+    const lonely = /operator 「(.+?)」 without a number.*?(?:, followed by 「(.+)」)?$/.exec(reason);
+    if (lonely?.[2]) return { message: `运算符「${lonely[1]}」后的「${lonely[2]}」不是数字、日期或等级` };
     if (lonely) return { message: `运算符「${lonely[1]}」后没有数字` };
     if (/^not a value/.test(reason)) return { message: '既没有数字和单位，也没有文字说明' };
     const noDate = /no such date: (\S+)/.exec(reason);

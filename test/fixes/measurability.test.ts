@@ -1,4 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { level1sOf, level2sOf } from '../../language/domain/taxonomy.js';
+import { parseValue } from '../../language/domain/values.js';
+import { vagueEntries } from '../../language/domain/vague-words.js';
+import { vagueRewrites } from '../../language/validation/measurability-rewrites.js';
 import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
 
 function department(level1: string, level2: string, indicator: string, year = ' 年度 2024'): string {
@@ -19,9 +23,37 @@ describe('measurability/vague-value', () => {
     test('及时 under 时效: a deadline in the budget year, or a timeliness rate', async () => {
         const before = department('产出指标', '时效指标', '"活动开展及时性"："及时"');
         const { fixes } = await fixesFor(before, 'measurability/vague-value');
-        expect(fixes.map(f => f.title)).toEqual(expect.arrayContaining(['改写为「完成时间≤2024年12月31日」', '改写为「及时率=100%」']));
+        expect(fixes.map(f => f.title)).toEqual(expect.arrayContaining(['改写为「≤2024-12-31」', '改写为「及时率=100%」']));
         const { text } = await applyFixAndRecheck(before, 'measurability/vague-value', '及时率');
         expect(text).toContain('"活动开展及时性"："及时率=100%"');
+    });
+
+    test('the deadline rewrite of 及时 is the DSL date, and the file has no finding left (seed 000)', async () => {
+        const before = department('产出指标', '时效指标', '"创新创业、成果转化系列活动开展及时性"："及时"');
+        const { text, diagnostics } = await applyFixAndRecheck(before, 'measurability/vague-value', '≤2024-12-31');
+        expect(text).toContain('"创新创业、成果转化系列活动开展及时性"：≤2024-12-31');
+        expect(diagnostics.filter(d => d.range.start.line === 4).map(d => d.code)).toEqual([]);
+    });
+
+    test('「良好的」 under 社会效益: the graded rewrite with its named scale is read as a grade (seed 002)', async () => {
+        const before = department('效益指标', '社会效益指标', '"为科协工作开展良好的舆论环境"："为科协工作开展创设良好的舆论环境"');
+        const { text, diagnostics } = await applyFixAndRecheck(before, 'measurability/vague-value', '评价等级');
+        expect(text).toContain('"为科协工作开展良好的舆论环境"："评价等级≥良好（依据《…考核办法》）"');
+        expect(diagnostics.filter(d => d.range.start.line === 4).map(d => d.code)).toEqual([]);
+    });
+
+    test('every rewrite of every vague word, in every 二级, reads as a value once its numbers are filled in', () => {
+        const codes = [...new Set((['legacy', '2021'] as const).flatMap(m => level1sOf(m).flatMap(l1 => level2sOf(l1.code, m).map(l2 => l2.code))))];
+        const unreadable: string[] = [];
+        for (const entry of vagueEntries()) {
+            for (const l2 of [...codes, null]) {
+                for (const r of vagueRewrites([entry.id], l2, 2024, undefined, 20)) {
+                    const text = r.parts.map(p => typeof p === 'string' ? p : p.fallback ?? '10').join('');
+                    if (parseValue(text, { year: 2024 }).kind === 'unparsable') unreadable.push(`${entry.id} ${l2}: ${r.pattern} → ${text}`);
+                }
+            }
+        }
+        expect(unreadable).toEqual([]);
     });
 
     test('合理安排 under 数量: a count with a structured snippet', async () => {

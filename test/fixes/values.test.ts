@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
+import { applyFixAndRecheck, diagnose, fixesFor } from '../helpers/fixes.js';
 
 // Quick-fixes of the 指标值 checks: each is applied, the file re-validated (it parses, the finding is gone, no new
 // error), and the text a user would get is checked.
@@ -58,6 +58,13 @@ describe('value/unparsable', () => {
         expect(fixes.map(f => f.title)).toEqual(['「不100人」改为「不少于100人」（下限）', '「不100人」改为「不超过100人」（上限）']);
         const { text } = await applyFixAndRecheck(before, 'value/unparsable', '不少于');
         expect(text).toContain('"技术经纪人培训2场，每场培训2天，每场参加人员不少于100人"');
+    });
+});
+
+describe('value/unparsable message', () => {
+    test('an operator followed by words names them instead of saying no number follows', async () => {
+        const { diagnostics } = await diagnose(department(block('质量指标', '"活动评价等级"："评价等级≥很满意"')));
+        expect(diagnostics.find(d => d.code === 'value/unparsable')?.message).toBe('「活动评价等级」的指标值无法读取：运算符「≥」后的「很满意」不是数字、日期或等级。');
     });
 });
 
