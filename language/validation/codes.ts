@@ -14,6 +14,7 @@ export const Code = {
     emptyFile: 'structure/empty-file',
     missingIndicators: 'structure/missing-indicators',
     emptyName: 'structure/empty-name',
+    missingColon: 'structure/missing-colon',
     invalidDate: 'value/invalid-date',
     invalidRange: 'value/invalid-range'
 } as const;

@@ -7,6 +7,7 @@ import {
 import { BASIC_INFO_CELLS, BUDGET_GROUPS, FUND_CELLS } from '../compile/table-fields.js';
 import { Code } from './codes.js';
 import { named } from './labels.js';
+import { checkLostColon } from './missing-colon.js';
 
 // Which amount keys belong to which block of the table. The grammar accepts any key anywhere so that a key in the
 // wrong block is reported here, in words, instead of as a syntax error.
@@ -108,5 +109,8 @@ export const structureChecks: ValidationChecks<JxmbAstType> = {
         checkEmptyName('项目名称', node.name, node, 'name', accept);
         checkDuplicateMembers(node.members, projectSingles, accept);
     },
-    Indicator: (node: Indicator, accept) => checkEmptyName('三级指标名称', node.name, node, 'name', accept)
+    Indicator: (node: Indicator, accept) => {
+        checkEmptyName('三级指标名称', node.name, node, 'name', accept);
+        checkLostColon(node, accept);
+    }
 };

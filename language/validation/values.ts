@@ -9,6 +9,7 @@ import type { JxmbServices } from '../jxmb-module.js';
 import { findVagueWords } from '../domain/vague-words.js';
 import { formatQuantity, type ParsedValue, type Quantity } from '../domain/values.js';
 import { isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
+import { isHalfOfLostColon } from './missing-colon.js';
 import { compareHalves } from './values-compare.js';
 import {
     coreName, hasOwnProblem, hasPlaceholder, isCostIndicator, isDeadlineWithoutYear, isRateName, isSatisfactionName,
@@ -54,6 +55,7 @@ function report(accept: ValidationAcceptor, severity: 'error' | 'warning' | 'inf
 export function checkMissingValue(indicator: Indicator, accept: ValidationAcceptor): void {
     const values = valuesOf(indicator);
     if (values.length === 0) {
+        if (isHalfOfLostColon(indicator)) return;
         accept('error', `三级指标「${indicator.name}」没有指标值：须填写实施周期指标值和年度指标值，否则无法考核。`,
             { node: indicator, property: 'name', code: ValueCode.missing, data: { code: ValueCode.missing, rate: isRateName(indicator.name) } });
         return;

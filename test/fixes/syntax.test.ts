@@ -9,6 +9,7 @@ describe('quick-fixes of syntax errors', () => {
     test.each([
         ['the colon between a 三级 name and its value', indicators('    "举办活动场次" ≥45场次'), 'parsing-error', '在名称后插入「：」', '"举办活动场次"：≥45场次'],
         ['the colon, before a bare number', indicators('    "举办活动场次"  45场次'), 'parsing-error', '在名称后插入「：」', '"举办活动场次"：45场次'],
+        ['the colon before a quoted value, which parses as a second name', indicators('    "发布科普文章数量" "不少于50篇"'), 'structure/missing-colon', '在名称后插入「：」', '"发布科普文章数量"："不少于50篇"'],
         ['the quotes of a name', indicators('    举办活动场次：≥45场次'), 'parsing-error', '加上引号', '"举办活动场次"：≥45场次'],
         ['the quotes of a text value', indicators('    "活动成效"：明显'), 'parsing-error', '加上引号', '"活动成效"："明显"'],
         ['the quotes of a text field', '部门整体 "测试单位" 年度 2024 {\n  总体绩效目标：完成全年任务\n}\n', 'parsing-error', '加上引号', '总体绩效目标："完成全年任务"'],

@@ -16,5 +16,7 @@ function repairOf(diagnostic: Diagnostic): QuickFix[] {
 
 export const syntaxFixes: FixRegistry = {
     [Code.parsingError]: repairOf,
-    [Code.lexingError]: repairOf
+    [Code.lexingError]: repairOf,
+    // A quoted value without its 「：」 parses, so a check reports it (validation/missing-colon.ts), with the same repair.
+    [Code.missingColon]: repairOf
 };

@@ -1,0 +1,49 @@
+// `"名称" "不少于50篇"`: without its 「：」 a quoted value parses as a second 三级 with no value, so the parser sees
+// no error. Read off the line: the same advice and repair as the parser's for `"名称" ≥20场次` (syntax-hints.ts).
+import { AstUtils, type ValidationAcceptor } from 'langium';
+import { isIndicator, type Indicator } from '../generated/ast.js';
+import { Code } from './codes.js';
+
+const BLANKS = /^[ \t\u3000]*$/;
+const ENDS_WITH_SEPARATOR = /[;；,，]\s*$/;
+
+const hasValue = (indicator: Indicator) => !!(indicator.value || indicator.period || indicator.annual);
+
+function siblings(indicator: Indicator): Indicator[] {
+    const container = indicator.$container as { indicators?: unknown[] };
+    return (container.indicators ?? []).filter(isIndicator);
+}
+
+/**
+ * The name whose value `indicator` is, when `indicator` is a quoted value that lost its 「：」: both have no value and
+ * nothing but blanks stands between them on one line.
+ */
+export function nameBeforeLostColon(indicator: Indicator): Indicator | undefined {
+    const list = siblings(indicator);
+    const previous = list[list.indexOf(indicator) - 1];
+    const [a, b] = [previous?.$cstNode, indicator.$cstNode];
+    if (!previous || !a || !b || hasValue(previous) || hasValue(indicator) || ENDS_WITH_SEPARATOR.test(a.text)) return undefined;
+    const text = AstUtils.getDocument(indicator).textDocument.getText();
+    return BLANKS.test(text.slice(a.end, b.offset)) ? previous : undefined;
+}
+
+/** Whether `indicator` is either half of such a pair: its missing value is the lost 「：」's finding. */
+export function isHalfOfLostColon(indicator: Indicator): boolean {
+    if (nameBeforeLostColon(indicator)) return true;
+    const list = siblings(indicator);
+    const next = list[list.indexOf(indicator) + 1];
+    return !!next && nameBeforeLostColon(next) === indicator;
+}
+
+export function checkLostColon(indicator: Indicator, accept: ValidationAcceptor): void {
+    const name = nameBeforeLostColon(indicator);
+    if (!name?.$cstNode || !indicator.$cstNode) return;
+    const document = AstUtils.getDocument(indicator).textDocument;
+    const range = { start: document.positionAt(name.$cstNode.end), end: document.positionAt(indicator.$cstNode.offset) };
+    accept('error', `「${indicator.name}」被读成了另一个没有指标值的三级指标（三级指标名称与指标值之间应有「：」）。`, {
+        node: indicator,
+        property: 'name',
+        code: Code.missingColon,
+        data: { code: Code.missingColon, repair: { title: '在名称后插入「：」', range, newText: '：' } }
+    });
+}
