@@ -75,6 +75,7 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         try {
+            if (this.inComment(document, params.position)) return CompletionList.create([], false);
             await loadPinyin();
             // The unit's own 指标库 from its jxmb.yaml, for the names (completeNames cannot wait).
             this.ownNames.set(document.uri.toString(), (await this.settings.forDocument(document.uri)).indicators ?? {});
@@ -116,6 +117,13 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
             previousTokenStart: previous?.start,
             previousTokenEnd: previous?.end
         };
+    }
+
+    /** A comment is the author's prose: names or keywords offered there would only get in the way. */
+    private inComment(document: LangiumDocument, position: Position): boolean {
+        const text = document.textDocument.getText();
+        const window = this.tokenWindow(document, text) ?? new TokenWindow(this.lexer, text, { atOrBefore: () => 0, atOrAfter: () => text.length }, text.length);
+        return window.inComment(document.textDocument.offsetAt(position));
     }
 
     private tokenWindow(document: LangiumDocument, text: string): TokenWindow | undefined {

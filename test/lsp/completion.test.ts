@@ -270,6 +270,29 @@ describe('pinyin', () => {
     });
 });
 
+describe('comments', () => {
+    test.each([
+        ['a line comment after an indicator', quantity('"举办活动场次"：≥20场次  // 备注|')],
+        ['a 「：」 typed in a line comment', quantity('"举办活动场次"：≥20场次  // 依据：|')],
+        ['a quote typed in a line comment', quantity('"举办活动场次"：≥20场次  // 见"|')],
+        ['a line comment of its own in a 二级', quantity('// |')],
+        ['a block comment', indicators('/* 说明 | */\n        产出指标 { 数量指标 { } }')],
+        ['the file\'s first comment line', `// jxmb 入门|示例\n${department('')}`]
+    ])('nothing is offered in %s', async (_where, marked) => {
+        expect(labels(await items(marked))).toEqual([]);
+    });
+
+    test('after a comment the names are offered again: on the next line, after a block comment\'s end', async () => {
+        expect(labels(await items(quantity('// 备注\n                |')))).toContain('举办活动场次');
+        expect(labels(await items(quantity('/* 备注 */ |')))).toContain('举办活动场次');
+    });
+
+    test('「//」 inside a quoted text is no comment', async () => {
+        expect(labels(await items(quantity('"见 http://example.cn"：≥1个\n                |')))).toContain('举办活动场次');
+        expect(labels(await items(quantity('"举办活动场次"：|  // 备注')))).not.toEqual([]);
+    });
+});
+
 describe('broken text', () => {
     // The provider's last resort (log and answer nothing) must not be what keeps these passing.
     const failures = vi.spyOn(console, 'error');

@@ -76,6 +76,21 @@ export class TokenWindow {
         }
     }
 
+    /**
+     * Whether `offset` stands inside a comment (at the end of a `//` line too): nothing is completed there. The window
+     * ends at a token start after the offset, so a comment around the offset ends inside it.
+     */
+    inComment(offset: number): boolean {
+        const start = offset - this.margin <= 0 ? 0 : Math.min(offset, this.starts.atOrBefore(offset - this.margin));
+        const end = offset + this.margin >= this.text.length ? this.text.length : Math.max(offset, this.starts.atOrAfter(offset + this.margin));
+        return this.lexer.tokenize(this.text.slice(start, end)).hidden.some(token => {
+            const from = start + token.startOffset;
+            const to = start + token.endOffset! + 1;
+            const name = token.tokenType.name;
+            return (name === 'SL_COMMENT' && from < offset && offset <= to) || (name === 'ML_COMMENT' && from < offset && offset < to);
+        });
+    }
+
     /** The tokens (not comments) of text[start, end), both ends token starts of the whole text. */
     private lex(start: number, end: number): TokenSpan[] {
         return this.lexer.tokenize(this.text.slice(start, end)).tokens.map(token => ({ start: start + token.startOffset, end: start + token.endOffset! + 1 }));
