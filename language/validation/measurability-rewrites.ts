@@ -1,6 +1,7 @@
 // Measurable rewrites of a value (RULES §4), as templates a quick-fix can insert: the RULES patterns use X/N/Y for
 // numbers, B for a baseline, D for a date; here each becomes a placeholder the user fills in.
 import { vagueEntries, rewritesFor, type VagueEntry } from '../domain/vague-words.js';
+import { PLACEHOLDER } from './values-context.js';
 
 /** A part to fill in: `label` names it; `fallback` is a sensible default (a stated number, the year end) if any. */
 export interface Slot {
@@ -72,9 +73,9 @@ function slotFor(token: string, year: number | undefined): Slot {
     return label ? { label, fallback: null } : { label: token, fallback: token };
 }
 
-/** How a template reads in a fix title: 〔数值〕 where the user fills in. */
+/** How a template reads in a fix title: as the fix writes it, with 〔待填〕 where the user fills in. */
 export function displayOf(parts: TemplatePart[]): string {
-    return parts.map(p => typeof p === 'string' ? p : p.fallback ?? `〔${p.label}〕`).join('');
+    return parts.map(p => typeof p === 'string' ? p : p.fallback ?? PLACEHOLDER).join('');
 }
 
 function rewrite(pattern: string, year: number | undefined): Rewrite {

@@ -14,7 +14,9 @@ describe('measurability/vague-value', () => {
         const before = department('效益指标', '社会效益指标', '"依法行政水平"："显著提升"');
         const { fixes } = await fixesFor(before, 'measurability/vague-value');
         expect(fixes.length).toBeGreaterThanOrEqual(2);
-        expect(fixes.map(f => f.title).slice(0, 2)).toEqual(['改写为「较上年提升≥〔数值〕%（基数〔基数〕）」', '改写为「≥〔数值〕（上年〔上年值〕）」']);
+        expect(fixes.map(f => f.title).slice(0, 2)).toEqual(['改写为「较上年提升≥〔待填〕%（基数〔待填〕）」', '改写为「≥〔待填〕（上年〔待填〕）」']);
+        // Each title shows the text its fix writes, placeholder included.
+        for (const f of fixes) expect(f.title).toBe(`改写为「${f.edits[0]!.newText.replace(/^"|"$/g, '')}」`);
         expect(fixes[0]!.edits[0]!.snippet).toBe('"较上年提升≥${1:〔待填〕}%（基数${2:〔待填〕}）"');
         const { text } = await applyFixAndRecheck(before, 'measurability/vague-value', '较上年');
         expect(text).toContain('"依法行政水平"："较上年提升≥〔待填〕%（基数〔待填〕）"');

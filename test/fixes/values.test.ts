@@ -72,7 +72,7 @@ describe('value/repeats-name', () => {
     test('offers the measurable forms of its 二级 (seed 001 成本控制率)', async () => {
         const before = department(block('成本指标', '"成本控制率(计算公式:实际成本/总成本*100%)"："成本控制率(计算公式:实际成本/总成本*100%)"'));
         const { text, fix } = await applyFixAndRecheck(before, 'value/repeats-name', '万元');
-        expect(fix.title).toBe('改写为「≤〔数值〕万元」');
+        expect(fix.title).toBe('改写为「≤〔待填〕万元」');
         expect(text).toContain('"成本控制率(计算公式:实际成本/总成本*100%)"："≤〔待填〕万元"');
         expect(fix.edits[0]!.snippet).toBe('≤${1:数值}万元');
     });
@@ -92,7 +92,7 @@ describe('value/rate-without-percent', () => {
 
     test('anything else: ≥N% to fill in', async () => {
         const before = department(block('质量指标', '"政府采购合规率"："属于政府采购范围内的应实施规范采购"'));
-        const { text } = await applyFixAndRecheck(before, 'value/rate-without-percent', '〔数值〕');
+        const { text } = await applyFixAndRecheck(before, 'value/rate-without-percent', '〔待填〕');
         expect(text).toContain('"政府采购合规率"："≥〔待填〕%"');
     });
 });
@@ -150,7 +150,9 @@ describe('value/cost-without-money', () => {
     test('a rate, an amount or a unit cost (seed 003 会议经费预算执行率)', async () => {
         const before = department(block('成本指标', '"会议经费预算执行率"："本年内完成"'));
         const { fixes } = await fixesFor(before, 'value/cost-without-money');
-        expect(fixes.map(f => f.title)).toEqual(['改为比率「≥〔数值〕%」', '改为金额上限「≤〔数值〕万元」', '改为单位成本「≤〔数值〕元/人次」']);
+        expect(fixes.map(f => f.title)).toEqual(['改为比率「≥〔待填〕%」', '改为金额上限「≤〔待填〕万元」', '改为单位成本「≤〔待填〕元/人次」']);
+        // Each title shows the text its fix writes.
+        for (const f of fixes) expect(f.title).toContain(`「${f.edits[0]!.newText.replace(/^"|"$/g, '')}」`);
         const { text, fix } = await applyFixAndRecheck(before, 'value/cost-without-money', '单位成本');
         expect(text).toContain('"会议经费预算执行率"："≤〔待填〕元/人次"');
         expect(fix.edits[0]!.snippet).toBe('≤${1:数值}元/人次');

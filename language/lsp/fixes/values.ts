@@ -55,6 +55,11 @@ export function replaceWith(range: Range, parts: TemplatePart[]): FixEdit {
     return { range, ...renderTemplate(parts) };
 }
 
+/** A fix that replaces the diagnostic's value by `parts`; its title shows the text the fix writes. */
+function templateFix(action: string, diagnostic: Diagnostic, parts: TemplatePart[]): QuickFix {
+    return { title: `${action}「${displayOf(parts)}」`, edits: [replaceWith(diagnostic.range, parts)] };
+}
+
 /** Fixes that replace the diagnostic's value by each rewrite. */
 export function rewriteFixes(diagnostic: Diagnostic, rewrites: Rewrite[]): QuickFix[] {
     return rewrites.map((r, i) => ({
@@ -145,7 +150,7 @@ function fixRateWithoutPercent(diagnostic: Diagnostic): QuickFix[] {
     const percent = (diagnostic.data as { percent?: string | null }).percent;
     const fixes: QuickFix[] = [];
     if (percent) fixes.push({ title: `改为百分比「${percent}」`, edits: [{ range: diagnostic.range, newText: percent }], isPreferred: true });
-    fixes.push({ title: '改为百分比「≥〔数值〕%」', edits: [replaceWith(diagnostic.range, ['≥', slot('数值'), '%'])] });
+    fixes.push(templateFix('改为百分比', diagnostic, ['≥', slot('数值'), '%']));
     return fixes;
 }
 
@@ -153,7 +158,7 @@ function fixPercentUnderCount(diagnostic: Diagnostic, document: Doc): QuickFix[]
     const data = diagnostic.data as { rate?: boolean; target?: string; unit?: string };
     if (!data.rate) {
         const unit = data.unit ?? '个';
-        return [{ title: `改为数量「≥〔数值〕${unit}」`, edits: [replaceWith(diagnostic.range, ['≥', slot('数值'), unit])] }];
+        return [templateFix('改为数量', diagnostic, ['≥', slot('数值'), unit])];
     }
     const indicator = indicatorAt(document, diagnostic);
     const edits = indicator && data.target ? moveIndicator(document, indicator, data.target) : undefined;
@@ -169,7 +174,7 @@ function fixTimeWithoutDeadline(diagnostic: Diagnostic, document: Doc): QuickFix
         { title: '改为及时率「及时率=100%」', edits: [{ range: diagnostic.range, newText: quote('及时率=100%') }] }
     ];
     if (indicator && /响应/.test(indicator.name)) {
-        fixes.push({ title: '改为响应时长「≤〔数值〕小时」', edits: [replaceWith(diagnostic.range, ['≤', slot('数值'), '小时'])] });
+        fixes.push(templateFix('改为响应时长', diagnostic, ['≤', slot('数值'), '小时']));
     }
     return fixes;
 }
@@ -177,10 +182,10 @@ function fixTimeWithoutDeadline(diagnostic: Diagnostic, document: Doc): QuickFix
 function fixCostWithoutMoney(diagnostic: Diagnostic): QuickFix[] {
     const rate = (diagnostic.data as { rate?: boolean }).rate === true;
     const fixes: QuickFix[] = [
-        { title: '改为金额上限「≤〔数值〕万元」', edits: [replaceWith(diagnostic.range, ['≤', slot('数值'), '万元'])] },
-        { title: '改为单位成本「≤〔数值〕元/人次」', edits: [replaceWith(diagnostic.range, ['≤', slot('数值'), '元/人次'])] }
+        templateFix('改为金额上限', diagnostic, ['≤', slot('数值'), '万元']),
+        templateFix('改为单位成本', diagnostic, ['≤', slot('数值'), '元/人次'])
     ];
-    if (rate) fixes.unshift({ title: '改为比率「≥〔数值〕%」', edits: [replaceWith(diagnostic.range, ['≥', slot('数值'), '%'])] });
+    if (rate) fixes.unshift(templateFix('改为比率', diagnostic, ['≥', slot('数值'), '%']));
     return fixes;
 }
 
