@@ -75,11 +75,13 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         try {
-            if (this.inComment(document, params.position)) return CompletionList.create([], false);
+            // A position beyond the text (a stale or careless client) is taken at the text's end: edits must lie in it.
+            const position = document.textDocument.positionAt(document.textDocument.offsetAt(params.position));
+            if (this.inComment(document, position)) return CompletionList.create([], false);
             await loadPinyin();
             // The unit's own 指标库 from its jxmb.yaml, for the names (completeNames cannot wait).
             this.ownNames.set(document.uri.toString(), (await this.settings.forDocument(document.uri)).indicators ?? {});
-            return await super.getCompletion(document, params, cancelToken);
+            return await super.getCompletion(document, { ...params, position }, cancelToken);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;
             // Broken text must never cost the user the editor's other features: no completion this time.

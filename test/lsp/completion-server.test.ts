@@ -32,6 +32,26 @@ describe('completion over the language server', () => {
         expect(labels(sorted((await complete(indicators('满意度指标 { | }'))).items))).toEqual(['服务对象满意度指标']);
     });
 
+    test('a position beyond the document is taken at its end: every edit lies inside the text', async () => {
+        const text = quantity('"举办活动场次"：≥45场次');
+        const uri = `file:///tmp/jxmb-completion-test/c${counter++}.jxmb`;
+        await session.open(uri, text);
+        const lines = text.split('\n');
+        for (const position of [{ line: 9999, character: 0 }, { line: 2, character: 9999 }]) {
+            const result = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+            const items = Array.isArray(result) ? result : result?.items ?? [];
+            expect(items.length, JSON.stringify(position)).toBeGreaterThan(0);
+            for (const item of items) {
+                const edit = item.textEdit!;
+                const range = 'range' in edit ? edit.range : edit.replace;
+                for (const end of [range.start, range.end]) {
+                    expect(end.line, item.label).toBeLessThan(lines.length);
+                    expect(end.character, item.label).toBeLessThanOrEqual(lines[end.line]!.length);
+                }
+            }
+        }
+    });
+
     test('pinyin initials and full pinyin find 数量指标, and the edit replaces the typed letters', async () => {
         for (const typed of ['slzb', 'shuliang']) {
             const { items, text, offset } = await complete(indicators(`产出指标 { ${typed}| }`));
