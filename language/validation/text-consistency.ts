@@ -8,6 +8,7 @@ import { valueText } from '../compile/from-ast.js';
 import {
     alternativeNameFor, categoryFor, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
 } from '../domain/promises.js';
+import { formatNumber } from '../domain/numbers.js';
 import { unitInfo } from '../domain/units.js';
 import {
     isFunds, isIndicatorTree, isProjectDeclaration, isProjectGoal, isTask, isTaskAmount, isTaskContent, isTaskGoal,
@@ -58,6 +59,8 @@ export interface ContradictionData {
     textWords: string;
     /** the indicator value is a quoted text: the fix replaces only the diagnostic's range, with `textWords` */
     prose: boolean;
+    /** The indicator's other cell (实施周期 / 年度) where it states the same number: changed with it. */
+    others: Array<{ range: Range; prose: boolean }>;
 }
 
 type TextNode = TaskContent | TaskGoal | ProjectGoal;
@@ -162,7 +165,7 @@ function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefi
         if (!item.detail) measured.set(item.unit, (measured.get(item.unit) ?? 0) + 1);
         if (match.kind === 'contradicted' && !contradicted.has(match.measure)) {
             contradicted.add(match.measure);
-            reportContradiction(item, match.measure, accept);
+            reportContradiction(item, match.measure, year, accept);
         }
     }
     // A task most of whose promises no indicator measures is what a reviewer sends back as a whole.
@@ -264,17 +267,46 @@ function reportUnmeasuredTask(task: Task, items: Item[], measured: number, accep
         { node: task, property: 'name', code, data });
 }
 
-function reportContradiction({ source, promise }: Item, measure: Measure<IndicatorRef>, accept: ValidationAcceptor): void {
+function reportContradiction({ source, promise }: Item, measure: Measure<IndicatorRef>, year: number | undefined, accept: ValidationAcceptor): void {
     const code = TextConsistencyCode.contradictingIndicator;
     const { indicator, value } = measure.ref;
     const prose = value.$type === 'TextValue';
-    const data: ContradictionData = { code, value: structuredValueFor(promise), textWords: promise.text, prose };
+    const others = sameNumberElsewhere(measure, year);
+    const data: ContradictionData = { code, value: structuredValueFor(promise), textWords: exactWords(promise), prose, others };
     const words = source.node.text.slice(promise.span[0], promise.span[1]);
     const range = prose ? stringRange(value, 'text', measure.promise.quantitySpan) : undefined;
     accept('warning',
         `指标「${indicator.name}」写的是「${measure.promise.text}」，而${source.label}写的是「${words}」：同一事项，数值不一致。`
         + '请核对后统一，指标值应与文本承诺相符（88号第九条：相应匹配）。',
         { node: value, range, code, data });
+}
+
+/**
+ * The text's words for a number, without its hedge: 约1200项 becomes 不少于1200项, the lower bound the structured value
+ * (≥1200项) states too; a hedge written into an indicator would be a value/hedged finding of its own.
+ */
+function exactWords(promise: TextPromise): string {
+    if (promise.kind !== 'quantity' || !promise.approximate) return promise.text;
+    return `不少于${formatNumber(promise.value)}${promise.unit ?? ''}${promise.per ? `/${promise.per}` : ''}`;
+}
+
+const sameTarget = (a: TextPromise, b: TextPromise) => a.kind === 'date' && b.kind === 'date' ? a.date === b.date
+    : a.kind === 'quantity' && b.kind === 'quantity' && a.value === b.value && a.unit === b.unit;
+
+/**
+ * Where the indicator's other cell (实施周期 beside 年度) states the contradicted number too: changing one cell alone
+ * would leave the two disagreeing (value/period-annual-mismatch).
+ */
+function sameNumberElsewhere(measure: Measure<IndicatorRef>, year: number | undefined): ContradictionData['others'] {
+    const { indicator, value } = measure.ref;
+    const other = value === indicator.period ? indicator.annual : value === indicator.annual ? indicator.period : undefined;
+    const twin = other && valueMeasures(indicator, other, year).find(m => sameTarget(m.promise, measure.promise));
+    if (!other?.$cstNode || !twin) return [];
+    const prose = other.$type === 'TextValue';
+    const document = AstUtils.getDocument(other).textDocument;
+    const range = prose ? stringRange(other, 'text', twin.promise.quantitySpan)
+        : { start: document.positionAt(other.$cstNode.offset), end: document.positionAt(other.$cstNode.end) };
+    return range ? [{ range, prose }] : [];
 }
 
 /** The range of `span` (offsets in the string's value) inside the string literal of `node.property`. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyFixAndRecheck } from '../helpers/fixes.js';
+import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
 import { readSample } from '../helpers/samples.js';
 
 // Quick-fixes of the text ↔ indicator checks: each is applied, the file re-validated (it parses, the finding is gone,
@@ -172,11 +172,32 @@ describe('make the indicator state the text\'s number', () => {
         expect(text).toContain('"举办科普志愿活动场次"：≥96场次');
     });
 
-    test('in a prose value only the number changes', async () => {
+    test('in a prose value only the number changes, to the lower bound of the text\'s 约: no hedge is written', async () => {
         const before = department('创交会参展项目约1200项。', tree(
             '        产出指标 {\n            数量指标 {\n                "创交会参展项目数量"："创交会参展项目1500项，专项活动20场"\n            }\n        }\n'));
-        const { text } = await applyFixAndRecheck(before, CONTRADICTION);
-        expect(text).toContain('"创交会参展项目数量"："创交会参展项目约1200项，专项活动20场"');
+        const { text, diagnostics } = await applyFixAndRecheck(before, CONTRADICTION);
+        expect(text).toContain('"创交会参展项目数量"："创交会参展项目不少于1200项，专项活动20场"');
+        expect(diagnostics.map(d => d.code)).not.toContain('value/hedged');
+    });
+
+    test('实施周期 and 年度 stating the same number are changed together (seed 004 创交会参展项目)', async () => {
+        const before = department('创交会国内外组团参展或专展项目约1200项。', tree(
+            '        产出指标 {\n            数量指标 {\n                "创交会参展项目数量" 实施周期："创交会参展项目1500项，专项活动20场" 年度："参展项目数量1500项，专项活动20场"\n            }\n        }\n'));
+        const { text, diagnostics, fix } = await applyFixAndRecheck(before, CONTRADICTION);
+        expect(fix.title).toBe('改为文本中的「不少于1200项」（实施周期和年度）');
+        expect(text).toContain('实施周期："创交会参展项目不少于1200项，专项活动20场" 年度："参展项目数量不少于1200项，专项活动20场"');
+        expect(diagnostics.map(d => d.code)).not.toContain('value/period-annual-mismatch');
+        expect(diagnostics.map(d => d.code)).not.toContain('value/hedged');
+    });
+
+    test('structured cells too; a cell with another number is left alone', async () => {
+        const rows = (period: string, annual: string) => department('组织科普志愿活动不少于96场次。', tree(
+            `        产出指标 {\n            数量指标 {\n                "举办科普志愿活动场次" 实施周期：${period} 年度：${annual}\n            }\n        }\n`));
+        const same = await applyFixAndRecheck(rows('≥90场次', '≥90场次'), CONTRADICTION);
+        expect(same.text).toContain('实施周期：≥96场次 年度：≥96场次');
+        expect(same.diagnostics.map(d => d.code)).not.toContain('value/period-annual-mismatch');
+        const other = await fixesFor(rows('≥300场次', '≥90场次'), CONTRADICTION);
+        expect(other.fixes[0]!.edits).toHaveLength(1);
     });
 
 });

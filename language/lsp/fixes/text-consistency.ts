@@ -151,12 +151,14 @@ const addTaskIndicators = (diagnostic: Diagnostic, document: LangiumDocument<Doc
 const useTextNumber = (diagnostic: Diagnostic, _document: LangiumDocument<Document>): QuickFix[] => {
     const data = diagnostic.data as ContradictionData | undefined;
     if (!data?.value) return [];
-    if (data.prose) {
-        // Inside a quoted value only the quantity's words change; quotes or backslashes would need escaping.
-        if (/["“”「」\\]/.test(data.textWords)) return [];
-        return [{ title: `改为文本中的「${data.textWords}」`, edits: [{ range: diagnostic.range, newText: data.textWords }] }];
-    }
-    return [{ title: `改为文本中的数值 ${data.value}`, edits: [{ range: diagnostic.range, newText: data.value }], isPreferred: true }];
+    const cells = [{ range: diagnostic.range, prose: data.prose }, ...data.others ?? []];
+    // Inside a quoted value only the quantity's words change; quotes or backslashes would need escaping.
+    if (cells.some(c => c.prose) && /["“”「」\\]/.test(data.textWords)) return [];
+    // Both cells when both state the number: one alone would leave 实施周期 and 年度 disagreeing.
+    const edits = cells.map(c => ({ range: c.range, newText: c.prose ? data.textWords : data.value }));
+    const both = cells.length > 1 ? '（实施周期和年度）' : '';
+    if (data.prose) return [{ title: `改为文本中的「${data.textWords}」${both}`, edits }];
+    return [{ title: `改为文本中的数值 ${data.value}${both}`, edits, isPreferred: true }];
 };
 
 export const textConsistencyFixes: FixRegistry = {
