@@ -50,6 +50,9 @@ export function draftSummary(result: DraftResult, t: Translate): string {
     const skeletons = result.proposals.filter(p => p.placeholder).length;
     const confirm = result.proposals.filter(p => p.needsConfirmation && !p.placeholder).length;
     const how = result.drafter === 'llm' ? t('model {0}', result.model ?? '') : t('rules');
-    return t('{0}: {1} proposals ({2}); {3} skeletons, {4} need confirmation. Choose the ones to preview.',
+    const summary = t('{0}: {1} proposals ({2}); {3} skeletons, {4} need confirmation. Choose the ones to preview.',
         targetTitle(result.target, t), result.proposals.length, how, skeletons, confirm);
+    // Said, not counted: what the table measures already is no proposal.
+    const measured = result.measured?.length ?? 0;
+    return measured > 0 ? `${summary} ${t('{0} promises of the text are already measured by indicators of the table and are not proposed again.', measured)}` : summary;
 }

@@ -120,7 +120,9 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
         return 0;
     }
     if (response.result.proposals.length === 0) {
-        void vscode.window.showInformationMessage(t('{0}: the text states no quantified promise to draft from.', title));
+        void vscode.window.showInformationMessage(response.result.measured?.length
+            ? t('{0}: every quantified promise of the text is already measured by an indicator of the table; nothing new to propose.', title)
+            : t('{0}: the text states no quantified promise to draft from.', title));
         return 0;
     }
     const chosen = await pickProposals(response.result);

@@ -12,8 +12,8 @@ import { checkProposals } from './check.js';
 import { oneLine } from '../domain/one-line.js';
 import { DraftError, throwIfAborted } from './errors.js';
 import { draftWithLlm, type LlmOptions } from './llm.js';
-import type { DrafterKind, DraftResult, Proposal } from './proposal.js';
-import { draftWithRules } from './rules.js';
+import type { DrafterKind, DraftResult, MeasuredPromise, Proposal } from './proposal.js';
+import { draftRules } from './rules.js';
 import { skeletonsFor } from './skeletons.js';
 import { draftTargetsOf, findTarget, missingTargetMessage, secretProjectNames, targetInfo, targetLabel, type DraftTarget } from './targets.js';
 
@@ -88,6 +88,7 @@ export async function draftForTarget(target: DraftTarget, options: DraftOptions 
     throwIfAborted(options.signal);
     const label = targetLabel(target);
     let proposals: Proposal[];
+    let measured: MeasuredPromise[] | undefined;
     let model: string | null = null;
     if ((options.drafter ?? 'rules') === 'llm') {
         const answer = await draftWithLlm(target, { ...options.llm, costModel: options.llm?.costModel ?? costModel }, {
@@ -98,12 +99,13 @@ export async function draftForTarget(target: DraftTarget, options: DraftOptions 
         proposals = options.skeletons === false ? answer.proposals : [...answer.proposals, ...skeletonsFor(target, answer.proposals)];
     } else {
         options.onProgress?.({ stage: 'draft', message: `正在按规则草拟${label}的指标…` });
-        proposals = draftWithRules(target, { costModel, skeletons: options.skeletons });
+        ({ proposals, measured } = draftRules(target, { costModel, skeletons: options.skeletons }));
     }
     throwIfAborted(options.signal);
     options.onProgress?.({ stage: 'check', message: `正在检查 ${proposals.length} 条建议…` });
     const checked = await checkProposals(services, target, proposals);
     throwIfAborted(options.signal);
     options.onProgress?.({ stage: 'done', message: `${label}：${checked.length} 条建议。` });
-    return { drafter: options.drafter ?? 'rules', model, target: targetInfo(target), proposals: checked };
+    const result: DraftResult = { drafter: options.drafter ?? 'rules', model, target: targetInfo(target), proposals: checked };
+    return measured ? { ...result, measured } : result;
 }

@@ -27,7 +27,7 @@ export async function evaluateSamples(services: JxmbServices, samples: ReadonlyA
         const model = documentToModel(document.parseResult.value as Document);
         const targets = draftTargetsOf(model)
             .filter(t => t.texts.length > 0)
-            .map(t => ({ ...scoreTarget(t, draftWithRules(t, { skeletons: false })), label: targetLabel(t) }));
+            .map(t => ({ ...scoreTarget(t, draftWithRules(t, { skeletons: false, setApartMeasured: false })), label: targetLabel(t) }));
         scores.push({ sample: sample.name, targets, totals: totalsOf(targets) });
     }
     return { samples: scores, totals: totalsOf(scores.flatMap(s => s.targets)) };

@@ -32,13 +32,26 @@ export function summaryLine(result: DraftResult): string {
     // The name (an Excel cell may hold a line break) and the server's model name stay on the comment's one line.
     const model = result.model ? oneLine(result.model, 80) : '';
     const how = result.drafter === 'llm' ? `大模型草拟${model ? `，模型 ${model}` : ''}` : '规则草拟';
-    return `${targetLabel({ ...result.target, name: oneLine(result.target.name, 120) })}的指标建议（${how}）：${n} 条，其中占位骨架 ${skeletons} 条、需确认 ${confirm} 条。预览后再采用，不会写入文件。`;
+    const measured = result.measured?.length ?? 0;
+    // What the table already measures is not counted as a proposal, but said, so that a short list is not read as
+    // a text with little in it.
+    const apart = measured > 0 ? `另有 ${measured} 项承诺表中已有指标衡量，不再重复建议。` : '';
+    return `${targetLabel({ ...result.target, name: oneLine(result.target.name, 120) })}的指标建议（${how}）：${n} 条，其中占位骨架 ${skeletons} 条、需确认 ${confirm} 条。${apart}预览后再采用，不会写入文件。`;
+}
+
+/** The promises set apart, one comment each: the words of the text and the written indicator that measures them. */
+function measuredLines(result: DraftResult): string[] {
+    const measured = result.measured ?? [];
+    if (measured.length === 0) return [];
+    return [`// 表中已有指标衡量的承诺（${measured.length} 项，未列入建议）：`, ...measured.map(m =>
+        `//   ${m.source.field ?? ''}「${short(m.source.quote)}」 → 已有「${short(m.indicator)}」${short(m.value, 40)}`)];
 }
 
 export function printProposals(result: DraftResult): string {
     const lines = [`// ${summaryLine(result)}`];
     if (result.proposals.length === 0) {
-        lines.push('// 文本中没有可草拟的量化承诺。');
+        lines.push(result.measured?.length ? '// 没有新的建议：文本中的量化承诺表中都已有指标衡量。' : '// 文本中没有可草拟的量化承诺。');
+        lines.push(...measuredLines(result));
         return lines.join('\n') + '\n';
     }
     lines.push('绩效指标 {');
@@ -56,5 +69,6 @@ export function printProposals(result: DraftResult): string {
         lines.push(`${INDENT}}`);
     }
     lines.push('}');
+    lines.push(...measuredLines(result));
     return lines.join('\n') + '\n';
 }

@@ -64,12 +64,23 @@ export interface DraftTargetInfo {
     year: number | null;
 }
 
+/** A promise of the text that an indicator already in the table measures: set apart, not proposed again. */
+export interface MeasuredPromise {
+    source: ProposalSource;
+    /** the 三级 name of the written indicator that measures it */
+    indicator: string;
+    /** that indicator's value as written (≥96场次) */
+    value: string;
+}
+
 /** What `draftIndicators` returns; valid against schemas/draft.schema.json. */
 export interface DraftResult {
     drafter: DrafterKind;
     model: string | null;
     target: DraftTargetInfo;
     proposals: CheckedProposal[];
+    /** the rule drafter's promises that the table already measures; absent when the drafter did not compare */
+    measured?: MeasuredPromise[];
 }
 
 /** Adds a reason for confirmation, keeping the ones already given (「；」 between them, each once). */

@@ -9,7 +9,8 @@ import {
 } from '../domain/promises.js';
 import { samePromise } from '../validation/text-consistency-match.js';
 import { cellText } from './cells.js';
-import type { Level1Name, Level2Name, Proposal, SourceField } from './proposal.js';
+import { measuringIndicator, tableMeasures } from './measured.js';
+import type { Level1Name, Level2Name, MeasuredPromise, Proposal, SourceField } from './proposal.js';
 import { withConfirmation } from './proposal.js';
 import { skeletonsFor } from './skeletons.js';
 import type { DraftTarget } from './targets.js';
@@ -18,6 +19,17 @@ export interface RuleDraftOptions {
     costModel?: CostModel;
     /** Skeletons (满意度, 时效) where the target has none; on by default. */
     skeletons?: boolean;
+    /**
+     * Sets apart the promises the target's written indicators already measure; on by default. The evaluation turns
+     * it off: its reference is those very indicators.
+     */
+    setApartMeasured?: boolean;
+}
+
+export interface RuleDraft {
+    proposals: Proposal[];
+    /** promises an indicator of the table already measures, in text order */
+    measured: MeasuredPromise[];
 }
 
 interface Found {
@@ -28,6 +40,26 @@ interface Found {
 
 /** The proposals for one task or project, in text order (goal first), then the skeletons. */
 export function draftWithRules(target: DraftTarget, options: RuleDraftOptions = {}): Proposal[] {
+    return draftRules(target, options).proposals;
+}
+
+/** The proposals, and apart from them the promises the table already measures. */
+export function draftRules(target: DraftTarget, options: RuleDraftOptions = {}): RuleDraft {
+    const found = foundPromises(target);
+    const measures = options.setApartMeasured === false ? [] : tableMeasures(target.existing, target.year);
+    const proposals: Proposal[] = [];
+    const measured: MeasuredPromise[] = [];
+    const names = new Set<string>();
+    for (const f of found) {
+        const written = measures.length > 0 ? measuringIndicator(f.promise, measures) : undefined;
+        if (written) measured.push({ source: sourceOf(f), indicator: written.indicator.name, value: written.value });
+        else proposals.push(proposalFor(f, target, names, options.costModel ?? 'legacy'));
+    }
+    if (options.skeletons !== false) proposals.push(...skeletonsFor(target, proposals));
+    return { proposals, measured };
+}
+
+function foundPromises(target: DraftTarget): Found[] {
     const found: Found[] = [];
     for (const { field, text } of target.texts) {
         for (const promise of findPromises(text, { budgets: target.budgets, year: target.year ?? undefined })) {
@@ -36,21 +68,21 @@ export function draftWithRules(target: DraftTarget, options: RuleDraftOptions = 
             found.push({ field, text, promise });
         }
     }
-    const proposals: Proposal[] = [];
-    const names = new Set<string>();
-    for (const f of found) proposals.push(proposalFor(f, target, names, options.costModel ?? 'legacy'));
-    if (options.skeletons !== false) proposals.push(...skeletonsFor(target, proposals));
-    return proposals;
+    return found;
 }
 
-function proposalFor({ field, text, promise }: Found, target: DraftTarget, names: Set<string>, costModel: CostModel): Proposal {
+const sourceOf = ({ field, text, promise }: Found) =>
+    ({ field, quote: text.slice(promise.span[0], promise.span[1]), start: promise.span[0], end: promise.span[1] });
+
+function proposalFor(found: Found, target: DraftTarget, names: Set<string>, costModel: CostModel): Proposal {
+    const { promise } = found;
     const { level1, level2 } = categoryOf(promise, costModel);
     const fields = valueFields(promise, level2);
     let proposal: Proposal = {
         name: uniqueName(promise, names),
         level1, level2, ...fields,
         period: cellText(fields), annual: cellText(fields),
-        source: { field, quote: text.slice(promise.span[0], promise.span[1]), start: promise.span[0], end: promise.span[1] },
+        source: sourceOf(found),
         placeholder: false, needsConfirmation: false, reason: null
     };
     if (promise.kind === 'quantity' && promise.approximate) {

@@ -8,6 +8,8 @@
 import {
     baseValue, looselySameUnit, sameMeasureUnit, subjectSimilarity, type TextPromise
 } from '../domain/promises.js';
+import { unitInfo } from '../domain/units.js';
+import { readParsedValue, readPromises } from './memo.js';
 
 /** One number an indicator states: its value, or one quantity of a prose value. */
 export interface Measure<Ref> {
@@ -85,4 +87,39 @@ export function samePromise(a: TextPromise, b: TextPromise): boolean {
     if (a.kind !== b.kind) return false;
     if (a.kind === 'quantity' && b.kind === 'quantity' && !sameMeasureUnit(a.unit, b.unit)) return false;
     return sameNumber(a, b) && (a.subject === b.subject || subjectSimilarity(a.subject, b.subject) >= SAME_THING_SIMILARITY);
+}
+
+/**
+ * The numbers one indicator value states, each a measure: the promises of a prose value, or a structured value
+ * (≥45场次) as its own single promise. `prose`: the value is a quoted text. The checks read the AST, the drafter the
+ * model; both come here, so that what one calls measured the other does too.
+ */
+export function indicatorValueMeasures<Ref>(name: string, text: string, prose: boolean, year: number | undefined, ref: Ref): Array<Measure<Ref>> {
+    let promises = prose
+        ? readPromises(text, { year }).filter(p => p.year === null || year === undefined || p.year === year)
+        : [];
+    if (promises.length === 0) promises = structuredPromise(text, year);
+    return promises.map(promise => ({ promise: withNameUnit(promise, name), name, single: promises.length === 1, ref }));
+}
+
+/** A number without unit takes the unit its name states: 开展科普宣传活动场次 ≥65, 科普宣传覆盖人群(万人) 4. */
+function withNameUnit(promise: TextPromise, name: string): TextPromise {
+    if (promise.kind !== 'quantity' || promise.unit !== null) return promise;
+    const compact = name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+    const bracketed = /\(([^()]{1,6})\)$/.exec(compact)?.[1];
+    const unit = bracketed && unitInfo(bracketed) ? bracketed
+        : /(万人次|人次|场次)$/.exec(compact)?.[1] ?? /([次人个篇件项家场名条])数$/.exec(compact)?.[1];
+    return unit ? { ...promise, unit } : promise;
+}
+
+/** A structured value (≥45场次, ≤2024-12-31) read by the value parser, as a promise without words of its own. */
+function structuredPromise(text: string, year: number | undefined): TextPromise[] {
+    const parsed = readParsedValue(text, year);
+    const base = { subject: '', span: [0, text.length] as [number, number], quantitySpan: [0, text.length] as [number, number], text, year: null };
+    if (parsed.kind === 'quantity') {
+        const { op, value, unit, hedge, per, approximate } = parsed;
+        return [{ kind: 'quantity', ...base, op, value, unit, hedge, per, approximate }];
+    }
+    if (parsed.kind === 'date') return [{ kind: 'date', ...base, op: parsed.op, date: parsed.date }];
+    return [];
 }

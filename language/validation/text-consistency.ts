@@ -9,15 +9,14 @@ import {
     alternativeNameFor, categoryFor, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
 } from '../domain/promises.js';
 import { formatNumber } from '../domain/numbers.js';
-import { unitInfo } from '../domain/units.js';
 import {
     isFunds, isIndicatorTree, isProjectDeclaration, isProjectGoal, isTask, isTaskAmount, isTaskContent, isTaskGoal,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type JxmbAstType, type Project, type ProjectGoal,
     type Task, type TaskContent, type TaskGoal, type Value
 } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
-import { readParsedValue, readPromises } from './memo.js';
-import { matchPromise, samePromise, type Measure } from './text-consistency-match.js';
+import { readPromises } from './memo.js';
+import { indicatorValueMeasures, matchPromise, samePromise, type Measure } from './text-consistency-match.js';
 import { named } from './labels.js';
 
 export const TextConsistencyCode = {
@@ -195,36 +194,7 @@ export function measuresOf(trees: IndicatorTree[], year: number | undefined): Ar
 }
 
 function valueMeasures(indicator: Indicator, value: Value, year: number | undefined): Array<Measure<IndicatorRef>> {
-    const ref = { indicator, value };
-    const { text } = valueText(value);
-    // Only prose is searched for promises; a structured value (≥45场次) is its own single promise.
-    let promises = value.$type === 'TextValue'
-        ? readPromises(text, { year }).filter(p => p.year === null || year === undefined || p.year === year)
-        : [];
-    if (promises.length === 0) promises = structuredPromise(text, year);
-    return promises.map(promise => ({ promise: withNameUnit(promise, indicator.name), name: indicator.name, single: promises.length === 1, ref }));
-}
-
-/** A number without unit takes the unit its name states: 开展科普宣传活动场次 ≥65, 科普宣传覆盖人群(万人) 4. */
-function withNameUnit(promise: TextPromise, name: string): TextPromise {
-    if (promise.kind !== 'quantity' || promise.unit !== null) return promise;
-    const compact = name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')');
-    const bracketed = /\(([^()]{1,6})\)$/.exec(compact)?.[1];
-    const unit = bracketed && unitInfo(bracketed) ? bracketed
-        : /(万人次|人次|场次)$/.exec(compact)?.[1] ?? /([次人个篇件项家场名条])数$/.exec(compact)?.[1];
-    return unit ? { ...promise, unit } : promise;
-}
-
-/** A structured value (≥45场次, ≤2024-12-31) read by the value parser, as a promise without words of its own. */
-function structuredPromise(text: string, year: number | undefined): TextPromise[] {
-    const parsed = readParsedValue(text, year);
-    const base = { subject: '', span: [0, text.length] as [number, number], quantitySpan: [0, text.length] as [number, number], text, year: null };
-    if (parsed.kind === 'quantity') {
-        const { op, value, unit, hedge, per, approximate } = parsed;
-        return [{ kind: 'quantity', ...base, op, value, unit, hedge, per, approximate }];
-    }
-    if (parsed.kind === 'date') return [{ kind: 'date', ...base, op: parsed.op, date: parsed.date }];
-    return [];
+    return indicatorValueMeasures(indicator.name, valueText(value).text, value.$type === 'TextValue', year, { indicator, value });
 }
 
 function specFor(promise: TextPromise): IndicatorSpec {

@@ -24,9 +24,9 @@ describe('draftIndicators (rules)', () => {
         // The skeleton is reported by the validator like any hand-written placeholder.
         const skeleton = result.proposals.find(p => p.placeholder)!;
         expect(skeleton.diagnostics.map(d => d.code)).toContain('value/placeholder');
-        // 20个 … 系列主题 is already an indicator of the declaration: the validator says so.
-        const theme = result.proposals.find(p => p.name === '科普志愿活动系列主题数量')!;
-        expect(theme.diagnostics.map(d => d.message).join()).toContain('表中已有');
+        // 20个 … 系列主题 is already an indicator of the declaration: set apart, not proposed again.
+        expect(result.proposals.map(p => p.name)).not.toContain('科普志愿活动系列主题数量');
+        expect(result.measured).toContainEqual(expect.objectContaining({ indicator: '科普志愿活动系列主题数量', value: '≥20个' }));
         // No proposal is a syntax error or an error of the validator.
         for (const p of result.proposals) expect(p.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
     });

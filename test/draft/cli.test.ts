@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -31,10 +31,13 @@ afterEach(async () => {
 
 describe('jxmb draft', () => {
     test('prints the proposals as a .jxmb 绩效指标 block grouped by 一级/二级', async () => {
-        const { code, out, err } = await run([seed000, '--task', '科普综合工作经费']);
+        // Seed 000 without its 绩效指标 block: nothing of the text is measured yet.
+        const file = join(mkdtempSync(join(tmpdir(), 'jxmb-draft-')), 'blank.jxmb');
+        writeFileSync(file, readFileSync(seed000, 'utf8').replace(/\n {4}绩效指标 \{[\s\S]*?\n {4}\}\n/, '\n'));
+        const { code, out, err } = await run([file, '--task', '科普综合工作经费']);
         expect(err).toBe('');
         expect(code).toBe(0);
-        expect(out).toContain('// 任务「科普综合工作经费」的指标建议（规则草拟）：9 条，其中占位骨架 1 条');
+        expect(out).toContain('// 任务「科普综合工作经费」的指标建议（规则草拟）：10 条，其中占位骨架 2 条');
         expect(out).toContain([
             '绩效指标 {',
             '    产出指标 {',
@@ -45,12 +48,25 @@ describe('jxmb draft', () => {
         expect(out).toContain('    满意度指标 {\n        服务对象满意度指标 {\n            "服务对象满意度"："≥〔待填〕%"');
     });
 
-    test('--format json: the draft schema', async () => {
+    test('what the table already measures is listed apart, not counted as a proposal', async () => {
+        const { code, out } = await run([seed000, '--task', '科普综合工作经费']);
+        expect(code).toBe(0);
+        expect(out).toContain('：1 条，其中占位骨架 1 条、需确认 0 条。另有 8 项承诺表中已有指标衡量，不再重复建议。');
+        expect(out).not.toContain('"组织科普志愿活动场次"');
+        expect(out).toContain('//   期望目标「组织科普志愿活动不少于96场次」 → 已有「举办科普志愿活动场次」≥96场次');
+        // The tutorial's task: every promise has its indicator already.
+        const tutorial = await run([join(samplesDir, 'tutorial.jxmb'), '--task', '科普活动经费']);
+        expect(tutorial.out).toContain('：0 条，其中占位骨架 0 条、需确认 0 条。另有 4 项承诺表中已有指标衡量');
+        expect(tutorial.out).toContain('// 没有新的建议：文本中的量化承诺表中都已有指标衡量。');
+    });
+
+    test('--format json: the draft schema, with what the table measures apart', async () => {
         const { code, out } = await run([seed000, '--task', '科技创新综合工作经费', '--format', 'json']);
         expect(code).toBe(0);
         const result = JSON.parse(out);
         expect(checkDraftResult(result)).toEqual([]);
-        expect(result.proposals.length).toBeGreaterThan(10);
+        expect(result.measured.length).toBeGreaterThan(10);
+        expect(result.proposals.filter((p: { placeholder: boolean }) => !p.placeholder)).toEqual([]);
     });
 
     test('an unknown task lists the names, exit 2', async () => {

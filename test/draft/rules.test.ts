@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { numbersIn, statesNumber } from '../../language/draft/cells.js';
-import { draftWithRules } from '../../language/draft/rules.js';
+import { draftRules, draftWithRules } from '../../language/draft/rules.js';
 import { workOf } from '../../language/draft/skeletons.js';
-import type { DraftTarget } from '../../language/draft/targets.js';
+import { readTargets } from '../../language/draft/api.js';
+import { findTarget, type DraftTarget } from '../../language/draft/targets.js';
+import { jxmb } from '../helpers/services.js';
 import { PLACEHOLDER } from '../../language/validation/values-context.js';
 import { sampleTarget, sampleTargets, SEED000, seedSamples } from './targets.js';
 
@@ -23,7 +25,8 @@ function fresh(text: string, budgets: number[] = []): DraftTarget {
 describe('seed 000, task 「科普综合工作经费」', () => {
     test('every quantity of the text, with name, 二级, operator, number and unit', async () => {
         const target = await sampleTarget(SEED000, '科普综合工作经费');
-        const proposals = draftWithRules(target).filter(p => !p.placeholder);
+        // Read as if the table were blank (as the evaluation does): the table measures all eight.
+        const proposals = draftWithRules(target, { setApartMeasured: false }).filter(p => !p.placeholder);
         expect(proposals.map(brief)).toEqual([
             '数量指标 科普志愿活动系列主题数量 ≥20个',
             '数量指标 组织科普志愿活动场次 ≥96场次',
@@ -48,6 +51,40 @@ describe('seed 000, task 「科普综合工作经费」', () => {
     test('skeletons only where the declaration has none: 满意度 (its block is empty), not 时效 (it has four)', async () => {
         const skeletons = draftWithRules(await sampleTarget(SEED000, '科普综合工作经费')).filter(p => p.placeholder);
         expect(skeletons.map(brief)).toEqual([`服务对象满意度指标 服务对象满意度 ≥${PLACEHOLDER}%`]);
+    });
+});
+
+describe('what the table already measures is not proposed again', () => {
+    test('seed 000: the eight promises of 「科普综合工作经费」 are set apart, each with the indicator that measures it', async () => {
+        const { proposals, measured } = draftRules(await sampleTarget(SEED000, '科普综合工作经费'));
+        expect(proposals.filter(p => !p.placeholder)).toEqual([]);
+        expect(measured).toHaveLength(8);
+        // Reworded, same number and unit: the checker calls it measured, so the drafter does not repeat it.
+        expect(measured).toContainEqual(expect.objectContaining({
+            indicator: '举办科普志愿活动场次', value: '≥96场次',
+            source: expect.objectContaining({ field: '期望目标', quote: '组织科普志愿活动不少于96场次' })
+        }));
+    });
+
+    // Two tasks and the declaration's one 绩效指标 block, as in 部门整体.
+    const twoTasks = `部门整体 "测试单位" 年度 2024 {
+    任务 "甲" { 期望目标 "组织科普志愿活动不少于96场次；发布科普文章不少于30篇。" }
+    任务 "乙" { 期望目标 "组织科普志愿活动不少于100场次。" }
+    绩效指标 { 产出指标 { 数量指标 { "举办科普志愿活动场次"：≥96场次 } } }
+}`;
+
+    test('部门整体: the indicators are the declaration\'s, shared by all its tasks', async () => {
+        const { targets } = await readTargets(jxmb(), twoTasks);
+        const { proposals, measured } = draftRules(findTarget(targets, '甲')!, { skeletons: false });
+        expect(proposals.map(brief)).toEqual(['数量指标 发布科普文章数量 ≥30篇']);
+        expect(measured.map(m => `${m.source.quote} → ${m.indicator}`)).toEqual(['组织科普志愿活动不少于96场次 → 举办科普志愿活动场次']);
+    });
+
+    test('a different number for the same thing is still proposed (the checker reports the contradiction)', async () => {
+        const { targets } = await readTargets(jxmb(), twoTasks);
+        const { proposals, measured } = draftRules(findTarget(targets, '乙')!, { skeletons: false });
+        expect(proposals.map(brief)).toEqual(['数量指标 组织科普志愿活动场次 ≥100场次']);
+        expect(measured).toEqual([]);
     });
 });
 

@@ -5,13 +5,13 @@ import { draftIndicators } from '../../language/draft/api.js';
 import { jxmb } from '../helpers/services.js';
 
 // What the user chooses from after 起草绩效指标: one line per proposal as it will be written, where it comes from,
-// and what needs a look.
+// and what needs a look. The table counts 12 lectures where the text promises 15: a proposal of the same name.
 
 const text = `部门整体 "测试单位" 年度 2024 {
     任务 "科普活动" {
-        主要实施内容 "组织科普讲座不少于12场次，发放科普资料不少于3000份。"
+        主要实施内容 "组织科普讲座不少于15场次，发放科普资料不少于3000份，举办科普展览不少于2场次。"
     }
-    绩效指标 { 产出指标 { 数量指标 { "组织科普讲座场次"：≥12场次 } } }
+    绩效指标 { 产出指标 { 数量指标 { "组织科普讲座场次"：≥12场次  "举办科普展览场次"：≥2场次 } } }
 }
 `;
 
@@ -21,7 +21,7 @@ describe('draft picks', async () => {
 
     test('in the order they are written, each as its line with its place and its source', () => {
         expect(picks.map(p => p.label)).toEqual([
-            '"组织科普讲座场次"：≥12场次',
+            '"组织科普讲座场次"：≥15场次',
             '"发放科普资料数量"：≥3000份',
             '"科普活动完成时间"："≤〔待填〕"',
             '"服务对象满意度"："≥〔待填〕%"'
@@ -36,7 +36,8 @@ describe('draft picks', async () => {
         expect(picks.map(p => p.picked)).toEqual([false, true, true, true]);
     });
 
-    test('the summary counts skeletons and what needs confirmation', () => {
-        expect(draftSummary(result, format)).toBe('Task “科普活动”: 4 proposals (rules); 2 skeletons, 0 need confirmation. Choose the ones to preview.');
+    test('the summary counts skeletons and what needs confirmation, and says what the table measures already', () => {
+        expect(draftSummary(result, format)).toBe('Task “科普活动”: 4 proposals (rules); 2 skeletons, 0 need confirmation. Choose the ones to preview.'
+            + ' 1 promises of the text are already measured by indicators of the table and are not proposed again.');
     });
 });

@@ -1,0 +1,35 @@
+// What the table already measures. A promise of the text that an indicator already written measures (部门整体: the
+// declaration's indicators, shared by all its tasks; 项目支出: the project's own) is not proposed again: the user would
+// only get the same row twice under another wording. The matching is the checker's (text-consistency-match.ts), so
+// that what the check calls measured, the drafter sets apart.
+import type { Indicator, IndicatorList } from '../compile/model.js';
+import type { TextPromise } from '../domain/promises.js';
+import { indicatorValueMeasures, matchPromise, type Measure } from '../validation/text-consistency-match.js';
+
+/** Every number the written indicators state, each with its indicator and value text. */
+export interface TableRef {
+    indicator: Indicator;
+    value: string;
+}
+
+export function tableMeasures(lists: readonly IndicatorList[], year: number | null): Array<Measure<TableRef>> {
+    const measures: Array<Measure<TableRef>> = [];
+    for (const block of lists.flatMap(l => l.groups.flatMap(g => g.blocks))) {
+        for (const indicator of block.indicators) {
+            // Written once for both periods: one value, read once.
+            const values = indicator.sameValue ? [indicator.period] : [indicator.period, indicator.annual];
+            for (const value of values) {
+                if (!value) continue;
+                const ref = { indicator, value: value.text };
+                measures.push(...indicatorValueMeasures(indicator.name, value.text, value.form === 'text', year ?? undefined, ref));
+            }
+        }
+    }
+    return measures;
+}
+
+/** The written indicator that measures `promise`, if one does. */
+export function measuringIndicator(promise: TextPromise, measures: ReadonlyArray<Measure<TableRef>>): TableRef | undefined {
+    const match = matchPromise(promise, measures);
+    return match.kind === 'measured' ? match.measure.ref : undefined;
+}
