@@ -6,6 +6,7 @@
 import { parseDateValue } from './dates.js';
 import { formatNumber } from './numbers.js';
 import { scanQuantities, type FoundQuantity } from './quantities.js';
+import { parseRange } from './ranges.js';
 import { maskNonQuantities } from './text.js';
 import { comparableUnits, unitInfo, unitKind } from './units.js';
 import type { Hedge, Operator } from './value-types.js';
@@ -26,7 +27,10 @@ interface PromiseBase {
 
 export interface QuantityPromise extends PromiseBase {
     kind: 'quantity';
+    /** the number; for a range (10～20场) its lower bound */
     value: number;
+    /** the upper bound of a range (10～20场, 80%-90%); absent for a single number */
+    max?: number;
     unit: string | null;
     hedge: Hedge | null;
     per: string | null;
@@ -149,6 +153,8 @@ const BUDGET_WORDS = /资金|经费|预算|投入|拨款|支出|金额预算/;
 
 interface Raw {
     q: FoundQuantity | null;
+    /** the lower bound when q is the upper bound of a range */
+    min: number | null;
     date: { op: Operator; date: string } | null;
     start: number;
     end: number;
@@ -166,8 +172,15 @@ export function findPromises(input: string, options: PromiseOptions = {}): TextP
     for (const idiom of IDIOMS) masked = masked.split(idiom).join('□'.repeat(idiom.length));
     const raws: Raw[] = [];
     for (const q of scanQuantities(c.text, masked).quantities) {
+        const range = rangeBefore(c.text, q);
+        if (range) {
+            // The lower bound read on its own (80% of 80%-90%) is part of the range.
+            while (raws.length > 0 && raws[raws.length - 1]!.start >= range.start) raws.pop();
+            raws.push({ q, min: range.min, date: null, start: range.start, end: q.end });
+            continue;
+        }
         if (!promisesSomething(c.text, q)) continue;
-        raws.push({ q, date: null, start: q.start, end: q.end });
+        raws.push({ q, min: null, date: null, start: q.start, end: q.end });
     }
     for (const d of findDeadlines(c.text, options.year)) {
         // A date inside a clause that promises a number qualifies that number (截止2022年底建站数量不少于40个).
@@ -177,6 +190,21 @@ export function findPromises(input: string, options: PromiseOptions = {}): TextP
     raws.sort((a, b) => a.start - b.start);
     const promises = withSubjects(c, raws);
     return withoutBudget(promises, options.budgets ?? []);
+}
+
+// The lower bound and separator of a range, right before the upper bound's number: 10～ of 10～20场, 8至 of 8至10期,
+// 80%- of 80%-90%, 10场- of 10场-20场.
+const RANGE_LOW = /\d+(?:\.\d+)?(?:%|[\u4e00-\u9fff]{1,2})?(?:~|–|—|-|－|至|到)$/;
+
+/** A range whose upper bound is `q` (10～20场: one promise, not 「举办讲座10～」 counting 20场); its start and lower bound. */
+function rangeBefore(text: string, q: FoundQuantity): { start: number; min: number } | undefined {
+    if (q.op !== '=' || q.hedge) return undefined;
+    const low = RANGE_LOW.exec(text.slice(Math.max(0, q.start - 16), q.start));
+    if (!low) return undefined;
+    const start = q.start - low[0].length;
+    // The value parser's reading of ranges decides (2021-2025年 is a period, two units are no range).
+    const range = parseRange(text.slice(start, q.end));
+    return range?.kind === 'range' ? { start, min: range.min } : undefined;
 }
 
 function promisesSomething(text: string, q: FoundQuantity): boolean {
@@ -229,7 +257,7 @@ function findDeadlines(text: string, year: number | undefined): Raw[] {
             if (!/前|底|末|截至|截止|不晚于|完成/.test(written)) continue;
             const parsed = parseDateValue(written, year);
             if (parsed?.kind !== 'date') continue;
-            found.push({ q: null, date: { op: parsed.op, date: parsed.date }, start: m.index, end: m.index + written.length });
+            found.push({ q: null, min: null, date: { op: parsed.op, date: parsed.date }, start: m.index, end: m.index + written.length });
         }
     }
     return found;
@@ -399,7 +427,8 @@ function toPromise(c: Compact, d: Draft): TextPromise {
     };
     if (d.raw.date) return { kind: 'date', ...base, op: d.raw.date.op, date: d.raw.date.date };
     const q = d.raw.q!;
-    return { kind: 'quantity', ...base, op: q.op, value: q.value, unit: q.unit, hedge: q.hedge, per: q.per, approximate: q.approximate };
+    const quantity = { kind: 'quantity' as const, ...base, op: q.op, value: q.value, unit: q.unit, hedge: q.hedge, per: q.per, approximate: q.approximate };
+    return d.raw.min === null ? quantity : { ...quantity, value: d.raw.min, max: q.value };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -541,6 +570,7 @@ export function categoryFor(p: TextPromise): { level1: string; level2: string } 
  */
 export function structuredValueFor(p: TextPromise): string {
     if (p.kind === 'date') return `${p.op === '=' ? '' : p.op}${p.date}`;
+    if (p.max !== undefined) return `${formatNumber(p.value)}~${formatNumber(p.max)}${p.unit ?? ''}`;
     const op = p.approximate ? '≥' : p.op === '=' ? '' : p.op;
     return `${op}${formatNumber(p.value)}${p.unit ?? ''}${p.per ? `/${p.per}` : ''}`;
 }

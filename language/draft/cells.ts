@@ -22,6 +22,8 @@ export function cellText(p: ValueFields): string {
 // The DSL's structured forms (grammar rules QuantityValue / DateValue); anything else is written as a quoted text.
 const STRUCTURED_QUANTITY = /^(?:[≥≤<>=])?\d+(?:\.\d+)?(?:%|[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z/·]*)?$/;
 const STRUCTURED_DATE = /^(?:[≥≤<>=])?\d{4}-\d{1,2}-\d{1,2}$/;
+// RangeValue: 10~20场, 80~90%.
+const STRUCTURED_RANGE = /^\d+(?:\.\d+)?~\d+(?:\.\d+)?(?:%|[\u4e00-\u9fffA-Za-z]+)?$/;
 
 /**
  * How a cell is written in .jxmb. A unit jxmb does not know is quoted: an unknown word after a number could be one of
@@ -29,6 +31,10 @@ const STRUCTURED_DATE = /^(?:[≥≤<>=])?\d{4}-\d{1,2}-\d{1,2}$/;
  */
 export function valueForm(text: string): IndicatorValue['form'] {
     if (STRUCTURED_DATE.test(text)) return 'date';
+    if (STRUCTURED_RANGE.test(text)) {
+        const unit = text.replace(/^[\d.]+~[\d.]+/, '');
+        return unit === '' || unit === '%' || unitInfo(unit) !== undefined ? 'range' : 'text';
+    }
     if (!STRUCTURED_QUANTITY.test(text)) return 'text';
     const unit = text.replace(/^[≥≤<>=]?\d+(?:\.\d+)?/, '');
     if (unit === '' || unit === '%') return 'quantity';

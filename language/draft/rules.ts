@@ -5,7 +5,7 @@
 import type { CostModel } from '../domain/taxonomy.js';
 import { unitKind } from '../domain/units.js';
 import {
-    alternativeNameFor, categoryFor, findPromises, indicatorNameFor, type TextPromise
+    alternativeNameFor, categoryFor, findPromises, indicatorNameFor, structuredValueFor, type TextPromise
 } from '../domain/promises.js';
 import { samePromise } from '../validation/text-consistency-match.js';
 import { cellText } from './cells.js';
@@ -78,10 +78,11 @@ function proposalFor(found: Found, target: DraftTarget, names: Set<string>, cost
     const { promise } = found;
     const { level1, level2 } = categoryOf(promise, costModel);
     const fields = valueFields(promise, level2);
+    const cell = promise.kind === 'quantity' && promise.max !== undefined ? structuredValueFor(promise) : cellText(fields);
     let proposal: Proposal = {
         name: uniqueName(promise, names),
         level1, level2, ...fields,
-        period: cellText(fields), annual: cellText(fields),
+        period: cell, annual: cell,
         source: sourceOf(found),
         placeholder: false, needsConfirmation: false, reason: null
     };
@@ -99,7 +100,8 @@ function valueFields(p: TextPromise, level2: Level2Name): Pick<Proposal, 'operat
     if (p.kind === 'date') return { operator: p.op, number: null, unit: null, per: null, date: p.date };
     // A hedge (约180卷, 70余场) becomes ≥N (RULES §4); a bare count of outputs (围绕20个主题) is a floor (RULES §3.2:
     // 「= (or ≥ for outputs)」), which is how the seeds' tables write them (20个 → ≥20个).
-    const floor = p.approximate || (p.op === '=' && level2 === '数量指标' && unitKind(p.unit) === 'count');
+    // A range (10～20场) is written as one, its lower bound in `number` (the cells carry both bounds).
+    const floor = p.max === undefined && (p.approximate || (p.op === '=' && level2 === '数量指标' && unitKind(p.unit) === 'count'));
     return { operator: floor ? '≥' : p.op, number: p.value, unit: p.unit, per: p.per, date: null };
 }
 

@@ -43,7 +43,9 @@ function sameNumberThreshold(p: TextPromise): number {
 
 function sameNumber(p: TextPromise, q: TextPromise): boolean {
     if (p.kind === 'date' || q.kind === 'date') return p.kind === 'date' && q.kind === 'date' && p.date === q.date;
-    return Math.abs(baseValue(p.value, p.unit) - baseValue(q.value, q.unit)) < 1e-6;
+    const equal = (a: number, b: number) => Math.abs(baseValue(a, p.unit) - baseValue(b, q.unit)) < 1e-6;
+    // A range (10～20场) is the same number only as the same range.
+    return equal(p.value, q.value) && (p.max === undefined ? q.max === undefined : q.max !== undefined && equal(p.max, q.max));
 }
 
 // 每年 in a one-year table says nothing more than the table does (每年不少于100亿 = 不少于100亿).
@@ -121,5 +123,8 @@ function structuredPromise(text: string, year: number | undefined): TextPromise[
         return [{ kind: 'quantity', ...base, op, value, unit, hedge, per, approximate }];
     }
     if (parsed.kind === 'date') return [{ kind: 'date', ...base, op: parsed.op, date: parsed.date }];
+    if (parsed.kind === 'range') {
+        return [{ kind: 'quantity', ...base, op: '=', value: parsed.min, max: parsed.max, unit: parsed.unit, hedge: null, per: null, approximate: false }];
+    }
     return [];
 }

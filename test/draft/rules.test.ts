@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { numbersIn, statesNumber } from '../../language/draft/cells.js';
+import { indicatorOf, numbersIn, statesNumber } from '../../language/draft/cells.js';
 import { draftRules, draftWithRules } from '../../language/draft/rules.js';
 import { workOf } from '../../language/draft/skeletons.js';
 import { readTargets } from '../../language/draft/api.js';
@@ -138,6 +138,27 @@ describe('forms and categories', () => {
         expect(hedged.reason).toContain('约1200项');
         // With both a 满意度 and a 时效 indicator drafted, no skeleton is added.
         expect(proposals.some(p => p.placeholder)).toBe(false);
+    });
+
+    test('a range is drafted as a range value, never as a name ending in its lower bound', () => {
+        const proposals = draftWithRules(fresh('举办讲座10～20场；开展培训8至10期；覆盖率80%-90%；实施2021-2025年规划。'), { skeletons: false });
+        expect(proposals.map(brief)).toEqual([
+            '数量指标 举办讲座场次 10~20场',
+            '数量指标 开展培训数量 8~10期',
+            '社会效益指标 覆盖率 80~90%'
+        ]);
+        expect(indicatorOf(proposals[0]!).annual?.form).toBe('range');
+    });
+
+    test('a range the table already states is set apart like any promise', async () => {
+        const { targets } = await readTargets(jxmb(), `部门整体 "测试单位" 年度 2024 {
+    任务 "甲" { 期望目标 "举办讲座10～20场；举办沙龙5～8场。" }
+    绩效指标 { 产出指标 { 数量指标 { "举办讲座场次"：10~20场  "举办沙龙场次"：≥5场 } } }
+}`);
+        const { proposals, measured } = draftRules(findTarget(targets, '甲')!, { skeletons: false });
+        expect(measured.map(m => m.indicator)).toEqual(['举办讲座场次']);
+        // 5～8场 is not ≥5场: proposed.
+        expect(proposals.map(brief)).toEqual(['数量指标 举办沙龙场次 5~8场']);
     });
 
     test('a text without satisfaction or deadline gets both skeletons, marked as placeholders', () => {
