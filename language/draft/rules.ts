@@ -5,9 +5,11 @@
 import type { CostModel } from '../domain/taxonomy.js';
 import { unitKind } from '../domain/units.js';
 import {
-    alternativeNameFor, categoryFor, findPromises, indicatorNameFor, structuredValueFor, type TextPromise
+    alternativeNameFor, categoryFor, findPromises, indicatorNameFor, structuredValueFor, type QuantityPromise, type TextPromise
 } from '../domain/promises.js';
+import type { Operator } from '../domain/value-types.js';
 import { samePromise } from '../validation/text-consistency-match.js';
+import { isRateName } from '../validation/values-context.js';
 import { cellText } from './cells.js';
 import { measuringIndicator, tableMeasures } from './measured.js';
 import type { Level1Name, Level2Name, MeasuredPromise, Proposal, SourceField } from './proposal.js';
@@ -77,7 +79,7 @@ const sourceOf = ({ field, text, promise }: Found) =>
 function proposalFor(found: Found, target: DraftTarget, names: Set<string>, costModel: CostModel): Proposal {
     const { promise } = found;
     const { level1, level2 } = categoryOf(promise, costModel);
-    const fields = valueFields(promise, level2);
+    const fields = valueFields(found, level2);
     const cell = promise.kind === 'quantity' && promise.max !== undefined ? structuredValueFor(promise) : cellText(fields);
     let proposal: Proposal = {
         name: uniqueName(promise, names),
@@ -96,19 +98,58 @@ function proposalFor(found: Found, target: DraftTarget, names: Set<string>, cost
     return proposal;
 }
 
-function valueFields(p: TextPromise, level2: Level2Name): Pick<Proposal, 'operator' | 'number' | 'unit' | 'per' | 'date'> {
+function valueFields(found: Found, level2: Level2Name): Pick<Proposal, 'operator' | 'number' | 'unit' | 'per' | 'date'> {
+    const p = found.promise;
     if (p.kind === 'date') return { operator: p.op, number: null, unit: null, per: null, date: p.date };
-    // A hedge (约180卷, 70余场) becomes ≥N (RULES §4); a bare count of outputs (围绕20个主题) is a floor (RULES §3.2:
-    // 「= (or ≥ for outputs)」), which is how the seeds' tables write them (20个 → ≥20个).
     // A range (10～20场) is written as one, its lower bound in `number` (the cells carry both bounds).
-    const floor = p.max === undefined && (p.approximate || (p.op === '=' && level2 === '数量指标' && unitKind(p.unit) === 'count'));
-    return { operator: floor ? '≥' : p.op, number: p.value, unit: p.unit, per: p.per, date: null };
+    return { operator: operatorFor(found, level2), number: p.value, unit: p.unit, per: p.per, date: null };
+}
+
+// 为0起, 是3个, =5项: the text states the number as a fact, not as a floor.
+const STATED_AS = /(?:为|是|等于|=|＝)\s*$/;
+// Seats an election fills (选举产生…：区科协主席1名) are exactly so many.
+const ELECTION = /选举|选出|当选|换届/;
+// What should not happen (RULES §5: 安全事故发生数, 群众投诉数, 法律纠纷发生数 ≤; 系统重大故障次数 =0): a count of it
+// without an operator is a ceiling, never a floor.
+const REVERSE = /事故|投诉|纠纷|故障|差错|失误|违规|违纪|违法|信访|上访|泄密/;
+const SENTENCE_END = /[；;。!！?？\n]/;
+
+function operatorFor(found: Found, level2: Level2Name): Operator {
+    const p = found.promise as QuantityPromise;
+    if (p.max !== undefined) return '=';
+    // A hedge (约180卷, 70余场) becomes ≥N (RULES §4).
+    if (p.approximate) return '≥';
+    if (p.op !== '=') return p.op;
+    if (statedExactly(found)) return '=';
+    if (REVERSE.test(p.subject)) return '≤';
+    // A bare count of outputs (围绕20个主题) is a floor (RULES §3.2: 「= (or ≥ for outputs)」), as the seeds' tables
+    // write them (20个 → ≥20个).
+    return level2 === '数量指标' && unitKind(p.unit) === 'count' ? '≥' : '=';
+}
+
+function statedExactly({ text, promise }: Found): boolean {
+    const at = promise.quantitySpan[0];
+    return STATED_AS.test(text.slice(Math.max(0, at - 3), at)) || ELECTION.test(sentenceAround(text, at));
+}
+
+function sentenceAround(text: string, at: number): string {
+    let start = at;
+    while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
+    let end = at;
+    while (end < text.length && !SENTENCE_END.test(text[end]!)) end++;
+    return text.slice(start, end);
 }
 
 // 二级 of 效益 that RULES §5 lists by name: 社会效益 counts (科普受益人次, 主流媒体报道次数, 校园覆盖数, 服务科技创新
 // 企业数量, 接待考察次数, 法律纠纷发生数) and 可持续影响 (入库人数, 新成立学会数, 长效机制).
 const SOCIAL_COUNT = /受益|受众|覆盖|媒体报道|服务[^，,；;]{0,10}企业|考察|纠纷/;
 const SUSTAINED = /长效机制|入库|新成立/;
+
+/**
+ * A ceiling on a length of time (故障响应时间不超过2小时) is a 时效 target (RULES §3.7, §5 响应速度/平均响应时间); a floor
+ * (志愿服务时长不少于1000小时) counts hours of output.
+ */
+const isTimeCeiling = (p: QuantityPromise) => unitKind(p.unit) === 'duration' && (p.op === '≤' || p.op === '<');
 
 /** 一级/二级 of a promise: the extractor's categories (RULES §2, §5), with 成本 and the 效益 counts RULES names. */
 export function categoryOf(p: TextPromise, costModel: CostModel): { level1: Level1Name; level2: Level2Name } {
@@ -117,6 +158,7 @@ export function categoryOf(p: TextPromise, costModel: CostModel): { level1: Leve
         ? { level1: '成本指标', level2: '经济成本指标' } as const
         : { level1: '产出指标', level2: '成本指标' } as const;
     if (p.kind === 'date') return base;
+    if (isTimeCeiling(p)) return { level1: '产出指标', level2: '时效指标' };
     if (/成本/.test(p.subject) || base.level2 === '成本指标') return cost;
     if (base.level2 === '数量指标' && SOCIAL_COUNT.test(p.subject)) return { level1: '效益指标', level2: '社会效益指标' };
     if (base.level2 === '数量指标' && SUSTAINED.test(p.subject)) return { level1: '效益指标', level2: '可持续影响指标' };
@@ -126,9 +168,18 @@ export function categoryOf(p: TextPromise, costModel: CostModel): { level1: Leve
 /** The extractor's name; its alternative (长廊宣传图期数 / 幅数) when taken; a number after that. */
 function uniqueName(p: TextPromise, names: Set<string>): string {
     // A name too long is cut, and marked, where every drafter's proposals are brought within the schema (fit.ts).
-    const candidates = [indicatorNameFor(p), alternativeNameFor(p)];
+    const candidates = [nameFor(p), alternativeNameFor(p)];
     let name = candidates.find(n => !names.has(n));
     for (let i = 2; !name; i++) if (!names.has(`${candidates[0]}（${i}）`)) name = `${candidates[0]}（${i}）`;
     names.add(name);
     return name;
+}
+
+/**
+ * A % under a name that is no rate (资金支出进度) says its unit, as the seeds write it (资金支出进度（%）): the checks
+ * read a name about time as asking for a date, a duration or a rate, and such a name as a rate.
+ */
+function nameFor(p: TextPromise): string {
+    const name = indicatorNameFor(p);
+    return p.kind === 'quantity' && unitKind(p.unit) === 'percent' && !isRateName(name) ? `${name}（%）` : name;
 }

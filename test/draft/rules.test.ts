@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { indicatorOf, numbersIn, statesNumber } from '../../language/draft/cells.js';
+import { checkProposals } from '../../language/draft/check.js';
 import { draftRules, draftWithRules } from '../../language/draft/rules.js';
 import { workOf } from '../../language/draft/skeletons.js';
 import { readTargets } from '../../language/draft/api.js';
@@ -159,6 +160,35 @@ describe('forms and categories', () => {
         expect(measured.map(m => m.indicator)).toEqual(['举办讲座场次']);
         // 5～8场 is not ≥5场: proposed.
         expect(proposals.map(brief)).toEqual(['数量指标 举办沙龙场次 5~8场']);
+    });
+
+    test('the operator the text means: stated as a fact =, seats of an election =, counts of what should not happen ≤', () => {
+        const proposals = draftWithRules(fresh('安全事故发生数为0起；群众投诉3次；举办讲座12场。'), { skeletons: false });
+        expect(proposals.map(brief)).toEqual([
+            '数量指标 安全事故发生数 0起',
+            '数量指标 群众投诉次数 ≤3次',
+            '数量指标 举办讲座场次 ≥12场'
+        ]);
+        expect(proposals[0]!.operator).toBe('=');
+    });
+
+    test('seed 003 「换届工作」: the seats its election fills are exact counts', async () => {
+        const proposals = draftWithRules(await sampleTarget('003-baiyun-kexie.jxmb', '换届工作'), { skeletons: false });
+        expect(proposals.map(brief)).toContain('数量指标 区科协主席人数 1名');
+        expect(proposals.map(brief)).toContain('数量指标 常务委员会委员人数 15名');
+        expect(proposals.find(p => p.name === '区科协主席人数')!.operator).toBe('=');
+    });
+
+    test('a ceiling on time is 时效; a % of progress is named as the checks read it, and they find nothing to warn of', async () => {
+        const target = fresh('故障响应时间不超过2小时；资金支出进度达到100%；志愿服务时间不少于1000小时。');
+        const proposals = draftWithRules(target, { skeletons: false });
+        expect(proposals.map(brief)).toEqual([
+            '时效指标 故障响应时间 ≤2小时',
+            '时效指标 资金支出进度（%） ≥100%',
+            '数量指标 志愿服务时间 ≥1000小时'
+        ]);
+        const checked = await checkProposals(jxmb(), target, proposals);
+        expect(checked.flatMap(p => p.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning'))).toEqual([]);
     });
 
     test('a text without satisfaction or deadline gets both skeletons, marked as placeholders', () => {
