@@ -3,9 +3,10 @@
 // syntax errors; 2 the command could not do its job (arguments, unknown task, unreadable file, the model failed).
 import '../polyfill.js';
 import { EmptyFileSystem } from 'langium';
-import { draftForTarget, readTargets, targetNames } from '../draft/api.js';
+import { draftForTarget, readTargets } from '../draft/api.js';
+import { oneLine } from '../domain/one-line.js';
 import { DraftError } from '../draft/errors.js';
-import { findTarget, missingTargetMessage } from '../draft/targets.js';
+import { candidateLabel, findTargets, missingTargetMessage, targetLabel, type DraftTarget } from '../draft/targets.js';
 import { printProposals } from '../draft/print.js';
 import { createJxmbServices } from '../jxmb-module.js';
 import { parseCommandArgs } from './arguments.js';
@@ -15,7 +16,10 @@ import { InputError, readSourceText } from './source-files.js';
 
 export const draftUsage = `用法 / usage:
   jxmb draft <文件> --task <任务或项目名称> [--llm] [--format jxmb|json]   从任务/项目文本草拟三级指标（只预览，不写文件）
-      --task       年度重点工作任务名称（部门整体）或项目名称（项目支出）
+  jxmb draft <文件> --project <项目名称> [--unit <单位名称>] …
+      --task       年度重点工作任务名称（部门整体）；没有同名任务时取同名项目（项目支出）
+      --project    只找项目（与任务同名时用它）
+      --unit       项目所在的单位（资金使用单位）：不同单位有同名项目时用它
       --llm        用大模型草拟（默认按规则离线草拟）；读取环境变量 JXMB_LLM_API_KEY（或 OPENAI_API_KEY）、OPENAI_BASE_URL、JXMB_LLM_MODEL
       --model      大模型名称（优先于 JXMB_LLM_MODEL）
       --base-url   OpenAI 兼容接口地址（优先于 OPENAI_BASE_URL）
@@ -30,7 +34,7 @@ export interface DraftIo {
 
 export async function runDraftCommand(args: string[], io: DraftIo): Promise<number> {
     const parsed = parseCommandArgs(args, {
-        task: { type: 'string' }, llm: { type: 'boolean', default: false }, format: { type: 'string', default: 'jxmb' },
+        task: { type: 'string' }, project: { type: 'string' }, unit: { type: 'string' }, llm: { type: 'boolean', default: false }, format: { type: 'string', default: 'jxmb' },
         model: { type: 'string' }, 'base-url': { type: 'string' }, timeout: { type: 'string' }, config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
     }, draftUsage, io);
@@ -68,16 +72,24 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
             io.err(`${file}: 有语法错误，无法草拟。\n`);
             return 1;
         }
-        const known = targets.length ? `文件中的任务/项目有：${targetNames(targets)}。` : '文件中没有可草拟的任务或项目。';
-        if (values.task === undefined) {
-            io.err(`请用 --task 指定要草拟的任务或项目。${known}\n`);
+        // With their kind: a task and a project may share a name.
+        const known = targets.length ? `文件中的任务/项目有：${targets.map(t => targetLabel({ ...t, name: oneLine(t.name, 120) })).join('、')}。` : '文件中没有可草拟的任务或项目。';
+        if (values.task !== undefined && values.project !== undefined) {
+            io.err('--task 与 --project 只能用其一。\n');
             return 2;
         }
-        const target = findTarget(targets, values.task);
-        if (!target) {
-            io.err(`${file}: ${missingTargetMessage(values.task, secretNames)}${known}\n`);
+        const name = values.project ?? values.task;
+        if (name === undefined) {
+            io.err(`请用 --task（任务）或 --project（项目）指定要草拟的对象。${known}\n`);
             return 2;
         }
+        const chosen = chooseTarget(targets, { name, project: values.project !== undefined, spendingUnit: values.unit });
+        if ('message' in chosen) {
+            io.err(`${file}: ${chosen.message ?? missingTargetMessage(name, secretNames) + known}\n`);
+            return 2;
+        }
+        const { target } = chosen;
+        if (chosen.note) io.err(chosen.note + '\n');
         const result = await draftForTarget(target, {
             services,
             drafter: values.llm ? 'llm' : 'rules',
@@ -100,4 +112,31 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
     } finally {
         process.removeListener('SIGINT', onSigint);
     }
+}
+
+type Choice = { target: DraftTarget; note?: string } | { message: string | null };
+
+/**
+ * The target the options name. --project looks at projects only; --task at tasks, and at projects when no task has
+ * the name (a 项目支出 file has none). Several of one name (projects in different 单位) are listed with what tells them
+ * apart; a project that a task of the same name hides is pointed out. `message: null`: none of that name.
+ */
+function chooseTarget(targets: readonly DraftTarget[], query: { name: string; project: boolean; spendingUnit?: string }): Choice {
+    const { name, spendingUnit } = query;
+    const projects = findTargets(targets, { name, kind: 'project', spendingUnit });
+    const tasks = query.project ? [] : findTargets(targets, { name, kind: 'task' });
+    const found = tasks.length > 0 ? tasks : projects;
+    if (found.length === 0) {
+        const elsewhere = spendingUnit === undefined ? [] : findTargets(targets, { name, kind: 'project' });
+        return { message: elsewhere.length > 0 ? `单位「${spendingUnit}」中没有名为「${name}」的项目；同名的有：${elsewhere.map(candidateLabel).join('、')}。` : null };
+    }
+    if (found.length > 1) {
+        const how = found[0]!.kind === 'project' ? '请用 --unit 指明项目所在的单位。' : '请先为任务改用不同的名称。';
+        return { message: `有 ${found.length} 个名为「${name}」的${found[0]!.kind === 'task' ? '任务' : '项目'}：${found.map(candidateLabel).join('、')}。${how}` };
+    }
+    const hidden = tasks.length > 0 ? projects : [];
+    const note = hidden.length > 0
+        ? `注：文件中还有同名的${hidden.map(candidateLabel).join('、')}；要为项目草拟，请用 --project「${name}」。`
+        : undefined;
+    return note ? { target: found[0]!, note } : { target: found[0]! };
 }

@@ -20,6 +20,8 @@ export interface DraftTarget extends DraftTargetInfo {
     taskIndex?: number;
     unitIndex?: number;
     projectIndex?: number;
+    /** a project's 单位 (资金使用单位): two projects of one name in different 单位 are told apart by it */
+    spendingUnit?: string;
 }
 
 const present = (text: string | null): text is string => text !== null && text.trim() !== '';
@@ -48,7 +50,7 @@ export function draftTargetsOf(model: DeclarationFile): DraftTarget[] {
                 const budgets = [funds.total, funds.fiscalAppropriation, funds.specialAccount, funds.otherFunds]
                     .filter((v): v is number => typeof v === 'number' && v > 0);
                 targets.push({
-                    ...base, kind: 'project', name: project.name, unitIndex, projectIndex,
+                    ...base, kind: 'project', name: project.name, unitIndex, projectIndex, spendingUnit: unit.name,
                     texts: present(project.goal) ? [{ field: '绩效目标', text: project.goal }] : [],
                     budgets, existing: project.indicators
                 });
@@ -78,6 +80,29 @@ export function missingTargetMessage(name: string, secretNames: readonly string[
 export function findTarget(targets: readonly DraftTarget[], name: string): DraftTarget | undefined {
     const wanted = normalizeName(name);
     return targets.find(t => normalizeName(t.name) === wanted);
+}
+
+export interface TargetQuery {
+    name: string;
+    /** only tasks or only projects; either when absent */
+    kind?: DraftTarget['kind'];
+    /** a project's 单位 */
+    spendingUnit?: string;
+}
+
+/** Every target the query names (whitespace ignored), in file order. */
+export function findTargets(targets: readonly DraftTarget[], query: TargetQuery): DraftTarget[] {
+    const wanted = normalizeName(query.name);
+    const unit = query.spendingUnit === undefined ? undefined : normalizeName(query.spendingUnit);
+    return targets.filter(t => normalizeName(t.name) === wanted && (query.kind === undefined || t.kind === query.kind)
+        && (unit === undefined || (t.spendingUnit !== undefined && normalizeName(t.spendingUnit) === unit)));
+}
+
+/** 任务「…」（部门「…」）/ 项目「…」（单位「…」）: what tells targets of one name apart. */
+export function candidateLabel(target: DraftTarget): string {
+    return target.kind === 'task'
+        ? `${targetLabel(target)}（部门整体「${target.unit}」）`
+        : `${targetLabel(target)}（单位「${target.spendingUnit ?? target.unit}」）`;
 }
 
 export function targetInfo(target: DraftTarget): DraftTargetInfo {

@@ -74,7 +74,41 @@ describe('jxmb draft', () => {
         expect(code).toBe(2);
         expect(out).toBe('');
         expect(err).toContain('没有名为「科普」的任务或项目');
-        expect(err).toContain('「科普综合工作经费」、「科技创新综合工作经费」');
+        expect(err).toContain('任务「科普综合工作经费」、任务「科技创新综合工作经费」');
+    });
+
+    describe('a task and a project, or two projects, of one name', () => {
+        const tutorial = join(samplesDir, 'tutorial.jxmb');
+
+        test('--task takes the task and points at the project of the same name; --project takes the project', async () => {
+            const task = await run([tutorial, '--task', '科普活动经费']);
+            expect(task.code).toBe(0);
+            expect(task.out).toContain('// 任务「科普活动经费」的指标建议');
+            expect(task.err).toContain('注：文件中还有同名的项目「科普活动经费」（单位「示例区科学技术协会」）；要为项目草拟，请用 --project「科普活动经费」。');
+            const project = await run([tutorial, '--project', '科普活动经费']);
+            expect(project.code).toBe(0);
+            expect(project.err).toBe('');
+            expect(project.out).toContain('// 项目「科普活动经费」的指标建议');
+        });
+
+        test('two projects of one name in different 单位: listed with their 单位 until --unit picks one', async () => {
+            const file = join(mkdtempSync(join(tmpdir(), 'jxmb-draft-')), 'two.jxmb');
+            const project = (unit: string, n: number) => `    单位 "${unit}" {
+        项目 "培训经费" { 绩效目标 "举办培训班不少于${n}期。" }
+    }`;
+            writeFileSync(file, `项目支出 "市科协" 年度 2024 {\n${project('甲单位', 3)}\n${project('乙单位', 5)}\n}\n`);
+            const both = await run([file, '--project', '培训经费']);
+            expect(both.code).toBe(2);
+            expect(both.err).toContain('有 2 个名为「培训经费」的项目：项目「培训经费」（单位「甲单位」）、项目「培训经费」（单位「乙单位」）。请用 --unit 指明项目所在的单位。');
+            const second = await run([file, '--task', '培训经费', '--unit', '乙单位']);
+            expect(second.code).toBe(0);
+            expect(second.out).toContain('≥5期');
+            expect(second.out).not.toContain('≥3期');
+        });
+
+        test('--task and --project together are refused', async () => {
+            expect((await run([tutorial, '--task', '科普活动经费', '--project', '科普活动经费'])).code).toBe(2);
+        });
     });
 
     test('a 保密 project is named as such, not as unknown', async () => {
@@ -86,7 +120,7 @@ describe('jxmb draft', () => {
     });
 
     test('no --task, no file, a bad format, a missing file', async () => {
-        expect((await run([seed000])).err).toContain('请用 --task 指定');
+        expect((await run([seed000])).err).toContain('请用 --task（任务）或 --project（项目）指定');
         expect((await run([])).code).toBe(2);
         expect((await run([seed000, '--task', 'x', '--format', 'xml'])).code).toBe(2);
         const missing = await run(['no-such-file.jxmb', '--task', 'x']);
