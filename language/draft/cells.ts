@@ -97,8 +97,16 @@ export function locateQuote(text: string, quote: string): [number, number] | und
     return [t.offsets[at]!, t.offsets[at + q.length - 1]! + 1];
 }
 
+// Every proposal of a draft asks about the same source text: read once, not once per proposal.
+let lastRead: { text: string; numbers: ReadonlySet<number> } | undefined;
+
 /** Every number the text writes, Arabic or Chinese, also scaled by a 万/亿 after it (3000万 → 3000 and 3e7). */
-export function numbersIn(text: string): Set<number> {
+export function numbersIn(text: string): ReadonlySet<number> {
+    if (lastRead?.text !== text) lastRead = { text, numbers: readNumbers(text) };
+    return lastRead.numbers;
+}
+
+function readNumbers(text: string): Set<number> {
     const s = normalizeValueText(text).replace(/(\d),(?=\d{3})/g, '$1');
     const found = new Set<number>();
     for (let i = 0; i < s.length;) {

@@ -5,7 +5,7 @@
 import type { CostModel } from '../domain/taxonomy.js';
 import { unitKind } from '../domain/units.js';
 import {
-    alternativeNameFor, categoryFor, findPromises, indicatorNameFor, structuredValueFor, type QuantityPromise, type TextPromise
+    alternativeNameFor, baseValue, categoryFor, findPromises, indicatorNameFor, structuredValueFor, type QuantityPromise, type TextPromise
 } from '../domain/promises.js';
 import type { Operator } from '../domain/value-types.js';
 import { samePromise } from '../validation/text-consistency-match.js';
@@ -63,14 +63,26 @@ export function draftRules(target: DraftTarget, options: RuleDraftOptions = {}):
 
 function foundPromises(target: DraftTarget): Found[] {
     const found: Found[] = [];
+    // Only promises of the same number can be the same promise: compared within that number's bucket, not with all
+    // (with all, a text of thousands of promises took seconds).
+    const byNumber = new Map<string, Found[]>();
     for (const { field, text } of target.texts) {
         for (const promise of findPromises(text, { budgets: target.budgets, year: target.year ?? undefined })) {
+            const bucket = byNumber.get(numberKey(promise)) ?? [];
             // 主要实施内容 often repeats 期望目标 word for word (seed 000): one proposal per promise.
-            if (found.some(f => samePromise(f.promise, promise))) continue;
-            found.push({ field, text, promise });
+            if (bucket.some(f => samePromise(f.promise, promise))) continue;
+            const f = { field, text, promise };
+            found.push(f);
+            byNumber.set(numberKey(promise), [...bucket, f]);
         }
     }
     return found;
+}
+
+/** The number a promise states, in its unit's base (1.6万人次 and 16000人次 alike), rounded past float noise. */
+function numberKey(p: TextPromise): string {
+    if (p.kind === 'date') return p.date;
+    return `${baseValue(p.value, p.unit).toPrecision(12)}~${p.max === undefined ? '' : baseValue(p.max, p.unit).toPrecision(12)}`;
 }
 
 const sourceOf = ({ field, text, promise }: Found) =>

@@ -295,7 +295,15 @@ export function stringRange(node: AstNode, property: string, span: readonly [num
  * Source offset (from the opening quote) of each character of a STRING's value. Only "…" strings have escapes
  * (\" and \\): there one value character takes two source characters.
  */
-export function valueOffsets(literal: string): number[] {
+export function valueOffsets(literal: string): readonly number[] {
+    // Every promise of a text reported asks for the same literal's offsets: computed once, not once per promise.
+    if (lastOffsets?.literal !== literal) lastOffsets = { literal, offsets: computeOffsets(literal) };
+    return lastOffsets.offsets;
+}
+
+let lastOffsets: { literal: string; offsets: readonly number[] } | undefined;
+
+function computeOffsets(literal: string): number[] {
     const offsets: number[] = [];
     const escapes = literal.startsWith('"');
     for (let i = 1; i < literal.length - 1; i++) {
