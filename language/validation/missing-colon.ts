@@ -19,10 +19,12 @@ function siblings(indicator: Indicator): Indicator[] {
  * nothing but blanks stands between them on one line.
  */
 export function nameBeforeLostColon(indicator: Indicator): Indicator | undefined {
+    // Every 三级 is asked: those with a value (nearly all) are answered without looking at their block.
+    if (hasValue(indicator)) return undefined;
     const list = siblings(indicator);
     const previous = list[list.indexOf(indicator) - 1];
     const [a, b] = [previous?.$cstNode, indicator.$cstNode];
-    if (!previous || !a || !b || hasValue(previous) || hasValue(indicator) || ENDS_WITH_SEPARATOR.test(a.text)) return undefined;
+    if (!previous || !a || !b || hasValue(previous) || ENDS_WITH_SEPARATOR.test(a.text)) return undefined;
     const text = AstUtils.getDocument(indicator).textDocument.getText();
     return BLANKS.test(text.slice(a.end, b.offset)) ? previous : undefined;
 }
