@@ -107,6 +107,8 @@ function proposalFor(found: Found, target: DraftTarget, names: Set<string>, cost
         proposal = withConfirmation(proposal, `原文说的是${promise.year}年的目标，不一定是本年度（${target.year}年）的指标值`);
     }
     if (!promise.subject) proposal = withConfirmation(proposal, '原文没有说明这个数字计量的是什么，请改写指标名称');
+    // The rules read Chinese: from other words (Satisfaction above 90%) they take the number, not what it means.
+    else if (!CHINESE.test(promise.subject)) proposal = withConfirmation(proposal, `原文「${promise.subject}」不是中文，规则只读出了数字：请核对运算符并改写为中文指标名称`);
     return proposal;
 }
 
@@ -116,6 +118,8 @@ function valueFields(found: Found, level2: Level2Name): Pick<Proposal, 'operator
     // A range (10～20场) is written as one, its lower bound in `number` (the cells carry both bounds).
     return { operator: operatorFor(found, level2), number: p.value, unit: p.unit, per: p.per, date: null };
 }
+
+const CHINESE = /[\u4e00-\u9fff]/;
 
 // 为0起, 是3个, =5项: the text states the number as a fact, not as a floor.
 const STATED_AS = /(?:为|是|等于|=|＝)\s*$/;

@@ -141,6 +141,14 @@ describe('forms and categories', () => {
         expect(proposals.some(p => p.placeholder)).toBe(false);
     });
 
+    test('words the rules cannot read (English) give a proposal marked 需确认, with the reason', () => {
+        const proposals = draftWithRules(fresh('Satisfaction above 90%；举办讲座不少于12场。'), { skeletons: false });
+        const english = proposals.find(p => p.annual.includes('90'))!;
+        expect(english.needsConfirmation).toBe(true);
+        expect(english.reason).toContain('不是中文');
+        expect(proposals.find(p => p.annual.includes('12场'))!.needsConfirmation).toBe(false);
+    });
+
     test('a range is drafted as a range value, never as a name ending in its lower bound', () => {
         const proposals = draftWithRules(fresh('举办讲座10～20场；开展培训8至10期；覆盖率80%-90%；实施2021-2025年规划。'), { skeletons: false });
         expect(proposals.map(brief)).toEqual([
