@@ -247,14 +247,16 @@ export function countUnitIn(name: string): string {
 // ─── kinds of indicator ──────────────────────────────────────────────────────────────────────────────────────
 
 const TIMELY_WORDS = /及时率|按时|准时|进度/;
+const PROGRESS = /进度/;
 
 function answersTime(v: ValueContext, name: string): boolean {
     const p = v.parsed;
     if (p.kind === 'date' || isDeadlineWithoutYear(v)) return true;
-    if (p.kind === 'range') return isDurationUnit(p.unit) || (isPercentUnit(p.unit) && (isRateName(name) || TIMELY_WORDS.test(v.text)));
+    // A share of time kept (及时率, 资金支出进度(%), RULES §5) is named so, or says so in its value.
+    const timelyShare = isRateName(name) || PROGRESS.test(name) || TIMELY_WORDS.test(v.text);
+    if (p.kind === 'range') return isDurationUnit(p.unit) || (isPercentUnit(p.unit) && timelyShare);
     if (p.kind === 'qualitative') return !!p.milestone && /本年|年内|年底|年末|\d+月/.test(p.milestone);
-    return quantitiesOf(p).some(q => isDurationUnit(q.unit) || q.per !== null
-        || (isPercentUnit(q.unit) && (isRateName(name) || TIMELY_WORDS.test(v.text))));
+    return quantitiesOf(p).some(q => isDurationUnit(q.unit) || q.per !== null || (isPercentUnit(q.unit) && timelyShare));
 }
 
 /** A name about time (及时/时间/进度/响应) needs a date, a duration or a timeliness rate (RULES §3.7; seed 003 会议举办及时性). */
