@@ -57,7 +57,7 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         CodeActionProvider: () => new JxmbCodeActionProvider(),
         CompletionProvider: services => new JxmbCompletionProvider(services),
         HoverProvider: services => new JxmbHoverProvider(services),
-        Formatter: () => new JxmbFormatter(),
+        Formatter: services => new JxmbFormatter(message => void services.shared.lsp.Connection?.window.showWarningMessage(message)),
         DocumentSymbolProvider: services => new JxmbDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new JxmbFoldingRangeProvider(services),
         // The language has no cross-references (scoping.ts): go-to-definition, references and highlights would find

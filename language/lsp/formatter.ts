@@ -1,4 +1,4 @@
-import type { LangiumCoreServices, LangiumDocument, Lexer } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit
@@ -13,11 +13,8 @@ import type { WhitespaceEdit } from './format/whitespace.js';
 // blank lines kept but not after `{`), which its per-token actions do not see. A layout over the token stream makes
 // them directly, and re-reads its result to prove that nothing but whitespace changed.
 export class JxmbFormatter implements Formatter {
-    private readonly lexer?: Lexer;
-
-    constructor(services?: LangiumCoreServices) {
-        this.lexer = services?.parser.Lexer;
-    }
+    /** `tell`: how the editor is told why a declaration stayed as written (window/showMessage). */
+    constructor(private readonly tell?: (message: string) => void) {}
 
     formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
         return this.toTextEdits(document, this.edits(document));
@@ -39,7 +36,12 @@ export class JxmbFormatter implements Formatter {
     }
 
     private edits(document: LangiumDocument): WhitespaceEdit[] {
-        return formatEdits(document.textDocument.getText(), document.parseResult as LangiumDocument<Document>['parseResult'], this.lexer);
+        const parseResult = document.parseResult as LangiumDocument<Document>['parseResult'];
+        const line = firstErrorLine(parseResult);
+        // A declaration with a syntax error is left as written (format-document.ts); the user would otherwise see
+        // the command do nothing, and not know why.
+        if (line !== undefined) this.tell?.(`第 ${line} 行有语法错误：含语法错误的申报表不作格式化，改正后再格式化。`);
+        return formatEdits(document.textDocument.getText(), parseResult);
     }
 
     private toTextEdits(document: LangiumDocument, edits: readonly WhitespaceEdit[]): TextEdit[] {
@@ -48,4 +50,13 @@ export class JxmbFormatter implements Formatter {
             newText: edit.text
         }));
     }
+}
+
+/** The 1-based line of the text's first syntax error, if any. */
+function firstErrorLine(parseResult: LangiumDocument<Document>['parseResult']): number | undefined {
+    const lines = [
+        ...parseResult.lexerErrors.map(e => e.line),
+        ...parseResult.parserErrors.map(e => e.token.startLine)
+    ].filter((line): line is number => Number.isInteger(line));
+    return lines.length > 0 ? Math.min(...lines) : undefined;
 }

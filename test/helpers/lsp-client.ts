@@ -5,7 +5,7 @@ import {
     InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
     PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
     ConfigurationRequest, RegistrationRequest, DidChangeConfigurationNotification, WorkDoneProgressCreateRequest, WorkDoneProgress,
-    type WorkDoneProgressBegin, type WorkDoneProgressReport, type WorkDoneProgressEnd
+    type WorkDoneProgressBegin, type WorkDoneProgressReport, type WorkDoneProgressEnd, ShowMessageNotification, type ShowMessageParams
 } from 'vscode-languageserver-protocol/node';
 
 // A real language-server process over stdio, spoken to as VS Code does. Used by the LSP tests and the benchmark.
@@ -17,8 +17,11 @@ export class LspSession {
     readonly published: PublishDiagnosticsParams[] = [];
     /** What the server showed as progress ($/progress), in order. */
     readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
+    /** What the server showed in the editor's message area (window/showMessage), in order. */
+    readonly messages: ShowMessageParams[] = [];
 
     private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {
+        connection.onNotification(ShowMessageNotification.type, params => { this.messages.push(params); });
         connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
             connection.onProgress(WorkDoneProgress.type, token, value => { this.progress.push(value); });
         });

@@ -28,11 +28,13 @@ describe('formatting through the language server', () => {
         expect(await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })).toEqual([]);
     });
 
-    test('range formatting answers, and broken text gets no edits', async () => {
+    test('range formatting answers, and broken text gets no edits but a message saying why', async () => {
         const uri = 'file:///tmp/jxmb-format-test/broken.jxmb';
         const broken = '部门整体 "甲" {\n  标题 "t\n   总体绩效目标 "g"\n}\n';
         await session.openChecked(uri, broken);
+        const shown = session.messages.length;
         expect(await session.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri }, options })).toEqual([]);
+        await expect.poll(() => session.messages.slice(shown).map(m => m.message)).toEqual([expect.stringMatching(/^第 \d+ 行有语法错误：含语法错误的申报表不作格式化/)]);
 
         const clean = '部门整体 "甲" {\n  标题 "t"\n}\n';
         const again = session.diagnostics(uri, 2);
