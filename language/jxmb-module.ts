@@ -1,4 +1,5 @@
 import { inject, type DeepPartial, type Module } from 'langium';
+import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import {
     createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
@@ -57,7 +58,9 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         CodeActionProvider: () => new JxmbCodeActionProvider(),
         CompletionProvider: services => new JxmbCompletionProvider(services),
         HoverProvider: services => new JxmbHoverProvider(services),
-        Formatter: services => new JxmbFormatter(message => void services.shared.lsp.Connection?.window.showWarningMessage(message)),
+        // A notification, not showWarningMessage's request: there is nothing to answer, and no client waits on it.
+        Formatter: services => new JxmbFormatter(message =>
+            void services.shared.lsp.Connection?.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message })),
         DocumentSymbolProvider: services => new JxmbDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new JxmbFoldingRangeProvider(services),
         // The language has no cross-references (scoping.ts): go-to-definition, references and highlights would find
