@@ -90,9 +90,11 @@ function project(d: ProjectExpenditureDeclaration): string {
             rows.push([cell(p.name), ...fundsCells(p.funds), cell(p.goal), cell(p.indicators.length ? flatIndicators(p.indicators) : null)]);
         }
     }
-    return [
+    const out = [
         `# ${escapeMarkdown(d.title ?? PROJECT_TITLE)}`,
         `部门名称：${escapeMarkdown(d.unit)}　　单位：万元`,
         table(PROJECT_HEADERS, rows, ['l', 'r', 'r', 'r', 'r', 'l', 'l'])
-    ].join('\n\n');
+    ];
+    if (d.remark !== null) out.push('## 备注', paragraphs(d.remark));
+    return out.join('\n\n');
 }

@@ -161,11 +161,7 @@ export function departmentGrid(d: DepartmentDeclaration): Grid {
 
     indicatorBlock(b, d.indicators, d.singleValueColumn);
 
-    if (d.remark !== null) {
-        b.put(0, '备注', 'label');
-        b.put(1, d.remark, 'text', { colSpan: 'rest' });
-        b.next();
-    }
+    remarkRow(b, d.remark);
 
     const title = d.title ?? DEPARTMENT_TITLE;
     return {
@@ -173,6 +169,14 @@ export function departmentGrid(d: DepartmentDeclaration): Grid {
         widths: d.singleValueColumn ? [11, 18, 30, 34, 40] : [11, 18, 30, 30, 28, 28],
         rows: b.row, cells: b.cells, headRows: 0, year: yearLine(d.year, title)
     };
+}
+
+/** 备注 under the table, as on SEED001: both table kinds end with it, and import reads it back from there. */
+function remarkRow(b: GridBuilder, remark: string | null): void {
+    if (remark === null) return;
+    b.put(0, '备注', 'label');
+    b.put(1, remark, 'text', { colSpan: 'rest' });
+    b.next();
 }
 
 export interface IndicatorRow {
@@ -271,6 +275,7 @@ export function projectGrid(d: ProjectExpenditureDeclaration): Grid {
             b.next();
         }
     }
+    remarkRow(b, d.remark);
 
     const title = d.title ?? PROJECT_TITLE;
     return {

@@ -89,3 +89,25 @@ describe('the year cell', () => {
         expect(result.report.some(e => e.kind === 'note' && e.message.includes('标题写的是 2024 年'))).toBe(true);
     });
 });
+
+describe('备注 of a 项目支出 table', () => {
+    test('survives .jxmb → xlsx → import, lines and all, with nothing left unplaced', async () => {
+        const model = await compiled(`项目支出 "测试单位" 年度 2025 {
+    标题 "2025年项目支出绩效目标表"
+    单位 "单位甲" {
+        项目 "项目一" {
+            资金 { 总计 100.00  财政拨款 100.00  财政专户拨款 空  其他资金 空 }
+            绩效目标 "目标一"
+            绩效指标 { 产出指标 { 数量指标 { "场次"：≥20场次 } } }
+        }
+    }
+    备注 "1.本表由单位甲填报。
+2.金额单位为万元。"
+}
+`);
+        const result = await importBytes(await renderXlsx(model));
+        expect(result.model.declarations[0]!.remark).toBe('1.本表由单位甲填报。\n2.金额单位为万元。');
+        expect(modelDifferences(result.model, model)).toEqual([]);
+        expect(result.report.filter(entry => entry.kind === 'unplaced')).toEqual([]);
+    });
+});
