@@ -1,5 +1,6 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { decodeUtf16WithoutBom } from '../text-encoding.js';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
 export class InputError extends Error {
@@ -85,9 +86,9 @@ export function decodeSource(file: string, bytes: Uint8Array): string {
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
     if (bytes.subarray(0, 8192).includes(0)) {
-        const text = decodeUtf16WithoutBom(bytes);
-        if (text === null) throw new InputError(file, '这是二进制文件，不是 .jxmb 文本。');
-        return text;
+        const utf16 = decodeUtf16WithoutBom(bytes);
+        if (utf16 === null) throw new InputError(file, '这是二进制文件，不是 .jxmb 文本。');
+        return utf16.text;
     }
     try {
         const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -96,28 +97,6 @@ export function decodeSource(file: string, bytes: Uint8Array): string {
         const offset = firstInvalidUtf8(bytes);
         throw new InputError(file, `文件不是 UTF-8 编码（第 ${offset} 字节起无法解码，可能是 GBK/GB18030）。请在编辑器中另存为 UTF-8 后重试。`);
     }
-}
-
-/**
- * UTF-16 without a BOM, as some Windows tools save "Unicode" text: the ASCII characters of a .jxmb (spaces, line
- * breaks, quotes, digits — half its characters) have a zero byte at every second place, on the same side. Binary data
- * has its zeros on both sides, or does not decode strictly, or decodes to control characters: then null.
- */
-function decodeUtf16WithoutBom(bytes: Uint8Array): string | null {
-    const sample = bytes.subarray(0, 8192);
-    const zeros = [0, 0];
-    for (let i = 0; i < sample.length; i++) if (sample[i] === 0) zeros[i % 2]!++;
-    const [even, odd] = zeros as [number, number];
-    const enough = (n: number) => n >= sample.length / 16;
-    const encoding = enough(odd) && even * 8 <= odd ? 'utf-16le' : enough(even) && odd * 8 <= even ? 'utf-16be' : null;
-    if (encoding === null) return null;
-    let text: string;
-    try {
-        text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-        return null;
-    }
-    return /[\0-\x08\x0e-\x1f]/.test(text) ? null : text;
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

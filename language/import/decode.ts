@@ -1,11 +1,13 @@
+import { decodeUtf16WithoutBom } from '../text-encoding.js';
 import { ImportError } from './errors.js';
 
 // Text files arrive in whatever the sender's system wrote: UTF-8 from the web and Linux, UTF-16 from some Windows
-// tools (always with a BOM), and GBK/GB18030 from Chinese Windows (no BOM). Detection: a BOM decides; bytes that are
-// valid UTF-8 are UTF-8 (GBK text of any length is practically never valid UTF-8); otherwise GB18030, a superset of
-// GBK, if it decodes cleanly to text.
+// tools (with a BOM, or without one), and GBK/GB18030 from Chinese Windows (no BOM). Detection: a BOM decides; zero
+// bytes on one side only are UTF-16 without a BOM, recognised as `jxmb check` recognises it (text-encoding.ts);
+// bytes that are valid UTF-8 are UTF-8 (GBK text of any length is practically never valid UTF-8); otherwise
+// GB18030, a superset of GBK, if it decodes cleanly to text.
 
-export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE' | 'UTF-16BE' | 'GB18030';
+export type TextEncodingName = 'UTF-8' | 'UTF-8 (BOM)' | 'UTF-16LE' | 'UTF-16BE' | 'UTF-16LE (无 BOM)' | 'UTF-16BE (无 BOM)' | 'GB18030';
 
 export interface DecodedText {
     text: string;
@@ -16,13 +18,19 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return checked(strictDecode('utf-8', bytes.subarray(3)), 'UTF-8 (BOM)');
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(strictDecode('utf-16le', bytes.subarray(2)), 'UTF-16LE');
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(strictDecode('utf-16be', bytes.subarray(2)), 'UTF-16BE');
-    // NUL bytes do not occur in UTF-8 or GBK text: without a BOM this is a binary file.
-    if (bytes.subarray(0, 65536).includes(0)) throw new ImportError('这是二进制文件，不是文本、.xlsx 或 .docx 表格。');
+    // NUL bytes do not occur in UTF-8 or GBK text: without a BOM this is UTF-16 or a binary file.
+    if (bytes.subarray(0, 65536).includes(0)) return utf16WithoutBom(bytes);
     const utf8 = strictDecode('utf-8', bytes);
     if (utf8 !== null) return checked(utf8, 'UTF-8');
     const gb = strictDecode('gb18030', bytes);
     if (gb !== null) return checked(gb, 'GB18030');
     throw new ImportError('无法识别文本编码：既不是 UTF-8、UTF-16，也不是 GBK/GB18030。');
+}
+
+function utf16WithoutBom(bytes: Uint8Array): DecodedText {
+    const utf16 = decodeUtf16WithoutBom(bytes);
+    if (utf16 === null) throw new ImportError('这是二进制文件，不是文本、.xlsx 或 .docx 表格。');
+    return checked(utf16.text, utf16.order === 'utf-16le' ? 'UTF-16LE (无 BOM)' : 'UTF-16BE (无 BOM)');
 }
 
 function strictDecode(label: string, bytes: Uint8Array): string | null {

@@ -5,7 +5,7 @@ import { importBytes } from '../../language/import/import.js';
 import { seedOf } from '../helpers/samples.js';
 import { modelDifferences } from './helpers.js';
 
-// Text files in the encodings Chinese offices send: UTF-8 with and without BOM, UTF-16 with BOM (both byte orders),
+// Text files in the encodings Chinese offices send: UTF-8 with and without BOM, UTF-16 with and without BOM (both byte orders),
 // GBK/GB18030 without any marker. Each must give the same model as the UTF-8 original.
 
 /** A GBK encoder for the test, built from the platform's GB18030 decoder (two-byte codes cover all seed text). */
@@ -42,6 +42,9 @@ describe.each(seeds)('%s', sample => {
         ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]), 'UTF-8 (BOM)'],
         ['UTF-16LE with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'UTF-16LE'],
         ['UTF-16BE with BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(text)]), 'UTF-16BE'],
+        // `jxmb check` reads a .jxmb saved so; import reads a table saved so by the same rule.
+        ['UTF-16LE without BOM', Buffer.from(text, 'utf16le'), 'UTF-16LE (无 BOM)'],
+        ['UTF-16BE without BOM', utf16be(text), 'UTF-16BE (无 BOM)'],
         ['GBK (no marker)', encodeGbk(text), 'GB18030'],
         ['UTF-8 with CRLF line ends', Buffer.from(text.replace(/\n/g, '\r\n'), 'utf8'), 'UTF-8']
     ];
