@@ -16,7 +16,7 @@ import { removeStaleTemps } from './write-file.js';
 export const importUsage = `用法 / usage:
   jxmb import <文件> [-o 输出.jxmb] [--force] [--year 年度]   把表格导入为 .jxmb
       输入：制表符分隔的文本或 PDF 提取文本（UTF-8、UTF-16、GBK/GB18030 自动识别）、.xlsx、.docx
-      -o       写入文件（默认输出到终端）；已存在的文件不覆盖，除非加 --force
+      -o       写入 .jxmb 文件（默认输出到终端）；已存在的文件不覆盖，除非加 --force
       --year   表上没有年度时写入的年度（表上有年度时以此为准，并在报告中说明）
       导入报告（未能放入的单元格及其位置、原文）输出到标准错误`;
 
@@ -38,6 +38,11 @@ export async function runImportCommand(args: string[], io: { out(t: string): voi
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) {
         io.err(`--year 须为 1900–2200 之间的年份，而不是「${values.year}」。\n`);
+        return 2;
+    }
+    if (values.output !== undefined && extname(values.output).toLowerCase() !== '.jxmb') {
+        // Import writes .jxmb text: under another name (表.xlsx) it would pass for a file of that kind, or replace one.
+        io.err(`${values.output}: 导入的结果是 .jxmb 文本，输出文件的扩展名须为 .jxmb。未写入任何文件。\n`);
         return 2;
     }
     try {

@@ -87,6 +87,7 @@ function withoutNumbers(table: SourceTable, placement: Placement): SourceTable {
 }
 
 export async function readTables(bytes: Uint8Array, extension?: string): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {
+    refuseDeclaration(extension);
     checkImportSize(bytes);
     switch (sniffInput(bytes, extension)) {
         case 'xlsx': return { tables: await readXlsx(bytes, checkPackage(bytes, 'xlsx')), format: 'xlsx', encoding: null };
@@ -101,6 +102,13 @@ export async function readTables(bytes: Uint8Array, extension?: string): Promise
             if (office) throw new ImportError(`文件不是 ${office}（不是 zip 压缩包），按文本读取也没有找到表格。`);
             throw new ImportError('没有找到表格：文本既不是制表符分隔的表格，也不像从 PDF 提取的部门整体申报表。');
         }
+    }
+}
+
+/** A .jxmb read as a table would come out mangled (its text looks like PDF text): it needs no import. */
+function refuseDeclaration(extension = ''): void {
+    if (extension.toLowerCase() === '.jxmb') {
+        throw new ImportError('这已是 .jxmb 文件，不必导入：请直接用 jxmb check 检查，或用 jxmb compile 编译为表格。');
     }
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -56,13 +56,37 @@ describe('output', () => {
         expect(readdirSync(dir)).toEqual(['out.jxmb']);
     });
 
-    test('the input file is never the output', async () => {
+    test('the input file is never the output, not even through a link', async () => {
         const input = join(dir, 'in.txt');
         writeFileSync(input, readFileSync(seed001));
-        const { code, err } = await run(input, '-o', input, '--force');
+        symlinkSync(input, join(dir, 'link.jxmb'));
+        const { code, err } = await run(input, '-o', join(dir, 'link.jxmb'), '--force');
         expect(code).toBe(2);
         expect(err).toMatch(/输出文件就是输入文件/);
         expect(readFileSync(input)).toEqual(readFileSync(seed001));
+    });
+
+    test('-o must name a .jxmb: the text is never written under a workbook\'s name, nor over a workbook', async () => {
+        const workbook = join(dir, 'real.xlsx');
+        writeFileSync(workbook, 'PK-a-real-workbook');
+        for (const target of [workbook, join(dir, 'new.xlsx'), join(dir, 'out.txt'), join(dir, 'out')]) {
+            const { code, out, err } = await run(seed001, '-o', target, '--force');
+            expect(code, target).toBe(2);
+            expect(out).toBe('');
+            expect(err).toBe(`${target}: 导入的结果是 .jxmb 文本，输出文件的扩展名须为 .jxmb。未写入任何文件。\n`);
+        }
+        expect(readdirSync(dir)).toEqual(['real.xlsx']);
+        expect(readFileSync(workbook, 'utf8')).toBe('PK-a-real-workbook');
+    });
+
+    test('a .jxmb is refused as input: it is already a declaration, and reading it as a table mangles it', async () => {
+        const source = join(dir, 'decl.jxmb');
+        writeFileSync(source, readSample('001-zhanjiang-kexie.jxmb'));
+        const { code, out, err } = await run(source, '-o', join(dir, 'out.jxmb'));
+        expect(code).toBe(2);
+        expect(out).toBe('');
+        expect(err).toBe(`${source}: 这已是 .jxmb 文件，不必导入：请直接用 jxmb check 检查，或用 jxmb compile 编译为表格。未写入任何文件。\n`);
+        expect(readdirSync(dir)).toEqual(['decl.jxmb']);
     });
 
     test('--year writes the year and notes a contradiction with the table', async () => {
