@@ -57,6 +57,8 @@ export function decideYear(d: Declaration, table: SourceTable, placement: Placem
             where = at!.where;
             source = at;
             if (given === undefined) placement.note(at!.where, `表中没有年度栏，标题也未写年度：按文中的「${year}年度」取年度 ${year}。`);
+        } else if (given === undefined) {
+            placement.note(table.name ? `工作表「${table.name}」` : '表头', noYearMessage([...years.keys()]));
         }
     }
     origins?.set(d, 'year', source);
@@ -65,4 +67,12 @@ export function decideYear(d: Declaration, table: SourceTable, placement: Placem
         return given;
     }
     return found;
+}
+
+/** Why the declaration has no 年度, and how to give it one: a table without one imports, but checks need the year. */
+function noYearMessage(textYears: number[]): string {
+    const why = textYears.length === 0
+        ? '表中没有找到年度（没有年度栏，标题和文中也未写「某年度」）'
+        : `表中没有年度栏，标题也未写年度，文中提到几个年度（${textYears.sort((a, b) => a - b).join('、')}年度），无法确定是哪一年`;
+    return `${why}：未写入年度。可用 --year 指定年度（如 --year 2025），或导入后在 .jxmb 的名称后补写「年度 2025」。`;
 }

@@ -3,12 +3,18 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import type { DeclarationFile } from '../../language/compile/model.js';
 import { importBytes, renderImport, type ImportOptions, type ImportResult } from '../../language/import/import.js';
 import { amountOf } from '../../language/import/cells.js';
+import type { ReportEntry } from '../../language/import/placement.js';
 import { readPart, zipDirectory } from '../../language/import/zip-package.js';
 import type { SourceCell, SourceTable } from '../../language/import/source.js';
 import {
     budgetField, indicatorHeading, isBudgetHeading, level1Label, level2Label, projectHeading, taskHeading
 } from '../../language/import/vocabulary.js';
 import { modelOf } from '../helpers/samples.js';
+
+/** A report without the note that the table names no 年度, for tests of tables made without one. */
+export function withoutYearNote(report: readonly ReportEntry[]): ReportEntry[] {
+    return report.filter(entry => !(entry.kind === 'note' && entry.message.includes('未写入年度')));
+}
 
 /** Imports a file's bytes. */
 export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportResult> {
