@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import { ImportError } from '../import/errors.js';
 import { importTooLarge, MAX_IMPORT_BYTES } from '../import/limits.js';
 import { importBytes, renderImport, summaryLine } from '../import/import.js';
-import { writeImported } from '../import/output.js';
+import { folderMessage, isFolder, writeImported } from '../import/output.js';
 import { formatReportEntry } from '../import/report.js';
 import { parseCommandArgs } from './arguments.js';
 import { describeFsError, readLimited } from './source-files.js';
@@ -30,14 +30,23 @@ export async function runImportCommand(args: string[], io: { out(t: string): voi
         io.out(importUsage + '\n');
         return 0;
     }
-    if (positionals.length !== 1) {
+    if (positionals.length === 0) {
         io.err(`请给出一个要导入的文件。\n${importUsage}\n`);
+        return 2;
+    }
+    if (positionals.length > 1) {
+        // One table gives one .jxmb: several inputs would need several -o, which one command line cannot pair up.
+        io.err(`一次只能导入一个文件，这里给出了 ${positionals.length} 个：${positionals.map(p => `「${p}」`).join('、')}。请逐个导入。未写入任何文件。\n`);
         return 2;
     }
     const [input] = positionals as [string];
     const year = values.year === undefined ? undefined : Number(values.year);
     if (year !== undefined && !(Number.isInteger(year) && year >= 1900 && year <= 2200)) {
         io.err(`--year 须为 1900–2200 之间的年份，而不是「${values.year}」。\n`);
+        return 2;
+    }
+    if (values.output !== undefined && await isFolder(values.output)) {
+        io.err(`${folderMessage(values.output)}未写入任何文件。\n`);
         return 2;
     }
     if (values.output !== undefined && extname(values.output).toLowerCase() !== '.jxmb') {

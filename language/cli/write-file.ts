@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { InputError } from './source-files.js';
 
@@ -19,7 +19,7 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
     } catch (error) {
         // The temp file may not exist, or its folder may not (ENOTDIR): nothing to remove is no new problem.
         await rm(temp, { force: true }).catch(() => undefined);
-        throw new InputError(path, `无法写入（${describeWriteError(error)}）。`);
+        throw new InputError(path, `无法写入：${await describeWriteError(path, error)}。`);
     }
     await removeStaleTemps(path);
 }
@@ -56,13 +56,30 @@ function isRunning(pid: number): boolean {
     }
 }
 
-function describeWriteError(error: unknown): string {
+/**
+ * Why `path` could not be written, naming what stands in the way (the missing folder, the file where a folder should
+ * be): the system's code (ENOENT, EISDIR) means nothing to a user.
+ */
+export async function describeWriteError(path: string, error: unknown): Promise<string> {
     const code = (error as NodeJS.ErrnoException)?.code;
     switch (code) {
-        case 'EEXIST': case 'ENOTDIR': return '路径中有一个同名的文件，而这里需要文件夹';
-        case 'EISDIR': return '已有同名的文件夹';
+        case 'ENOENT': return `文件夹「${dirname(path)}」不存在，请先建立它或换一个输出路径`;
+        case 'EEXIST': case 'ENOTDIR': {
+            const blocker = await fileInPath(path);
+            return blocker ? `路径中的「${blocker}」是文件，不是文件夹` : '路径中有一个同名的文件，而这里需要文件夹';
+        }
+        case 'EISDIR': return '这里已有同名的文件夹，不能写成文件';
         case 'EACCES': case 'EPERM': case 'EROFS': return '没有写入权限';
         case 'ENOSPC': return '磁盘已满';
-        default: return code ?? String(error);
+        default: return `系统错误 ${code ?? String(error)}`;
     }
+}
+
+/** The nearest folder of `path` (itself excluded) that is a file: what keeps the folders from being made. */
+async function fileInPath(path: string): Promise<string | null> {
+    for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+        const info = await stat(dir).catch(() => null);
+        if (info && !info.isDirectory()) return dir;
+    }
+    return null;
 }

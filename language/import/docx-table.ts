@@ -25,7 +25,8 @@ export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
         const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
         html = result.value;
     } catch (error) {
-        throw new ImportError(`无法读取 .docx 文档：文件已损坏或不完整（${(error as Error)?.message ?? String(error)}）。`);
+        // mammoth's own words tell a user nothing: what they mean for the file does.
+        throw new ImportError('无法读取 .docx 文档：文件已损坏或不完整，或其内部结构无法解析。请在 Word 中打开，另存为 .docx 后再导入。', { cause: error });
     }
     const table = htmlTable(html);
     // Paragraphs outside tables are rows too.

@@ -3,8 +3,8 @@
  * on one line and exits with status 2, writing nothing.
  */
 export class ImportError extends Error {
-    constructor(message: string) {
-        super(message);
+    constructor(message: string, options?: { cause?: unknown }) {
+        super(message, options);
         this.name = 'ImportError';
     }
 }

@@ -1,4 +1,6 @@
 import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeWriteError } from '../cli/write-file.js';
 import { ImportError } from './errors.js';
 
 // Writes the imported .jxmb whole or not at all: into a temporary file next to the target, then moved into place.
@@ -6,6 +8,7 @@ import { ImportError } from './errors.js';
 // so not even a file created in the meantime is overwritten.
 
 export async function writeImported(path: string, text: string, force: boolean): Promise<void> {
+    if (await isFolder(path)) throw new ImportError(folderMessage(path));
     if (!force && await exists(path)) throw new ImportError(`输出文件 ${path} 已存在：未覆盖（要覆盖请加 --force）。`);
     const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
     try {
@@ -21,7 +24,7 @@ export async function writeImported(path: string, text: string, force: boolean):
         if (error instanceof ImportError) throw error;
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EEXIST') throw new ImportError(`输出文件 ${path} 已存在：未覆盖（要覆盖请加 --force）。`);
-        throw new ImportError(`无法写入 ${path}（${code ?? String(error)}）。`);
+        throw new ImportError(`无法写入 ${path}：${await describeWriteError(path, error)}。`);
     }
 }
 
@@ -36,6 +39,15 @@ async function linkOrMove(temp: string, path: string): Promise<void> {
         if (await exists(path)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
         await rename(temp, path);
     }
+}
+
+/** -o naming a folder: import writes one file, it does not fill a folder as compile does. */
+export function folderMessage(path: string): string {
+    return `${path} 是文件夹，不是文件：-o 须给出要写入的 .jxmb 文件，例如「${join(path, '导入.jxmb')}」。`;
+}
+
+export async function isFolder(path: string): Promise<boolean> {
+    return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }
 
 async function exists(path: string): Promise<boolean> {

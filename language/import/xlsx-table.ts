@@ -20,7 +20,8 @@ export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
         // Data validations are not read: exceljs expands each range to one entry per cell (a whole sheet never ends).
         await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations'] });
     } catch (error) {
-        throw new ImportError(`无法读取 .xlsx 工作簿：文件已损坏或不完整（${(error as Error)?.message ?? String(error)}）。`);
+        // exceljs's own words (「Cannot set properties of undefined」) tell a user nothing: what it means for the file does.
+        throw new ImportError('无法读取 .xlsx 工作簿：文件已损坏或不完整，或其内部结构无法解析。请在 Excel 中打开，另存为 .xlsx 后再导入。', { cause: error });
     }
     return workbook.worksheets.map(sheetTable);
 }

@@ -143,3 +143,25 @@ describe('compile -o with another target\'s extension', () => {
         expect(JSON.parse(readFileSync(at('ext/out/表.json'), 'utf8'))).toHaveProperty('declarations');
     });
 });
+
+describe('compile output that cannot be written: what stands in the way, by its path, never ENOTDIR or EISDIR', () => {
+    test('a file where a folder of the output path should be', () => {
+        const input = file('blocked-out/a.jxmb', good);
+        const blocker = file('blocked-out/f', 'mine');
+        const r = runJxmb(['compile', input, '--to', 'json', '-o', `${blocker}/sub/x.json`]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(`${blocker}/sub/x.json: 无法写入：路径中的「${blocker}」是文件，不是文件夹。\n`);
+        expect(readFileSync(blocker, 'utf8')).toBe('mine');
+    });
+
+    test('a folder with the output file\'s name, with or without --force', () => {
+        const input = file('folder-out/a.jxmb', good);
+        file('folder-out/out/a.json/keep.txt', 'mine');
+        for (const force of [[], ['--force']]) {
+            const r = runJxmb(['compile', input, '--to', 'json', '-o', at('folder-out/out'), ...force]);
+            expect(r.code).toBe(2);
+            expect(r.stderr).toBe(`${at('folder-out/out/a.json')}: 无法写入：这里已有同名的文件夹，不能写成文件。\n`);
+        }
+        expect(readdirSync(at('folder-out/out/a.json'))).toEqual(['keep.txt']);
+    });
+});

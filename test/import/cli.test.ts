@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { runImportCommand } from '../../language/cli/import.js';
 import { renderXlsx } from '../../language/compile/xlsx.js';
 import { readSample, seedOf } from '../helpers/samples.js';
-import { compiled, docx, modelDifferences, zip } from './helpers.js';
+import { compiled, docx, modelDifferences, unzip, zip } from './helpers.js';
 
 // `jxmb import` as the CLI runs it: output to stdout or -o (never over an existing file without --force, written
 // whole or not at all), the report on stderr, and garbage refused with exit status 2 and nothing written.
@@ -144,5 +144,55 @@ describe('garbage in: a clear message, exit status 2, nothing written', () => {
         const { code, err } = await run(join(dir, 'nope.txt'));
         expect(code).toBe(2);
         expect(err).toMatch(/不存在/);
+    });
+});
+
+describe('messages name the path and say what is wrong, never a system code or a library\'s words', () => {
+    test('-o into a folder that does not exist', async () => {
+        const target = join(dir, 'nodir', 'x.jxmb');
+        const { code, err } = await run(seed001, '-o', target);
+        expect(code).toBe(2);
+        expect(err).toBe(`${seed001}: 无法写入 ${target}：文件夹「${join(dir, 'nodir')}」不存在，请先建立它或换一个输出路径。未写入任何文件。\n`);
+        expect(readdirSync(dir)).toEqual([]);
+    });
+
+    test('-o under a file that stands where a folder should be', async () => {
+        writeFileSync(join(dir, 'f'), 'mine');
+        const target = join(dir, 'f', 'x.jxmb');
+        const { code, err } = await run(seed001, '-o', target);
+        expect(code).toBe(2);
+        expect(err).toBe(`${seed001}: 无法写入 ${target}：路径中的「${join(dir, 'f')}」是文件，不是文件夹。未写入任何文件。\n`);
+        expect(readFileSync(join(dir, 'f'), 'utf8')).toBe('mine');
+    });
+
+    test('-o naming a folder, with or without --force, with or without .jxmb in its name', async () => {
+        for (const name of ['d', 'd.jxmb']) {
+            const folder = join(dir, name);
+            mkdirSync(folder);
+            for (const force of [[], ['--force']]) {
+                const { code, err } = await run(seed001, '-o', folder, ...force);
+                expect(code).toBe(2);
+                expect(err).toBe(`${folder} 是文件夹，不是文件：-o 须给出要写入的 .jxmb 文件，例如「${join(folder, '导入.jxmb')}」。未写入任何文件。\n`);
+                expect(readdirSync(folder)).toEqual([]);
+            }
+        }
+    });
+
+    test('two input files: one at a time, both named', async () => {
+        const seed002 = seedOf('002-guangzhou-kexie-projects.jxmb')!;
+        const { code, out, err } = await run(seed001, seed002);
+        expect(code).toBe(2);
+        expect(out).toBe('');
+        expect(err).toBe(`一次只能导入一个文件，这里给出了 2 个：「${seed001}」、「${seed002}」。请逐个导入。未写入任何文件。\n`);
+    });
+
+    test('a workbook whose sheet is cut off mid-element: damaged, in Chinese only', async () => {
+        const parts = unzip(await renderXlsx(await compiled(readSample('000-nansha-kexie.jxmb'))));
+        const sheet = parts['xl/worksheets/sheet1.xml']!.toString('utf8');
+        const input = join(dir, '损坏.xlsx');
+        writeFileSync(input, zip({ ...parts, 'xl/worksheets/sheet1.xml': sheet.slice(0, sheet.indexOf('</sheetData>') - 20) }));
+        const { code, err } = await run(input);
+        expect(code).toBe(2);
+        expect(err).toBe(`${input}: 无法读取 .xlsx 工作簿：文件已损坏或不完整，或其内部结构无法解析。请在 Excel 中打开，另存为 .xlsx 后再导入。未写入任何文件。\n`);
     });
 });
