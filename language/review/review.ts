@@ -27,7 +27,7 @@ export interface ReviewOptions {
 
 export interface ReviewResult {
     report: ReviewReport;
-    /** command-line paths that do not exist, folders with nothing to review */
+    /** command-line paths that do not exist, folders with nothing to review (in the report too, as failed) */
     problems: InputError[];
 }
 
@@ -39,7 +39,10 @@ export async function reviewPaths(services: JxmbServices, paths: string[], optio
         reviews.push(await reviewFile(services, configs, file));
         options.onProgress?.(i + 1, files.length, file);
     }
-    return { report: buildReport(reviews), problems };
+    // A path that is not there (or a folder with nothing to review) is an input that could not be checked: the report,
+    // not only the terminal, must say so, or its totals tell the reviewer that everything was looked at.
+    const unchecked = problems.map(problem => failed(problem.file, null, problem.message));
+    return { report: buildReport([...unchecked, ...reviews]), problems };
 }
 
 async function reviewFile(services: JxmbServices, configs: ConfigResolver, file: string): Promise<FileReview> {

@@ -234,6 +234,31 @@ describe('the run', () => {
         expect(existsSync(join(dir, report))).toBe(false);
     });
 
+    test('a path that does not exist is in the report as an input that could not be checked, counted, with its reason', () => {
+        const missing = join(dir, '未交.xlsx');
+        const r = runJxmb(['check', join(inputs, '南沙.jxmb'), missing, '--report', join(dir, 'r-missing.json')]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toMatch(/^检查了 1 个文件（无法检查 1 个）：/);
+        const written: ReviewReport = JSON.parse(readFileSync(join(dir, 'r-missing.json'), 'utf8'));
+        const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+        expect(validate(written), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+        expect(written.totals).toMatchObject({ files: 2, checked: 1, failed: 1 });
+        expect(written.files[0]).toEqual({
+            file: missing, format: null, status: 'failed', reason: '文件或文件夹不存在。',
+            errors: 0, warnings: 0, infos: 0, measurability: null, findings: []
+        });
+    });
+
+    test('only paths that do not exist: the report lists them rather than nothing', () => {
+        const missing = join(dir, '不存在的文件夹');
+        const r = runJxmb(['check', missing, '--report', join(dir, 'r-none.html')]);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toMatch(/^检查了 0 个文件（无法检查 1 个）/);
+        const page = readFileSync(join(dir, 'r-none.html'), 'utf8');
+        expect(page).toContain(`<a href="#f1">${missing}</a>`);
+        expect(page).toContain('无法检查：文件或文件夹不存在。');
+    });
+
     test('a report path that is one of the inputs is refused, and the input left as it was', () => {
         const input = join(dir, '旧报告.json');
         writeFileSync(input, '{"a":1}');
