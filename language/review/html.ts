@@ -28,6 +28,7 @@ td.code, td.place { white-space: nowrap; font-family: Consolas, "DejaVu Sans Mon
 .failed { color: #b00020; font-weight: bold; }
 .clean { color: #176b2c; }
 .reason { border-left: 3pt solid #b00020; padding: 1mm 3mm; background: #fff3f3; }
+table.notes td { color: #333; background: #f7f9fb; }
 section + section { break-before: auto; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `;
@@ -74,14 +75,28 @@ function fileSection(f: FileReview, index: number): string {
             + `<td>${escapeHtml(x.message)}</td><td class="place">${escapeHtml(x.place.text)}</td></tr>`);
         parts.push(`<table><thead><tr><th style="width:4em">级别</th><th style="width:13em">代码</th><th>说明</th><th style="width:11em">位置</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
     }
-    const unplaced = (f.importReport ?? []).filter(e => e.kind === 'unplaced');
-    if (unplaced.length > 0) {
-        const rows = unplaced.map(e => `<tr><td class="place">${escapeHtml(e.where)}</td><td>${escapeHtml(e.text ?? '')}</td><td>${escapeHtml(e.message)}</td></tr>`);
-        parts.push(`<h3>导入时未能放入的单元格（${unplaced.length} 个）</h3>`
-            + `<table><thead><tr><th style="width:11em">位置</th><th>原文</th><th>原因</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
-    }
-    parts.push('</section>');
+    parts.push(unplacedTable(f), importNotesTable(f), '</section>');
     return parts.join('');
+}
+
+function unplacedTable(f: FileReview): string {
+    const unplaced = (f.importReport ?? []).filter(e => e.kind === 'unplaced');
+    if (unplaced.length === 0) return '';
+    const rows = unplaced.map(e => `<tr><td class="place">${escapeHtml(e.where)}</td><td>${escapeHtml(e.text ?? '')}</td><td>${escapeHtml(e.message)}</td></tr>`);
+    return `<h3>导入时未能放入的单元格（${unplaced.length} 个）</h3>`
+        + `<table><thead><tr><th style="width:11em">位置</th><th>原文</th><th>原因</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/**
+ * What the import read in a way the reviewer should know (a label added, a year taken from a text): not problems of
+ * the declaration, so apart from the findings and under their own heading, but in the page as they are in the JSON.
+ */
+function importNotesTable(f: FileReview): string {
+    const notes = (f.importReport ?? []).filter(e => e.kind === 'note');
+    if (notes.length === 0) return '';
+    const rows = notes.map(e => `<tr><td class="place">${escapeHtml(e.where)}</td><td>${escapeHtml(e.message)}</td></tr>`);
+    return `<h3 class="notes">导入说明（${notes.length} 条，不是问题，供核对）</h3>`
+        + `<table class="notes"><thead><tr><th style="width:11em">位置</th><th>说明</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 export function renderReviewHtml(report: ReviewReport): string {

@@ -297,3 +297,35 @@ describe('the HTML report', () => {
         expect(page).toContain('无法检查：');
     });
 });
+
+describe('import notes in the HTML report', () => {
+    let page: string;
+    beforeAll(() => { page = readFileSync(join(dir, '报告.html'), 'utf8'); });
+    const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    const sectionOf = (index: number) => {
+        const start = page.indexOf(`<section id="f${index}">`);
+        return page.slice(start, page.indexOf('</section>', start));
+    };
+
+    test('every note the JSON has is on the page, under 导入说明 after the problems, never among them', () => {
+        const withNotes = report.files.filter(f => f.importReport?.some(e => e.kind === 'note'));
+        expect(withNotes.length).toBeGreaterThan(0);
+        report.files.forEach((f, i) => {
+            const section = sectionOf(i + 1);
+            const notes = f.importReport?.filter(e => e.kind === 'note') ?? [];
+            if (notes.length === 0) {
+                expect(section).not.toContain('导入说明');
+                return;
+            }
+            const heading = section.indexOf('<h3 class="notes">');
+            expect(heading, f.file).toBeGreaterThan(0);
+            const table = section.slice(heading);
+            expect(table).toContain(`导入说明（${notes.length} 条，不是问题，供核对）`);
+            for (const note of notes) {
+                const row = `<tr><td class="place">${escaped(note.where)}</td><td>${escaped(note.message)}</td></tr>`;
+                expect(table).toContain(row);
+                expect(section.slice(0, heading)).not.toContain(escaped(note.message));
+            }
+        });
+    });
+});
