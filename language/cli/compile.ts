@@ -8,7 +8,7 @@ import { renderFlat } from '../compile/flat.js';
 import { renderHtml } from '../compile/html.js';
 import { renderMarkdown } from '../compile/markdown.js';
 import { renderXlsx, XlsxLimitError } from '../compile/xlsx.js';
-import { compilableModel } from '../compile/limits.js';
+import { compilableModel, xlsxLimitErrors } from '../compile/limits.js';
 import { isSyntaxError, toFinding, type Finding } from './diagnostics.js';
 import { collectSources, InputError, readSourceText } from './source-files.js';
 import { writeOutput } from './write-file.js';
@@ -30,14 +30,18 @@ export interface CompiledFile {
  * Reads, parses and converts one file; syntax errors stop it, and so does a value the model cannot hold (a 年度
  * outside 1900–2200); domain findings do not (the seeds have many).
  */
-export async function loadModel(services: JxmbServices, file: string): Promise<{ model: DeclarationFile | null; syntaxErrors: Finding[] }> {
+export async function loadModel(services: JxmbServices, file: string, target?: CompileTarget): Promise<{ model: DeclarationFile | null; syntaxErrors: Finding[] }> {
     const text = await readSourceText(file);
     const { document, diagnostics } = await parseAndValidate(services, text);
     const syntaxErrors = diagnostics.filter(isSyntaxError).map(d => toFinding(file, d));
     if (syntaxErrors.length > 0) {
         return { model: null, syntaxErrors };
     }
-    const { model, errors } = compilableModel(document.parseResult.value as Document);
+    const root = document.parseResult.value as Document;
+    const { model, errors } = compilableModel(root);
+    // The workbook's own limit (a cell's characters) is found here, on the file, so that it is reported at its place.
+    const targetErrors = model && target === 'xlsx' ? xlsxLimitErrors(root, model) : [];
+    if (targetErrors.length > 0) return { model: null, syntaxErrors: targetErrors.map(d => toFinding(file, d)) };
     return { model, syntaxErrors: errors.map(d => toFinding(file, d)) };
 }
 
@@ -81,7 +85,7 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
         try {
             const refusal = refused.get(file);
             if (refusal) throw refusal;
-            const { model, syntaxErrors } = await loadModel(services, file);
+            const { model, syntaxErrors } = await loadModel(services, file, target);
             if (!model) {
                 compiled.push({ source: file, output: null, syntaxErrors });
                 continue;

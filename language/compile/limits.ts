@@ -5,6 +5,8 @@ import { documentToModel } from './from-ast.js';
 import type { DeclarationFile } from './model.js';
 import { parseNumber } from './numbers.js';
 import { assertValidModel } from './schema.js';
+import { gridsOf } from './sheet.js';
+import { overlongCell, overlongCellMessage } from './xlsx.js';
 
 // What the grammar lets a file say but the canonical model (schemas/declaration.schema.json) cannot hold: a 年度
 // outside 1900–2200 or not a whole year, an amount with more significant digits than a number keeps (README: more
@@ -42,6 +44,28 @@ export function modelLimitErrors(document: ast.Document): Diagnostic[] {
         }
     }
     return errors;
+}
+
+/**
+ * A text no workbook cell can hold (xlsx only), at the place in the file it comes from: the property whose text is the
+ * cell's, or — for a cell made of several texts, such as a project's 绩效指标 string — the longest text inside it.
+ */
+export function xlsxLimitErrors(document: ast.Document, model: DeclarationFile): Diagnostic[] {
+    const long = overlongCell(gridsOf(model));
+    if (!long) return [];
+    const source = longestTextWithin(document, long.text);
+    return [source ? error(source.node, source.property, overlongCellMessage(long)) : error(document, '', overlongCellMessage(long))];
+}
+
+function longestTextWithin(document: ast.Document, cell: string): { node: AstNode; property: string } | null {
+    let best: { node: AstNode; property: string; length: number } | null = null;
+    for (const node of AstUtils.streamAst(document)) {
+        for (const [property, value] of Object.entries(node)) {
+            if (property.startsWith('$') || typeof value !== 'string' || value === '' || (best && value.length <= best.length)) continue;
+            if (cell.includes(value)) best = { node, property, length: value.length };
+        }
+    }
+    return best;
 }
 
 /** `0,012,345.6700` → 6: the digits between the first and last non-zero one, and the whole number's trailing zeros. */

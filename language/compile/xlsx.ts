@@ -33,20 +33,33 @@ export async function renderXlsx(model: DeclarationFile): Promise<Buffer> {
     const workbook = new Excel.Workbook();
     workbook.creator = 'jxmb';
     const grids = gridsOf(model);
-    grids.forEach(checkCellLengths);
+    const long = overlongCell(grids);
+    if (long) throw new XlsxLimitError(overlongCellMessage(long));
     grids.forEach(grid => drawGrid(workbook, grid));
     // Excel refuses to open a workbook without a sheet; a file with no declaration still gets one, saying so.
     if (workbook.worksheets.length === 0) workbook.addWorksheet('空').getCell(1, 1).value = '（此文件没有申报表）';
     return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function checkCellLengths(grid: Grid): void {
-    const texts = [grid.title, grid.caption?.left ?? '', ...grid.cells.map(cell => typeof cell.value === 'string' ? cell.value : '')];
-    const long = texts.find(text => text.length > MAX_CELL_CHARACTERS);
-    if (long === undefined) return;
+/** A text of the workbook longer than a cell holds, and the sheet it would stand on. */
+export interface OverlongCell {
+    sheet: string;
+    text: string;
+}
+
+export function overlongCell(grids: readonly Grid[]): OverlongCell | null {
+    for (const grid of grids) {
+        const texts = [grid.title, grid.caption?.left ?? '', ...grid.cells.map(cell => typeof cell.value === 'string' ? cell.value : '')];
+        const long = texts.find(text => text.length > MAX_CELL_CHARACTERS);
+        if (long !== undefined) return { sheet: grid.sheetName, text: long };
+    }
+    return null;
+}
+
+export function overlongCellMessage({ sheet, text }: OverlongCell): string {
     const count = (n: number) => n.toLocaleString('en-US');
-    throw new XlsxLimitError(`「${grid.sheetName}」中以「${long.slice(0, 16).replace(/\s+/g, ' ')}」开头的一段文字有 ${count(long.length)} 个字符，`
-        + `超过 Excel 单元格的上限 ${count(MAX_CELL_CHARACTERS)} 个字符：请缩短这段文字，或导出为 html、md。`);
+    return `「${sheet}」中以「${text.slice(0, 16).replace(/\s+/g, ' ')}」开头的一段文字有 ${count(text.length)} 个字符，`
+        + `超过 Excel 单元格的上限 ${count(MAX_CELL_CHARACTERS)} 个字符：请缩短这段文字，或导出为 html、md。`;
 }
 
 /** The 年度 cell (sheet.ts) stands in the caption row (项目支出) or on a row of its own under the title (部门整体). */

@@ -120,6 +120,28 @@ describe('compile refuses amounts of more than 15 digits (README)', () => {
     });
 });
 
+describe('compile --to xlsx refuses a text longer than a cell (README: at its place, compile/out-of-range)', () => {
+    test('a 总体绩效目标 of 40,000 characters: file:line:col, the code, exit 1, no workbook', () => {
+        const long = '长'.repeat(40_000);
+        const input = file('long-cell/a.jxmb', `部门整体 "x" 年度 2024 {\n    总体绩效目标 "${long}"\n}\n`);
+        const r = runJxmb(['compile', input, '--to', 'xlsx', '-o', at('long-cell/a.xlsx')]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toBe(`${input}:2:12 error compile/out-of-range 「部门整体」中以「${'长'.repeat(16)}」开头的一段文字有 40,000 个字符，`
+            + `超过 Excel 单元格的上限 32,767 个字符：请缩短这段文字，或导出为 html、md。\n${input}: 有错误（见上），未编译。\n`);
+        expect(existsSync(at('long-cell/a.xlsx'))).toBe(false);
+    });
+
+    test('a project whose 绩效指标 string only together is too long: placed at the longest text in it', () => {
+        const value = (n: number) => `"${'值'.repeat(n)}"`;
+        const input = file('long-cell/p.jxmb', `项目支出 "x" 年度 2024 {\n    单位 "甲" {\n        项目 "项目一" {\n            绩效指标 { 产出指标 { 数量指标 {\n`
+            + `                "一"：${value(12_000)}\n                "二"：${value(12_001)}\n                "三"：${value(12_000)}\n            } } }\n        }\n    }\n}\n`);
+        const r = runJxmb(['compile', input, '--to', 'xlsx', '-o', at('long-cell/p.xlsx')]);
+        expect(r.code).toBe(1);
+        expect(r.stderr.startsWith(`${input}:6:21 error compile/out-of-range 「项目支出」中以「1、1-产出指标；11-数量指标」开头的一段文字有 72,107 个字符`)).toBe(true);
+        expect(existsSync(at('long-cell/p.xlsx'))).toBe(false);
+    });
+});
+
 describe('check prints what a table says, not what it would make the terminal do', () => {
     test('an ESC sequence or a line break in a name: each finding on one line, no control character printed', () => {
         const name = '举办活动\u001b]0;pwned\u0007\u001b[2J\n场次';

@@ -189,12 +189,12 @@ describe('jxmb compile', () => {
         expect(leftIn(out)).toEqual([]);
     });
 
-    test('a text longer than an Excel cell: no workbook, a message, exit 2; html and md take it whole', async () => {
+    test('a text longer than an Excel cell: no workbook, compile/out-of-range at its place, exit 1; html and md take it whole', async () => {
         const out = at('compile/out-long');
         const path = file('compile/long.jxmb', good.replace('完成全年工作', longText));
         const run = await runBounded(['compile', path, '--to', 'xlsx', '-o', out]);
-        expectOrderly(run, 2);
-        expect(run.stderr).toMatch(/以「科+」开头的一段文字有 350,000 个字符，超过 Excel 单元格的上限 32,767 个字符/);
+        expectOrderly(run, 1);
+        expect(run.stderr).toContain(`${path}:2:12 error compile/out-of-range 「部门整体」中以「${'科'.repeat(16)}」开头的一段文字有 350,000 个字符，超过 Excel 单元格的上限 32,767 个字符`);
         expect(leftIn(out)).toEqual([]);
         for (const target of ['html', 'md']) {
             const ok = await runBounded(['compile', path, '--to', target, '-o', out]);
