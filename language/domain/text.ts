@@ -57,3 +57,12 @@ export const MASK_CHAR = FILL;
 
 /** Clause separators: a 每 (per) or an operator never reaches across them. */
 export const CLAUSE_SEPARATORS = '，,；;。、:';
+
+/** The stretch of `text` around `at` between two characters `end` matches (a clause, a sentence), without them. */
+export function stretchAround(text: string, at: number, end: RegExp): string {
+    let from = at;
+    while (from > 0 && !end.test(text[from - 1]!)) from--;
+    let to = at;
+    while (to < text.length && !end.test(text[to]!)) to++;
+    return text.slice(from, to);
+}

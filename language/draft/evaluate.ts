@@ -5,7 +5,7 @@
 // number and unit all agree; each reference indicator is hit at most once.
 import type { IndicatorList } from '../compile/model.js';
 import { formatNumber } from '../domain/numbers.js';
-import { normalizeValueText } from '../domain/text.js';
+import { normalizeValueText, stretchAround } from '../domain/text.js';
 import { subjectSimilarity } from '../domain/promises.js';
 import { parseValue } from '../domain/values.js';
 import type { Operator, Quantity } from '../domain/value-types.js';
@@ -85,16 +85,9 @@ export function statingClauses(text: string, item: ReferenceItem, year: number |
     const units = item.unit === null ? [''] : [item.unit, ...SAME_UNITS.filter(set => set.has(item.unit!)).flatMap(set => [...set])];
     const unitPattern = units.map(escape).sort((a, b) => b.length - a.length).join('|');
     const pattern = new RegExp(`(?<![\\d.])${escape(formatNumber(item.number))}(?![\\d.])(?:余|多)?(?:${unitPattern})`, 'g');
-    return [...s.matchAll(pattern)].map(m => clauseAround(s, m.index));
+    return [...s.matchAll(pattern)].map(m => stretchAround(s, m.index, CLAUSE_END));
 }
 
-function clauseAround(s: string, at: number): string {
-    let start = at;
-    while (start > 0 && !CLAUSE_END.test(s[start - 1]!)) start--;
-    let end = at;
-    while (end < s.length && !CLAUSE_END.test(s[end]!)) end++;
-    return s.slice(start, end);
-}
 
 /**
  * The table items the text states. A clause written twice (主要实施内容 repeating 期望目标) states once, and each

@@ -16,6 +16,7 @@ import type { Level1Name, Level2Name, MeasuredPromise, Proposal, SourceField } f
 import { withConfirmation } from './proposal.js';
 import { skeletonsFor } from './skeletons.js';
 import type { DraftTarget } from './targets.js';
+import { stretchAround } from '../domain/text.js';
 
 export interface RuleDraftOptions {
     costModel?: CostModel;
@@ -145,16 +146,9 @@ function operatorFor(found: Found, level2: Level2Name): Operator {
 
 function statedExactly({ text, promise }: Found): boolean {
     const at = promise.quantitySpan[0];
-    return STATED_AS.test(text.slice(Math.max(0, at - 3), at)) || ELECTION.test(sentenceAround(text, at));
+    return STATED_AS.test(text.slice(Math.max(0, at - 3), at)) || ELECTION.test(stretchAround(text, at, SENTENCE_END));
 }
 
-function sentenceAround(text: string, at: number): string {
-    let start = at;
-    while (start > 0 && !SENTENCE_END.test(text[start - 1]!)) start--;
-    let end = at;
-    while (end < text.length && !SENTENCE_END.test(text[end]!)) end++;
-    return text.slice(start, end);
-}
 
 // 二级 of 效益 that RULES §5 lists by name: 社会效益 counts (科普受益人次, 主流媒体报道次数, 校园覆盖数, 服务科技创新
 // 企业数量, 接待考察次数, 法律纠纷发生数) and 可持续影响 (入库人数, 新成立学会数, 长效机制).
