@@ -78,8 +78,7 @@ export function missingTargetMessage(name: string, secretNames: readonly string[
 
 /** The target named `name` (a task's or a project's name; whitespace ignored), the first of that name. */
 export function findTarget(targets: readonly DraftTarget[], name: string): DraftTarget | undefined {
-    const wanted = normalizeName(name);
-    return targets.find(t => normalizeName(t.name) === wanted);
+    return findTargets(targets, { name })[0];
 }
 
 export interface TargetQuery {
