@@ -19,11 +19,12 @@ export interface FlatItem {
 }
 
 /**
- * The anchored item pattern of RULES §6.1, verbatim except for the `s` flag: a value written with a line break
- * in the DSL must still parse back (the seeds have none, so this changes nothing for them).
+ * The anchored item pattern of RULES §6.1 with two changes that change nothing for the seeds: the `s` flag (a value
+ * written with a line break in the DSL must still parse back), and a 三级 name that may hold 「；」 (「名称；含分号」
+ * compiles as it is written; its end is the 「；实施周期指标值:」 or the 「。」 that closes the item).
  */
 export const FLAT_ITEM_PATTERN =
-    /(\d+)、(\d)-(产出指标|效益指标|满意度指标|成本指标)；(\d{2})-([^；]+)；([^；]*?)(?:；实施周期指标值[:：](.*?)；年度指标值[:：](.*?))?。(?=\d+、\d-|$)/gs;
+    /(\d+)、(\d)-(产出指标|效益指标|满意度指标|成本指标)；(\d{2})-([^；]+)；(.*?)(?:；实施周期指标值[:：](.*?)；年度指标值[:：](.*?))?。(?=\d+、\d-|$)/gs;
 
 interface Label { code: string; name: string }
 

@@ -62,6 +62,13 @@ describe('flat string rendering (RULES §6.1)', () => {
         expect(parsed.items).toEqual(project!.indicators.flatMap(flatItemsOf));
     });
 
+    test('a 三级 name with 「；」 reads back whole, with values or without', async () => {
+        const flat = '1、1-产出指标；11-数量指标；讲座；展览场次；实施周期指标值:≥5场次；年度指标值:≥5场次。2、1-产出指标；11-数量指标；甲；乙。';
+        const parsed = parseFlat(flat);
+        expect(parsed.unmatched).toEqual([]);
+        expect(parsed.items.map(i => [i.name, i.period, i.annual])).toEqual([['讲座；展览场次', '≥5场次', '≥5场次'], ['甲；乙', null, null]]);
+    });
+
     test('the 2021 成本 model: 4-成本指标 with its 二级 in the long form', async () => {
         const cost = await compile('项目支出 "单位" 年度 2024 { 单位 "单位" { 项目 "乙" { 绩效指标 { 成本指标 { 经济成本指标 { "单场活动成本"：≤2万元 } } } } } }\n');
         const [project] = projectsOf(cost);
