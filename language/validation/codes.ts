@@ -15,6 +15,8 @@ export const Code = {
     missingIndicators: 'structure/missing-indicators',
     emptyName: 'structure/empty-name',
     missingColon: 'structure/missing-colon',
+    secretWithContent: 'structure/secret-with-content',
+    secretUnmarked: 'structure/secret-unmarked',
     invalidDate: 'value/invalid-date',
     invalidRange: 'value/invalid-range'
 } as const;

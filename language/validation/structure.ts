@@ -8,6 +8,7 @@ import { BASIC_INFO_CELLS, BUDGET_GROUPS, FUND_CELLS } from '../compile/table-fi
 import { Code } from './codes.js';
 import { named } from './labels.js';
 import { checkLostColon } from './missing-colon.js';
+import { checkSecretMark } from './secret.js';
 
 // Which amount keys belong to which block of the table. The grammar accepts any key anywhere so that a key in the
 // wrong block is reported here, in words, instead of as a syntax error.
@@ -108,6 +109,7 @@ export const structureChecks: ValidationChecks<JxmbAstType> = {
     Project: (node: Project, accept) => {
         checkEmptyName('项目名称', node.name, node, 'name', accept);
         checkDuplicateMembers(node.members, projectSingles, accept);
+        checkSecretMark(node, accept);
     },
     Indicator: (node: Indicator, accept) => {
         checkEmptyName('三级指标名称', node.name, node, 'name', accept);

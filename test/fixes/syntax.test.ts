@@ -29,3 +29,21 @@ describe('quick-fixes of syntax errors', () => {
         expect((await fixesFor(indicators('    "满意度"：90 ～'), 'parsing-error')).fixes).toEqual([]);
     });
 });
+
+test('a project whose indicators are the 保密 placeholder is marked 保密 by the lightbulb, and the placeholder\'s findings go', async () => {
+    const before = [
+        '项目支出 "测试单位" 年度 2024 {',
+        '  合计 { 总计 5.00 财政拨款 5.00 }',
+        '  单位 "测试单位" {',
+        '    资金 { 总计 5.00 财政拨款 5.00 }',
+        '    项目 "乙" {',
+        '      资金 { 总计 5.00 财政拨款 5.00 }',
+        '      绩效指标 { 产出指标 { 数量指标 { "保密项目"："保密项目" } } }',
+        '    }',
+        '  }',
+        '}'
+    ].join('\n');
+    const { text, diagnostics } = await applyFixAndRecheck(before, 'structure/secret-unmarked', '标为保密');
+    expect(text).toContain('项目 "乙" 保密 {');
+    expect(diagnostics.map(d => d.code)).toEqual([]);
+});

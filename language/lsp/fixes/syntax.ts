@@ -18,5 +18,7 @@ export const syntaxFixes: FixRegistry = {
     [Code.parsingError]: repairOf,
     [Code.lexingError]: repairOf,
     // A quoted value without its 「：」 parses, so a check reports it (validation/missing-colon.ts), with the same repair.
-    [Code.missingColon]: repairOf
+    [Code.missingColon]: repairOf,
+    // Not syntax, but a finding that carries its one certain repair in the same way: the 保密 mark after the name.
+    [Code.secretUnmarked]: repairOf
 };

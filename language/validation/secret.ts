@@ -1,0 +1,33 @@
+// 保密项目 (RULES §1B, Q7). The official table has no mark for them: what marks one is its placeholder, 「保密项目」 as
+// its 三级 and values, which the import reads as 保密. The .jxmb's mark (`项目 "…" 保密`) and the placeholder must
+// agree: a marked project with real indicators would have them exported into the table as they are, and a project
+// with the placeholder but no mark gets every domain rule's findings about a placeholder.
+import { AstUtils, GrammarUtils, type ValidationAcceptor } from 'langium';
+import { valueText } from '../compile/from-ast.js';
+import { isIndicatorTree, type Indicator, type Project } from '../generated/ast.js';
+import { Code } from './codes.js';
+import { named } from './labels.js';
+
+const PLACEHOLDER = '保密项目';
+
+const isPlaceholder = (indicator: Indicator) => indicator.name.trim() === PLACEHOLDER
+    && [indicator.value, indicator.period, indicator.annual].every(v => v === undefined || valueText(v).text.trim() === PLACEHOLDER);
+
+export function checkSecretMark(project: Project, accept: ValidationAcceptor): void {
+    // The tree's own arrays, not a walk of every node: every project of a table is asked.
+    const indicators = project.members.filter(isIndicatorTree).flatMap(t => t.groups.flatMap(g => g.blocks.flatMap(b => b.indicators)));
+    if (project.secret) {
+        const real = indicators.find(i => !isPlaceholder(i));
+        if (!real) return;
+        accept('warning', `${named('项目', project.name)}标为保密，却写有绩效指标「${real.name}」：官方表格没有保密标记，导出的表格会原样列出这些指标。`
+            + `不宜公开的，三级指标只写保密占位「${PLACEHOLDER}」（RULES Q7）。`, { node: real, property: 'name', code: Code.secretWithContent });
+        return;
+    }
+    if (indicators.length === 0 || !indicators.every(isPlaceholder)) return;
+    const name = GrammarUtils.findNodeForProperty(project.$cstNode, 'name');
+    const end = name && AstUtils.getDocument(project).textDocument.positionAt(name.end);
+    accept('warning', `${named('项目', project.name)}的绩效指标是保密占位「${PLACEHOLDER}」，项目却没有标为保密：标为保密后，绩效指标规则不再检查它（RULES Q7）。`, {
+        node: project, property: 'name', code: Code.secretUnmarked,
+        ...end ? { data: { code: Code.secretUnmarked, repair: { title: '标为保密', range: { start: end, end }, newText: ' 保密' } } } : {}
+    });
+}
