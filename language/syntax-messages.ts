@@ -103,10 +103,12 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
     }
 }
 
+/** The codes of syntax errors: no severity setting changes or silences them (the file cannot be read right). */
+export const SYNTAX_CODES: ReadonlySet<string> = new Set([Code.lexingError, Code.parsingError]);
+
 /** A lexing or parsing error (Langium puts their code in `data` only; the validator copies it to `code`). */
 export function isSyntaxFinding(diagnostic: Diagnostic): boolean {
-    const code = diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code;
-    return code === Code.lexingError || code === Code.parsingError;
+    return SYNTAX_CODES.has(String(diagnostic.code ?? (diagnostic.data as { code?: string } | undefined)?.code));
 }
 
 /** Syntax findings listed one by one per document; the rest are counted in the last one. */

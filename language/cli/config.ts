@@ -5,7 +5,8 @@ import { severityOverrides, type JxmbSettings } from '../settings.js';
 import { once } from '../once.js';
 import { level2ByName } from '../domain/taxonomy.js';
 import { RULE_DOCS } from '../validation/rule-docs.js';
-import { describeFsError, InputError, megabytes, readLimited, sizeOver } from './source-files.js';
+import { SYNTAX_CODES } from '../syntax-messages.js';
+import { decodeSource, describeFsError, InputError, megabytes, readLimited, sizeOver } from './source-files.js';
 import { yamlErrorMessage } from './yaml-errors.js';
 
 // jxmb.yaml: a unit's or a finance bureau's own settings, next to its declarations. The CLI uses the nearest one
@@ -52,7 +53,8 @@ function tooLarge(file: string, size: number | null): InputError {
 export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
     const bytes = await readLimited(file, MAX_CONFIG_BYTES, size => tooLarge(file, size));
     const lineCounter = new LineCounter();
-    const document = parseDocument(bytes.toString('utf8'), { lineCounter });
+    // Saved as UTF-16 (Windows Notepad's "Unicode") or with a BOM it reads as a .jxmb would; GBK is refused by name.
+    const document = parseDocument(decodeSource(file, bytes, 'jxmb.yaml 文本'), { lineCounter });
     if (document.errors.length > 0) {
         const error = document.errors[0]!;
         const { line, col } = lineCounter.linePos(error.pos[0]);
@@ -68,6 +70,8 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
         const { line, col } = lineCounter.linePos(firstAlias(document));
         throw new ConfigError(file, line, col, '配置文件格式错误：别名（*名称）无法展开：须先用 &名称 定义锚点，展开后也不能过多。');
     }
+    // YAML reads an unquoted 2021 as a number; it is the same choice as "2021".
+    if (isMapping(config) && config.costModel === 2021) config.costModel = '2021';
     const validate = validateConfig();
     if (!validate(config)) {
         const error = validate.errors![0]!;
@@ -80,7 +84,9 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
             : error.keyword === 'minLength' ? '不能为空'
             : error.keyword === 'maxLength' ? '超过 80 个字'
             : error.message ?? '无效';
-        throw new ConfigError(file, where.line, where.col, `配置项 ${path.join(' → ') || '（根）'}：${what}。`);
+        // A list's items are counted from 1, as a person counts them.
+        const shown = path.map(part => /^\d+$/.test(part) ? `第 ${Number(part) + 1} 项` : part);
+        throw new ConfigError(file, where.line, where.col, `配置项 ${shown.join(' → ') || '（根）'}：${what}。`);
     }
     const settings = config as Partial<JxmbSettings>;
     /** Refuses `key` of the mapping `section` at the key's place. */
@@ -92,6 +98,7 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
     };
     // A misspelt code would silently change nothing.
     for (const code of Object.keys(settings.severity ?? {})) {
+        if (SYNTAX_CODES.has(code)) refuse('severity', code, '语法错误不能调整级别或关闭：有语法错误的文件无法正确检查，也无法导出。');
         if (code in RULE_DOCS) continue;
         const family = Object.keys(RULE_DOCS).filter(known => known.split('/')[0] === code.split('/')[0]);
         refuse('severity', code, family.length > 0 && code.includes('/') ? `不认识的诊断代码；这一类的代码有：${family.join('、')}。`
@@ -102,6 +109,8 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
     }
     return settings;
 }
+
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Where the document's first alias (*名称) starts. */
 function firstAlias(document: Document): number {

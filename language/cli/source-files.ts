@@ -81,13 +81,14 @@ export async function readAtMost(file: string, limit: number): Promise<Buffer | 
     }
 }
 
-export function decodeSource(file: string, bytes: Uint8Array): string {
+/** A text a user wrote (`what`: a .jxmb, or a jxmb.yaml), in whichever of UTF-8 and UTF-16 their editor saved it. */
+export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文本'): string {
     checkSourceSize(file, bytes.length);
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
     if (bytes.subarray(0, 8192).includes(0)) {
         const utf16 = decodeUtf16WithoutBom(bytes);
-        if (utf16 === null) throw new InputError(file, '这是二进制文件，不是 .jxmb 文本。');
+        if (utf16 === null) throw new InputError(file, `这是二进制文件，不是 ${what}。`);
         return utf16.text;
     }
     try {

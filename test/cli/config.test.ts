@@ -61,6 +61,41 @@ describe('jxmb.yaml', () => {
         expect(type.stderr).toContain('jxmb.yaml:2:9: 配置项 indicators → 数量指标：应为列表。');
     });
 
+    test('costModel: 2021 written without quotes (a number to YAML) is the 2021 model', () => {
+        const text = '部门整体 "测试单位" 年度 2024 {\n    绩效指标 { 成本指标 { 经济成本指标 { "单场活动成本"：≤2万元 } } }\n}\n';
+        write('cost/jxmb.yaml', 'costModel: 2021\n');
+        const r = runJxmb(['check', write('cost/a.jxmb', text)]);
+        expect(r.stderr).toBe('');
+        expect(r.stdout).not.toContain('hierarchy/cost-model-differs');
+        expect(runJxmb(['check', write('cost-default/a.jxmb', text)]).stdout).toContain('hierarchy/cost-model-differs');
+    });
+
+    test('syntax errors cannot be lowered or silenced: the file could not be read right', () => {
+        write('syntax/jxmb.yaml', 'severity:\n  parsing-error: off\n');
+        const r = runJxmb(['check', write('syntax/a.jxmb', duplicate)]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain('jxmb.yaml:2:3: 配置项 severity → parsing-error：语法错误不能调整级别或关闭');
+    });
+
+    test('a jxmb.yaml saved as UTF-16 is read; one in GBK is refused as not UTF-8, not read as garbage', () => {
+        const settings = 'severity:\n  structure/duplicate-amount: warning\n';
+        write('utf16/jxmb.yaml', '');
+        writeFileSync(join(dir, 'utf16/jxmb.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(settings, 'utf16le')]));
+        const r = runJxmb(['check', write('utf16/a.jxmb', duplicate)]);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('warning structure/duplicate-amount');
+        write('gbk/jxmb.yaml', '');
+        writeFileSync(join(dir, 'gbk/jxmb.yaml'), Buffer.from([...Buffer.from('indicators:\n  '), 0xca, 0xfd, 0xc1, 0xbf, 0xd6, 0xb8, 0xb1, 0xea, ...Buffer.from(': [a]\n')]));
+        const gbk = runJxmb(['check', write('gbk/a.jxmb', duplicate)]);
+        expect(gbk.code).toBe(2);
+        expect(gbk.stderr).toContain('不是 UTF-8 编码');
+    });
+
+    test('an item of a list is named by its place counted from 1', () => {
+        write('items/jxmb.yaml', 'indicators:\n  数量指标: [甲, 2]\n');
+        expect(runJxmb(['check', write('items/a.jxmb', duplicate)]).stderr).toContain('配置项 indicators → 数量指标 → 第 2 项：应为文字。');
+    });
+
     test('a misspelt code is refused at its place, with the codes of its family, instead of changing nothing', () => {
         write('typo/jxmb.yaml', 'severity:\n  structure/duplicate-amount: warning\n  measurability/vauge-value: off\n');
         const r = runJxmb(['check', write('typo/a.jxmb', duplicate)]);
