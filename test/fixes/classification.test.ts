@@ -87,8 +87,118 @@ describe('classification fixes', () => {
         const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
         expect(fixed).toContain(`            数量指标 {
                 "科普咨询活动次数"：≥2次
-                "受众人数"：≥1200人  // seed note
+                "科普咨询活动受众人数"：≥1200人  // seed note
             }`);
+    });
+
+    test('two splits in one block (SEED003 科普活动, 学术交流) name each audience after its activity: no duplicate', async () => {
+        let text = department(`        产出指标 {
+            数量指标 {
+                "组织学会开展科普活动次数（次）"："科普咨询活动2次，受众1200人"
+                "组织学术交流次数（次）"："学术交流1次，受众50人"
+            }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+        }
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        text = (await applyFixAndRecheck(text, ClassificationCode.compound)).text;
+        const { text: fixed, diagnostics } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(fixed).toContain('"科普咨询活动受众人数"：≥1200人');
+        expect(fixed).toContain('"学术交流受众人数"：≥50人');
+        expect(diagnostics.filter(d => d.code === 'hierarchy/duplicate-name')).toEqual([]);
+    });
+
+    test('a name another 三级 of the 申报表 already has is not given again', async () => {
+        const text = department(`        产出指标 {
+            数量指标 {
+                "组织学术交流次数（次）"："学术交流1次，受众50人"
+            }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+        }
+        效益指标 { 社会效益指标 { "学术交流受众人数"：≥40人 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { text: fixed, diagnostics } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(diagnostics.filter(d => d.code === 'hierarchy/duplicate-name')).toEqual([]);
+        expect(fixed.match(/"学术交流受众人数"/g)).toHaveLength(1);
+        expect(fixed).toContain('受众人数（2）"：≥50人');
+    });
+
+    test('bare levels and periods borrow what they count (SEED004 省级4个, 新增省级1门, 全年50期)', async () => {
+        const text = department(`        产出指标 {
+            数量指标 {
+                "加强师资队伍建设"："建设教育部现代学徒制试点专业2个，省级4个、省级高水平专业群3个，新增省级不少于1门、院级60门精品在线开放课程"
+                "《科学大求真》和《科普一分钟》项目数量"："《科学大求真》每周播出一期，全年50期。《科普一分钟》每天播出一期，全年360期"
+            }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+        }
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { text: first } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(first).toContain(`                "建设教育部现代学徒制试点专业数量"：≥2个
+                "省级现代学徒制试点专业数量"：≥4个
+                "省级高水平专业群数量"：≥3个
+                "新增省级精品在线开放课程数量"：≥1门
+                "院级精品在线开放课程数量"：≥60门`);
+        const { text: fixed } = await applyFixAndRecheck(first, ClassificationCode.compound);
+        expect(fixed).toContain(`                "《科学大求真》播出期数"：≥1期/周
+                "《科学大求真》全年播出期数"：≥50期
+                "《科普一分钟》播出期数"：≥1期/天
+                "《科普一分钟》全年播出期数"：≥360期`);
+    });
+
+    test('words between two numbers of a clause: the subject is shared, nothing is left unnamed (SEED004 抖音, 长廊宣传图)', async () => {
+        const text = department(`        产出指标 {
+            数量指标 {
+                "开展科普活动数量"："抖音150条视频全网播放量不少于2000万。长廊宣传图5期185幅。大篷车开展活动40次，参加活动5万人次。"
+            }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+        }
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(fixed).toContain(`                "抖音视频数量"：≥150条
+                "抖音视频全网播放量"：≥2000万
+                "长廊宣传图期数"：≥5期
+                "长廊宣传图数量"：≥185幅
+                "大篷车开展活动次数"：≥40次
+                "大篷车开展活动参加人次"：≥5万人次`);
+    });
+
+    test('分别 gives each subject its own number; 每个产品 stays in the name, not as 个/个 (SEED002)', async () => {
+        const text = department(`        产出指标 {
+            数量指标 {
+                "成果库和需求库数量"："征集并在线上平台发布科技成果和需求数量分别不少于5000项和500项"
+                "文创品牌数量"："创作1个整体品牌、8个以上系列科普子品牌的文创形象产品，每个产品做100个以上样品"
+            }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+        }
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { text: first } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(first).toContain(`                "征集并在线上平台发布科技成果数量"：≥5000项
+                "征集并在线上平台发布需求数量"：≥500项`);
+        const { text: fixed } = await applyFixAndRecheck(first, ClassificationCode.compound);
+        expect(fixed).toContain('"每个产品做样品数量"：≥100个\n');
+        expect(fixed).not.toContain('个/个');
+    });
+
+    test('a rate split out of 数量指标 goes to 质量指标, where no check flags it (SEED004 覆盖率100%)', async () => {
+        const text = department(`        产出指标 {
+            数量指标 {
+                "科普进社区党群服务中心数量"："打造22个科普e站，覆盖全市各区，覆盖率100%。"
+            }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+        }
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { fixes } = await fixesFor(text, ClassificationCode.compound);
+        expect(fixes[0]!.title).toBe('拆分为 2 个三级指标（每个指标一个数量），比率放入「质量指标」');
+        const { text: fixed, diagnostics } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(fixed).toContain(`            数量指标 {
+                "打造科普e站数量"：≥22个
+            }`);
+        expect(fixed).toMatch(/质量指标 \{\s+"科普e站覆盖率"：100%\s+\}/);
+        expect(diagnostics.filter(d => d.code === 'value/percent-under-count')).toEqual([]);
     });
 
     test('SEED002 公众号宣传用户数及阅读量: qualifiers stay in the names, each count gets its own 三级', async () => {
@@ -101,12 +211,14 @@ describe('classification fixes', () => {
         效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
         满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
         const { fixes } = await fixesFor(text, ClassificationCode.compound);
-        expect(fixes[0]!.title).toBe('拆分为 4 个三级指标（每个指标一个数量）');
+        expect(fixes[0]!.title).toBe('拆分为 4 个三级指标（每个指标一个数量），比率放入「质量指标」');
         const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
-        expect(fixed).toContain(`                "市科协公众号总用户数增长率"：20%
+        expect(fixed).toContain(`            数量指标 {
                 "阅读量5000+的推文数量"：≥24条
                 "阅读量10000+的推文数量"：≥12条
-                "视频号推出原创视频数量"：≥15条`);
+                "视频号推出原创视频数量"：≥15条
+            }`);
+        expect(fixed).toMatch(/质量指标 \{\s+"市科协公众号总用户数增长率"：20%\s+\}/);
     });
 
     test('实施周期 and 年度 are kept as they were: split part by part, hedged numbers stay words', async () => {

@@ -1,16 +1,18 @@
 // Quick-fixes for the classification checks (language/validation/classification.ts): move a misfiled 三级 to its
 // 二级, split a compound 三级 into one per quantity.
-import type { LangiumDocument } from 'langium';
+import { AstUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { isIndicator, type Document, type Indicator, type Value } from '../../generated/ast.js';
+import { isIndicator, isIndicatorTree, type Document, type Indicator, type Value } from '../../generated/ast.js';
 import { valueOf } from '../../compile/from-ast.js';
 import { quote } from '../../value-converter.js';
 import { ClassificationCode, nameMeasures, type ClassificationData } from '../../validation/classification.js';
-import { fallbackName, measuresOf, structuredValue, type Measure } from '../../validation/classification-split.js';
-import { filedUnder, level1Label, level2Label } from '../../validation/hierarchy-units.js';
-import { PLACEHOLDER } from '../../validation/values-context.js';
+import { fallbackName, measuresOf, structuredValue, subjectOf, type Measure } from '../../validation/classification-split.js';
+import { comparableName, filedUnder, indicatorsOf, level1Label, level2Label, ownerOf, treesOf } from '../../validation/hierarchy-units.js';
+import { isTimeName, PLACEHOLDER } from '../../validation/values-context.js';
+import { categoryByCode } from '../../domain/taxonomy.js';
+import { unitKind } from '../../domain/units.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
-import { moveIndicatorsEdits } from './placement.js';
+import { moveIndicatorsEdits, placeEdit, removalEdit, removalRoot } from './placement.js';
 import { indentAt, nodeAt, rangeOf } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
@@ -36,45 +38,63 @@ interface SplitPart {
     value?: string;
     period?: string;
     annual?: string;
+    /** A percentage: under 数量指标 it goes where rates belong (RULES §3.7), not next to the counts. */
+    rate?: boolean;
 }
 
-function measuresIn(value: Value | undefined): Measure[] {
+function measuresIn(indicator: Indicator, value: Value | undefined): Measure[] {
     if (!value) return [];
     const { text, parsed } = valueOf(value);
-    return parsed.kind === 'compound' ? measuresOf(text) : [];
+    return parsed.kind === 'compound' ? measuresOf(text, indicator.name) : [];
 }
 
 /** Names for the measures: the name's own parts when they match one to one, else each measure's clause. */
 function namesFor(indicator: Indicator, measures: Measure[]): string[] {
     const fromName = nameMeasures(indicator.name);
     const names = fromName.length === measures.length ? fromName : measures.map(m => m.name);
-    return unique(names.map((n, i) => n || fallbackName(indicator.name, measures[i]!.quantity)));
+    return unique(indicator, names.map((n, i) => n || fallbackName(indicator.name, measures[i]!.quantity) || indicator.name));
 }
 
-/** 「名称」, 「名称（2）」 …: a split must not create a duplicate-name warning of its own. */
-function unique(names: string[]): string[] {
-    const seen = new Map<string, number>();
+/**
+ * Names no other 三级 of the list has (hierarchy/duplicate-name compares the whole 申报表, or a project's list):
+ * a taken name gets the indicator's subject in front (受众人数 → 组织学会开展科普活动受众人数) unless it repeats
+ * words of it, else a number.
+ */
+function unique(indicator: Indicator, names: string[]): string[] {
+    const owner = ownerOf(indicator);
+    const taken = new Set((owner ? indicatorsOf(treesOf(owner)) : []).filter(i => i !== indicator).map(i => comparableName(i.name)));
+    const subject = subjectOf(indicator.name);
     return names.map(name => {
-        const count = (seen.get(name) ?? 0) + 1;
-        seen.set(name, count);
-        return count === 1 ? name : `${name}（${count}）`;
+        const candidates = [name, ...(sharesWords(name, subject) ? [] : [subject + name])];
+        let chosen = candidates.find(c => !taken.has(comparableName(c)));
+        for (let n = 2; !chosen; n++) if (!taken.has(comparableName(`${name}（${n}）`))) chosen = `${name}（${n}）`;
+        taken.add(comparableName(chosen));
+        return chosen;
     });
 }
 
+const isRate = (m: Measure | undefined) => unitKind(m?.quantity.unit) === 'percent';
+
+/** 学术交流受众人数 and 组织学术交流 say the same thing twice when joined: then a number tells them apart. */
+function sharesWords(name: string, subject: string): boolean {
+    for (let i = 0; i + 2 <= name.length; i++) if (subject.includes(name.slice(i, i + 2))) return true;
+    return false;
+}
+
 function valueText(m: Measure, asFloor: boolean): string {
-    return structuredValue(m.quantity, asFloor) ?? quote(m.written);
+    return structuredValue(m.quantity, asFloor, m.perInName) ?? quote(m.written);
 }
 
 /** The new 三级 for a compound value, or undefined when 实施周期 and 年度 cannot be paired part by part. */
 function splitByValue(indicator: Indicator): SplitPart[] | undefined {
     const asFloor = filedUnder(indicator) === '11';
     if (indicator.value) {
-        const measures = measuresIn(indicator.value);
+        const measures = measuresIn(indicator, indicator.value);
         if (measures.length < 2) return undefined;
-        return namesFor(indicator, measures).map((name, i) => ({ name, value: valueText(measures[i]!, asFloor) }));
+        return namesFor(indicator, measures).map((name, i) => ({ name, value: valueText(measures[i]!, asFloor), rate: isRate(measures[i]) }));
     }
-    const period = measuresIn(indicator.period);
-    const annual = measuresIn(indicator.annual);
+    const period = measuresIn(indicator, indicator.period);
+    const annual = measuresIn(indicator, indicator.annual);
     const lead = period.length >= 2 ? period : annual;
     if (lead.length < 2) return undefined;
     // Each side keeps its own cell: both split alike, or the side that is not written stays unwritten.
@@ -82,7 +102,8 @@ function splitByValue(indicator: Indicator): SplitPart[] | undefined {
     return namesFor(indicator, lead).map((name, i) => ({
         name,
         period: indicator.period ? valueText(period[i]!, asFloor) : undefined,
-        annual: indicator.annual ? valueText(annual[i]!, asFloor) : undefined
+        annual: indicator.annual ? valueText(annual[i]!, asFloor) : undefined,
+        rate: isRate(period[i]) || isRate(annual[i])
     }));
 }
 
@@ -92,7 +113,7 @@ function splitByName(indicator: Indicator): SplitPart[] | undefined {
     if (names.length < 2) return undefined;
     const source = (v: Value | undefined) => v?.$cstNode?.text;
     const pending = quote(PLACEHOLDER);
-    return unique(names).map((name, i) => i === 0
+    return unique(indicator, names).map((name, i) => i === 0
         ? { name, value: source(indicator.value), period: source(indicator.period), annual: source(indicator.annual) }
         : {
             name,
@@ -108,18 +129,31 @@ function printPart(part: SplitPart): string {
     return [quote(part.name), ...cells].join(' ');
 }
 
-/** A compound 三级 → one 三级 per quantity, in place, with the indicator's 实施周期/年度 layout. */
+/**
+ * A compound 三级 → one 三级 per quantity, in place, with the indicator's 实施周期/年度 layout. Under 数量指标 the
+ * rates (覆盖率100%) go to 质量指标 (时效指标 for 及时率 and the like), where value/percent-under-count sends them.
+ */
 function fixCompound(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const indicator = nodeAt(document, diagnostic.range, isIndicator);
     if (!indicator?.$cstNode) return [];
     const parts = splitByValue(indicator) ?? splitByName(indicator);
     if (!parts) return [];
-    const indent = indentAt(document.textDocument.getText(), indicator.$cstNode.offset);
-    const edit: FixEdit = {
-        range: rangeOf(document, indicator.$cstNode.offset, indicator.$cstNode.end),
-        newText: parts.map(printPart).join('\n' + indent)
-    };
-    return [{ title: `拆分为 ${parts.length} 个三级指标（每个指标一个数量）`, edits: [edit], isPreferred: true }];
+    const text = document.textDocument.getText();
+    const indent = indentAt(text, indicator.$cstNode.offset);
+    const range = rangeOf(document, indicator.$cstNode.offset, indicator.$cstNode.end);
+    const moving = filedUnder(indicator) === '11' ? parts.filter(p => p.rate) : [];
+    const staying = parts.filter(p => !moving.includes(p));
+    const title = `拆分为 ${parts.length} 个三级指标（每个指标一个数量）`;
+    if (moving.length === 0) return [{ title, edits: [{ range, newText: parts.map(printPart).join('\n' + indent) }], isPreferred: true }];
+    const tree = AstUtils.getContainerOfType(indicator, isIndicatorTree);
+    if (!tree) return [];
+    const level2 = moving.every(p => isTimeName(p.name)) ? '13' : '12';
+    const level1 = categoryByCode(level2)!.parent!;
+    const { edit: placed, keep } = placeEdit(document, tree, { level1, level2 }, moving.map(printPart), undefined, new Set([indicator]));
+    const kept: FixEdit = staying.length > 0
+        ? { range, newText: staying.map(printPart).join('\n' + indent) }
+        : removalEdit(document, removalRoot([indicator], keep));
+    return [{ title: `${title}，比率放入「${level2Label(level2, indicator)}」`, edits: [kept, placed], isPreferred: true }];
 }
 
 export const classificationFixes: FixRegistry = {
