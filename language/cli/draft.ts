@@ -53,8 +53,9 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
         return 2;
     }
     const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
-    if (timeout !== undefined && !(timeout > 0)) {
-        io.err('--timeout 须为正数（秒）。\n');
+    // Beyond a day Node's timers overflow (and wait 1 ms); under a second nothing answers.
+    if (timeout !== undefined && !(timeout >= 1 && timeout <= 86_400)) {
+        io.err('--timeout 须为 1 到 86400 之间的秒数。\n');
         return 2;
     }
     const file = positionals[0]!;

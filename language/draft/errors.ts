@@ -38,7 +38,8 @@ export function redact(text: string, secrets: ReadonlyArray<string | undefined>)
         if (secret) out = out.split(secret).join(REDACTED);
     }
     return out
-        .replace(/Bearer\s+[^\s"',;]+/gi, `Bearer ${REDACTED}`)
+        // A bearer token's own characters (RFC 6750): the words after it stay, 」 and ） included.
+        .replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, `Bearer ${REDACTED}`)
         .replace(/\bsk-[A-Za-z0-9_-]{8,}/g, REDACTED)
         .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, `//${REDACTED}@`);
 }

@@ -42,10 +42,24 @@ export function refusalIn(content: string): string | undefined {
     return REFUSAL.test(text) ? text : undefined;
 }
 
-/** The JSON of an answer; a ```json fence around it, which some endpoints add despite the schema, is dropped. */
+/**
+ * The JSON of an answer. Some endpoints wrap it despite the schema: in a ```json fence, or in sentences
+ * (「好的，以下是结果：」): the fenced block, else the text from the first 「{」 to the last 「}」, is the answer.
+ */
 export function parseAnswerText(content: string): unknown {
-    const fenced = /^\s*```(?:json)?\s*([\s\S]*?)\s*```\s*$/.exec(content);
-    return JSON.parse(fenced ? fenced[1]! : content);
+    const fenced = /```(?:json)?\s*([\s\S]*?)\s*```/.exec(content);
+    if (fenced) return JSON.parse(fenced[1]!);
+    try {
+        return JSON.parse(content);
+    } catch (error) {
+        const [start, end] = [content.indexOf('{'), content.lastIndexOf('}')];
+        if (start <= 0 || end < start) throw error;
+        try {
+            return JSON.parse(content.slice(start, end + 1));
+        } catch {
+            throw error;
+        }
+    }
 }
 
 export function normalizeAnswer(target: DraftTarget, proposals: readonly Proposal[]): Proposal[] {

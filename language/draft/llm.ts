@@ -167,6 +167,12 @@ function modelName(name: unknown): string {
     return typeof name === 'string' ? oneLine(name, 80) : '';
 }
 
+/** Where the JSON breaks, in Chinese (the parser's own message is English): the place and the words there. */
+function notJson(content: string, error: unknown): string {
+    const at = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? 0);
+    return `不是有效的 JSON（第 ${at + 1} 个字符处：「${oneLine(content.slice(at, at + 20), 20)}」）`;
+}
+
 /** What is wrong with an answer's text: not JSON, or not the schema. */
 function answerProblems(content: string | null): { answer?: { proposals: Proposal[] }; problems: SchemaProblem[] } {
     if (!content) return { problems: [{ path: '/', message: '回答为空或不是文字' }] };
@@ -174,8 +180,7 @@ function answerProblems(content: string | null): { answer?: { proposals: Proposa
     try {
         parsed = parseAnswerText(content);
     } catch (error) {
-        // The parser's message quotes the content: one line, short.
-        return { problems: [{ path: '/', message: `不是有效的 JSON（${oneLine((error as Error).message, 80)}）` }] };
+        return { problems: [{ path: '/', message: notJson(content, error) }] };
     }
     const problems = checkAnswer(parsed);
     return problems.length ? { problems } : { answer: parsed as { proposals: Proposal[] }, problems };
@@ -198,7 +203,9 @@ export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}
             : `模型的回答不符合格式，正在重试（第 ${attempt} 次请求）…`);
         const completion = await complete(client, config, messages, run);
         const choice = completion.choices?.[0];
-        const content = contentText(choice?.message?.content);
+        // A server that echoes the request's key back must not get it into the preview or a file.
+        const text = contentText(choice?.message?.content);
+        const content = text === null ? null : redact(text, [config.apiKey]);
         const refusal = refusalText(choice?.message?.refusal);
         if (refusal) throw refusalError(refusal, config.apiKey);
         const { answer, problems } = answerProblems(content);

@@ -50,6 +50,8 @@ export const llmAnswerSchema: JsonSchema = {
 // The local check of an answer keeps the length limits the structured-output subset leaves out.
 const answerProposal: JsonSchema = { ...schema.definitions.proposal, properties: { ...schema.definitions.proposal.properties } };
 delete (answerProposal.properties as JsonSchema).diagnostics;
+// A name over 80 characters is cut and marked 需确认 (fit.ts), as any drafter's: an answer is not refused for it.
+(answerProposal.properties as Record<string, JsonSchema>).name = { type: 'string', minLength: 1 };
 const validateAnswer = once(() => compiler().compile<{ proposals: Proposal[] }>({
     type: 'object',
     additionalProperties: false,

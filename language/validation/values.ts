@@ -312,7 +312,8 @@ export function checkSatisfactionLow(indicator: Indicator, accept: ValidationAcc
 export function checkSatisfactionFull(indicator: Indicator, accept: ValidationAcceptor): void {
     for (const v of valuesOf(indicator)) {
         const q = satisfactionTarget(indicator, v);
-        if (!q || q.op === '≤' || q.op === '<' || q.value < 100) continue;
+        // Over 100% is no satisfaction at all: value/percent-out-of-range says so.
+        if (!q || q.op === '≤' || q.op === '<' || q.value !== 100) continue;
         report(accept, 'warning', ValueCode.satisfactionFull,
             `满意度目标${shown(v.text)}为 100%：无法保证每位服务对象都满意，建议 ≥90%。`, v);
     }

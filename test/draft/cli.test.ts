@@ -77,6 +77,14 @@ describe('jxmb draft', () => {
         expect(err).toContain('任务「科普综合工作经费」、任务「科技创新综合工作经费」');
     });
 
+    test.each([['0.001'], ['3000000'], ['abc']])('--timeout %s: a clear range in Chinese, exit 2, nothing asked of a model', async seconds => {
+        const { code, err, out } = await run([seed000, '--task', '科普综合工作经费', '--llm', '--timeout', seconds]);
+        expect(code).toBe(2);
+        expect(out).toBe('');
+        expect(err).toContain('--timeout 须为 1 到 86400 之间的秒数');
+        expect(err).not.toMatch(/TimeoutOverflowWarning/);
+    });
+
     describe('a task and a project, or two projects, of one name', () => {
         const tutorial = join(samplesDir, 'tutorial.jxmb');
 

@@ -229,6 +229,40 @@ describe('invalid answers', () => {
         expect(server!.requests).toHaveLength(3);
     });
 
+    test('the parser\'s English does not reach the user: the place where the JSON breaks, in Chinese', async () => {
+        await serve(answer('{"proposals": [ {name: 1} ]}'));
+        const error = await failure(draft(await target(), options({ maxAttempts: 1 })));
+        expect(error.message).toMatch(/不是有效的 JSON（第 \d+ 个字符处：「/);
+        expect(error.message).not.toMatch(/Unexpected|Expected|position|property name/);
+    });
+
+    test.each([
+        ['in a ```json fence after a sentence', (json: string) => `好的，以下是结果：\n\`\`\`json\n${json}\n\`\`\``],
+        ['between sentences, without a fence', (json: string) => `好的：${json}\n希望对你有帮助。`]
+    ])('an answer %s is read as its JSON', async (_how, wrap) => {
+        await serve(answer(wrap(JSON.stringify(GOOD))));
+        const result = await draft(await target(), options({ maxAttempts: 1 }));
+        expect(result.proposals[0]!.name).toBe('组织科普志愿活动场次');
+    });
+
+    test('a name over 80 characters is cut and marked 需确认, not a reason to refuse the whole answer', async () => {
+        await serve(answer({ proposals: [proposal('组'.repeat(81), 96, '场次', '组织科普志愿活动不少于96场次'), GOOD.proposals[1]!] }));
+        const result = await draft(await target(), options({ maxAttempts: 1 }));
+        const [long, other] = result.proposals;
+        expect([...long!.name]).toHaveLength(80);
+        expect(long!.name.endsWith('…')).toBe(true);
+        expect(long!.needsConfirmation).toBe(true);
+        expect(other!.name).toBe('发布科普文章数量');
+        expect(checkDraftResult(result)).toEqual([]);
+    });
+
+    test('a server that echoes the key in its answer does not get it into the proposals', async () => {
+        await serve(answer({ proposals: [proposal(`组织科普志愿活动场次${KEY}`, 96, '场次', '组织科普志愿活动不少于96场次')] }));
+        const result = await draft(await target(), options({ maxAttempts: 1 }));
+        expect(JSON.stringify(result)).not.toContain(KEY);
+        expect(printProposals(result)).not.toContain(KEY);
+    });
+
     test('malformed JSON once, then a good answer', async () => {
         await serve(answer('不是 JSON'), answer(GOOD));
         const result = await draft(await target(), options());

@@ -61,6 +61,8 @@ describe('helpers', () => {
         expect(redact(`bad key ${key}; Authorization: Bearer ${key}`, [key])).toBe('bad key ***; Authorization: Bearer ***');
         expect(redact('key sk-proj-0123456789abcdef rejected', [])).toBe('key *** rejected');
         expect(redact('https://user:pw@host/v1', [])).toBe('https://***@host/v1');
+        // Only the token goes: the words and brackets after it stay (服务返回：「… Bearer x」).
+        expect(redact('服务返回：「bad request; header was Bearer tok_1.2/3=」', [])).toBe('服务返回：「bad request; header was Bearer ***」');
     });
 
     test('retry-after in seconds, milliseconds or as a date', () => {
