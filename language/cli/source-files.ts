@@ -140,8 +140,9 @@ export async function collectSources(paths: string[], extensions = ['.jxmb']): P
             continue;
         }
         if (info.isDirectory()) {
-            const found = await walk(path, extensions);
-            if (found.length === 0) {
+            const before = problems.length;
+            const found = await walk(path, extensions, problems);
+            if (found.length === 0 && problems.length === before) {
                 problems.push(new InputError(path, `文件夹中没有 ${extensions.join('/')} 文件。`));
             }
             files.push(...found);
@@ -152,13 +153,20 @@ export async function collectSources(paths: string[], extensions = ['.jxmb']): P
     return { files, problems };
 }
 
-async function walk(dir: string, extensions: string[]): Promise<string[]> {
-    const entries = await readdir(dir, { withFileTypes: true });
+/** The files below `dir`; a folder that cannot be listed is a problem of its own, and the others are still read. */
+async function walk(dir: string, extensions: string[], problems: InputError[]): Promise<string[]> {
+    let entries;
+    try {
+        entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+        problems.push(new InputError(dir, describeFsError(error)));
+        return [];
+    }
     const result: string[] = [];
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         const path = join(dir, entry.name);
         if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
-            result.push(...await walk(path, extensions));
+            result.push(...await walk(path, extensions, problems));
         } else if (entry.isFile() && extensions.includes(extname(entry.name).toLowerCase())) {
             result.push(path);
         }
