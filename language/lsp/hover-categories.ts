@@ -38,11 +38,11 @@ function placement(category: IndicatorCategory, model: CostModel): string {
     if (model === '2021') {
         const cost = categoryByCode('4')!;
         return `本口径下不用二级「${category.name}」（${category.code}）：成本指标是一级指标（${categoryLabel(cost)}），`
-            + `下设 ${listOf(level2sOf('4', '2021'))}。如本表按旧口径编制，请把设置 jxmb.costModel 改为 legacy。`;
+            + `下设 ${listOf(level2sOf('4', '2021'))}。如本表按旧口径编制，请把 jxmb.yaml 的 costModel（没有 jxmb.yaml 时为 VS Code 设置 jxmb.costModel）改为 legacy。`;
     }
     const legacyCost = categoryByCode('14')!;
     return `本口径下不用${category.level === 1 ? '一级' : '二级'}「${category.name}」：成本指标是产出指标下的二级指标（${categoryLabel(legacyCost)}）。`
-        + '如本表按2021口径编制，请把设置 jxmb.costModel 改为 2021。';
+        + '如本表按2021口径编制，请把 jxmb.yaml 的 costModel（没有 jxmb.yaml 时为 VS Code 设置 jxmb.costModel）改为 2021。';
 }
 
 /** The hover of a 一级 or 二级 keyword. */

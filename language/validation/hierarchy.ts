@@ -264,7 +264,7 @@ export function checkCostModel(declaration: DepartmentDeclaration | JxmbAstType[
         const data: HierarchyData = { code: mixed ? HierarchyCode.mixedCostModels : HierarchyCode.costModelDiffers, level1: model === 'legacy' ? '1' : '4', level2: costTarget(node, model) };
         const message = mixed
             ? `同一申报表混用了两种成本指标口径：这里的${where}按${modelNames[other]}填写，表中其他成本指标按${modelNames[model]}填写；一份申报表只能用一种口径。`
-            : `这里的${where}按${modelNames[other]}填写，与设置的${modelNames[model]}不一致；如本表确按该口径编制，请把设置 jxmb.costModel 改为「${other}」。`;
+            : `这里的${where}按${modelNames[other]}填写，与设置的${modelNames[model]}不一致；如本表确按该口径编制，请把 jxmb.yaml 的 costModel（没有 jxmb.yaml 时为 VS Code 设置 jxmb.costModel）改为「${other}」。`;
         report(accept, mixed ? 'warning' : 'info', message, { node, property: 'category' }, data);
     }
 }
