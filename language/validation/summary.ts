@@ -45,11 +45,13 @@ export function summarize(document: Document, diagnostics: Diagnostic[]): Docume
     return summary;
 }
 
-/** 「可度量 30/42（71%）；错误 2，警告 9，提示 3」 */
+/** 「可度量 30/42（71%）；错误 2，警告 9，提示 3」, or 「无三级指标；…」 */
 export function formatSummary(summary: DocumentSummary): string {
     const percent = Math.round(summary.share * 100);
     const families = Object.entries(summary.byFamily).sort(([a], [b]) => a.localeCompare(b))
         .map(([family, c]) => `${family} ${c.errors}/${c.warnings}/${c.infos}`).join('，');
-    return `可度量 ${summary.measurable}/${summary.indicators}（${percent}%）；错误 ${summary.errors}，警告 ${summary.warnings}，提示 ${summary.infos}`
+    // No 三级 at all is not 「100% measurable」: nothing is (the status bar and the review say so too).
+    const measurable = summary.indicators === 0 ? '无三级指标' : `可度量 ${summary.measurable}/${summary.indicators}（${percent}%）`;
+    return `${measurable}；错误 ${summary.errors}，警告 ${summary.warnings}，提示 ${summary.infos}`
         + (families ? `；按类（错/警/提）：${families}` : '');
 }

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { runJxmb } from '../helpers/run-cli.js';
 import { samplesDir } from '../helpers/samples.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The measurability score and the counts by family, as a reviewer reads them on the command line.
@@ -14,6 +16,18 @@ describe('jxmb check --summary', () => {
         expect(Number(measurable)).toBeLessThan(42);
         expect(Number(measurable)).toBeGreaterThan(20);
         expect(line).toContain('measurability 0/10/0');
+    });
+
+    test('a file without any 三级 says so, not 「100%」 of nothing', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'jxmb-summary-'));
+        try {
+            writeFileSync(join(dir, 'empty.jxmb'), '// 尚未填写\n');
+            const line = runJxmb(['check', join(dir, 'empty.jxmb'), '--summary']).stdout.split('\n').find(l => l.includes('empty.jxmb: '));
+            expect(line).toContain('empty.jxmb: 无三级指标；错误 0，警告 1');
+            expect(line).not.toContain('100%');
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     test('--format json carries the same summary per file', () => {
