@@ -13,9 +13,15 @@ function has(lists: readonly IndicatorList[], level2Code: string): boolean {
     return lists.some(list => list.groups.some(g => g.blocks.some(b => b.code === level2Code && b.indicators.length > 0)));
 }
 
-/** 科普综合工作经费 → 科普综合工作; 科普经费 → 科普工作: the work a task or project pays for. */
+// The list number a task's name keeps from the table (一、 1. 1、 （一） (1) 第一、 ①): not part of an indicator's name.
+const ORDINAL = /^(?:第?[一二三四五六七八九十]{1,3}[、.．,，]|\d{1,2}(?:[、.．,，)）]|\s)|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳])+/;
+
+/**
+ * 科普综合工作经费 → 科普综合工作; 科普经费 → 科普工作; 一、服务科技工作者 → 服务科技工作者工作: the work a task or
+ * project pays for.
+ */
 export function workOf(name: string): string {
-    const core = name.replace(/\s+/g, '').replace(/(?:工作)?经费$|项目$|资金$/, '');
+    const core = name.replace(/\s+/g, ' ').trim().replace(ORDINAL, '').replace(/\s+/g, '').replace(/(?:工作)?经费$|项目$|资金$/, '');
     if (!core) return '年度工作';
     return /(?:工作|任务|活动|建设|工程|服务|项目)$/.test(core) ? core : `${core}工作`;
 }
