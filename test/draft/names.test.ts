@@ -6,6 +6,7 @@ import { sampleTarget } from './targets.js';
 // The names the rule drafter gives: what a civil servant would write, from the text's own words (a reader must tell
 // sibling promises apart, and never find a word the text does not contain).
 
+const SEED002 = '002-guangzhou-kexie-projects.jxmb';
 const SEED004 = '004-guangzhou-kexie-2022.jxmb';
 
 describe('skeleton names', () => {
@@ -28,5 +29,15 @@ describe('skeleton names', () => {
         expect(first.filter(p => p.level2 === '时效指标').map(p => p.name)).toEqual(['服务科技工作者工作完成时间']);
         const third = draftWithRules(await sampleTarget(SEED004, '三、服务公民科学素质服务'), { setApartMeasured: false });
         expect(third.filter(p => p.placeholder && p.level2 === '时效指标').map(p => p.name)).toEqual(['服务公民科学素质服务完成时间']);
+    });
+});
+
+describe('leading verbs that name no thing', () => {
+    test('seed 002 「科学素质提升工程」: 为实现…比例达24.5% is the 比例 itself (RULES §5 公民具备科学素质比例)', async () => {
+        const [p] = draftWithRules(await sampleTarget(SEED002, '科学素质提升工程'));
+        expect(p!.name).toBe('全市公民具备科学素质比例');
+        expect(p!.annual).toBe('≥24.5%');
+        // The year the clause names is still read (2025, not the budget year).
+        expect(p!.reason).toContain('2025年');
     });
 });

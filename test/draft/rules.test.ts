@@ -218,7 +218,7 @@ describe('forms and categories', () => {
 
     test('a promise for another year is drafted but needs confirmation', async () => {
         const [p] = draftWithRules(await sampleTarget('002-guangzhou-kexie-projects.jxmb', '科学素质提升工程'));
-        expect(brief(p!)).toBe('社会效益指标 实现全市公民具备科学素质比例 ≥24.5%');
+        expect(brief(p!)).toBe('社会效益指标 全市公民具备科学素质比例 ≥24.5%');
         expect(p!.reason).toContain('2025年');
     });
 });
