@@ -130,7 +130,10 @@ const VERBS = [
     '服务', '播出', '播放', '慰问', '走访', '输送', '新增联系', '联系'
 ];
 const VERB_START = new RegExp(`^(?:${VERBS.join('|')})`);
+// Verbs that are never nouns (服务, 培训, 宣传 are both): what stands before one of them is who acts.
+const ACTION = /开展|举办|举行|组织|召开/;
 const VERB_END = new RegExp(`(?:${VERBS.join('|')})$`);
+const VERB_ANYWHERE = new RegExp(VERBS.join('|'));
 
 // Leading words that are not part of what is counted: connectors, prepositions, time frames, 预期/力争, 实现 (为实现
 // 全市公民具备科学素质比例达24.5%: RULES §5 names it 公民具备科学素质比例).
@@ -421,10 +424,25 @@ function subjectOf(drafts: Draft[], i: number): string {
     }
     if (subject === '' && d.previousClause) return d.previousClause;
     if (subject === '' && previous) return previous.subject; // 长廊宣传图5期185幅
-    // A list item (、) or a level (省级…) without a verb takes the verb of the item before it.
+    // A list item (、) or a level (省级…) without a verb takes the verb of the item before it; a list item without a
+    // level, the level too (院级赛项学生获奖200项、老师获奖11项: the 院级 teachers' awards, not the 省级 ones after them).
     const takesVerb = d.listItem || d.head === '' || QUALIFIER_START.test(subject);
-    if (previous && takesVerb && !VERB_START.test(subject)) subject = verbOf(previous.subject) + subject;
+    if (previous && takesVerb && !VERB_START.test(subject)) {
+        const verb = verbOf(previous.subject);
+        const level = d.listItem && !QUALIFIER_START.test(subject) ? QUALIFIER_START.exec(previous.subject.slice(verb.length))?.[0] ?? '' : '';
+        subject = verb + level + subject;
+    }
+    // A promise that starts with its verb, right after one that names who acts (大篷车开展活动40次，参加活动5万人次), is
+    // about the same one: 大篷车参加活动, not any 参加活动 of the text.
+    if (previous && VERB_START.test(subject)) subject = actorOf(previous.subject) + subject;
     return subject;
+}
+
+/** 大篷车 of 大篷车开展活动: a noun before the action verb (time words left out), if it is one. */
+function actorOf(subject: string): string {
+    const at = ACTION.exec(subject)?.index ?? 0;
+    const actor = subject.slice(0, at).replace(/(?:全年|年内|年度|每年|本年|今年)+$/, '');
+    return actor.length >= 2 && !VERB_ANYWHERE.test(actor) && !/[的、]/.test(actor) ? actor : '';
 }
 
 function toPromise(c: Compact, d: Draft): TextPromise {

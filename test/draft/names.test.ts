@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { draftWithRules } from '../../language/draft/rules.js';
 import { workOf } from '../../language/draft/skeletons.js';
+import type { DraftTarget } from '../../language/draft/targets.js';
 import { sampleTarget } from './targets.js';
 
 // The names the rule drafter gives: what a civil servant would write, from the text's own words (a reader must tell
@@ -8,6 +9,21 @@ import { sampleTarget } from './targets.js';
 
 const SEED002 = '002-guangzhou-kexie-projects.jxmb';
 const SEED004 = '004-guangzhou-kexie-2022.jxmb';
+
+/** name → annual value of every non-placeholder proposal, as if the table were blank. */
+async function names(sample: string, task: string): Promise<Map<string, string>> {
+    const proposals = draftWithRules(await sampleTarget(sample, task), { setApartMeasured: false }).filter(p => !p.placeholder);
+    return new Map(proposals.map(p => [p.name, p.annual]));
+}
+
+/** A task of a table without indicators, with `text` as its 期望目标. */
+function fresh(text: string): DraftTarget {
+    return {
+        kind: 'task', name: '测试任务经费', unit: '测试单位', year: 2024, texts: [{ field: '期望目标', text }], budgets: [], existing: [],
+        declaration: { kind: 'department', unit: '测试单位', year: 2024, title: null, singleValueColumn: false, basicInfo: null, budget: null, overallGoal: null, tasks: [{ name: '测试任务经费', content: null, amount: null, expectedGoal: text }], otherTasks: null, indicators: [], remark: null },
+        taskIndex: 0
+    };
+}
 
 describe('skeleton names', () => {
     test('a task name\'s list number is not part of the name', async () => {
@@ -39,5 +55,34 @@ describe('leading verbs that name no thing', () => {
         expect(p!.annual).toBe('≥24.5%');
         // The year the clause names is still read (2025, not the budget year).
         expect(p!.reason).toContain('2025年');
+    });
+});
+
+describe('what tells sibling promises apart', () => {
+    test('seed 004 「五、发展高等职业教育」: a list item keeps the level of the item before it (院级 / 省级 老师获奖)', async () => {
+        const drafted = await names(SEED004, '五、发展高等职业教育');
+        expect(drafted.get('院级赛项学生获奖数量')).toBe('≥200项');
+        expect(drafted.get('院级老师获奖数量')).toBe('≥11项');
+        expect(drafted.get('省级赛项学生获奖数量')).toBe('≥75项');
+        expect(drafted.get('省级老师获奖数量')).toBe('≥12项');
+        expect([...drafted.keys()].filter(n => n.includes('老师获奖'))).toEqual(['院级老师获奖数量', '省级老师获奖数量']);
+    });
+
+    test('seed 004 「三、服务公民科学素质服务」: a promise that starts with its verb is about who acted just before', async () => {
+        const drafted = await names(SEED004, '三、服务公民科学素质服务');
+        expect(drafted.get('大篷车开展活动次数')).toBe('≥40次');
+        expect(drafted.get('大篷车参加活动人次')).toBe('≥5万人次');
+        expect(drafted.get('广州院士专家校园行开展活动场次')).toBe('≥80场');
+        expect(drafted.get('广州院士专家校园行参加学生人次')).toBe('≥1.6万人次');
+        // 科普游 is named in the promise itself.
+        expect(drafted.get('科普游参加活动人次')).toBe('≥2万人次');
+    });
+
+    test('a level is not lent past the list, nor an actor to a promise with its own', () => {
+        const subjects = (text: string) => draftWithRules(fresh(text), { skeletons: false }).map(p => p.name);
+        expect(subjects('新建省级实验室2个，工作站3个。')).toEqual(['新建省级实验室数量', '工作站数量']);
+        expect(subjects('科普馆开展活动10场，志愿者参加活动200人次。')).toEqual(['科普馆开展活动场次', '志愿者参加活动人次']);
+        // 服务, 培训, 宣传 are nouns as often as verbs: no actor is read before them.
+        expect(subjects('长廊宣传图5期，设计海报15条。')).toEqual(['长廊宣传图数量', '设计海报数量']);
     });
 });
