@@ -304,10 +304,12 @@ function withSubjects(c: Compact, raws: Raw[]): TextPromise[] {
         if (raw.q && !countsInProse(text, raw, rawHead)) continue;
         const nextStart = raws[i + 1]?.start ?? text.length;
         const tail = raw.q ? tailAfter(text, raw.end, Math.min(nextStart, clauseEnd(text, raw.end))) : dateTail(text, raw.end);
-        const takeTail = tail.text !== '' && (!raw.q || wantsTail(head));
-        const spanEnd = takeTail ? tail.end : raw.end;
+        // 抖音150条视频全网播放量不少于2000万: 150条 counts 视频, and the next number measures their 全网播放量 (left to it).
+        const shared = raw.q && leadsInto(text, tail.end, nextStart) ? sharedNoun(tail.text) : '';
+        const takeTail = shared === '' && tail.text !== '' && (!raw.q || wantsTail(head));
+        const spanEnd = takeTail ? tail.end : shared ? tail.end - tail.text.length + shared.length : raw.end;
         drafts.push({
-            raw, head, tail: takeTail ? tail.text : '',
+            raw, head, tail: takeTail ? tail.text : shared,
             listItem,
             previousClause: head === '' && !takeTail ? clauseBefore(text, clause, previousEnd) : '',
             spanStart: Math.min(headStart + removed, raw.start),
@@ -316,7 +318,7 @@ function withSubjects(c: Compact, raws: Raw[]): TextPromise[] {
             year: raw.date ? Number(raw.date.date.slice(0, 4)) : yearIn(text.slice(clause, raw.start)),
             subject: ''
         });
-        previousEnd = spanEnd;
+        previousEnd = shared ? raw.end : spanEnd;
     }
     for (const [i, d] of drafts.entries()) d.subject = subjectOf(drafts, i);
     return drafts.map(d => toPromise(c, d));
@@ -363,6 +365,21 @@ function tailAfter(text: string, from: number, limit: number): { text: string; e
     if (/^(?:进行|开展|参加|参与|用于|作为|以上|以下|左右|的)/.test(m[2]!)) return { text: '', end: from };
     const noun = m[2]!.replace(TRAILING_NOISE, '');
     return { text: noun, end: from + m[1]!.length + noun.length };
+}
+
+// What a number measures of the things counted before it: 播放量, 阅读量, 访问人次 ….
+const METRIC_OF = /(?:全网|累计|总|平均|日均|单条|单篇)?(?:播放|阅读|访问|点击|浏览|观看|转发|点赞|下载|收看|收听|曝光|传播)(?:量|数|次数|人次)$/;
+
+/** 视频 of 视频全网播放量: the thing counted, when the rest is a measure of it; else empty. */
+function sharedNoun(tail: string): string {
+    const metric = METRIC_OF.exec(tail);
+    const noun = metric ? tail.slice(0, metric.index) : '';
+    return noun !== '' && !VERB_ANYWHERE.test(noun) ? noun : '';
+}
+
+/** Whether only linking words (达, 为, 约 …) stand between `from` and the next number at `next`. */
+function leadsInto(text: string, from: number, next: number): boolean {
+    return next >= from && /^(?:的|为|是|达到|达|共|计|约|近|超|逾|合计|共计|累计|总计|分别)*$/.test(text.slice(from, next));
 }
 
 /** After a deadline: 2024年12月前完成【科学馆主体工程招标】. */
@@ -558,7 +575,17 @@ export function indicatorNameFor(p: TextPromise): string {
     if (p.unit === '人次' || p.unit === '万人次') return `${subject}人次`;
     if (p.unit && PERSON_UNITS.has(p.unit)) return `${subject}人数`;
     if (unitKind(p.unit) === 'money') return `${subject}金额`;
+    // 在国际、国内核心期刊不少于150篇: 篇 counts what they publish, not the journals (counted in 种, 本): 核心期刊篇数.
+    if (countsInVenue(p)) return `${subject}${p.unit}数`;
     return `${subject}数量`;
+}
+
+const PIECE_UNITS = new Set(['篇', '篇次', '条']);
+const VENUE = /(?:期刊|杂志|报刊|刊物|报纸|媒体|公众号|网站|专栏|栏目)$/;
+
+/** A count of pieces (篇, 条) whose subject names only where they appear (核心期刊): the text does not say what they are. */
+export function countsInVenue(p: TextPromise): p is QuantityPromise {
+    return p.kind === 'quantity' && p.unit !== null && PIECE_UNITS.has(p.unit) && VENUE.test(p.subject);
 }
 
 /**

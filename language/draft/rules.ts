@@ -5,7 +5,7 @@
 import type { CostModel } from '../domain/taxonomy.js';
 import { unitKind } from '../domain/units.js';
 import {
-    alternativeNameFor, baseValue, categoryFor, findPromises, indicatorNameFor, structuredValueFor, type QuantityPromise, type TextPromise
+    alternativeNameFor, baseValue, categoryFor, countsInVenue, findPromises, indicatorNameFor, structuredValueFor, type QuantityPromise, type TextPromise
 } from '../domain/promises.js';
 import type { Operator } from '../domain/value-types.js';
 import { samePromise } from '../validation/text-consistency-match.js';
@@ -108,6 +108,10 @@ function proposalFor(found: Found, target: DraftTarget, names: Set<string>, cost
         proposal = withConfirmation(proposal, `原文说的是${promise.year}年的目标，不一定是本年度（${target.year}年）的指标值`);
     }
     if (!promise.subject) proposal = withConfirmation(proposal, '原文没有说明这个数字计量的是什么，请改写指标名称');
+    else if (countsInVenue(promise)) {
+        // The name says where (核心期刊篇数); what is counted there (论文?) is the writer's to say, not the rules' to guess.
+        proposal = withConfirmation(proposal, `原文只写了刊载处「${promise.subject}」，没有写明计量的是什么（如论文、文章），请在指标名称中写明`);
+    }
     // The rules read Chinese: from other words (Satisfaction above 90%) they take the number, not what it means.
     else if (!CHINESE.test(promise.subject)) proposal = withConfirmation(proposal, `原文「${promise.subject}」不是中文，规则只读出了数字：请核对运算符并改写为中文指标名称`);
     return proposal;

@@ -86,3 +86,29 @@ describe('what tells sibling promises apart', () => {
         expect(subjects('长廊宣传图5期，设计海报15条。')).toEqual(['长廊宣传图数量', '设计海报数量']);
     });
 });
+
+describe('the thing counted', () => {
+    test('seed 004: 抖音150条视频全网播放量不少于2000万 counts 视频; their 播放量 is the next number\'s', async () => {
+        const drafted = await names(SEED004, '三、服务公民科学素质服务');
+        expect(drafted.get('抖音视频数量')).toBe('≥150条');
+        expect(drafted.get('视频全网播放量')).toBe('≥2000万');
+        expect(drafted.has('抖音数量')).toBe(false);
+    });
+
+    test('the noun after the unit, in other texts', () => {
+        const named = (text: string) => draftWithRules(fresh(text), { skeletons: false }).map(p => `${p.name} ${p.annual}`);
+        expect(named('公众号推出100篇文章阅读量超过10万。')).toEqual(['公众号推出文章数量 ≥100篇', '文章阅读量 >10万']);
+        // A noun that is a measure of nothing before it is not split (参与人数 counts 院士: not taken).
+        expect(named('宣传的人数不少于15位院士。')).toEqual(['宣传的人数 ≥15位']);
+    });
+
+    test('seed 004: 在国际、国内核心期刊不少于150篇 counts what those journals publish, not the journals', async () => {
+        const proposals = draftWithRules(await sampleTarget(SEED004, '一、服务科技工作者'), { setApartMeasured: false });
+        const p = proposals.find(q => q.source.quote.includes('核心期刊'))!;
+        expect(p.name).toBe('国际、国内核心期刊篇数');
+        expect(p.annual).toBe('≥150篇');
+        // 论文 is not in the text: the rules do not write it, they ask for it.
+        expect(p.needsConfirmation).toBe(true);
+        expect(p.reason).toContain('国际、国内核心期刊');
+    });
+});
