@@ -5,7 +5,7 @@
 import type { CostModel } from '../domain/taxonomy.js';
 import { unitKind } from '../domain/units.js';
 import {
-    alternativeNameFor, baseValue, categoryFor, countsInVenue, findPromises, indicatorNameFor, structuredValueFor, type QuantityPromise, type TextPromise
+    alternativeNameFor, baseValue, categoryFor, countsInVenue, findPromises, indicatorNameFor, sameMeasureUnit, structuredValueFor, type QuantityPromise, type TextPromise
 } from '../domain/promises.js';
 import type { Operator } from '../domain/value-types.js';
 import { samePromise } from '../validation/text-consistency-match.js';
@@ -52,7 +52,7 @@ export function draftRules(target: DraftTarget, options: RuleDraftOptions = {}):
     const measures = options.setApartMeasured === false ? [] : tableMeasures(target.existing, target.year);
     const proposals: Proposal[] = [];
     const measured: MeasuredPromise[] = [];
-    const names = new Set<string>();
+    const names: Names = new Map();
     for (const f of found) {
         const written = measures.length > 0 ? measuringIndicator(f.promise, measures) : undefined;
         if (written) measured.push({ source: sourceOf(f), indicator: written.indicator.name, value: written.value });
@@ -89,18 +89,20 @@ function numberKey(p: TextPromise): string {
 const sourceOf = ({ field, text, promise }: Found) =>
     ({ field, quote: text.slice(promise.span[0], promise.span[1]), start: promise.span[0], end: promise.span[1] });
 
-function proposalFor(found: Found, target: DraftTarget, names: Set<string>, costModel: CostModel): Proposal {
+function proposalFor(found: Found, target: DraftTarget, names: Names, costModel: CostModel): Proposal {
     const { promise } = found;
     const { level1, level2 } = categoryOf(promise, costModel);
     const fields = valueFields(found, level2);
     const cell = promise.kind === 'quantity' && promise.max !== undefined ? structuredValueFor(promise) : cellText(fields);
+    const { name, sameAs } = uniqueName(promise, names);
     let proposal: Proposal = {
-        name: uniqueName(promise, names),
+        name,
         level1, level2, ...fields,
         period: cell, annual: cell,
         source: sourceOf(found),
         placeholder: false, needsConfirmation: false, reason: null
     };
+    if (sameAs) proposal = withConfirmation(proposal, `与「${sameAs}」说的是同一种数，原文没有写明两者的区别，请改写指标名称`);
     if (promise.kind === 'quantity' && promise.approximate) {
         proposal = withConfirmation(proposal, `原文为约数「${promise.text}」，已按「不少于」写作 ${proposal.annual}`);
     }
@@ -179,14 +181,30 @@ export function categoryOf(p: TextPromise, costModel: CostModel): { level1: Leve
     return base;
 }
 
-/** The extractor's name; its alternative (长廊宣传图期数 / 幅数) when taken; a number after that. */
-function uniqueName(p: TextPromise, names: Set<string>): string {
+/** The names given so far, each with what its promise is in: a unit, '' (a bare number) or 'date'. */
+type Names = Map<string, string>;
+
+/**
+ * The extractor's name; when taken by a count in another unit, its alternative (长廊宣传图5期185幅 → 长廊宣传图期数 /
+ * 幅数); else a number after it, with `sameAs` the name taken: the alternative (老师获奖项数 for 老师获奖数量) would
+ * read as another thing where the text states none.
+ */
+function uniqueName(p: TextPromise, names: Names): { name: string; sameAs: string | null } {
     // A name too long is cut, and marked, where every drafter's proposals are brought within the schema (fit.ts).
-    const candidates = [nameFor(p), alternativeNameFor(p)];
-    let name = candidates.find(n => !names.has(n));
-    for (let i = 2; !name; i++) if (!names.has(`${candidates[0]}（${i}）`)) name = `${candidates[0]}（${i}）`;
-    names.add(name);
-    return name;
+    const first = nameFor(p);
+    const unit = p.kind === 'quantity' ? p.unit ?? '' : 'date';
+    let name: string | undefined = first;
+    let sameAs: string | null = null;
+    if (names.has(first)) {
+        const taken = names.get(first)!;
+        const other = alternativeNameFor(p);
+        const distinct = p.kind === 'quantity' && (taken === 'date' || !sameMeasureUnit(taken || null, unit || null));
+        name = distinct && !names.has(other) ? other : undefined;
+        if (!name) sameAs = first;
+    }
+    for (let i = 2; !name; i++) if (!names.has(`${first}（${i}）`)) name = `${first}（${i}）`;
+    names.set(name, unit);
+    return { name, sameAs };
 }
 
 /**

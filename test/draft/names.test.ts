@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { draftWithRules } from '../../language/draft/rules.js';
 import { workOf } from '../../language/draft/skeletons.js';
 import type { DraftTarget } from '../../language/draft/targets.js';
-import { sampleTarget } from './targets.js';
+import { sampleTarget, sampleTargets, seedSamples } from './targets.js';
 
 // The names the rule drafter gives: what a civil servant would write, from the text's own words (a reader must tell
 // sibling promises apart, and never find a word the text does not contain).
@@ -110,5 +110,30 @@ describe('the thing counted', () => {
         // 论文 is not in the text: the rules do not write it, they ask for it.
         expect(p.needsConfirmation).toBe(true);
         expect(p.reason).toContain('国际、国内核心期刊');
+    });
+});
+
+describe('names within one draft', () => {
+    test('two promises of the same thing in the same unit get no synonym pretending to be another thing', () => {
+        const proposals = draftWithRules(fresh('老师获奖11项；老师获奖12项。'), { skeletons: false });
+        expect(proposals.map(p => p.name)).toEqual(['老师获奖数量', '老师获奖数量（2）']);
+        expect(proposals[1]!.needsConfirmation).toBe(true);
+        expect(proposals[1]!.reason).toContain('「老师获奖数量」');
+    });
+
+    test('in another unit, the unit tells them apart (长廊宣传图5期185幅)', () => {
+        const proposals = draftWithRules(fresh('长廊宣传图5期185幅。'), { skeletons: false });
+        expect(proposals.map(p => `${p.name} ${p.annual}`)).toEqual(['长廊宣传图数量 ≥5期', '长廊宣传图幅数 ≥185幅']);
+        expect(proposals.every(p => !p.needsConfirmation)).toBe(true);
+    });
+
+    test('every seed draft: names unique, none kept a list number', async () => {
+        for (const sample of seedSamples()) {
+            for (const target of await sampleTargets(sample)) {
+                const all = draftWithRules(target, { setApartMeasured: false }).map(p => p.name);
+                expect(new Set(all).size, `${sample} ${target.name}`).toBe(all.length);
+                expect(all.filter(n => /^(?:[一二三四五六七八九十]+、|\d+[、.])/.test(n))).toEqual([]);
+            }
+        }
     });
 });
