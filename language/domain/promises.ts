@@ -538,7 +538,8 @@ const FUNCTION_CHARS = /[的了和及与等之其各、，,；;。.:()（）“�
 // (bounded; only read, never changed).
 const bigramCache = new Map<string, ReadonlySet<string>>();
 
-function bigrams(s: string): ReadonlySet<string> {
+/** The character pairs `subjectSimilarity` compares (generic pairs left out): two names share none → similarity 0. */
+export function bigrams(s: string): ReadonlySet<string> {
     const cached = bigramCache.get(s);
     if (cached) return cached;
     const t = s.replace(FUNCTION_CHARS, '');

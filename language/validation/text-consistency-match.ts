@@ -6,7 +6,7 @@
 //    different number contradicts it;
 // 3. otherwise nothing measures it.
 import {
-    baseValue, looselySameUnit, sameMeasureUnit, subjectSimilarity, type TextPromise
+    baseValue, bigrams, looselySameUnit, sameMeasureUnit, subjectSimilarity, type TextPromise
 } from '../domain/promises.js';
 import { unitInfo } from '../domain/units.js';
 import { readParsedValue, readPromises } from './memo.js';
@@ -69,7 +69,7 @@ function comparable(p: TextPromise, q: TextPromise, similarity: number): boolean
 export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measure<Ref>>, confirmed: ReadonlySet<Measure<Ref>> = new Set()): Match<Ref> {
     let best: { measure: Measure<Ref>; similarity: number } | undefined;
     let conflict: { measure: Measure<Ref>; similarity: number } | undefined;
-    for (const measure of measures) {
+    for (const measure of candidates(p, measures)) {
         if (!comparableKind(p, measure.promise)) continue;
         const similarity = similarityTo(p, measure);
         if (!comparable(p, measure.promise, similarity)) continue;
@@ -82,6 +82,39 @@ export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measur
     if (best) return { kind: 'measured', ...best };
     if (conflict) return { kind: 'contradicted', ...conflict };
     return { kind: 'unmeasured' };
+}
+
+// A measure sharing no character pair with the promise's subject has similarity 0, below every threshold: it can be
+// neither the match nor the contradiction. A long list (thousands of indicators) is looked up by pair instead of read
+// whole; the candidates keep their order, so ties fall as before. Lists are not changed once made (index kept by list).
+const INDEXED_FROM = 64;
+const pairIndexes = new WeakMap<ReadonlyArray<Measure<unknown>>, Map<string, number[]>>();
+
+function candidates<Ref>(p: TextPromise, measures: ReadonlyArray<Measure<Ref>>): ReadonlyArray<Measure<Ref>> {
+    if (measures.length < INDEXED_FROM) return measures;
+    const index = pairIndex(measures);
+    const at = new Set<number>();
+    for (const pair of bigrams(p.subject)) for (const i of index.get(pair) ?? []) at.add(i);
+    return [...at].sort((a, b) => a - b).map(i => measures[i]!);
+}
+
+/** pair → the measures (by position) whose words `similarityTo` compares contain it. */
+function pairIndex(measures: ReadonlyArray<Measure<unknown>>): Map<string, number[]> {
+    let index = pairIndexes.get(measures);
+    if (index) return index;
+    index = new Map();
+    for (const [i, m] of measures.entries()) {
+        const words = m.promise.subject ? [m.promise.subject] : [];
+        if (m.single || !m.promise.subject) words.push(m.name);
+        const pairs = new Set(words.flatMap(w => [...bigrams(w)]));
+        for (const pair of pairs) {
+            const list = index.get(pair);
+            if (list) list.push(i);
+            else index.set(pair, [i]);
+        }
+    }
+    pairIndexes.set(measures, index);
+    return index;
 }
 
 /** The same promise written twice (主要实施内容 repeats 期望目标 in seed 000): same number, same thing. */
