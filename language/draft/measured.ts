@@ -4,6 +4,7 @@
 // that what the check calls measured, the drafter sets apart.
 import type { Indicator, IndicatorList } from '../compile/model.js';
 import type { TextPromise } from '../domain/promises.js';
+import type { Proposal } from './proposal.js';
 import { indicatorValueMeasures, matchPromise, type Measure } from '../validation/text-consistency-match.js';
 
 /** Every number the written indicators state, each with its indicator and value text. */
@@ -32,4 +33,14 @@ export function tableMeasures(lists: readonly IndicatorList[], year: number | nu
 export function measuringIndicator(promise: TextPromise, measures: ReadonlyArray<Measure<TableRef>>): TableRef | undefined {
     const match = matchPromise(promise, measures);
     return match.kind === 'measured' ? match.measure.ref : undefined;
+}
+
+/**
+ * The written indicator that measures what a proposal states (a model's proposal: its name and its value stand for
+ * the promise, as a written indicator's do), if one does.
+ */
+export function measuringIndicatorOf(proposal: Proposal, measures: ReadonlyArray<Measure<TableRef>>, year: number | null): TableRef | undefined {
+    if (proposal.placeholder || measures.length === 0) return undefined;
+    const [stated] = indicatorValueMeasures(proposal.name, proposal.annual, false, year ?? undefined, null);
+    return stated ? measuringIndicator({ ...stated.promise, subject: proposal.name }, measures) : undefined;
 }

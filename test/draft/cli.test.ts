@@ -149,7 +149,10 @@ describe('jxmb draft', () => {
         const { code, out, err } = await run([seed000, '--task', '科普综合工作经费', '--llm']);
         expect(code).toBe(0);
         expect(out).toContain('大模型草拟，模型 cli-model');
-        expect(out).toContain('"组织科普志愿活动场次"：≥96场次');
+        // The table already measures it (举办科普志愿活动场次 ≥96场次): set apart, as the rule drafter does, not proposed.
+        expect(out).toContain('另有 1 项承诺表中已有指标衡量');
+        expect(out).toContain('→ 已有「举办科普志愿活动场次」≥96场次');
+        expect(out).not.toContain('"组织科普志愿活动场次"：≥96场次');
         expect(err).toContain('正在请求模型「cli-model」');
         expect(out + err).not.toContain('sk-cli-FAKE-0000');
     });

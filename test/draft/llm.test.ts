@@ -79,7 +79,10 @@ const GOOD = {
     ]
 };
 
-const target = () => sampleTarget(SEED000, '科普综合工作经费');
+// The task's text with a blank table: what the model proposes is what these tests follow. (With the seed's own
+// indicators every proposal below is one the table measures, and is set apart: tested on its own.)
+const withTable = () => sampleTarget(SEED000, '科普综合工作经费');
+const target = async (): Promise<DraftTarget> => ({ ...await withTable(), existing: [] });
 
 describe('a good answer', () => {
     test('structured output requested, answer checked, proposals validated and located in the text', async () => {
@@ -93,8 +96,8 @@ describe('a good answer', () => {
         expect(first!.needsConfirmation).toBe(false);
         expect(first!.source.start).not.toBeNull();
         expect(second!.name).toBe('发布科普文章数量');
-        // The declaration has no 满意度 indicator and the model gave none: the skeleton is added, as a placeholder.
-        expect(skeletons.map(s => [s.name, s.placeholder])).toEqual([['服务对象满意度', true]]);
+        // The (blank) table has no 满意度 or 时效 indicator and the model gave none: the skeletons are added, as placeholders.
+        expect(skeletons.map(s => [s.name, s.placeholder])).toEqual([['服务对象满意度', true], ['科普综合工作完成时间', true]]);
 
         const [request] = server!.requests;
         expect(request!.url).toBe('/v1/chat/completions');
@@ -128,6 +131,16 @@ describe('a good answer', () => {
         await serve(answer({ proposals: [{ ...proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次'), level1: '效益指标' }] }));
         const p = (await draft(await target(), options())).proposals[0]!;
         expect(p.diagnostics.map(d => d.code)).toContain('hierarchy/wrong-level1');
+    });
+});
+
+describe('what the table already has', () => {
+    test('a proposal an indicator of the table measures is set apart with that indicator, as the rule drafter does', async () => {
+        await serve(answer(GOOD));
+        const result = await draft(await withTable(), options());
+        expect(result.proposals.filter(p => !p.placeholder).map(p => p.name)).toEqual([]);
+        expect(result.measured?.map(m => m.indicator)).toEqual(['举办科普志愿活动场次', '发布科学知识普及文章数量']);
+        expect(printProposals(result)).toContain('另有 2 项承诺表中已有指标衡量');
     });
 });
 
