@@ -3,6 +3,15 @@ import { ClassificationCode } from '../../language/validation/classification.js'
 import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
 import { department, output } from '../helpers/fixture-texts.js';
 
+/** A 部门整体 table whose 数量指标 holds `rows`, with a 时效, 效益 and 满意度 indicator beside them (no other finding). */
+const quantities = (rows: string) => department(`        产出指标 {
+            数量指标 {${rows}
+            }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+        }
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+
 // Each fix of the classification checks: applied, re-validated (parses, the finding is gone, no new error), and the
 // text a user would see.
 
@@ -76,14 +85,8 @@ describe('classification fixes', () => {
     });
 
     test('a compound value (SEED003) splits into one 三级 per quantity, ≥ under 数量指标', async () => {
-        const text = department(`        产出指标 {
-            数量指标 {
-                "组织学会开展科普活动次数（次）"："科普咨询活动2次，受众1200人"  // seed note
-            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const text = quantities(`
+                "组织学会开展科普活动次数（次）"："科普咨询活动2次，受众1200人"  // seed note`);
         const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
         expect(fixed).toContain(`            数量指标 {
                 "科普咨询活动次数"：≥2次
@@ -92,15 +95,9 @@ describe('classification fixes', () => {
     });
 
     test('two splits in one block (SEED003 科普活动, 学术交流) name each audience after its activity: no duplicate', async () => {
-        let text = department(`        产出指标 {
-            数量指标 {
+        let text = quantities(`
                 "组织学会开展科普活动次数（次）"："科普咨询活动2次，受众1200人"
-                "组织学术交流次数（次）"："学术交流1次，受众50人"
-            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+                "组织学术交流次数（次）"："学术交流1次，受众50人"`);
         text = (await applyFixAndRecheck(text, ClassificationCode.compound)).text;
         const { text: fixed, diagnostics } = await applyFixAndRecheck(text, ClassificationCode.compound);
         expect(fixed).toContain('"科普咨询活动受众人数"：≥1200人');
@@ -124,15 +121,9 @@ describe('classification fixes', () => {
     });
 
     test('bare levels and periods borrow what they count (SEED004 省级4个, 新增省级1门, 全年50期)', async () => {
-        const text = department(`        产出指标 {
-            数量指标 {
+        const text = quantities(`
                 "加强师资队伍建设"："建设教育部现代学徒制试点专业2个，省级4个、省级高水平专业群3个，新增省级不少于1门、院级60门精品在线开放课程"
-                "《科学大求真》和《科普一分钟》项目数量"："《科学大求真》每周播出一期，全年50期。《科普一分钟》每天播出一期，全年360期"
-            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+                "《科学大求真》和《科普一分钟》项目数量"："《科学大求真》每周播出一期，全年50期。《科普一分钟》每天播出一期，全年360期"`);
         const { text: first } = await applyFixAndRecheck(text, ClassificationCode.compound);
         expect(first).toContain(`                "建设教育部现代学徒制试点专业数量"：≥2个
                 "省级现代学徒制试点专业数量"：≥4个
@@ -147,14 +138,8 @@ describe('classification fixes', () => {
     });
 
     test('words between two numbers of a clause: the subject is shared, nothing is left unnamed (SEED004 抖音, 长廊宣传图)', async () => {
-        const text = department(`        产出指标 {
-            数量指标 {
-                "开展科普活动数量"："抖音150条视频全网播放量不少于2000万。长廊宣传图5期185幅。大篷车开展活动40次，参加活动5万人次。"
-            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const text = quantities(`
+                "开展科普活动数量"："抖音150条视频全网播放量不少于2000万。长廊宣传图5期185幅。大篷车开展活动40次，参加活动5万人次。"`);
         const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
         expect(fixed).toContain(`                "抖音视频数量"：≥150条
                 "抖音视频全网播放量"：≥2000万
@@ -165,15 +150,9 @@ describe('classification fixes', () => {
     });
 
     test('分别 gives each subject its own number; 每个产品 stays in the name, not as 个/个 (SEED002)', async () => {
-        const text = department(`        产出指标 {
-            数量指标 {
+        const text = quantities(`
                 "成果库和需求库数量"："征集并在线上平台发布科技成果和需求数量分别不少于5000项和500项"
-                "文创品牌数量"："创作1个整体品牌、8个以上系列科普子品牌的文创形象产品，每个产品做100个以上样品"
-            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+                "文创品牌数量"："创作1个整体品牌、8个以上系列科普子品牌的文创形象产品，每个产品做100个以上样品"`);
         const { text: first } = await applyFixAndRecheck(text, ClassificationCode.compound);
         expect(first).toContain(`                "征集并在线上平台发布科技成果数量"：≥5000项
                 "征集并在线上平台发布需求数量"：≥500项`);
@@ -183,14 +162,8 @@ describe('classification fixes', () => {
     });
 
     test('a rate split out of 数量指标 goes to 质量指标, where no check flags it (SEED004 覆盖率100%)', async () => {
-        const text = department(`        产出指标 {
-            数量指标 {
-                "科普进社区党群服务中心数量"："打造22个科普e站，覆盖全市各区，覆盖率100%。"
-            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const text = quantities(`
+                "科普进社区党群服务中心数量"："打造22个科普e站，覆盖全市各区，覆盖率100%。"`);
         const { fixes } = await fixesFor(text, ClassificationCode.compound);
         expect(fixes[0]!.title).toBe('拆分为 2 个三级指标（每个指标一个数量），比率放入「质量指标」');
         const { text: fixed, diagnostics } = await applyFixAndRecheck(text, ClassificationCode.compound);
@@ -202,14 +175,8 @@ describe('classification fixes', () => {
     });
 
     test('SEED002 公众号宣传用户数及阅读量: qualifiers stay in the names, each count gets its own 三级', async () => {
-        const text = department(`        产出指标 {
-            数量指标 {
-                "公众号宣传用户数及阅读量"："市科协公众号总用户数增长20%，阅读量5000+的推文不少于24条，阅读量10000+的推文不少于12条；视频号推出原创视频不少于15条"
-            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const text = quantities(`
+                "公众号宣传用户数及阅读量"："市科协公众号总用户数增长20%，阅读量5000+的推文不少于24条，阅读量10000+的推文不少于12条；视频号推出原创视频不少于15条"`);
         const { fixes } = await fixesFor(text, ClassificationCode.compound);
         expect(fixes[0]!.title).toBe('拆分为 4 个三级指标（每个指标一个数量），比率放入「质量指标」');
         const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
@@ -222,28 +189,16 @@ describe('classification fixes', () => {
     });
 
     test('实施周期 and 年度 are kept as they were: split part by part, hedged numbers stay words', async () => {
-        const text = department(`        产出指标 {
-            数量指标 {
-                "创交会参展人员、参观人员数量" 实施周期："技术、管理人员约3000人，社会观众不少于10万人" 年度："参展人员数量3000人，社会观众不少于10万人"
-            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const text = quantities(`
+                "创交会参展人员、参观人员数量" 实施周期："技术、管理人员约3000人，社会观众不少于10万人" 年度："参展人员数量3000人，社会观众不少于10万人"`);
         const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
         expect(fixed).toContain(`                "技术、管理人员人数" 实施周期："约3000人" 年度：≥3000人
                 "社会观众人数" 实施周期：≥10万人 年度：≥10万人`);
     });
 
     test('a name with two measures (SEED002 青少年临展面积及参观人数): the value stays with the first, the second waits', async () => {
-        const text = department(`        产出指标 {
-            数量指标 {
-                "青少年临展面积及参观人数"：1600平米
-            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const text = quantities(`
+                "青少年临展面积及参观人数"：1600平米`);
         const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
         expect(fixed).toContain('                "青少年临展面积"：1600平米\n                "参观人数"："〔待填〕"\n');
     });
