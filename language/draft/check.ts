@@ -9,6 +9,7 @@ import { printModel } from '../compile/print-jxmb.js';
 import { parseAndValidate } from '../documents.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { statesNumber, unknownUnitOf } from './cells.js';
+import { parseValue } from '../domain/values.js';
 import { cutChars, fitProposal, MAX_REASON } from './fit.js';
 import { printedOrder, proposalList } from './group.js';
 import { withConfirmation, type CheckedProposal, type Proposal, type ProposalDiagnostic } from './proposal.js';
@@ -16,6 +17,20 @@ import type { DraftTarget } from './targets.js';
 
 /** The reason the issue asks for, word for word: the text does not state the proposal's number. */
 export const NUMBER_NOT_IN_TEXT = '原文中没有这个数字';
+
+/**
+ * A 实施周期 value of its own (a model may write one beside the 年度 value) states numbers of its own: each must be
+ * in the text too, as the proposal's number must (≥960场次 from a text that says 96场次 is invented).
+ */
+function periodStated(p: Proposal, text: string, year: number | null): boolean {
+    if (p.period === p.annual) return true;
+    const parsed = parseValue(p.period, { year: year ?? undefined });
+    const fields = { ...p, date: null, per: null };
+    if (parsed.kind === 'quantity') return statesNumber({ ...fields, number: parsed.value, unit: parsed.unit }, text, year);
+    if (parsed.kind === 'range') return [parsed.min, parsed.max].every(n => statesNumber({ ...fields, number: n, unit: parsed.unit }, text, year));
+    if (parsed.kind === 'date') return statesNumber({ ...fields, number: null, date: parsed.date }, text, year);
+    return true;
+}
 
 /** A unit the unit table (language/domain/data/units.yaml) does not know: no check can compare or convert its number. */
 export const unknownUnitReason = (unit: string) =>
@@ -101,6 +116,9 @@ export async function checkProposals(services: JxmbServices, target: DraftTarget
         const error = own.find(d => d.severity === 1);
         if (error) checked = withConfirmation(checked, `未通过检查：${error.message}`);
         if (!proposal.placeholder && !statesNumber(proposal, sourceText, target.year)) checked = withConfirmation(checked, NUMBER_NOT_IN_TEXT);
+        else if (!proposal.placeholder && !periodStated(proposal, sourceText, target.year)) {
+            checked = withConfirmation(checked, `实施周期指标值「${proposal.period}」：${NUMBER_NOT_IN_TEXT}`);
+        }
         const unit = unknownUnitOf(proposal);
         if (unit !== undefined) checked = withConfirmation(checked, unknownUnitReason(unit));
         return checked.reason === null ? checked : { ...checked, reason: cutChars(checked.reason, MAX_REASON) };

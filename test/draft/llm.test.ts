@@ -159,6 +159,15 @@ describe('answers that look sound but are not', () => {
         expect(known!.reason ?? '').not.toContain('计量单位');
     });
 
+    test('a 实施周期 value of the model\'s own whose number the text does not state needs confirmation', async () => {
+        await serve(answer({ proposals: [proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次', { period: '≥960场次', annual: '≥5场次' })] }));
+        const p = (await draft(await target(), options())).proposals[0]!;
+        expect(p.period).toBe('≥960场次');
+        expect(p.annual).toBe('≥96场次');
+        expect(p.needsConfirmation).toBe(true);
+        expect(p.reason).toContain('实施周期指标值「≥960场次」：原文中没有这个数字');
+    });
+
     test('a period (per) jxmb does not know, even one made of an escape sequence, needs confirmation too', async () => {
         await serve(answer({ proposals: [proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次', { per: '\u001b[2J' })] }));
         const p = (await draft(await target(), options())).proposals[0]!;
