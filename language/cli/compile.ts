@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { lstat, realpath, stat } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import type { JxmbServices } from '../jxmb-module.js';
 import type { Document } from '../generated/ast.js';
 import { parseAndValidate } from '../documents.js';
@@ -11,7 +11,7 @@ import { renderXlsx, XlsxLimitError } from '../compile/xlsx.js';
 import { compilableModel, xlsxLimitErrors } from '../compile/limits.js';
 import { isSyntaxError, toFinding, type Finding } from './diagnostics.js';
 import { collectSources, InputError, readSourceText } from './source-files.js';
-import { writeOutput } from './write-file.js';
+import { isFolder, writeOutput } from './write-file.js';
 
 export const compileTargets = ['json', 'xlsx', 'html', 'flat', 'md'] as const;
 export type CompileTarget = typeof compileTargets[number];
@@ -69,13 +69,13 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
     const extension = `.${targetExtensions[target]}`;
     // `-o 表.html` with `--to json` is a slip, not a folder to create (it became the folder 表.html/).
     const outputExtension = output === undefined ? '' : extname(output).toLowerCase();
-    if (outputExtension !== extension && Object.values(targetExtensions).some(e => `.${e}` === outputExtension) && !(await isDirectory(output!))) {
+    if (outputExtension !== extension && Object.values(targetExtensions).some(e => `.${e}` === outputExtension) && !(await isFolder(output!))) {
         throw new InputError(output!, `输出文件的扩展名 ${outputExtension} 与 --to ${target} 不符：应为 ${extension}，或给出一个文件夹。`);
     }
     const { files, problems } = await collectSources(inputs);
     const compiled: CompiledFile[] = [];
     const singleFileOutput = files.length === 1 && inputs.length === 1 && output !== undefined
-        && extname(output).toLowerCase() === extension && !(await isDirectory(output));
+        && extname(output).toLowerCase() === extension && !(await isFolder(output));
     const destinations = new Map<string, string>();
     if (!(output === undefined && files.length === 1)) {
         for (const file of files) destinations.set(file, singleFileOutput ? output! : join(output ?? '.', basename(file, extname(file)) + extension));
@@ -163,10 +163,3 @@ async function isExistingFile(path: string): Promise<boolean> {
     }
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-    try {
-        return (await stat(path)).isDirectory();
-    } catch {
-        return false;
-    }
-}

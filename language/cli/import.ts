@@ -3,11 +3,11 @@ import { extname, resolve } from 'node:path';
 import { ImportError } from '../import/errors.js';
 import { importTooLarge, MAX_IMPORT_BYTES } from '../import/limits.js';
 import { importBytes, renderImport, summaryLine } from '../import/import.js';
-import { folderMessage, isFolder, writeImported } from '../import/output.js';
+import { folderMessage, writeImported } from '../import/output.js';
 import { formatReportEntry } from '../import/report.js';
 import { parseCommandArgs } from './arguments.js';
 import { describeFsError, readLimited } from './source-files.js';
-import { removeStaleTemps } from './write-file.js';
+import { isFolder, removeStaleTemps } from './write-file.js';
 
 // `jxmb import <文件> [-o 输出.jxmb] [--force] [--year 年度]`: a table (tab-separated or PDF text, .xlsx, .docx) →
 // .jxmb on stdout or in the -o file; the report (cells not placed, interpretations) on stderr.

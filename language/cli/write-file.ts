@@ -75,6 +75,11 @@ export async function describeWriteError(path: string, error: unknown): Promise<
     }
 }
 
+/** Whether a folder stands at `path` (a link to one too); false when nothing does. */
+export async function isFolder(path: string): Promise<boolean> {
+    return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+
 /** The nearest folder of `path` (itself excluded) that is a file: what keeps the folders from being made. */
 async function fileInPath(path: string): Promise<string | null> {
     for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {

@@ -1,6 +1,6 @@
 import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describeWriteError } from '../cli/write-file.js';
+import { describeWriteError, isFolder } from '../cli/write-file.js';
 import { ImportError } from './errors.js';
 
 // Writes the imported .jxmb whole or not at all: into a temporary file next to the target, then moved into place.
@@ -44,10 +44,6 @@ async function linkOrMove(temp: string, path: string): Promise<void> {
 /** -o naming a folder: import writes one file, it does not fill a folder as compile does. */
 export function folderMessage(path: string): string {
     return `${path} 是文件夹，不是文件：-o 须给出要写入的 .jxmb 文件，例如「${join(path, '导入.jxmb')}」。`;
-}
-
-export async function isFolder(path: string): Promise<boolean> {
-    return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }
 
 async function exists(path: string): Promise<boolean> {
