@@ -4,7 +4,8 @@
 // with the placeholder but no mark gets every domain rule's findings about a placeholder.
 import { AstUtils, GrammarUtils, type ValidationAcceptor } from 'langium';
 import { valueText } from '../compile/from-ast.js';
-import { isIndicatorTree, type Indicator, type Project } from '../generated/ast.js';
+import type { Indicator, Project } from '../generated/ast.js';
+import { indicatorsOf, treesOf } from './hierarchy-units.js';
 import { Code } from './codes.js';
 import { named } from './labels.js';
 
@@ -15,7 +16,7 @@ const isPlaceholder = (indicator: Indicator) => indicator.name.trim() === PLACEH
 
 export function checkSecretMark(project: Project, accept: ValidationAcceptor): void {
     // The tree's own arrays, not a walk of every node: every project of a table is asked.
-    const indicators = project.members.filter(isIndicatorTree).flatMap(t => t.groups.flatMap(g => g.blocks.flatMap(b => b.indicators)));
+    const indicators = indicatorsOf(treesOf(project));
     if (project.secret) {
         const real = indicators.find(i => !isPlaceholder(i));
         if (!real) return;

@@ -10,7 +10,7 @@ import {
 } from '../domain/promises.js';
 import { formatNumber } from '../domain/numbers.js';
 import {
-    isFunds, isIndicatorTree, isProjectDeclaration, isProjectGoal, isTask, isTaskAmount, isTaskContent, isTaskGoal,
+    isFunds, isProjectDeclaration, isProjectGoal, isTask, isTaskAmount, isTaskContent, isTaskGoal,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type JxmbAstType, type Project, type ProjectGoal,
     type Task, type TaskContent, type TaskGoal, type Value
 } from '../generated/ast.js';
@@ -18,6 +18,7 @@ import type { JxmbServices } from '../jxmb-module.js';
 import { readPromises } from './memo.js';
 import { indicatorValueMeasures, matchPromise, samePromise, type Measure } from './text-consistency-match.js';
 import { named } from './labels.js';
+import { indicatorsOf, treesOf } from './hierarchy-units.js';
 
 export const TextConsistencyCode = {
     /** 部门整体: a number in a task's 期望目标 / 主要实施内容 that no indicator measures (advice: the indicators select). */
@@ -101,7 +102,7 @@ export function createTextConsistencyChecks(_services: JxmbServices): Validation
 export function checkDepartmentTexts(declaration: DepartmentDeclaration, accept: ValidationAcceptor): void {
     const year = declaration.year === undefined ? undefined : parseNumber(declaration.year);
     const units = declaration.members.filter(isTask).map((task): Unit => ({ task, sources: taskSources(task) }));
-    checkTexts(units, declaration.members.filter(isIndicatorTree), year, accept);
+    checkTexts(units, treesOf(declaration), year, accept);
 }
 
 /** A project's 绩效目标 against the project's indicators. */
@@ -112,7 +113,7 @@ export function checkProjectGoal(project: Project, accept: ValidationAcceptor): 
     const budgets = funds ? funds.items.filter(i => i.value !== undefined).map(i => parseNumber(i.value!)) : [];
     const sources = project.members.filter(isProjectGoal)
         .map((node): Source => ({ node, label: `${named('项目', project.name)}的绩效目标`, budgets }));
-    checkTexts([{ sources }], project.members.filter(isIndicatorTree), year, accept);
+    checkTexts([{ sources }], treesOf(project), year, accept);
 }
 
 function taskSources(task: Task): Source[] {
@@ -181,9 +182,6 @@ function promisesOf(source: Source, year: number | undefined): TextPromise[] {
         .filter(p => p.year === null || year === undefined || p.year === year);
 }
 
-function indicatorsOf(trees: IndicatorTree[]): Indicator[] {
-    return trees.flatMap(tree => tree.groups.flatMap(group => group.blocks.flatMap(block => block.indicators)));
-}
 
 /** Every number the indicators state, each with the indicator and value it stands in. */
 export function measuresOf(trees: IndicatorTree[], year: number | undefined): Array<Measure<IndicatorRef>> {
