@@ -85,35 +85,87 @@ export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measur
 }
 
 // A measure sharing no character pair with the promise's subject has similarity 0, below every threshold: it can be
-// neither the match nor the contradiction. A long list (thousands of indicators) is looked up by pair instead of read
-// whole; the candidates keep their order, so ties fall as before. Lists are not changed once made (index kept by list).
+// neither the match nor the contradiction; nor can one whose unit `comparableKind` refuses. A long list (thousands of
+// indicators) is looked up by pair and by unit instead of read whole; the candidates keep their order, so ties fall as
+// before. Lists are not changed once made (index kept by list).
 const INDEXED_FROM = 64;
-const pairIndexes = new WeakMap<ReadonlyArray<Measure<unknown>>, Map<string, number[]>>();
+
+interface MeasureIndex {
+    /** pair → the measures (by position) whose words `similarityTo` compares contain it */
+    byPair: Map<string, number[]>;
+    /** each measure's unit key, as its number in `samples` */
+    keys: number[];
+    /** each measure's fewest pairs among its compared words that have any */
+    fewestPairs: number[];
+    /** one measure's promise per unit key, to ask `comparableKind` once per key */
+    samples: TextPromise[];
+    /** a promise's unit key → for each key number, whether the promise is comparable with its measures */
+    comparableWith: Map<string, boolean[]>;
+}
+const indexes = new WeakMap<ReadonlyArray<Measure<unknown>>, MeasureIndex>();
+
+/** Everything `comparableKind` reads of a promise: equal keys, equal answers. */
+const unitKey = (p: TextPromise) => (p.kind === 'date' ? 'date' : `${perOf(p)}\u0000${p.unit}`);
 
 function candidates<Ref>(p: TextPromise, measures: ReadonlyArray<Measure<Ref>>): ReadonlyArray<Measure<Ref>> {
     if (measures.length < INDEXED_FROM) return measures;
-    const index = pairIndex(measures);
-    const at = new Set<number>();
-    for (const pair of bigrams(p.subject)) for (const i of index.get(pair) ?? []) at.add(i);
-    return [...at].sort((a, b) => a - b).map(i => measures[i]!);
-}
-
-/** pair → the measures (by position) whose words `similarityTo` compares contain it. */
-function pairIndex(measures: ReadonlyArray<Measure<unknown>>): Map<string, number[]> {
-    let index = pairIndexes.get(measures);
-    if (index) return index;
-    index = new Map();
-    for (const [i, m] of measures.entries()) {
-        const words = m.promise.subject ? [m.promise.subject] : [];
-        if (m.single || !m.promise.subject) words.push(m.name);
-        const pairs = new Set(words.flatMap(w => [...bigrams(w)]));
-        for (const pair of pairs) {
-            const list = index.get(pair);
-            if (list) list.push(i);
-            else index.set(pair, [i]);
+    const index = indexOf(measures);
+    const allowed = comparableKeys(p, index);
+    const own = bigrams(p.subject);
+    // Counted in an array: a pair every subject has (科普) makes a hit for each of thousands of measures.
+    const shared = new Uint32Array(measures.length);
+    const hit: number[] = [];
+    for (const pair of own) {
+        for (const i of index.byPair.get(pair) ?? []) {
+            if (!allowed[index.keys[i]!]) continue;
+            if (shared[i] === 0) hit.push(i);
+            shared[i]!++;
         }
     }
-    pairIndexes.set(measures, index);
+    // Pairs shared bound the similarity from above (`subjectSimilarity` divides them by the smaller count): a measure
+    // that cannot reach what it would need is left out before its words are compared.
+    const reachable = hit.filter(i => {
+        const m = measures[i]!;
+        const need = sameNumber(p, m.promise) ? sameNumberThreshold(p) : SAME_THING_SIMILARITY;
+        return shared[i]! / Math.min(own.size, index.fewestPairs[i]!) >= need;
+    });
+    return reachable.sort((a, b) => a - b).map(i => measures[i]!);
+}
+
+function comparableKeys(p: TextPromise, index: MeasureIndex): boolean[] {
+    const key = unitKey(p);
+    let allowed = index.comparableWith.get(key);
+    if (!allowed) {
+        allowed = index.samples.map(q => comparableKind(p, q));
+        index.comparableWith.set(key, allowed);
+    }
+    return allowed;
+}
+
+function indexOf(measures: ReadonlyArray<Measure<unknown>>): MeasureIndex {
+    let index = indexes.get(measures);
+    if (index) return index;
+    index = { byPair: new Map(), keys: [], fewestPairs: [], samples: [], comparableWith: new Map() };
+    const keyNumbers = new Map<string, number>();
+    for (const [i, m] of measures.entries()) {
+        const key = unitKey(m.promise);
+        if (!keyNumbers.has(key)) {
+            keyNumbers.set(key, index.samples.length);
+            index.samples.push(m.promise);
+        }
+        index.keys.push(keyNumbers.get(key)!);
+        const words = m.promise.subject ? [m.promise.subject] : [];
+        if (m.single || !m.promise.subject) words.push(m.name);
+        const sets = words.map(w => bigrams(w)).filter(set => set.size > 0);
+        index.fewestPairs.push(Math.min(...sets.map(set => set.size)));
+        const pairs = new Set(sets.flatMap(set => [...set]));
+        for (const pair of pairs) {
+            const list = index.byPair.get(pair);
+            if (list) list.push(i);
+            else index.byPair.set(pair, [i]);
+        }
+    }
+    indexes.set(measures, index);
     return index;
 }
 

@@ -6,7 +6,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseNumber } from '../compile/numbers.js';
 import { valueText } from '../compile/from-ast.js';
 import {
-    alternativeNameFor, categoryFor, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
+    alternativeNameFor, baseValue, categoryFor, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
 } from '../domain/promises.js';
 import { formatNumber } from '../domain/numbers.js';
 import {
@@ -132,13 +132,31 @@ function taskSources(task: Task): Source[] {
  */
 function itemsOf(unit: Unit, year: number | undefined): Item[] {
     const items: Item[] = [];
+    // Only promises of the same number can be the same promise: each is compared with those alone, not with every
+    // earlier one (a text of thousands of promises).
+    const byNumber = new Map<string, Item[]>();
     for (const source of unit.sources) {
         const detail = isTaskContent(source.node) && items.length > 0;
         for (const promise of promisesOf(source, year)) {
-            if (!items.some(i => samePromise(i.promise, promise))) items.push({ unit, source, promise, detail });
+            const keys = numberKeys(promise);
+            if (keys.some(key => byNumber.get(key)?.some(i => samePromise(i.promise, promise)))) continue;
+            const item = { unit, source, promise, detail };
+            items.push(item);
+            const own = keys[1]!;
+            byNumber.set(own, [...byNumber.get(own) ?? [], item]);
         }
     }
     return items;
+}
+
+/**
+ * The buckets a promise's equals can be in, its own second: `samePromise` holds only for equal dates, or base values
+ * within 10⁻⁶ of each other, which round to the same thousandth or to a neighbouring one.
+ */
+function numberKeys(p: TextPromise): string[] {
+    if (p.kind === 'date') return [`d${p.date}`, `d${p.date}`];
+    const at = Math.round(baseValue(p.value, p.unit) * 1000);
+    return [`q${at - 1}`, `q${at}`, `q${at + 1}`];
 }
 
 function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefined, accept: ValidationAcceptor): void {

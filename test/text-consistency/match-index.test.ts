@@ -29,3 +29,41 @@ describe('matchPromise on a long list', () => {
         expect(matchPromise(findPromises('发放宣传册不少于500份')[0]!, long)).toEqual({ kind: 'unmeasured' });
     });
 });
+
+// The index leaves out measures whose unit cannot compare and those sharing too few pairs to reach a threshold: for
+// lists of every kind the answer must be what reading the list in short pieces (no index) gives.
+describe('matchPromise on long lists, against reading them in pieces', () => {
+    const WORDS = ['科普', '讲座', '培训', '企业', '走访', '志愿', '活动', '文章', '发布', '基地', '学术', '交流', '会员', '服务'];
+    const UNITS = ['场次', '次', '场', '人', '名', '人次', '万人次', '个', '项', '家', '篇', '%', '万元'];
+    const PERS = ['', '', '', '每月'];
+    let seed = 7;
+    const random = (n: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+    const pick = <T>(list: readonly T[]) => list[random(list.length)]!;
+    const subject = () => Array.from({ length: 1 + random(3) }, () => pick(WORDS)).join('');
+    const quantity = () => `${pick(PERS)}不少于${1 + random(6)}${pick(UNITS)}`;
+
+    /** What the list read whole says: the most similar same number, else the most similar contradiction (first on ties). */
+    function inPieces(p: Parameters<typeof matchPromise>[0], list: Array<Measure<number>>, confirmed: Set<Measure<number>>) {
+        const answers = [];
+        for (let i = 0; i < list.length; i += 50) answers.push(matchPromise(p, list.slice(i, i + 50), confirmed));
+        const best = (kind: 'measured' | 'contradicted') => answers
+            .filter(a => a.kind === kind)
+            .reduce<(typeof answers)[number] | undefined>((b, a) => !b || (a.kind !== 'unmeasured' && b.kind !== 'unmeasured' && a.similarity > b.similarity) ? a : b, undefined);
+        return best('measured') ?? best('contradicted') ?? { kind: 'unmeasured' };
+    }
+
+    test('the same answer for 300 promises against lists of 200 measures', () => {
+        for (let round = 0; round < 6; round++) {
+            const list = Array.from({ length: 200 }, (_, i) => {
+                const name = subject();
+                return { ...measure(name, quantity(), i), single: random(4) !== 0 };
+            }).filter(m => m.promise !== undefined);
+            const confirmed = new Set(list.filter(() => random(5) === 0));
+            for (let k = 0; k < 50; k++) {
+                const [p] = findPromises(`${subject()}${quantity()}`);
+                if (!p) continue;
+                expect(matchPromise(p, list, confirmed)).toEqual(inPieces(p, list, confirmed));
+            }
+        }
+    });
+});
