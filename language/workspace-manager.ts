@@ -1,5 +1,7 @@
-import { DefaultWorkspaceManager, delayNextTick, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type TextDocumentProvider, type URI } from 'langium';
-import type { Connection, InitializedParams, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { isAbsolute, relative, sep } from 'node:path';
+import { DefaultWorkspaceManager, delayNextTick, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type TextDocumentProvider, URI } from 'langium';
+import { MessageType, ShowMessageNotification, type Connection, type InitializedParams, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { describeFsError } from './cli/source-files.js';
 
 /** Time spent loading workspace files in one lock action: an edit that arrives meanwhile waits at most this long. */
 const BATCH_MS = 25;
@@ -15,6 +17,8 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
     private readonly textDocuments: TextDocumentProvider | undefined;
     /** Workspace files found at start-up and not loaded yet, in the order found. */
     private pending: URI[] = [];
+    /** Folders the user was told they cannot be read: overlapping workspace folders list a folder twice. */
+    private readonly reportedFolders = new Set<string>();
 
     constructor(services: LangiumSharedCoreServices, private readonly connection?: Connection) {
         super(services);
@@ -29,6 +33,42 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
     /** At start-up: remember the files, load none (see loadPending). */
     protected override async loadWorkspaceDocuments(uris: Stream<URI>, _collector: (document: LangiumDocument) => void): Promise<void> {
         this.pending.push(...uris);
+    }
+
+    /** As Langium's, but a folder that cannot be listed is told to the user (Langium only logs it); the others are still listed. */
+    protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
+        const entries = await this.listFolder(folder);
+        await Promise.all(entries.filter(entry => this.shouldIncludeEntry(entry)).map(async entry => {
+            if (entry.isDirectory) await this.traverseFolder(entry.uri, uris);
+            else if (entry.isFile) uris.push(entry.uri);
+        }));
+    }
+
+    private async listFolder(folder: URI): Promise<FileSystemNode[]> {
+        try {
+            return await this.fileSystemProvider.readDirectory(folder);
+        } catch (error) {
+            this.reportUnreadableFolder(folder, error);
+            return [];
+        }
+    }
+
+    /** In the CLI's words (`jxmb check` reports the folder as one problem): otherwise its files are missing unnoticed. */
+    private reportUnreadableFolder(folder: URI, error: unknown): void {
+        if (this.reportedFolders.has(folder.toString())) return;
+        this.reportedFolders.add(folder.toString());
+        const message = `无法读取文件夹 ${this.shownPath(folder)}：${describeFsError(error)}`;
+        console.error(`jxmb: ${message}`, error);
+        void this.connection?.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
+
+    /** The folder's path within the workspace folder that holds it, or its full path (a workspace folder itself). */
+    private shownPath(folder: URI): string {
+        for (const workspaceFolder of this.folders ?? []) {
+            const inside = relative(URI.parse(workspaceFolder.uri).fsPath, folder.fsPath);
+            if (inside && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)) return inside;
+        }
+        return folder.fsPath;
     }
 
     private async loadPending(): Promise<void> {

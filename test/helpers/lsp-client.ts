@@ -38,21 +38,24 @@ export class LspSession {
     }
 
     /**
-     * Starts the server; with `workspaceFolder` (a file: URI) it loads that folder as VS Code's does; with `settings`
-     * it answers workspace/configuration from them and announces them once, as VS Code's client does at start.
+     * Starts the server; with `workspaceFolder` (a file: URI, or several: a multi-root workspace) it loads that folder
+     * as VS Code's does; with `settings` it answers workspace/configuration from them and announces them once, as VS
+     * Code's client does at start. `user`: the server runs as that user (a test run as root, for whom every folder is readable).
      */
-    static async start(options: { workspaceFolder?: string; settings?: Record<string, unknown>; settingsDelayMs?: number } = {}): Promise<LspSession> {
-        const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    static async start(options: { workspaceFolder?: string | string[]; settings?: Record<string, unknown>; settingsDelayMs?: number; user?: { uid: number; gid: number } } = {}): Promise<LspSession> {
+        const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...options.user });
+        const folders = options.workspaceFolder === undefined ? [] : [options.workspaceFolder].flat();
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         connection.listen();
         const session = new LspSession(child, connection);
         await connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: options.workspaceFolder ?? null,
+            // Another user's server may not signal this process: it would take that for its end and exit.
+            processId: options.user ? null : process.pid, rootUri: folders[0] ?? null,
             capabilities: {
                 ...options.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, didChangeWatchedFiles: { dynamicRegistration: true } } } : {},
                 window: { workDoneProgress: true }
             },
-            workspaceFolders: options.workspaceFolder ? [{ uri: options.workspaceFolder, name: 'workspace' }] : null
+            workspaceFolders: folders.length > 0 ? folders.map((uri, i) => ({ uri, name: `workspace${i || ''}` })) : null
         });
         if (options.settings) {
             const settings = options.settings;
