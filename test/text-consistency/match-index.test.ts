@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findPromises } from '../../language/domain/promises.js';
-import { matchPromise, type Measure } from '../../language/validation/text-consistency-match.js';
+import { matchPromise, type Match, type Measure } from '../../language/validation/text-consistency-match.js';
 
 // A long list of measures is looked up by character pair: the answer must be the one a full reading gives (the
 // first-written of equally similar indicators; a contradiction where no same number matches).
@@ -44,11 +44,11 @@ describe('matchPromise on long lists, against reading them in pieces', () => {
 
     /** What the list read whole says: the most similar same number, else the most similar contradiction (first on ties). */
     function inPieces(p: Parameters<typeof matchPromise>[0], list: Array<Measure<number>>, confirmed: Set<Measure<number>>) {
-        const answers = [];
+        const answers: Array<Match<number>> = [];
         for (let i = 0; i < list.length; i += 50) answers.push(matchPromise(p, list.slice(i, i + 50), confirmed));
         const best = (kind: 'measured' | 'contradicted') => answers
-            .filter(a => a.kind === kind)
-            .reduce<(typeof answers)[number] | undefined>((b, a) => !b || (a.kind !== 'unmeasured' && b.kind !== 'unmeasured' && a.similarity > b.similarity) ? a : b, undefined);
+            .flatMap(a => a.kind === kind ? [a] : [])
+            .reduce<Match<number> | undefined>((b, a) => !b || (b.kind !== 'unmeasured' && a.similarity > b.similarity) ? a : b, undefined);
         return best('measured') ?? best('contradicted') ?? { kind: 'unmeasured' };
     }
 
