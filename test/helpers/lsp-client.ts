@@ -10,7 +10,7 @@ import {
 
 // A real language-server process over stdio, spoken to as VS Code does. Used by the LSP tests and the benchmark.
 
-const serverPath = fileURLToPath(new URL('../../dist/server.cjs', import.meta.url));
+export const serverPath = fileURLToPath(new URL('../../dist/server.cjs', import.meta.url));
 
 export class LspSession {
     private readonly waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, expect, test } from 'vitest';
-import { LspSession } from '../helpers/lsp-client.js';
+import { LspSession, serverPath } from '../helpers/lsp-client.js';
 import { modelOf } from '../helpers/samples.js';
 
 // VS Code opens a folder with a sub-folder the user may not read (another unit's, mode 000). The server says so once,
@@ -39,8 +39,11 @@ function lockedOutOrWhyNot(): string | undefined {
             return undefined;
         }
     }
-    const listed = spawnSync(process.execPath, ['-e', 'require("node:fs").readdirSync(process.argv[1])', locked], { ...serverUser });
+    // nobody must also reach the server's bundle (a clone under a 0700 home would not let it start at all).
+    const script = 'const fs = require("node:fs"); try { fs.accessSync(process.argv[2], fs.constants.R_OK) } catch { process.exit(3) } fs.readdirSync(process.argv[1])';
+    const listed = spawnSync(process.execPath, ['-e', script, locked, serverPath], { ...serverUser });
     if (listed.error) return `cannot run a process as nobody: ${listed.error.message}`;
+    if (listed.status === 3) return `nobody may not read ${serverPath}`;
     return listed.status === 0 ? 'nobody may read a folder of mode 000' : undefined;
 }
 
