@@ -2,6 +2,7 @@ import type { Indicator, IndicatorList, IndicatorValue, Level1Group, Level2Block
 import { categoryByCode } from '../domain/taxonomy.js';
 import { cleanText, compact } from './cells.js';
 import type { Origins } from './origins.js';
+import { withoutCopiesAcross } from './filled-merges.js';
 import type { Placement } from './placement.js';
 import { filled, isEmptyCell, type SourceCell } from './source.js';
 import { importValue, indicatorValues, structuredForm } from './values.js';
@@ -50,9 +51,10 @@ class IndicatorState {
     constructor(private readonly ctx: IndicatorContext, private readonly rows: readonly SourceCell[][]) {}
 
     row(row: SourceCell[], index: number): void {
-        const cells = filled(row);
-        if (cells.length === 0) return;
-        if (cells.some(cell => indicatorHeading(cell.text) === 'level3')) return this.header(cells);
+        const all = filled(row);
+        if (all.length === 0) return;
+        if (all.some(cell => indicatorHeading(cell.text) === 'level3')) return this.header(all);
+        const cells = withoutCopiesAcross(all, this.ctx.placement, col => this.ownColumn(col));
 
         let k = 0;
         // The block's own label, repeated after page breaks (SEED004).
@@ -88,6 +90,16 @@ class IndicatorState {
         const written = compact(cell.text);
         const label = level1Label(written) ?? level2Label(written);
         return label !== null && written !== label.category.shortName;
+    }
+
+    /**
+     * Whether a column may hold a value equal to its left neighbour's (实施周期 and 年度 often agree). Only a typed
+     * table's column right of 三级 that the header gives no field is another's: a 指标值 drawn over two columns,
+     * unmerged and filled.
+     */
+    private ownColumn(col: number): boolean {
+        const { level3, values, unit } = this.layout;
+        return this.ctx.extracted || level3 === null || col <= level3 || values.includes(col) || col === unit;
     }
 
     private header(cells: SourceCell[]): void {

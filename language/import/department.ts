@@ -4,7 +4,8 @@ import { amountOf, cleanText, compact } from './cells.js';
 import { readDepartmentIndicators } from './department-indicators.js';
 import type { Origins } from './origins.js';
 import type { Placement } from './placement.js';
-import { filled, type SourceCell, type SourceTable } from './source.js';
+import { repeatsRow, sameContent, skipRepeatedRow, withoutCopiesAcross } from './filled-merges.js';
+import { filled, isEmptyCell, type SourceCell, type SourceTable } from './source.js';
 import {
     basicInfoField, budgetField, departmentSection, indicatorHeading, isBudgetHeading, isFooter, looksLikeTitle, OWN_LEVEL_LABELS, taskHeading,
     TRANSFER_LABELS,
@@ -31,12 +32,13 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
     const reader = new DepartmentReader(d, ctx);
     let section: DepartmentSection | 'head' = 'head';
     const indicatorRows: SourceCell[][] = [];
-    for (const row of table.rows) {
+    table.rows.forEach((row, i) => {
         const cells = filled(row);
-        if (cells.length === 0) continue;
+        if (cells.length === 0) return;
+        if (repeatsRow(row, table.rows[i - 1])) return skipRepeatedRow(row, ctx.placement);
         if (isFooter(cells[0]!.text)) {
             for (const cell of cells) ctx.placement.unplaced(cell, '表尾的签字、联系信息：模型中没有对应的栏目');
-            continue;
+            return;
         }
         const labelled = departmentSection(cells[0]!.text);
         if (labelled) section = labelled;
@@ -44,7 +46,7 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
         else if (section !== 'tasks' && cells.some(cell => taskHeading(cell.text) === 'content')) section = 'tasks';
         if (section === 'indicators') indicatorRows.push(row);
         else reader.read(section, row, cells, labelled !== null);
-    }
+    });
     if (indicatorRows.length > 0) {
         const { list, singleValueColumn } = readDepartmentIndicators(indicatorRows, ctx);
         ctx.origins.set(list, '', filled(indicatorRows[0]!)[0]);
@@ -54,8 +56,18 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
     return d;
 }
 
+/** The cells a task row was read from. */
+interface TaskCells {
+    name?: SourceCell;
+    content?: SourceCell;
+    amount?: SourceCell;
+    goal?: SourceCell;
+}
+
 class DepartmentReader {
     private taskColumns: Partial<Record<'name' | 'content' | 'amount' | 'goal', number>> = {};
+    /** the task the row just read belongs to, for a row continuing it (filled down from merged cells) */
+    private lastTask: { task: Task; cells: TaskCells } | null = null;
     /** how many parts (lines) 备注 has so far */
     private remarkParts = 0;
 
@@ -66,6 +78,12 @@ class DepartmentReader {
     }
 
     read(section: DepartmentSection | 'head', row: SourceCell[], cells: SourceCell[], labelled: boolean): void {
+        if (section !== 'tasks') {
+            // Outside the task rows every row holds one value per label: a cell repeating its left neighbour is a
+            // merged cell filled across (the title, 部门名称, an amount over two columns, 总体绩效目标, 备注).
+            cells = withoutCopiesAcross(cells, this.ctx.placement);
+            this.lastTask = null;
+        }
         const label = labelled ? cells[0]! : null;
         const rest = labelled ? cells.slice(1) : cells;
         switch (section) {
@@ -164,11 +182,13 @@ class DepartmentReader {
 
     /** 年度重点工作任务: the header row, then one row per task (名称, 主要实施内容, 拟投入的资金, 期望达到的目标). */
     private task(label: SourceCell | null, cells: SourceCell[]): void {
-        const data = cells.filter(cell => cell !== label && !(compact(cell.text) === '年度重点工作任务'));
+        const written = cells.filter(cell => cell !== label && !(compact(cell.text) === '年度重点工作任务'));
         for (const cell of cells) if (cell === label || compact(cell.text) === '年度重点工作任务') this.ctx.placement.use(cell);
-        if (data.length === 0) return;
-        if (data.some(cell => taskHeading(cell.text) === 'content')) {
-            for (const cell of data) {
+        if (written.length === 0) return;
+        if (written.some(cell => taskHeading(cell.text) === 'content')) {
+            // A heading filled across (期望达到的目标 over two columns) names its first column only.
+            this.lastTask = null;
+            for (const cell of withoutCopiesAcross(written, this.ctx.placement)) {
                 const heading = taskHeading(cell.text);
                 if (heading) {
                     this.taskColumns[heading] = cell.col;
@@ -178,7 +198,10 @@ class DepartmentReader {
             return;
         }
         const columns = this.taskColumns;
-        const byColumn = Object.values(columns).length === 4 && data.every(cell => Object.values(columns).includes(cell.col));
+        const known = Object.values(columns);
+        // A copy filled across stands in a column the header gives no field; without a whole header, none is told.
+        const data = withoutCopiesAcross(written, this.ctx.placement, col => known.length < 4 || known.includes(col));
+        const byColumn = known.length === 4 && data.every(cell => known.includes(cell.col));
         let name: SourceCell | undefined, content: SourceCell | undefined, amount: SourceCell | undefined, goal: SourceCell | undefined;
         if (byColumn) {
             [name, content, amount, goal] = (['name', 'content', 'amount', 'goal'] as const).map(k => data.find(cell => cell.col === columns[k]));
@@ -192,6 +215,7 @@ class DepartmentReader {
             goal = after[0];
             for (const cell of [...before.slice(2), ...after.slice(1)]) this.ctx.placement.unplaced(cell, '任务一行多出的单元格，无法判断属于名称、内容还是目标');
         }
+        if (this.continuesTask({ name, content, amount, goal })) return;
         const task: Task = {
             name: name ? this.text(name) : '',
             content: content ? this.text(content) : null,
@@ -206,6 +230,33 @@ class DepartmentReader {
         origins.set(task, 'amount', amount ?? name);
         origins.set(task, 'expectedGoal', goal);
         this.d.tasks.push(task);
+        this.lastTask = { task, cells: { name, content, amount, goal } };
+    }
+
+    /**
+     * A row whose 名称 and 拟投入的资金 repeat the task just read is that task filled down from merged cells: its
+     * 内容 or 目标 cell is a copy where it repeats the cell above, a further line of the task where it differs. Two
+     * tasks of one name with different amounts stay two.
+     */
+    private continuesTask(row: TaskCells): boolean {
+        const last = this.lastTask;
+        if (!last || isEmptyCell(row.name) || !sameContent(row.name, last.cells.name) || !sameContent(row.amount, last.cells.amount)) return false;
+        this.ctx.placement.use(row.name, row.amount, row.content, row.goal);
+        const lines: Array<[SourceCell | undefined, SourceCell | undefined, 'content' | 'expectedGoal']> = [
+            [row.content, last.cells.content, 'content'], [row.goal, last.cells.goal, 'expectedGoal']
+        ];
+        let added = false;
+        for (const [cell, above, field] of lines) {
+            if (isEmptyCell(cell) || sameContent(cell, above)) continue;
+            const text = this.text(cell!);
+            last.task[field] = last.task[field] ? `${last.task[field]}\n${text}` : text;
+            this.ctx.origins.set(last.task, field, cell);
+            added = true;
+        }
+        const more = added ? '此行不同的内容另起一行接在该任务之后' : '只读取一次';
+        this.ctx.placement.note(row.name!.where, `任务「${last.task.name}」的名称和拟投入的资金与上一行相同（合并单元格取消合并后逐行填充）：按同一任务读取，${more}。`);
+        last.cells = row;
+        return true;
     }
 
     /** 备注: 「备注」 or 「备注:…」, with its text inline, in the next cells, or on the rows below (one line each). */

@@ -2,6 +2,7 @@ import type { Funds, Project, ProjectExpenditureDeclaration, SpendingUnit } from
 import { readAmount } from './amounts.js';
 import { cleanText, compact, hasParagraphTags, stripParagraphTags } from './cells.js';
 import type { RecogniserContext } from './department.js';
+import { repeatsRow, sameContent, skipRepeatedRow, withoutCopiesAcross } from './filled-merges.js';
 import { flatIndicatorLists } from './project-indicators.js';
 import { filled, isEmptyCell, type SourceCell, type SourceTable } from './source.js';
 import { FLAT_ITEM_ANYWHERE, FLAT_ITEM_START, isFooter, looksLikeTitle, projectHeading } from './vocabulary.js';
@@ -40,6 +41,12 @@ interface Part {
     cell: SourceCell;
 }
 
+/** The project the row just read belongs to, and the cells of that row: a row filled down from it continues it. */
+interface LastProject {
+    draft: Draft;
+    cells: RowCells;
+}
+
 export function recogniseProject(table: SourceTable, ctx: RecogniserContext): ProjectExpenditureDeclaration {
     const d: ProjectExpenditureDeclaration = { kind: 'project', unit: '', year: null, title: null, total: null, spendingUnits: [], remark: null };
     const headerIndex = table.rows.findIndex(row => {
@@ -55,24 +62,31 @@ export function recogniseProject(table: SourceTable, ctx: RecogniserContext): Pr
     }
     const width = Math.max(...columns.values()) + 1;
 
-    for (const row of table.rows.slice(0, headerIndex)) caption(d, filled(row), ctx);
+    // The title and 部门名称 merged across, unmerged and filled: one cell each.
+    for (const row of table.rows.slice(0, headerIndex)) caption(d, withoutCopiesAcross(filled(row), ctx.placement), ctx);
 
     const projects: Array<{ unit: SpendingUnit; draft: Draft }> = [];
     let unit: SpendingUnit | null = null;
     let head: Draft | null = null;
     let remark: string[] | null = null;
+    let last: LastProject | null = null;
     const text = (cell: SourceCell | undefined) => (cell ? cleanText(cell.text, ctx.extracted) : '');
 
-    for (const row of table.rows.slice(headerIndex + 1)) {
+    for (let i = headerIndex + 1; i < table.rows.length; i++) {
+        const row = table.rows[i]!;
         const cells = filled(row);
         if (cells.length === 0) continue;
+        if (repeatsRow(row, table.rows[i - 1])) {
+            skipRepeatedRow(row, ctx.placement);
+            continue;
+        }
         if (isFooter(cells[0]!.text)) {
             for (const cell of cells) ctx.placement.unplaced(cell, '表尾的签字、联系信息：模型中没有对应的栏目');
             continue;
         }
         if (remark || /^备注/.test(compact(cells[0]!.text))) {
             remark ??= [];
-            const line = cells.map(cell => text(cell)).join('\n').replace(/^备注\s*[:：]?\s*/, '');
+            const line = withoutCopiesAcross(cells, ctx.placement).map(cell => text(cell)).join('\n').replace(/^备注\s*[:：]?\s*/, '');
             ctx.placement.use(...cells);
             if (line) remark.push(line);
             d.remark = remark.join('\n');
@@ -90,6 +104,8 @@ export function recogniseProject(table: SourceTable, ctx: RecogniserContext): Pr
         const goal = r.goal && !isEmptyCell(r.goal) ? { text: text(r.goal), cell: r.goal } : null;
         const indicators = r.indicators && !isEmptyCell(r.indicators) ? { text: text(r.indicators), cell: r.indicators } : null;
         ctx.placement.use(r.goal, r.indicators);
+        if (last && continuesProject(r, last, ctx)) continue;
+        last = null;
 
         if (name === '合计') {
             d.total = funds();
@@ -135,6 +151,7 @@ export function recogniseProject(table: SourceTable, ctx: RecogniserContext): Pr
                 ctx.placement.note(draft.where, `项目「${name}」之前没有资金使用单位行：以部门名称作为单位。`);
             }
             projects.push({ unit, draft });
+            last = { draft, cells: r };
         }
     }
     if (head) {
@@ -200,6 +217,31 @@ function rowCells(row: SourceCell[], columns: Map<Column, number>, width: number
     // A 绩效指标 string in the 目标 column with nothing after it: the row is shifted, whatever its length.
     if (r.goal && FLAT_ITEM_ANYWHERE.test(r.goal.text) && isEmptyCell(r.indicators)) r = { ...r, indicators: r.goal, goal: undefined };
     return r;
+}
+
+/**
+ * A row whose 名称 and amounts repeat the project row above is that project filled down from merged cells (a project
+ * drawn over several rows, its 目标 or 指标 split over them, Q3): a 目标 or 指标 cell repeating the cell above is its
+ * copy, a different one the next part of the project's cell, joined as a Q3a fragment is. Two projects of one name
+ * with different amounts stay two.
+ */
+function continuesProject(r: RowCells, last: LastProject, ctx: RecogniserContext): boolean {
+    const same = sameContent(r.name, last.cells.name) && r.amounts.every((cell, i) => sameContent(cell, last.cells.amounts[i]));
+    if (isEmptyCell(r.name) || !same) return false;
+    ctx.placement.use(...r.amounts);
+    const cells: Array<[SourceCell | undefined, SourceCell | undefined, Part[]]> = [
+        [r.goal, last.cells.goal, last.draft.goal], [r.indicators, last.cells.indicators, last.draft.indicators]
+    ];
+    let added = false;
+    for (const [cell, above, parts] of cells) {
+        if (isEmptyCell(cell) || sameContent(cell, above)) continue;
+        parts.push({ text: cleanText(cell!.text, ctx.extracted), cell: cell! });
+        added = true;
+    }
+    const more = added ? '此行不同的绩效目标、绩效指标接在该项目的单元格之后' : '只读取一次';
+    ctx.placement.note(r.name!.where, `项目「${last.draft.name}」的名称和金额与上一行相同（合并单元格取消合并后逐行填充）：按同一项目读取，${more}。`);
+    last.cells = r;
+    return true;
 }
 
 function fundsOf(r: RowCells, ctx: RecogniserContext): Funds | null {

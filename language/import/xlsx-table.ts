@@ -8,7 +8,8 @@ import type { ZipPart } from './zip-package.js';
 // .xlsx → one table per worksheet. A merged range is read once, at its top-left cell: the other cells of the range
 // are empty here, exactly like the text seeds where a merged 一级/二级 label stands on the first row of its block
 // only — and the recogniser carries such a label over the rows below it. The range's extent is not needed beyond
-// that: a label holds until the next label.
+// that: a label holds until the next label. A range unmerged and filled has its value in every cell, and nothing
+// here marks the copies: the recognisers tell them by the table's structure (filled-merges.ts).
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable[]> {
