@@ -81,9 +81,20 @@ function normalizeProposal(target: DraftTarget, raw: Proposal): Proposal {
         p = { ...fields, placeholder: true, period: cellText(fields), annual: cellText(fields), source: { field: null, quote: '', start: null, end: null } };
         return withConfirmation(p, '占位骨架：原文没有给出目标值，请填写〔待填〕处后再采用');
     }
+    const written = oneLine(p.annual);
     p = { ...p, ...cells(p), source: located(target, p) };
     if (p.source.start === null) p = withConfirmation(p, `原文中找不到引文「${p.source.quote.slice(0, 40)}」`);
+    if (saysOtherwise(written, p.annual)) p = withConfirmation(p, `模型写的年度指标值「${written.slice(0, 40)}」与它给出的数字不同：已按数字填为「${p.annual}」，请核对`);
     return p;
+}
+
+/** The model's own 年度 text reads as another target than the cell made of its fields (≥5场次 beside number 96). */
+function saysOtherwise(written: string, annual: string): boolean {
+    const own = parseValue(written);
+    if (!['quantity', 'date', 'range'].includes(own.kind)) return false;
+    const { original: _w, ...a } = own;
+    const { original: _c, ...b } = parseValue(annual);
+    return JSON.stringify(a) !== JSON.stringify(b);
 }
 
 /** annual = the structured fields; period as the model wrote it only where it differs and reads as a value. */

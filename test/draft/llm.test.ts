@@ -168,6 +168,19 @@ describe('answers that look sound but are not', () => {
         expect(p.reason).toContain('实施周期指标值「≥960场次」：原文中没有这个数字');
     });
 
+    test('a 年度 text of the model\'s own that says another target than its number needs confirmation; one that agrees does not', async () => {
+        await serve(answer({ proposals: [
+            proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次', { annual: '≥5场次' }),
+            proposal('发布科普文章数量', 210, '篇', '发布科普文章不少于210篇', { annual: '不少于210篇' })
+        ] }));
+        const [other, same] = (await draft(await target(), options())).proposals;
+        expect(other!.annual).toBe('≥96场次');
+        expect(other!.needsConfirmation).toBe(true);
+        expect(other!.reason).toContain('模型写的年度指标值「≥5场次」与它给出的数字不同：已按数字填为「≥96场次」，请核对');
+        expect(same!.annual).toBe('≥210篇');
+        expect(same!.reason ?? '').not.toContain('模型写的年度指标值');
+    });
+
     test('a period (per) jxmb does not know, even one made of an escape sequence, needs confirmation too', async () => {
         await serve(answer({ proposals: [proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次', { per: '\u001b[2J' })] }));
         const p = (await draft(await target(), options())).proposals[0]!;
