@@ -1,4 +1,5 @@
-import { API_KEY_ENV } from '../language/draft/llm.js';
+import type { LlmSettingPlaces } from '../language/draft/llm-errors.js';
+import { API_KEY_ENV, LLM_DEFAULTS, type LlmOptions } from '../language/draft/llm.js';
 import type { Translate } from './translate.js';
 
 // Which drafter 起草绩效指标 uses: the LLM only when its address and model are set and a key exists; the offline
@@ -16,11 +17,32 @@ export function resolveApiKey(stored: string | undefined, env: Readonly<Record<s
 export interface LlmSettings {
     baseUrl: string;
     model: string;
+    /** jxmb.llm.timeout, seconds; what settings.json holds, checked here */
+    timeout?: unknown;
 }
 
-export type DrafterChoice =
-    | { kind: 'llm'; baseURL: string; model: string; apiKey: string }
-    | { kind: 'rules'; note?: string };
+export type LlmChoice = { kind: 'llm'; baseURL: string; model: string; apiKey: string; timeoutMs: number };
+export type DrafterChoice = LlmChoice | { kind: 'rules'; note?: string };
+
+/** Seconds as `jxmb draft --timeout` takes them (1–86400: beyond a day Node's timers overflow), else the default. */
+export function timeoutMs(seconds: unknown): number {
+    return typeof seconds === 'number' && seconds >= 1 && seconds <= 86_400 ? seconds * 1000 : LLM_DEFAULTS.timeoutMs;
+}
+
+/** Where the editor's user sets what the model needs: the drafter's messages name these, not the CLI's variables. */
+export function editorPlaces(t: Translate): LlmSettingPlaces {
+    return {
+        apiKey: `命令「jxmb: ${t('Set API Key')}」`,
+        baseUrl: '设置 jxmb.llm.baseUrl',
+        model: '设置 jxmb.llm.model',
+        timeout: '设置 jxmb.llm.timeout'
+    };
+}
+
+/** The drafter's options from the editor's choice: nothing read from the environment, the editor's places. */
+export function llmOptions(choice: LlmChoice, t: Translate): LlmOptions {
+    return { baseURL: choice.baseURL, model: choice.model, apiKey: choice.apiKey, timeoutMs: choice.timeoutMs, env: {}, places: editorPlaces(t) };
+}
 
 export function chooseDrafter(settings: LlmSettings, apiKey: string | undefined, t: Translate): DrafterChoice {
     const baseURL = settings.baseUrl.trim();
@@ -30,5 +52,5 @@ export function chooseDrafter(settings: LlmSettings, apiKey: string | undefined,
         return { kind: 'rules', note: t('Set both jxmb.llm.baseUrl and jxmb.llm.model to draft with a model; drafting with the rules.') };
     }
     if (!apiKey) return { kind: 'rules', note: t('No API key is set for the model; drafting with the rules.') };
-    return { kind: 'llm', baseURL, model, apiKey };
+    return { kind: 'llm', baseURL, model, apiKey, timeoutMs: timeoutMs(settings.timeout) };
 }

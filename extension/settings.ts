@@ -5,7 +5,7 @@ import type { LlmSettings } from './llm-settings.js';
 
 export function llmSettings(scope?: vscode.Uri): LlmSettings {
     const config = vscode.workspace.getConfiguration('jxmb', scope);
-    return { baseUrl: config.get<string>('llm.baseUrl') ?? '', model: config.get<string>('llm.model') ?? '' };
+    return { baseUrl: config.get<string>('llm.baseUrl') ?? '', model: config.get<string>('llm.model') ?? '', timeout: config.get<unknown>('llm.timeout') };
 }
 
 /** jxmb.defaultYear: the 年度 of new files and snippets, and of the drafter's dates when a declaration has none. */

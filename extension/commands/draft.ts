@@ -10,7 +10,7 @@ import type { JxmbServer } from '../client.js';
 import { draftSummary, proposalPicks, targetTitle, type ProposalPick } from '../draft-picks.js';
 import type { DraftPreviews } from '../draft-preview.js';
 import { jxmbDocument } from '../jxmb-document.js';
-import { chooseDrafter, type DrafterChoice } from '../llm-settings.js';
+import { chooseDrafter, llmOptions, type DrafterChoice } from '../llm-settings.js';
 import { apiKey } from '../secrets.js';
 import { costModel, defaultYear, llmSettings } from '../settings.js';
 
@@ -49,8 +49,7 @@ async function draft(server: JxmbServer, params: DraftParams, choice: DrafterCho
     const cancel = token.onCancellationRequested(() => controller.abort());
     try {
         // The key is used here, in the extension host, and goes nowhere but to the configured endpoint.
-        const answer = await draftWithLlm(target.target,
-            { baseURL: choice.baseURL, model: choice.model, apiKey: choice.apiKey, env: {}, costModel: costModel(scope) },
+        const answer = await draftWithLlm(target.target, { ...llmOptions(choice, t), costModel: costModel(scope) },
             { signal: controller.signal, onProgress: message => progress.report({ message }) });
         progress.report({ message: t('Checking the proposals…') });
         return await server.request<DraftResponse>(DraftRequest, { ...params, proposals: answer.proposals, model: answer.model }, token);

@@ -5,12 +5,32 @@ import {
 } from 'openai';
 import { oneLine } from '../domain/one-line.js';
 import { cancelled, DraftError, redact } from './errors.js';
+import { UnreadableResponse } from './llm-response.js';
+
+/**
+ * Where the user sets the key, the address, the model and the wait, as the messages name them: the CLI's options and
+ * environment, or the editor's command and settings. The caller says which; the messages are the same.
+ */
+export interface LlmSettingPlaces {
+    apiKey: string;
+    baseUrl: string;
+    model: string;
+    timeout: string;
+}
+
+export const CLI_PLACES: LlmSettingPlaces = {
+    apiKey: '环境变量 JXMB_LLM_API_KEY 或 OPENAI_API_KEY',
+    baseUrl: '--base-url 或环境变量 OPENAI_BASE_URL',
+    model: '--model 或环境变量 JXMB_LLM_MODEL',
+    timeout: '--timeout'
+};
 
 export interface FailureContext {
     apiKey: string;
     baseURL: string;
     model: string;
     timeoutMs: number;
+    places: LlmSettingPlaces;
 }
 
 export interface Failure {
@@ -63,14 +83,21 @@ export function refusalError(text: string, apiKey: string): DraftError {
 }
 
 export function timeoutError(ctx: FailureContext): DraftError {
-    return new DraftError('timeout', redact(`模型服务 ${endpointLabel(ctx.baseURL)} 在 ${Math.round(ctx.timeoutMs / 100) / 10} 秒内没有回复（超时）。请稍后再试，或加长等待时间。`, [ctx.apiKey]));
+    return new DraftError('timeout', redact(`模型服务 ${endpointLabel(ctx.baseURL)} 在 ${Math.round(ctx.timeoutMs / 100) / 10} 秒内没有回复（超时）。请稍后再试，或加长等待时间（${ctx.places.timeout}）。`, [ctx.apiKey]));
+}
+
+/** A body that is no chat completion: most often the address points at something else (a login page, a proxy). */
+function unreadableError(error: UnreadableResponse, ctx: FailureContext): DraftError {
+    return new DraftError('server', redact(`模型服务返回了无法读取的响应（${error.detail}）。请检查地址（${ctx.places.baseUrl}）是否指向 OpenAI 兼容的接口。`, [ctx.apiKey]));
 }
 
 export function classifyFailure(error: unknown, ctx: FailureContext, signal?: AbortSignal): Failure {
     const where = endpointLabel(ctx.baseURL);
+    const places = ctx.places;
     const make = (code: ConstructorParameters<typeof DraftError>[0], message: string, status?: number) =>
         new DraftError(code, redact(message, [ctx.apiKey]), status);
     if (error instanceof DraftError) return { error, transient: false };
+    if (error instanceof UnreadableResponse) return { error: unreadableError(error, ctx), transient: false };
     if (error instanceof APIUserAbortError || signal?.aborted) return { error: cancelled(), transient: false };
     if (error instanceof APIConnectionTimeoutError) {
         return { error: timeoutError(ctx), transient: false };
@@ -78,18 +105,18 @@ export function classifyFailure(error: unknown, ctx: FailureContext, signal?: Ab
     if (error instanceof APIConnectionError) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         const detail = cause?.code ?? cause?.message ?? '';
-        return { error: make('network', `无法连接模型服务 ${where}：网络错误${detail ? `（${detail}）` : ''}。请检查地址（OPENAI_BASE_URL）和网络。`), transient: true };
+        return { error: make('network', `无法连接模型服务 ${where}：网络错误${detail ? `（${detail}）` : ''}。请检查地址（${places.baseUrl}）和网络。`), transient: true };
     }
     if (error instanceof APIError && error.status !== undefined) {
         const status = error.status;
         const words = serverWords(error, ctx);
         switch (true) {
             case status === 401:
-                return { error: make('auth', `模型服务拒绝了 API key（401 未授权）：请检查 API key（JXMB_LLM_API_KEY 或 OPENAI_API_KEY）是否正确、是否已过期。`, status), transient: false };
+                return { error: make('auth', `模型服务拒绝了 API key（401 未授权）：请检查 API key 是否正确、是否已过期（${places.apiKey}）。`, status), transient: false };
             case status === 403:
                 return { error: make('forbidden', `没有权限使用模型「${ctx.model}」（403 禁止访问）：请检查账号权限。${words}`, status), transient: false };
             case status === 404:
-                return { error: make('not-found', `找不到接口或模型（404）：请检查地址 ${where} 和模型名「${ctx.model}」（JXMB_LLM_MODEL）。${words}`, status), transient: false };
+                return { error: make('not-found', `找不到接口或模型（404）：请检查地址 ${where}（${places.baseUrl}）和模型名「${ctx.model}」（${places.model}）。${words}`, status), transient: false };
             case status === 429:
                 return {
                     error: make('rate-limit', `请求过于频繁或额度已用完（429），重试后仍未成功，请稍后再试。${words}`, status),

@@ -3,14 +3,18 @@
 // Here the caller's signal (its timer covers the whole request) stops the reading, the size is capped, and a body that
 // is empty, `null`, not JSON or not an object becomes one clear message instead of an internal error.
 import type { ChatCompletion } from 'openai/resources/chat/completions';
-import { DraftError } from './errors.js';
 
 /** No answer of at most 100 proposals comes near this; a runaway response must not fill the memory. */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
-export function unreadable(detail: string): DraftError {
-    return new DraftError('server', `模型服务返回了无法读取的响应（${detail}）。请检查地址（OPENAI_BASE_URL）是否指向 OpenAI 兼容的接口。`);
+/** What is wrong with the body; llm-errors.ts makes the message, which names where the caller's user sets the address. */
+export class UnreadableResponse extends Error {
+    constructor(readonly detail: string) {
+        super(detail);
+    }
 }
+
+const unreadable = (detail: string) => new UnreadableResponse(detail);
 
 /** The body's text, stopped when `signal` aborts (its reason is thrown) or when it passes `maxBytes`. */
 export async function readBody(response: Response, signal: AbortSignal, maxBytes = MAX_RESPONSE_BYTES): Promise<string> {

@@ -8,7 +8,7 @@ import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { oneLine } from '../domain/one-line.js';
 import type { CostModel } from '../domain/taxonomy.js';
 import { cancelled, DraftError, redact, throwIfAborted } from './errors.js';
-import { classifyFailure, endpointLabel, refusalError, timeoutError, type FailureContext } from './llm-errors.js';
+import { classifyFailure, CLI_PLACES, endpointLabel, refusalError, timeoutError, type FailureContext, type LlmSettingPlaces } from './llm-errors.js';
 import { parseCompletion, readBody } from './llm-response.js';
 import { contentText, MAX_PROPOSALS, normalizeAnswer, parseAnswerText, refusalIn, refusalText } from './llm-answer.js';
 import { initialMessages, MAX_FIELD_CHARS, retryMessage, truncatedFields, type ChatMessage } from './prompt.js';
@@ -35,6 +35,8 @@ export interface LlmOptions {
     retryDelayMs?: number;
     /** where OPENAI_* and JXMB_LLM_MODEL are read; default process.env */
     env?: Readonly<Record<string, string | undefined>>;
+    /** where the messages tell the user to set the key, address, model and timeout; default the CLI's */
+    places?: LlmSettingPlaces;
     costModel?: CostModel;
 }
 
@@ -74,14 +76,15 @@ export function resolveLlmConfig(options: LlmOptions = {}): Config {
     const apiKey = options.apiKey ?? API_KEY_ENV.map(name => env[name]?.trim()).find(Boolean) ?? '';
     const baseURL = options.baseURL ?? (env.OPENAI_BASE_URL || LLM_DEFAULTS.baseURL);
     const model = options.model ?? (env.JXMB_LLM_MODEL || LLM_DEFAULTS.model);
+    const places = options.places ?? CLI_PLACES;
     if (!apiKey.trim()) {
-        throw new DraftError('config', '没有设置 API key：请设置环境变量 JXMB_LLM_API_KEY 或 OPENAI_API_KEY，或在选项中提供。');
+        throw new DraftError('config', `没有设置 API key：请用${places.apiKey}设置。`);
     }
     if (!/^https?:$/.test(safeProtocol(baseURL))) {
-        throw new DraftError('config', redact(`模型服务地址无效：「${baseURL}」。OPENAI_BASE_URL 应形如 https://api.openai.com/v1。`, [apiKey]));
+        throw new DraftError('config', redact(`模型服务地址无效：「${baseURL}」，应形如 https://api.openai.com/v1（${places.baseUrl}）。`, [apiKey]));
     }
     return {
-        apiKey, baseURL, model,
+        apiKey, baseURL, model, places,
         timeoutMs: positive(options.timeoutMs, LLM_DEFAULTS.timeoutMs),
         maxAttempts: Math.max(1, Math.floor(positive(options.maxAttempts, LLM_DEFAULTS.maxAttempts))),
         transientRetries: Math.floor(positive(options.transientRetries, LLM_DEFAULTS.transientRetries)),
@@ -222,6 +225,6 @@ export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}
     }
     const first = last[0];
     throw new DraftError('invalid-output', redact(
-        `模型连续 ${config.maxAttempts} 次没有给出符合 schemas/draft.schema.json 的回答${first ? `（${first.path}：${first.message}）` : ''}。请换用支持结构化输出的模型，或改用规则草拟。`,
+        `模型连续 ${config.maxAttempts} 次没有给出符合 schemas/draft.schema.json 的回答${first ? `（${first.path}：${first.message}）` : ''}。请换用支持结构化输出的模型（${config.places.model}），或改用规则草拟。`,
         [config.apiKey]));
 }

@@ -7,7 +7,7 @@ import { readTargets } from '../../language/draft/api.js';
 import { jxmb } from '../helpers/services.js';
 import { checkDraftResult } from '../../language/draft/schema.js';
 import { samplesDir } from '../helpers/samples.js';
-import { answer, startFakeOpenAI, type FakeOpenAI } from './fake-openai.js';
+import { answer, startFakeOpenAI, status, type FakeOpenAI, type Step } from './fake-openai.js';
 
 // `jxmb draft <file> --task <名称> [--llm] [--format jxmb|json]`
 
@@ -164,6 +164,25 @@ describe('jxmb draft', () => {
         expect(code).toBe(2);
         expect(err).toContain('401');
         expect(err).not.toContain('sk-cli-FAKE-0000');
+    });
+
+    test('--llm failing: the message names the options and environment variables the CLI reads, not the editor\'s settings', async () => {
+        process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
+        const failing = async (step: Step, ...extra: string[]) => {
+            server = await startFakeOpenAI([step]);
+            const { code, err } = await run([seed000, '--task', '科普综合工作经费', '--llm', '--base-url', server.baseURL, '--model', 'cli-model', ...extra]);
+            await server.close();
+            server = undefined;
+            expect(code).toBe(2);
+            expect(err).not.toMatch(/jxmb\.llm|设置 API 密钥/);
+            return err;
+        };
+        expect(await failing(status(401))).toContain('（环境变量 JXMB_LLM_API_KEY 或 OPENAI_API_KEY）');
+        expect(await failing(status(404))).toContain('（--base-url 或环境变量 OPENAI_BASE_URL）和模型名「cli-model」（--model 或环境变量 JXMB_LLM_MODEL）');
+        expect(await failing({ kind: 'raw', status: 200, body: '<html>请登录</html>', contentType: 'text/html' })).toContain('请检查地址（--base-url 或环境变量 OPENAI_BASE_URL）');
+        const slow = await failing({ kind: 'hang' }, '--timeout', '1');
+        expect(slow).toContain('在 1 秒内没有回复（超时）');
+        expect(slow).toContain('加长等待时间（--timeout）');
     });
 
     describe('the preview stays pasteable whatever the names hold', () => {

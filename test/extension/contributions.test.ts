@@ -72,9 +72,11 @@ describe('package contributions', () => {
         }
     });
 
-    test('the settings: LLM address and model, default year; no API key among them', () => {
+    test('the settings: LLM address, model and timeout, default year; no API key among them', () => {
         const names = Object.keys(manifest.contributes.configuration.properties);
-        expect(names).toEqual(expect.arrayContaining(['jxmb.severity', 'jxmb.costModel', 'jxmb.llm.baseUrl', 'jxmb.llm.model', 'jxmb.defaultYear']));
+        expect(names).toEqual(expect.arrayContaining(['jxmb.severity', 'jxmb.costModel', 'jxmb.llm.baseUrl', 'jxmb.llm.model', 'jxmb.llm.timeout', 'jxmb.defaultYear']));
+        // As jxmb draft --timeout takes it.
+        expect(manifest.contributes.configuration.properties['jxmb.llm.timeout']).toMatchObject({ type: 'number', default: 60, minimum: 1, maximum: 86_400 });
         expect(names.filter(n => /key|secret|token/i.test(n))).toEqual([]);
     });
 

@@ -1,6 +1,11 @@
-import { describe, expect, test } from 'vitest';
-import { chooseDrafter, resolveApiKey } from '../../extension/llm-settings.js';
-import { format } from '../../extension/translate.js';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, test } from 'vitest';
+import { DraftError } from '../../language/draft/errors.js';
+import { draftWithLlm } from '../../language/draft/llm.js';
+import { chooseDrafter, llmOptions, resolveApiKey, type LlmChoice } from '../../extension/llm-settings.js';
+import { format, type Translate } from '../../extension/translate.js';
+import { startFakeOpenAI, status, type FakeOpenAI, type Step } from '../draft/fake-openai.js';
+import { sampleTarget, SEED000 } from '../draft/targets.js';
 
 // 起草绩效指标 uses the model only with an address, a model and a key; the key comes from secret storage or the
 // environment.
@@ -18,6 +23,72 @@ describe('drafter choice', () => {
         expect(chooseDrafter({ baseUrl: 'http://127.0.0.1:1/v1', model: '' }, 'k', format)).toMatchObject({ kind: 'rules', note: expect.stringContaining('jxmb.llm.model') });
         expect(chooseDrafter({ baseUrl: 'http://127.0.0.1:1/v1', model: 'm' }, undefined, format)).toMatchObject({ kind: 'rules', note: expect.stringContaining('API key') });
         expect(chooseDrafter({ baseUrl: ' http://127.0.0.1:1/v1 ', model: 'm' }, 'k', format))
-            .toEqual({ kind: 'llm', baseURL: 'http://127.0.0.1:1/v1', model: 'm', apiKey: 'k' });
+            .toEqual({ kind: 'llm', baseURL: 'http://127.0.0.1:1/v1', model: 'm', apiKey: 'k', timeoutMs: 60_000 });
+    });
+
+    test('jxmb.llm.timeout in seconds, as --timeout takes them; anything else waits the default 60 s', () => {
+        const wait = (timeout: unknown) => (chooseDrafter({ baseUrl: 'http://127.0.0.1:1/v1', model: 'm', timeout }, 'k', format) as LlmChoice).timeoutMs;
+        expect(wait(120)).toBe(120_000);
+        expect(wait(1)).toBe(1_000);
+        expect(wait(86_400)).toBe(86_400_000);
+        for (const odd of [0, 0.5, 86_401, -5, Number.NaN, '120', null, undefined]) expect(wait(odd)).toBe(60_000);
+    });
+});
+
+// The drafter's messages in the editor name where its user sets things — the command and the settings — not the
+// CLI's environment variables and options, which the editor does not read.
+describe('what the messages tell the editor\'s user to check', () => {
+    const bundle = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.zh-cn.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const zh: Translate = (message, ...args) => format(bundle[message] ?? message, ...args);
+    const CLI_WORDS = /JXMB_LLM|OPENAI_|--(base-url|model|timeout)/;
+
+    let server: FakeOpenAI | undefined;
+    afterEach(async () => {
+        await server?.close();
+        server = undefined;
+    });
+
+    /** The message 起草绩效指标 shows when the fake server answers with `step`, settings as the tester had them. */
+    async function message(step: Step, timeout?: number): Promise<string> {
+        server = await startFakeOpenAI([step]);
+        const choice = chooseDrafter({ baseUrl: server.baseURL, model: 'fake-model', timeout }, 'sk-editor-test-key', zh) as LlmChoice;
+        const target = await sampleTarget(SEED000, '科普综合工作经费');
+        const error = await draftWithLlm(target, { ...llmOptions(choice, zh), transientRetries: 0 }).then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(DraftError);
+        const text = (error as DraftError).message;
+        expect(text).not.toMatch(CLI_WORDS);
+        return text;
+    }
+
+    test('401: the command that sets the key', async () => {
+        expect(await message(status(401))).toContain('（命令「jxmb: 设置 API 密钥」）');
+    });
+
+    test('404: the address and the model settings', async () => {
+        const text = await message(status(404));
+        expect(text).toContain('（设置 jxmb.llm.baseUrl）');
+        expect(text).toContain('模型名「fake-model」（设置 jxmb.llm.model）');
+    });
+
+    test('a body that is not JSON, or an HTML page: the address setting', async () => {
+        expect(await message({ kind: 'raw', status: 200, body: '{"choices": [', contentType: 'application/json' })).toContain('请检查地址（设置 jxmb.llm.baseUrl）');
+        await server!.close();
+        expect(await message({ kind: 'raw', status: 200, body: '<html>请登录</html>', contentType: 'text/html' })).toContain('请检查地址（设置 jxmb.llm.baseUrl）');
+    });
+
+    test('an address without http(s)://: the address setting', async () => {
+        const choice = chooseDrafter({ baseUrl: '127.0.0.1:8080/v1', model: 'fake-model' }, 'sk-editor-test-key', zh) as LlmChoice;
+        const error = await draftWithLlm(await sampleTarget(SEED000, '科普综合工作经费'), llmOptions(choice, zh)).then(() => undefined, (e: unknown) => e);
+        expect((error as DraftError).code).toBe('config');
+        expect((error as DraftError).message).toContain('（设置 jxmb.llm.baseUrl）');
+        expect((error as DraftError).message).not.toMatch(CLI_WORDS);
+    });
+
+    test('a timeout: after jxmb.llm.timeout seconds, and that setting lengthens the wait', async () => {
+        const started = Date.now();
+        const text = await message({ kind: 'hang' }, 1);
+        expect(Date.now() - started).toBeLessThan(4_000);
+        expect(text).toContain('在 1 秒内没有回复（超时）');
+        expect(text).toContain('加长等待时间（设置 jxmb.llm.timeout）');
     });
 });
