@@ -1,6 +1,7 @@
 import { printIndicator } from '../language/compile/print-jxmb.js';
 import { oneLine as toOneLine } from '../language/domain/one-line.js';
 import { indicatorOf } from '../language/draft/cells.js';
+import type { EmptyReason } from '../language/draft/empty.js';
 import { printedOrder } from '../language/draft/group.js';
 import type { CheckedProposal, DraftResult, DraftTargetInfo } from '../language/draft/proposal.js';
 import type { Translate } from './translate.js';
@@ -55,4 +56,13 @@ export function draftSummary(result: DraftResult, t: Translate): string {
     // Said, not counted: what the table measures already is no proposal.
     const measured = result.measured?.length ?? 0;
     return measured > 0 ? `${summary} ${t('{0} promises of the text are already measured by indicators of the table and are not proposed again.', measured)}` : summary;
+}
+
+/** What is said instead of a list when a draft proposes nothing, by why (the server's emptyReason). */
+export function emptyDraftMessage(title: string, reason: EmptyReason, t: Translate): string {
+    switch (reason) {
+        case 'measured': return t('{0}: every quantified promise of the text is already measured by an indicator of the table; nothing new to propose.', title);
+        case 'model': return t('{0}: the model proposed no indicator. Try again, or draft with the rules.', title);
+        case 'text': return t('{0}: the text states no quantified promise to draft from.', title);
+    }
 }

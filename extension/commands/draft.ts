@@ -7,7 +7,7 @@ import {
     type DraftEditResponse, type DraftParams, type DraftResponse, type DraftTargetResponse, type DraftTargetsResponse
 } from '../../language/lsp/protocol-request.js';
 import type { JxmbServer } from '../client.js';
-import { draftSummary, proposalPicks, targetTitle, type ProposalPick } from '../draft-picks.js';
+import { draftSummary, emptyDraftMessage, proposalPicks, targetTitle, type ProposalPick } from '../draft-picks.js';
 import type { DraftPreviews } from '../draft-preview.js';
 import { jxmbDocument } from '../jxmb-document.js';
 import { chooseDrafter, llmOptions, type DrafterChoice } from '../llm-settings.js';
@@ -119,9 +119,7 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
         return 0;
     }
     if (response.result.proposals.length === 0) {
-        void vscode.window.showInformationMessage(response.result.measured?.length
-            ? t('{0}: every quantified promise of the text is already measured by an indicator of the table; nothing new to propose.', title)
-            : t('{0}: the text states no quantified promise to draft from.', title));
+        void vscode.window.showInformationMessage(emptyDraftMessage(title, response.empty ?? 'text', t));
         return 0;
     }
     const chosen = await pickProposals(response.result);

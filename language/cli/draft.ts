@@ -5,6 +5,7 @@ import '../polyfill.js';
 import { EmptyFileSystem } from 'langium';
 import { draftForTarget, readTargets } from '../draft/api.js';
 import { oneLine } from '../domain/one-line.js';
+import { emptyReason } from '../draft/empty.js';
 import { DraftError } from '../draft/errors.js';
 import { candidateLabel, findTargets, missingTargetMessage, targetLabel, type DraftTarget } from '../draft/targets.js';
 import { printProposals } from '../draft/print.js';
@@ -98,7 +99,8 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
             onProgress: p => { if (values.llm) io.err(p.message + '\n'); },
             llm: { model: values.model, baseURL: values['base-url'], timeoutMs: timeout === undefined ? undefined : timeout * 1000 }
         });
-        io.out(values.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : printProposals(result));
+        const empty = result.proposals.length === 0 ? emptyReason(target, result) : undefined;
+        io.out(values.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : printProposals(result, empty));
         return 0;
     } catch (error) {
         if (error instanceof InputError) {

@@ -3,6 +3,7 @@
 // why it needs confirmation and what the checks found stand in comments, which the grammar ignores.
 import { printIndicator } from '../compile/print-jxmb.js';
 import { indicatorOf } from './cells.js';
+import type { EmptyReason } from './empty.js';
 import { groupProposals } from './group.js';
 import type { CheckedProposal, DraftResult } from './proposal.js';
 import { oneLine } from '../domain/one-line.js';
@@ -47,10 +48,17 @@ function measuredLines(result: DraftResult): string[] {
         `//   ${m.source.field ?? ''}「${short(m.source.quote)}」 → 已有「${short(m.indicator)}」${short(m.value, 40)}`)];
 }
 
-export function printProposals(result: DraftResult): string {
+const NOTHING: Record<EmptyReason, string> = {
+    measured: '// 没有新的建议：文本中的量化承诺表中都已有指标衡量。',
+    model: '// 模型没有给出任何指标建议：可再试一次，或改用规则草拟（不加 --llm）。',
+    text: '// 文本中没有可草拟的量化承诺。'
+};
+
+/** `empty`: why there is no proposal, when there is none (emptyReason); without it, as the result alone tells. */
+export function printProposals(result: DraftResult, empty?: EmptyReason): string {
     const lines = [`// ${summaryLine(result)}`];
     if (result.proposals.length === 0) {
-        lines.push(result.measured?.length ? '// 没有新的建议：文本中的量化承诺表中都已有指标衡量。' : '// 文本中没有可草拟的量化承诺。');
+        lines.push(NOTHING[empty ?? (result.measured?.length ? 'measured' : 'text')]);
         lines.push(...measuredLines(result));
         return lines.join('\n') + '\n';
     }

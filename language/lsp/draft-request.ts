@@ -5,6 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { documentToModel } from '../compile/from-ast.js';
 import { draftForTarget } from '../draft/api.js';
 import { checkProposals } from '../draft/check.js';
+import { emptyReason } from '../draft/empty.js';
 import { DraftError } from '../draft/errors.js';
 import { fitProposal } from '../draft/fit.js';
 import type { DraftResult } from '../draft/proposal.js';
@@ -95,6 +96,11 @@ function draftFailure(error: unknown): RequestFailure {
     throw error;
 }
 
+/** The result, and why it proposes nothing when it does not: the message blames the table, the model or the text. */
+function drafted(target: DraftTarget, result: DraftResult): DraftResponse {
+    return result.proposals.length > 0 ? { ok: true, result } : { ok: true, result, empty: emptyReason(target, result) };
+}
+
 function abortSignalOf(token: CancellationToken): AbortSignal {
     const controller = new AbortController();
     if (token.isCancellationRequested) controller.abort();
@@ -129,12 +135,12 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
         try {
             if (!params.proposals) {
                 const result = await draftForTarget(target, { services: scratchServices(), costModel, signal: abortSignalOf(token) });
-                return { ok: true, result };
+                return drafted(target, result);
             }
             const all = [...params.proposals, ...skeletonsFor(target, params.proposals)];
             const checked = await checkProposals(scratchServices(), target, all);
             const result: DraftResult = { drafter: 'llm', model: params.model ?? null, target: targetInfo(target), proposals: checked };
-            return { ok: true, result };
+            return drafted(target, result);
         } catch (error) {
             return draftFailure(error);
         }

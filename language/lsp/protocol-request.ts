@@ -2,6 +2,7 @@
 // imports, so that the client bundle can share them without pulling in the server.
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import type { CompileTarget } from '../cli/compile.js';
+import type { EmptyReason } from '../draft/empty.js';
 import type { DraftResult, DraftTargetInfo, Proposal } from '../draft/proposal.js';
 import type { DraftTarget } from '../draft/targets.js';
 import type { DocumentSummary } from '../validation/summary.js';
@@ -85,7 +86,12 @@ export interface DraftParams extends DraftTargetParams {
     proposals?: Proposal[];
     model?: string | null;
 }
-export type DraftResponse = RequestFailure | { ok: true; result: DraftResult };
+export type DraftResponse = RequestFailure | {
+    ok: true;
+    result: DraftResult;
+    /** why there is no proposal, when there is none */
+    empty?: EmptyReason;
+};
 
 /** `jxmb/draftEdit` → the edit that puts the chosen proposals into the target's 绩效指标 block (not applied). */
 export const DraftEditRequest = 'jxmb/draftEdit';

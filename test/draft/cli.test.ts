@@ -185,6 +185,19 @@ describe('jxmb draft', () => {
         expect(slow).toContain('加长等待时间（--timeout）');
     });
 
+    test('--llm, the model proposing nothing for a text that states promises: the model is named, not the text', async () => {
+        const file = join(mkdtempSync(join(tmpdir(), 'jxmb-draft-')), 'lectures.jxmb');
+        writeFileSync(file, LECTURES);
+        server = await startFakeOpenAI([answer({ proposals: [] })]);
+        process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
+        const { code, out } = await run([file, '--task', '科普讲座经费', '--llm', '--base-url', server.baseURL]);
+        expect(code).toBe(0);
+        expect(out).toContain('// 模型没有给出任何指标建议：可再试一次，或改用规则草拟（不加 --llm）。');
+        expect(out).not.toContain('文本中没有可草拟的量化承诺');
+        // Without --llm the rules find the promise the table lacks.
+        expect((await run([file, '--task', '科普讲座经费'])).out).toContain('"发放科普资料数量"：≥3000份');
+    });
+
     describe('the preview stays pasteable whatever the names hold', () => {
         const dir = mkdtempSync(join(tmpdir(), 'jxmb-draft-'));
         // A task name with a line break, as an Excel cell often holds one.
@@ -248,6 +261,22 @@ describe('names longer than the schema allows (80 characters)', () => {
         expect(preview.match(/指标名称超过 80 个字，已截短/g)).toHaveLength(2);
     });
 });
+
+/** The tester's file: 不少于12场次 is measured, 3000份 is not; 时效 and 满意度 are there, so no skeleton is added. */
+const LECTURES = `部门整体 "另一单位" 年度 2024 {
+    任务 "科普讲座经费" {
+        主要实施内容 "举办科普讲座不少于12场次，发放科普资料3000份。"
+        拟投入资金 10.00
+    }
+    绩效指标 {
+        产出指标 {
+            数量指标 { "编印科普挂图数量"：≥500张  "举办科普讲座场次"：≥12场次 }
+            时效指标 { "科普讲座工作完成时间"："≤2024-12-31" }
+        }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }
+    }
+}
+`;
 
 const PROPOSAL = {
     name: '组织科普志愿活动场次', level1: '产出指标', level2: '数量指标', operator: '≥', number: 96, unit: '场次', per: null, date: null,

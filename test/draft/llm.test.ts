@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { draftForTarget } from '../../language/draft/api.js';
 import { NUMBER_NOT_IN_TEXT } from '../../language/draft/check.js';
+import { emptyReason } from '../../language/draft/empty.js';
 import { DraftError } from '../../language/draft/errors.js';
 import { printProposals } from '../../language/draft/print.js';
 import type { LlmOptions } from '../../language/draft/llm.js';
@@ -141,6 +142,28 @@ describe('what the table already has', () => {
         expect(result.proposals.filter(p => !p.placeholder).map(p => p.name)).toEqual([]);
         expect(result.measured?.map(m => m.indicator)).toEqual(['举办科普志愿活动场次', '发布科学知识普及文章数量']);
         expect(printProposals(result)).toContain('另有 2 项承诺表中已有指标衡量');
+    });
+});
+
+describe('an answer with no proposal', () => {
+    const nothing = async (t: DraftTarget) => {
+        await serve(answer({ proposals: [] }));
+        const result = await draftForTarget(t, { drafter: 'llm', services: jxmb(), llm: options(), skeletons: false });
+        await server!.close();
+        server = undefined;
+        expect(result.proposals).toEqual([]);
+        return emptyReason(t, result);
+    };
+
+    test('is down to the model when the text states promises, not to the text', async () => {
+        expect(await nothing(await target())).toBe('model');
+        expect(printProposals({ drafter: 'llm', model: 'test-model', target: { kind: 'task', name: 'x', unit: 'u', year: 2024 }, proposals: [] }, 'model'))
+            .toContain('// 模型没有给出任何指标建议：可再试一次，或改用规则草拟（不加 --llm）。');
+    });
+
+    test('is down to the text when it states none, and to the table when it measures every promise already', async () => {
+        expect(await nothing({ ...await target(), texts: [{ field: '期望目标', text: '进一步提升科普服务水平。' }] })).toBe('text');
+        expect(await nothing(await withTable())).toBe('measured');
     });
 });
 

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { draftSummary, proposalPicks } from '../../extension/draft-picks.js';
-import { format } from '../../extension/translate.js';
+import { draftSummary, emptyDraftMessage, proposalPicks } from '../../extension/draft-picks.js';
+import { format, type Translate } from '../../extension/translate.js';
 import { draftIndicators } from '../../language/draft/api.js';
 import { jxmb } from '../helpers/services.js';
 
@@ -39,5 +40,17 @@ describe('draft picks', async () => {
     test('the summary counts skeletons and what needs confirmation, and says what the table measures already', () => {
         expect(draftSummary(result, format)).toBe('Task “科普活动”: 4 proposals (rules); 2 skeletons, 0 need confirmation. Choose the ones to preview.'
             + ' 1 promises of the text are already measured by indicators of the table and are not proposed again.');
+    });
+});
+
+describe('a draft with no proposal', () => {
+    const bundle = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.zh-cn.json', import.meta.url), 'utf8')) as Record<string, string>;
+    const zh: Translate = (message, ...args) => format(bundle[message] ?? message, ...args);
+
+    test('names the cause the server gives: the model, the text or the table', () => {
+        const title = '任务「科普讲座经费」';
+        expect(emptyDraftMessage(title, 'model', zh)).toBe('任务「科普讲座经费」：模型没有给出任何指标建议，可再试一次，或改用规则草拟。');
+        expect(emptyDraftMessage(title, 'text', zh)).toBe('任务「科普讲座经费」：文本中没有可起草的量化承诺。');
+        expect(emptyDraftMessage(title, 'measured', zh)).toContain('都已有指标衡量');
     });
 });

@@ -192,6 +192,21 @@ describe('extension requests', () => {
         }
     });
 
+    test('jxmb/draft says why there is no proposal: the model proposed none of the text\'s promises, or the text states none', async () => {
+        // 时效 and 满意度 are written: no skeleton either.
+        const complete = department.replace('"举办培训班期数"：≥4期', '"举办培训班期数"：≥4期 }\n            时效指标 { "完成时间"："≤2024-12-31"')
+            .replace('        }\n    }\n}', '        }\n        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }\n    }\n}');
+        const uri = `${dir}/draft-empty.jxmb`;
+        await session.open(uri, complete);
+        const silent = await request<DraftResponse>(DraftRequest, { uri, index: 0, proposals: [], model: 'fake-model' });
+        expect(silent).toMatchObject({ ok: true, result: { proposals: [] }, empty: 'model' });
+
+        const bare = `${dir}/draft-empty-text.jxmb`;
+        await session.open(bare, complete.replace(/主要实施内容 "[^"]*"/, '主要实施内容 "进一步提升科普服务水平。"').replace(/期望目标 "[^"]*"/, '期望目标 "群众满意。"'));
+        expect(await request<DraftResponse>(DraftRequest, { uri: bare, index: 0, proposals: [], model: 'fake-model' })).toMatchObject({ ok: true, result: { proposals: [] }, empty: 'text' });
+        expect(await request<DraftResponse>(DraftRequest, { uri: bare, index: 0 })).toMatchObject({ ok: true, result: { proposals: [] }, empty: 'text' });
+    });
+
     test('drafting publishes no diagnostics for the documents it checks internally', async () => {
         expect(session.published.map(p => p.uri).filter(u => !u.startsWith(dir))).toEqual([]);
     });
