@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ImportRequest, type ImportParams, type ImportResponse } from '../../language/lsp/protocol-request.js';
 import type { JxmbServer } from '../client.js';
+import { reportHeading } from '../import-report.js';
 import { exists } from '../jxmb-document.js';
 import { freePath, importPathFor } from '../output-path.js';
 import { defaultYear } from '../settings.js';
@@ -56,7 +57,7 @@ export async function importTable(server: JxmbServer, report: vscode.OutputChann
     await vscode.workspace.fs.writeFile(destination, Buffer.from(response.text, 'utf8'));
     await vscode.window.showTextDocument(destination, { preview: false });
 
-    report.appendLine(`${new Date().toLocaleString()}  ${name} → ${vscode.workspace.asRelativePath(destination)}`);
+    report.appendLine(reportHeading(new Date(), name, vscode.workspace.asRelativePath(destination)));
     for (const line of response.report) report.appendLine(`  ${line}`);
     report.appendLine(`  ${response.summary}`);
     const show = vscode.l10n.t('Show Report');
