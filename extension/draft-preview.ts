@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
+import { DRAFT_SCHEME } from './draft-flow.js';
 
 // The preview of a draft: a diff editor, the file as it is on the left and as it would be on the right (read-only),
 // with 采用 / 放弃 in its title bar and in a notification. Nothing is written until the user applies it.
-
-export const DRAFT_SCHEME = 'jxmb-draft';
 
 interface Pending {
     uri: vscode.Uri;

@@ -1,8 +1,16 @@
 import * as vscode from 'vscode';
+import { draftPreviewNotice } from './draft-flow.js';
 
-// The document a command works on: the file it was given (explorer menu) or the active .jxmb editor.
+// The document a command works on: the file it was given (explorer menu) or the active .jxmb editor — never a
+// draft's preview, which is no file (the diff's right side is a .jxmb document too).
 
 export async function jxmbDocument(arg?: unknown): Promise<vscode.TextDocument | undefined> {
+    const target = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+    const draft = target && draftPreviewNotice(target, vscode.l10n.t);
+    if (draft) {
+        void vscode.window.showWarningMessage(draft);
+        return undefined;
+    }
     if (arg instanceof vscode.Uri) {
         const document = await vscode.workspace.openTextDocument(arg);
         if (document.languageId === 'jxmb') return document;

@@ -19,7 +19,7 @@ interface Manifest {
         commands: Array<{ command: string; title: string; category: string }>;
         configuration: { properties: Record<string, unknown> };
         walkthroughs: Array<{ steps: Array<{ media: { markdown: string }; description: string }> }>;
-        menus: Record<string, Array<{ command: string }>>;
+        menus: Record<string, Array<{ command: string; when?: string }>>;
     };
 }
 
@@ -42,6 +42,29 @@ function runtimeKeys(): Set<string> {
         for (const m of read(file).matchAll(/(?:\bt|l10n\.t)\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(m[1]!.replace(/\\'/g, "'"));
     }
     return keys;
+}
+
+type Context = Record<string, string | boolean>;
+
+/** A `when` clause as VS Code reads it, for what package.json uses: `||`, `&&`, `==`, `!=`, `=~ /re/`, `!key`, `key`. */
+function holds(when: string | undefined, context: Context): boolean {
+    if (!when) return true;
+    return when.split('||').some(alternative => alternative.split('&&').every(term => {
+        const m = term.trim().match(/^(\S+)\s*(==|!=|=~)\s*(.+)$/);
+        if (!m) return term.trim().startsWith('!') ? !context[term.trim().slice(1)] : Boolean(context[term.trim()]);
+        const [, key, op, value] = m as unknown as [string, string, string, string];
+        const actual = String(context[key] ?? '');
+        if (op === '==') return actual === value;
+        if (op === '!=') return actual !== value;
+        const re = value.match(/^\/(.*)\/([a-z]*)$/)!;
+        return new RegExp(re[1]!, re[2]).test(actual);
+    }));
+}
+
+/** The `menu command` pairs VS Code offers in an editor's menus and the palette for that context. */
+function offered(context: Context): string[] {
+    return Object.entries(manifest.contributes.menus).filter(([menu]) => menu !== 'explorer/context')
+        .flatMap(([menu, items]) => items.filter(item => holds(item.when, context)).map(item => `${menu} ${item.command}`)).sort();
 }
 
 describe('package contributions', () => {
@@ -70,6 +93,17 @@ describe('package contributions', () => {
         for (const menu of Object.values(manifest.contributes.menus)) {
             for (const item of menu) expect(Object.keys(titles)).toContain(item.command);
         }
+    });
+
+    test('the table preview, export and draft are offered on a .jxmb file, not on a draft\'s preview (the diff\'s right side)', () => {
+        const editor = (scheme: string): Context => ({ editorLangId: 'jxmb', resourceLangId: 'jxmb', resourceScheme: scheme, resourceExtname: '.jxmb' });
+        const forFile = ['editor/title jxmb.showPreview', 'editor/context jxmb.showPreview', 'editor/context jxmb.exportExcel',
+            'editor/context jxmb.draftIndicators', 'commandPalette jxmb.showPreview', 'commandPalette jxmb.exportExcel', 'commandPalette jxmb.exportJson'];
+        // file on the desktop, untitled for a new file, vscode-remote in the workbench of code-server and remote windows
+        for (const scheme of ['file', 'untitled', 'vscode-remote']) expect(offered(editor(scheme)), scheme).toEqual(expect.arrayContaining(forFile));
+        expect(offered({ ...editor('jxmb-draft'), 'jxmb.draftPending': true })).toEqual([
+            'commandPalette jxmb.acceptDraft', 'commandPalette jxmb.discardDraft', 'editor/title jxmb.acceptDraft', 'editor/title jxmb.discardDraft'
+        ]);
     });
 
     test('the settings: LLM address, model and timeout, default year; no API key among them', () => {
