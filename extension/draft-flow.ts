@@ -21,3 +21,27 @@ export function draftPreviewNotice(uri: UriParts, t: Translate): string | undefi
     const name = uri.path.replace(/^.*\//, '');
     return t('This is the preview of drafted indicators, not yet written to {0}: apply or discard it first, or run the command in {0} itself.', name);
 }
+
+/** How a draft ended, which its question, still on screen, tells when clicked. */
+export type DraftEnd = 'applied' | 'discarded' | 'superseded' | 'changed' | 'failed';
+
+const ENDED: Record<DraftEnd, (t: Translate) => string> = {
+    applied: t => t('This draft was already applied: its indicators are in the file.'),
+    discarded: t => t('This draft was already discarded; nothing was written.'),
+    superseded: t => t('This draft was replaced by a newer one; nothing was written from it.'),
+    changed: t => t('This draft was not written: the file changed while drafting. Run Draft Performance Indicators again.'),
+    failed: t => t('This draft could not be written to the file.')
+};
+
+export type QuestionClick = { decide: boolean } | { say: string } | undefined;
+
+/**
+ * What a click on a draft's question (采用 / 放弃, `apply` true or false; undefined when the notification was closed)
+ * does: decide the draft while it waits; afterwards say how it ended. VS Code cannot take a notification off the
+ * screen, so the question outlives a draft decided in the diff's title bar or the palette; a click on it must not
+ * go unanswered, nor decide a later draft.
+ */
+export function questionClick(apply: boolean | undefined, waiting: boolean, end: DraftEnd, t: Translate): QuestionClick {
+    if (apply === undefined) return undefined;
+    return waiting ? { decide: apply } : { say: ENDED[end](t) };
+}

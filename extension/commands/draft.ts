@@ -138,17 +138,21 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
     }
     if (edit.version !== document.version) return changedMeanwhile();
     const proposed = applyEdits(document, edit.edits);
-    const apply = await previews.ask(document, proposed,
+    const decision = await previews.ask(document, proposed,
         t('Draft Performance Indicators: {0} (left: now, right: with the proposals)', title),
         t('Apply the {0} proposed indicators for {1} shown in the diff?', chosen.length, title));
-    if (!apply) {
+    if (!decision.apply) {
         void vscode.window.showInformationMessage(t('The proposals were discarded; nothing was written.'));
         return 0;
     }
-    if (edit.version !== document.version) return changedMeanwhile();
+    if (edit.version !== document.version) {
+        decision.settle('changed');
+        return changedMeanwhile();
+    }
     const workspaceEdit = new vscode.WorkspaceEdit();
     for (const e of edit.edits) workspaceEdit.replace(document.uri, toRange(e.range), e.newText);
     if (!await vscode.workspace.applyEdit(workspaceEdit, { isRefactoring: true })) {
+        decision.settle('failed');
         void vscode.window.showErrorMessage(t('The proposals could not be written to {0}.', vscode.workspace.asRelativePath(document.uri)));
         return 0;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DRAFT_SCHEME, draftPreviewNotice } from '../../extension/draft-flow.js';
+import { DRAFT_SCHEME, draftPreviewNotice, questionClick } from '../../extension/draft-flow.js';
 import { format } from '../../extension/translate.js';
 
 // 起草绩效指标's preview, what the editor cannot show a test: which documents are a draft and what a command run
@@ -10,5 +10,21 @@ describe('draft flow', () => {
         expect(draftPreviewNotice({ scheme: DRAFT_SCHEME, path: '/3/a.jxmb' }, format))
             .toBe('This is the preview of drafted indicators, not yet written to a.jxmb: apply or discard it first, or run the command in a.jxmb itself.');
         for (const scheme of ['file', 'untitled', 'vscode-remote']) expect(draftPreviewNotice({ scheme, path: '/w/a.jxmb' }, format)).toBeUndefined();
+    });
+
+    test('a click on the question of a draft still waiting decides it; closing the question leaves it to the diff', () => {
+        expect(questionClick(true, true, 'discarded', format)).toEqual({ decide: true });
+        expect(questionClick(false, true, 'discarded', format)).toEqual({ decide: false });
+        expect(questionClick(undefined, true, 'discarded', format)).toBeUndefined();
+    });
+
+    test('a click on the question left on screen after the draft ended says how it ended, and decides nothing', () => {
+        const said = (end: Parameters<typeof questionClick>[2]) => [true, false].map(apply => questionClick(apply, false, end, format));
+        expect(said('applied')).toEqual(Array(2).fill({ say: 'This draft was already applied: its indicators are in the file.' }));
+        expect(said('discarded')).toEqual(Array(2).fill({ say: 'This draft was already discarded; nothing was written.' }));
+        expect(said('superseded')).toEqual(Array(2).fill({ say: 'This draft was replaced by a newer one; nothing was written from it.' }));
+        expect(said('changed')).toEqual(Array(2).fill({ say: 'This draft was not written: the file changed while drafting. Run Draft Performance Indicators again.' }));
+        expect(said('failed')).toEqual(Array(2).fill({ say: 'This draft could not be written to the file.' }));
+        expect(questionClick(undefined, false, 'applied', format)).toBeUndefined();
     });
 });
