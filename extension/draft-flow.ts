@@ -45,3 +45,14 @@ export function questionClick(apply: boolean | undefined, waiting: boolean, end:
     if (apply === undefined) return undefined;
     return waiting ? { decide: apply } : { say: ENDED[end](t) };
 }
+
+/**
+ * The document, closed by the user while the draft ran: a file is opened again (its text is on disk; the diff shows
+ * it, nothing is written unasked); an untitled document closed is gone, and what the user chose not to keep is not
+ * brought back — the draft stops and says why.
+ */
+export function whenClosed(scheme: string, t: Translate): { reopen: true } | { reopen: false; message: string } {
+    return scheme === 'untitled'
+        ? { reopen: false, message: t('The file was closed while drafting and, never saved, cannot be opened again; nothing was written.') }
+        : { reopen: true };
+}

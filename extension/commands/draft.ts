@@ -7,6 +7,7 @@ import {
     type DraftEditResponse, type DraftParams, type DraftResponse, type DraftTargetResponse, type DraftTargetsResponse
 } from '../../language/lsp/protocol-request.js';
 import type { JxmbServer } from '../client.js';
+import { whenClosed } from '../draft-flow.js';
 import { draftSummary, emptyDraftMessage, proposalPicks, targetTitle, type ProposalPick } from '../draft-picks.js';
 import type { DraftPreviews } from '../draft-preview.js';
 import { jxmbDocument } from '../jxmb-document.js';
@@ -74,8 +75,9 @@ const toRange = (r: { start: { line: number; character: number }; end: { line: n
 
 /** Resolves to the number of proposals written (0 when nothing was). */
 export async function draftIndicators(server: JxmbServer, secrets: vscode.SecretStorage, previews: DraftPreviews, arg?: unknown): Promise<number> {
-    const document = await jxmbDocument(arg);
-    if (!document) return 0;
+    const opened = await jxmbDocument(arg);
+    if (!opened) return 0;
+    let document: vscode.TextDocument | undefined = opened;
     const editor = vscode.window.activeTextEditor?.document === document ? vscode.window.activeTextEditor : undefined;
     const target = await chooseTarget(server, document, editor);
     if (!target) return 0;
@@ -87,7 +89,7 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
         uri, index: target.index, ...(year === undefined ? {} : { year }),
         ...(selection ? { selection: { start: selection.start, end: selection.end } } : {})
     };
-    const choice = chooseDrafter(llmSettings(document.uri), await apiKey(secrets), t);
+    const choice = chooseDrafter(llmSettings(opened.uri), await apiKey(secrets), t);
     if (choice.kind === 'rules' && choice.note) {
         const setKey = t('Set API Key');
         void vscode.window.showInformationMessage(choice.note, setKey).then(c => { if (c === setKey) void vscode.commands.executeCommand('jxmb.setApiKey'); });
@@ -98,7 +100,7 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
         response = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: t('Drafting indicators for {0}', title), cancellable: true },
             async (progress, token) => {
-                const answer = await draft(server, params, choice, document.uri, progress, token);
+                const answer = await draft(server, params, choice, opened.uri, progress, token);
                 // A request may finish after the user cancelled it: its answer is not shown.
                 if (token.isCancellationRequested) throw cancelled();
                 return answer;
@@ -114,6 +116,8 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
         }
         throw error;
     }
+    document = await openAgain(document);
+    if (!document) return 0;
     if (!response.ok) {
         void vscode.window.showErrorMessage(response.message);
         return 0;
@@ -128,6 +132,8 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
         void vscode.window.showInformationMessage(t('No proposal was chosen; nothing was written.'));
         return 0;
     }
+    document = await openAgain(document);
+    if (!document) return 0;
 
     const edit = await server.request<DraftEditResponse>(DraftEditRequest, {
         uri, index: target.index, proposals: chosen.map(p => p.proposal), ...(year === undefined ? {} : { year })
@@ -159,6 +165,25 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
     await vscode.window.showTextDocument(document);
     void vscode.window.showInformationMessage(t('Added {0} proposed indicators for {1}.', chosen.length, title));
     return chosen.length;
+}
+
+/**
+ * The document as open now. Closed meanwhile, the server has the file's text from disk under another version, and the
+ * draft would be refused as if the file had changed: it is opened again (whenClosed).
+ */
+async function openAgain(document: vscode.TextDocument): Promise<vscode.TextDocument | undefined> {
+    if (!document.isClosed) return document;
+    const plan = whenClosed(document.uri.scheme, t);
+    if (!plan.reopen) {
+        void vscode.window.showWarningMessage(plan.message);
+        return undefined;
+    }
+    try {
+        return await vscode.workspace.openTextDocument(document.uri);
+    } catch (error) {
+        void vscode.window.showErrorMessage(t('The file was closed while drafting and could not be opened again ({0}); nothing was written.', String((error as Error).message ?? error)));
+        return undefined;
+    }
 }
 
 function changedMeanwhile(): number {

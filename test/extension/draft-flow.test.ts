@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DRAFT_SCHEME, draftPreviewNotice, questionClick } from '../../extension/draft-flow.js';
+import { DRAFT_SCHEME, draftPreviewNotice, questionClick, whenClosed } from '../../extension/draft-flow.js';
 import { format } from '../../extension/translate.js';
 
 // 起草绩效指标's preview, what the editor cannot show a test: which documents are a draft and what a command run
@@ -26,5 +26,12 @@ describe('draft flow', () => {
         expect(said('changed')).toEqual(Array(2).fill({ say: 'This draft was not written: the file changed while drafting. Run Draft Performance Indicators again.' }));
         expect(said('failed')).toEqual(Array(2).fill({ say: 'This draft could not be written to the file.' }));
         expect(questionClick(undefined, false, 'applied', format)).toBeUndefined();
+    });
+
+    test('a file closed while drafting is opened again; an untitled one, gone with its text, stops the draft and says so', () => {
+        for (const scheme of ['file', 'vscode-remote', 'vscode-vfs']) expect(whenClosed(scheme, format), scheme).toEqual({ reopen: true });
+        expect(whenClosed('untitled', format)).toEqual({
+            reopen: false, message: 'The file was closed while drafting and, never saved, cannot be opened again; nothing was written.'
+        });
     });
 });
