@@ -1,7 +1,8 @@
 import type { Translate } from './translate.js';
 
 // The decisions of 起草绩效指标's preview that need no editor (extension/draft-preview.ts, commands/draft.ts use
-// them): which documents are a draft's preview and what a command run on one says.
+// them), so that tests see them: which documents are a draft's preview, what a click on a draft's question does once
+// the draft is decided, when closing a diff discards its draft, and what becomes of a file closed while drafting.
 
 /** The scheme of a draft's proposed text, the diff's right side: a virtual document the language server never sees. */
 export const DRAFT_SCHEME = 'jxmb-draft';
@@ -22,16 +23,39 @@ export function draftPreviewNotice(uri: UriParts, t: Translate): string | undefi
     return t('This is the preview of drafted indicators, not yet written to {0}: apply or discard it first, or run the command in {0} itself.', name);
 }
 
-/** How a draft ended, which its question, still on screen, tells when clicked. */
-export type DraftEnd = 'applied' | 'discarded' | 'superseded' | 'changed' | 'failed';
+/**
+ * How a draft ended, which its question, still on screen, tells when clicked: the user applied it (the command then
+ * settles it as written, `changed` or `failed`), discarded it, closed its diff, or started a new draft.
+ */
+export type DraftEnd = 'applied' | 'discarded' | 'closed' | 'superseded' | 'changed' | 'failed';
 
 const ENDED: Record<DraftEnd, (t: Translate) => string> = {
     applied: t => t('This draft was already applied: its indicators are in the file.'),
     discarded: t => t('This draft was already discarded; nothing was written.'),
+    closed: t => t('This draft was discarded when its diff was closed; nothing was written.'),
     superseded: t => t('This draft was replaced by a newer one; nothing was written from it.'),
     changed: t => t('This draft was not written: the file changed while drafting. Run Draft Performance Indicators again.'),
     failed: t => t('This draft could not be written to the file.')
 };
+
+/** The line the diff shows on its right when reopened (Reopen Closed Editor) after its draft ended. */
+export const endedText = (end: DraftEnd, t: Translate): string => `// ${ENDED[end](t)}\n`;
+
+/** What the command says when the user did not apply the draft. */
+export function notAppliedMessage(end: 'discarded' | 'closed' | 'superseded', t: Translate): string {
+    if (end === 'closed') return t('The diff was closed, so the proposals were discarded; nothing was written.');
+    if (end === 'superseded') return t('A new draft replaced these proposals; nothing was written from them.');
+    return t('The proposals were discarded; nothing was written.');
+}
+
+/**
+ * Whether closing `closed` tabs (the URIs of their diffs' right sides) closed the diff of the draft waiting: then it is
+ * discarded, for what is no longer on screen is not applied. A copy of the diff still open (split, moved to another
+ * group) keeps it waiting.
+ */
+export function draftDiffClosed(waiting: string | undefined, closed: readonly string[], shown: readonly string[]): boolean {
+    return waiting !== undefined && closed.includes(waiting) && !shown.includes(waiting);
+}
 
 export type QuestionClick = { decide: boolean } | { say: string } | undefined;
 

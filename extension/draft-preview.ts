@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
-import { DRAFT_SCHEME, questionClick, type DraftEnd } from './draft-flow.js';
+import { DRAFT_SCHEME, draftDiffClosed, endedText, questionClick, type DraftEnd } from './draft-flow.js';
 
 // The preview of a draft: a diff editor, the file as it is on the left and as it would be on the right (read-only),
-// with 采用 / 放弃 in its title bar and in a notification. Nothing is written until the user applies it.
+// with 采用 / 放弃 in its title bar and in a notification. Nothing is written until the user applies it; closing the
+// diff discards the draft, so that 采用起草的指标 never writes what is no longer on screen.
 
 interface Pending {
     key: string;
-    decide: (apply: boolean) => void;
+    decide: (end: DraftEnd) => void;
 }
 
-/** The user's answer; the command reports through `settle` what became of an applied draft. */
+/** The user's answer (`applied`: they chose to apply it); the command reports through `settle` what became of it. */
 export interface DraftDecision {
-    apply: boolean;
+    end: DraftEnd;
     settle(end: DraftEnd): void;
 }
 
@@ -21,44 +22,49 @@ export class DraftPreviews implements vscode.TextDocumentContentProvider, vscode
     private readonly ends = new Map<string, DraftEnd>();
     private pending: Pending | undefined;
     private counter = 0;
-    private readonly registration = vscode.workspace.registerTextDocumentContentProvider(DRAFT_SCHEME, this);
+    private readonly subscriptions = [
+        vscode.workspace.registerTextDocumentContentProvider(DRAFT_SCHEME, this),
+        vscode.window.tabGroups.onDidChangeTabs(e => { if (e.closed.length > 0) this.tabsClosed(e.closed); })
+    ];
 
     provideTextDocumentContent(uri: vscode.Uri): string {
-        return this.texts.get(uri.toString()) ?? '';
+        const key = uri.toString();
+        const end = this.ends.get(key);
+        return this.texts.get(key) ?? (end ? endedText(end, vscode.l10n.t) : '');
     }
 
     /** Shows `proposed` against `document` and waits for the user to apply or discard it. */
     async ask(document: vscode.TextDocument, proposed: string, title: string, question: string): Promise<DraftDecision> {
-        this.supersede();
+        this.decideAs('superseded');
         const name = document.uri.path.replace(/^.*\//, '');
         const uri = vscode.Uri.from({ scheme: DRAFT_SCHEME, path: `/${++this.counter}/${name}` });
         const key = uri.toString();
         this.texts.set(key, proposed);
-        const decision = new Promise<boolean>(resolve => { this.pending = { key, decide: resolve }; });
+        const decision = new Promise<DraftEnd>(resolve => { this.pending = { key, decide: resolve }; });
         await vscode.commands.executeCommand('setContext', 'jxmb.draftPending', true);
-        await vscode.commands.executeCommand('vscode.diff', document.uri, uri, title, { preview: true });
+        // Not a preview tab: opening another file with a single click would replace it, and so discard the draft.
+        await vscode.commands.executeCommand('vscode.diff', document.uri, uri, title, { preview: false });
         const apply = vscode.l10n.t('Apply');
         const discard = vscode.l10n.t('Discard');
         void vscode.window.showInformationMessage(question, apply, discard)
             .then(choice => this.answer(key, choice === undefined ? undefined : choice === apply));
-        let applied = false;
-        try {
-            applied = await decision;
-        } finally {
-            if (this.pending?.key === key) this.pending = undefined;
-            if (!this.ends.has(key)) this.ends.set(key, applied ? 'applied' : 'discarded');
-            this.texts.delete(key);
-            await vscode.commands.executeCommand('setContext', 'jxmb.draftPending', this.pending !== undefined);
-            await closeDiff(uri);
-        }
-        return { apply: applied, settle: end => this.ends.set(key, end) };
+        const end = await decision;
+        this.ends.set(key, end);
+        this.texts.delete(key);
+        await vscode.commands.executeCommand('setContext', 'jxmb.draftPending', this.pending !== undefined);
+        await closeDiff(uri);
+        return { end, settle: settled => this.ends.set(key, settled) };
     }
 
     /** 采用 / 放弃 from the diff editor's title bar or the command palette. */
     decide(apply: boolean): void {
+        this.decideAs(apply ? 'applied' : 'discarded');
+    }
+
+    private decideAs(end: DraftEnd): void {
         const pending = this.pending;
         this.pending = undefined;
-        pending?.decide(apply);
+        pending?.decide(end);
     }
 
     /** A click on a draft's notification: decides it while it waits, says how it ended afterwards. */
@@ -68,18 +74,20 @@ export class DraftPreviews implements vscode.TextDocumentContentProvider, vscode
         else if (click) void vscode.window.showInformationMessage(click.say);
     }
 
-    /** A new draft replaces the one waiting, which is not applied. */
-    private supersede(): void {
-        if (!this.pending) return;
-        this.ends.set(this.pending.key, 'superseded');
-        this.decide(false);
+    private tabsClosed(closed: readonly vscode.Tab[]): void {
+        const shown = vscode.window.tabGroups.all.flatMap(group => group.tabs);
+        if (draftDiffClosed(this.pending?.key, draftsOf(closed), draftsOf(shown))) this.decideAs('closed');
     }
 
     dispose(): void {
         this.decide(false);
-        this.registration.dispose();
+        for (const subscription of this.subscriptions) subscription.dispose();
     }
 }
+
+/** The right sides of the diffs among `tabs`. */
+const draftsOf = (tabs: readonly vscode.Tab[]) =>
+    tabs.flatMap(tab => (tab.input instanceof vscode.TabInputTextDiff ? [tab.input.modified.toString()] : []));
 
 async function closeDiff(uri: vscode.Uri): Promise<void> {
     const tabs = vscode.window.tabGroups.all.flatMap(group => group.tabs)

@@ -7,7 +7,7 @@ import {
     type DraftEditResponse, type DraftParams, type DraftResponse, type DraftTargetResponse, type DraftTargetsResponse
 } from '../../language/lsp/protocol-request.js';
 import type { JxmbServer } from '../client.js';
-import { whenClosed } from '../draft-flow.js';
+import { notAppliedMessage, whenClosed } from '../draft-flow.js';
 import { draftSummary, emptyDraftMessage, proposalPicks, targetTitle, type ProposalPick } from '../draft-picks.js';
 import type { DraftPreviews } from '../draft-preview.js';
 import { jxmbDocument } from '../jxmb-document.js';
@@ -147,8 +147,8 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
     const decision = await previews.ask(document, proposed,
         t('Draft Performance Indicators: {0} (left: now, right: with the proposals)', title),
         t('Apply the {0} proposed indicators for {1} shown in the diff?', chosen.length, title));
-    if (!decision.apply) {
-        void vscode.window.showInformationMessage(t('The proposals were discarded; nothing was written.'));
+    if (decision.end === 'discarded' || decision.end === 'closed' || decision.end === 'superseded') {
+        void vscode.window.showInformationMessage(notAppliedMessage(decision.end, t));
         return 0;
     }
     if (edit.version !== document.version) {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DRAFT_SCHEME, draftPreviewNotice, questionClick, whenClosed } from '../../extension/draft-flow.js';
+import { DRAFT_SCHEME, draftDiffClosed, draftPreviewNotice, endedText, notAppliedMessage, questionClick, whenClosed } from '../../extension/draft-flow.js';
 import { format } from '../../extension/translate.js';
 
 // 起草绩效指标's preview, what the editor cannot show a test: which documents are a draft and what a command run
@@ -22,6 +22,7 @@ describe('draft flow', () => {
         const said = (end: Parameters<typeof questionClick>[2]) => [true, false].map(apply => questionClick(apply, false, end, format));
         expect(said('applied')).toEqual(Array(2).fill({ say: 'This draft was already applied: its indicators are in the file.' }));
         expect(said('discarded')).toEqual(Array(2).fill({ say: 'This draft was already discarded; nothing was written.' }));
+        expect(said('closed')).toEqual(Array(2).fill({ say: 'This draft was discarded when its diff was closed; nothing was written.' }));
         expect(said('superseded')).toEqual(Array(2).fill({ say: 'This draft was replaced by a newer one; nothing was written from it.' }));
         expect(said('changed')).toEqual(Array(2).fill({ say: 'This draft was not written: the file changed while drafting. Run Draft Performance Indicators again.' }));
         expect(said('failed')).toEqual(Array(2).fill({ say: 'This draft could not be written to the file.' }));
@@ -33,5 +34,18 @@ describe('draft flow', () => {
         expect(whenClosed('untitled', format)).toEqual({
             reopen: false, message: 'The file was closed while drafting and, never saved, cannot be opened again; nothing was written.'
         });
+    });
+
+    test('closing the diff of the draft waiting discards it; another diff, or a copy of it still open, does not', () => {
+        const draft = `${DRAFT_SCHEME}:/2/a.jxmb`;
+        expect(draftDiffClosed(draft, [draft], [])).toBe(true);
+        expect(draftDiffClosed(draft, [draft], [draft])).toBe(false); // split or moved: still on screen
+        expect(draftDiffClosed(draft, [`${DRAFT_SCHEME}:/1/a.jxmb`, 'git:/w/a.jxmb'], [])).toBe(false);
+        expect(draftDiffClosed(undefined, [draft], [])).toBe(false); // decided already: closed by the extension
+        expect(notAppliedMessage('closed', format)).toBe('The diff was closed, so the proposals were discarded; nothing was written.');
+        expect(notAppliedMessage('discarded', format)).toBe('The proposals were discarded; nothing was written.');
+        expect(notAppliedMessage('superseded', format)).toBe('A new draft replaced these proposals; nothing was written from them.');
+        // Reopened after it ended, the diff says so on its right rather than showing the file deleted.
+        expect(endedText('closed', format)).toBe('// This draft was discarded when its diff was closed; nothing was written.\n');
     });
 });
