@@ -14,7 +14,7 @@ import { DraftError, throwIfAborted } from './errors.js';
 import { draftWithLlm, type LlmOptions } from './llm.js';
 import type { DrafterKind, DraftResult, MeasuredPromise, Proposal } from './proposal.js';
 import { draftRules } from './rules.js';
-import { measuringIndicatorOf, tableMeasures } from './measured.js';
+import { setApartMeasured } from './measured.js';
 import { skeletonsFor } from './skeletons.js';
 import { draftTargetsOf, findTarget, missingTargetMessage, secretProjectNames, targetInfo, targetLabel, type DraftTarget } from './targets.js';
 
@@ -97,11 +97,8 @@ export async function draftForTarget(target: DraftTarget, options: DraftOptions 
             onProgress: message => options.onProgress?.({ stage: 'draft', message })
         });
         model = answer.model;
-        // What the table already measures is set apart, as the rule drafter does: accepting it would add a duplicate.
-        const measures = tableMeasures(target.existing, target.year);
-        const written = answer.proposals.map(p => measuringIndicatorOf(p, measures, target.year));
-        measured = answer.proposals.flatMap((p, i) => written[i] ? [{ source: p.source, indicator: written[i]!.indicator.name, value: written[i]!.value }] : []);
-        const fresh = answer.proposals.filter((_, i) => !written[i]);
+        let fresh: Proposal[];
+        ({ fresh, measured } = setApartMeasured(target, answer.proposals));
         proposals = options.skeletons === false ? fresh : [...fresh, ...skeletonsFor(target, fresh)];
     } else {
         options.onProgress?.({ stage: 'draft', message: `正在按规则草拟${label}的指标…` });

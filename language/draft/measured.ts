@@ -4,7 +4,8 @@
 // that what the check calls measured, the drafter sets apart.
 import type { Indicator, IndicatorList } from '../compile/model.js';
 import type { TextPromise } from '../domain/promises.js';
-import type { Proposal } from './proposal.js';
+import type { MeasuredPromise, Proposal } from './proposal.js';
+import type { DraftTarget } from './targets.js';
 import { indicatorValueMeasures, matchPromise, type Measure } from '../validation/text-consistency-match.js';
 
 /** Every number the written indicators state, each with its indicator and value text. */
@@ -43,4 +44,17 @@ export function measuringIndicatorOf(proposal: Proposal, measures: ReadonlyArray
     if (proposal.placeholder || measures.length === 0) return undefined;
     const [stated] = indicatorValueMeasures(proposal.name, proposal.annual, false, year ?? undefined, null);
     return stated ? measuringIndicator({ ...stated.promise, subject: proposal.name }, measures) : undefined;
+}
+
+/**
+ * A model's proposals split into those the table already measures (set apart, as the rule drafter sets its promises
+ * apart: accepting them would add a duplicate) and the fresh ones. The CLI's drafter and the editor's both come here.
+ */
+export function setApartMeasured(target: DraftTarget, proposals: readonly Proposal[]): { fresh: Proposal[]; measured: MeasuredPromise[] } {
+    const measures = tableMeasures(target.existing, target.year);
+    const written = proposals.map(p => measuringIndicatorOf(p, measures, target.year));
+    return {
+        fresh: proposals.filter((_, i) => !written[i]),
+        measured: proposals.flatMap((p, i) => written[i] ? [{ source: p.source, indicator: written[i]!.indicator.name, value: written[i]!.value }] : [])
+    };
 }

@@ -8,6 +8,7 @@ import { checkProposals } from '../draft/check.js';
 import { emptyReason } from '../draft/empty.js';
 import { DraftError } from '../draft/errors.js';
 import { fitProposal } from '../draft/fit.js';
+import { setApartMeasured } from '../draft/measured.js';
 import type { DraftResult } from '../draft/proposal.js';
 import { skeletonsFor } from '../draft/skeletons.js';
 import { draftTargetsOf, targetInfo, type DraftTarget, type DraftText } from '../draft/targets.js';
@@ -137,9 +138,10 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
                 const result = await draftForTarget(target, { services: scratchServices(), costModel, signal: abortSignalOf(token) });
                 return drafted(target, result);
             }
-            const all = [...params.proposals, ...skeletonsFor(target, params.proposals)];
-            const checked = await checkProposals(scratchServices(), target, all);
-            const result: DraftResult = { drafter: 'llm', model: params.model ?? null, target: targetInfo(target), proposals: checked };
+            // The model's answer, drafted in the client: what the table already measures is set apart here, as jxmb draft --llm does.
+            const { fresh, measured } = setApartMeasured(target, params.proposals.map(fitProposal));
+            const checked = await checkProposals(scratchServices(), target, [...fresh, ...skeletonsFor(target, fresh)]);
+            const result: DraftResult = { drafter: 'llm', model: params.model ?? null, target: targetInfo(target), proposals: checked, measured };
             return drafted(target, result);
         } catch (error) {
             return draftFailure(error);

@@ -162,6 +162,25 @@ describe('extension requests', () => {
         expect(result.proposals.some(p => p.placeholder && p.level2 === '服务对象满意度指标')).toBe(true);
     });
 
+    test('jxmb/draft sets apart an LLM\'s proposal that an indicator of the table already measures, as jxmb draft --llm does', async () => {
+        const uri = `${dir}/draft-llm-measured.jxmb`;
+        await session.open(uri, department.replace('"举办培训班期数"：≥4期', '"举办培训班期数"：≥4期\n                "组织科普讲座场次"：≥12场次'));
+        const restated: Proposal = {
+            name: '科普讲座场次', level1: '产出指标', level2: '数量指标', operator: '≥', number: 12, unit: '场次', per: null, date: null,
+            period: '≥12场次', annual: '≥12场次', source: { field: '主要实施内容', quote: '组织科普讲座不少于12场次', start: null, end: null },
+            placeholder: false, needsConfirmation: false, reason: null
+        };
+        const fresh: Proposal = { ...restated, name: '发放科普资料数量', number: 3000, unit: '份', period: '≥3000份', annual: '≥3000份', source: { ...restated.source, quote: '发放科普资料不少于3000份' } };
+        const response = await request<DraftResponse>(DraftRequest, { uri, index: 0, proposals: [restated, fresh], model: 'fake-model' });
+        const result = (response as Extract<DraftResponse, { ok: true }>).result;
+        expect(result.proposals.filter(p => !p.placeholder).map(p => p.name)).toEqual(['发放科普资料数量']);
+        expect(result.measured).toEqual([{ source: restated.source, indicator: '组织科普讲座场次', value: '≥12场次' }]);
+        // Only what the table measures: nothing new but the skeletons, and the summary says the table has it.
+        const only = (await request<DraftResponse>(DraftRequest, { uri, index: 0, proposals: [restated], model: 'fake-model' })) as Extract<DraftResponse, { ok: true }>;
+        expect(only.result.proposals.filter(p => !p.placeholder)).toEqual([]);
+        expect(only.result.measured).toHaveLength(1);
+    });
+
     test('the LLM path as the extension runs it: target from the server, model in the client, check on the server', async () => {
         const uri = `${dir}/draft-llm-client.jxmb`;
         await session.open(uri, department);
