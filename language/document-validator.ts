@@ -10,7 +10,7 @@ import { JxmbFileSystemProvider } from './file-system.js';
 import { doubtfulScopes } from './parse/dropped-text.js';
 import { revisionOf } from './parse/revisions.js';
 import { lexingErrorAdvice, parserErrorAdvice, withHint, type SyntaxAdvice } from './syntax-hints.js';
-import { capSyntaxFindings, isSyntaxFinding, SYNTAX_CODES } from './syntax-messages.js';
+import { capSyntaxFindings, isSyntaxFinding } from './syntax-messages.js';
 import { Code } from './validation/codes.js';
 import { keepFindings, keptFindings } from './validation/project-findings.js';
 import { ValueCode } from './validation/values.js';
@@ -77,8 +77,8 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
                 const offset = textDocument.offsetAt(diagnostic.range.start);
                 if (doubtful.some(([start, end]) => start <= offset && offset <= end)) continue;
             }
-            // VS Code's settings are not refused as a jxmb.yaml is (cli/config.ts): a syntax error keeps its severity here.
-            const override = SYNTAX_CODES.has(String(diagnostic.code)) ? undefined : severity[String(diagnostic.code)];
+            // Neither jxmb.yaml nor VS Code settings can name a syntax error (settings.ts, severityEntryProblem).
+            const override = severity[String(diagnostic.code)];
             if (override === 'off') continue;
             if (override) diagnostic.severity = severityValues[override];
             result.push(diagnostic);

@@ -1,6 +1,8 @@
 import type { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { CostModel } from './domain/taxonomy.js';
+import { SYNTAX_CODES } from './syntax-messages.js';
+import { RULE_DOCS } from './validation/rule-docs.js';
 
 // What a user or a finance bureau may change without touching code: the severity of each check (by its code,
 // `off` to silence it) and the 成本 model. The CLI reads them from the nearest jxmb.yaml (language/cli/config.ts);
@@ -44,20 +46,48 @@ export class JxmbSettingsProvider {
     async forDocument(uri?: URI): Promise<JxmbSettings> {
         if (this.fixed) return this.fixed;
         const provider = this.shared.workspace.ConfigurationProvider;
-        const [severity, costModel, local] = await Promise.all([
+        const [vscodeSeverity, costModel, local] = await Promise.all([
             provider.getConfiguration('jxmb', 'severity').catch(() => undefined),
             provider.getConfiguration('jxmb', 'costModel').catch(() => undefined),
             uri && this.local ? this.local(uri) : undefined
         ]);
         return {
-            severity: { ...isSeverityMap(severity) ? severity : defaultSettings.severity, ...local?.severity },
+            severity: { ...readVscodeSeverity(vscodeSeverity).severity, ...local?.severity },
             costModel: local?.costModel ?? (costModel === '2021' ? '2021' : defaultSettings.costModel),
             ...local?.indicators ? { indicators: local.indicators } : {}
         };
     }
 }
 
-export function isSeverityMap(value: unknown): value is Record<string, SeverityOverride> {
-    return typeof value === 'object' && value !== null
-        && Object.values(value).every(v => severityOverrides.includes(v as SeverityOverride));
+/** A value that is none of `allowed`, in the words of jxmb.yaml's finding (cli/config.ts) and of VS Code settings' warning. */
+export const notAllowed = (allowed: readonly unknown[]) => `取值无效，可用：${allowed.join('、')}`;
+
+/** Why `code` cannot be set to `level`, or undefined when it can: a misspelt code would silently change nothing. */
+export function severityEntryProblem(code: string, level: unknown): string | undefined {
+    if (SYNTAX_CODES.has(code)) return '语法错误不能调整级别或关闭：有语法错误的文件无法正确检查，也无法导出。';
+    if (!(code in RULE_DOCS)) {
+        const family = Object.keys(RULE_DOCS).filter(known => known.split('/')[0] === code.split('/')[0]);
+        return family.length > 0 && code.includes('/') ? `不认识的诊断代码；这一类的代码有：${family.join('、')}。`
+            : '不认识的诊断代码；代码形如 measurability/vague-value，见 README 的检查表。';
+    }
+    return severityOverrides.includes(level as SeverityOverride) ? undefined : `${notAllowed(severityOverrides)}。`;
+}
+
+/**
+ * VS Code's `jxmb.severity`: its usable entries, and why each other one is not used (settings-sources.ts tells the
+ * user). One wrong entry must not cost the others, as VS Code's settings editor lets any value through.
+ */
+export function readVscodeSeverity(value: unknown): { severity: Record<string, SeverityOverride>; problems: string[] } {
+    if (value === undefined || value === null) return { severity: {}, problems: [] };
+    if (typeof value !== 'object' || Array.isArray(value)) {
+        return { severity: {}, problems: ['设置 jxmb.severity：应为按诊断代码设置级别的对象，例如 {"value/hedged": "off"}。'] };
+    }
+    const severity: Record<string, SeverityOverride> = {};
+    const problems: string[] = [];
+    for (const [code, level] of Object.entries(value)) {
+        const problem = severityEntryProblem(code, level);
+        if (problem) problems.push(`设置 jxmb.severity → ${code}：${problem}`);
+        else severity[code] = level as SeverityOverride;
+    }
+    return { severity, problems };
 }

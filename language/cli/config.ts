@@ -1,11 +1,9 @@
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
-import { severityOverrides, type JxmbSettings } from '../settings.js';
+import { notAllowed, severityEntryProblem, severityOverrides, type JxmbSettings } from '../settings.js';
 import { once } from '../once.js';
 import { level2ByName } from '../domain/taxonomy.js';
-import { RULE_DOCS } from '../validation/rule-docs.js';
-import { SYNTAX_CODES } from '../syntax-messages.js';
 import { decodeSource, describeFsError, InputError, megabytes, readLimited, sizeOver } from './source-files.js';
 import { yamlErrorMessage } from './yaml-errors.js';
 
@@ -78,7 +76,7 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
         const path = error.instancePath.split('/').filter(Boolean).map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
         const node = path.length > 0 ? document.getIn(path, true) as { range?: [number, number, number] } | undefined : undefined;
         const where = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
-        const what = 'allowedValues' in error.params ? `取值无效，可用：${(error.params.allowedValues as string[]).join('、')}`
+        const what = 'allowedValues' in error.params ? notAllowed(error.params.allowedValues as string[])
             : 'additionalProperty' in error.params ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用：severity、costModel、indicators`
             : error.keyword === 'type' ? `应为${typeNames[String(error.params.type)] ?? String(error.params.type)}`
             : error.keyword === 'minLength' ? '不能为空'
@@ -96,13 +94,9 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
         const where = place ? lineCounter.linePos(place[0]) : { line: 1, col: 1 };
         throw new ConfigError(file, where.line, where.col, `配置项 ${section} → ${key}：${why}`);
     };
-    // A misspelt code would silently change nothing.
-    for (const code of Object.keys(settings.severity ?? {})) {
-        if (SYNTAX_CODES.has(code)) refuse('severity', code, '语法错误不能调整级别或关闭：有语法错误的文件无法正确检查，也无法导出。');
-        if (code in RULE_DOCS) continue;
-        const family = Object.keys(RULE_DOCS).filter(known => known.split('/')[0] === code.split('/')[0]);
-        refuse('severity', code, family.length > 0 && code.includes('/') ? `不认识的诊断代码；这一类的代码有：${family.join('、')}。`
-            : `不认识的诊断代码；代码形如 measurability/vague-value，见 README 的检查表。`);
+    for (const [code, level] of Object.entries(settings.severity ?? {})) {
+        const problem = severityEntryProblem(code, level);
+        if (problem) refuse('severity', code, problem);
     }
     for (const level2 of Object.keys(settings.indicators ?? {})) {
         if (!level2ByName(level2)) refuse('indicators', level2, '不是二级指标的名称，例如：数量指标、质量指标、社会效益指标。');

@@ -1,15 +1,17 @@
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { basename } from 'node:path';
-import { DiagnosticSeverity, type Connection } from 'vscode-languageserver';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { CONFIG_FILE, ConfigError, ConfigResolver } from '../cli/config.js';
 import { InputError } from '../cli/source-files.js';
-import type { JxmbSettingsProvider } from '../settings.js';
+import { readVscodeSeverity, type JxmbSettingsProvider } from '../settings.js';
 import { Code } from '../validation/codes.js';
 
 // What changes the settings in the editor: VS Code's `jxmb` section, and a jxmb.yaml in the workspace (the nearest
 // above a file, as `jxmb check` finds it). Either change re-checks every document. A jxmb.yaml that cannot be used
-// gets its finding on itself, at its place; the documents below it then use VS Code's settings alone.
+// gets its finding on itself, at its place; the documents below it then use VS Code's settings alone. VS Code's
+// settings have no file of their own to carry a finding: an entry of jxmb.severity that cannot be used is told once
+// as a message, and the other entries apply.
 export function registerSettingsSources(connection: Connection, shared: LangiumSharedServices, settings: JxmbSettingsProvider): void {
     let configs = new ConfigResolver();
     /** jxmb.yaml files shown with a finding since the last change. */
@@ -45,8 +47,19 @@ export function registerSettingsSources(connection: Connection, shared: LangiumS
         });
     }
 
-    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section }) => {
-        if (section === 'jxmb') recheckAll();
+    /** The unusable jxmb.severity entries last told: told again only when they change (not at every settings change). */
+    let told = '';
+    function tellUnusable(configuration: unknown): void {
+        const { problems } = readVscodeSeverity((configuration as { severity?: unknown } | null | undefined)?.severity);
+        const message = problems.length > 0 ? `${problems.join(' ')} 以上设置未生效，其余设置照常使用。` : '';
+        if (message && message !== told) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+        told = message;
+    }
+
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section, configuration }) => {
+        if (section !== 'jxmb') return;
+        tellUnusable(configuration);
+        recheckAll();
     });
     shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(({ changes }) => {
         if (!changes.some(change => basename(URI.parse(change.uri).path) === CONFIG_FILE)) return;

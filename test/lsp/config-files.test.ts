@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { LspSession } from '../helpers/lsp-client.js';
 import { runJxmb } from '../helpers/run-cli.js';
 import { readSample } from '../helpers/samples.js';
@@ -104,5 +104,54 @@ describe('jxmb.yaml in the editor', () => {
         expect(session.published.filter(p => p.uri === config).at(-1)!.diagnostics).toEqual([]);
         const diagnostics = await published(await changeConfig(undefined));
         expect(severityOf(diagnostics, 'measurability/vague-value')).toEqual(Array(10).fill(4));
+    });
+});
+
+// VS Code's settings editor lets any value into jxmb.severity. One wrong entry (a level that is none, a misspelt
+// code) is left out and told once, by its key and why; the user's other entries still apply.
+describe('jxmb.severity entries that cannot be used', () => {
+    const uri = 'untitled:Untitled-1';
+    const severity: Record<string, string> = { 'value/word-operator': 'off', 'measurability/vague-value': 'warn' };
+    const settings = { jxmb: { severity } };
+    let own: LspSession;
+    let opened: Diagnostic[];
+
+    /** The document's diagnostics after the settings change to `entries`, and the messages the change brought. */
+    async function changeSettings(entries: Record<string, string>): Promise<{ diagnostics: Diagnostic[]; messages: string[] }> {
+        for (const code of Object.keys(severity)) delete severity[code];
+        Object.assign(severity, entries);
+        const [since, told] = [own.published.length, own.messages.length];
+        await own.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+        for (let waited = 0; !own.published.slice(since).some(p => p.uri === uri); waited += 100) {
+            if (waited > 30_000) throw new Error('no diagnostics after the settings changed');
+            await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        return { diagnostics: own.published.slice(since).filter(p => p.uri === uri).at(-1)!.diagnostics, messages: own.messages.slice(told).map(m => m.message) };
+    }
+
+    beforeAll(async () => {
+        own = await LspSession.start({ settings });
+        opened = (await own.openChecked(uri, readSample('tutorial.jxmb'))).diagnostics;
+    });
+    afterAll(async () => { await own?.stop(); });
+
+    test('a level that is none: that entry is left out and named with the levels; value/word-operator is still off', () => {
+        expect(severityOf(opened, 'value/word-operator')).toEqual([]);
+        expect(severityOf(opened, 'measurability/vague-value')).toEqual([2]); // its default, warning
+        expect(own.messages).toHaveLength(1); // told once at start, not once per document checked
+        expect(own.messages[0]).toMatchObject({ type: 2 }); // a warning
+        expect(own.messages[0]!.message).toContain('设置 jxmb.severity → measurability/vague-value：取值无效，可用：error、warning、info、hint、off。');
+    });
+
+    test('a misspelt code: named with its family\'s codes, as a jxmb.yaml is; the same settings again are not told again', async () => {
+        const entries = { 'value/word-operator': 'off', 'measurability/vague-valeu': 'off' };
+        const { diagnostics, messages } = await changeSettings(entries);
+        expect(severityOf(diagnostics, 'value/word-operator')).toEqual([]);
+        expect(severityOf(diagnostics, 'measurability/vague-value')).toEqual([2]);
+        expect(messages).toHaveLength(1);
+        expect(messages[0]).toContain('设置 jxmb.severity → measurability/vague-valeu：不认识的诊断代码；这一类的代码有：measurability/vague-value、');
+        expect((await changeSettings(entries)).messages).toEqual([]);
+        expect((await changeSettings({ 'measurability/vague-value': 'hint' })).messages).toEqual([]);
+        expect((await changeSettings(entries)).messages).toHaveLength(1); // wrong again after being right: told again
     });
 });
