@@ -5,6 +5,7 @@ import {
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProject, isProjectDeclaration, type Document, type Project } from './generated/ast.js';
+import { openedNotUtf8Message } from './cli/source-files.js';
 import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbFileSystemProvider } from './file-system.js';
 import { doubtfulScopes } from './parse/dropped-text.js';
@@ -17,7 +18,7 @@ import { ValueCode } from './validation/values.js';
 import { BudgetCode } from './validation/budget.js';
 import { HierarchyCode } from './validation/hierarchy.js';
 import { TextConsistencyCode } from './validation/text-consistency.js';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { JxmbServices } from './jxmb-module.js';
 import type { SeverityOverride } from './settings.js';
 
@@ -116,16 +117,15 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
-    /** A text not read (file-system.ts) or not parsed (document-factory.ts): its one finding, the reason. */
+    /** A text not read (file-system.ts), not parsed (document-factory.ts) or not decoded by the editor: its one finding, the reason. */
     private whyUnreadable(document: LangiumDocument): Diagnostic | undefined {
         const { FileSystemProvider: files, LangiumDocumentFactory: factory, TextDocuments: editor } = this.jxmbServices.shared.workspace;
+        const notParsed = factory instanceof JxmbDocumentFactory ? factory.whyNotParsed(document.uri) : undefined;
+        if (notParsed !== undefined) return unreadableFinding(notParsed);
         // A document open in the editor has the editor's text, whatever the file on disk holds.
-        const message = (factory instanceof JxmbDocumentFactory ? factory.whyNotParsed(document.uri) : undefined)
-            ?? (files instanceof JxmbFileSystemProvider && !editor?.get(document.uri) ? files.whyUnreadable(document.uri) : undefined);
-        return message === undefined ? undefined : {
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-            severity: DiagnosticSeverity.Error, code: Code.unreadableFile, source: 'jxmb', message
-        };
+        if (editor?.get(document.uri)) return notDecoded(document);
+        const message = files instanceof JxmbFileSystemProvider ? files.whyUnreadable(document.uri) : undefined;
+        return message === undefined ? undefined : unreadableFinding(message);
     }
 
     protected override async validateAst(root: AstNode, options: ValidationOptions, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
@@ -200,4 +200,21 @@ function advise(diagnostic: Diagnostic, { hint, repair }: SyntaxAdvice, textDocu
     if (!repair) return;
     const range = { start: textDocument.positionAt(repair.offset), end: textDocument.positionAt(repair.offset + repair.length) };
     diagnostic.data = { ...diagnostic.data as object, repair: { title: repair.title, range, newText: repair.newText } };
+}
+
+function unreadableFinding(message: string, range: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }): Diagnostic {
+    return { range, severity: DiagnosticSeverity.Error, code: Code.unreadableFile, source: 'jxmb', message };
+}
+
+/**
+ * A file the editor decoded with replacement characters (U+FFFD): VS Code's sign that its bytes are not in the encoding
+ * it chose (a GBK file opened as UTF-8). One finding at the first, not a syntax error for every garbled word. An
+ * untitled text holding one (pasted) is checked as it is: there is no file to reopen.
+ */
+function notDecoded(document: LangiumDocument): Diagnostic | undefined {
+    if (document.uri.scheme === 'untitled') return undefined;
+    const { textDocument } = document;
+    const at = textDocument.getText().indexOf('\uFFFD');
+    if (at < 0) return undefined;
+    return unreadableFinding(openedNotUtf8Message, { start: textDocument.positionAt(at), end: textDocument.positionAt(at + 1) });
 }

@@ -95,10 +95,19 @@ export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文�
         const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch {
-        const offset = firstInvalidUtf8(bytes);
-        throw new InputError(file, `文件不是 UTF-8 编码（第 ${offset} 字节起无法解码，可能是 GBK/GB18030）。请在编辑器中另存为 UTF-8 后重试。`);
+        throw new InputError(file, notUtf8(`第 ${firstInvalidUtf8(bytes)} 字节起无法解码`, '请在编辑器中另存为 UTF-8 后重试。'));
     }
 }
+
+/** A text in another encoding than UTF-8: `where` its decoding failed, and what to do. */
+const notUtf8 = (where: string, advice: string) => `文件不是 UTF-8 编码（${where}，可能是 GBK/GB18030）。${advice}`;
+
+/**
+ * A file the editor opened as UTF-8 though it is not: VS Code shows the bytes it could not decode as 「�」 (U+FFFD).
+ * Saving it as shown would lose them, so the advice is to reopen it in its encoding, then save it as UTF-8.
+ */
+export const openedNotUtf8Message = notUtf8('按 UTF-8 打开后自此处起显示为「�」',
+    '请用命令「通过编码重新打开」（Reopen with Encoding）选 GBK，文字显示正常后再用「通过编码保存」（Save with Encoding）选 UTF-8。');
 
 function firstInvalidUtf8(bytes: Uint8Array): number {
     const decoder = new TextDecoder('utf-8', { fatal: true });

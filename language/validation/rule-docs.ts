@@ -29,9 +29,9 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
 
     'file/unreadable': {
         title: '文件无法读取',
-        checks: '文件夹中的 .jxmb 文件能否作为文本读出：不是二进制文件，是 UTF-8 或 UTF-16 编码（有无 BOM 均可），不超过 4 MB。',
+        checks: '文件夹中的 .jxmb 文件能否作为文本读出：不是二进制文件，是 UTF-8 或 UTF-16 编码（有无 BOM 均可），不超过 4 MB；在编辑器中打开的文件有没有无法解码而显示为「�」的字。',
         why: '读不出的文件无法检查，也无法导出；审核时它等于没有提交。',
-        fix: '确认选对了文件；GBK 编码的文件在编辑器中另存为 UTF-8；过大的文件拆分为多个文件。'
+        fix: '确认选对了文件；GBK 编码的文件用「通过编码重新打开」选 GBK，再用「通过编码保存」存为 UTF-8；过大的文件拆分为多个文件。'
     },
 
     'config/invalid': {

@@ -11,8 +11,8 @@ import { useTempDir } from '../helpers/temp-dir.js';
 // VS Code opens a folder of submissions; among the tables are files named .jxmb that are not UTF-8 text: a binary
 // file, a GBK file saved on Windows, a 5 MB file (the limit is 4 MB). The server reads the folder unasked. Each such file gets one
 // finding that says why it cannot be read (the CLI's words), not thousands of "unrecognised character" findings,
-// and the readable files are checked as usual. Opened in the editor (VS Code decodes GBK), the file is checked; a
-// text over the size limit opened in the editor is not parsed either.
+// and the readable files are checked as usual. Opened in the editor (VS Code decodes GBK), the file is checked; opened
+// as UTF-8, its 「�」 get the one finding; a text over the size limit opened in the editor is not parsed either.
 
 const dir = useTempDir('jxmb-ws-files-');
 const sample = readSample('000-nansha-kexie.jxmb');
@@ -76,6 +76,30 @@ describe('files of the opened folder that are not UTF-8 text', () => {
         const small = session.diagnostics(big, 2);
         await session.replace(big, sample, 2);
         expect((await small).diagnostics).toEqual(last(files.good));
+    });
+
+    test('the GBK file opened as UTF-8 (VS Code shows 「�」 for what it cannot decode): one finding at the first, nothing to export', async () => {
+        const opened = uri('opened-as-utf8.jxmb');
+        const garbled = new TextDecoder('utf-8').decode(gbk(sample));
+        const first = garbled.split('\n').findIndex(line => line.includes('\uFFFD'));
+        const { diagnostics } = await session.openChecked(opened, garbled);
+        expect(diagnostics).toHaveLength(1);
+        expect(diagnostics[0]).toMatchObject({
+            code: 'file/unreadable', severity: 1,
+            range: { start: { line: first, character: garbled.split('\n')[first]!.indexOf('\uFFFD') } }
+        });
+        // The words of the unopened file's finding, with what to do in the editor.
+        expect(diagnostics[0]!.message).toMatch(/^文件不是 UTF-8 编码（.*可能是 GBK\/GB18030）。.*「通过编码重新打开」.*GBK.*「通过编码保存」.*UTF-8/);
+        const exported = await session.connection.sendRequest(CompileRequest, { uri: opened, target: 'flat' }) as { ok: boolean; message?: string };
+        expect(exported).toMatchObject({ ok: false });
+        expect(exported.message).toContain('文件不是 UTF-8 编码');
+        // Reopened as GBK, it is checked as its text.
+        const reopened = session.diagnostics(opened, 2);
+        await session.replace(opened, sample, 2);
+        expect((await reopened).diagnostics).toEqual(last(files.good));
+        // An untitled text with a pasted 「�」 is checked as it is: there is no file to reopen.
+        const untitled = await session.openChecked('untitled:Untitled-1', sample.replace('科学技术协会', '科学技术协会\uFFFD'));
+        expect(untitled.diagnostics).toEqual(last(files.good));
     });
 
     test('the GBK file opened in the editor (decoded by VS Code) is checked as its text', async () => {
