@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { draftPreviewNotice } from './draft-flow.js';
+import type { Occupant } from './output-path.js';
 
 // The document a command works on: the file it was given (explorer menu) or the active .jxmb editor — never a
 // draft's preview, which is no file (the diff's right side is a .jxmb document too).
@@ -27,6 +28,15 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
         return true;
     } catch {
         return false;
+    }
+}
+
+/** What stands at `uri`: nothing, a file (a link to one too) or a folder. */
+export async function occupant(uri: vscode.Uri): Promise<Occupant> {
+    try {
+        return (await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory ? 'folder' : 'file';
+    } catch {
+        return 'none';
     }
 }
 

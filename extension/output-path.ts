@@ -15,19 +15,37 @@ export function exportPathFor(sourcePath: string, target: ExportTarget): string 
     return posix.join(dir, name + EXPORT_EXTENSIONS[target]);
 }
 
+/** What stands at a path: nothing, a file, or a folder. */
+export type Occupant = 'none' | 'file' | 'folder';
+
 export type WritePlan =
     | { action: 'write'; path: string }
     | { action: 'ask'; path: string }
-    | { action: 'refuse'; path: string; reason: 'source' | 'jxmb' };
+    | { action: 'refuse'; path: string; reason: 'source' | 'jxmb' | 'folder' };
 
 /**
- * May the export go to `path`? Never over its own source or any .jxmb file; over another existing file only when
- * the user says so.
+ * May the export go to `path`? Never over its own source or any .jxmb file, nor where a folder of that name stands
+ * (no answer to 「覆盖吗？」 could make it writable); over another existing file only when the user says so.
  */
-export function planWrite(sourcePath: string, path: string, exists: boolean): WritePlan {
+export function planWrite(sourcePath: string, path: string, occupant: Occupant): WritePlan {
     if (path === sourcePath) return { action: 'refuse', path, reason: 'source' };
     if (posix.extname(path).toLowerCase() === '.jxmb') return { action: 'refuse', path, reason: 'jxmb' };
-    return exists ? { action: 'ask', path } : { action: 'write', path };
+    if (occupant === 'folder') return { action: 'refuse', path, reason: 'folder' };
+    return occupant === 'file' ? { action: 'ask', path } : { action: 'write', path };
+}
+
+/**
+ * The system's code (EISDIR, EACCES …) of an error from vscode.workspace.fs, for describeWriteError
+ * (language/cli/write-file.ts): a FileSystemError names it its own way, or only in its message.
+ */
+export function errnoOf(error: unknown): string | undefined {
+    const named: Record<string, string> = {
+        FileIsADirectory: 'EISDIR', FileNotADirectory: 'ENOTDIR', FileNotFound: 'ENOENT', FileExists: 'EEXIST', NoPermissions: 'EACCES'
+    };
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (typeof code === 'string' && named[code]) return named[code];
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    return /\b(E[A-Z]{3,})\b/.exec(String((error as Error | undefined)?.message ?? error))?.[1];
 }
 
 /**

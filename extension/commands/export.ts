@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import { CompileRequest, type CompileParams, type CompileResponse } from '../../language/lsp/protocol-request.js';
+import { describeWriteError } from '../../language/cli/write-file.js';
 import type { JxmbServer } from '../client.js';
-import { exists, jxmbDocument, revealFile } from '../jxmb-document.js';
-import { EXPORT_EXTENSIONS, exportPathFor, planWrite, type ExportTarget } from '../output-path.js';
+import { exists, jxmbDocument, occupant, revealFile } from '../jxmb-document.js';
+import { errnoOf, EXPORT_EXTENSIONS, exportPathFor, freePath, planWrite, type ExportTarget } from '../output-path.js';
 
 // 导出 Excel / HTML / 扁平字符串 / JSON: the open document (unsaved edits included) compiled by the server and written
-// beside the .jxmb with the same base name; an existing file is replaced only when the user says so.
+// beside the .jxmb with the same base name; an existing file is replaced only when the user says so, and where a
+// folder has that name the user may choose another place.
 
 const LABELS: Record<ExportTarget, () => string> = {
     xlsx: () => vscode.l10n.t('Excel workbook'),
@@ -18,27 +20,55 @@ async function destinationFor(document: vscode.TextDocument, target: ExportTarge
     if (document.uri.scheme !== 'untitled') return document.uri.with({ path: exportPathFor(document.uri.path, target) });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = exportPathFor(`/${document.uri.path.replace(/^.*\//, '') || 'jxmb'}.jxmb`, target).slice(1);
-    const extension = EXPORT_EXTENSIONS[target].slice(1);
+    return saveDialog(folder ? vscode.Uri.joinPath(folder, name) : undefined, target);
+}
+
+function saveDialog(defaultUri: vscode.Uri | undefined, target: ExportTarget): Thenable<vscode.Uri | undefined> {
     return vscode.window.showSaveDialog({
-        defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-        filters: { [LABELS[target]()]: [extension] },
+        defaultUri,
+        filters: { [LABELS[target]()]: [EXPORT_EXTENSIONS[target].slice(1)] },
         title: vscode.l10n.t('Export {0}', LABELS[target]())
     });
 }
 
-/** True when the file may be written (it is new, or the user agreed to replace it). */
-async function mayWrite(document: vscode.TextDocument, destination: vscode.Uri, askedByDialog: boolean): Promise<boolean> {
-    const plan = planWrite(document.uri.path, destination.path, await exists(destination));
-    if (plan.action === 'refuse') {
+/**
+ * Where the export is written: `destination` when it is free or the user agreed to replace its file (the save dialog
+ * asks that itself), another place the user chose where a folder has that name, or undefined: nothing to write.
+ */
+async function writablePlace(document: vscode.TextDocument, target: ExportTarget, destination: vscode.Uri, askedByDialog: boolean): Promise<vscode.Uri | undefined> {
+    const plan = planWrite(document.uri.path, destination.path, await occupant(destination));
+    if (plan.action === 'write' || (plan.action === 'ask' && askedByDialog)) return destination;
+    if (plan.action === 'ask') return await mayOverwrite(destination) ? destination : undefined;
+    if (plan.reason !== 'folder') {
         void vscode.window.showErrorMessage(vscode.l10n.t('Refusing to write the export over a .jxmb file: {0}', vscode.workspace.asRelativePath(destination)));
-        return false;
+        return undefined;
     }
-    if (plan.action === 'write' || askedByDialog) return true;
+    const chosen = await elsewhere(destination, target);
+    return chosen && writablePlace(document, target, chosen, true);
+}
+
+async function mayOverwrite(destination: vscode.Uri): Promise<boolean> {
     const overwrite = vscode.l10n.t('Overwrite');
     const answer = await vscode.window.showWarningMessage(
         vscode.l10n.t('{0} already exists. Overwrite it?', vscode.workspace.asRelativePath(destination)),
         { modal: true }, overwrite);
     return answer === overwrite;
+}
+
+/** A folder has the export's name: the user may save it elsewhere, the dialog starting at a free name beside it. */
+async function elsewhere(destination: vscode.Uri, target: ExportTarget): Promise<vscode.Uri | undefined> {
+    const saveAs = vscode.l10n.t('Save As…');
+    const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('There is a folder named {0}: the {1} cannot be saved under that name.', vscode.workspace.asRelativePath(destination), LABELS[target]()),
+        { modal: true }, saveAs);
+    if (answer !== saveAs) return undefined;
+    const free = await freePath(destination.path, path => exists(destination.with({ path })));
+    return saveDialog(destination.with({ path: free ?? destination.path }), target);
+}
+
+/** Why the export could not be written, in the CLI's words (the system's EISDIR means nothing to a user). */
+async function whyNotWritten(destination: vscode.Uri, error: unknown): Promise<string> {
+    return `${await describeWriteError(destination.fsPath, { code: errnoOf(error) ?? String((error as Error | undefined)?.message ?? error) })}。`;
 }
 
 function announce(destination: vscode.Uri, target: ExportTarget): void {
@@ -57,8 +87,9 @@ function announce(destination: vscode.Uri, target: ExportTarget): void {
 export async function exportDocument(server: JxmbServer, target: ExportTarget, arg?: unknown): Promise<vscode.Uri | undefined> {
     const document = await jxmbDocument(arg);
     if (!document) return undefined;
-    const destination = await destinationFor(document, target);
-    if (!destination || !await mayWrite(document, destination, document.uri.scheme === 'untitled')) return undefined;
+    const proposed = await destinationFor(document, target);
+    const destination = proposed && await writablePlace(document, target, proposed, document.uri.scheme === 'untitled');
+    if (!destination) return undefined;
     const params: CompileParams = { uri: document.uri.toString(), target };
     const response = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Exporting the {0}…', LABELS[target]()) },
@@ -71,7 +102,7 @@ export async function exportDocument(server: JxmbServer, target: ExportTarget, a
     try {
         await vscode.workspace.fs.writeFile(destination, bytes);
     } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', vscode.workspace.asRelativePath(destination), String((error as Error).message ?? error)));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', vscode.workspace.asRelativePath(destination), await whyNotWritten(destination, error)));
         return undefined;
     }
     announce(destination, target);

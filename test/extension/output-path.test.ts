@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { exportPathFor, freePath, importPathFor, planWrite } from '../../extension/output-path.js';
+import { describeWriteError } from '../../language/cli/write-file.js';
+import { errnoOf, exportPathFor, freePath, importPathFor, planWrite } from '../../extension/output-path.js';
 
 // Where 导出 and 从表格导入 write, and when they may.
 
@@ -12,10 +13,24 @@ describe('export path', () => {
     });
 
     test('writes a new file, asks before replacing one, never writes over a .jxmb', () => {
-        expect(planWrite('/w/a.jxmb', '/w/a.xlsx', false)).toEqual({ action: 'write', path: '/w/a.xlsx' });
-        expect(planWrite('/w/a.jxmb', '/w/a.xlsx', true)).toEqual({ action: 'ask', path: '/w/a.xlsx' });
-        expect(planWrite('/w/a.jxmb', '/w/a.jxmb', true)).toMatchObject({ action: 'refuse', reason: 'source' });
-        expect(planWrite('/w/a.jxmb', '/w/b.JXMB', false)).toMatchObject({ action: 'refuse', reason: 'jxmb' });
+        expect(planWrite('/w/a.jxmb', '/w/a.xlsx', 'none')).toEqual({ action: 'write', path: '/w/a.xlsx' });
+        expect(planWrite('/w/a.jxmb', '/w/a.xlsx', 'file')).toEqual({ action: 'ask', path: '/w/a.xlsx' });
+        expect(planWrite('/w/a.jxmb', '/w/a.jxmb', 'file')).toMatchObject({ action: 'refuse', reason: 'source' });
+        expect(planWrite('/w/a.jxmb', '/w/b.JXMB', 'none')).toMatchObject({ action: 'refuse', reason: 'jxmb' });
+    });
+
+    test('a folder with the output\'s name is not offered to be overwritten: no answer could make it a file', () => {
+        expect(planWrite('/w/t.jxmb', '/w/t.xlsx', 'folder')).toEqual({ action: 'refuse', path: '/w/t.xlsx', reason: 'folder' });
+    });
+
+    test('a write that failed is told in the CLI\'s words, from VS Code\'s error or its message', async () => {
+        // As vscode.workspace.fs reports it (code-server: the system's message, FileSystemError's own code).
+        const folder = Object.assign(new Error("Error: EISDIR: illegal operation on a directory, open '/w/t.xlsx'"), { code: 'Unknown' });
+        expect(errnoOf(folder)).toBe('EISDIR');
+        expect(await describeWriteError('/w/t.xlsx', { code: errnoOf(folder) })).toBe('这里已有同名的文件夹，不能写成文件');
+        expect(errnoOf(Object.assign(new Error('/w/ro/t.xlsx'), { code: 'NoPermissions' }))).toBe('EACCES');
+        expect(errnoOf({ code: 'ENOSPC' })).toBe('ENOSPC');
+        expect(errnoOf(new Error('something else'))).toBeUndefined();
     });
 });
 
