@@ -24,7 +24,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const importReport = vscode.window.createOutputChannel(vscode.l10n.t('jxmb Import Report'));
     const previews = new TablePreviews(server);
     const drafts = new DraftPreviews();
-    const exportCommand = (target: ExportTarget) => (arg?: unknown) => exportDocument(server, target, arg);
+    const storage = [context.globalStorageUri, context.storageUri].filter(uri => uri !== undefined);
+    const exportCommand = (target: ExportTarget) => (arg?: unknown) => exportDocument(server, target, storage, arg);
 
     context.subscriptions.push(
         importReport,

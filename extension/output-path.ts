@@ -15,6 +15,26 @@ export function exportPathFor(sourcePath: string, target: ExportTarget): string 
     return posix.join(dir, name + EXPORT_EXTENSIONS[target]);
 }
 
+/** Where an export can go: the open folder if any, the home folder, and the extension's own storage folders. */
+export interface ExportPlaces {
+    folder?: string;
+    home: string;
+    storage: string[];
+}
+
+/**
+ * Where an export goes: beside its source, or, for an untitled text or a file in the extension's own storage (the
+ * tutorial's copy when no folder is open, a place the user would not find), where the user chooses: the save dialog
+ * starts in the open folder, or else the home folder, at the source's name.
+ */
+export function exportDestination(source: { path: string; untitled: boolean }, target: ExportTarget, places: ExportPlaces): { ask: boolean; path: string } {
+    const hidden = places.storage.some(dir => source.path.startsWith(dir.endsWith('/') ? dir : `${dir}/`));
+    if (!source.untitled && !hidden) return { ask: false, path: exportPathFor(source.path, target) };
+    const name = posix.basename(source.path) || 'jxmb';
+    const file = exportPathFor(`/${/\.jxmb$/i.test(name) ? name : `${name}.jxmb`}`, target).slice(1);
+    return { ask: true, path: posix.join(places.folder ?? places.home, file) };
+}
+
 /** What stands at a path: nothing, a file, or a folder. */
 export type Occupant = 'none' | 'file' | 'folder';
 

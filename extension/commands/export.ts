@@ -1,13 +1,15 @@
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { CompileRequest, type CompileParams, type CompileResponse } from '../../language/lsp/protocol-request.js';
 import { describeWriteError } from '../../language/cli/write-file.js';
 import type { JxmbServer } from '../client.js';
 import { exists, jxmbDocument, occupant, revealFile } from '../jxmb-document.js';
-import { errnoOf, EXPORT_EXTENSIONS, exportPathFor, freePath, planWrite, type ExportTarget } from '../output-path.js';
+import { errnoOf, EXPORT_EXTENSIONS, exportDestination, freePath, planWrite, type ExportTarget } from '../output-path.js';
 
 // 导出 Excel / HTML / 扁平字符串 / JSON: the open document (unsaved edits included) compiled by the server and written
-// beside the .jxmb with the same base name; an existing file is replaced only when the user says so, and where a
-// folder has that name the user may choose another place.
+// beside the .jxmb with the same base name (an untitled text, or a file in the extension's storage, where the user
+// chooses); an existing file is replaced only when the user says so, and where a folder has that name the user may
+// choose another place.
 
 const LABELS: Record<ExportTarget, () => string> = {
     xlsx: () => vscode.l10n.t('Excel workbook'),
@@ -16,14 +18,19 @@ const LABELS: Record<ExportTarget, () => string> = {
     json: () => vscode.l10n.t('JSON model')
 };
 
-async function destinationFor(document: vscode.TextDocument, target: ExportTarget): Promise<vscode.Uri | undefined> {
-    if (document.uri.scheme !== 'untitled') return document.uri.with({ path: exportPathFor(document.uri.path, target) });
+/** Where the export is proposed to go, and whether the user chose it (in the save dialog, which asks about replacing). */
+async function destinationFor(document: vscode.TextDocument, target: ExportTarget, storage: readonly vscode.Uri[]): Promise<{ uri: vscode.Uri; chosen: boolean } | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = exportPathFor(`/${document.uri.path.replace(/^.*\//, '') || 'jxmb'}.jxmb`, target).slice(1);
-    return saveDialog(folder ? vscode.Uri.joinPath(folder, name) : undefined, target);
+    const home = vscode.Uri.file(homedir());
+    const { ask, path } = exportDestination({ path: document.uri.path, untitled: document.uri.scheme === 'untitled' }, target, {
+        folder: folder?.path, home: home.path, storage: storage.filter(dir => dir.scheme === document.uri.scheme).map(dir => dir.path)
+    });
+    if (!ask) return { uri: document.uri.with({ path }), chosen: false };
+    const uri = await saveDialog((folder ?? home).with({ path }), target);
+    return uri && { uri, chosen: true };
 }
 
-function saveDialog(defaultUri: vscode.Uri | undefined, target: ExportTarget): Thenable<vscode.Uri | undefined> {
+function saveDialog(defaultUri: vscode.Uri, target: ExportTarget): Thenable<vscode.Uri | undefined> {
     return vscode.window.showSaveDialog({
         defaultUri,
         filters: { [LABELS[target]()]: [EXPORT_EXTENSIONS[target].slice(1)] },
@@ -84,11 +91,12 @@ function announce(destination: vscode.Uri, target: ExportTarget): void {
     });
 }
 
-export async function exportDocument(server: JxmbServer, target: ExportTarget, arg?: unknown): Promise<vscode.Uri | undefined> {
+/** `storage`: the extension's own folders (ExtensionContext), where an export would be lost to the user. */
+export async function exportDocument(server: JxmbServer, target: ExportTarget, storage: readonly vscode.Uri[], arg?: unknown): Promise<vscode.Uri | undefined> {
     const document = await jxmbDocument(arg);
     if (!document) return undefined;
-    const proposed = await destinationFor(document, target);
-    const destination = proposed && await writablePlace(document, target, proposed, document.uri.scheme === 'untitled');
+    const proposed = await destinationFor(document, target, storage);
+    const destination = proposed && await writablePlace(document, target, proposed.uri, proposed.chosen);
     if (!destination) return undefined;
     const params: CompileParams = { uri: document.uri.toString(), target };
     const response = await vscode.window.withProgress(

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { describeWriteError } from '../../language/cli/write-file.js';
-import { errnoOf, exportPathFor, freePath, importPathFor, planWrite } from '../../extension/output-path.js';
+import { errnoOf, exportDestination, exportPathFor, freePath, importPathFor, planWrite } from '../../extension/output-path.js';
 
 // Where 导出 and 从表格导入 write, and when they may.
 
@@ -10,6 +10,23 @@ describe('export path', () => {
         expect(exportPathFor('/work/2024/南沙区科协.jxmb', 'html')).toBe('/work/2024/南沙区科协.html');
         expect(exportPathFor('/work/2024/南沙区科协.jxmb', 'flat')).toBe('/work/2024/南沙区科协.txt');
         expect(exportPathFor('/work/a.b.jxmb', 'json')).toBe('/work/a.b.json');
+    });
+
+    test('an untitled text: the save dialog at its name in the open folder, or else in the home folder', () => {
+        const untitled = { path: 'Untitled-1', untitled: true };
+        expect(exportDestination(untitled, 'xlsx', { folder: '/w', home: '/root', storage: [] })).toEqual({ ask: true, path: '/w/Untitled-1.xlsx' });
+        expect(exportDestination(untitled, 'json', { home: '/root', storage: [] })).toEqual({ ask: true, path: '/root/Untitled-1.json' });
+        expect(exportDestination({ path: '/预算.jxmb', untitled: true }, 'html', { home: '/root', storage: [] })).toEqual({ ask: true, path: '/root/预算.html' });
+    });
+
+    test('a file in the extension\'s storage (the tutorial without a folder): asked where, not written where nobody looks', () => {
+        const storage = ['/root/.local/share/code-server/User/globalStorage/jxmb.jxmb'];
+        const tutorial = { path: `${storage[0]}/jxmb-tutorial.jxmb`, untitled: false };
+        expect(exportDestination(tutorial, 'xlsx', { home: '/root', storage })).toEqual({ ask: true, path: '/root/jxmb-tutorial.xlsx' });
+        expect(exportDestination(tutorial, 'xlsx', { folder: '/w', home: '/root', storage })).toEqual({ ask: true, path: '/w/jxmb-tutorial.xlsx' });
+        // Beside any other file, as before; a folder whose name only begins like the storage's is another folder.
+        expect(exportDestination({ path: '/w/a.jxmb', untitled: false }, 'flat', { home: '/root', storage })).toEqual({ ask: false, path: '/w/a.txt' });
+        expect(exportDestination({ path: `${storage[0]}2/a.jxmb`, untitled: false }, 'xlsx', { home: '/root', storage })).toMatchObject({ ask: false });
     });
 
     test('writes a new file, asks before replacing one, never writes over a .jxmb', () => {
