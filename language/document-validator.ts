@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, OperationCancelled,
-    type AstNode, type LangiumDocument, type MaybePromise, type ParseResult, type ValidationAcceptor, type ValidationOptions
+    type AstNode, type LangiumDocument, type MaybePromise, type URI, type ParseResult, type ValidationAcceptor, type ValidationOptions
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -215,6 +216,17 @@ function notDecoded(document: LangiumDocument): Diagnostic | undefined {
     if (document.uri.scheme === 'untitled') return undefined;
     const { textDocument } = document;
     const at = textDocument.getText().indexOf('\uFFFD');
-    if (at < 0) return undefined;
+    if (at < 0 || savedAsUtf8(document.uri)) return undefined;
     return unreadableFinding(openedNotUtf8Message, { start: textDocument.positionAt(at), end: textDocument.positionAt(at + 1) });
+}
+
+/** The file on disk is UTF-8: its 「�」 are what the user wrote (or pasted), not bytes the editor could not read. */
+function savedAsUtf8(uri: URI): boolean {
+    if (uri.scheme !== 'file') return false;
+    try {
+        new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(uri.fsPath));
+        return true;
+    } catch {
+        return false;
+    }
 }

@@ -100,6 +100,11 @@ describe('files of the opened folder that are not UTF-8 text', () => {
         // An untitled text with a pasted 「�」 is checked as it is: there is no file to reopen.
         const untitled = await session.openChecked('untitled:Untitled-1', sample.replace('科学技术协会', '科学技术协会\uFFFD'));
         expect(untitled.diagnostics).toEqual(last(files.good));
+        // Nor is a file saved as UTF-8 that holds one: the 「�」 is its text, not bytes the editor could not read.
+        const withMark = sample.replace('科学技术协会', '科学技术协会\uFFFD');
+        dir.file('ws-utf8/marked.jxmb', withMark);
+        const marked = await session.openChecked(pathToFileURL(dir.at('ws-utf8', 'marked.jxmb')).toString(), withMark);
+        expect(marked.diagnostics).toEqual(last(files.good));
     });
 
     test('the GBK file opened in the editor (decoded by VS Code) is checked as its text', async () => {
