@@ -53,7 +53,7 @@ export class JxmbSettingsProvider {
         ]);
         return {
             severity: { ...readVscodeSeverity(vscodeSeverity).severity, ...local?.severity },
-            costModel: local?.costModel ?? (costModel === '2021' ? '2021' : defaultSettings.costModel),
+            costModel: local?.costModel ?? readVscodeCostModel(costModel).costModel,
             ...local?.indicators ? { indicators: local.indicators } : {}
         };
     }
@@ -90,4 +90,16 @@ export function readVscodeSeverity(value: unknown): { severity: Record<string, S
         else severity[code] = level as SeverityOverride;
     }
     return { severity, problems };
+}
+
+const costModels: readonly CostModel[] = ['legacy', '2021'];
+
+/**
+ * VS Code's `jxmb.costModel`: 2021 typed without quotes is 2021, as in jxmb.yaml; another value falls back to legacy
+ * and says why (settings-sources.ts tells the user).
+ */
+export function readVscodeCostModel(value: unknown): { costModel: CostModel; problem?: string } {
+    if (value === undefined || value === null || value === 'legacy') return { costModel: 'legacy' };
+    if (value === '2021' || value === 2021) return { costModel: '2021' };
+    return { costModel: 'legacy', problem: `设置 jxmb.costModel：${notAllowed(costModels)}；按 legacy 检查。` };
 }

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { CONFIG_FILE, ConfigError, ConfigResolver } from '../cli/config.js';
 import { InputError } from '../cli/source-files.js';
-import { readVscodeSeverity, type JxmbSettingsProvider } from '../settings.js';
+import { readVscodeCostModel, readVscodeSeverity, type JxmbSettingsProvider } from '../settings.js';
 import { Code } from '../validation/codes.js';
 
 // What changes the settings in the editor: VS Code's `jxmb` section, and a jxmb.yaml in the workspace (the nearest
@@ -50,7 +50,10 @@ export function registerSettingsSources(connection: Connection, shared: LangiumS
     /** The unusable jxmb.severity entries last told: told again only when they change (not at every settings change). */
     let told = '';
     function tellUnusable(configuration: unknown): void {
-        const { problems } = readVscodeSeverity((configuration as { severity?: unknown } | null | undefined)?.severity);
+        const section = configuration as { severity?: unknown; costModel?: unknown } | null | undefined;
+        const { problems } = readVscodeSeverity(section?.severity);
+        const costModel = readVscodeCostModel(section?.costModel).problem;
+        if (costModel) problems.push(costModel);
         const message = problems.length > 0 ? `${problems.join(' ')} 以上设置未生效，其余设置照常使用。` : '';
         if (message && message !== told) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
         told = message;

@@ -154,4 +154,20 @@ describe('jxmb.severity entries that cannot be used', () => {
         expect((await changeSettings({ 'measurability/vague-value': 'hint' })).messages).toEqual([]);
         expect((await changeSettings(entries)).messages).toHaveLength(1); // wrong again after being right: told again
     });
+
+    test('jxmb.costModel: 2021 typed without quotes is the 2021 model, as in jxmb.yaml; a value that is none is named and legacy used', async () => {
+        const costOf = async (value: unknown) => {
+            (settings.jxmb as Record<string, unknown>).costModel = value;
+            return changeSettings({});
+        };
+        const legacy = severityOf(opened, 'hierarchy/missing-cost');
+        const unquoted = await costOf(2021);
+        expect(severityOf(unquoted.diagnostics, 'hierarchy/missing-cost')).not.toEqual(legacy);
+        expect(unquoted.messages).toEqual([]);
+        expect(severityOf((await costOf('2021')).diagnostics, 'hierarchy/missing-cost')).toEqual(severityOf(unquoted.diagnostics, 'hierarchy/missing-cost'));
+        const none = await costOf('2022');
+        expect(severityOf(none.diagnostics, 'hierarchy/missing-cost')).toEqual(legacy);
+        expect(none.messages).toEqual([expect.stringContaining('设置 jxmb.costModel：取值无效，可用：legacy、2021；按 legacy 检查。')]);
+        delete (settings.jxmb as Record<string, unknown>).costModel;
+    });
 });
