@@ -2,6 +2,7 @@ import type * as ast from '../generated/ast.js';
 import { parseValue } from '../domain/values.js';
 import { level1ByName, level2ByName } from '../domain/taxonomy.js';
 import { parseNumber } from './numbers.js';
+import { withSecretPlaceholders } from './secret.js';
 import { BASIC_INFO_CELLS, budgetFieldOf, FUND_CELLS } from './table-fields.js';
 import {
     MODEL_VERSION, type BasicInfo, type Cell, type Declaration, type DeclarationFile, type DepartmentBudget,
@@ -10,7 +11,8 @@ import {
 } from './model.js';
 
 // AST → canonical model. The AST may come from a file with domain errors (the seeds have many): the model keeps
-// what is written, it does not judge. Only syntax errors stop compilation, and the caller checks those first.
+// what is written, it does not judge. Only syntax errors stop compilation, and the caller checks those first. A 保密
+// project's empty 绩效目标 and 绩效指标 get the table's placeholder (compile/secret.ts): that is how the table says 保密.
 
 export function documentToModel(document: ast.Document): DeclarationFile {
     return { version: MODEL_VERSION, declarations: document.declarations.map(declarationToModel) };
@@ -124,7 +126,7 @@ function spendingUnitOf(node: ast.SpendingUnit): SpendingUnit {
                     case 'IndicatorTree': project.indicators.push(indicatorListOf(m)); break;
                 }
             }
-            unit.projects.push(project);
+            unit.projects.push(withSecretPlaceholders(project));
         }
     }
     return unit;

@@ -29,6 +29,9 @@ export interface ParseOptions {
  * - 本年内完成 / 12月前 without a year: qualitative with a reason, or a date when `options.year` is given.
  * - Prose with one quantity is that quantity (印2000本, 公众对科普工作满意度达95%); with several it is compound.
  */
+/** The placeholder a 保密项目 has for its 三级 and values in the official table (RULES §1B, §6.2 Q7). */
+export const SECRET_PLACEHOLDER = '保密项目';
+
 export function parseValue(text: string, options: ParseOptions = {}): ParsedValue {
     const original = typeof text === 'string' ? text : String(text ?? '');
     try {
@@ -42,7 +45,7 @@ export function parseValue(text: string, options: ParseOptions = {}): ParsedValu
 function parseBody(original: string, options: ParseOptions): ValueBody {
     const text = normalizeValueText(original);
     if (!text) return { kind: 'empty' };
-    if (text === '保密项目') {
+    if (text === SECRET_PLACEHOLDER) {
         return { kind: 'qualitative', grade: null, milestone: null, reason: '保密项目: confidential placeholder, exempt from checks (RULES §1B)' };
     }
     const broken = brokenOperator(text);

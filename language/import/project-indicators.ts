@@ -1,6 +1,7 @@
 import { parseFlat, splitFlatLists, type FlatItem } from '../compile/flat.js';
 import type { Indicator, IndicatorList, Level1Group, Level2Block } from '../compile/model.js';
 import { categoryByCode, level1ByName, level2ByName } from '../domain/taxonomy.js';
+import { SECRET_PLACEHOLDER } from '../domain/values.js';
 import { cleanText } from './cells.js';
 import type { SourceCell } from './source.js';
 import type { RecogniserContext } from './department.js';
@@ -29,8 +30,8 @@ export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserC
     const cells = itemCells(items, parts);
     const lists = splitFlatLists(items).map(run => listOf(run, where, ctx, cells));
     // The confidential placeholder (Q7): one item named 保密项目.
-    const secret = items.length === 1 && items[0]!.name.trim() === '保密项目';
-    if (secret) ctx.placement.note(where, '绩效指标为保密占位「保密项目」：项目标为 保密（RULES §6.2 Q7）。');
+    const secret = items.length === 1 && items[0]!.name.trim() === SECRET_PLACEHOLDER;
+    if (secret) ctx.placement.note(where, `绩效指标为保密占位「${SECRET_PLACEHOLDER}」：项目标为 保密（RULES §6.2 Q7）。`);
     return { lists: lists.filter(list => list.groups.length > 0), secret };
 }
 

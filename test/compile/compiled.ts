@@ -23,3 +23,22 @@ export async function compileText(text: string): Promise<DeclarationFile> {
 export function indicatorsOf(lists: readonly IndicatorList[]): Indicator[] {
     return lists.flatMap(list => list.groups.flatMap(g => g.blocks.flatMap(b => b.indicators)));
 }
+
+/** 保密 projects written with nothing but their amounts, or with a 绩效目标 only, beside an open one (RULES Q7). */
+export const SECRET_PROJECTS = `项目支出 "测试单位" 年度 2024 {
+    标题 "项目支出绩效目标表（含转移支付项目）"
+    单位 "单位甲" {
+        资金 { 总计 32.00  财政拨款 32.00  财政专户拨款 空  其他资金 空 }
+        项目 "TZMMZX" 保密 { 资金 { 总计 30.00  财政拨款 30.00  财政专户拨款 空  其他资金 空 } }
+        项目 "有目标的保密项目" 保密 {
+            资金 { 总计 1.00  财政拨款 1.00  财政专户拨款 空  其他资金 空 }
+            绩效目标 "经批准不予公开。"
+        }
+        项目 "公开项目" {
+            资金 { 总计 1.00  财政拨款 1.00  财政专户拨款 空  其他资金 空 }
+            绩效目标 "完成培训。"
+            绩效指标 { 产出指标 { 数量指标 { "培训场次"：≥2场次 } } }
+        }
+    }
+}
+`;

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { renderXlsx } from '../../language/compile/xlsx.js';
-import { importBytes } from '../../language/import/import.js';
-import { readSample, sampleFiles } from '../helpers/samples.js';
+import { importBytes, renderImport } from '../../language/import/import.js';
+import { modelOf, readSample, sampleFiles } from '../helpers/samples.js';
+import { SECRET_PROJECTS } from '../compile/compiled.js';
 import { compiled, modelDifferences, printedModel } from './helpers.js';
 
 // .jxmb → xlsx (this project's own compile output) → import → the same canonical model. The official layout has no
@@ -111,3 +112,20 @@ describe('备注 of a 项目支出 table', () => {
         expect(result.report.filter(entry => entry.kind === 'unplaced')).toEqual([]);
     });
 });
+
+// A 保密 project written with nothing but its amounts: the table carries the mark as its placeholder (RULES Q7), and
+// the import reads that back as 保密, so `check` of the import says what `check` of the original says.
+describe('a 保密 project without 绩效目标 and 绩效指标', () => {
+    test('comes back 保密, with the same model and the same findings', async () => {
+        const model = await compiled(SECRET_PROJECTS);
+        const result = await importBytes(await renderXlsx(model));
+        expect(modelDifferences(result.model, model)).toEqual([]);
+        const projects = result.model.declarations[0]!.kind === 'project' ? result.model.declarations[0]!.spendingUnits[0]!.projects : [];
+        expect(projects.map(p => p.secret)).toEqual([true, true, false]);
+        expect(await findingCodes(renderImport(result, 'test'))).toEqual(await findingCodes(SECRET_PROJECTS));
+    });
+});
+
+async function findingCodes(text: string): Promise<string[]> {
+    return (await modelOf(text)).diagnostics.map(d => String(d.code)).sort();
+}
