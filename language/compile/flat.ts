@@ -26,6 +26,29 @@ export interface FlatItem {
 export const FLAT_ITEM_PATTERN =
     /(\d+)、(\d)-(产出指标|效益指标|满意度指标|成本指标)；(\d{2})-([^；]+)；(.*?)(?:；实施周期指标值[:：](.*?)；年度指标值[:：](.*?))?。(?=\d+、\d-|$)/gs;
 
+/** A field of an item whose text the author writes: the 三级 name, the 实施周期 value, the 年度 value. */
+export type FlatField = 'name' | 'period' | 'annual';
+
+/**
+ * Text that ends a field early when a reader applies §6.1's pattern (RULES §6.1), so that the rest of the item is cut
+ * off or read as another item. The string has no escape, so such text cannot be written into it unambiguously:
+ * - a name ends at the first 「；」 (`name = text without "；"`);
+ * - the 实施周期 value ends at the first 「；年度指标值:」;
+ * - the 年度 value, and the item, end at a 「。」 followed by what starts an item (`2、1-`, also `2、4-6月`);
+ * - `<p>`/`</p>` are stripped from the whole cell (Q2).
+ */
+const FLAT_SEPARATORS: Record<FlatField, RegExp> = {
+    name: /；|。\d+、\d-|<\/?p>/,
+    period: /；年度指标值[:：]|<\/?p>/,
+    annual: /。\d+、\d-|<\/?p>/
+};
+
+/** The first text in `text` that would end `field` early in the flattened string, with its index; null if none. */
+export function flatSeparatorIn(text: string, field: FlatField): { index: number; text: string } | null {
+    const match = FLAT_SEPARATORS[field].exec(text);
+    return match ? { index: match.index, text: match[0] } : null;
+}
+
 interface Label { code: string; name: string }
 
 /** `1-产出指标`: the 一级 is written with its long name (the only form in SEED002). */

@@ -17,6 +17,7 @@ export const Code = {
     missingColon: 'structure/missing-colon',
     secretWithContent: 'structure/secret-with-content',
     secretUnmarked: 'structure/secret-unmarked',
+    flatSeparator: 'structure/flat-separator',
     invalidDate: 'value/invalid-date',
     invalidRange: 'value/invalid-range'
 } as const;

@@ -7,6 +7,7 @@ import {
 import { BASIC_INFO_CELLS, BUDGET_GROUPS, FUND_CELLS } from '../compile/table-fields.js';
 import { Code } from './codes.js';
 import { named } from './labels.js';
+import { checkFlatSeparators } from './flat-separator.js';
 import { checkLostColon } from './missing-colon.js';
 import { checkSecretMark } from './secret.js';
 
@@ -114,5 +115,6 @@ export const structureChecks: ValidationChecks<JxmbAstType> = {
     Indicator: (node: Indicator, accept) => {
         checkEmptyName('三级指标名称', node.name, node, 'name', accept);
         checkLostColon(node, accept);
+        checkFlatSeparators(node, accept);
     }
 };
