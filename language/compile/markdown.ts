@@ -2,7 +2,8 @@ import { flatIndicators } from './flat.js';
 import type { Cell, DeclarationFile, DepartmentDeclaration, Funds, ProjectExpenditureDeclaration } from './model.js';
 import { formatAmount } from './numbers.js';
 import {
-    AMOUNT_HEADER, DEPARTMENT_TITLE, PROJECT_HEADERS, PROJECT_TITLE, indicatorHeaders, indicatorRows, paragraphsOf
+    AMOUNT_HEADER, DEPARTMENT_TITLE, PROJECT_HEADERS, PROJECT_TITLE, budgetRows, indicatorHeaders, indicatorRows, paragraphsOf,
+    type BudgetRow
 } from './sheet.js';
 
 // The tables in Markdown, for pasting into documents. Markdown has no merged cells, so each block of the official
@@ -50,17 +51,16 @@ function department(d: DepartmentDeclaration): string {
         const count = (v: Cell | undefined) => (v === null || v === undefined ? ' ' : String(v));
         out.push('## 基本信息', table(['财政供养人员数', '下属二级单位数'], [[count(info.staff), count(info.subUnits)]], ['r', 'r']));
     }
-    if (d.budget) {
-        const b = d.budget;
+    const budget = d.budget ? budgetRows(d.budget) : [];
+    if (budget.length > 0) {
+        // The first header row heads the Markdown table; a later one (the second pair of groups) stands in bold.
+        const [head, ...rows] = budget;
+        const headerCells = (row: BudgetRow) => [row.left.label, row.left.label && AMOUNT_HEADER, row.right.label, row.right.label && AMOUNT_HEADER];
         out.push('## 预算整体情况', table(
-            ['部门预算支出', AMOUNT_HEADER, '收入来源', AMOUNT_HEADER],
-            [
-                ['基本支出', amount(b.basicExpenditure), '财政拨款', amount(b.fiscalAppropriation)],
-                ['项目支出', amount(b.projectExpenditure), '其他资金', amount(b.otherFunds)],
-                ['**事业发展性支出**', `**${AMOUNT_HEADER}**`, '**按预算级次划分**', `**${AMOUNT_HEADER}**`],
-                ['财政专项资金', amount(b.specialFiscalFunds), cell(b.ownLevelLabel ?? '本级使用资金'), amount(b.ownLevelFunds)],
-                ['其他事业发展性支出', amount(b.otherDevelopmentExpenditure), cell(b.transferLabel ?? '拟用于对下转移支付资金'), amount(b.transferPayments)]
-            ],
+            headerCells(head!).map(text => text ?? ''),
+            rows.map(row => row.header
+                ? headerCells(row).map(text => text ? `**${escapeMarkdown(text)}**` : ' ')
+                : [cell(row.left.label), amount(row.left.amount), cell(row.right.label), amount(row.right.amount)]),
             ['l', 'r', 'l', 'r']
         ));
     }

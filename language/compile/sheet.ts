@@ -1,8 +1,9 @@
 import { yearCaption, yearOfTitle } from '../import/year.js';
 import { flatIndicators } from './flat.js';
 import type {
-    Cell, DeclarationFile, DepartmentDeclaration, Funds, IndicatorList, IndicatorValue, ProjectExpenditureDeclaration
+    Cell, DeclarationFile, DepartmentBudget, DepartmentDeclaration, Funds, IndicatorList, IndicatorValue, ProjectExpenditureDeclaration
 } from './model.js';
+import { BUDGET_GROUPS, OWN_LEVEL_LABELS, TRANSFER_LABELS } from './table-fields.js';
 
 // The official layouts as a grid of cells with spans, built once from the model and drawn by xlsx.ts and html.ts,
 // so that the workbook and the printable page cannot disagree. Column order and labels follow the seeds
@@ -112,28 +113,20 @@ export function departmentGrid(d: DepartmentDeclaration): Grid {
         b.next();
     }
 
-    if (d.budget) {
-        const budget = d.budget;
-        const pairs: Array<[string, Cell | undefined, string, Cell | undefined, CellKind?]> = [
-            ['部门预算支出', undefined, '收入来源', undefined, 'header'],
-            ['基本支出', budget.basicExpenditure, '财政拨款', budget.fiscalAppropriation],
-            ['项目支出', budget.projectExpenditure, '其他资金', budget.otherFunds],
-            ['事业发展性支出', undefined, '按预算级次划分', undefined, 'header'],
-            ['财政专项资金', budget.specialFiscalFunds, budget.ownLevelLabel ?? '本级使用资金', budget.ownLevelFunds],
-            ['其他事业发展性支出', budget.otherDevelopmentExpenditure, budget.transferLabel ?? '拟用于对下转移支付资金', budget.transferPayments]
-        ];
-        b.put(0, '预算整体情况', 'label', { rowSpan: pairs.length });
-        for (const [leftName, left, rightName, right, header] of pairs) {
+    const budget = d.budget ? budgetRows(d.budget) : [];
+    if (budget.length > 0) {
+        b.put(0, '预算整体情况', 'label', { rowSpan: budget.length });
+        for (const { header, left, right } of budget) {
             if (header) {
-                b.put(1, leftName, 'header');
-                b.put(2, AMOUNT_HEADER, 'header');
-                b.put(3, rightName, 'header');
-                b.put(4, AMOUNT_HEADER, 'header', { colSpan: 'rest' });
+                b.put(1, left.label, 'header');
+                b.put(2, left.label && AMOUNT_HEADER, 'header');
+                b.put(3, right.label, 'header');
+                b.put(4, right.label && AMOUNT_HEADER, 'header', { colSpan: 'rest' });
             } else {
-                b.put(1, leftName, 'item');
-                b.put(2, left, 'amount');
-                b.put(3, rightName, 'item');
-                b.put(4, right, 'amount', { colSpan: 'rest' });
+                b.put(1, left.label, 'item');
+                b.put(2, left.amount, 'amount');
+                b.put(3, right.label, 'item');
+                b.put(4, right.amount, 'amount', { colSpan: 'rest' });
             }
             b.next();
         }
@@ -169,6 +162,43 @@ export function departmentGrid(d: DepartmentDeclaration): Grid {
         widths: d.singleValueColumn ? [11, 18, 30, 34, 40] : [11, 18, 30, 30, 28, 28],
         rows: b.row, cells: b.cells, headRows: 0, year: yearLine(d.year, title)
     };
+}
+
+/** One row of 预算整体情况: two groups side by side, each a label and (but on a group's header row) its amount. */
+export interface BudgetRow {
+    header: boolean;
+    left: { label: string | null; amount?: Cell };
+    right: { label: string | null; amount?: Cell };
+}
+
+/**
+ * The rows of 预算整体情况. A group the declaration writes no cell of is left out, label and all, and a pair of
+ * groups neither of which is written loses its rows: blank cells would import as 空, and the budget checks tell a
+ * blank (a missing amount) from a group not written (a draft, or a table without that block) — RULES R2, seed 001.
+ */
+export function budgetRows(budget: DepartmentBudget): BudgetRow[] {
+    const written = (group: string) => BUDGET_GROUPS.some(g => g.group === group && g.cells.some(c => budget[c.field] !== undefined));
+    const pairs: Array<[string, string, Array<[string, Cell | undefined, string, Cell | undefined]>]> = [
+        ['部门预算支出', '收入来源', [
+            ['基本支出', budget.basicExpenditure, '财政拨款', budget.fiscalAppropriation],
+            ['项目支出', budget.projectExpenditure, '其他资金', budget.otherFunds]
+        ]],
+        ['事业发展性支出', '按预算级次划分', [
+            ['财政专项资金', budget.specialFiscalFunds, budget.ownLevelLabel ?? OWN_LEVEL_LABELS[0], budget.ownLevelFunds],
+            ['其他事业发展性支出', budget.otherDevelopmentExpenditure, budget.transferLabel ?? TRANSFER_LABELS[1], budget.transferPayments]
+        ]]
+    ];
+    return pairs.flatMap(([leftGroup, rightGroup, items]) => {
+        const [left, right] = [written(leftGroup), written(rightGroup)];
+        if (!left && !right) return [];
+        const side = (shown: boolean, label: string, amount?: Cell) => shown ? { label, amount } : { label: null };
+        return [
+            { header: true, left: side(left, leftGroup), right: side(right, rightGroup) },
+            ...items.map(([leftLabel, leftAmount, rightLabel, rightAmount]) => ({
+                header: false, left: side(left, leftLabel, leftAmount), right: side(right, rightLabel, rightAmount)
+            }))
+        ];
+    });
 }
 
 /** 备注 under the table, as on SEED001: both table kinds end with it, and import reads it back from there. */

@@ -63,3 +63,21 @@ describe('markdown escaping', () => {
         expect(tables(md).every(t => t.rows.every(r => r.length === t.header.length))).toBe(true);
     });
 });
+
+describe('markdown: 预算整体情况', () => {
+    test('a group not written is left out (label and amount), as in the workbook and the page', async () => {
+        const md = renderMarkdown(await compileText(`部门整体 "测试单位" 年度 2024 {
+    预算 { 部门预算支出 { 基本支出 1.00  项目支出 0.00 }  收入来源 { 财政拨款 1.00  其他资金 0.00 }  按预算级次划分 { 本级使用资金 1.00 } }
+}
+`));
+        const budget = tables(md).find(t => t.header[0] === '部门预算支出')!;
+        expect(budget.rows).toEqual([
+            ['基本支出', '1.00', '财政拨款', '1.00'],
+            ['项目支出', '0.00', '其他资金', '0.00'],
+            ['', '', '**按预算级次划分**', '**预算金额（万元）**'],
+            ['', '', '本级使用资金', '1.00'],
+            ['', '', '拟用于对下转移支付资金', '']
+        ]);
+        expect(md).not.toContain('事业发展性支出');
+    });
+});
