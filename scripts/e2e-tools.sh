@@ -7,7 +7,7 @@ tools="${JXMB_E2E_TOOLS:-$HOME/.cache/jxmb-e2e}"
 mkdir -p "$tools"
 
 missing=()
-for pkg in chromium fonts-noto-cjk libkrb5-dev; do
+for pkg in chromium fonts-noto-cjk libkrb5-dev poppler-utils; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -3,8 +3,10 @@ import { formatAmount } from './numbers.js';
 import { gridsOf, paragraphsOf, type CellKind, type Grid, type GridCell } from './sheet.js';
 
 // The official tables as one print-ready HTML document: the same grid as the workbook (sheet.ts), drawn with
-// rowspan/colspan. Self-contained (inline CSS, no scripts, no external resources) so that the extension's preview
-// webview can show it under a strict content security policy and a browser can print it to A4 landscape.
+// rowspan/colspan, except in a block with a header row (年度重点工作任务, 绩效指标): that is a table of its own whose
+// header repeats on every printed page, and whose row-spanning cells are repeated on each row. Self-contained
+// (inline CSS, no scripts, no external resources) so that the extension's preview webview can show it under a
+// strict content security policy and a browser can print it to A4 landscape.
 
 const FONTS = '"SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC", '
     + '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", serif';
@@ -30,6 +32,15 @@ td.indent1 { padding-left: 5mm; }
 td p { margin: 0; }
 td p + p { margin-top: 0.8em; }
 thead { display: table-header-group; }
+/* The tables of a sheet follow one another as one: their borders overlap instead of doubling. */
+table + table { margin-top: -0.75pt; }
+/* A block's label heads its column; 一级/二级 are repeated, muted, on each row of their span, so that a continuation
+   page names them. Between repeats the rule is dotted and grey (a solid rule wins over it), so that on paper a span
+   still reads as one merged cell, yet a page that ends inside it still closes the table. */
+td.repeat { color: #767676; }
+thead th.label, td.filler, td.category { border-bottom: 0.75pt dotted #999; }
+td.filler, td.repeat { border-top: 0.75pt dotted #999; }
+tbody > tr:last-child > td { border-bottom: 0.75pt solid #000; }
 /* A row that starts a merged 一级/二级 block may break (it can span pages); other rows keep together. */
 tr:not(:has(> [rowspan])) { break-inside: avoid; }
 /* 项目支出 rows can be taller than a page: let them break rather than leave half-empty pages, and read from the top. */
@@ -75,23 +86,84 @@ export function htmlPage(title: string, style: string, body: string[]): string {
 function sheetHtml(grid: Grid): string {
     const total = grid.widths.reduce((a, b) => a + b, 0);
     const cols = grid.widths.map(w => `<col style="width: ${(100 * w / total).toFixed(2)}%">`).join('');
-    const rows: string[][] = Array.from({ length: grid.rows }, () => []);
-    for (const cell of grid.cells) rows[cell.row]!.push(cellHtml(cell));
-    const tr = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
-    const head = rows.slice(0, grid.headRows).map(tr);
-    const body = rows.slice(grid.headRows).map(tr);
     const captions = [grid.caption?.left, grid.year, grid.caption?.right].filter((c): c is string => !!c);
     const caption = captions.length
         ? `<div class="caption">${captions.map(c => `<span>${escapeHtml(c)}</span>`).join('')}</div>\n`
         : '';
-    return `<section class="sheet ${grid.kind}">\n<h1>${escapeHtml(grid.title)}</h1>\n${caption}<table>\n<colgroup>${cols}</colgroup>\n`
-        + (head.length ? `<thead>\n${head.join('\n')}\n</thead>\n` : '')
-        + `<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n</section>`;
+    const tables = tablesOf(grid).map(t => tableHtml(cols, t));
+    return `<section class="sheet ${grid.kind}">\n<h1>${escapeHtml(grid.title)}</h1>\n${caption}${tables.join('\n')}\n</section>`;
 }
 
-function cellHtml(cell: GridCell): string {
+/** One printed table: header rows (repeated on every page it continues on) and its body rows. */
+interface TableRows {
+    block: boolean;
+    head: string[];
+    body: string[];
+}
+
+function tableHtml(cols: string, t: TableRows): string {
+    return `<table${t.block ? ' class="block"' : ''}>\n<colgroup>${cols}</colgroup>\n`
+        + (t.head.length ? `<thead>\n${t.head.join('\n')}\n</thead>\n` : '')
+        + `<tbody>\n${t.body.join('\n')}\n</tbody>\n</table>`;
+}
+
+const tr = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
+
+/**
+ * The grid as consecutive tables of one column layout. A block whose first row is a header row under a label
+ * spanning the block (年度重点工作任务, 绩效指标) gets a table of its own with that row as <thead>, so that a browser
+ * prints it again at the top of every page the block continues on (RULES §6.3). The rest stays in plain tables.
+ */
+function tablesOf(grid: Grid): TableRows[] {
+    const rows: GridCell[][] = Array.from({ length: grid.rows }, () => []);
+    for (const cell of grid.cells) rows[cell.row]!.push(cell);
+    const tables: TableRows[] = [];
+    let plain: TableRows = { block: false, head: rows.slice(0, grid.headRows).map(r => tr(r.map(c => cellHtml(c)))), body: [] };
+    for (let r = grid.headRows; r < grid.rows;) {
+        const span = rows[r]!.find(c => c.col === 0)?.rowSpan ?? 1;
+        const block = rows.slice(r, r + span);
+        if (isHeadedBlock(block)) {
+            if (plain.head.length || plain.body.length) tables.push(plain);
+            tables.push(headedBlock(block));
+            plain = { block: false, head: [], body: [] };
+        } else {
+            plain.body.push(...block.map(cells => tr(cells.map(c => cellHtml(c)))));
+        }
+        r += span;
+    }
+    if (plain.head.length || plain.body.length) tables.push(plain);
+    return tables;
+}
+
+/** A label over several rows whose first row is column headers and whose other rows hold no header. */
+function isHeadedBlock(block: GridCell[][]): boolean {
+    const [first, ...rest] = block;
+    return rest.length > 0 && first!.length > 1
+        && first!.every(c => c.col === 0 || c.kind === 'header')
+        && rest.every(cells => cells.every(c => c.kind !== 'header'));
+}
+
+/**
+ * A headed block as its own table. Its label heads the label column; below it the column is left blank. A cell
+ * spanning rows (一级, 二级) is repeated on each of its rows, because a browser prints a row-spanning cell's text
+ * on one page only: a row on a continuation page still says which 一级/二级 it belongs to.
+ */
+function headedBlock(block: GridCell[][]): TableRows {
+    const [first, ...rest] = block;
+    const top = first![0]!.row;
+    const spanning = rest.flat().filter(c => c.rowSpan > 1);
+    const body = rest.map((cells, i) => {
+        const row = top + 1 + i;
+        const repeats = spanning.filter(c => c.row < row && row < c.row + c.rowSpan);
+        const all = [...cells, ...repeats].sort((a, b) => a.col - b.col);
+        return tr(['<td class="filler"></td>', ...all.map(c => cellHtml({ ...c, rowSpan: 1 }, repeats.includes(c)))]);
+    });
+    return { block: true, head: [tr(first!.map(c => cellHtml({ ...c, rowSpan: 1 })))], body };
+}
+
+function cellHtml(cell: GridCell, repeated = false): string {
     const tag = cell.kind === 'header' || cell.kind === 'label' ? 'th' : 'td';
-    const classes = [cell.kind, ...(cell.indent ? [`indent${cell.indent}`] : [])].join(' ');
+    const classes = [cell.kind, ...(cell.indent ? [`indent${cell.indent}`] : []), ...(repeated ? ['repeat'] : [])].join(' ');
     const spans = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
     const scope = cell.kind === 'label' ? ' scope="row"' : cell.kind === 'header' ? ' scope="col"' : '';
     return `<${tag} class="${classes}"${scope}${spans}>${contentHtml(cell.value, cell.kind)}</${tag}>`;

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { flatIndicators } from '../../language/compile/flat.js';
 import { escapeHtml, renderHtml } from '../../language/compile/html.js';
-import type { DeclarationFile } from '../../language/compile/model.js';
+import type { DeclarationFile, DepartmentDeclaration } from '../../language/compile/model.js';
 import { formatAmount } from '../../language/compile/numbers.js';
+import { indicatorHeaders } from '../../language/compile/sheet.js';
 import { compileText, indicatorsOf, sampleModels } from './compiled.js';
 
 const VOID = new Set(['meta', 'col', 'br', 'link', 'img', 'hr', 'input', 'wbr']);
@@ -63,8 +64,28 @@ function expectShows(html: string, model: DeclarationFile): void {
     }
 }
 
+/** The table of the 绩效指标 block: the one whose header names 一级指标. */
+function indicatorTable(html: string): string {
+    const table = html.match(/<table\b[^>]*>(?:(?!<\/table>)[\s\S])*?<th class="header" scope="col">一级指标<\/th>[\s\S]*?<\/table>/);
+    if (!table) throw new Error('no 绩效指标 table');
+    return table[0];
+}
+
+/** The texts of a row's cells. */
+function cellTexts(row: string): string[] {
+    return [...row.matchAll(/<t[dh]\b[^>]*>(.*?)<\/t[dh]>/g)].map(m => m[1]!.replace(/<[^>]+>/g, ''));
+}
+
+/** The 一级 and 二级 each row of the 绩效指标 block belongs to, as the model has them. */
+function levelNames(d: DepartmentDeclaration): string[][] {
+    return d.indicators.flatMap(list => list.groups).flatMap(group => group.blocks.length === 0
+        ? [[group.name, '']]
+        : group.blocks.flatMap(block => Array.from({ length: Math.max(1, block.indicators.length) }, () => [group.name, block.name])));
+}
+
 describe('html: every sample', async () => {
     const samples = await sampleModels();
+    const departmentSamples = samples.filter(s => s.model.declarations[0]?.kind === 'department');
     test.each(samples.map(s => [s.sample, s.model] as const))('%s: well-formed, print-ready, shows every indicator', (_sample, model) => {
         const html = renderHtml(model);
         expect(wellFormedProblems(html)).toEqual([]);
@@ -76,18 +97,36 @@ describe('html: every sample', async () => {
         expectShows(html, model);
     });
 
-    test('一级/二级 cells span their rows (sample 000)', () => {
-        const model = samples.find(s => s.sample.startsWith('000'))!.model;
-        const html = renderHtml(model);
-        const d = model.declarations[0]!;
-        if (d.kind !== 'department') throw new Error('000 is a 部门整体 table');
-        for (const group of d.indicators[0]!.groups) {
-            const rows = group.blocks.reduce((n, b) => n + Math.max(1, b.indicators.length), 0) || 1;
-            const cell = rows > 1 ? `<td class="category" rowspan="${rows}">${group.name}</td>` : `<td class="category">${group.name}</td>`;
-            expect(html).toContain(cell);
+    test('部门整体: the 绩效指标 header is the <thead> of the block\'s own table, so it repeats on every printed page', () => {
+        expect(departmentSamples.length).toBeGreaterThanOrEqual(4);
+        for (const { sample, model } of departmentSamples) {
+            const d = model.declarations[0] as DepartmentDeclaration;
+            const heads = indicatorHeaders(d.singleValueColumn).map(h => `<th class="header" scope="col">${h}</th>`).join('');
+            const table = indicatorTable(renderHtml(model));
+            expect(table, sample).toMatch(new RegExp(`^<table class="block">\n<colgroup>.*</colgroup>\n<thead>\n`
+                + `<tr><th class="label" scope="row">绩效指标</th>${heads}</tr>\n</thead>\n<tbody>\n`));
         }
-        expect(html).toContain('<td class="category" rowspan="4">时效指标</td>');
-        expect(html).toMatch(/<th class="label" scope="row" rowspan="\d+">绩效指标<\/th>/);
+    });
+
+    test('部门整体: every indicator row names its 一级 and 二级 itself (no cell spans rows across a page break)', () => {
+        for (const { sample, model } of departmentSamples) {
+            const d = model.declarations[0] as DepartmentDeclaration;
+            const table = indicatorTable(renderHtml(model));
+            expect(table, sample).not.toContain('rowspan');
+            const rows = [...table.split('<tbody>')[1]!.matchAll(/<tr>(.*?)<\/tr>/g)].map(m => cellTexts(m[1]!));
+            expect(rows.map(r => r.slice(1, 3)), sample).toEqual(levelNames(d));
+            expect(rows.every(r => r[0] === ''), sample).toBe(true); // the label column: 绩效指标 stands in the header
+        }
+    });
+
+    test('部门整体: a 一级/二级 name repeated below its first row is muted, the rule between repeats dotted', () => {
+        const html = renderHtml(samples.find(s => s.sample.startsWith('000'))!.model);
+        const table = indicatorTable(html);
+        expect(table).toContain('<tr><td class="filler"></td><td class="category">产出指标</td><td class="category">数量指标</td>');
+        expect(table).toContain('<tr><td class="filler"></td><td class="category repeat">产出指标</td><td class="category repeat">数量指标</td>');
+        expect(table).toContain('<td class="category repeat">产出指标</td><td class="category">时效指标</td>');
+        expect(html).toContain('td.repeat { color: #767676; }');
+        expect(html).toMatch(/td\.filler, td\.repeat \{ border-top: 0\.75pt dotted #999; \}/);
     });
 
     test('项目支出: the column header row is a <thead>, so it repeats on every printed page', () => {
