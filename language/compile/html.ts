@@ -1,4 +1,5 @@
 import type { DeclarationFile } from './model.js';
+import { columnWidthsMm, KEEP_MAX_MM, rowHeightMm } from './html-layout.js';
 import { formatAmount } from './numbers.js';
 import { gridsOf, paragraphsOf, type CellKind, type Grid, type GridCell } from './sheet.js';
 
@@ -41,10 +42,15 @@ td.repeat { color: #767676; }
 thead th.label, td.filler, td.category { border-bottom: 0.75pt dotted #999; }
 td.filler, td.repeat { border-top: 0.75pt dotted #999; }
 tbody > tr:last-child > td { border-bottom: 0.75pt solid #000; }
-/* A row that starts a merged 一级/二级 block may break (it can span pages); other rows keep together. */
-tr:not(:has(> [rowspan])) { break-inside: avoid; }
-/* 项目支出 rows can be taller than a page: let them break rather than leave half-empty pages, and read from the top. */
-.project tbody tr { break-inside: auto; }
+/* A row is kept whole, and so are the rows under one label (预算整体情况), unless estimated taller than a third of a
+   page (html-layout.ts): that one breaks where the page ends, rather than leave much of a page blank, and is read
+   from the top, so that its first page shows its name. */
+tr, tbody.keep { break-inside: avoid; }
+tr.breakable { break-inside: auto; }
+tr.breakable > * { vertical-align: top; }
+/* A heading stays with what follows it: the title with the table, a header row with the first row under it. */
+h1, .caption, thead { break-after: avoid; }
+/* 项目支出 rows can be long: read from the top. */
 .project tbody td { vertical-align: top; }
 @media screen {
   body { background: #e8e8e8; padding: 8mm 0; }
@@ -90,49 +96,73 @@ function sheetHtml(grid: Grid): string {
     const caption = captions.length
         ? `<div class="caption">${captions.map(c => `<span>${escapeHtml(c)}</span>`).join('')}</div>\n`
         : '';
-    const tables = tablesOf(grid).map(t => tableHtml(cols, t));
+    const tables = tablesOf(grid, columnWidthsMm(grid)).map(t => tableHtml(cols, t));
     return `<section class="sheet ${grid.kind}">\n<h1>${escapeHtml(grid.title)}</h1>\n${caption}${tables.join('\n')}\n</section>`;
 }
 
-/** One printed table: header rows (repeated on every page it continues on) and its body rows. */
+/** One printed table: header rows (repeated on every page it continues on) and its row groups, each a <tbody>. */
 interface TableRows {
     block: boolean;
     head: string[];
-    body: string[];
+    bodies: string[];
 }
 
 function tableHtml(cols: string, t: TableRows): string {
     return `<table${t.block ? ' class="block"' : ''}>\n<colgroup>${cols}</colgroup>\n`
         + (t.head.length ? `<thead>\n${t.head.join('\n')}\n</thead>\n` : '')
-        + `<tbody>\n${t.body.join('\n')}\n</tbody>\n</table>`;
+        + `${t.bodies.join('\n')}\n</table>`;
 }
 
-const tr = (cells: string[]) => `<tr>${cells.join('')}</tr>`;
+const tbody = (rows: string[], keep = false) => `<tbody${keep ? ' class="keep"' : ''}>\n${rows.join('\n')}\n</tbody>`;
+
+/** A row; one estimated taller than KEEP_MAX_MM may break at the page end. */
+function tr(cells: GridCell[], widths: readonly number[], html: string[] = cells.map(c => cellHtml(c))): string {
+    return rowHeightMm(cells, widths) > KEEP_MAX_MM ? `<tr class="breakable">${html.join('')}</tr>` : `<tr>${html.join('')}</tr>`;
+}
 
 /**
  * The grid as consecutive tables of one column layout. A block whose first row is a header row under a label
  * spanning the block (年度重点工作任务, 绩效指标) gets a table of its own with that row as <thead>, so that a browser
- * prints it again at the top of every page the block continues on (RULES §6.3). The rest stays in plain tables.
+ * prints it again at the top of every page the block continues on (RULES §6.3). The rest stays in plain tables,
+ * where the rows under one label (预算整体情况) are a <tbody> kept on one page if short.
  */
-function tablesOf(grid: Grid): TableRows[] {
+function tablesOf(grid: Grid, widths: readonly number[]): TableRows[] {
     const rows: GridCell[][] = Array.from({ length: grid.rows }, () => []);
     for (const cell of grid.cells) rows[cell.row]!.push(cell);
     const tables: TableRows[] = [];
-    let plain: TableRows = { block: false, head: rows.slice(0, grid.headRows).map(r => tr(r.map(c => cellHtml(c)))), body: [] };
+    let plain: TableRows = { block: false, head: rows.slice(0, grid.headRows).map(r => tr(r, widths)), bodies: [] };
+    let loose: string[] = [];
+    const endLoose = () => {
+        if (loose.length) plain.bodies.push(tbody(loose));
+        loose = [];
+    };
+    const flush = () => {
+        endLoose();
+        if (plain.head.length || plain.bodies.length) tables.push(plain);
+        plain = { block: false, head: [], bodies: [] };
+    };
     for (let r = grid.headRows; r < grid.rows;) {
         const span = rows[r]!.find(c => c.col === 0)?.rowSpan ?? 1;
         const block = rows.slice(r, r + span);
         if (isHeadedBlock(block)) {
-            if (plain.head.length || plain.body.length) tables.push(plain);
-            tables.push(headedBlock(block));
-            plain = { block: false, head: [], body: [] };
+            flush();
+            tables.push(headedBlock(block, widths));
+        } else if (span > 1) {
+            endLoose();
+            plain.bodies.push(labelledRows(block, widths));
         } else {
-            plain.body.push(...block.map(cells => tr(cells.map(c => cellHtml(c)))));
+            loose.push(tr(block[0]!, widths));
         }
         r += span;
     }
-    if (plain.head.length || plain.body.length) tables.push(plain);
+    flush();
     return tables;
+}
+
+/** The rows under one label as a <tbody>, kept on one page if short enough. */
+function labelledRows(block: GridCell[][], widths: readonly number[]): string {
+    const height = block.reduce((h, cells) => h + rowHeightMm(cells, widths), 0);
+    return tbody(block.map(cells => tr(cells, widths)), height <= KEEP_MAX_MM);
 }
 
 /** A label over several rows whose first row is column headers and whose other rows hold no header. */
@@ -148,7 +178,7 @@ function isHeadedBlock(block: GridCell[][]): boolean {
  * spanning rows (一级, 二级) is repeated on each of its rows, because a browser prints a row-spanning cell's text
  * on one page only: a row on a continuation page still says which 一级/二级 it belongs to.
  */
-function headedBlock(block: GridCell[][]): TableRows {
+function headedBlock(block: GridCell[][], widths: readonly number[]): TableRows {
     const [first, ...rest] = block;
     const top = first![0]!.row;
     const spanning = rest.flat().filter(c => c.rowSpan > 1);
@@ -156,9 +186,11 @@ function headedBlock(block: GridCell[][]): TableRows {
         const row = top + 1 + i;
         const repeats = spanning.filter(c => c.row < row && row < c.row + c.rowSpan);
         const all = [...cells, ...repeats].sort((a, b) => a.col - b.col);
-        return tr(['<td class="filler"></td>', ...all.map(c => cellHtml({ ...c, rowSpan: 1 }, repeats.includes(c)))]);
+        const html = all.map(c => cellHtml({ ...c, rowSpan: 1 }, repeats.includes(c)));
+        return tr(all.map(c => ({ ...c, rowSpan: 1 })), widths, ['<td class="filler"></td>', ...html]);
     });
-    return { block: true, head: [tr(first!.map(c => cellHtml({ ...c, rowSpan: 1 })))], body };
+    const head = first!.map(c => ({ ...c, rowSpan: 1 }));
+    return { block: true, head: [tr(head, widths)], bodies: [tbody(body)] };
 }
 
 function cellHtml(cell: GridCell, repeated = false): string {

@@ -113,7 +113,7 @@ describe('html: every sample', async () => {
             const d = model.declarations[0] as DepartmentDeclaration;
             const table = indicatorTable(renderHtml(model));
             expect(table, sample).not.toContain('rowspan');
-            const rows = [...table.split('<tbody>')[1]!.matchAll(/<tr>(.*?)<\/tr>/g)].map(m => cellTexts(m[1]!));
+            const rows = [...table.split('<tbody>')[1]!.matchAll(/<tr\b[^>]*>(.*?)<\/tr>/g)].map(m => cellTexts(m[1]!));
             expect(rows.map(r => r.slice(1, 3)), sample).toEqual(levelNames(d));
             expect(rows.every(r => r[0] === ''), sample).toBe(true); // the label column: 绩效指标 stands in the header
         }
@@ -180,5 +180,45 @@ describe('html: the budget year', () => {
             const yearless = visibleText(renderHtml(await compileText(`${kind} "单位" { }\n`)));
             expect(yearless).not.toContain('年度：');
         }
+    });
+});
+
+describe('html: page breaks', async () => {
+    const samples = await sampleModels();
+    const goal = (length: number) => '围绕全民科学素质提升开展科普宣传活动。'.repeat(Math.ceil(length / 19)).slice(0, length);
+    const department = (text: string) => compileText(`部门整体 "单位" 年度 2024 {
+    预算 { 部门预算支出 { 基本支出 1.00 项目支出 1.00 } 收入来源 { 财政拨款 2.00 其他资金 空 } }
+    总体绩效目标 "${text}"
+    任务 "任务甲" { 主要实施内容 "开展活动" 拟投入资金 1.00 期望目标 "完成" }
+    绩效指标 { 产出指标 { 数量指标 { "活动场次"：≥1场次 } } }
+}
+`);
+
+    test('a row taller than a third of a page may break where the page ends; shorter rows are kept whole', async () => {
+        const long = renderHtml(await department(goal(3000)));
+        expect(long).toContain('<tr class="breakable"><th class="label" scope="row">总体绩效目标</th>');
+        expect(long).toContain('<tr><th class="label" scope="row">部门名称</th>');
+        expect(long).toContain('<tr><td class="filler"></td><td class="text">任务甲</td>');
+        expect(renderHtml(await department(goal(200)))).toContain('<tr><th class="label" scope="row">总体绩效目标</th>');
+        expect(long).toContain('tr, tbody.keep { break-inside: avoid; }\ntr.breakable { break-inside: auto; }\ntr.breakable > * { vertical-align: top; }');
+        expect(long).not.toContain(':has(');
+    });
+
+    test('预算整体情况 is one <tbody> kept on one page', async () => {
+        const html = renderHtml(await department(goal(3000)));
+        expect(html).toMatch(/<tbody class="keep">\n<tr><th class="label" scope="row" rowspan="6">预算整体情况<\/th>(?:(?!<\/tbody>)[\s\S])*其他事业发展性支出/);
+    });
+
+    test('a header row stays with the first row under it: 年度重点工作任务 is a <thead>, and a heading is not left at a page end', () => {
+        const html = renderHtml(samples.find(s => s.sample.startsWith('004'))!.model);
+        expect(html).toMatch(/<table class="block">\n<colgroup>.*<\/colgroup>\n<thead>\n<tr><th class="label" scope="row">年度重点工作任务<\/th><th class="header" scope="col">名称<\/th>.*<\/tr>\n<\/thead>\n<tbody>\n<tr class="breakable"><td class="filler"><\/td><td class="text">五、发展高等职业教育<\/td>/);
+        expect(html).toContain('h1, .caption, thead { break-after: avoid; }');
+    });
+
+    test('项目支出: a short row is kept whole, a long one may break', () => {
+        const html = renderHtml(samples.find(s => s.sample.startsWith('002'))!.model);
+        expect(html).toContain('<tr><td class="strong">合计</td>');
+        expect(html).toMatch(/<tr class="breakable"><td class="text indent1">科普经费<\/td>/);
+        expect(html).not.toContain('.project tbody tr { break-inside: auto; }');
     });
 });

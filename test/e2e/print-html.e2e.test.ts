@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { DeclarationFile, DepartmentDeclaration } from '../../language/compile/model.js';
@@ -24,20 +24,27 @@ afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
 });
 
-/** The sample compiled by the CLI, its model, and the text of each printed page. */
-async function printed(sample: string): Promise<{ model: DeclarationFile; pages: string[] }> {
-    const source = join(samplesDir, sample);
-    for (const [to, out] of [['html', 'p.html'], ['json', 'p.json']]) {
-        const r = runJxmb(['compile', source, '--to', to!, '-o', join(dir, out!), '--force']);
+const printedFiles = new Map<string, Promise<{ model: DeclarationFile; pages: string[] }>>();
+
+/** A sample (or a file) compiled by the CLI, its model, and the text of each printed page, white space removed. */
+function printed(sample: string): Promise<{ model: DeclarationFile; pages: string[] }> {
+    if (!printedFiles.has(sample)) printedFiles.set(sample, print(resolve(samplesDir, sample)));
+    return printedFiles.get(sample)!;
+}
+
+async function print(source: string): Promise<{ model: DeclarationFile; pages: string[] }> {
+    const out = join(dir, basename(source, '.jxmb'));
+    for (const to of ['html', 'json']) {
+        const r = runJxmb(['compile', source, '--to', to, '-o', `${out}.${to}`, '--force']);
         expect(r.code, r.stderr).toBe(0);
     }
     const page = await browser.newPage();
-    await page.goto(`file://${join(dir, 'p.html')}`);
-    writeFileSync(join(dir, 'p.pdf'), await page.pdf({ format: 'A4', landscape: true }));
+    await page.goto(`file://${out}.html`);
+    writeFileSync(`${out}.pdf`, await page.pdf({ format: 'A4', landscape: true }));
     await page.close();
-    const text = execFileSync('pdftotext', [join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', [`${out}.pdf`, '-'], { encoding: 'utf8' });
     const pages = text.split('\f').filter(p => p.trim() !== '').map(p => p.replace(/\s+/g, ''));
-    return { model: JSON.parse(readFileSync(join(dir, 'p.json'), 'utf8')) as DeclarationFile, pages };
+    return { model: JSON.parse(readFileSync(`${out}.json`, 'utf8')) as DeclarationFile, pages };
 }
 
 describe('print HTML in Chromium', () => {
@@ -62,5 +69,30 @@ describe('print HTML in Chromium', () => {
             expect(level1.some(name => page.includes(name)), `${where}：没有一级指标名称`).toBe(true);
             expect(level2.some(name => page.includes(name)), `${where}：没有二级指标名称`).toBe(true);
         });
+    });
+
+    test('004: the 年度重点工作任务 header is printed on the page where its first task starts', async () => {
+        const { model, pages } = await printed('004-guangzhou-kexie-2022.jxmb');
+        const d = model.declarations[0] as DepartmentDeclaration;
+        const page = pages.find(p => p.includes('期望达到的目标（概述）'))!;
+        // a line of the PDF's text is a line of the page, across the cells: the name's first line
+        expect(page).toContain(d.tasks[0]!.name.slice(0, 4));
+    });
+
+    test('a 总体绩效目标 longer than a page starts on the first page, right under the budget, and breaks where the page ends', async () => {
+        const goal = Array.from({ length: 150 }, (_, i) => `${i + 1}、围绕全民科学素质提升开展科普宣传活动。`).join('').slice(0, 3000);
+        writeFileSync(join(dir, 'long.jxmb'), `部门整体 "单位" 年度 2024 {
+    预算 { 部门预算支出 { 基本支出 1.00 项目支出 1.00 } 收入来源 { 财政拨款 2.00 其他资金 空 } }
+    总体绩效目标 "${goal}"
+    任务 "任务甲" { 主要实施内容 "开展活动" 拟投入资金 1.00 期望目标 "完成" }
+    绩效指标 { 产出指标 { 数量指标 { "活动场次"：≥1场次 } } }
+}
+`);
+        const { pages } = await printed(join(dir, 'long.jxmb'));
+        // a line of the PDF's text is a line of the page, across the cells: short pieces, each on one line
+        expect(pages[0]).toContain('总体绩效');
+        expect(pages[0]).toContain('1、围绕全民');
+        expect(pages[0]).toContain('。30、围绕'); // most of the first page is the goal, not blank
+        expect(pages[1]).toContain('。100、围绕');
     });
 });
