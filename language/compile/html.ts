@@ -1,5 +1,5 @@
 import type { DeclarationFile } from './model.js';
-import { columnWidthsMm, KEEP_MAX_MM, rowHeightMm } from './html-layout.js';
+import { amountMm, columnWidthsMm, KEEP_MAX_MM, rowHeightMm, TABLE_MM, usableMm } from './html-layout.js';
 import { formatAmount } from './numbers.js';
 import { gridsOf, paragraphsOf, type CellKind, type Grid, type GridCell } from './sheet.js';
 
@@ -28,6 +28,9 @@ th { font-weight: bold; text-align: center; }
 th.header { background: #f2f2f2; }
 td.category, td.item { text-align: center; }
 td.amount, td.count { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+/* Room on the right (html-layout.ts AMOUNT_PAD_MM), so that an amount never touches the border. */
+td.amount { padding-right: 2.4mm; }
+td.amount.long { white-space: normal; overflow-wrap: normal; word-break: normal; }
 td.strong { font-weight: bold; }
 td.indent1 { padding-left: 5mm; }
 td p { margin: 0; }
@@ -90,13 +93,13 @@ export function htmlPage(title: string, style: string, body: string[]): string {
 }
 
 function sheetHtml(grid: Grid): string {
-    const total = grid.widths.reduce((a, b) => a + b, 0);
-    const cols = grid.widths.map(w => `<col style="width: ${(100 * w / total).toFixed(2)}%">`).join('');
+    const widths = columnWidthsMm(grid);
+    const cols = widths.map(w => `<col style="width: ${(100 * w / TABLE_MM).toFixed(2)}%">`).join('');
     const captions = [grid.caption?.left, grid.year, grid.caption?.right].filter((c): c is string => !!c);
     const caption = captions.length
         ? `<div class="caption">${captions.map(c => `<span>${escapeHtml(c)}</span>`).join('')}</div>\n`
         : '';
-    const tables = tablesOf(grid, columnWidthsMm(grid)).map(t => tableHtml(cols, t));
+    const tables = tablesOf(grid, widths).map(t => tableHtml(cols, t));
     return `<section class="sheet ${grid.kind}">\n<h1>${escapeHtml(grid.title)}</h1>\n${caption}${tables.join('\n')}\n</section>`;
 }
 
@@ -116,7 +119,7 @@ function tableHtml(cols: string, t: TableRows): string {
 const tbody = (rows: string[], keep = false) => `<tbody${keep ? ' class="keep"' : ''}>\n${rows.join('\n')}\n</tbody>`;
 
 /** A row; one estimated taller than KEEP_MAX_MM may break at the page end. */
-function tr(cells: GridCell[], widths: readonly number[], html: string[] = cells.map(c => cellHtml(c))): string {
+function tr(cells: GridCell[], widths: readonly number[], html: string[] = cells.map(c => cellHtml(c, widths))): string {
     return rowHeightMm(cells, widths) > KEEP_MAX_MM ? `<tr class="breakable">${html.join('')}</tr>` : `<tr>${html.join('')}</tr>`;
 }
 
@@ -186,19 +189,23 @@ function headedBlock(block: GridCell[][], widths: readonly number[]): TableRows 
         const row = top + 1 + i;
         const repeats = spanning.filter(c => c.row < row && row < c.row + c.rowSpan);
         const all = [...cells, ...repeats].sort((a, b) => a.col - b.col);
-        const html = all.map(c => cellHtml({ ...c, rowSpan: 1 }, repeats.includes(c)));
+        const html = all.map(c => cellHtml({ ...c, rowSpan: 1 }, widths, repeats.includes(c)));
         return tr(all.map(c => ({ ...c, rowSpan: 1 })), widths, ['<td class="filler"></td>', ...html]);
     });
     const head = first!.map(c => ({ ...c, rowSpan: 1 }));
     return { block: true, head: [tr(head, widths)], bodies: [tbody(body)] };
 }
 
-function cellHtml(cell: GridCell, repeated = false): string {
+function cellHtml(cell: GridCell, widths: readonly number[], repeated = false): string {
     const tag = cell.kind === 'header' || cell.kind === 'label' ? 'th' : 'td';
-    const classes = [cell.kind, ...(cell.indent ? [`indent${cell.indent}`] : []), ...(repeated ? ['repeat'] : [])].join(' ');
+    const amount = cell.kind === 'amount' && typeof cell.value === 'number' ? formatAmount(cell.value) : null;
+    // An amount wider than its column (the columns are widened only so far) may wrap after a thousands separator.
+    const long = amount !== null && amountMm(amount) > usableMm(cell, widths);
+    const classes = [cell.kind, long && 'long', cell.indent && `indent${cell.indent}`, repeated && 'repeat'].filter(c => !!c);
     const spans = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
     const scope = cell.kind === 'label' ? ' scope="row"' : cell.kind === 'header' ? ' scope="col"' : '';
-    return `<${tag} class="${classes}"${scope}${spans}>${contentHtml(cell.value, cell.kind)}</${tag}>`;
+    const content = long ? amount.replace(/,/g, ',<wbr>') : contentHtml(cell.value, cell.kind);
+    return `<${tag} class="${classes.join(' ')}"${scope}${spans}>${content}</${tag}>`;
 }
 
 function contentHtml(value: string | number | null, kind: CellKind): string {

@@ -3,6 +3,7 @@ import { flatIndicators } from '../../language/compile/flat.js';
 import { escapeHtml, renderHtml } from '../../language/compile/html.js';
 import type { DeclarationFile, DepartmentDeclaration } from '../../language/compile/model.js';
 import { formatAmount } from '../../language/compile/numbers.js';
+import { TABLE_MM } from '../../language/compile/html-layout.js';
 import { indicatorHeaders } from '../../language/compile/sheet.js';
 import { compileText, indicatorsOf, sampleModels } from './compiled.js';
 
@@ -220,5 +221,44 @@ describe('html: page breaks', async () => {
         expect(html).toContain('<tr><td class="strong">合计</td>');
         expect(html).toMatch(/<tr class="breakable"><td class="text indent1">科普经费<\/td>/);
         expect(html).not.toContain('.project tbody tr { break-inside: auto; }');
+    });
+});
+
+describe('html: amount columns', () => {
+    /** The printed widths of a sheet's columns in mm (the <col> percentages of the table's width). */
+    const colsMm = (html: string) => [...html.matchAll(/<col style="width: ([\d.]+)%">/g)].map(m => Number(m[1]) * TABLE_MM / 100);
+    const projects = (amount: string, columns: string[]) => compileText(`项目支出 "大额测试局" 年度 2024 {
+    合计 { ${columns.map(c => `${c} ${amount}`).join(' ')} }
+    单位 "大额测试局" {
+        资金 { ${columns.map(c => `${c} ${amount}`).join(' ')} }
+        项目 "大项目" { 资金 { ${columns.map(c => `${c} ${amount}`).join(' ')} } 绩效目标 "完成。" }
+    }
+}
+`);
+
+    test('a column is as wide as its longest amount with padding; the text columns give up the room', async () => {
+        const html = renderHtml(await projects('123,456,789,012.34', ['总计', '财政拨款']));
+        const cols = colsMm(html.slice(0, html.indexOf('</colgroup>')));
+        // Chromium draws 123,456,789,012.34 33.9 mm wide in the font stack; 2.4 mm right and 1.6 mm left padding
+        expect(cols[1]).toBeGreaterThanOrEqual(33.9 + 4);
+        expect(cols[2]).toBeGreaterThanOrEqual(33.9 + 4);
+        expect(cols.reduce((a, b) => a + b, 0)).toBeCloseTo(TABLE_MM, 0);
+        expect(cols[3]).toBeGreaterThanOrEqual(TABLE_MM * 15 / 204 - 0.01); // an amount column never narrower than on the workbook
+        expect(html).toContain('<td class="amount">123,456,789,012.34</td>');
+        expect(html).toContain('td.amount { padding-right: 2.4mm; }');
+    });
+
+    test('255,883.39 (a city\'s 合计) no longer touches the border: its column leaves the padding', async () => {
+        const cols = colsMm(renderHtml(await projects('255,883.39', ['总计'])));
+        expect(cols[1]).toBeGreaterThanOrEqual(19.1 + 4); // Chromium: 19.1 mm of digits, then the padding
+    });
+
+    test('amounts too long for half the table wrap after a thousands separator rather than overprint the next column', async () => {
+        const html = renderHtml(await projects('999,999,999,999,999.00', ['总计', '财政拨款', '财政专户拨款', '其他资金']));
+        const cols = colsMm(html);
+        expect(cols.slice(1, 5).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(TABLE_MM / 2 + 0.1);
+        expect(html).toContain('<td class="amount long">999,<wbr>999,<wbr>999,<wbr>999,<wbr>999.00</td>');
+        expect(html).toContain('td.amount.long { white-space: normal;');
+        expect(visibleText(html).replace(/\n/g, '')).toContain('999,999,999,999,999.00');
     });
 });

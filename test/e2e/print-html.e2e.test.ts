@@ -95,4 +95,37 @@ describe('print HTML in Chromium', () => {
         expect(pages[0]).toContain('。30、围绕'); // most of the first page is the goal, not blank
         expect(pages[1]).toContain('。100、围绕');
     });
+
+    test('amounts up to 15 digits stay inside their cells, right-aligned with room before the border', async () => {
+        const funds = (amount: string) => `资金 { 总计 ${amount} 财政拨款 ${amount} 财政专户拨款 空 其他资金 空 }`;
+        writeFileSync(join(dir, 'amounts.jxmb'), `项目支出 "大额测试局" 年度 2024 {
+    合计 { 总计 123,456,789,012.34 财政拨款 123,456,789,012.34 }
+    单位 "大额测试局" {
+        ${funds('255,883.39')}
+        项目 "大项目" { ${funds('123,456,789,012.34')} 绩效目标 "完成。" }
+        项目 "最大项目" { 资金 { 总计 999,999,999,999,999.00 财政拨款 999,999,999,999,999.00 财政专户拨款 999,999,999,999,999.00 其他资金 999,999,999,999,999.00 } }
+    }
+}
+`);
+        expect(runJxmb(['compile', join(dir, 'amounts.jxmb'), '--to', 'html', '-o', join(dir, 'amounts.html'), '--force']).code).toBe(0);
+        const page = await browser.newPage({ viewport: { width: 1047, height: 800 } }); // 277 mm: A4 landscape less the margins
+        await page.emulateMedia({ media: 'print' });
+        await page.goto(`file://${join(dir, 'amounts.html')}`);
+        // mm between each amount's text and its cell's edges (a script in the page: the tests are typed without the DOM)
+        const gaps = await page.evaluate(`[...document.querySelectorAll('td.amount')].filter(td => td.textContent).map(td => {
+            const range = document.createRange();
+            range.selectNodeContents(td);
+            const text = range.getBoundingClientRect();
+            const cell = td.getBoundingClientRect();
+            return { amount: td.textContent, left: (text.left - cell.left) * 25.4 / 96, right: (cell.right - text.right) * 25.4 / 96 };
+        })`) as Array<{ amount: string; left: number; right: number }>;
+        await page.close();
+        expect(gaps).toHaveLength(10);
+        for (const { amount, left, right } of gaps) {
+            expect(left, amount).toBeGreaterThan(1);
+            expect(right, amount).toBeGreaterThan(2);
+            expect(right, amount).toBeLessThan(3); // right-aligned
+        }
+    });
 });
+
