@@ -188,7 +188,10 @@ describe('html: page breaks', async () => {
     const samples = await sampleModels();
     const goal = (length: number) => '围绕全民科学素质提升开展科普宣传活动。'.repeat(Math.ceil(length / 19)).slice(0, length);
     const department = (text: string) => compileText(`部门整体 "单位" 年度 2024 {
-    预算 { 部门预算支出 { 基本支出 1.00 项目支出 1.00 } 收入来源 { 财政拨款 2.00 其他资金 空 } }
+    预算 {
+        部门预算支出 { 基本支出 1.00 项目支出 1.00 } 收入来源 { 财政拨款 2.00 其他资金 空 }
+        事业发展性支出 { 财政专项资金 0.00 其他事业发展性支出 0.00 } 按预算级次划分 { 区本级使用资金 2.00 拟用于对下转移支付资金 0.00 }
+    }
     总体绩效目标 "${text}"
     任务 "任务甲" { 主要实施内容 "开展活动" 拟投入资金 1.00 期望目标 "完成" }
     绩效指标 { 产出指标 { 数量指标 { "活动场次"：≥1场次 } } }

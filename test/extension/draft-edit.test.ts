@@ -108,7 +108,8 @@ describe('draft edit', () => {
         const after = textWithProposals(jxmb(), documentOf(text), 0, proposals, 2024)!;
         const [declaration] = await parsedAfter(after) as [Extract<Declaration, { kind: 'project' }>];
         const [secret, base, other] = declaration.spendingUnits[0]!.projects;
-        expect(secret!.indicators).toEqual([]);
+        // The 保密 project keeps only the official placeholder its compile writes (RULES Q7): no proposal went there.
+        expect(namesByBlock(secret!.indicators)).toEqual({ '产出指标/数量指标': ['保密项目'] });
         expect(namesByBlock(base!.indicators)['产出指标/数量指标']).toEqual(['建设科普基地数量']);
         expect(namesByBlock(base!.indicators)['产出指标/时效指标']).toEqual(['建设验收完成时间']);
         expect(namesByBlock(other!.indicators)).toEqual({ '产出指标/数量指标': ['培训期数'] });
