@@ -21,13 +21,16 @@ export interface LlmSettings {
     timeout?: unknown;
 }
 
-export type LlmChoice = { kind: 'llm'; baseURL: string; model: string; apiKey: string; timeoutMs: number };
+/** `note`: said before drafting (a jxmb.llm.timeout that cannot be used: the default wait instead). */
+export type LlmChoice = { kind: 'llm'; baseURL: string; model: string; apiKey: string; timeoutMs: number; note?: string };
 export type DrafterChoice = LlmChoice | { kind: 'rules'; note?: string };
 
 /** Seconds as `jxmb draft --timeout` takes them (1–86400: beyond a day Node's timers overflow), else the default. */
 export function timeoutMs(seconds: unknown): number {
-    return typeof seconds === 'number' && seconds >= 1 && seconds <= 86_400 ? seconds * 1000 : LLM_DEFAULTS.timeoutMs;
+    return usableTimeout(seconds) ? seconds * 1000 : LLM_DEFAULTS.timeoutMs;
 }
+
+const usableTimeout = (seconds: unknown): seconds is number => typeof seconds === 'number' && seconds >= 1 && seconds <= 86_400;
 
 /** Where the editor's user sets what the model needs: the drafter's messages name these, not the CLI's variables. */
 export function editorPlaces(t: Translate): LlmSettingPlaces {
@@ -52,5 +55,8 @@ export function chooseDrafter(settings: LlmSettings, apiKey: string | undefined,
         return { kind: 'rules', note: t('Set both jxmb.llm.baseUrl and jxmb.llm.model to draft with a model; drafting with the rules.') };
     }
     if (!apiKey) return { kind: 'rules', note: t('No API key is set for the model; drafting with the rules.') };
-    return { kind: 'llm', baseURL, model, apiKey, timeoutMs: timeoutMs(settings.timeout) };
+    const choice: LlmChoice = { kind: 'llm', baseURL, model, apiKey, timeoutMs: timeoutMs(settings.timeout) };
+    // Unset is the default; a value set but unusable would otherwise change the wait without a word.
+    if (settings.timeout === undefined || settings.timeout === null || usableTimeout(settings.timeout)) return choice;
+    return { ...choice, note: t('jxmb.llm.timeout must be a number of seconds from 1 to 86400; waiting the default {0} s.', LLM_DEFAULTS.timeoutMs / 1000) };
 }

@@ -93,6 +93,8 @@ export async function draftIndicators(server: JxmbServer, secrets: vscode.Secret
     if (choice.kind === 'rules' && choice.note) {
         const setKey = t('Set API Key');
         void vscode.window.showInformationMessage(choice.note, setKey).then(c => { if (c === setKey) void vscode.commands.executeCommand('jxmb.setApiKey'); });
+    } else if (choice.note) {
+        void vscode.window.showWarningMessage(choice.note);
     }
 
     let response: DraftResponse;

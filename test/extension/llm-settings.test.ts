@@ -10,6 +10,10 @@ import { sampleTarget, SEED000 } from '../draft/targets.js';
 // 起草绩效指标 uses the model only with an address, a model and a key; the key comes from secret storage or the
 // environment.
 
+const bundle = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.zh-cn.json', import.meta.url), 'utf8')) as Record<string, string>;
+/** The Chinese UI's translation, as VS Code's l10n gives it. */
+const zh: Translate = (message, ...args) => format(bundle[message] ?? message, ...args);
+
 describe('drafter choice', () => {
     test('the stored key first, then JXMB_LLM_API_KEY, then OPENAI_API_KEY; blanks do not count', () => {
         expect(resolveApiKey('stored', { JXMB_LLM_API_KEY: 'a', OPENAI_API_KEY: 'b' })).toBe('stored');
@@ -33,13 +37,17 @@ describe('drafter choice', () => {
         expect(wait(86_400)).toBe(86_400_000);
         for (const odd of [0, 0.5, 86_401, -5, Number.NaN, '120', null, undefined]) expect(wait(odd)).toBe(60_000);
     });
+
+    test('a jxmb.llm.timeout set but unusable is said before drafting; unset or usable, nothing is said', () => {
+        const note = (timeout: unknown) => (chooseDrafter({ baseUrl: 'http://127.0.0.1:1/v1', model: 'm', timeout }, 'k', zh) as LlmChoice).note;
+        for (const odd of [0, 86_401, '120']) expect(note(odd)).toBe('设置 jxmb.llm.timeout 应为 1–86400 之间的秒数：现按默认的 60 秒等待。');
+        for (const fine of [undefined, null, 1, 120]) expect(note(fine)).toBeUndefined();
+    });
 });
 
 // The drafter's messages in the editor name where its user sets things — the command and the settings — not the
 // CLI's environment variables and options, which the editor does not read.
 describe('what the messages tell the editor\'s user to check', () => {
-    const bundle = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.zh-cn.json', import.meta.url), 'utf8')) as Record<string, string>;
-    const zh: Translate = (message, ...args) => format(bundle[message] ?? message, ...args);
     const CLI_WORDS = /JXMB_LLM|OPENAI_|--(base-url|model|timeout)/;
 
     let server: FakeOpenAI | undefined;
