@@ -143,7 +143,9 @@ function itemsOf(unit: Unit, year: number | undefined): Item[] {
             const item = { unit, source, promise, detail };
             items.push(item);
             const own = keys[1]!;
-            byNumber.set(own, [...byNumber.get(own) ?? [], item]);
+            const bucket = byNumber.get(own);
+            if (bucket) bucket.push(item);
+            else byNumber.set(own, [item]);
         }
     }
     return items;
@@ -176,7 +178,9 @@ function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefi
         const match = first.kind === 'contradicted' ? matchPromise(item.promise, measures, confirmed) : first;
         if (match.kind === 'unmeasured') {
             if (item.detail) continue;
-            unmeasured.set(item.unit, [...unmeasured.get(item.unit) ?? [], item]);
+            const list = unmeasured.get(item.unit);
+            if (list) list.push(item);
+            else unmeasured.set(item.unit, [item]);
             reportUnmeasured(item, nearestName(item.promise, names), accept);
             continue;
         }
