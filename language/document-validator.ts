@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, OperationCancelled,
@@ -224,8 +225,7 @@ function notDecoded(document: LangiumDocument): Diagnostic | undefined {
 function savedAsUtf8(uri: URI): boolean {
     if (uri.scheme !== 'file') return false;
     try {
-        new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(uri.fsPath));
-        return true;
+        return isUtf8(readFileSync(uri.fsPath));
     } catch {
         return false;
     }
