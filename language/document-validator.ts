@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import {
     AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck, OperationCancelled,
-    type AstNode, type LangiumDocument, type MaybePromise, type URI, type ParseResult, type ValidationAcceptor, type ValidationOptions
+    type AstNode, type LangiumDocument, type MaybePromise, type URI, type ParseResult, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -136,14 +136,12 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         const settings = await this.jxmbServices.jxmb.Settings.forDocument(AstUtils.getDocument(root).uri);
         const context = JSON.stringify([settings, options.categories ?? null]);
         await this.validateAstBefore(root, options, accept, cancelToken);
-        const nodes = AstUtils.streamAst(root).iterator();
-        for (const node of nodes) {
+        for (const node of outsideProjects(root)) {
             if (isProject(node)) {
                 diagnostics.push(...await this.validateProject(node, context, options, cancelToken));
-                nodes.prune();
                 continue;
             }
-            const pending = this.validateNode(node, options, accept, cancelToken);
+            const pending = this.validateNode(node, options, accept, cancelToken, false);
             if (pending) await pending;
         }
         await this.validateAstAfter(root, options, accept, cancelToken);
@@ -159,8 +157,9 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         if (kept) return kept;
         const diagnostics: Diagnostic[] = [];
         const accept = this.acceptorInto(diagnostics);
-        for (const node of AstUtils.streamAst(project)) {
-            const pending = this.validateNode(node, options, accept, cancelToken);
+        const secret = project.secret === true;
+        for (const node of subtree(project)) {
+            const pending = this.validateNode(node, options, accept, cancelToken, secret);
             if (pending) await pending;
         }
         if (origin) keepFindings(project, context, origin, diagnostics);
@@ -171,22 +170,14 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
      * The node's checks, called directly (validation/registry.ts); only a check that returns a promise is awaited.
      * Every 64 nodes the event loop may take an incoming edit, which cancels this run.
      */
-    private validateNode(node: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken: CancellationToken): MaybePromise<void> {
+    private validateNode(node: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken: CancellationToken, secret: boolean): MaybePromise<void> {
+        const checks = this.jxmbServices.validation.ValidationRegistry.checksOf(node.$type, options.categories, secret);
         if (++this.sinceInterrupt >= 64) {
             this.sinceInterrupt = 0;
-            return interruptAndCheck(cancelToken).then(() => this.runChecks(node, options, accept, cancelToken));
+            return interruptAndCheck(cancelToken).then(() => runChecks(checks, node, accept, cancelToken, 0));
         }
         if (cancelToken.isCancellationRequested) throw OperationCancelled;
-        return this.runChecks(node, options, accept, cancelToken);
-    }
-
-    private runChecks(node: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken: CancellationToken, from = 0): MaybePromise<void> {
-        const checks = this.jxmbServices.validation.ValidationRegistry.checksOf(node.$type, options.categories);
-        for (let i = from; i < checks.length; i++) {
-            const pending = checks[i]!(node, accept, cancelToken);
-            if (pending) return pending.then(() => this.runChecks(node, options, accept, cancelToken, i + 1));
-        }
-        return undefined;
+        return runChecks(checks, node, accept, cancelToken, 0);
     }
 
     private acceptorInto(diagnostics: Diagnostic[]): ValidationAcceptor {
@@ -194,6 +185,45 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
             diagnostics.push(this.toDiagnostic(severity, message, info));
         };
     }
+}
+
+function runChecks(checks: readonly ValidationCheck[], node: AstNode, accept: ValidationAcceptor, cancelToken: CancellationToken, from: number): MaybePromise<void> {
+    for (let i = from; i < checks.length; i++) {
+        const pending = checks[i]!(node, accept, cancelToken);
+        if (pending) return pending.then(() => runChecks(checks, node, accept, cancelToken, i + 1));
+    }
+    return undefined;
+}
+
+/** The nodes of a subtree in the order of Langium's streamAst (pre-order, properties in their order), without its streams. */
+function subtree(root: AstNode): AstNode[] {
+    const nodes: AstNode[] = [];
+    collect(root, nodes, false);
+    return nodes;
+}
+
+/** The nodes outside 项目 blocks, and each 项目 node in its place (its content is validated apart). */
+function outsideProjects(root: AstNode): AstNode[] {
+    const nodes: AstNode[] = [];
+    collect(root, nodes, true);
+    return nodes;
+}
+
+function collect(node: AstNode, into: AstNode[], stopAtProjects: boolean): void {
+    into.push(node);
+    if (stopAtProjects && isProject(node)) return;
+    for (const key in node) {
+        if (key.charCodeAt(0) === 36 /* $ */) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (typeof value !== 'object' || value === null) continue;
+        if (Array.isArray(value)) {
+            for (const element of value) if (isNode(element)) collect(element, into, stopAtProjects);
+        } else if (isNode(value)) collect(value, into, stopAtProjects);
+    }
+}
+
+function isNode(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
 }
 
 /** The advice's hint in the message, its repair (if any) in the data, where lsp/fixes/syntax.ts finds it. */

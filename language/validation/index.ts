@@ -3,7 +3,7 @@ import type { JxmbAstType } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { createBudgetChecks } from './budget.js';
 import { createClassificationChecks } from './classification.js';
-import { exemptSecretProjects } from './exemptions.js';
+import { exemptSecretProjects } from './registry.js';
 import { createHierarchyChecks } from './hierarchy.js';
 import { createMeasurabilityChecks } from './measurability.js';
 import { structureChecks } from './structure.js';

@@ -17,18 +17,19 @@ export class JxmbValidationRegistry extends ValidationRegistry {
     }
 
     /** The checks of a node type (and of every AstNode), in registration order, as one array kept per type. */
-    checksOf(type: string, categories?: ValidationCategory[]): readonly ValidationCheck[] {
-        const key = categories ? `${type}\u0000${categories.join(',')}` : type;
+    checksOf(type: string, categories?: ValidationCategory[], secret = false): readonly ValidationCheck[] {
+        const key = `${type}\u0000${categories?.join(',') ?? ''}\u0000${secret}`;
         let checks = this.listed.get(key);
         if (!checks) {
             checks = this.getChecks(type, categories).toArray();
+            if (secret) checks = checks.filter(check => !exempted.has(check));
             this.listed.set(key, checks);
         }
         return checks;
     }
 
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
-        return (node: AstNode, accept: ValidationAcceptor, cancelToken: CancellationToken) => {
+        const wrapped = (node: AstNode, accept: ValidationAcceptor, cancelToken: CancellationToken) => {
             try {
                 const result = check.call(thisObj, node, accept, cancelToken);
                 if (result) return result.catch(error => report(error, accept, node));
@@ -37,7 +38,18 @@ export class JxmbValidationRegistry extends ValidationRegistry {
             }
             return undefined;
         };
+        if (exempted.has(check)) exempted.add(wrapped);
+        return wrapped;
     }
+}
+
+/** Checks that do not look inside a 保密 project (exemptions.ts): the validator leaves them out there. */
+const exempted = new WeakSet<ValidationCheck>();
+
+/** Marks a family's checks as exempting 保密 projects. */
+export function exemptSecretProjects<T extends Record<string, unknown>>(checks: T): T {
+    for (const check of Object.values(checks)) for (const fn of [check].flat()) exempted.add(fn as ValidationCheck);
+    return checks;
 }
 
 /** How a check that broke shows on its node: a fault of jxmb, never of the user's text. */
