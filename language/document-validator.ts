@@ -22,6 +22,7 @@ import { HierarchyCode } from './validation/hierarchy.js';
 import { TextConsistencyCode } from './validation/text-consistency.js';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { JxmbServices } from './jxmb-module.js';
+import type { CheckLists } from './validation/registry.js';
 import type { SeverityOverride } from './settings.js';
 
 /** Findings a syntax error on the same line explains: a value the parser could not read counts as missing. */
@@ -136,19 +137,20 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         const settings = await this.jxmbServices.jxmb.Settings.forDocument(AstUtils.getDocument(root).uri);
         const context = JSON.stringify([settings, options.categories ?? null]);
         await this.validateAstBefore(root, options, accept, cancelToken);
+        const lists = this.jxmbServices.validation.ValidationRegistry.checkLists(options.categories);
         for (const node of outsideProjects(root)) {
             if (isProject(node)) {
-                diagnostics.push(...await this.validateProject(node, context, options, cancelToken));
+                diagnostics.push(...await this.validateProject(node, context, lists, cancelToken));
                 continue;
             }
-            const pending = this.validateNode(node, options, accept, cancelToken, false);
+            const pending = this.validateNode(node, lists.of(node.$type, false), accept, cancelToken);
             if (pending) await pending;
         }
         await this.validateAstAfter(root, options, accept, cancelToken);
         return diagnostics;
     }
 
-    private async validateProject(project: Project, settings: string, options: ValidationOptions, cancelToken: CancellationToken): Promise<Diagnostic[]> {
+    private async validateProject(project: Project, settings: string, lists: CheckLists, cancelToken: CancellationToken): Promise<Diagnostic[]> {
         const year = AstUtils.getContainerOfType(project, isProjectDeclaration)?.year;
         // A project kept by the incremental parse may have a replaced block inside: its revision says so.
         const context = `${settings}|${year ?? ''}|${revisionOf(project)}`;
@@ -159,7 +161,7 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         const accept = this.acceptorInto(diagnostics);
         const secret = project.secret === true;
         for (const node of subtree(project)) {
-            const pending = this.validateNode(node, options, accept, cancelToken, secret);
+            const pending = this.validateNode(node, lists.of(node.$type, secret), accept, cancelToken);
             if (pending) await pending;
         }
         if (origin) keepFindings(project, context, origin, diagnostics);
@@ -170,8 +172,7 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
      * The node's checks, called directly (validation/registry.ts); only a check that returns a promise is awaited.
      * Every 64 nodes the event loop may take an incoming edit, which cancels this run.
      */
-    private validateNode(node: AstNode, options: ValidationOptions, accept: ValidationAcceptor, cancelToken: CancellationToken, secret: boolean): MaybePromise<void> {
-        const checks = this.jxmbServices.validation.ValidationRegistry.checksOf(node.$type, options.categories, secret);
+    private validateNode(node: AstNode, checks: readonly ValidationCheck[], accept: ValidationAcceptor, cancelToken: CancellationToken): MaybePromise<void> {
         if (++this.sinceInterrupt >= 64) {
             this.sinceInterrupt = 0;
             return interruptAndCheck(cancelToken).then(() => runChecks(checks, node, accept, cancelToken, 0));

@@ -9,23 +9,23 @@ import type { CancellationToken } from 'vscode-languageserver';
 // file. Every jxmb check is synchronous, so here a check is called directly, and only a check that returns a promise
 // is awaited; a check that throws is reported as Langium reports it (an error on its node, the cause in the log).
 export class JxmbValidationRegistry extends ValidationRegistry {
-    private readonly listed = new Map<string, readonly ValidationCheck[]>();
+    /** Per categories asked: the checks of each node type. */
+    private readonly listed = new Map<string, CheckLists>();
 
     override register<T>(checksRecord: ValidationChecks<T>, thisObj?: unknown, category?: ValidationCategory): void {
         this.listed.clear();
         super.register(checksRecord, thisObj, category);
     }
 
-    /** The checks of a node type (and of every AstNode), in registration order, as one array kept per type. */
-    checksOf(type: string, categories?: ValidationCategory[], secret = false): readonly ValidationCheck[] {
-        const key = `${type}\u0000${categories?.join(',') ?? ''}\u0000${secret}`;
-        let checks = this.listed.get(key);
-        if (!checks) {
-            checks = this.getChecks(type, categories).toArray();
-            if (secret) checks = checks.filter(check => !exempted.has(check));
-            this.listed.set(key, checks);
+    /** The checks of each node type for these categories; a build asks once per document, not per node. */
+    checkLists(categories?: ValidationCategory[]): CheckLists {
+        const key = categories?.join(',') ?? '';
+        let lists = this.listed.get(key);
+        if (!lists) {
+            lists = new CheckLists(type => this.getChecks(type, categories).toArray());
+            this.listed.set(key, lists);
         }
-        return checks;
+        return lists;
     }
 
     protected override wrapValidationException(check: ValidationCheck, thisObj: unknown): ValidationCheck {
@@ -40,6 +40,24 @@ export class JxmbValidationRegistry extends ValidationRegistry {
         };
         if (exempted.has(check)) exempted.add(wrapped);
         return wrapped;
+    }
+}
+
+/** The checks of each node type (and of every AstNode), in registration order, as one array kept per type. */
+export class CheckLists {
+    private readonly byType = new Map<string, [readonly ValidationCheck[], readonly ValidationCheck[]]>();
+
+    constructor(private readonly find: (type: string) => ValidationCheck[]) {}
+
+    /** `secret`: the node is in a 保密 project, where only the checks of the table's form run. */
+    of(type: string, secret: boolean): readonly ValidationCheck[] {
+        let lists = this.byType.get(type);
+        if (!lists) {
+            const checks = this.find(type);
+            lists = [checks, checks.filter(check => !exempted.has(check))];
+            this.byType.set(type, lists);
+        }
+        return lists[secret ? 1 : 0];
     }
 }
 
