@@ -94,7 +94,21 @@ function splitCode(label: string): { code?: string; name: string } {
     return m ? { code: m[1]!, name: m[2]! } : { name: compact };
 }
 
+// Every indicator asks for its 一级 and 二级 by the same few labels: each label is looked up once.
+const found = new WeakMap<readonly IndicatorCategory[], Map<string, IndicatorCategory | undefined>>();
+
 function byName(categories: readonly IndicatorCategory[], label: string): IndicatorCategory | undefined {
+    let known = found.get(categories);
+    if (!known) found.set(categories, known = new Map());
+    if (known.has(label)) return known.get(label);
+    const category = lookUp(categories, label);
+    // Labels come from the user's text: a bound keeps a long session's map small.
+    if (known.size >= 1000) known.clear();
+    known.set(label, category);
+    return category;
+}
+
+function lookUp(categories: readonly IndicatorCategory[], label: string): IndicatorCategory | undefined {
     const { code, name } = splitCode(label);
     const found = categories.find(c => c.name === name || c.shortName === name);
     // A code that contradicts the name (21-社会效益) identifies nothing; the validator reports it (RULES §6.2 Q6).
