@@ -4,7 +4,6 @@
 import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { parseNumber } from '../compile/numbers.js';
-import { valueText } from '../compile/from-ast.js';
 import {
     alternativeNameFor, baseValue, categoryFor, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
 } from '../domain/promises.js';
@@ -16,6 +15,7 @@ import {
 } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { readPromises } from './memo.js';
+import { readValue } from './values-context.js';
 import { indicatorValueMeasures, matchPromise, samePromise, type Measure } from './text-consistency-match.js';
 import { named } from './labels.js';
 import { indicatorsOf, treesOf } from './hierarchy-units.js';
@@ -214,7 +214,7 @@ export function measuresOf(trees: IndicatorTree[], year: number | undefined): Ar
 }
 
 function valueMeasures(indicator: Indicator, value: Value, year: number | undefined): Array<Measure<IndicatorRef>> {
-    return indicatorValueMeasures(indicator.name, valueText(value).text, value.$type === 'TextValue', year, { indicator, value });
+    return indicatorValueMeasures(indicator.name, readValue(value).text, value.$type === 'TextValue', year, { indicator, value });
 }
 
 function specFor(promise: TextPromise): IndicatorSpec {
