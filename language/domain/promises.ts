@@ -63,14 +63,20 @@ const WIDTH_MAP: Record<string, string> = {
 
 interface Compact {
     text: string;
-    /** original offset of each compact character; one extra entry for the end */
-    offsets: number[];
+    /** original offset of each compact character, and one extra entry for the end; none: the same offsets */
+    offsets?: number[];
 }
 
 const SPACE = /\s/;
 const ALNUM = /[A-Za-z0-9]/;
 
+// Most texts have no layout whitespace and no tag: each character stays in its place, only its spelling may change.
+const LAYOUT = /[\s<]/;
+const WIDE = new RegExp(`[\uff10-\uff19${Object.keys(WIDTH_MAP).join('')}]`, 'g');
+const narrow = (ch: string) => WIDTH_MAP[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
+
 function compact(input: string): Compact {
+    if (!LAYOUT.test(input)) return { text: input.replace(WIDE, narrow) };
     // Pieces joined once at the end: `text.at(-1)` on a string grown by `+=` flattens it every time (quadratic).
     const pieces: string[] = [];
     let last = '';
@@ -110,6 +116,7 @@ function compact(input: string): Compact {
 }
 
 function originalSpan(c: Compact, start: number, end: number): [number, number] {
+    if (!c.offsets) return [start, end];
     return [c.offsets[start]!, end > start ? c.offsets[end - 1]! + 1 : c.offsets[start]!];
 }
 
