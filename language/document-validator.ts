@@ -7,6 +7,7 @@ import {
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProject, isProjectDeclaration, type Document, type Project } from './generated/ast.js';
+import { walkAst } from './ast-walk.js';
 import { openedNotUtf8Message } from './cli/source-files.js';
 import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbFileSystemProvider } from './file-system.js';
@@ -196,35 +197,18 @@ function runChecks(checks: readonly ValidationCheck[], node: AstNode, accept: Va
     return undefined;
 }
 
-/** The nodes of a subtree in the order of Langium's streamAst (pre-order, properties in their order), without its streams. */
+/** The nodes of a subtree, root first (ast-walk.ts). */
 function subtree(root: AstNode): AstNode[] {
     const nodes: AstNode[] = [];
-    collect(root, nodes, false);
+    walkAst(root, node => void nodes.push(node));
     return nodes;
 }
 
 /** The nodes outside 项目 blocks, and each 项目 node in its place (its content is validated apart). */
 function outsideProjects(root: AstNode): AstNode[] {
     const nodes: AstNode[] = [];
-    collect(root, nodes, true);
+    walkAst(root, node => nodes.push(node) > 0 && !isProject(node));
     return nodes;
-}
-
-function collect(node: AstNode, into: AstNode[], stopAtProjects: boolean): void {
-    into.push(node);
-    if (stopAtProjects && isProject(node)) return;
-    for (const key in node) {
-        if (key.charCodeAt(0) === 36 /* $ */) continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (typeof value !== 'object' || value === null) continue;
-        if (Array.isArray(value)) {
-            for (const element of value) if (isNode(element)) collect(element, into, stopAtProjects);
-        } else if (isNode(value)) collect(value, into, stopAtProjects);
-    }
-}
-
-function isNode(value: unknown): value is AstNode {
-    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
 }
 
 /** The advice's hint in the message, its repair (if any) in the data, where lsp/fixes/syntax.ts finds it. */

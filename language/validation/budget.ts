@@ -1,7 +1,8 @@
-import { AstUtils, type AstNode, type DiagnosticInfo, type ValidationAcceptor, type ValidationChecks, type ValidationSeverity } from 'langium';
+import { containsType } from '../ast-walk.js';
+import { type AstNode, type DiagnosticInfo, type ValidationAcceptor, type ValidationChecks, type ValidationSeverity } from 'langium';
 import { parseNumber } from '../compile/numbers.js';
 import {
-    isBudgetGroup, isIndicator, isProject, isProjectDeclaration, isTotal,
+    isBudgetGroup, isProject, isProjectDeclaration, isTotal,
     type AmountItem, type Budget, type DepartmentDeclaration, type JxmbAstType, type Project, type ProjectDeclaration, type TaskAmount
 } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
@@ -484,7 +485,7 @@ export function checkProjectGoal(project: Project, accept: ValidationAcceptor): 
 
 /** P3: every project that is not 保密 has at least one 三级 indicator. */
 export function checkProjectIndicators(project: Project, accept: ValidationAcceptor): void {
-    if (AstUtils.streamAllContents(project).some(isIndicator)) return;
+    if (containsType(project, 'Indicator')) return;
     report(accept, 'warning', `${named('项目', project.name)}没有三级绩效指标：每个非保密项目至少要有一个绩效指标。`,
         { node: project, property: 'name' }, BudgetCode.missingProjectIndicators);
 }

@@ -1,5 +1,6 @@
 // The unit the structure checks judge (RULES §3.5): for 部门整体 the declaration, for 项目支出 each project with
 // all its 绩效指标 lists together (a project's lists are one cell split where the numbering restarts, RULES Q1).
+import { walkAst } from '../ast-walk.js';
 import { AstUtils, type AstNode } from 'langium';
 import {
     isDepartmentDeclaration, isIndicatorTree, isProject, isProjectDeclaration,
@@ -60,14 +61,16 @@ function prefersShortNames(context: AstNode): boolean {
     const declaration = AstUtils.getContainerOfType(context, d => isDepartmentDeclaration(d) || isProjectDeclaration(d));
     let short = 0;
     let long = 0;
-    for (const node of declaration ? AstUtils.streamAst(declaration) : []) {
-        if (node.$type !== 'Level2Block') continue;
+    if (declaration) walkAst(declaration, node => {
+        if (node.$type !== 'Level2Block') return node.$type !== 'Indicator';
         const { category } = node as Level2Block;
         const found = level2ByName(category);
-        if (!found || !/^[23]/.test(found.code)) continue;
-        if (category === found.shortName) short++;
-        else long++;
-    }
+        if (found && /^[23]/.test(found.code)) {
+            if (category === found.shortName) short++;
+            else long++;
+        }
+        return false;
+    });
     if (short !== long) return short > long;
     return declaration ? isProjectDeclaration(declaration) : false;
 }

@@ -1,3 +1,4 @@
+import { walkAst } from '../ast-walk.js';
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isProject,
@@ -238,14 +239,12 @@ function costTarget(node: Level1Group | Level2Block, model: CostModel): Hierarch
 function costNodesOf(declaration: DepartmentDeclaration | JxmbAstType['ProjectDeclaration']): Array<Level1Group | Level2Block> {
     const nodes: Array<Level1Group | Level2Block> = [];
     // Not into 保密 projects, and not below the 二级 blocks: the indicators (most of the tree) hold no categories.
-    const iterator = AstUtils.streamAst(declaration).iterator();
-    for (let next = iterator.next(); !next.done; next = iterator.next()) {
-        const node = next.value;
-        if (isProject(node) && node.secret) iterator.prune();
-        if (node.$type !== 'Level1Group' && node.$type !== 'Level2Block') continue;
-        if (node.$type === 'Level2Block') iterator.prune();
+    walkAst(declaration, node => {
+        if (isProject(node) && node.secret) return false;
+        if (node.$type !== 'Level1Group' && node.$type !== 'Level2Block') return true;
         if (costForm(node as Level1Group | Level2Block)) nodes.push(node as Level1Group | Level2Block);
-    }
+        return node.$type !== 'Level2Block';
+    });
     return nodes;
 }
 

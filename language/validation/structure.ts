@@ -1,6 +1,7 @@
-import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { containsType } from '../ast-walk.js';
+import { type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
-    isBasicInfo, isIndicator, isBudget, isBudgetGroup, isFunds, isTotal,
+    isBasicInfo, isBudget, isBudgetGroup, isFunds, isTotal,
     type AmountItem, type BasicInfo, type Budget, type DepartmentDeclaration, type Document, type Funds, type Indicator, type JxmbAstType,
     type Project, type ProjectDeclaration, type SpendingUnit, type Task, type Total
 } from '../generated/ast.js';
@@ -75,7 +76,7 @@ function checkEmptyFile(document: Document, accept: ValidationAcceptor): void {
 
 /** A 部门整体 table without any 三级 (a 项目 without them is budget/missing-project-indicators). */
 function checkMissingIndicators(declaration: DepartmentDeclaration, accept: ValidationAcceptor): void {
-    if (AstUtils.streamAllContents(declaration).some(isIndicator)) return;
+    if (containsType(declaration, 'Indicator')) return;
     accept('warning', `${named('部门整体', declaration.unit)}没有三级绩效指标：绩效指标应当包括产出、效益和满意度指标，并设定具体的指标值。`,
         { node: declaration, property: 'unit', code: Code.missingIndicators });
 }
