@@ -32,3 +32,17 @@ export function containsType(root: AstNode, type: keyof JxmbAstType): boolean {
 function isNode(value: unknown): value is AstNode {
     return typeof (value as AstNode).$type === 'string';
 }
+
+/**
+ * The node itself or its nearest container of one of `types`, compared by `$type`: Langium's type guards ask its
+ * reflection for subtypes at every step up, and the types asked for here have none.
+ */
+export function containerOf<K extends ContainerType>(node: AstNode | undefined, ...types: K[]): JxmbAstType[K] | undefined {
+    for (let item = node; item; item = item.$container) {
+        if ((types as string[]).includes(item.$type)) return item as JxmbAstType[K];
+    }
+    return undefined;
+}
+
+/** Node types that have no subtypes. */
+type ContainerType = 'DepartmentDeclaration' | 'ProjectDeclaration' | 'Project' | 'Task' | 'IndicatorTree' | 'Level1Group' | 'Level2Block' | 'Indicator';

@@ -6,8 +6,8 @@ import {
 } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isProject, isProjectDeclaration, type Document, type Project } from './generated/ast.js';
-import { walkAst } from './ast-walk.js';
+import { isProject, type Document, type Project } from './generated/ast.js';
+import { containerOf, walkAst } from './ast-walk.js';
 import { openedNotUtf8Message } from './cli/source-files.js';
 import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbFileSystemProvider } from './file-system.js';
@@ -152,7 +152,7 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
     }
 
     private async validateProject(project: Project, settings: string, lists: CheckLists, cancelToken: CancellationToken): Promise<Diagnostic[]> {
-        const year = AstUtils.getContainerOfType(project, isProjectDeclaration)?.year;
+        const year = containerOf(project, 'ProjectDeclaration')?.year;
         // A project kept by the incremental parse may have a replaced block inside: its revision says so.
         const context = `${settings}|${year ?? ''}|${revisionOf(project)}`;
         const origin = project.$cstNode?.range.start;

@@ -1,5 +1,5 @@
-import { AstUtils, type AstNode } from 'langium';
-import { isProject } from '../generated/ast.js';
+import { containerOf } from '../ast-walk.js';
+import type { AstNode } from 'langium';
 
 // Remembered per node. A 保密 mark is in its project's first line, and
 // an edit there gives the project and everything in it new nodes (parse/reparse.ts), so nothing goes stale.
@@ -9,7 +9,7 @@ const secretCache = new WeakMap<AstNode, boolean>();
 export function inSecretProject(node: AstNode): boolean {
     let secret = secretCache.get(node);
     if (secret === undefined) {
-        secret = AstUtils.getContainerOfType(node, isProject)?.secret === true;
+        secret = containerOf(node, 'Project')?.secret === true;
         secretCache.set(node, secret);
     }
     return secret;

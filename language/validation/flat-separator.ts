@@ -2,10 +2,11 @@
 // or value holding the text that separates its fields is cut there by whoever reads the table (jxmb's import, the
 // finance system), and the rest is lost or filed under another indicator. Compile writes the text as it is, so the
 // author is told here, at the place, and rephrases.
+import { containerOf } from '../ast-walk.js';
 import { AstUtils, GrammarUtils, type CstNode, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { flatSeparatorIn, type FlatField } from '../compile/flat.js';
-import { isProjectDeclaration, type Indicator, type Value } from '../generated/ast.js';
+import type { Indicator, Value } from '../generated/ast.js';
 import { Code } from './codes.js';
 
 const FORMAT = '「n、一级；二级；名称；实施周期指标值:…；年度指标值:…。」';
@@ -45,7 +46,7 @@ function valueSeparator(text: string, fields: readonly FlatField[]): (Separator 
 }
 
 export function checkFlatSeparators(indicator: Indicator, accept: ValidationAcceptor): void {
-    if (!AstUtils.getContainerOfType(indicator, isProjectDeclaration)) return;
+    if (!containerOf(indicator, 'ProjectDeclaration')) return;
     const name = flatSeparatorIn(indicator.name, 'name');
     if (name) {
         const cst = GrammarUtils.findNodeForProperty(indicator.$cstNode, 'name');

@@ -1,9 +1,9 @@
 // The unit the structure checks judge (RULES §3.5): for 部门整体 the declaration, for 项目支出 each project with
 // all its 绩效指标 lists together (a project's lists are one cell split where the numbering restarts, RULES Q1).
-import { walkAst } from '../ast-walk.js';
-import { AstUtils, type AstNode } from 'langium';
+import { containerOf, walkAst } from '../ast-walk.js';
+import type { AstNode } from 'langium';
 import {
-    isDepartmentDeclaration, isIndicatorTree, isProject, isProjectDeclaration,
+    isIndicatorTree, isProject, isProjectDeclaration,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type Level1Group, type Level2Block, type Project
 } from '../generated/ast.js';
 import { categoryByCode, level1ByName, level2ByName } from '../domain/taxonomy.js';
@@ -33,7 +33,7 @@ export const level2Code = (block: Level2Block): string | undefined => level2ByNa
 export const filedUnder = (indicator: Indicator): string | undefined => level2Code(indicator.$container);
 
 export function ownerOf(node: AstNode): IndicatorOwner | undefined {
-    return AstUtils.getContainerOfType(node, isProject) ?? AstUtils.getContainerOfType(node, isDepartmentDeclaration);
+    return containerOf(node, 'Project') ?? containerOf(node, 'DepartmentDeclaration');
 }
 
 export function isProjectOwner(owner: IndicatorOwner): owner is Project {
@@ -58,7 +58,7 @@ export function level2Label(code: string, context: AstNode): string {
 }
 
 function prefersShortNames(context: AstNode): boolean {
-    const declaration = AstUtils.getContainerOfType(context, d => isDepartmentDeclaration(d) || isProjectDeclaration(d));
+    const declaration = containerOf(context, 'DepartmentDeclaration', 'ProjectDeclaration');
     let short = 0;
     let long = 0;
     if (declaration) walkAst(declaration, node => {

@@ -1,6 +1,7 @@
 // Text ↔ indicators (issue 3): what a task's 主要实施内容 / 期望目标 or a project's 绩效目标 promises in numbers must be
 // measured by a 三级指标 (88号 第九条: 指向明确、细化量化、相应匹配; RULES §3.1), and no indicator may state a different
 // number for the same thing. In 部门整体 the indicators are the declaration's, shared by all its tasks.
+import { containerOf } from '../ast-walk.js';
 import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import { parseNumber } from '../compile/numbers.js';
@@ -9,7 +10,7 @@ import {
 } from '../domain/promises.js';
 import { formatNumber } from '../domain/numbers.js';
 import {
-    isFunds, isProjectDeclaration, isProjectGoal, isTask, isTaskAmount, isTaskContent, isTaskGoal,
+    isFunds, isProjectGoal, isTask, isTaskAmount, isTaskContent, isTaskGoal,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type JxmbAstType, type Project, type ProjectGoal,
     type Task, type TaskContent, type TaskGoal, type Value
 } from '../generated/ast.js';
@@ -107,7 +108,7 @@ export function checkDepartmentTexts(declaration: DepartmentDeclaration, accept:
 
 /** A project's 绩效目标 against the project's indicators. */
 export function checkProjectGoal(project: Project, accept: ValidationAcceptor): void {
-    const declaration = AstUtils.getContainerOfType(project, isProjectDeclaration);
+    const declaration = containerOf(project, 'ProjectDeclaration');
     const year = declaration?.year === undefined ? undefined : parseNumber(declaration.year);
     const funds = project.members.find(isFunds);
     const budgets = funds ? funds.items.filter(i => i.value !== undefined).map(i => parseNumber(i.value!)) : [];

@@ -1,8 +1,8 @@
 // What the values and measurability checks know about one 指标值: its text, the parser's reading (with the budget
 // year, so that 本年内完成 is a date when the year is known), the indicator's name and its 一级/二级. Both families and
 // the measurability score read values through here, so that they agree on what a value is.
-import { AstUtils } from 'langium';
-import { isDepartmentDeclaration, isLevel2Block, isProjectDeclaration, type Indicator, type Value } from '../generated/ast.js';
+import { containerOf } from '../ast-walk.js';
+import type { Indicator, Value } from '../generated/ast.js';
 import { valueText } from '../compile/from-ast.js';
 import { level2ByName } from '../domain/taxonomy.js';
 import { findVagueWords, type VagueMatch } from '../domain/vague-words.js';
@@ -29,7 +29,7 @@ export interface ValueContext {
 
 /** The budget year of the declaration a node stands in. */
 export function yearOf(node: Value | Indicator): number | undefined {
-    const declaration = AstUtils.getContainerOfType(node, n => isDepartmentDeclaration(n) || isProjectDeclaration(n));
+    const declaration = containerOf(node, 'DepartmentDeclaration', 'ProjectDeclaration');
     const year = (declaration as { year?: string } | undefined)?.year;
     return year === undefined ? undefined : Number(year);
 }
@@ -67,7 +67,7 @@ export function valuesOf(indicator: Indicator): ValueContext[] {
 
 /** 二级 code of the block an indicator stands in (11 … 43), or undefined for a name the taxonomy does not know. */
 export function level2CodeOf(indicator: Indicator): string | undefined {
-    const block = AstUtils.getContainerOfType(indicator, isLevel2Block);
+    const block = containerOf(indicator, 'Level2Block');
     return block ? level2ByName(block.category)?.code : undefined;
 }
 

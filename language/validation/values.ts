@@ -3,8 +3,9 @@
 // One finding per value for what its content is: an empty cell, a placeholder, a restated name or unreadable text
 // each stop the content checks (values-context.ts hasOwnProblem); vague wording is the measurability family's, so
 // the checks by kind of indicator (成本 > 时效 > 比率, the first that applies) leave such values alone.
-import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { isDepartmentDeclaration, type Indicator, type JxmbAstType } from '../generated/ast.js';
+import { containerOf } from '../ast-walk.js';
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { Indicator, JxmbAstType } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { findVagueWords } from '../domain/vague-words.js';
 import { formatQuantity, type ParsedValue, type Quantity } from '../domain/values.js';
@@ -69,7 +70,7 @@ export function checkMissingValue(indicator: Indicator, accept: ValidationAccept
 
 /** 单列指标值 tables (seed 001) have one value column: one value is all they can hold. */
 function hasSingleValueColumn(indicator: Indicator): boolean {
-    const department = AstUtils.getContainerOfType(indicator, isDepartmentDeclaration);
+    const department = containerOf(indicator, 'DepartmentDeclaration');
     return !!department?.members.some(m => m.$type === 'SingleValueColumn');
 }
 
