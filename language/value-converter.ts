@@ -1,16 +1,15 @@
 import type { CstNode, GrammarAST, ValueType } from 'langium';
 import { DefaultValueConverter } from 'langium';
 
-// STRING has three quote styles; only the ASCII one has escapes. NUMBER and DATE stay as written (thousands
-// separators, decimals) so that checks can see the text and the model converts it.
+// STRING has three quote styles; only the ASCII one has escapes. NUMBER and DATE stay as written so that checks can
+// see the text and the model converts it.
 export class JxmbValueConverter extends DefaultValueConverter {
-    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, _cstNode: CstNode): ValueType {
-        if (rule.name === 'STRING') {
-            return unquote(input);
-        }
-        // Every other rule of the grammar is a string: NUMBER and DATE as written, the rest (units, operators,
-        // category keywords) as well. Langium's default would look up each rule's type for every token.
-        return input;
+    // Every rule of the grammar but STRING is a string as written: NUMBER and DATE (thousands separators, decimals),
+    // units, operators, category keywords. Langium's default asks the grammar's reflection, for every token, whether
+    // it is a cross-reference (jxmb has none) and a rule call, and looks up the rule's type.
+    override convert(input: string, cstNode: CstNode): ValueType {
+        const feature = cstNode.grammarSource;
+        return feature?.$type === 'RuleCall' && (feature as GrammarAST.RuleCall).rule.ref?.name === 'STRING' ? unquote(input) : input;
     }
 }
 
