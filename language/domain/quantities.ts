@@ -30,11 +30,24 @@ const PREFIX_OPS: ReadonlyArray<readonly [string, Operator, boolean?]> = [
 const PREFIX_HEDGES: ReadonlyArray<readonly [string, Hedge]> = [['大约', '约'], ['将近', '近'], ['接近', '近'], ['约', '约'], ['近', '近']];
 const NOT_HEDGE_BEFORE: Record<string, string> = { 约: '签制预邀节公条契合违履守践', 近: '最附邻靠' };
 
+/** Words by their last (or first) character, in their order: a number's neighbour names the few that can match. */
+function byCharacter<T extends readonly [string, ...unknown[]]>(words: readonly T[], at: 'first' | 'last'): Map<string, T[]> {
+    const map = new Map<string, T[]>();
+    for (const entry of words) {
+        const ch = at === 'first' ? entry[0][0]! : entry[0].at(-1)!;
+        map.set(ch, [...map.get(ch) ?? [], entry]);
+    }
+    return map;
+}
+const PREFIX_OPS_BY_LAST = byCharacter(PREFIX_OPS, 'last');
+const PREFIX_HEDGES_BY_LAST = byCharacter(PREFIX_HEDGES, 'last');
+
 // Operators after a number (and its unit), longest first.
 const SUFFIX_OPS: ReadonlyArray<readonly [string, Operator | 'hedge']> = [
     ['及以上', '≥'], ['以上', '≥'], ['及以下', '≤'], ['以下', '≤'], ['以内', '≤'], ['之内', '≤'], ['内', '≤'],
     ['左右', 'hedge'], ['+', '≥']
 ];
+const SUFFIX_OPS_BY_FIRST = byCharacter(SUFFIX_OPS, 'first');
 // 内 after a unit starts a noun as often as it means "within": 100个内容, 3家内部.
 const NOT_WITHIN = '容部涵外网审控设务在';
 
@@ -91,10 +104,11 @@ function readPrefix(masked: string, numberStart: number): Prefix {
     let p = numberStart;
     let hedge: Hedge | null = null;
     const takeHedge = () => {
-        for (const [word, h] of PREFIX_HEDGES) {
+        for (const entry of PREFIX_HEDGES_BY_LAST.get(masked[p - 1]!) ?? []) {
+            const word = entry[0];
             const charBefore = masked[p - word.length - 1];
             if (endsWithAt(masked, p, word) && !(charBefore && NOT_HEDGE_BEFORE[word]?.includes(charBefore))) {
-                hedge = h;
+                hedge = entry[1];
                 p -= word.length;
                 return;
             }
@@ -104,11 +118,11 @@ function readPrefix(masked: string, numberStart: number): Prefix {
     // Masked quotes may stand between an operator and its number: 高于“十三五”17.4%.
     let q = p;
     while (q > 0 && masked[q - 1] === MASK_CHAR) q--;
-    for (const [word, op, weak] of PREFIX_OPS) {
-        if (endsWithAt(masked, q, word)) {
-            p = q - word.length;
+    for (const entry of PREFIX_OPS_BY_LAST.get(masked[q - 1]!) ?? []) {
+        if (endsWithAt(masked, q, entry[0])) {
+            p = q - entry[0].length;
             if (!hedge) takeHedge();
-            return { op, weak: !!weak, hedge, start: p };
+            return { op: entry[1], weak: !!entry[2], hedge, start: p };
         }
     }
     return { op: null, weak: false, hedge, start: p };
@@ -132,7 +146,7 @@ function readSuffix(text: string, pos: number): Suffix {
             p += 1 + unit.length;
         }
     }
-    for (const [word, op] of SUFFIX_OPS) {
+    for (const [word, op] of SUFFIX_OPS_BY_FIRST.get(text[p]!) ?? []) {
         if (!text.startsWith(word, p)) continue;
         const next = text[p + 1];
         if (word === '内' && next && NOT_WITHIN.includes(next)) break;
