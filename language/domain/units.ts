@@ -64,6 +64,9 @@ for (const spelling of table.bySpelling.keys()) {
     byFirstChar.set(spelling[0]!, list);
 }
 for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length);
+// The nouns that only begin like a unit (部门, 场所), by first character alike.
+const notUnitsByFirstChar = new Map<string, string[]>();
+for (const word of table.notUnits) notUnitsByFirstChar.set(word[0]!, [...notUnitsByFirstChar.get(word[0]!) ?? [], word]);
 
 const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
@@ -109,9 +112,10 @@ export function toBase(value: number, unit: string | null | undefined): number |
  * unit (「3部门」). Magnitudes (万, 亿) are matched too; the parser composes them with a following unit.
  */
 export function matchUnitAt(text: string, pos: number): string | undefined {
-    const candidates = byFirstChar.get(text[pos] ?? '');
+    const first = text[pos] ?? '';
+    const candidates = byFirstChar.get(first);
     if (!candidates) return undefined;
-    for (const word of table.notUnits) if (text.startsWith(word, pos)) return undefined;
+    for (const word of notUnitsByFirstChar.get(first) ?? []) if (text.startsWith(word, pos)) return undefined;
     for (const spelling of candidates) {
         if (!text.startsWith(spelling, pos)) continue;
         // An ASCII unit must end at a word boundary: 3s is seconds, 3sets is not.
