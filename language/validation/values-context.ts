@@ -108,10 +108,12 @@ export function isCostIndicator(indicator: Indicator): boolean {
 }
 
 /** Vague wording (RULES §4, kind vague) in a value that names no number, grade or milestone. */
-export function vagueWordsOf(context: Pick<ValueContext, 'text' | 'parsed'>): VagueMatch[] {
+export function vagueWordsOf(context: Pick<ValueContext, 'text' | 'parsed'>): readonly VagueMatch[] {
     const { parsed } = context;
     if (parsed.kind !== 'qualitative' || parsed.grade || parsed.milestone) return [];
-    return findVagueWords(context.text, { kinds: ['vague'] });
+    let found = vagueWords.get(context);
+    if (!found) vagueWords.set(context, found = findVagueWords(context.text, { kinds: ['vague'] }));
+    return found;
 }
 
 /** A 定性 value with neither grade nor milestone: not checkable (RULES §3.3). */
@@ -140,5 +142,14 @@ export function repeatsName(context: ValueContext): boolean {
  * text each have their own finding, and one finding per value is enough.
  */
 export function hasOwnProblem(context: ValueContext): boolean {
-    return context.parsed.kind === 'empty' || hasPlaceholder(context.text) || repeatsName(context) || context.parsed.kind === 'unparsable';
+    let problem = ownProblems.get(context);
+    if (problem === undefined) {
+        problem = context.parsed.kind === 'empty' || hasPlaceholder(context.text) || repeatsName(context) || context.parsed.kind === 'unparsable';
+        ownProblems.set(context, problem);
+    }
+    return problem;
 }
+
+// Asked of each value by most value checks: answered once per value context (valuesOf).
+const ownProblems = new WeakMap<ValueContext, boolean>();
+const vagueWords = new WeakMap<object, VagueMatch[]>();
