@@ -5,6 +5,7 @@ import {
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type JxmbAstType, type Level1Group, type Level2Block, type Project
 } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
+import { memoByRevision } from '../parse/revisions.js';
 import { categoryByCode, type CostModel } from '../domain/taxonomy.js';
 import {
     blocksOf, comparableName, groupsOf, indicatorsOf, isProjectOwner, level1Code, level1Label, level2Code, treesOf,
@@ -68,7 +69,10 @@ interface UnitCensus {
     level2Count: Map<string, number>;
 }
 
-function census(owner: IndicatorOwner): UnitCensus {
+// Six checks of a unit read its census: counted once per unit (and again once its content was replaced).
+const census = memoByRevision(countUnit);
+
+function countUnit(owner: IndicatorOwner): UnitCensus {
     const trees = treesOf(owner);
     const groups = new Map<string, Level1Group[]>();
     const level1Count = new Map<string, number>();
