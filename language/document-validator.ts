@@ -65,8 +65,10 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         // Settings first: they may come from the client, and while we wait the document may be rebuilt. A run
         // that was cancelled meanwhile must not return, or the builder adds its findings to the next run's (each
         // finding shown twice in VS Code's counts).
-        const { severity } = await this.jxmbServices.jxmb.Settings.forDocument(document.uri);
+        const settings = await this.jxmbServices.jxmb.Settings.forDocument(document.uri);
         if (cancelToken?.isCancellationRequested) throw OperationCancelled;
+        this.jxmbServices.jxmb.Settings.startValidation(document, settings);
+        const { severity } = settings;
         const unreadable = this.whyUnreadable(document);
         const diagnostics = unreadable ? [unreadable] : await super.validateDocument(document, options, cancelToken);
         if (cancelToken?.isCancellationRequested) throw OperationCancelled;
@@ -135,7 +137,8 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAst(root: AstNode, options: ValidationOptions, cancelToken: CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const diagnostics: Diagnostic[] = [];
         const accept = this.acceptorInto(diagnostics);
-        const settings = await this.jxmbServices.jxmb.Settings.forDocument(AstUtils.getDocument(root).uri);
+        const document = AstUtils.getDocument(root);
+        const settings = this.jxmbServices.jxmb.Settings.inValidation(document) ?? await this.jxmbServices.jxmb.Settings.forDocument(document.uri);
         const context = JSON.stringify([settings, options.categories ?? null]);
         await this.validateAstBefore(root, options, accept, cancelToken);
         const lists = this.jxmbServices.validation.ValidationRegistry.checkLists(options.categories);

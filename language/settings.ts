@@ -38,6 +38,21 @@ export class JxmbSettingsProvider {
         this.fixed = settings ? { ...defaultSettings, ...settings } : undefined;
     }
 
+    /**
+     * The validator reads a document's settings once when a run starts (they may wait on the client); the checks of
+     * that run use the same, without waiting each time.
+     */
+    startValidation(document: object, settings: JxmbSettings): void {
+        this.validating.set(document, settings);
+    }
+
+    /** The settings the document's latest validation run started with. */
+    inValidation(document: object): JxmbSettings | undefined {
+        return this.validating.get(document);
+    }
+
+    private readonly validating = new WeakMap<object, JxmbSettings>();
+
     /** The language server sets where a document's jxmb.yaml settings come from. */
     useLocal(local: LocalSettings): void {
         this.local = local;

@@ -1,5 +1,5 @@
 import { walkAst } from '../ast-walk.js';
-import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isProject,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type JxmbAstType, type Level1Group, type Level2Block, type Project
@@ -319,23 +319,28 @@ function unitChecks(owner: IndicatorOwner, accept: ValidationAcceptor): void {
 }
 
 export function createHierarchyChecks(services: JxmbServices): ValidationChecks<JxmbAstType> {
-    const modelOf = async (node: IndicatorTree | IndicatorOwner | JxmbAstType['ProjectDeclaration']): Promise<CostModel> =>
-        (await services.jxmb.Settings.forDocument(AstUtils.getDocument(node).uri)).costModel;
+    // The 成本 model the validation run started with; read again (awaited) only outside a run.
+    const withModel = (node: AstNode, check: (model: CostModel) => void): MaybePromise<void> => {
+        const document = AstUtils.getDocument(node);
+        const settings = services.jxmb.Settings.inValidation(document);
+        return settings ? check(settings.costModel) : services.jxmb.Settings.forDocument(document.uri).then(s => check(s.costModel));
+    };
     return {
-        DepartmentDeclaration: async (node, accept) => {
+        DepartmentDeclaration: (node, accept) => {
             unitChecks(node, accept);
             checkDuplicateNames(treesOf(node), accept);
-            const model = await modelOf(node);
-            checkCostModel(node, model, accept);
-            checkMissingCost(node, model, accept);
+            return withModel(node, model => {
+                checkCostModel(node, model, accept);
+                checkMissingCost(node, model, accept);
+            });
         },
-        Project: async (node, accept) => {
+        Project: (node, accept) => {
             unitChecks(node, accept);
             for (const tree of treesOf(node)) checkDuplicateNames([tree], accept);
-            checkMissingCost(node, await modelOf(node), accept);
+            return withModel(node, model => checkMissingCost(node, model, accept));
         },
-        ProjectDeclaration: async (node, accept) => checkCostModel(node, await modelOf(node), accept),
-        IndicatorTree: async (node, accept) => checkLevel2Placement(node, await modelOf(node), accept)
+        ProjectDeclaration: (node, accept) => withModel(node, model => checkCostModel(node, model, accept)),
+        IndicatorTree: (node, accept) => withModel(node, model => checkLevel2Placement(node, model, accept))
     };
 }
 
