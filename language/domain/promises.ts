@@ -180,7 +180,7 @@ interface Raw {
 export function findPromises(input: string, options: PromiseOptions = {}): TextPromise[] {
     const c = compact(input);
     let masked = maskNonQuantities(c.text);
-    for (const idiom of IDIOMS) masked = masked.split(idiom).join('□'.repeat(idiom.length));
+    for (const idiom of IDIOMS) if (masked.includes(idiom)) masked = masked.split(idiom).join('□'.repeat(idiom.length));
     const raws: Raw[] = [];
     for (const q of scanQuantities(c.text, masked).quantities) {
         const range = rangeBefore(c.text, q);
