@@ -183,11 +183,14 @@ type Category = 'cost' | 'time' | 'rate';
 
 /** Which kind check applies to an indicator: 成本 first (its rates are control rates), then 时效, then 比率. */
 export function categoryOf(indicator: Indicator): Category | undefined {
-    if (isCostIndicator(indicator)) return 'cost';
-    if (isTimeName(indicator.name)) return 'time';
-    if (isRateName(indicator.name)) return 'rate';
-    return undefined;
+    if (categories.has(indicator)) return categories.get(indicator);
+    const category = isCostIndicator(indicator) ? 'cost' : isTimeName(indicator.name) ? 'time' : isRateName(indicator.name) ? 'rate' : undefined;
+    categories.set(indicator, category);
+    return category;
 }
+
+// Asked by four checks of every indicator; an edit of its name or 二级 gives it a new node (parse/reparse.ts).
+const categories = new WeakMap<Indicator, Category | undefined>();
 
 function hasPercent(parsed: ParsedValue): boolean {
     if (parsed.kind === 'range') return isPercentUnit(parsed.unit);
