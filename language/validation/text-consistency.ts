@@ -16,7 +16,7 @@ import {
 } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { readPromises } from './memo.js';
-import { readValue } from './values-context.js';
+import { readValue, valuesOf } from './values-context.js';
 import { indicatorValueMeasures, matchPromise, samePromise, type Measure } from './text-consistency-match.js';
 import { named } from './labels.js';
 import { indicatorsOf, treesOf } from './hierarchy-units.js';
@@ -208,10 +208,9 @@ function promisesOf(source: Source, year: number | undefined): TextPromise[] {
 
 /** Every number the indicators state, each with the indicator and value it stands in. */
 export function measuresOf(trees: IndicatorTree[], year: number | undefined): Array<Measure<IndicatorRef>> {
-    return indicatorsOf(trees).flatMap(indicator =>
-        [indicator.value, indicator.period, indicator.annual]
-            .filter((v): v is Value => v !== undefined)
-            .flatMap(value => valueMeasures(indicator, value, year)));
+    // The value contexts the value checks read too (values-context.ts): each value's text and reading once.
+    return indicatorsOf(trees).flatMap(indicator => valuesOf(indicator).flatMap(({ node, text }) =>
+        indicatorValueMeasures(indicator.name, text, node.$type === 'TextValue', year, { indicator, value: node })));
 }
 
 function valueMeasures(indicator: Indicator, value: Value, year: number | undefined): Array<Measure<IndicatorRef>> {

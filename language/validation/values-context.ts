@@ -57,9 +57,12 @@ const contextCache = new WeakMap<Indicator, ValueContext[]>();
 export function valuesOf(indicator: Indicator): ValueContext[] {
     let contexts = contextCache.get(indicator);
     if (!contexts) {
-        const list: Array<[Value | undefined, ValueRole]> = [[indicator.value, 'both'], [indicator.period, 'period'], [indicator.annual, 'annual']];
-        contexts = list.filter((pair): pair is [Value, ValueRole] => pair[0] !== undefined)
-            .map(([node, role]) => ({ indicator, node, role, ...readValue(node) }));
+        contexts = [];
+        for (const [node, role] of [[indicator.value, 'both'], [indicator.period, 'period'], [indicator.annual, 'annual']] as const) {
+            if (!node) continue;
+            const { text, parsed } = readValue(node);
+            contexts.push({ indicator, node, role, text, parsed });
+        }
         contextCache.set(indicator, contexts);
     }
     return contexts;
