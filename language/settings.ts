@@ -30,6 +30,7 @@ export type LocalSettings = (uri: URI) => Promise<Partial<JxmbSettings> | undefi
 export class JxmbSettingsProvider {
     private fixed: JxmbSettings | undefined;
     private local: LocalSettings | undefined;
+    private readonly validating = new WeakMap<object, JxmbSettings>();
 
     constructor(private readonly shared: LangiumSharedServices) {}
 
@@ -50,8 +51,6 @@ export class JxmbSettingsProvider {
     inValidation(document: object): JxmbSettings | undefined {
         return this.validating.get(document);
     }
-
-    private readonly validating = new WeakMap<object, JxmbSettings>();
 
     /** The language server sets where a document's jxmb.yaml settings come from. */
     useLocal(local: LocalSettings): void {

@@ -1,5 +1,5 @@
+import type { AstNode, DiagnosticInfo, ValidationAcceptor, ValidationChecks, ValidationSeverity } from 'langium';
 import { containsType } from '../ast-walk.js';
-import { type AstNode, type DiagnosticInfo, type ValidationAcceptor, type ValidationChecks, type ValidationSeverity } from 'langium';
 import { parseNumber } from '../compile/numbers.js';
 import {
     isBudgetGroup, isProject, isProjectDeclaration, isTotal,

@@ -1,8 +1,9 @@
-import { containerOf } from '../ast-walk.js';
 import type { AstNode } from 'langium';
+import { containerOf } from '../ast-walk.js';
 
-// Remembered per node. A 保密 mark is in its project's first line, and
-// an edit there gives the project and everything in it new nodes (parse/reparse.ts), so nothing goes stale.
+// Remembered per node. A 保密 mark is in its project's first line, and an edit there gives the project and everything
+// in it new nodes (parse/reparse.ts), so nothing goes stale. The validator itself decides once per project
+// (validation/registry.ts, exemptSecretProjects); this is for the measurability score.
 const secretCache = new WeakMap<AstNode, boolean>();
 
 /** 保密项目 (RULES §1B, Q7): their content is a placeholder by design and exempt from every domain rule. */

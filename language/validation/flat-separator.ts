@@ -2,8 +2,8 @@
 // or value holding the text that separates its fields is cut there by whoever reads the table (jxmb's import, the
 // finance system), and the rest is lost or filed under another indicator. Compile writes the text as it is, so the
 // author is told here, at the place, and rephrases.
-import { containerOf } from '../ast-walk.js';
 import { AstUtils, GrammarUtils, type CstNode, type ValidationAcceptor } from 'langium';
+import { containerOf } from '../ast-walk.js';
 import type { Range } from 'vscode-languageserver-types';
 import { flatSeparatorIn, type FlatField } from '../compile/flat.js';
 import type { Indicator, Value } from '../generated/ast.js';

@@ -1,7 +1,7 @@
 // The unit the structure checks judge (RULES §3.5): for 部门整体 the declaration, for 项目支出 each project with
 // all its 绩效指标 lists together (a project's lists are one cell split where the numbering restarts, RULES Q1).
-import { containerOf, walkAst } from '../ast-walk.js';
 import type { AstNode } from 'langium';
+import { containerOf, walkAst } from '../ast-walk.js';
 import {
     isIndicatorTree, isProject, isProjectDeclaration,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type Level1Group, type Level2Block, type Project

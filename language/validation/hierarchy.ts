@@ -1,5 +1,5 @@
-import { walkAst } from '../ast-walk.js';
 import { AstUtils, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { walkAst } from '../ast-walk.js';
 import {
     isProject,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type JxmbAstType, type Level1Group, type Level2Block, type Project

@@ -1,5 +1,5 @@
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import { containsType } from '../ast-walk.js';
-import { type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     isBasicInfo, isBudget, isBudgetGroup, isFunds, isTotal,
     type AmountItem, type BasicInfo, type Budget, type DepartmentDeclaration, type Document, type Funds, type Indicator, type JxmbAstType,

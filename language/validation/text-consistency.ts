@@ -1,8 +1,8 @@
 // Text ↔ indicators (issue 3): what a task's 主要实施内容 / 期望目标 or a project's 绩效目标 promises in numbers must be
 // measured by a 三级指标 (88号 第九条: 指向明确、细化量化、相应匹配; RULES §3.1), and no indicator may state a different
 // number for the same thing. In 部门整体 the indicators are the declaration's, shared by all its tasks.
-import { containerOf } from '../ast-walk.js';
 import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { containerOf } from '../ast-walk.js';
 import type { Range } from 'vscode-languageserver-types';
 import { parseNumber } from '../compile/numbers.js';
 import {

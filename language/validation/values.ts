@@ -3,8 +3,8 @@
 // One finding per value for what its content is: an empty cell, a placeholder, a restated name or unreadable text
 // each stop the content checks (values-context.ts hasOwnProblem); vague wording is the measurability family's, so
 // the checks by kind of indicator (成本 > 时效 > 比率, the first that applies) leave such values alone.
-import { containerOf } from '../ast-walk.js';
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import { containerOf } from '../ast-walk.js';
 import type { Indicator, JxmbAstType } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { findVagueWords } from '../domain/vague-words.js';
