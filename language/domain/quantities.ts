@@ -1,7 +1,7 @@
 // Finds the quantities in a 指标值: operator + number + unit, with hedges, per-periods and suffix operators
 // (≥45场次, 不少于1000次, 3000万人次以上, 70余场, 约96.6亿, 每月不少于1次, 1小时内, 20000+). RULES §3.2.
 import { CN_NUMERAL_CHARS, readNumberAt, type NumberToken } from './numbers.js';
-import { CLAUSE_SEPARATORS, MASK_CHAR } from './text.js';
+import { byCharacter, CLAUSE_SEPARATORS, MASK_CHAR } from './text.js';
 import { matchUnitAt, unitKind } from './units.js';
 import type { Hedge, Operator, Quantity } from './value-types.js';
 
@@ -30,24 +30,16 @@ const PREFIX_OPS: ReadonlyArray<readonly [string, Operator, boolean?]> = [
 const PREFIX_HEDGES: ReadonlyArray<readonly [string, Hedge]> = [['大约', '约'], ['将近', '近'], ['接近', '近'], ['约', '约'], ['近', '近']];
 const NOT_HEDGE_BEFORE: Record<string, string> = { 约: '签制预邀节公条契合违履守践', 近: '最附邻靠' };
 
-/** Words by their last (or first) character, in their order: a number's neighbour names the few that can match. */
-function byCharacter<T extends readonly [string, ...unknown[]]>(words: readonly T[], at: 'first' | 'last'): Map<string, T[]> {
-    const map = new Map<string, T[]>();
-    for (const entry of words) {
-        const ch = at === 'first' ? entry[0][0]! : entry[0].at(-1)!;
-        map.set(ch, [...map.get(ch) ?? [], entry]);
-    }
-    return map;
-}
-const PREFIX_OPS_BY_LAST = byCharacter(PREFIX_OPS, 'last');
-const PREFIX_HEDGES_BY_LAST = byCharacter(PREFIX_HEDGES, 'last');
+// Operator and hedge words by the character next to the number (text.ts, byCharacter).
+const PREFIX_OPS_BY_LAST = byCharacter(PREFIX_OPS, ([word]) => word.at(-1)!);
+const PREFIX_HEDGES_BY_LAST = byCharacter(PREFIX_HEDGES, ([word]) => word.at(-1)!);
 
 // Operators after a number (and its unit), longest first.
 const SUFFIX_OPS: ReadonlyArray<readonly [string, Operator | 'hedge']> = [
     ['及以上', '≥'], ['以上', '≥'], ['及以下', '≤'], ['以下', '≤'], ['以内', '≤'], ['之内', '≤'], ['内', '≤'],
     ['左右', 'hedge'], ['+', '≥']
 ];
-const SUFFIX_OPS_BY_FIRST = byCharacter(SUFFIX_OPS, 'first');
+const SUFFIX_OPS_BY_FIRST = byCharacter(SUFFIX_OPS, ([word]) => word[0]!);
 // 内 after a unit starts a noun as often as it means "within": 100个内容, 3家内部.
 const NOT_WITHIN = '容部涵外网审控设务在';
 

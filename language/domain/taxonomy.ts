@@ -95,11 +95,11 @@ function splitCode(label: string): { code?: string; name: string } {
 }
 
 // Every indicator asks for its 一级 and 二级 by the same few labels: each label is looked up once.
-const found = new WeakMap<readonly IndicatorCategory[], Map<string, IndicatorCategory | undefined>>();
+const lookedUp = new WeakMap<readonly IndicatorCategory[], Map<string, IndicatorCategory | undefined>>();
 
 function byName(categories: readonly IndicatorCategory[], label: string): IndicatorCategory | undefined {
-    let known = found.get(categories);
-    if (!known) found.set(categories, known = new Map());
+    let known = lookedUp.get(categories);
+    if (!known) lookedUp.set(categories, known = new Map());
     if (known.has(label)) return known.get(label);
     const category = lookUp(categories, label);
     // Labels come from the user's text: a bound keeps a long session's map small.

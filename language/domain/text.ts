@@ -66,3 +66,15 @@ export function stretchAround(text: string, at: number, end: RegExp): string {
     while (to < text.length && !end.test(text[to]!)) to++;
     return text.slice(from, to);
 }
+
+/** Items by one character of theirs (a word's first or last), in their order: a reader tries only those that can match where it stands. */
+export function byCharacter<T>(items: Iterable<T>, characterOf: (item: T) => string): Map<string, T[]> {
+    const map = new Map<string, T[]>();
+    for (const item of items) {
+        const ch = characterOf(item);
+        const list = map.get(ch);
+        if (list) list.push(item);
+        else map.set(ch, [item]);
+    }
+    return map;
+}

@@ -2,6 +2,7 @@
 import data from './data/units.yaml?data';
 import { DataFileError, loadDataFile } from './data-file.js';
 import { unitsSchema, type UNIT_KINDS } from './data-schemas.js';
+import { byCharacter } from './text.js';
 
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
@@ -57,16 +58,10 @@ function unitTableOf(raw: RawUnits, file: string): UnitTable {
 const table = unitTableOf(data as RawUnits, UNITS_FILE);
 
 // Longest-first spellings per first character: the parser asks "which unit starts here?" once per number.
-const byFirstChar = new Map<string, string[]>();
-for (const spelling of table.bySpelling.keys()) {
-    const list = byFirstChar.get(spelling[0]!) ?? [];
-    list.push(spelling);
-    byFirstChar.set(spelling[0]!, list);
-}
+const byFirstChar = byCharacter(table.bySpelling.keys(), spelling => spelling[0]!);
 for (const list of byFirstChar.values()) list.sort((a, b) => b.length - a.length);
 // The nouns that only begin like a unit (部门, 场所), by first character alike.
-const notUnitsByFirstChar = new Map<string, string[]>();
-for (const word of table.notUnits) notUnitsByFirstChar.set(word[0]!, [...notUnitsByFirstChar.get(word[0]!) ?? [], word]);
+const notUnitsByFirstChar = byCharacter(table.notUnits, word => word[0]!);
 
 const MAGNITUDES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
