@@ -43,6 +43,18 @@ afterAll(async () => { await session?.stop(); });
 const last = (name: string) => session.published.filter(p => p.uri === uri(name)).at(-1)!.diagnostics;
 /** What `jxmb check` says about the file (its one line on standard error). */
 const cliSays = (name: string) => runJxmb(['check', dir.at('ws', name)]).stderr;
+/** What 导出 answers for an opened document: refused, with its message. */
+async function refusedExport(documentUri: string): Promise<string | undefined> {
+    const exported = await session.connection.sendRequest(CompileRequest, { uri: documentUri, target: 'flat' }) as { ok: boolean; message?: string };
+    expect(exported).toMatchObject({ ok: false });
+    return exported.message;
+}
+/** The opened document's text replaced by the sample (version 2): its findings, once checked. */
+async function replacedBySample(documentUri: string): Promise<unknown> {
+    const checked = session.diagnostics(documentUri, 2);
+    await session.replace(documentUri, sample, 2);
+    return (await checked).diagnostics;
+}
 
 describe('files of the opened folder that are not UTF-8 text', () => {
     test.each([
@@ -70,12 +82,8 @@ describe('files of the opened folder that are not UTF-8 text', () => {
         const opened = await session.openChecked(big, fiveMb);
         expect(opened.diagnostics.map(d => d.code)).toEqual(['file/unreadable']);
         expect(opened.diagnostics[0]!.message).toContain('文件过大');
-        const exported = await session.connection.sendRequest(CompileRequest, { uri: big, target: 'flat' }) as { ok: boolean; message?: string };
-        expect(exported).toMatchObject({ ok: false });
-        expect(exported.message).toContain('文件过大');
-        const small = session.diagnostics(big, 2);
-        await session.replace(big, sample, 2);
-        expect((await small).diagnostics).toEqual(last(files.good));
+        expect(await refusedExport(big)).toContain('文件过大');
+        expect(await replacedBySample(big)).toEqual(last(files.good));
     });
 
     test('the GBK file opened as UTF-8 (VS Code shows 「�」 for what it cannot decode): one finding at the first, nothing to export', async () => {
@@ -90,13 +98,9 @@ describe('files of the opened folder that are not UTF-8 text', () => {
         });
         // The words of the unopened file's finding, with what to do in the editor.
         expect(diagnostics[0]!.message).toMatch(/^文件不是 UTF-8 编码（.*可能是 GBK\/GB18030）。.*「通过编码重新打开」.*GBK.*「通过编码保存」.*UTF-8/);
-        const exported = await session.connection.sendRequest(CompileRequest, { uri: opened, target: 'flat' }) as { ok: boolean; message?: string };
-        expect(exported).toMatchObject({ ok: false });
-        expect(exported.message).toContain('文件不是 UTF-8 编码');
+        expect(await refusedExport(opened)).toContain('文件不是 UTF-8 编码');
         // Reopened as GBK, it is checked as its text.
-        const reopened = session.diagnostics(opened, 2);
-        await session.replace(opened, sample, 2);
-        expect((await reopened).diagnostics).toEqual(last(files.good));
+        expect(await replacedBySample(opened)).toEqual(last(files.good));
         // An untitled text with a pasted 「�」 is checked as it is: there is no file to reopen.
         const untitled = await session.openChecked('untitled:Untitled-1', sample.replace('科学技术协会', '科学技术协会\uFFFD'));
         expect(untitled.diagnostics).toEqual(last(files.good));
