@@ -115,7 +115,7 @@ async function probeYamlSchema() {
  * speed during the run reaches both alike, and their ratio holds); each `result.openMs` (and openCpuMs,
  * folderLoadMs) becomes the median of all, the single figures stay in `openRuns`. A server that fails an open leaves
  * the figures it has.
- * @param {Array<[object, object]>} entries result and `openInNewServer` options
+ * @param {...[object, object]} entries each a result and its `openInNewServer` options
  */
 async function medianOfOpens(...entries) {
     const runs = entries.map(([result]) => (result.openMs === undefined ? [] : [{ openMs: result.openMs, openCpuMs: result.openCpuMs }]));
