@@ -12,6 +12,8 @@ const WHOLE_YEAR = new RegExp(`^${PRE}${YEAR}年度?(底|末|年底|年末|内)?
 const THIS_YEAR = /^(本年度|本年|今年|当年|年度|年)(内|底|末)(前)?(?:完成)?$/;
 const MONTH_NO_YEAR = new RegExp(`^${PRE}(\\d{1,2})月份?(底|末|上旬|中旬|下旬)?${SUF}${DONE}`);
 const DAY_NO_YEAR = new RegExp(`^${PRE}(\\d{1,2})月(\\d{1,2})[日号]${SUF}${DONE}`);
+// 2024年第三季度前, 上半年完成: a quarter or half-year ends on its last day (年 optional: the budget year).
+const PART_OF_YEAR = new RegExp(`^${PRE}(?:${YEAR}年度?)?(第[一二三四1-4]季度|[一二三四1-4]季度|上半年|下半年)(末|底)?${SUF}${DONE}`);
 
 const PRE_OP: Record<string, Operator> = { '≤': '≤', '≥': '≥', '<': '<', '>': '>', '=': '=', 不晚于: '≤', 不早于: '≥', 截至: '≤', 截止到: '≤', 截止: '≤' };
 const AFTER = new Set(['后', '之后', '以后', '起']);
@@ -82,6 +84,14 @@ export function parseDateValue(text: string, year?: number): Body | undefined {
         const note = [`month without a year: read in the budget year ${year}`, monthNote(year, month, m[3], m[4])].filter(Boolean).join('; ');
         return date(operatorOf(m[1], m[4]), year, month, dayOfPart(year, month, m[3]), note, text);
     }
+    m = PART_OF_YEAR.exec(text);
+    if (m) {
+        const y = m[2] ? Number(m[2]) : year;
+        if (y === undefined) return needsYear(text);
+        const month = lastMonthOf(m[3]!);
+        const notes = [m[2] ? null : `without a year: read in the budget year ${y}`, partNote(y, m[3]!, month, m[4], m[5])].filter(Boolean);
+        return date(operatorOf(m[1], m[5]), y, month, lastDay(y, month), notes.length ? notes.join('; ') : null, text);
+    }
     m = DAY_NO_YEAR.exec(text);
     if (m) {
         if (year === undefined) return needsYear(text);
@@ -98,6 +108,21 @@ function monthNote(y: number, month: number, part: string | undefined, suf: stri
         return `「${month}月前」 is ambiguous: before ${y}-${pad(month)}-01, or by the end of ${month}月? Read as ≤ ${end}; write ${y}年${month}月${lastDay(y, month)}日前 to be exact`;
     }
     return suf ? null : `month only: read as the last day, ${end}`;
+}
+
+const QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
+
+/** The month a quarter or half-year ends in: 第三季度 → 9, 上半年 → 6. */
+function lastMonthOf(part: string): number {
+    if (part === '上半年') return 6;
+    if (part === '下半年') return 12;
+    return 3 * QUARTER[part.replace(/^第/, '')[0]!]!;
+}
+
+// 「第三季度前」: by the end of the quarter, as 年底前 is by the end of the year.
+function partNote(y: number, part: string, month: number, end: string | undefined, suf: string | undefined): string | null {
+    if (end || !suf || !['前', '之前', '以前'].includes(suf)) return null;
+    return `「${part}前」 read as by its end, ≤ ${y}-${pad(month)}-${pad(lastDay(y, month))}`;
 }
 
 function needsYear(text: string): Body {

@@ -60,6 +60,9 @@ export interface NumberToken {
 const ARABIC = /(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?/y;
 const CHINESE = /[〇零一二两三四五六七八九十百千]+/y;
 
+const LONE_HUNDREDS: Record<string, number> = { 百: 100, 千: 1000 };
+const HEDGE_AFTER = '余多';
+
 /** A number starting exactly at `pos`, or undefined. */
 export function readNumberAt(text: string, pos: number): NumberToken | undefined {
     if (text.startsWith('百分之', pos)) {
@@ -75,7 +78,9 @@ export function readNumberAt(text: string, pos: number): NumberToken | undefined
     const chinese = CHINESE.exec(text);
     if (chinese) {
         // Numerals longer than 一千二百三十四 are not quantities but prose (「十四五」 is masked elsewhere).
-        const value = chinese[0].length <= 8 ? parseChineseInteger(chinese[0]) : undefined;
+        // 百余篇, 千余人: a lone 百/千 before a hedge counts one hundred, one thousand (百家 stays a word).
+        const lone = LONE_HUNDREDS[chinese[0]] !== undefined && HEDGE_AFTER.includes(text[pos + 1] ?? '') ? LONE_HUNDREDS[chinese[0]] : undefined;
+        const value = lone ?? (chinese[0].length <= 8 ? parseChineseInteger(chinese[0]) : undefined);
         if (value !== undefined) return { value, start: pos, end: pos + chinese[0].length, percent: false, chinese: true };
     }
     return undefined;

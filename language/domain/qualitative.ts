@@ -13,10 +13,15 @@ const GRADE = `(?:优秀|优良|良好|不合格|合格|不及格|及格|不达�
 const GRADES = `${GRADE}(?:[或及和、/]${GRADE})*`;
 const CONTEXT = '(?:^|:|达到|达|为|评为|评定为|获评|获得|不低于|≥|验收|考核|评估|检测|检查|评价|评审|测评|审核|鉴定|结果)';
 const TAIL = '(?:等级|等次|级别|水平|标准)?(及以上|以上|及以下|以下)?';
-const GRADE_AT_END = new RegExp(`${CONTEXT}(${GRADES})${TAIL}$`);
+// Whose scale it is may stand between (达到国家二级标准, 达到省级一级标准).
+const SCOPE = '(?:国家|国际|行业|省级|市级|区级|县级|省|市)?';
+const GRADE_AT_END = new RegExp(`${CONTEXT}${SCOPE}(${GRADES})${TAIL}$`);
 // 达标/合格 are predicates wherever they end the value: 垃圾分类达标, 验收合格.
 const PASS_AT_END = /(不?达标|不?合格)$/;
-const SCALE_NOTE = /\([^()]{1,60}\)$/;
+// A title in the note may hold brackets of its own: （依据《…管理办法（试行）》）.
+// 「良好」 alone names no scale: vague (RULES §4, vague-words.yaml degree); 「评价等级≥良好」, 「良好及以上」 grade on one.
+const BARE_GOOD = /^良好$/;
+const SCALE_NOTE = /\((?:[^()《》]|《[^《》]{0,60}》){1,60}\)$/;
 
 // Completion-side grades of a 定性 indicator (RULES §3.3, 财预〔2020〕10号 and the 山西 variant).
 const COMPLETION_GRADES = [
@@ -42,7 +47,7 @@ export function findGrade(text: string): string | null {
     if (COMPLETION_GRADES.includes(text)) return text;
     // Grades are short predicates; long prose is left to the vague-word check (keeps this linear on big input).
     // A closing note names the scale (评价等级≥良好（依据《…考核办法》）, RULES §4): the grade ends before it.
-    const tail = text.length > 200 ? '' : text.replace(SCALE_NOTE, '');
+    const tail = text.length > 200 || BARE_GOOD.test(text) ? '' : text.replace(SCALE_NOTE, '');
     const m = GRADE_AT_END.exec(tail);
     if (m) {
         const grade = canonicalGrade(m[1]!);

@@ -38,6 +38,8 @@ export interface VagueMatch {
 }
 
 export const VAGUE_WORDS_FILE = 'language/domain/data/vague-words.yaml';
+/** The hedge entry of words that make a target a wish (力争, 原则上): the parser marks its numbers approximate. */
+export const SOFT_TARGET = 'soft-target';
 
 type RawEntry = Partial<Omit<VagueEntry, 'rewrites'>> & Pick<VagueEntry, 'id' | 'kind' | 'tag'> & {
     rewrites: Array<Partial<VagueRewrite> & Pick<VagueRewrite, 'l2' | 'patterns' | 'tag'>>;

@@ -12,7 +12,7 @@ export interface Quantity {
     hedge: Hedge | null;
     /** The period or item a frequency counts per: 每月不少于1次 → per 月; 6场次/年 → per 年. */
     per: string | null;
-    /** A hedge made the number approximate. */
+    /** A hedge (约, 余 …) or a softener (力争, 原则上) made the number approximate. */
     approximate: boolean;
 }
 

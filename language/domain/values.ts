@@ -4,8 +4,9 @@ import { formatNumber, readNumberAt, toChineseNumeral } from './numbers.js';
 import { classifyQualitative } from './qualitative.js';
 import { readUnitAt, scanQuantities, type FoundQuantity } from './quantities.js';
 import { parseRange } from './ranges.js';
-import { maskNonQuantities, normalizeValueText } from './text.js';
+import { MASK_CHAR, maskNonQuantities, normalizeValueText } from './text.js';
 import { unitKind } from './units.js';
+import { findVagueWords, SOFT_TARGET } from './vague-words.js';
 import type { DateTarget, ParsedValue, Quantity, ValueBody } from './value-types.js';
 
 export type { DateTarget, Hedge, Operator, ParsedValue, Quantity, ValueBody, ValueKind } from './value-types.js';
@@ -21,6 +22,7 @@ export interface ParseOptions {
  * Decisions (see also the module docs of dates.ts, quantities.ts, qualitative.ts):
  * - A bare number + unit is `=` (12条); checks decide whether an output needs ≥.
  * - 约/左右 → =, 余/多 → >, 近 → ≤, all approximate; an explicit operator wins over a hedge, a hedge over 达/达到.
+ *   力争/争取/原则上 keep the operator and make the number approximate too (力争不少于20场次 → ≥20场次, approximate).
  * - 1.5万本 → value 1.5, unit 万本: the writer's scale is kept; units.ts knows 万本 = 10⁴ 本.
  * - 20000+ → ≥ 20000. 每月不少于1次 → ≥1 次 per 月.
  * - A level (二级, 达到二级, 等级保护级别：二级) is a qualitative grade; with a real operator (≥二级, 二级及以上) it is a
@@ -58,11 +60,14 @@ function parseBody(original: string, options: ParseOptions): ValueBody {
         if (range) return range;
     }
 
-    const masked = maskNonQuantities(text);
+    const masked = maskValueText(text);
     const { quantities, problems } = scanQuantities(text, masked);
     if (problems.length > 0) return { kind: 'unparsable', reason: problems.join('; ') };
-    if (quantities.length === 1) return { kind: 'quantity', ...plain(quantities[0]!) };
-    if (quantities.length > 1) return { kind: 'compound', parts: quantities.map(plain) };
+    // 力争不少于20场次: a wish, not a commitment — as uncheckable as an approximate number (vague-words.yaml soft-target).
+    const soft = quantities.length > 0 && findVagueWords(text, { kinds: ['hedge'] }).some(m => m.entry.id === SOFT_TARGET);
+    const read = (q: FoundQuantity) => soft ? { ...plain(q), approximate: true } : plain(q);
+    if (quantities.length === 1) return { kind: 'quantity', ...read(quantities[0]!) };
+    if (quantities.length > 1) return { kind: 'compound', parts: quantities.map(read) };
 
     const qualitative = classifyQualitative(text);
     if (qualitative.kind === 'qualitative' && qualitative.grade) return qualitative;
@@ -70,6 +75,28 @@ function parseBody(original: string, options: ParseOptions): ValueBody {
     const lonely = /[≥≤<>]|^=/.exec(masked);
     if (lonely) return { kind: 'unparsable', reason: `operator 「${lonely[0]}」 without a number in 「${excerpt(text, lonely.index)}」${followedBy(text, lonely.index + 1)}` };
     return qualitative;
+}
+
+// Numbers in a value that are not its target, on top of text.ts's (years, titles, formulas), each bounded:
+const VALUE_MASKS: RegExp[] = [
+    // A closing baseline note (RULES §4 「X较上年提升≥Y%（基数B）」, 「X≥N（上年N₀）」, 「≥24.5%（2023年为22%）」).
+    /\((?:基数|基期|基准|上年|去年|上一年|前一年|(?:19|20)\d{2}年度?(?:为|是|:|实际|完成|基数|水平|数据))[^()]{0,40}\)$/g,
+    // 近3年平均值 is a period of reference, not a hedged 3 years (RULES §3.1 历史标准); 最近 is already no hedge.
+    /近(?:[0-9]{1,2}|[一二三四五六七八九十])(?:个)?年(?:来|内|的)?(?:年均|平均值|平均水平|平均数|均值|平均)?(?!$)/g,
+    // 9月底前, 6月前: a checkpoint date without a year, not a number of months (a duration keeps 个: 3个月内).
+    /(?<![0-9])(?:1[0-2]|0?[1-9])月(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)|(?<![0-9])(?:1[0-2]|0?[1-9])月(?:底|末)/g
+];
+
+/** The masked copy of a value text in which only its target's numbers can be found (text.ts maskNonQuantities, and more). */
+export function maskValueText(text: string): string {
+    let masked = maskNonQuantities(text);
+    // Matched on the text (text.ts has already masked its years), filled in the masked copy: offsets are the same.
+    for (const pattern of VALUE_MASKS) {
+        for (const m of text.matchAll(pattern)) {
+            masked = masked.slice(0, m.index) + MASK_CHAR.repeat(m[0].length) + masked.slice(m.index + m[0].length);
+        }
+    }
+    return masked;
 }
 
 // A short name before an operator: 「完成时间≤2024年12月31日」, the form RULES §4 proposes for deadlines.

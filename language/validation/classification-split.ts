@@ -3,7 +3,8 @@
 // and by its quick-fix (names and values of the new 三级).
 import { formatNumber } from '../domain/numbers.js';
 import { scanQuantities, type FoundQuantity } from '../domain/quantities.js';
-import { maskNonQuantities, normalizeValueText } from '../domain/text.js';
+import { normalizeValueText } from '../domain/text.js';
+import { maskValueText } from '../domain/values.js';
 import { unitKind } from '../domain/units.js';
 import { MEASURE_ENDINGS } from './classification-vocabulary.js';
 
@@ -74,7 +75,7 @@ interface Draft {
 /** The measures of a value, in order; fewer than two means the value is one metric. */
 export function measuresOf(valueText: string, indicatorName = ''): Measure[] {
     const text = normalizeValueText(valueText);
-    const { quantities, problems } = scanQuantities(text, maskNonQuantities(text));
+    const { quantities, problems } = scanQuantities(text, maskValueText(text));
     if (problems.length > 0) return [];
     const clauses = clausesOf(text);
     const clauseIndex = (q: FoundQuantity) => {

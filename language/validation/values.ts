@@ -5,9 +5,9 @@
 // the checks by kind of indicator (成本 > 时效 > 比率, the first that applies) leave such values alone.
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { containerOf } from '../ast-walk.js';
-import type { Indicator, JxmbAstType } from '../generated/ast.js';
+import type { Indicator, JxmbAstType, Value } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
-import { findVagueWords } from '../domain/vague-words.js';
+import { findVagueWords, SOFT_TARGET } from '../domain/vague-words.js';
 import { formatQuantity, type ParsedValue, type Quantity } from '../domain/values.js';
 import { isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
 import { isHalfOfLostColon } from './missing-colon.js';
@@ -133,10 +133,15 @@ function unparsableMessage(reason: string): { message: string; fragment?: string
     return { message: `无法读取（${reason}）` };
 }
 
+/** A structured date or range the form checks already report (value/invalid-date, value/invalid-range): one finding per mistake. */
+function formCheckSays(node: Value, reason: string): boolean {
+    return (node.$type === 'DateValue' && /^no such date/.test(reason)) || (node.$type === 'RangeValue' && /^range lower bound/.test(reason));
+}
+
 /** Text that looks like a number was meant but cannot be read (seed 002 「每场参加人员不100人」). */
 export function checkUnparsable(indicator: Indicator, accept: ValidationAcceptor): void {
     for (const v of valuesOf(indicator)) {
-        if (v.parsed.kind !== 'unparsable' || hasPlaceholder(v.text)) continue;
+        if (v.parsed.kind !== 'unparsable' || hasPlaceholder(v.text) || formCheckSays(v.node, v.parsed.reason)) continue;
         const { message, fragment } = unparsableMessage(v.parsed.reason);
         report(accept, 'error', ValueCode.unparsable, `「${indicator.name}」的${roleName[v.role]}无法读取：${message}。`, v,
             fragment ? { fragment } : {});
@@ -325,7 +330,7 @@ export function checkSatisfactionFull(indicator: Indicator, accept: ValidationAc
 
 // ─── form ────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** 约/左右/余/多/近: an approximate number cannot be judged met or missed (RULES §3.2, §4). */
+/** 约/左右/余/多/近: an approximate number cannot be judged met or missed (RULES §3.2, §4); nor can 力争/原则上 …'s wish. */
 export function checkHedged(indicator: Indicator, accept: ValidationAcceptor): void {
     for (const v of valuesOf(indicator)) {
         if (hasOwnProblem(v)) continue;
@@ -335,9 +340,11 @@ export function checkHedged(indicator: Indicator, accept: ValidationAcceptor): v
         const words = [...new Set(matches.map(m => m.word))];
         const whole = v.parsed.kind === 'quantity' && isOnlyHedgedQuantity(v.text, matches, v.parsed.unit)
             ? { value: v.parsed.value, unit: v.parsed.unit, per: v.parsed.per } : null;
-        report(accept, 'warning', ValueCode.hedged,
-            `${shown(v.text)}是约数（${words.map(w => `「${w}」`).join('') || '约数'}），年底无法判定是否完成：写明 ≥ 或 = 的确切目标。`,
-            v, { whole });
+        const soft = [...new Set(matches.filter(m => m.entry.id === SOFT_TARGET).map(m => m.word))];
+        const message = soft.length > 0
+            ? `${shown(v.text)}用了${soft.map(w => `「${w}」`).join('')}，是意愿而不是承诺，年底无法判定是否完成：去掉${soft.length > 1 ? '这些词' : '它'}，写明确定的目标。`
+            : `${shown(v.text)}是约数（${words.map(w => `「${w}」`).join('') || '约数'}），年底无法判定是否完成：写明 ≥ 或 = 的确切目标。`;
+        report(accept, 'warning', ValueCode.hedged, message, v, { whole });
     }
 }
 

@@ -175,6 +175,15 @@ describe('value/hedged', () => {
         expect((await applyFixAndRecheck(before, 'value/hedged', '恰好')).text).toContain('"会计档案整理卷数"：=180卷');
     });
 
+    test('力争不少于20场次: the one fix drops 力争 and keeps the operator', async () => {
+        const before = department(block('数量指标', '"科普讲座场次"："力争不少于20场次"'));
+        const { fixes } = await fixesFor(before, 'value/hedged');
+        expect(fixes.map(f => f.title)).toEqual(['去掉「力争」']);
+        const { text, diagnostics } = await applyFixAndRecheck(before, 'value/hedged');
+        expect(text).toContain('"科普讲座场次"："不少于20场次"');
+        expect(diagnostics.map(d => d.code)).not.toContain('value/hedged');
+    });
+
     test('70余场 → ≥70场', async () => {
         const { text } = await applyFixAndRecheck(department(block('数量指标', '"参加学术交流次数"："70余场"')), 'value/hedged');
         expect(text).toContain('"参加学术交流次数"：≥70场');

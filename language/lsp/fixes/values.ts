@@ -4,7 +4,7 @@
 import { AstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { isIndicator, isLevel1Group, isLevel2Block, type Document, type Indicator, type Level2Block } from '../../generated/ast.js';
-import { findVagueWords } from '../../domain/vague-words.js';
+import { findVagueWords, SOFT_TARGET } from '../../domain/vague-words.js';
 import { level2ByName } from '../../domain/taxonomy.js';
 import { formatQuantity } from '../../domain/values.js';
 import { quote } from '../../value-converter.js';
@@ -217,12 +217,19 @@ function inTextHedgeFixes(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const base = document.textDocument.offsetAt(diagnostic.range.start);
     const hedges = findVagueWords(source, { kinds: ['hedge'] }).filter(m => m.word !== '左右');
     if (hedges.length === 0) return [];
+    if (hedges.every(h => h.entry.id === SOFT_TARGET)) {
+        const words = [...new Set(hedges.map(h => `「${h.word}」`))].join('');
+        return [{ title: `去掉${words}`, edits: hedges.map(h => ({ range: rangeOf(document, base + h.start, base + h.end), newText: '' })), isPreferred: true }];
+    }
     const atLeast: FixEdit[] = [];
     const exact: FixEdit[] = [];
     for (const h of hedges) {
         const range = rangeOf(document, base + h.start, base + h.end);
         exact.push({ range, newText: '' });
-        if (h.word === '约' || h.word === '近') {
+        if (h.entry.id === SOFT_TARGET) {
+            // 力争不少于20场次: the operator is already there; only the softener goes.
+            atLeast.push({ range, newText: '' });
+        } else if (h.word === '约' || h.word === '近') {
             atLeast.push({ range, newText: '不少于' });
         } else {
             // 70余场: the number ends where the hedge starts; 不少于 goes before its first digit.
