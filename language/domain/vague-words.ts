@@ -102,6 +102,12 @@ function compile(entry: VagueEntry): CompiledEntry {
 const entries = entriesOf(data as { entries: RawEntry[] }, VAGUE_WORDS_FILE);
 const compiled = entries.map(compile);
 
+// One test on the soft-target entry alone: every value with a number asks it, few have one.
+const softTarget = new RegExp(compiled.find(c => c.entry.id === SOFT_TARGET)!.matchers.map(m => m.source).join('|'));
+
+/** Whether the text holds a softener of the soft-target entry (力争, 原则上 …). */
+export const hasSoftTarget = (text: string): boolean => softTarget.test(text);
+
 export function vagueEntries(): readonly VagueEntry[] {
     return entries;
 }

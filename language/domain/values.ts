@@ -6,7 +6,7 @@ import { readUnitAt, scanQuantities, type FoundQuantity } from './quantities.js'
 import { parseRange } from './ranges.js';
 import { MASK_CHAR, maskNonQuantities, normalizeValueText } from './text.js';
 import { unitKind } from './units.js';
-import { findVagueWords, SOFT_TARGET } from './vague-words.js';
+import { hasSoftTarget } from './vague-words.js';
 import type { DateTarget, ParsedValue, Quantity, ValueBody } from './value-types.js';
 
 export type { DateTarget, Hedge, Operator, ParsedValue, Quantity, ValueBody, ValueKind } from './value-types.js';
@@ -64,7 +64,7 @@ function parseBody(original: string, options: ParseOptions): ValueBody {
     const { quantities, problems } = scanQuantities(text, masked);
     if (problems.length > 0) return { kind: 'unparsable', reason: problems.join('; ') };
     // 力争不少于20场次: a wish, not a commitment — as uncheckable as an approximate number (vague-words.yaml soft-target).
-    const soft = quantities.length > 0 && findVagueWords(text, { kinds: ['hedge'] }).some(m => m.entry.id === SOFT_TARGET);
+    const soft = quantities.length > 0 && hasSoftTarget(text);
     const read = (q: FoundQuantity) => soft ? { ...plain(q), approximate: true } : plain(q);
     if (quantities.length === 1) return { kind: 'quantity', ...read(quantities[0]!) };
     if (quantities.length > 1) return { kind: 'compound', parts: quantities.map(read) };
@@ -78,20 +78,22 @@ function parseBody(original: string, options: ParseOptions): ValueBody {
 }
 
 // Numbers in a value that are not its target, on top of text.ts's (years, titles, formulas), each bounded:
-const VALUE_MASKS: RegExp[] = [
+// Each with the character it needs, tested first: most values have none of them.
+const VALUE_MASKS: Array<[string, RegExp]> = [
     // A closing baseline note (RULES §4 「X较上年提升≥Y%（基数B）」, 「X≥N（上年N₀）」, 「≥24.5%（2023年为22%）」).
-    /\((?:基数|基期|基准|上年|去年|上一年|前一年|(?:19|20)\d{2}年度?(?:为|是|:|实际|完成|基数|水平|数据))[^()]{0,40}\)$/g,
+    [')', /\((?:基数|基期|基准|上年|去年|上一年|前一年|(?:19|20)\d{2}年度?(?:为|是|:|实际|完成|基数|水平|数据))[^()]{0,40}\)$/g],
     // 近3年平均值 is a period of reference, not a hedged 3 years (RULES §3.1 历史标准); 最近 is already no hedge.
-    /近(?:[0-9]{1,2}|[一二三四五六七八九十])(?:个)?年(?:来|内|的)?(?:年均|平均值|平均水平|平均数|均值|平均)?(?!$)/g,
+    ['近', /近(?:[0-9]{1,2}|[一二三四五六七八九十])(?:个)?年(?:来|内|的)?(?:年均|平均值|平均水平|平均数|均值|平均)?(?!$)/g],
     // 9月底前, 6月前: a checkpoint date without a year, not a number of months (a duration keeps 个: 3个月内).
-    /(?<![0-9])(?:1[0-2]|0?[1-9])月(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)|(?<![0-9])(?:1[0-2]|0?[1-9])月(?:底|末)/g
+    ['月', /(?<![0-9])(?:1[0-2]|0?[1-9])月(?:底|末|上旬|中旬|下旬)?(?:前|之前|以前)|(?<![0-9])(?:1[0-2]|0?[1-9])月(?:底|末)/g]
 ];
 
 /** The masked copy of a value text in which only its target's numbers can be found (text.ts maskNonQuantities, and more). */
 export function maskValueText(text: string): string {
     let masked = maskNonQuantities(text);
     // Matched on the text (text.ts has already masked its years), filled in the masked copy: offsets are the same.
-    for (const pattern of VALUE_MASKS) {
+    for (const [needed, pattern] of VALUE_MASKS) {
+        if (!text.includes(needed)) continue;
         for (const m of text.matchAll(pattern)) {
             masked = masked.slice(0, m.index) + MASK_CHAR.repeat(m[0].length) + masked.slice(m.index + m[0].length);
         }
