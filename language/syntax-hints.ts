@@ -89,6 +89,29 @@ export function lexingErrorAdvice(text: string, offset: number): SyntaxAdvice {
     return { hint: '：区间写作「下限～上限」，如 45～50场次', repair: { title: '把「-」改为区间号「～」', offset, length: 1, newText: '～' } };
 }
 
+/** A 三级's value place, the row perhaps not the first on its line: `"名称"：`, `"名称" 实施周期：`. */
+const VALUE_PLACE = new RegExp(String.raw`${QUOTED}[ \t\u3000]*(?:[：:]|(?:实施周期|年度)[ \t\u3000]*[：:]?)[ \t\u3000]*$`);
+// The amount keys of jxmb.langium end so (基本支出, 财政拨款, 区本级使用资金, 总计, 财政供养人员数); 拟投入资金 too.
+const AMOUNT_PLACE = /(?:支出|资金|拨款|总计|人员数|单位数)[ \t\u3000]*[：:]?[ \t\u3000]*$/;
+
+/**
+ * The lexer's message for a minus sign before a number, where it stands: an amount (项目支出 -100.00) or a 三级's value
+ * (「：-5%」). Undefined elsewhere: the generic message stays.
+ */
+export function negativeNumberMessage(text: string, offset: number): string | undefined {
+    if (!/^[-－−][0-9]/.test(text.slice(offset, offset + 2))) return undefined;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const before = text.slice(Math.max(lineStart, offset - LOOK_BACK), offset);
+    const number = /^[-－−][0-9][0-9,]*(?:\.[0-9]+)?/.exec(text.slice(offset, offset + 40))![0];
+    if (AMOUNT_PLACE.test(before)) {
+        return `金额不能为负：「${number}」的「${number[0]}」无法识别；金额以万元填写正数，没有这项资金填 0.00，未知填「空」。`;
+    }
+    if (VALUE_PLACE.test(before)) {
+        return `指标值不能是负数「${number}」：减少写作 "较上年下降5%"，要求不发生写作 =0起；说明性的文字放进引号。`;
+    }
+    return undefined;
+}
+
 /** The message with the hint before its closing 「。」. */
 export function withHint(message: string, hint: string): string {
     if (!hint || message.includes(hint)) return message;

@@ -1,6 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { negativeNumberMessage } from './syntax-hints.js';
 import { Code } from './validation/codes.js';
 
 // Syntax errors in Chinese: the people who write these tables read Chinese first, and Chevrotain's
@@ -99,7 +100,7 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
             const closing = opening === '"' ? '"' : opening === '“' ? '”' : '」';
             return `引号「${opening}」未闭合：缺少对应的「${closing}」（字符串可以跨行，但不能延续到以「}」或带引号的指标名称开头的行）。`;
         }
-        return `无法识别的字符「${visible(text)}」。`;
+        return negativeNumberMessage(fullText, startOffset) ?? `无法识别的字符「${visible(text)}」。`;
     }
 }
 

@@ -387,9 +387,9 @@ function isOnlyHedgedQuantity(text: string, hedges: Array<{ start: number; end: 
 
 const WORD_PREFIX = '(不少于|不低于|不小于|大于或等于|大于等于|至少|超过|高于|大于|多于|不超过|不高于|不大于|小于或等于|小于等于|最多|少于|低于|小于|达到|达|等于)?';
 const WORD_SUFFIX = '(及以上|以上|及以下|以下|以内)?';
-const ONE_QUANTITY_IN_WORDS = new RegExp(`^${WORD_PREFIX}([0-9][0-9,]*(?:\\.[0-9]+)?)([%\\u4e00-\\u9fffA-Za-z/]*?)${WORD_SUFFIX}$`);
+const ONE_QUANTITY_IN_WORDS = new RegExp(`^${WORD_PREFIX}([0-9][0-9,]*(?:\\.[0-9]+)?)([%\\u4e00-\\u9fffA-Za-z/㎡²]*?)${WORD_SUFFIX}$`);
 // The DSL's unit terminal: letters, then letters or / (print-jxmb writes structured values only with such units).
-export const DSL_UNIT = /^(?:%|[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z/·]*)?$/;
+export const DSL_UNIT = /^(?:%|[\u4e00-\u9fffA-Za-z㎡][\u4e00-\u9fffA-Za-z/·²㎡]*)?$/;
 
 /** The structured form of a text value that is one quantity in words (「不少于96场次」 → ≥96场次), or undefined. */
 export function structuredFormOf(text: string, parsed: ParsedValue): string | undefined {

@@ -87,6 +87,27 @@ describe('syntax messages say what a 三级 row most likely lacks', () => {
     });
 });
 
+// A minus sign is no character of jxmb: before an amount or a value it says what a negative number there means.
+describe('a negative number says why it cannot stand', () => {
+    const budget = (items: string) => `部门整体 "测试单位" 年度 2024 {\n  预算 { 部门预算支出 { ${items} } }\n}\n`;
+
+    test.each([
+        ['a negative amount', budget('基本支出 200.00  项目支出 -100.00'), '金额不能为负：「-100.00」'],
+        ['a negative amount after a colon', budget('基本支出：-5'), '金额不能为负：「-5」'],
+        ['a negative 拟投入资金', '部门整体 "测试单位" 年度 2024 {\n  任务 "甲" { 拟投入资金 -3.00 }\n}\n', '金额不能为负：「-3.00」'],
+        ['a negative value, not the first row of its line', indicators('    "a"：≥1场次  "b"：-5%'), '指标值不能是负数「-5」']
+    ])('%s', async (_what, text, expected) => {
+        const messages = await messagesOf(text);
+        expect(messages).toHaveLength(1);
+        expect(messages[0]).toContain(expected);
+        expect(messages[0]).not.toContain('无法识别的字符');
+    });
+
+    test('a hyphen between two numbers is still a range written wrong', async () => {
+        expect((await messagesOf(indicators('    "举办活动场次"：45-50场次'))).join('\n')).toContain('区间写作「下限～上限」');
+    });
+});
+
 describe('what a syntax error explains is not reported besides it', () => {
     test('a row whose value the parser could not take is not also reported without value', async () => {
         const { diagnostics } = await parseAndValidate(jxmb(), indicators('    "举办活动场次" ≥45场次\n    "发布文章数量"'));
