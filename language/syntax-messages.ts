@@ -1,7 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { negativeNumberMessage } from './syntax-hints.js';
+import { negativeNumberMessage, OPERATOR } from './syntax-hints.js';
 import { Code } from './validation/codes.js';
 
 // Syntax errors in Chinese: the people who write these tables read Chinese first, and Chevrotain's
@@ -38,8 +38,6 @@ function shown(token: IToken | undefined): string {
     return `「${visible(image)}」`;
 }
 
-/** The fourteen spellings of jxmb.langium's Operator: named once in a list of what may come. */
-export const OPERATOR = /^[≥≤≧≦<>＜＞=＝]/;
 
 /** What may stand at a place: the first token of each path, each named once; 「之一」 when there are several. */
 function alternatives(paths: TokenType[][][] | TokenType[][]): string {

@@ -73,6 +73,9 @@ export function noUnitFindings(indicator: Indicator, hasKindCheck: boolean): Arr
             : p.kind === 'range' && p.unit === null && BARE_RANGE.test(v.text.replace(/\s+/g, ''));
         if (!bare) continue;
         const named = endingCountUnit(indicator.name);
+        // A magnitude alone (播放量≥2000万, seed 004's 社会观众不少于10万) is left to the name to complete (units.yaml),
+        // unless the name ends in the unit, which then is certain: 参与人次 ≥2万 → ≥2万人次.
+        if (p.kind === 'quantity' && p.unit !== null && !named) continue;
         const suggestion = named && p.kind === 'quantity' ? withUnit(p, named) : null;
         const example = suggestion ? `，如 ${suggestion}` : '（如 场次、人次、篇、个、%）';
         const what = p.kind === 'quantity' && p.unit ? `只写了数量级「${p.unit}」，没有计量单位` : '只有数字，没有计量单位';
