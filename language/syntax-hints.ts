@@ -1,12 +1,16 @@
 import type { IToken } from 'chevrotain';
 import { level1ByName, level2ByName } from './domain/taxonomy.js';
-import { OPERATOR } from './syntax-messages.js';
+import { parseValue } from './domain/values.js';
+import { structuredFormOf } from './validation/values.js';
 
 // What a syntax error most likely means, read off the line it stands in and the rule the parser was in. The parser
 // reports where the text stops making sense, which is often a token after the mistake: a name alone is a 三级 without
 // value, so a missing 「：」 shows only at the value (「此处应为「}」，却是「≥」」). The advice says what to type, and
 // where the mistake is certain enough, the quick-fix that types it (lsp/fixes/syntax.ts). Each advice needs the line
 // to say exactly that much: it is a guess.
+
+/** The fourteen spellings of jxmb.langium's Operator: named once in a list of what may come. */
+export const OPERATOR = /^[≥≤≧≦<>＜＞=＝]/;
 
 /** An edit that repairs the text, by offsets (the validator turns them into a range). */
 export interface Repair {
@@ -72,8 +76,12 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     if (image === '实施周期' && ANNUAL_WRITTEN.test(before)) {
         return { hint: '（先写实施周期，再写年度：「"名称" 实施周期：… 年度：…」）' };
     }
+    const date = unquotedDate(text, offset, before);
+    if (date) return date;
     // Chinese text that is no keyword is read as a unit (UNIT): a value, a name or a text without its quotes.
     if (token.tokenType?.name !== 'UNIT') return NONE;
+    const words = unquotedWordValue(text, offset, image, before);
+    if (words) return words;
     const quote = replace(`加上引号：「"${image}"」`, `"${image}"`);
     if (ROW_VALUE_PLACE.test(before)) return { hint: `（文字指标值要加引号，如 "${image}"；可度量的值直接写，如 ≥45场次）`, repair: quote };
     if (/[：:][ \t\u3000]*$/.test(before)) return { hint: `（文字要加引号，如 "${image}"）`, repair: quote };
@@ -83,10 +91,79 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     return NONE;
 }
 
+// What may stand in an unquoted value: up to a blank, a quote, a brace or a separator.
+const VALUE_RUN = /^[^\s"“”「」{}｛｝;；,，]*/;
+/** A number, with the operator and unit the DSL reads, just after a 三级's 「：」 (95%, ≥2024年). */
+const NUMBER_AFTER_COLON = new RegExp(String.raw`${QUOTED}[ \t\u3000]*[：:][ \t\u3000]*([≥≤≧≦<>＜＞=＝]*[0-9][0-9,.]*[^\s"“「{}｛｝;；,，]*)$`);
+
+/**
+ * 「不少于50篇」, 「95%及以上」 unquoted: the words of a quantity split into tokens the grammar cannot take (不少于 is
+ * read as a unit, 及以上 after 95% as the next thing). The whole value goes in quotes, or becomes its symbol form.
+ */
+function unquotedWordValue(text: string, offset: number, image: string, before: string): SyntaxAdvice | undefined {
+    const afterNumber = NUMBER_AFTER_COLON.exec(before)?.[1];
+    const start = afterNumber ? offset - afterNumber.length : offset;
+    if (!afterNumber && !VALUE_PLACE.test(before)) return undefined;
+    const whole = (afterNumber ?? '') + VALUE_RUN.exec(text.slice(offset, offset + LOOK_BACK))![0];
+    if (!/[0-9]/.test(whole) || whole.length <= image.length && !afterNumber) return undefined;
+    const symbols = structuredFormOf(whole, parseValue(whole));
+    const instead = symbols ? `，或写成 ${symbols}` : '';
+    return {
+        hint: `（文字指标值要整段加引号，如 "${whole}"${instead}）`,
+        repair: { title: `加上引号：「"${whole}"」`, offset: start, length: whole.length, newText: `"${whole}"` }
+    };
+}
+
+/**
+ * ≤2024年12月31日 unquoted: 2024年 is read as a number and its unit, and the parser stops at 12. The DSL's date is
+ * 2024-12-31; a whole date (年月日) has one certain rewrite, a month alone (12月前: 12-01 or 12-31?) only the quotes.
+ */
+function unquotedDate(text: string, offset: number, before: string): SyntaxAdvice | undefined {
+    const head = /([≥≤≧≦<>＜＞=＝]*)([0-9]{4})年$/.exec(before);
+    if (!head || !VALUE_PLACE.test(before.slice(0, before.length - head[0].length))) return undefined;
+    const rest = /^([0-9]{1,2})月(?:([0-9]{1,2})日)?(前|之前|以前)?/.exec(text.slice(offset, offset + 20));
+    if (!rest) return undefined;
+    const start = offset - head[0].length;
+    const written = head[0] + rest[0];
+    if (!rest[2]) {
+        const lastDay = new Date(Date.UTC(Number(head[2]), Number(rest[1]), 0)).getUTCDate();
+        return { hint: `（日期写作 YYYY-MM-DD，如 ≤${head[2]}-${rest[1]!.padStart(2, '0')}-${lastDay}；按原样保留就加引号，如 "${written}"）` };
+    }
+    const op = head[1] || (rest[3] ? '≤' : '');
+    const date = `${op}${head[2]}-${rest[1]!.padStart(2, '0')}-${rest[2].padStart(2, '0')}`;
+    return {
+        hint: `（日期写作 ${date}，或整段加引号，如 "${written}"）`,
+        repair: { title: `改为「${date}」`, offset: start, length: written.length, newText: date }
+    };
+}
+
 /** A lexing error at `offset`: a hyphen between two numbers is a range written with the wrong sign (45-50). */
 export function lexingErrorAdvice(text: string, offset: number): SyntaxAdvice {
     if (text[offset] !== '-' || !/\d/.test(text[offset - 1] ?? '') || !/\d/.test(text[offset + 1] ?? '')) return NONE;
     return { hint: '：区间写作「下限～上限」，如 45～50场次', repair: { title: '把「-」改为区间号「～」', offset, length: 1, newText: '～' } };
+}
+
+/** A 三级's value place, the row perhaps not the first on its line: `"名称"：`, `"名称" 实施周期：`. */
+const VALUE_PLACE = new RegExp(String.raw`${QUOTED}[ \t\u3000]*(?:[：:]|(?:实施周期|年度)[ \t\u3000]*[：:]?)[ \t\u3000]*$`);
+// The amount keys of jxmb.langium end so (基本支出, 财政拨款, 区本级使用资金, 总计, 财政供养人员数); 拟投入资金 too.
+const AMOUNT_PLACE = /(?:支出|资金|拨款|总计|人员数|单位数)[ \t\u3000]*[：:]?[ \t\u3000]*$/;
+
+/**
+ * The lexer's message for a minus sign before a number, where it stands: an amount (项目支出 -100.00) or a 三级's value
+ * (「：-5%」). Undefined elsewhere: the generic message stays.
+ */
+export function negativeNumberMessage(text: string, offset: number): string | undefined {
+    if (!/^[-－−][0-9]/.test(text.slice(offset, offset + 2))) return undefined;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const before = text.slice(Math.max(lineStart, offset - LOOK_BACK), offset);
+    const number = /^[-－−][0-9][0-9,]*(?:\.[0-9]+)?/.exec(text.slice(offset, offset + 40))![0];
+    if (AMOUNT_PLACE.test(before)) {
+        return `金额不能为负：「${number}」的「${number[0]}」无法识别；金额以万元填写正数，没有这项资金填 0.00，未知填「空」。`;
+    }
+    if (VALUE_PLACE.test(before)) {
+        return `指标值不能是负数「${number}」：减少写作 "较上年下降5%"，要求不发生写作 =0起；说明性的文字放进引号。`;
+    }
+    return undefined;
 }
 
 /** The message with the hint before its closing 「。」. */

@@ -1,6 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { negativeNumberMessage, OPERATOR } from './syntax-hints.js';
 import { Code } from './validation/codes.js';
 
 // Syntax errors in Chinese: the people who write these tables read Chinese first, and Chevrotain's
@@ -37,8 +38,6 @@ function shown(token: IToken | undefined): string {
     return `「${visible(image)}」`;
 }
 
-/** The fourteen spellings of jxmb.langium's Operator: named once in a list of what may come. */
-export const OPERATOR = /^[≥≤≧≦<>＜＞=＝]/;
 
 /** What may stand at a place: the first token of each path, each named once; 「之一」 when there are several. */
 function alternatives(paths: TokenType[][][] | TokenType[][]): string {
@@ -99,7 +98,7 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
             const closing = opening === '"' ? '"' : opening === '“' ? '”' : '」';
             return `引号「${opening}」未闭合：缺少对应的「${closing}」（字符串可以跨行，但不能延续到以「}」或带引号的指标名称开头的行）。`;
         }
-        return `无法识别的字符「${visible(text)}」。`;
+        return negativeNumberMessage(fullText, startOffset) ?? `无法识别的字符「${visible(text)}」。`;
     }
 }
 

@@ -2167,7 +2167,7 @@ export const JxmbGrammar = (): Grammar => loadedJxmbGrammar ?? (loadedJxmbGramma
       "name": "UNIT",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[\\\\u4e00-\\\\u9fffA-Za-z][\\\\u4e00-\\\\u9fffA-Za-z\\\\/·]*/",
+        "regex": "/[\\\\u4e00-\\\\u9fffA-Za-z㎡][\\\\u4e00-\\\\u9fffA-Za-z\\\\/·²㎡]*/",
         "parenthesized": false
       },
       "fragment": false,

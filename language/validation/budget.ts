@@ -1,17 +1,18 @@
 import type { AstNode, DiagnosticInfo, ValidationAcceptor, ValidationChecks, ValidationSeverity } from 'langium';
-import { containsType } from '../ast-walk.js';
+import { containerOf, containsType } from '../ast-walk.js';
 import { parseNumber } from '../compile/numbers.js';
 import {
     isBudgetGroup, isProject, isProjectDeclaration, isTotal,
-    type AmountItem, type Budget, type DepartmentDeclaration, type JxmbAstType, type Project, type ProjectDeclaration, type TaskAmount
+    type AmountItem, type Budget, type DepartmentDeclaration, type Indicator, type JxmbAstType, type Project, type ProjectDeclaration, type TaskAmount
 } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { memoByRevision } from '../parse/revisions.js';
 import {
-    budgetOf, budgetRoles, childrenSum, compareSides, fundColumns, fundParts, money, partsKnown, partsSum, readBudget, readFundRows,
+    budgetOf, budgetRoles, childrenSum, compareSides, fundColumns, fundParts, money, partsKnown, partsSum, readBudget, readFundRows, rowAmount,
     sameAmount, sideLabel, sideSum, TOLERANCE,
     type AmountCell, type BudgetCells, type BudgetRole, type FundColumn, type FundRow, type Outcome, type Side
 } from './budget-cells.js';
+import { costsOverBudget, inWan, type Ceiling } from './budget-costs.js';
 import { named } from './labels.js';
 
 // Budget arithmetic (RULES §1): the relations between the amounts of a 部门整体 table (R1–R5) and between the rows
@@ -38,7 +39,9 @@ export const BudgetCode = {
     /** P3: a project without 绩效目标 */
     missingProjectGoal: 'budget/missing-project-goal',
     /** P3: a project without any 三级 indicator */
-    missingProjectIndicators: 'budget/missing-project-indicators'
+    missingProjectIndicators: 'budget/missing-project-indicators',
+    /** RULES §3.1 预算支出标准: a 成本 target above the budget it is paid from */
+    costOverBudget: 'budget/cost-over-budget'
 } as const;
 
 /** How a missing amount is filled: replace `空`, add the item to its block, or add the whole row. */
@@ -305,6 +308,12 @@ export function checkTasksWithinBudget(declaration: DepartmentDeclaration, accep
         { node: first }, BudgetCode.tasksOverBudget);
 }
 
+/** The budget of a 部门整体 table (the tasks' and the 成本 targets' ceiling), in 万元. */
+function departmentCeiling(declaration: DepartmentDeclaration): { amount: number; label: string } | undefined {
+    const a = analyseDepartment(declaration);
+    return a && budgetCeiling(a);
+}
+
 /** The budget the tasks are measured against: B+P, plus S+D when they are counted outside 项目支出 (R3 only). */
 function budgetCeiling(a: DepartmentAnalysis): { amount: number; label: string } | undefined {
     const side = onlyR3Holds(a) ? a.spendingWithDevelopment : a.spending;
@@ -529,6 +538,45 @@ export function checkTaskAmountFormat(amount: TaskAmount, accept: ValidationAcce
     checkMoneyText(amount, '拟投入资金', accept);
 }
 
+/** The money an indicator's costs are paid from: its project's 总计, or its 部门整体 table's budget. */
+function ceilingOf(indicator: Indicator): Ceiling | undefined {
+    const project = containerOf(indicator, 'Project') as Project | undefined;
+    if (project) {
+        const declaration = containerOf(project, 'ProjectDeclaration') as ProjectDeclaration | undefined;
+        const row = declaration && findRow(analyseProjectTable(declaration).root, project);
+        const amount = row && rowAmount(row, '总计');
+        return amount === undefined ? undefined : { amount, label: `${named('项目', project.name)}的资金总计` };
+    }
+    const department = containerOf(indicator, 'DepartmentDeclaration') as DepartmentDeclaration | undefined;
+    const ceiling = department && departmentCeiling(department);
+    return ceiling && { amount: ceiling.amount, label: `本表预算（${ceiling.label}）` };
+}
+
+function findRow(row: FundRow, project: Project): FundRow | undefined {
+    if (row.owner === project) return row;
+    for (const child of row.children) {
+        const found = findRow(child, project);
+        if (found) return found;
+    }
+    return undefined;
+}
+
+/** 「≤1,500,000元」（150.00万元）: the amount as the table writes it, unless the value is in 万元 already. */
+function inWanUnlessSo(context: { parsed: { kind: string; unit?: string | null } }, cap: number): string {
+    return context.parsed.unit === '万元' ? '' : `（合${inWan(cap)}）`;
+}
+
+/** A 成本 target that allows more than the money there is (RULES §3.1 预算支出标准「不得超出」): it caps nothing. */
+export function checkCostWithinBudget(indicator: Indicator, accept: ValidationAcceptor): void {
+    for (const { context, cap, ceiling } of costsOverBudget(indicator, ceilingOf)) {
+        const role = context.role === 'annual' ? '年度指标值' : '指标值';
+        report(accept, 'warning',
+            `成本指标「${indicator.name}」的${role}「${context.text}」${inWanUnlessSo(context, cap)}超过${ceiling.label}${money(ceiling.amount)}万元：`
+            + `成本目标不得超出预算（RULES §3.1 预算支出标准），请按实际预算写上限，如 ≤${money(ceiling.amount)}万元。`,
+            { node: context.node }, BudgetCode.costOverBudget, { ceiling: ceiling.amount });
+    }
+}
+
 export function createBudgetChecks(_services: JxmbServices): ValidationChecks<JxmbAstType> {
     return {
         DepartmentDeclaration: [
@@ -536,6 +584,7 @@ export function createBudgetChecks(_services: JxmbServices): ValidationChecks<Jx
         ],
         ProjectDeclaration: [checkRowTotals, checkRollups, checkMissingFunds],
         Project: [checkProjectGoal, checkProjectIndicators],
+        Indicator: checkCostWithinBudget,
         AmountItem: checkAmountFormat,
         TaskAmount: checkTaskAmountFormat
     };

@@ -12,10 +12,13 @@ import { formatQuantity, type ParsedValue, type Quantity } from '../domain/value
 import { isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
 import { isHalfOfLostColon } from './missing-colon.js';
 import { compareHalves } from './values-compare.js';
+import { countUnitIn, emptyCountReason, noUnitFindings, unknownUnitFinding } from './values-units.js';
 import {
-    coreName, hasOwnProblem, hasPlaceholder, isCostIndicator, isDeadlineWithoutYear, isRateName, isSatisfactionName,
+    hasOwnProblem, hasPlaceholder, isCostIndicator, isDeadlineWithoutYear, isRateName, isSatisfactionName,
     isTimeName, level2CodeOf, PLACEHOLDER, repeatsName, valuesOf, vagueWordsOf, type ValueContext
 } from './values-context.js';
+
+export { countUnitIn } from './values-units.js';
 
 export const ValueCode = {
     missing: 'value/missing',
@@ -34,7 +37,11 @@ export const ValueCode = {
     hedged: 'value/hedged',
     wordOperator: 'value/word-operator',
     ambiguousDeadline: 'value/ambiguous-deadline',
-    periodAnnualMismatch: 'value/period-annual-mismatch'
+    periodAnnualMismatch: 'value/period-annual-mismatch',
+    noUnit: 'value/no-unit',
+    unknownUnit: 'value/unknown-unit',
+    emptyCount: 'value/empty-count',
+    costLowerBound: 'value/cost-lower-bound'
 } as const;
 
 const roleName = { both: '指标值', period: '实施周期指标值', annual: '年度指标值' } as const;
@@ -237,20 +244,33 @@ export function checkPercentUnderCount(indicator: Indicator, accept: ValidationA
     }
 }
 
-// Units a count name ends in or mentions: 文件数量 → 件, 活动场次 → 场次.
-const COUNT_UNITS = ['场次', '人次', '篇', '件', '次', '场', '个', '人', '份', '家', '项', '本', '条', '期', '台', '卷', '张', '页'];
+// ─── units (RULES §3.1: a 定量 三级 carries a 单位) ─────────────────────────────────────────────────────────
 
-/** The count unit a name suggests (its last mention), 个 when it names none. */
-export function countUnitIn(name: string): string {
-    // The unit that ends last, and of those the longest: 「举办活动场次」 → 场次, not its tail 次.
-    let best = { unit: '个', end: -1 };
-    for (const unit of COUNT_UNITS) {
-        const at = coreName(name).lastIndexOf(unit);
-        if (at < 0) continue;
-        const end = at + unit.length;
-        if (end > best.end || (end === best.end && unit.length > best.unit.length)) best = { unit, end };
+/** 「举办活动场次」：20, ≥50, ≥2万: a number alone does not say what is counted. */
+export function checkNoUnit(indicator: Indicator, accept: ValidationAcceptor): void {
+    for (const { context, message, data } of noUnitFindings(indicator, categoryOf(indicator) !== undefined)) {
+        report(accept, 'warning', ValueCode.noUnit, message, context, { ...data });
     }
-    return best.unit;
+}
+
+/** ≥20长次: a unit typed with the wrong character is no unit at all, and the value counts nothing. */
+export function checkUnknownUnit(indicator: Indicator, accept: ValidationAcceptor): void {
+    for (const v of valuesOf(indicator)) {
+        const found = unknownUnitFinding(v);
+        if (!found) continue;
+        report(accept, 'warning', ValueCode.unknownUnit,
+            `「${found.written}」不是计量单位，可能是「${found.unit}」之误：写作 ${found.replacement}。`, v, { ...found });
+    }
+}
+
+/** ≥0场次, -1场次: a count that sets no target. */
+export function checkEmptyCount(indicator: Indicator, accept: ValidationAcceptor): void {
+    for (const v of valuesOf(indicator)) {
+        const reason = emptyCountReason(v);
+        if (!reason) continue;
+        report(accept, 'warning', ValueCode.emptyCount,
+            `「${indicator.name}」的${roleName[v.role]}${shown(v.text)}没有设定目标：${reason}；写明要达到的数量（如 ≥N${v.parsed.kind === 'quantity' ? v.parsed.unit ?? '' : ''}）。`, v);
+    }
 }
 
 // ─── kinds of indicator ──────────────────────────────────────────────────────────────────────────────────────
@@ -293,6 +313,22 @@ export function checkCostWithoutMoney(indicator: Indicator, accept: ValidationAc
         report(accept, 'warning', ValueCode.costWithoutMoney,
             `成本指标「${indicator.name}」应给出金额（如 ≤X万元）、单位成本（如 ≤X元/人次）或成本控制率（如 ≤100%），现为${shown(v.text)}。`,
             v, { rate: isRateName(indicator.name) });
+    }
+}
+
+/**
+ * ≥50万元 under 成本: a cost is a ceiling to keep under (RULES §3.1 预算支出标准「不得超出」, §2 「成本的预期控制范围」);
+ * a floor only says how much at least is spent.
+ */
+export function checkCostLowerBound(indicator: Indicator, accept: ValidationAcceptor): void {
+    if (categoryOf(indicator) !== 'cost') return;
+    for (const v of valuesOf(indicator)) {
+        const p = v.parsed;
+        if (hasOwnProblem(v) || p.kind !== 'quantity' || !isMoneyUnit(p.unit) || (p.op !== '≥' && p.op !== '>')) continue;
+        const cap = formatQuantity({ ...p, op: '≤' });
+        report(accept, 'warning', ValueCode.costLowerBound,
+            `成本指标「${indicator.name}」的${roleName[v.role]}${shown(v.text)}是下限：成本目标是控制上限，应写成 ${cap} 这样的上限。`,
+            v, { replacement: cap });
     }
 }
 
@@ -358,9 +394,9 @@ function isOnlyHedgedQuantity(text: string, hedges: Array<{ start: number; end: 
 
 const WORD_PREFIX = '(不少于|不低于|不小于|大于或等于|大于等于|至少|超过|高于|大于|多于|不超过|不高于|不大于|小于或等于|小于等于|最多|少于|低于|小于|达到|达|等于)?';
 const WORD_SUFFIX = '(及以上|以上|及以下|以下|以内)?';
-const ONE_QUANTITY_IN_WORDS = new RegExp(`^${WORD_PREFIX}([0-9][0-9,]*(?:\\.[0-9]+)?)([%\\u4e00-\\u9fffA-Za-z/]*?)${WORD_SUFFIX}$`);
+const ONE_QUANTITY_IN_WORDS = new RegExp(`^${WORD_PREFIX}([0-9][0-9,]*(?:\\.[0-9]+)?)([%\\u4e00-\\u9fffA-Za-z/㎡²]*?)${WORD_SUFFIX}$`);
 // The DSL's unit terminal: letters, then letters or / (print-jxmb writes structured values only with such units).
-export const DSL_UNIT = /^(?:%|[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z/·]*)?$/;
+export const DSL_UNIT = /^(?:%|[\u4e00-\u9fffA-Za-z㎡][\u4e00-\u9fffA-Za-z/·²㎡]*)?$/;
 
 /** The structured form of a text value that is one quantity in words (「不少于96场次」 → ≥96场次), or undefined. */
 export function structuredFormOf(text: string, parsed: ParsedValue): string | undefined {
@@ -408,7 +444,8 @@ export function createValuesChecks(_services: JxmbServices): ValidationChecks<Jx
         Indicator: [
             checkMissingValue, checkMissingAnnual, checkMissingPeriod, checkPlaceholder, checkRepeatsName, checkUnparsable, checkPercentRange,
             checkRateWithoutPercent, checkPercentUnderCount, checkTimeWithoutDeadline, checkCostWithoutMoney,
-            checkSatisfactionLow, checkSatisfactionFull, checkHedged, checkWordOperator, checkAmbiguousDeadline, checkPeriodAnnual
+            checkSatisfactionLow, checkSatisfactionFull, checkHedged, checkWordOperator, checkAmbiguousDeadline, checkPeriodAnnual,
+            checkNoUnit, checkUnknownUnit, checkEmptyCount, checkCostLowerBound
         ]
     };
 }

@@ -13,6 +13,10 @@ describe('quick-fixes of syntax errors', () => {
         ['the quotes of a name', indicators('    举办活动场次：≥45场次'), 'parsing-error', '加上引号', '"举办活动场次"：≥45场次'],
         ['the quotes of a text value', indicators('    "活动成效"：明显'), 'parsing-error', '加上引号', '"活动成效"："明显"'],
         ['the quotes of a text field', '部门整体 "测试单位" 年度 2024 {\n  总体绩效目标：完成全年任务\n}\n', 'parsing-error', '加上引号', '总体绩效目标："完成全年任务"'],
+        ['the quotes of a quantity in words, around all of it', indicators('    "发布科普文章数量"：不少于50篇'), 'parsing-error', '加上引号', '"发布科普文章数量"："不少于50篇"'],
+        ['the quotes of a number with words after it, around all of it', indicators('    "参展商满意度"：95%及以上'), 'parsing-error', '加上引号', '"参展商满意度"："95%及以上"'],
+        ['a date in 年月日', indicators('    "完成时间"：≤2024年12月31日'), 'parsing-error', '改为「≤2024-12-31」', '"完成时间"：≤2024-12-31\n'],
+        ['a date in 年月日 before 前', indicators('    "完成时间"：2024年6月30日前'), 'parsing-error', '改为「≤2024-06-30」', '"完成时间"：≤2024-06-30\n'],
         ['a range written with a hyphen', indicators('    "满意度"：90-95%'), 'lexing-error', '改为区间号「～」', '"满意度"：90～95%'],
         ['a 一级 written short', '部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出 { 数量指标 { "a"：≥1场次 } } }\n}\n', 'parsing-error', '改为「产出指标」', '绩效指标 { 产出指标 { 数量指标'],
         ['a 二级 written short', '部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出指标 { 数量 { "a"：≥1场次 } } }\n}\n', 'parsing-error', '改为「数量指标」', '产出指标 { 数量指标 { "a"']
@@ -27,6 +31,8 @@ describe('quick-fixes of syntax errors', () => {
         expect(fixes).toEqual([]);
         // A range's missing end.
         expect((await fixesFor(indicators('    "满意度"：90 ～'), 'parsing-error')).fixes).toEqual([]);
+        // A month without its day: 12-01 or 12-31?
+        expect((await fixesFor(indicators('    "完成时间"：2024年12月前'), 'parsing-error')).fixes.filter(f => f.title.startsWith('改为'))).toEqual([]);
     });
 });
 

@@ -56,6 +56,10 @@ describe('syntax messages say what a 三级 row most likely lacks', () => {
         ['the value after a colon, the next name taken for it', '    "举办活动场次"：\n    "发布文章数量"：≥5篇', '却是 「：」（上一行的「：」之后缺少指标值'],
         ['the quotes of a name', '    举办活动场次：≥45场次', '（三级指标名称要加引号，如 "举办活动场次"：）'],
         ['the quotes of a text value', '    "活动成效"：提升', '（文字指标值要加引号，如 "提升"'],
+        ['the quotes of a quantity in words, or its symbols', '    "发布科普文章数量"：不少于50篇', '却是 「不少于」（文字指标值要整段加引号，如 "不少于50篇"，或写成 ≥50篇）'],
+        ['the quotes of a number with words after it, or its symbols', '    "参展商满意度"：95%及以上', '却是 「及以上」（文字指标值要整段加引号，如 "95%及以上"，或写成 ≥95%）'],
+        ['a date in 年月日', '    "完成时间"：≤2024年12月31日', '却是 「12」（日期写作 ≤2024-12-31，或整段加引号，如 "≤2024年12月31日"）'],
+        ['a date in 年月 without its day', '    "完成时间"：2024年12月前', '（日期写作 YYYY-MM-DD，如 ≤2024-12-31；按原样保留就加引号，如 "2024年12月前"）'],
         ['the upper end of a range', '    "满意度"：90 ～', '却是 「～」（区间的两端都要写数字'],
         ['the range sign, written as a hyphen', '    "举办活动场次"：45-50场次', '无法识别的字符「-」：区间写作「下限～上限」'],
         ['the quotes of a value after 实施周期', '    "活动成效" 实施周期 提升', '（文字指标值要加引号，如 "提升"'],
@@ -84,6 +88,27 @@ describe('syntax messages say what a 三级 row most likely lacks', () => {
         const messages = await messagesOf(indicators('    "举办活动场次"：≥45场次\n    "发布文章数量"：≥5篇\n    }'));
         expect(messages).toHaveLength(1);
         expect(messages[0]).toMatch(/^语法错误：[^（]*$/);
+    });
+});
+
+// A minus sign is no character of jxmb: before an amount or a value it says what a negative number there means.
+describe('a negative number says why it cannot stand', () => {
+    const budget = (items: string) => `部门整体 "测试单位" 年度 2024 {\n  预算 { 部门预算支出 { ${items} } }\n}\n`;
+
+    test.each([
+        ['a negative amount', budget('基本支出 200.00  项目支出 -100.00'), '金额不能为负：「-100.00」'],
+        ['a negative amount after a colon', budget('基本支出：-5'), '金额不能为负：「-5」'],
+        ['a negative 拟投入资金', '部门整体 "测试单位" 年度 2024 {\n  任务 "甲" { 拟投入资金 -3.00 }\n}\n', '金额不能为负：「-3.00」'],
+        ['a negative value, not the first row of its line', indicators('    "a"：≥1场次  "b"：-5%'), '指标值不能是负数「-5」']
+    ])('%s', async (_what, text, expected) => {
+        const messages = await messagesOf(text);
+        expect(messages).toHaveLength(1);
+        expect(messages[0]).toContain(expected);
+        expect(messages[0]).not.toContain('无法识别的字符');
+    });
+
+    test('a hyphen between two numbers is still a range written wrong', async () => {
+        expect((await messagesOf(indicators('    "举办活动场次"：45-50场次'))).join('\n')).toContain('区间写作「下限～上限」');
     });
 });
 
