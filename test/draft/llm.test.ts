@@ -128,10 +128,17 @@ describe('a good answer', () => {
         expect(p.reason).toContain('原文中找不到引文');
     });
 
-    test('the proposals pass the validator: a misfiled one carries its diagnostic', async () => {
-        await serve(answer({ proposals: [{ ...proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次'), level1: '效益指标' }] }));
-        const p = (await draft(await target(), options())).proposals[0]!;
-        expect(p.diagnostics.map(d => d.code)).toContain('hierarchy/wrong-level1');
+    test('a 二级 under a 一级 that does not hold it: moved under its own 一级 and marked 需确认, in the result and the preview', async () => {
+        await serve(answer({ proposals: [{ ...proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次'), level1: '满意度指标' }] }));
+        const result = await draft(await target(), options());
+        const p = result.proposals[0]!;
+        expect([p.level1, p.level2]).toEqual(['产出指标', '数量指标']);
+        expect(p.needsConfirmation).toBe(true);
+        expect(p.reason).toBe('模型把二级指标「数量指标」放在一级指标「满意度指标」下：已按二级指标改放在「产出指标」下，请核对');
+        expect(p.diagnostics.map(d => d.code)).not.toContain('hierarchy/wrong-level1');
+        const preview = printProposals(result);
+        expect(preview).toContain('    产出指标 {\n        数量指标 {\n            "组织科普志愿活动场次"：≥96场次');
+        expect(preview).toMatch(/需确认 1 条/);
     });
 });
 
