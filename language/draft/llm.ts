@@ -73,15 +73,25 @@ function positive(value: number | undefined, fallback: number): number {
 /** Options over environment over defaults; a missing key or a malformed URL is a configuration error. */
 export function resolveLlmConfig(options: LlmOptions = {}): Config {
     const env = options.env ?? process.env;
-    const apiKey = options.apiKey ?? API_KEY_ENV.map(name => env[name]?.trim()).find(Boolean) ?? '';
+    const apiKey = options.apiKey?.trim() ?? API_KEY_ENV.map(name => env[name]?.trim()).find(Boolean) ?? '';
     const baseURL = options.baseURL ?? (env.OPENAI_BASE_URL || LLM_DEFAULTS.baseURL);
     const model = options.model ?? (env.JXMB_LLM_MODEL || LLM_DEFAULTS.model);
     const places = options.places ?? CLI_PLACES;
     if (!apiKey.trim()) {
-        throw new DraftError('config', `没有设置 API key：请用${places.apiKey}设置。`);
+        throw new DraftError('config', `没有设置 API key：请用${setIn(places.apiKey)}。`);
     }
-    if (!/^https?:$/.test(safeProtocol(baseURL))) {
+    const url = parsedUrl(baseURL);
+    if (!url || !/^https?:$/.test(url.protocol)) {
         throw new DraftError('config', redact(`模型服务地址无效：「${baseURL}」，应形如 https://api.openai.com/v1（${places.baseUrl}）。`, [apiKey]));
+    }
+    // fetch refuses such an address; the password is not to be shown, and the key goes in the header anyway.
+    if (url.username || url.password) {
+        throw new DraftError('config', `模型服务地址中不能含有用户名或密码（「…@」）：请改为「${endpointLabel(baseURL)}」，API key 请用${setIn(places.apiKey)}。`);
+    }
+    // A key copied with a line break or a full-width character cannot be sent in a header: say so before any request.
+    const bad = [...apiKey].findIndex(c => !/[\x21-\x7e]/.test(c));
+    if (bad >= 0) {
+        throw new DraftError('config', `API key 含有不能用于请求头的字符（第 ${bad + 1} 个字符，如换行、空格、汉字或全角字符）：请检查 key 是否完整、没有多余的字符（${places.apiKey}）。`);
     }
     return {
         apiKey, baseURL, model, places,
@@ -93,11 +103,14 @@ export function resolveLlmConfig(options: LlmOptions = {}): Config {
     };
 }
 
-function safeProtocol(url: string): string {
+/** 「环境变量 … OPENAI_API_KEY 设置」, 「命令「…」设置」: a space after a Latin word only, as Chinese text sets it. */
+const setIn = (place: string) => `${place}${/[A-Za-z0-9]$/.test(place) ? ' ' : ''}设置`;
+
+function parsedUrl(url: string): URL | null {
     try {
-        return new URL(url).protocol;
+        return new URL(url);
     } catch {
-        return '';
+        return null;
     }
 }
 

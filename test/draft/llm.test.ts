@@ -3,6 +3,7 @@ import { draftForTarget } from '../../language/draft/api.js';
 import { NUMBER_NOT_IN_TEXT } from '../../language/draft/check.js';
 import { emptyReason } from '../../language/draft/empty.js';
 import { DraftError } from '../../language/draft/errors.js';
+import { networkCause } from '../../language/draft/llm-errors.js';
 import { printProposals } from '../../language/draft/print.js';
 import type { LlmOptions } from '../../language/draft/llm.js';
 import type { Proposal } from '../../language/draft/proposal.js';
@@ -489,14 +490,57 @@ describe('HTTP failures, in plain Chinese', () => {
         expect(server!.requests).toHaveLength(1);
     });
 
-    test('no server listening: a network error, retried and reported', async () => {
+    test('no server listening: a network error with its cause', async () => {
         const gone = await startFakeOpenAI([answer(GOOD)]);
         const baseURL = gone.baseURL;
         await gone.close();
         const error = await failure(draftForTarget(await target(), { drafter: 'llm', services: jxmb(), llm: { baseURL, apiKey: KEY, env: {}, retryDelayMs: 10, transientRetries: 1 } }));
         expect(error.code).toBe('network');
         expect(error.message).toContain('无法连接');
+        // The cause, in Chinese, rather than the library's 「fetch failed」.
+        expect(error.message).toContain('连接被拒绝：该地址和端口上没有服务在运行（ECONNREFUSED）');
+        expect(error.message).not.toContain('fetch failed');
     });
+
+    test('the causes a user meets, found however deep the library wraps them, each in Chinese', () => {
+        const wrapped = (cause: unknown) => ({ message: 'Connection error.', cause: { message: 'fetch failed', cause } });
+        expect(networkCause(wrapped({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND x.example' })))
+            .toEqual({ text: '找不到这个主机名（域名解析失败）（ENOTFOUND）', transient: false });
+        expect(networkCause(wrapped({ code: 'ETIMEDOUT' }))).toEqual({ text: '连接超时（ETIMEDOUT）', transient: true });
+        // Several addresses tried (IPv6 and IPv4): the codes are on the AggregateError's errors.
+        expect(networkCause(wrapped({ message: '', errors: [{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }] })).text).toContain('连接被拒绝');
+        expect(networkCause(wrapped({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })).text).toBe('服务器的 HTTPS 证书无法验证（DEPTH_ZERO_SELF_SIGNED_CERT）');
+        expect(networkCause(wrapped({ message: 'bad port' })).text).toContain('这个端口不允许用于网络请求');
+    });
+
+    test('a connection refused is not retried: it will not be there a second later', async () => {
+        const gone = await startFakeOpenAI([answer(GOOD)]);
+        const baseURL = gone.baseURL;
+        await gone.close();
+        const before = progress.length;
+        await failure(draftForTarget(await target(), { drafter: 'llm', services: jxmb(), llm: { baseURL, apiKey: KEY, env: {}, retryDelayMs: 10, transientRetries: 2 }, onProgress: p => progress.push(p.message) }));
+        expect(progress.slice(before).filter(m => m.includes('重试'))).toEqual([]);
+    });
+
+    test('a base URL with a user name and password: a setting error before any request, without the password', async () => {
+        await serve(answer(GOOD));
+        const withCredentials = server!.baseURL.replace('http://', 'http://someone:pa55word@');
+        const error = await failure(draft(await target(), options({ baseURL: withCredentials })));
+        expect(error.code).toBe('config');
+        expect(error.message).toBe(`模型服务地址中不能含有用户名或密码（「…@」）：请改为「${server!.baseURL}」，API key 请用环境变量 JXMB_LLM_API_KEY 或 OPENAI_API_KEY 设置。`);
+        expect(error.message).not.toContain('pa55word');
+        expect(server!.requests).toHaveLength(0);
+    });
+
+    test.each([['a line break', `${KEY}\nrest`], ['a Chinese character', `${KEY}钥`], ['a full-width letter', `${KEY}Ａ`]])(
+        'a key with %s: a setting error before any request, in Chinese, without the key', async (_what, key) => {
+            await serve(answer(GOOD));
+            const error = await failure(draft(await target(), options({ apiKey: key })));
+            expect(error.code).toBe('config');
+            expect(error.message).toContain(`API key 含有不能用于请求头的字符（第 ${KEY.length + 1} 个字符`);
+            expect(error.message).not.toMatch(/ByteString|Headers|[A-Za-z]{12}/);
+            expect(server!.requests).toHaveLength(0);
+        });
 
     test('no key: a configuration message, no request', async () => {
         await serve(answer(GOOD));
