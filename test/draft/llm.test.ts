@@ -4,6 +4,7 @@ import { NUMBER_NOT_IN_TEXT } from '../../language/draft/check.js';
 import { emptyReason } from '../../language/draft/empty.js';
 import { DraftError } from '../../language/draft/errors.js';
 import { networkCause } from '../../language/draft/llm-errors.js';
+import { LEFT_OUT_REASON } from '../../language/draft/left-out.js';
 import { printProposals } from '../../language/draft/print.js';
 import type { LlmOptions } from '../../language/draft/llm.js';
 import type { Proposal } from '../../language/draft/proposal.js';
@@ -74,6 +75,9 @@ function proposal(name: string, number: number, unit: string, quote: string, ext
     };
 }
 
+/** The proposals of the model's own: no skeleton, none the rules added for a promise the model left out. */
+const fromModel = (proposals: readonly Proposal[]) => proposals.filter(p => !p.placeholder && !p.reason?.includes(LEFT_OUT_REASON));
+
 const GOOD = {
     proposals: [
         proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次'),
@@ -93,13 +97,17 @@ describe('a good answer', () => {
         expect(checkDraftResult(result)).toEqual([]);
         expect(result.drafter).toBe('llm');
         expect(result.model).toBe('test-model');
-        const [first, second, ...skeletons] = result.proposals;
+        const [first, second, ...rest] = result.proposals;
         expect(first!.annual).toBe('≥96场次');
         expect(first!.needsConfirmation).toBe(false);
         expect(first!.source.start).not.toBeNull();
         expect(second!.name).toBe('发布科普文章数量');
-        // The (blank) table has no 满意度 or 时效 indicator and the model gave none: the skeletons are added, as placeholders.
-        expect(skeletons.map(s => [s.name, s.placeholder])).toEqual([['服务对象满意度', true], ['科普综合工作完成时间', true]]);
+        // The promises the model left out follow, from the rule drafter and marked as such (not as 「原文没有给出目标值」).
+        const leftOut = rest.filter(p => !p.placeholder);
+        expect(leftOut.map(p => p.annual)).toEqual(['≥20个', '≥45场次', '≥5场次', '≥45场次', '≥2场次', '≥100条']);
+        for (const p of leftOut) expect(p.reason).toContain(LEFT_OUT_REASON);
+        // The (blank) table has no 满意度 or 时效 indicator and neither the model nor the text gives one: the skeletons are added, as placeholders.
+        expect(rest.filter(p => p.placeholder).map(s => [s.name, s.placeholder])).toEqual([['服务对象满意度', true], ['科普综合工作完成时间', true]]);
 
         const [request] = server!.requests;
         expect(request!.url).toBe('/v1/chat/completions');
@@ -139,7 +147,7 @@ describe('a good answer', () => {
         expect(p.diagnostics.map(d => d.code)).not.toContain('hierarchy/wrong-level1');
         const preview = printProposals(result);
         expect(preview).toContain('    产出指标 {\n        数量指标 {\n            "组织科普志愿活动场次"：≥96场次');
-        expect(preview).toMatch(/需确认 1 条/);
+        expect(preview).toContain('"组织科普志愿活动场次"：≥96场次  // 期望目标「组织科普志愿活动不少于96场次」\n            //   需确认：模型把二级指标');
     });
 });
 
@@ -163,10 +171,12 @@ describe('an answer with no proposal', () => {
         return emptyReason(t, result);
     };
 
-    test('is down to the model when the text states promises, not to the text', async () => {
-        expect(await nothing(await target())).toBe('model');
-        expect(printProposals({ drafter: 'llm', model: 'test-model', target: { kind: 'task', name: 'x', unit: 'u', year: 2024 }, proposals: [] }, 'model'))
-            .toContain('// 模型没有给出任何指标建议：可再试一次，或改用规则草拟（不加 --llm）。');
+    test('for a text that states promises, the rules draft them, each said to be left out by the model', async () => {
+        await serve(answer({ proposals: [] }));
+        const result = await draftForTarget(await target(), { drafter: 'llm', services: jxmb(), llm: options(), skeletons: false });
+        expect(result.proposals.map(p => p.annual)).toEqual(['≥20个', '≥96场次', '≥45场次', '≥5场次', '≥45场次', '≥2场次', '≥210篇', '≥100条']);
+        expect(result.proposals.every(p => p.needsConfirmation && p.reason === LEFT_OUT_REASON)).toBe(true);
+        expect(printProposals(result)).toContain(`//   需确认：${LEFT_OUT_REASON}`);
     });
 
     test('is down to the text when it states none, and to the table when it measures every promise already', async () => {
@@ -250,7 +260,7 @@ describe('answers that look sound but are not', () => {
         const many = Array.from({ length: 5000 }, (_, i) => proposal(`组织科普志愿活动场次${i}`, 96, '场次', '组织科普志愿活动不少于96场次'));
         await serve(answer({ proposals: many }));
         const result = await draft(await target(), options());
-        expect(result.proposals.filter(p => !p.placeholder)).toHaveLength(100);
+        expect(fromModel(result.proposals)).toHaveLength(100);
         expect(progress.some(m => m.includes('模型给出了 5000 条建议，只保留前 100 条'))).toBe(true);
     });
 
@@ -258,7 +268,7 @@ describe('answers that look sound but are not', () => {
         const same = proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次');
         await serve(answer({ proposals: [same, same, { ...same, name: ' 组织科普志愿活动场次\n' }, GOOD.proposals[1]] }));
         const result = await draft(await target(), options());
-        expect(result.proposals.filter(p => !p.placeholder).map(p => p.name)).toEqual(['组织科普志愿活动场次', '发布科普文章数量']);
+        expect(fromModel(result.proposals).map(p => p.name)).toEqual(['组织科普志愿活动场次', '发布科普文章数量']);
     });
 
     test('a schema finding is said in Chinese, and a hostile property name stays on one short line', async () => {
@@ -277,7 +287,7 @@ describe('invalid answers', () => {
         const broken = { proposals: [{ ...GOOD.proposals[0], level2: '产出数量', extra: 1 }] };
         await serve(answer(broken), answer(GOOD));
         const result = await draft(await target(), options());
-        expect(result.proposals.filter(p => !p.placeholder)).toHaveLength(2);
+        expect(fromModel(result.proposals)).toHaveLength(2);
         expect(server!.requests).toHaveLength(2);
         const messages = server!.requests[1]!.body.messages!;
         expect(messages.at(-2)).toEqual({ role: 'assistant', content: JSON.stringify(broken) });
