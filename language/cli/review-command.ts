@@ -49,7 +49,7 @@ export async function runReviewCommand(
     const content = kind === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReviewHtml(report);
     await writeOutput(options.report, content);
     const t = report.totals;
-    io.out(`检查了 ${t.checked} 个文件（无法检查 ${t.failed} 个）：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示。报告已写入 ${options.report}。\n`);
+    io.out(`检查了 ${t.checked} 个文件${t.failed > 0 ? `（无法检查 ${t.failed} 个）` : ''}：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示。报告已写入 ${options.report}。\n`);
     if (problems.length > 0 || t.failed > 0) return 2;
     return t.errors > 0 ? 1 : 0;
 }

@@ -222,6 +222,8 @@ describe('the run', () => {
         expect(JSON.parse(readFileSync(join(dir, 'r1.json'), 'utf8')).totals.errors).toBeGreaterThan(0);
         const clean = runJxmb(['check', join(inputs, '南沙.jxmb'), '--report', join(dir, 'r0.json')]);
         expect(clean.code).toBe(0);
+        // Nothing failed: the summary does not speak of 「无法检查 0 个」.
+        expect(clean.stdout).toMatch(/^检查了 1 个文件：0 个错误/);
     });
 
     test.each([
