@@ -16,10 +16,11 @@ import { formatSummary } from '../validation/summary.js';
 
 const checkUsage = `用法 / usage:
   jxmb check <文件或文件夹…> [--format text|json] [--summary] [--config jxmb.yaml]   检查 .jxmb 文件
-  jxmb check <文件或文件夹…> --report 报告.html|报告.json [--config jxmb.yaml]   审核报告
+  jxmb check <文件或文件夹…> --report 报告.html|报告.json [--force] [--config jxmb.yaml]   审核报告
       .jxmb 与 .xlsx、.docx、.txt、.tsv 表格并列（表格在内存中导入，不写任何文件），每个文件的错误、警告、
       可度量指标，问题最多的在前；每条问题给出原文件中的位置（.jxmb 行:列，工作表!单元格，Word 表格行列，文本行）；
-      无法导入的文件也列入报告并说明原因（此时退出码 2）。在终端上显示进度`;
+      无法导入的文件也列入报告并说明原因（此时退出码 2）。在终端上显示进度
+      --force  覆盖已存在的报告文件（默认不覆盖）；报告任何时候都不会写到本次的输入文件上`;
 
 const compileUsage = `用法 / usage:
   jxmb compile <文件或文件夹…> --to json|xlsx|html|flat|md [-o 输出] [--force]   编译为官方表格
@@ -83,7 +84,8 @@ function reportProblems(problems: InputError[], io: CliIo): void {
 
 async function check(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, {
-        format: { type: 'string', default: 'text' }, config: { type: 'string' }, summary: { type: 'boolean', default: false }, report: { type: 'string' }
+        format: { type: 'string', default: 'text' }, config: { type: 'string' }, summary: { type: 'boolean', default: false }, report: { type: 'string' },
+        force: { type: 'boolean', default: false }
     }, checkUsage, io);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
@@ -93,7 +95,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
     }
     if (values.report !== undefined) {
         // Progress only on the real terminal: a caller's own io (tests, the extension) gets none.
-        return runReviewCommand(services(), positionals, { report: values.report, config: values.config }, io, io === processIo ? process.stderr : null);
+        return runReviewCommand(services(), positionals, { report: values.report, config: values.config, force: values.force }, io, io === processIo ? process.stderr : null);
+    }
+    if (values.force) {
+        io.err('--force 只用于 --report（覆盖已存在的报告文件）；check 本身不写任何文件。\n');
+        return 2;
     }
     if (values.format !== 'text' && values.format !== 'json') {
         io.err(`--format 只能是 text 或 json。\n`);

@@ -1,4 +1,4 @@
-import { realpath } from 'node:fs/promises';
+import { lstat, realpath } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import type { JxmbServices } from '../jxmb-module.js';
 import { renderReviewHtml } from '../review/html.js';
@@ -8,13 +8,16 @@ import { InputError } from './source-files.js';
 import { writeOutput } from './write-file.js';
 
 // `jxmb check <文件或文件夹…> --report 报告.html|报告.json`: the reviewer's report over .jxmb files and tables
-// (.xlsx, .docx, text) side by side. The report is written whole (temp file + rename) and never over an input.
+// (.xlsx, .docx, text) side by side. The report is written whole (temp file + rename), never over an input, and over
+// an existing file only with --force (as compile -o).
 // Exit status as for check: 0 no errors; 1 errors found; 2 an input could not be checked (it is in the report with
 // its reason) or a path is missing, or the report could not be written.
 
 export interface ReviewCommandOptions {
     report: string;
     config?: string;
+    /** write over an existing report */
+    force?: boolean;
 }
 
 export async function runReviewCommand(
@@ -30,6 +33,10 @@ export async function runReviewCommand(
     if (await isInput(options.report, paths)) {
         throw new InputError(options.report, '报告路径就是要检查的文件之一：请换一个输出路径。');
     }
+    // Refused before the review, which may take minutes: the file there may be last week's report, or anything else.
+    if (!options.force && await isExistingFile(options.report)) {
+        throw new InputError(options.report, '输出文件已存在：未覆盖（要覆盖请加 --force）。');
+    }
     const progress = terminalProgress(terminal);
     let result;
     try {
@@ -42,7 +49,7 @@ export async function runReviewCommand(
     const content = kind === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReviewHtml(report);
     await writeOutput(options.report, content);
     const t = report.totals;
-    io.out(`检查了 ${t.checked} 个文件（无法检查 ${t.failed} 个）：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示。报告已写入 ${options.report}。\n`);
+    io.out(`检查了 ${t.checked} 个文件${t.failed > 0 ? `（无法检查 ${t.failed} 个）` : ''}：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示。报告已写入 ${options.report}。\n`);
     if (problems.length > 0 || t.failed > 0) return 2;
     return t.errors > 0 ? 1 : 0;
 }
@@ -50,6 +57,11 @@ export async function runReviewCommand(
 function reportKind(path: string): 'html' | 'json' | null {
     const ext = extname(path).toLowerCase();
     return ext === '.html' || ext === '.htm' ? 'html' : ext === '.json' ? 'json' : null;
+}
+
+/** A file or a link stands there (a folder is left to the write, which says so). */
+async function isExistingFile(path: string): Promise<boolean> {
+    return lstat(path).then(info => !info.isDirectory(), () => false);
 }
 
 async function isInput(path: string, inputs: string[]): Promise<boolean> {

@@ -1,5 +1,5 @@
-import { open, readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { open, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import { decodeUtf16WithoutBom } from '../text-encoding.js';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
@@ -136,30 +136,61 @@ export function describeFsError(error: unknown): string {
     }
 }
 
-/** Expands the command line's files and folders into .jxmb files (folders recursively, sorted for stable output). */
+/**
+ * Expands the command line's files and folders into .jxmb files (folders recursively, sorted for stable output). Each
+ * file once, by its real path: a file named twice, or again inside a folder also named, or through a link, is read
+ * once and counted once. In a folder, a link to a file is read as the file; a link to a folder is not followed (it may
+ * lead back up, or anywhere); a link to nothing is a problem with its reason, not a file silently left out.
+ */
 export async function collectSources(paths: string[], extensions = ['.jxmb']): Promise<{ files: string[]; problems: InputError[] }> {
-    const files: string[] = [];
+    const found: string[] = [];
     const problems: InputError[] = [];
     for (const path of paths) {
         let info;
         try {
             info = await stat(path);
         } catch (error) {
-            problems.push(new InputError(path, describeFsError(error)));
+            problems.push(new InputError(path, await describeMissing(path, error)));
             continue;
         }
         if (info.isDirectory()) {
             const before = problems.length;
-            const found = await walk(path, extensions, problems);
-            if (found.length === 0 && problems.length === before) {
+            const inside = await walk(path, extensions, problems);
+            if (inside.length === 0 && problems.length === before) {
                 problems.push(new InputError(path, `文件夹中没有 ${extensions.join('/')} 文件。`));
             }
-            files.push(...found);
+            found.push(...inside);
         } else {
-            files.push(path);
+            found.push(path);
         }
     }
-    return { files, problems };
+    const reported = new Set<string>();
+    return { files: await onceEach(found), problems: problems.filter(p => !reported.has(p.file) && reported.add(p.file)) };
+}
+
+/** The real path of an existing file or folder (its own path if that fails). */
+const realOf = (path: string) => realpath(path).catch(() => resolve(path));
+
+/** `files` without a second path to a file already in it (the first path named is kept). */
+async function onceEach(files: string[]): Promise<string[]> {
+    const seen = new Set<string>();
+    const out: string[] = [];
+    for (const file of files) {
+        const real = await realOf(file);
+        if (seen.has(real)) continue;
+        seen.add(real);
+        out.push(file);
+    }
+    return out;
+}
+
+/** Why `path` cannot be opened: for a link to nothing, the link and where it points, not a bare 「不存在」. */
+async function describeMissing(path: string, error: unknown): Promise<string> {
+    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
+        const target = await readlink(path).catch(() => null);
+        if (target !== null) return `这是一个链接，它指向的「${target}」不存在。`;
+    }
+    return describeFsError(error);
 }
 
 /** The files below `dir`; a folder that cannot be listed is a problem of its own, and the others are still read. */
@@ -174,9 +205,19 @@ async function walk(dir: string, extensions: string[], problems: InputError[]): 
     const result: string[] = [];
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
         const path = join(dir, entry.name);
-        if (entry.isDirectory() && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+        const wanted = extensions.includes(extname(entry.name).toLowerCase());
+        let kind: 'folder' | 'file' | 'other' = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+        if (entry.isSymbolicLink()) {
+            try {
+                kind = (await stat(path)).isFile() ? 'file' : 'other';
+            } catch (error) {
+                if (wanted) problems.push(new InputError(path, await describeMissing(path, error)));
+                continue;
+            }
+        }
+        if (kind === 'folder' && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
             result.push(...await walk(path, extensions, problems));
-        } else if (entry.isFile() && extensions.includes(extname(entry.name).toLowerCase())) {
+        } else if (kind === 'file' && wanted) {
             result.push(path);
         }
     }

@@ -14,8 +14,7 @@ import { DraftError, throwIfAborted } from './errors.js';
 import { draftWithLlm, type LlmOptions } from './llm.js';
 import type { DrafterKind, DraftResult, MeasuredPromise, Proposal } from './proposal.js';
 import { draftRules } from './rules.js';
-import { setApartMeasured } from './measured.js';
-import { skeletonsFor } from './skeletons.js';
+import { completeLlmAnswer } from './left-out.js';
 import { draftTargetsOf, findTarget, missingTargetMessage, secretProjectNames, targetInfo, targetLabel, type DraftTarget } from './targets.js';
 
 export interface DraftRequest {
@@ -97,9 +96,7 @@ export async function draftForTarget(target: DraftTarget, options: DraftOptions 
             onProgress: message => options.onProgress?.({ stage: 'draft', message })
         });
         model = answer.model;
-        let fresh: Proposal[];
-        ({ fresh, measured } = setApartMeasured(target, answer.proposals));
-        proposals = options.skeletons === false ? fresh : [...fresh, ...skeletonsFor(target, fresh)];
+        ({ proposals, measured } = completeLlmAnswer(target, answer.proposals, { costModel, skeletons: options.skeletons }));
     } else {
         options.onProgress?.({ stage: 'draft', message: `正在按规则草拟${label}的指标…` });
         ({ proposals, measured } = draftRules(target, { costModel, skeletons: options.skeletons }));

@@ -44,6 +44,17 @@ export function redact(text: string, secrets: ReadonlyArray<string | undefined>)
         .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, `//${REDACTED}@`);
 }
 
+/**
+ * Every string of a parsed JSON value (object keys too) redacted. The model's answer is JSON inside the completion's
+ * JSON: a key written there with \u escapes is only whole once parsed, so the raw text's redaction cannot see it.
+ */
+export function redactStrings(value: unknown, secrets: ReadonlyArray<string | undefined>): unknown {
+    if (typeof value === 'string') return redact(value, secrets);
+    if (Array.isArray(value)) return value.map(v => redactStrings(v, secrets));
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k, secrets), redactStrings(v, secrets)]));
+}
+
 export function cancelled(): DraftError {
     return new DraftError('cancelled', '已取消草拟。');
 }

@@ -2,6 +2,7 @@
 // computed here, never taken from the model), its cell text must say what its structured fields say, and a skeleton
 // must carry the placeholder instead of a number. The number itself is checked against the text in check.ts, for
 // every drafter alike.
+import { categoryByCode, level2ByName } from '../domain/taxonomy.js';
 import { parseValue } from '../domain/values.js';
 import { cellText, locateQuote } from './cells.js';
 import { oneLine } from '../domain/one-line.js';
@@ -76,6 +77,7 @@ export function normalizeAnswer(target: DraftTarget, proposals: readonly Proposa
 function normalizeProposal(target: DraftTarget, raw: Proposal): Proposal {
     // The name, like every drafter's, is fitted in check.ts (fit.ts); the unit goes into the cells made here.
     let p: Proposal = { ...raw, unit: raw.unit === null ? null : oneLine(raw.unit) || null, per: raw.per === null ? null : oneLine(raw.per) || null };
+    p = underItsLevel1(p);
     if (p.placeholder || (p.number === null && p.date === null)) {
         const fields = { ...p, number: null, date: null };
         p = { ...fields, placeholder: true, period: cellText(fields), annual: cellText(fields), source: { field: null, quote: '', start: null, end: null } };
@@ -86,6 +88,17 @@ function normalizeProposal(target: DraftTarget, raw: Proposal): Proposal {
     if (p.source.start === null) p = withConfirmation(p, `原文中找不到引文「${p.source.quote.slice(0, 40)}」`);
     if (saysOtherwise(written, p.annual)) p = withConfirmation(p, `模型写的年度指标值「${written.slice(0, 40)}」与它给出的数字不同：已按数字填为「${p.annual}」，请核对`);
     return p;
+}
+
+/**
+ * A 二级 under a 一级 that does not hold it (数量指标 under 满意度指标): the 二级 says what is measured, so the 一级 is
+ * taken from it, and the user is asked to confirm — the model may have meant another 二级.
+ */
+function underItsLevel1(p: Proposal): Proposal {
+    const parent = level2ByName(p.level2)?.parent;
+    const owner = parent === undefined ? undefined : categoryByCode(parent)?.name as Proposal['level1'] | undefined;
+    if (!owner || owner === p.level1) return p;
+    return withConfirmation({ ...p, level1: owner }, `模型把二级指标「${p.level2}」放在一级指标「${p.level1}」下：已按二级指标改放在「${owner}」下，请核对`);
 }
 
 /** The model's own 年度 text reads as another target than the cell made of its fields (≥5场次 beside number 96). */

@@ -51,6 +51,48 @@ export function endpointLabel(baseURL: string): string {
     }
 }
 
+/**
+ * Why the connection failed, in Chinese: the system's code sits a few causes deep (the SDK's error → fetch failed →
+ * connect ECONNREFUSED), and may be on each error of an AggregateError (one per address tried). `transient`: worth
+ * another request — a dropped connection or a timeout may pass; a refused one, a name that does not resolve or a
+ * certificate that does not fit will not within seconds.
+ */
+export function networkCause(error: unknown): { text: string; transient: boolean } {
+    const codes: string[] = [];
+    const messages: string[] = [];
+    const seen = new Set<unknown>();
+    for (let e = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown } | undefined; e && typeof e === 'object' && !seen.has(e); e = e.cause as typeof e) {
+        seen.add(e);
+        if (typeof e.code === 'string') codes.push(e.code);
+        if (Array.isArray(e.errors)) for (const inner of e.errors) if (typeof inner?.code === 'string') codes.push(inner.code);
+        if (typeof e.message === 'string') messages.push(e.message);
+    }
+    for (const code of codes) {
+        const known = NETWORK_CAUSES[code];
+        if (known) return { text: `${known[0]}（${code}）`, transient: known[1] };
+        if (/CERT|SSL|TLS/.test(code)) return { text: `服务器的 HTTPS 证书无法验证（${code}）`, transient: false };
+    }
+    // fetch refuses some ports outright (1, 25, 6000 …), before any connection.
+    if (messages.includes('bad port')) return { text: '这个端口不允许用于网络请求（被 fetch 规范禁止），请换用其他端口', transient: false };
+    return { text: `网络错误${codes[0] ? `（${codes[0]}）` : ''}`, transient: true };
+}
+
+/** The system's codes a user meets, each with its words and whether another request may help. */
+const NETWORK_CAUSES: Record<string, [string, boolean]> = {
+    ECONNREFUSED: ['连接被拒绝：该地址和端口上没有服务在运行', false],
+    ENOTFOUND: ['找不到这个主机名（域名解析失败）', false],
+    EAI_AGAIN: ['域名解析暂时失败', true],
+    ETIMEDOUT: ['连接超时', true],
+    UND_ERR_CONNECT_TIMEOUT: ['连接超时', true],
+    ECONNRESET: ['连接被对方重置', true],
+    UND_ERR_SOCKET: ['连接被对方关闭', true],
+    EPIPE: ['连接被对方关闭', true],
+    EHOSTUNREACH: ['无法到达该主机', true],
+    ENETUNREACH: ['网络不可达', true],
+    EPROTO: ['HTTPS 握手失败（地址可能应为 http://）', false],
+    ERR_SSL_WRONG_VERSION_NUMBER: ['HTTPS 握手失败（地址可能应为 http://）', false]
+};
+
 /** retry-after-ms (milliseconds) or retry-after (seconds, or an HTTP date). */
 export function retryAfterOf(headers: Headers | undefined): number | undefined {
     const ms = headers?.get('retry-after-ms');
@@ -103,9 +145,8 @@ export function classifyFailure(error: unknown, ctx: FailureContext, signal?: Ab
         return { error: timeoutError(ctx), transient: false };
     }
     if (error instanceof APIConnectionError) {
-        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        const detail = cause?.code ?? cause?.message ?? '';
-        return { error: make('network', `无法连接模型服务 ${where}：网络错误${detail ? `（${detail}）` : ''}。请检查地址（${places.baseUrl}）和网络。`), transient: true };
+        const cause = networkCause(error);
+        return { error: make('network', `无法连接模型服务 ${where}：${cause.text}。请检查地址（${places.baseUrl}）和网络。`), transient: cause.transient };
     }
     if (error instanceof APIError && error.status !== undefined) {
         const status = error.status;

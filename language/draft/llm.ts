@@ -7,7 +7,7 @@ import OpenAI from 'openai';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { oneLine } from '../domain/one-line.js';
 import type { CostModel } from '../domain/taxonomy.js';
-import { cancelled, DraftError, redact, throwIfAborted } from './errors.js';
+import { cancelled, DraftError, redact, redactStrings, throwIfAborted } from './errors.js';
 import { classifyFailure, CLI_PLACES, endpointLabel, refusalError, timeoutError, type FailureContext, type LlmSettingPlaces } from './llm-errors.js';
 import { parseCompletion, readBody } from './llm-response.js';
 import { contentText, MAX_PROPOSALS, normalizeAnswer, parseAnswerText, refusalIn, refusalText } from './llm-answer.js';
@@ -73,15 +73,25 @@ function positive(value: number | undefined, fallback: number): number {
 /** Options over environment over defaults; a missing key or a malformed URL is a configuration error. */
 export function resolveLlmConfig(options: LlmOptions = {}): Config {
     const env = options.env ?? process.env;
-    const apiKey = options.apiKey ?? API_KEY_ENV.map(name => env[name]?.trim()).find(Boolean) ?? '';
+    const apiKey = options.apiKey?.trim() ?? API_KEY_ENV.map(name => env[name]?.trim()).find(Boolean) ?? '';
     const baseURL = options.baseURL ?? (env.OPENAI_BASE_URL || LLM_DEFAULTS.baseURL);
     const model = options.model ?? (env.JXMB_LLM_MODEL || LLM_DEFAULTS.model);
     const places = options.places ?? CLI_PLACES;
     if (!apiKey.trim()) {
-        throw new DraftError('config', `没有设置 API key：请用${places.apiKey}设置。`);
+        throw new DraftError('config', `没有设置 API key：请用${setIn(places.apiKey)}。`);
     }
-    if (!/^https?:$/.test(safeProtocol(baseURL))) {
+    const url = parsedUrl(baseURL);
+    if (!url || !/^https?:$/.test(url.protocol)) {
         throw new DraftError('config', redact(`模型服务地址无效：「${baseURL}」，应形如 https://api.openai.com/v1（${places.baseUrl}）。`, [apiKey]));
+    }
+    // fetch refuses such an address; the password is not to be shown, and the key goes in the header anyway.
+    if (url.username || url.password) {
+        throw new DraftError('config', `模型服务地址中不能含有用户名或密码（「…@」）：请改为「${endpointLabel(baseURL)}」，API key 请用${setIn(places.apiKey)}。`);
+    }
+    // A key copied with a line break or a full-width character cannot be sent in a header: say so before any request.
+    const bad = [...apiKey].findIndex(c => !/[\x21-\x7e]/.test(c));
+    if (bad >= 0) {
+        throw new DraftError('config', `API key 含有不能用于请求头的字符（第 ${bad + 1} 个字符，如换行、空格、汉字或全角字符）：请检查 key 是否完整、没有多余的字符（${places.apiKey}）。`);
     }
     return {
         apiKey, baseURL, model, places,
@@ -93,11 +103,14 @@ export function resolveLlmConfig(options: LlmOptions = {}): Config {
     };
 }
 
-function safeProtocol(url: string): string {
+/** 「环境变量 … OPENAI_API_KEY 设置」, 「命令「…」设置」: a space after a Latin word only, as Chinese text sets it. */
+const setIn = (place: string) => `${place}${/[A-Za-z0-9]$/.test(place) ? ' ' : ''}设置`;
+
+function parsedUrl(url: string): URL | null {
     try {
-        return new URL(url).protocol;
+        return new URL(url);
     } catch {
-        return '';
+        return null;
     }
 }
 
@@ -165,9 +178,13 @@ async function completeOnce(client: OpenAI, config: Config, messages: ChatMessag
     }
 }
 
-/** The model's name as the server gives it, on one line and short: it is printed in the preview's header. */
-function modelName(name: unknown): string {
-    return typeof name === 'string' ? oneLine(name, 80) : '';
+/**
+ * A model's name as shown (the progress line, the preview's header, the JSON result): on one line, short, and without
+ * the key: a server may echo it back as the model, a user may pass it to --model by mistake. Redacted before it is cut,
+ * or a cut key would no longer be found.
+ */
+function shownModel(name: unknown, apiKey: string): string {
+    return typeof name === 'string' ? oneLine(redact(name, [apiKey]), 80) : '';
 }
 
 /** Where the JSON breaks, in Chinese (the parser's own message is English): the place and the words there. */
@@ -176,14 +193,17 @@ function notJson(content: string, error: unknown): string {
     return `不是有效的 JSON（第 ${at + 1} 个字符处：「${oneLine(content.slice(at, at + 20), 20)}」）`;
 }
 
-/** What is wrong with an answer's text: not JSON, or not the schema. */
-function answerProblems(content: string | null): { answer?: { proposals: Proposal[] }; problems: SchemaProblem[] } {
-    if (!content) return { problems: [{ path: '/', message: '回答为空或不是文字' }] };
+/**
+ * What is wrong with an answer's text: not JSON, or not the schema. The text is parsed as it came (a short key
+ * replaced in the raw text could break the JSON) and every string of it is redacted after.
+ */
+function answerProblems(text: string | null, apiKey: string): { answer?: { proposals: Proposal[] }; problems: SchemaProblem[] } {
+    if (!text) return { problems: [{ path: '/', message: '回答为空或不是文字' }] };
     let parsed: unknown;
     try {
-        parsed = parseAnswerText(content);
+        parsed = redactStrings(parseAnswerText(text), [apiKey]);
     } catch (error) {
-        return { problems: [{ path: '/', message: notJson(content, error) }] };
+        return { problems: [{ path: '/', message: notJson(redact(text, [apiKey]), error) }] };
     }
     const problems = checkAnswer(parsed);
     return problems.length ? { problems } : { answer: parsed as { proposals: Proposal[] }, problems };
@@ -199,10 +219,11 @@ export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}
     for (const cut of truncatedFields(target)) {
         run.onProgress?.(`「${cut.field}」共 ${cut.length} 字，过长：只把前 ${MAX_FIELD_CHARS} 字发给模型，后面的承诺请另行草拟或改用规则草拟。`);
     }
+    const model = shownModel(config.model, config.apiKey);
     let last: SchemaProblem[] = [];
     for (let attempt = 1; attempt <= config.maxAttempts; attempt++) {
         run.onProgress?.(attempt === 1
-            ? `正在请求模型「${config.model}」（${endpointLabel(config.baseURL)}）…`
+            ? `正在请求模型「${model}」（${endpointLabel(config.baseURL)}）…`
             : `模型的回答不符合格式，正在重试（第 ${attempt} 次请求）…`);
         const completion = await complete(client, config, messages, run);
         const choice = completion.choices?.[0];
@@ -211,10 +232,10 @@ export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}
         const content = text === null ? null : redact(text, [config.apiKey]);
         const refusal = refusalText(choice?.message?.refusal);
         if (refusal) throw refusalError(refusal, config.apiKey);
-        const { answer, problems } = answerProblems(content);
+        const { answer, problems } = answerProblems(text, config.apiKey);
         if (answer) {
             if (answer.proposals.length > MAX_PROPOSALS) run.onProgress?.(`模型给出了 ${answer.proposals.length} 条建议，只保留前 ${MAX_PROPOSALS} 条。`);
-            return { proposals: normalizeAnswer(target, answer.proposals), model: modelName(completion.model) || config.model };
+            return { proposals: normalizeAnswer(target, answer.proposals), model: shownModel(completion.model, config.apiKey) || model };
         }
         // Asked again, a model that said no says no again.
         const refused = content === null ? undefined : refusalIn(content);

@@ -52,7 +52,9 @@ export function draftRules(target: DraftTarget, options: RuleDraftOptions = {}):
     const measures = options.setApartMeasured === false ? [] : tableMeasures(target.existing, target.year);
     const proposals: Proposal[] = [];
     const measured: MeasuredPromise[] = [];
-    const names: Names = new Map();
+    // The table's own names are taken: a proposal under one of them is a duplicate (hierarchy/duplicate-name) once
+    // pasted. (Not for the evaluation, which compares the names with the table's.)
+    const names: Names = new Map(options.setApartMeasured === false ? [] : target.existing.flatMap(l => l.groups.flatMap(g => g.blocks.flatMap(b => b.indicators.map(i => [i.name, IN_TABLE] as const)))));
     for (const f of found) {
         const written = measures.length > 0 ? measuringIndicator(f.promise, measures) : undefined;
         if (written) measured.push({ source: sourceOf(f), indicator: written.indicator.name, value: written.value });
@@ -94,7 +96,7 @@ function proposalFor(found: Found, target: DraftTarget, names: Names, costModel:
     const { level1, level2 } = categoryOf(promise, costModel);
     const fields = valueFields(found, level2);
     const cell = promise.kind === 'quantity' && promise.max !== undefined ? structuredValueFor(promise) : cellText(fields);
-    const { name, sameAs } = uniqueName(promise, names);
+    const { name, sameAs, inTable } = uniqueName(promise, names);
     let proposal: Proposal = {
         name,
         level1, level2, ...fields,
@@ -103,6 +105,8 @@ function proposalFor(found: Found, target: DraftTarget, names: Names, costModel:
         placeholder: false, needsConfirmation: false, reason: null
     };
     if (sameAs) proposal = withConfirmation(proposal, `与「${sameAs}」说的是同一种数，原文没有写明两者的区别，请改写指标名称`);
+    // Not measured (else it would be set apart): the written one's value does not state this number.
+    if (inTable) proposal = withConfirmation(proposal, `表中已有指标「${inTable}」，但它的指标值没有写明 ${proposal.annual}：可把这个值写进表中那一条，或采用本条并改写名称`);
     if (promise.kind === 'quantity' && promise.approximate) {
         proposal = withConfirmation(proposal, `原文为约数「${promise.text}」，已按「不少于」写作 ${proposal.annual}`);
     }
@@ -181,21 +185,26 @@ export function categoryOf(p: TextPromise, costModel: CostModel): { level1: Leve
     return base;
 }
 
-/** The names given so far, each with what its promise is in: a unit, '' (a bare number) or 'date'. */
+/** The names given so far, each with what its promise is in: a unit, '' (a bare number), 'date', or IN_TABLE. */
 type Names = Map<string, string>;
+
+/** A name of the table's own indicators. */
+const IN_TABLE = '\u0000table';
 
 /**
  * The extractor's name; when taken by a count in another unit, its alternative (长廊宣传图5期185幅 → 长廊宣传图期数 /
  * 幅数); else a number after it, with `sameAs` the name taken: the alternative (老师获奖项数 for 老师获奖数量) would
- * read as another thing where the text states none.
+ * read as another thing where the text states none. `inTable`: the name the table already uses, numbered here alike.
  */
-function uniqueName(p: TextPromise, names: Names): { name: string; sameAs: string | null } {
+function uniqueName(p: TextPromise, names: Names): { name: string; sameAs: string | null; inTable: string | null } {
     // A name too long is cut, and marked, where every drafter's proposals are brought within the schema (fit.ts).
     const first = nameFor(p);
     const unit = p.kind === 'quantity' ? p.unit ?? '' : 'date';
     let name: string | undefined = first;
     let sameAs: string | null = null;
-    if (names.has(first)) {
+    const inTable = names.get(first) === IN_TABLE ? first : null;
+    if (inTable) name = undefined;
+    else if (names.has(first)) {
         const taken = names.get(first)!;
         const other = alternativeNameFor(p);
         const distinct = p.kind === 'quantity' && (taken === 'date' || !sameMeasureUnit(taken || null, unit || null));
@@ -204,7 +213,7 @@ function uniqueName(p: TextPromise, names: Names): { name: string; sameAs: strin
     }
     for (let i = 2; !name; i++) if (!names.has(`${first}（${i}）`)) name = `${first}（${i}）`;
     names.set(name, unit);
-    return { name, sameAs };
+    return { name, sameAs, inTable };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { displayWidth } from '../compile/sheet.js';
+import { oneLine } from '../domain/one-line.js';
 
 // Progress of a long review on a terminal: one line, rewritten in place (「已检查 37/500：科协/项目表.xlsx」), cleared
 // at the end. Only when the stream is a terminal: in a pipe, a log or a test the output stays clean.
@@ -13,8 +14,9 @@ export interface ProgressStream {
 export function formatProgress(done: number, total: number, file: string, width = 80): string {
     const head = `已检查 ${done}/${total}`;
     const room = width - 1 - displayWidth(head) - 2; // the last column stays free: some terminals wrap on it
-    if (room < 4 || file === '') return head;
-    let name = file;
+    // A name with a line break or an ESC would break the line or be obeyed by the terminal.
+    let name = oneLine(file);
+    if (room < 4 || name === '') return head;
     if (displayWidth(name) > room) {
         const chars = [...name];
         while (chars.length > 0 && displayWidth('…' + chars.join('')) > room) chars.shift();

@@ -9,7 +9,7 @@ const english = /Unknown option|argument missing|does not take an argument|ambig
 
 describe('a bad command line', () => {
     test.each([
-        ['an unknown option', ['check', '--bogus', 'x.jxmb'], '参数错误：不认识的选项「--bogus」。可用的选项：--format、--config、--summary、--report。以 - 开头的文件名请写在 -- 之后。', 'check'],
+        ['an unknown option', ['check', '--bogus', 'x.jxmb'], '参数错误：不认识的选项「--bogus」。可用的选项：--format、--config、--summary、--report、--force。以 - 开头的文件名请写在 -- 之后。', 'check'],
         ['an unknown short option', ['compile', '-z', 'x.jxmb'], '参数错误：不认识的选项「-z」。可用的选项：--to、-o/--output、--force。以 - 开头的文件名请写在 -- 之后。', 'compile'],
         ['an option without its value, last', ['compile', 'x.jxmb', '--to'], '参数错误：选项「--to」缺少取值。', 'compile'],
         ['an option without its value, before another option', ['check', '--format', '--summary', 'x.jxmb'],

@@ -23,6 +23,10 @@ describe('the progress line', () => {
         expect(line.endsWith('白云区科学技术协会.docx')).toBe(true);
     });
 
+    test('a file name with a line break or an ESC stays on the one line, and the terminal is given no escape of its own', () => {
+        expect(formatProgress(2, 3, '收件/甲\n乙\u001b[2J.jxmb')).toBe('已检查 2/3：收件/甲 乙 [2J.jxmb');
+    });
+
     test('a terminal too narrow for a name gets the count alone', () => {
         expect(formatProgress(1, 2, '甲.xlsx', 14)).toBe('已检查 1/2');
     });

@@ -222,6 +222,8 @@ describe('the run', () => {
         expect(JSON.parse(readFileSync(join(dir, 'r1.json'), 'utf8')).totals.errors).toBeGreaterThan(0);
         const clean = runJxmb(['check', join(inputs, '南沙.jxmb'), '--report', join(dir, 'r0.json')]);
         expect(clean.code).toBe(0);
+        // Nothing failed: the summary does not speak of 「无法检查 0 个」.
+        expect(clean.stdout).toMatch(/^检查了 1 个文件：0 个错误/);
     });
 
     test.each([
@@ -257,6 +259,22 @@ describe('the run', () => {
         const page = readFileSync(join(dir, 'r-none.html'), 'utf8');
         expect(page).toContain(`<a href="#f1">${missing}</a>`);
         expect(page).toContain('无法检查：文件或文件夹不存在。');
+    });
+
+    test('an existing report is kept unless --force, as compile -o keeps its outputs; --force without --report is refused', () => {
+        const old = join(dir, '审核意见.html');
+        writeFileSync(old, '上周的审核意见');
+        const kept = runJxmb(['check', join(inputs, '南沙.jxmb'), '--report', old]);
+        expect(kept.code).toBe(2);
+        expect(kept.stderr).toBe(`${old}: 输出文件已存在：未覆盖（要覆盖请加 --force）。\n`);
+        expect(kept.stdout).toBe('');
+        expect(readFileSync(old, 'utf8')).toBe('上周的审核意见');
+        const forced = runJxmb(['check', join(inputs, '南沙.jxmb'), '--report', old, '--force']);
+        expect(forced.code).toBe(0);
+        expect(readFileSync(old, 'utf8')).toContain('南沙.jxmb');
+        const plain = runJxmb(['check', join(inputs, '南沙.jxmb'), '--force']);
+        expect(plain.code).toBe(2);
+        expect(plain.stderr).toContain('--force 只用于 --report');
     });
 
     test('a report path that is one of the inputs is refused, and the input left as it was', () => {

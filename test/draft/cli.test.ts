@@ -185,17 +185,30 @@ describe('jxmb draft', () => {
         expect(slow).toContain('加长等待时间（--timeout）');
     });
 
-    test('--llm, the model proposing nothing for a text that states promises: the model is named, not the text', async () => {
+    test('--llm, the model proposing nothing for a text that states promises: the rules draft what the table lacks, said to be left out by the model', async () => {
         const file = join(mkdtempSync(join(tmpdir(), 'jxmb-draft-')), 'lectures.jxmb');
         writeFileSync(file, LECTURES);
         server = await startFakeOpenAI([answer({ proposals: [] })]);
         process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
         const { code, out } = await run([file, '--task', '科普讲座经费', '--llm', '--base-url', server.baseURL]);
         expect(code).toBe(0);
-        expect(out).toContain('// 模型没有给出任何指标建议：可再试一次，或改用规则草拟（不加 --llm）。');
+        expect(out).toContain('"发放科普资料数量"：≥3000份  // 主要实施内容「发放科普资料3000份」\n            //   需确认：模型没有提出这一项：由规则从原文草拟，请核对');
         expect(out).not.toContain('文本中没有可草拟的量化承诺');
-        // Without --llm the rules find the promise the table lacks.
-        expect((await run([file, '--task', '科普讲座经费'])).out).toContain('"发放科普资料数量"：≥3000份');
+        expect(out).not.toContain('原文没有给出目标值');
+    });
+
+    test('--llm: a 满意度 the text states and the model left out is drafted from the text, not a skeleton 「原文没有给出目标值」', async () => {
+        const file = join(mkdtempSync(join(tmpdir(), 'jxmb-draft-')), 'satisfaction.jxmb');
+        writeFileSync(file, '部门整体 "测试单位" 年度 2024 {\n    任务 "科普" {\n        主要实施内容 "组织科普志愿活动不少于96场次；发布科普文章不少于210篇。"\n'
+            + '        拟投入资金 50.00\n        期望目标 "公众满意度超90%"\n    }\n    绩效指标 {\n        产出指标 { 时效指标 { "完成时间"：≤2024-12-31 } }\n    }\n}\n');
+        server = await startFakeOpenAI([answer({ proposals: [{ ...PROPOSAL, source: { ...PROPOSAL.source, field: '主要实施内容' } }] })]);
+        process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
+        const { code, out } = await run([file, '--task', '科普', '--llm', '--base-url', server.baseURL]);
+        expect(code).toBe(0);
+        expect(out).toContain('"组织科普志愿活动场次"：≥96场次  // 主要实施内容「组织科普志愿活动不少于96场次」\n            "发布科普文章数量"：≥210篇');
+        expect(out).toContain('"公众满意度"：>90%  // 期望目标「公众满意度超90%」');
+        expect(out).not.toContain('〔待填〕');
+        expect(out.match(/需确认：模型没有提出这一项/g)).toHaveLength(2);
     });
 
     describe('the preview stays pasteable whatever the names hold', () => {

@@ -8,6 +8,8 @@ export type Step =
     | { kind: 'answer'; content: string | null; refusal?: string; model?: string }
     | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
     | { kind: 'raw'; status: number; body: string; contentType: string }
+    /** the step made of the request's key (its bearer token): a server that echoes the key back, in some form */
+    | { kind: 'echo'; step: (key: string) => Step }
     | { kind: 'hang' }
     /** headers sent, then the body never finishes: a space every 100 ms, nothing at all, or events forever */
     | { kind: 'stall'; body: 'trickle' | 'silent' | 'events' };
@@ -68,7 +70,8 @@ export async function startFakeOpenAI(script: Step[]): Promise<FakeOpenAI> {
             }
             requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, rawBody: raw, at: Date.now() });
             if (req.url !== '/v1/chat/completions') return send(res, 404, JSON.stringify({ error: { message: `no route ${req.url}` } }), {});
-            const step = script[Math.min(requests.length - 1, script.length - 1)]!;
+            const scripted = script[Math.min(requests.length - 1, script.length - 1)]!;
+            const step = scripted.kind === 'echo' ? scripted.step(String(req.headers.authorization ?? '').replace(/^Bearer /, '')) : scripted;
             switch (step.kind) {
                 case 'answer':
                     return send(res, 200, JSON.stringify(completion(step.content, step.refusal ?? null, step.model ?? body.model ?? 'fake')), {});
@@ -77,6 +80,8 @@ export async function startFakeOpenAI(script: Step[]): Promise<FakeOpenAI> {
                 case 'raw':
                     res.writeHead(step.status, { 'content-type': step.contentType });
                     return res.end(step.body);
+                case 'echo':
+                    throw new Error('an echo step makes another step');
                 case 'hang':
                     return; // never answers; close() drops the connection
                 case 'stall': {

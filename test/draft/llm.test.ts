@@ -3,6 +3,8 @@ import { draftForTarget } from '../../language/draft/api.js';
 import { NUMBER_NOT_IN_TEXT } from '../../language/draft/check.js';
 import { emptyReason } from '../../language/draft/empty.js';
 import { DraftError } from '../../language/draft/errors.js';
+import { networkCause } from '../../language/draft/llm-errors.js';
+import { LEFT_OUT_REASON } from '../../language/draft/left-out.js';
 import { printProposals } from '../../language/draft/print.js';
 import type { LlmOptions } from '../../language/draft/llm.js';
 import type { Proposal } from '../../language/draft/proposal.js';
@@ -73,6 +75,9 @@ function proposal(name: string, number: number, unit: string, quote: string, ext
     };
 }
 
+/** The proposals of the model's own: no skeleton, none the rules added for a promise the model left out. */
+const fromModel = (proposals: readonly Proposal[]) => proposals.filter(p => !p.placeholder && !p.reason?.includes(LEFT_OUT_REASON));
+
 const GOOD = {
     proposals: [
         proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次'),
@@ -92,13 +97,17 @@ describe('a good answer', () => {
         expect(checkDraftResult(result)).toEqual([]);
         expect(result.drafter).toBe('llm');
         expect(result.model).toBe('test-model');
-        const [first, second, ...skeletons] = result.proposals;
+        const [first, second, ...rest] = result.proposals;
         expect(first!.annual).toBe('≥96场次');
         expect(first!.needsConfirmation).toBe(false);
         expect(first!.source.start).not.toBeNull();
         expect(second!.name).toBe('发布科普文章数量');
-        // The (blank) table has no 满意度 or 时效 indicator and the model gave none: the skeletons are added, as placeholders.
-        expect(skeletons.map(s => [s.name, s.placeholder])).toEqual([['服务对象满意度', true], ['科普综合工作完成时间', true]]);
+        // The promises the model left out follow, from the rule drafter and marked as such (not as 「原文没有给出目标值」).
+        const leftOut = rest.filter(p => !p.placeholder);
+        expect(leftOut.map(p => p.annual)).toEqual(['≥20个', '≥45场次', '≥5场次', '≥45场次', '≥2场次', '≥100条']);
+        for (const p of leftOut) expect(p.reason).toContain(LEFT_OUT_REASON);
+        // The (blank) table has no 满意度 or 时效 indicator and neither the model nor the text gives one: the skeletons are added, as placeholders.
+        expect(rest.filter(p => p.placeholder).map(s => [s.name, s.placeholder])).toEqual([['服务对象满意度', true], ['科普综合工作完成时间', true]]);
 
         const [request] = server!.requests;
         expect(request!.url).toBe('/v1/chat/completions');
@@ -128,10 +137,17 @@ describe('a good answer', () => {
         expect(p.reason).toContain('原文中找不到引文');
     });
 
-    test('the proposals pass the validator: a misfiled one carries its diagnostic', async () => {
-        await serve(answer({ proposals: [{ ...proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次'), level1: '效益指标' }] }));
-        const p = (await draft(await target(), options())).proposals[0]!;
-        expect(p.diagnostics.map(d => d.code)).toContain('hierarchy/wrong-level1');
+    test('a 二级 under a 一级 that does not hold it: moved under its own 一级 and marked 需确认, in the result and the preview', async () => {
+        await serve(answer({ proposals: [{ ...proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次'), level1: '满意度指标' }] }));
+        const result = await draft(await target(), options());
+        const p = result.proposals[0]!;
+        expect([p.level1, p.level2]).toEqual(['产出指标', '数量指标']);
+        expect(p.needsConfirmation).toBe(true);
+        expect(p.reason).toBe('模型把二级指标「数量指标」放在一级指标「满意度指标」下：已按二级指标改放在「产出指标」下，请核对');
+        expect(p.diagnostics.map(d => d.code)).not.toContain('hierarchy/wrong-level1');
+        const preview = printProposals(result);
+        expect(preview).toContain('    产出指标 {\n        数量指标 {\n            "组织科普志愿活动场次"：≥96场次');
+        expect(preview).toContain('"组织科普志愿活动场次"：≥96场次  // 期望目标「组织科普志愿活动不少于96场次」\n            //   需确认：模型把二级指标');
     });
 });
 
@@ -155,10 +171,12 @@ describe('an answer with no proposal', () => {
         return emptyReason(t, result);
     };
 
-    test('is down to the model when the text states promises, not to the text', async () => {
-        expect(await nothing(await target())).toBe('model');
-        expect(printProposals({ drafter: 'llm', model: 'test-model', target: { kind: 'task', name: 'x', unit: 'u', year: 2024 }, proposals: [] }, 'model'))
-            .toContain('// 模型没有给出任何指标建议：可再试一次，或改用规则草拟（不加 --llm）。');
+    test('for a text that states promises, the rules draft them, each said to be left out by the model', async () => {
+        await serve(answer({ proposals: [] }));
+        const result = await draftForTarget(await target(), { drafter: 'llm', services: jxmb(), llm: options(), skeletons: false });
+        expect(result.proposals.map(p => p.annual)).toEqual(['≥20个', '≥96场次', '≥45场次', '≥5场次', '≥45场次', '≥2场次', '≥210篇', '≥100条']);
+        expect(result.proposals.every(p => p.needsConfirmation && p.reason === LEFT_OUT_REASON)).toBe(true);
+        expect(printProposals(result)).toContain(`//   需确认：${LEFT_OUT_REASON}`);
     });
 
     test('is down to the text when it states none, and to the table when it measures every promise already', async () => {
@@ -242,7 +260,7 @@ describe('answers that look sound but are not', () => {
         const many = Array.from({ length: 5000 }, (_, i) => proposal(`组织科普志愿活动场次${i}`, 96, '场次', '组织科普志愿活动不少于96场次'));
         await serve(answer({ proposals: many }));
         const result = await draft(await target(), options());
-        expect(result.proposals.filter(p => !p.placeholder)).toHaveLength(100);
+        expect(fromModel(result.proposals)).toHaveLength(100);
         expect(progress.some(m => m.includes('模型给出了 5000 条建议，只保留前 100 条'))).toBe(true);
     });
 
@@ -250,7 +268,7 @@ describe('answers that look sound but are not', () => {
         const same = proposal('组织科普志愿活动场次', 96, '场次', '组织科普志愿活动不少于96场次');
         await serve(answer({ proposals: [same, same, { ...same, name: ' 组织科普志愿活动场次\n' }, GOOD.proposals[1]] }));
         const result = await draft(await target(), options());
-        expect(result.proposals.filter(p => !p.placeholder).map(p => p.name)).toEqual(['组织科普志愿活动场次', '发布科普文章数量']);
+        expect(fromModel(result.proposals).map(p => p.name)).toEqual(['组织科普志愿活动场次', '发布科普文章数量']);
     });
 
     test('a schema finding is said in Chinese, and a hostile property name stays on one short line', async () => {
@@ -269,7 +287,7 @@ describe('invalid answers', () => {
         const broken = { proposals: [{ ...GOOD.proposals[0], level2: '产出数量', extra: 1 }] };
         await serve(answer(broken), answer(GOOD));
         const result = await draft(await target(), options());
-        expect(result.proposals.filter(p => !p.placeholder)).toHaveLength(2);
+        expect(fromModel(result.proposals)).toHaveLength(2);
         expect(server!.requests).toHaveLength(2);
         const messages = server!.requests[1]!.body.messages!;
         expect(messages.at(-2)).toEqual({ role: 'assistant', content: JSON.stringify(broken) });
@@ -482,14 +500,57 @@ describe('HTTP failures, in plain Chinese', () => {
         expect(server!.requests).toHaveLength(1);
     });
 
-    test('no server listening: a network error, retried and reported', async () => {
+    test('no server listening: a network error with its cause', async () => {
         const gone = await startFakeOpenAI([answer(GOOD)]);
         const baseURL = gone.baseURL;
         await gone.close();
         const error = await failure(draftForTarget(await target(), { drafter: 'llm', services: jxmb(), llm: { baseURL, apiKey: KEY, env: {}, retryDelayMs: 10, transientRetries: 1 } }));
         expect(error.code).toBe('network');
         expect(error.message).toContain('无法连接');
+        // The cause, in Chinese, rather than the library's 「fetch failed」.
+        expect(error.message).toContain('连接被拒绝：该地址和端口上没有服务在运行（ECONNREFUSED）');
+        expect(error.message).not.toContain('fetch failed');
     });
+
+    test('the causes a user meets, found however deep the library wraps them, each in Chinese', () => {
+        const wrapped = (cause: unknown) => ({ message: 'Connection error.', cause: { message: 'fetch failed', cause } });
+        expect(networkCause(wrapped({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND x.example' })))
+            .toEqual({ text: '找不到这个主机名（域名解析失败）（ENOTFOUND）', transient: false });
+        expect(networkCause(wrapped({ code: 'ETIMEDOUT' }))).toEqual({ text: '连接超时（ETIMEDOUT）', transient: true });
+        // Several addresses tried (IPv6 and IPv4): the codes are on the AggregateError's errors.
+        expect(networkCause(wrapped({ message: '', errors: [{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }] })).text).toContain('连接被拒绝');
+        expect(networkCause(wrapped({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })).text).toBe('服务器的 HTTPS 证书无法验证（DEPTH_ZERO_SELF_SIGNED_CERT）');
+        expect(networkCause(wrapped({ message: 'bad port' })).text).toContain('这个端口不允许用于网络请求');
+    });
+
+    test('a connection refused is not retried: it will not be there a second later', async () => {
+        const gone = await startFakeOpenAI([answer(GOOD)]);
+        const baseURL = gone.baseURL;
+        await gone.close();
+        const before = progress.length;
+        await failure(draftForTarget(await target(), { drafter: 'llm', services: jxmb(), llm: { baseURL, apiKey: KEY, env: {}, retryDelayMs: 10, transientRetries: 2 }, onProgress: p => progress.push(p.message) }));
+        expect(progress.slice(before).filter(m => m.includes('重试'))).toEqual([]);
+    });
+
+    test('a base URL with a user name and password: a setting error before any request, without the password', async () => {
+        await serve(answer(GOOD));
+        const withCredentials = server!.baseURL.replace('http://', 'http://someone:pa55word@');
+        const error = await failure(draft(await target(), options({ baseURL: withCredentials })));
+        expect(error.code).toBe('config');
+        expect(error.message).toBe(`模型服务地址中不能含有用户名或密码（「…@」）：请改为「${server!.baseURL}」，API key 请用环境变量 JXMB_LLM_API_KEY 或 OPENAI_API_KEY 设置。`);
+        expect(error.message).not.toContain('pa55word');
+        expect(server!.requests).toHaveLength(0);
+    });
+
+    test.each([['a line break', `${KEY}\nrest`], ['a Chinese character', `${KEY}钥`], ['a full-width letter', `${KEY}Ａ`]])(
+        'a key with %s: a setting error before any request, in Chinese, without the key', async (_what, key) => {
+            await serve(answer(GOOD));
+            const error = await failure(draft(await target(), options({ apiKey: key })));
+            expect(error.code).toBe('config');
+            expect(error.message).toContain(`API key 含有不能用于请求头的字符（第 ${KEY.length + 1} 个字符`);
+            expect(error.message).not.toMatch(/ByteString|Headers|[A-Za-z]{12}/);
+            expect(server!.requests).toHaveLength(0);
+        });
 
     test('no key: a configuration message, no request', async () => {
         await serve(answer(GOOD));

@@ -87,6 +87,17 @@ describe('what the table already measures is not proposed again', () => {
         expect(proposals.map(brief)).toEqual(['数量指标 组织科普志愿活动场次 ≥100场次']);
         expect(measured).toEqual([]);
     });
+
+    test('a name the table already uses, for a value it does not state: a distinct name, marked 需确认 (seed 004)', async () => {
+        const target = await sampleTarget('004-guangzhou-kexie-2022.jxmb', '二、服务创新驱动发展战略');
+        const checked = await checkProposals(jxmb(), target, draftRules(target).proposals);
+        const expert = checked.find(p => p.source.quote === '参与建站院士专家数量不少于40个')!;
+        expect(expert.name).toBe('参与建站院士专家数量（2）');
+        expect(expert.needsConfirmation).toBe(true);
+        expect(expert.reason).toContain('表中已有指标「参与建站院士专家数量」，但它的指标值没有写明 ≥40个');
+        // Pasted, no proposal repeats a name of the table.
+        for (const p of checked) expect(p.diagnostics.map(d => d.code)).not.toContain('hierarchy/duplicate-name');
+    });
 });
 
 describe('never a number the text does not state', () => {
@@ -166,8 +177,9 @@ describe('forms and categories', () => {
 }`);
         const { proposals, measured } = draftRules(findTarget(targets, '甲')!, { skeletons: false });
         expect(measured.map(m => m.indicator)).toEqual(['举办讲座场次']);
-        // 5～8场 is not ≥5场: proposed.
-        expect(proposals.map(brief)).toEqual(['数量指标 举办沙龙场次 5~8场']);
+        // 5～8场 is not ≥5场: proposed, under a name of its own (the table's is taken), to be confirmed.
+        expect(proposals.map(brief)).toEqual(['数量指标 举办沙龙场次（2） 5~8场']);
+        expect(proposals[0]!.reason).toBe('表中已有指标「举办沙龙场次」，但它的指标值没有写明 5~8场：可把这个值写进表中那一条，或采用本条并改写名称');
     });
 
     test('the operator the text means: stated as a fact =, seats of an election =, counts of what should not happen ≤', () => {
