@@ -3,7 +3,7 @@ import { oneLine as toOneLine } from '../language/domain/one-line.js';
 import { indicatorOf } from '../language/draft/cells.js';
 import type { EmptyReason } from '../language/draft/empty.js';
 import { printedOrder } from '../language/draft/group.js';
-import type { CheckedProposal, DraftResult, DraftTargetInfo } from '../language/draft/proposal.js';
+import { repeatsTableName, type CheckedProposal, type DraftResult, type DraftTargetInfo } from '../language/draft/proposal.js';
 import type { Translate } from './translate.js';
 
 // The proposals of a draft as the choices the user accepts or leaves out, before the edit is previewed.
@@ -23,7 +23,8 @@ export function targetTitle(target: DraftTargetInfo, t: Translate): string {
 }
 
 /** A proposal whose name the table already has (the check says 「表中已有」): adding it would duplicate a row. */
-const repeatsTable = (p: CheckedProposal) => p.diagnostics.some(d => d.code === 'hierarchy/duplicate-name' && d.message.includes('表中已有'));
+// Renamed by the drafter, or the same name from a model: either way two indicators for what the table has.
+const repeatsTable = (p: CheckedProposal) => repeatsTableName(p) || p.diagnostics.some(d => d.code === 'hierarchy/duplicate-name' && d.message.includes('表中已有'));
 
 /** In the order they would be written (一级 → 二级 → the drafter's order); chosen to begin with unless a repeat. */
 export function proposalPicks(result: DraftResult, t: Translate): ProposalPick[] {
@@ -62,7 +63,6 @@ export function draftSummary(result: DraftResult, t: Translate): string {
 export function emptyDraftMessage(title: string, reason: EmptyReason, t: Translate): string {
     switch (reason) {
         case 'measured': return t('{0}: every quantified promise of the text is already measured by an indicator of the table; nothing new to propose.', title);
-        case 'model': return t('{0}: the model proposed no indicator. Try again, or draft with the rules.', title);
         case 'text': return t('{0}: the text states no quantified promise to draft from.', title);
     }
 }

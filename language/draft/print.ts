@@ -50,7 +50,6 @@ function measuredLines(result: DraftResult): string[] {
 
 const NOTHING: Record<EmptyReason, string> = {
     measured: '// 没有新的建议：文本中的量化承诺表中都已有指标衡量。',
-    model: '// 模型没有给出任何指标建议：可再试一次，或改用规则草拟（不加 --llm）。',
     text: '// 文本中没有可草拟的量化承诺。'
 };
 

@@ -84,6 +84,11 @@ export interface DraftResult {
 }
 
 /** Adds a reason for confirmation, keeping the ones already given (「；」 between them, each once). */
+/** How a reason begins when the table has an indicator of the proposal's name (the picker starts such a one unchosen). */
+export const IN_TABLE_REASON = '表中已有指标';
+/** Whether the reasons of a proposal say the table has an indicator of its name already. */
+export const repeatsTableName = (p: Proposal): boolean => p.reason?.split('；').some(r => r.startsWith(IN_TABLE_REASON)) ?? false;
+
 export function withConfirmation<T extends Proposal>(proposal: T, reason: string): T {
     const reasons = proposal.reason ? proposal.reason.split('；') : [];
     if (!reasons.includes(reason)) reasons.push(reason);

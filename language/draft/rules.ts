@@ -13,7 +13,7 @@ import { isRateName } from '../validation/values-context.js';
 import { cellText } from './cells.js';
 import { measuringIndicator, tableMeasures } from './measured.js';
 import type { Level1Name, Level2Name, MeasuredPromise, Proposal, SourceField } from './proposal.js';
-import { withConfirmation } from './proposal.js';
+import { IN_TABLE_REASON, withConfirmation } from './proposal.js';
 import { skeletonsFor } from './skeletons.js';
 import type { DraftTarget } from './targets.js';
 import { stretchAround } from '../domain/text.js';
@@ -106,7 +106,7 @@ function proposalFor(found: Found, target: DraftTarget, names: Names, costModel:
     };
     if (sameAs) proposal = withConfirmation(proposal, `与「${sameAs}」说的是同一种数，原文没有写明两者的区别，请改写指标名称`);
     // Not measured (else it would be set apart): the written one's value does not state this number.
-    if (inTable) proposal = withConfirmation(proposal, `表中已有指标「${inTable}」，但它的指标值没有写明 ${proposal.annual}：可把这个值写进表中那一条，或采用本条并改写名称`);
+    if (inTable) proposal = withConfirmation(proposal, `${IN_TABLE_REASON}「${inTable}」，但它的指标值没有写明 ${proposal.annual}：可把这个值写进表中那一条，或采用本条并改写名称`);
     if (promise.kind === 'quantity' && promise.approximate) {
         proposal = withConfirmation(proposal, `原文为约数「${promise.text}」，已按「不少于」写作 ${proposal.annual}`);
     }

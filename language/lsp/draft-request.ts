@@ -8,9 +8,8 @@ import { checkProposals } from '../draft/check.js';
 import { emptyReason } from '../draft/empty.js';
 import { DraftError } from '../draft/errors.js';
 import { fitProposal } from '../draft/fit.js';
-import { setApartMeasured } from '../draft/measured.js';
+import { completeLlmAnswer } from '../draft/left-out.js';
 import type { DraftResult } from '../draft/proposal.js';
-import { skeletonsFor } from '../draft/skeletons.js';
 import { draftTargetsOf, targetInfo, type DraftTarget, type DraftText } from '../draft/targets.js';
 import type { Document, Project, Task } from '../generated/ast.js';
 import { createJxmbServices, type JxmbServices } from '../jxmb-module.js';
@@ -138,9 +137,10 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
                 const result = await draftForTarget(target, { services: scratchServices(), costModel, signal: abortSignalOf(token) });
                 return drafted(target, result);
             }
-            // The model's answer, drafted in the client: what the table already measures is set apart here, as jxmb draft --llm does.
-            const { fresh, measured } = setApartMeasured(target, params.proposals.map(fitProposal));
-            const checked = await checkProposals(scratchServices(), target, [...fresh, ...skeletonsFor(target, fresh)]);
+            // The model's answer, drafted in the client, completed here as jxmb draft --llm completes it: what the table
+            // already measures set apart, the promises the model left out drafted by the rules.
+            const { proposals, measured } = completeLlmAnswer(target, params.proposals.map(fitProposal), { costModel });
+            const checked = await checkProposals(scratchServices(), target, proposals);
             const result: DraftResult = { drafter: 'llm', model: params.model ?? null, target: targetInfo(target), proposals: checked, measured };
             return drafted(target, result);
         } catch (error) {

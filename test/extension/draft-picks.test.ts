@@ -22,7 +22,7 @@ describe('draft picks', async () => {
 
     test('in the order they are written, each as its line with its place and its source', () => {
         expect(picks.map(p => p.label)).toEqual([
-            '"组织科普讲座场次"：≥15场次',
+            '"组织科普讲座场次（2）"：≥15场次',
             '"发放科普资料数量"：≥3000份',
             '"科普活动完成时间"："≤〔待填〕"',
             '"服务对象满意度"："≥〔待填〕%"'
@@ -33,12 +33,12 @@ describe('draft picks', async () => {
     });
 
     test('a proposal that repeats an indicator of the table says so and starts unchosen', () => {
-        expect(picks[0]!.detail).toMatch(/Warning hierarchy\/duplicate-name：.*表中已有/);
+        expect(picks[0]!.detail).toMatch(/Needs confirmation: 表中已有指标「组织科普讲座场次」/);
         expect(picks.map(p => p.picked)).toEqual([false, true, true, true]);
     });
 
     test('the summary counts skeletons and what needs confirmation, and says what the table measures already', () => {
-        expect(draftSummary(result, format)).toBe('Task “科普活动”: 4 proposals (rules); 2 skeletons, 0 need confirmation. Choose the ones to preview.'
+        expect(draftSummary(result, format)).toBe('Task “科普活动”: 4 proposals (rules); 2 skeletons, 1 need confirmation. Choose the ones to preview.'
             + ' 1 promises of the text are already measured by indicators of the table and are not proposed again.');
     });
 });
@@ -47,9 +47,8 @@ describe('a draft with no proposal', () => {
     const bundle = JSON.parse(readFileSync(new URL('../../l10n/bundle.l10n.zh-cn.json', import.meta.url), 'utf8')) as Record<string, string>;
     const zh: Translate = (message, ...args) => format(bundle[message] ?? message, ...args);
 
-    test('names the cause the server gives: the model, the text or the table', () => {
+    test('names the cause the server gives: the text or the table', () => {
         const title = '任务「科普讲座经费」';
-        expect(emptyDraftMessage(title, 'model', zh)).toBe('任务「科普讲座经费」：模型没有给出任何指标建议，可再试一次，或改用规则草拟。');
         expect(emptyDraftMessage(title, 'text', zh)).toBe('任务「科普讲座经费」：文本中没有可起草的量化承诺。');
         expect(emptyDraftMessage(title, 'measured', zh)).toContain('都已有指标衡量');
     });

@@ -9,6 +9,7 @@ import {
     type CompileResponse, type DraftEditResponse, type DraftResponse, type DraftTargetResponse, type DraftTargetsResponse, type ImportResponse
 } from '../../language/lsp/protocol-request.js';
 import { draftWithLlm } from '../../language/draft/llm.js';
+import { LEFT_OUT_REASON } from '../../language/draft/left-out.js';
 import { answer, startFakeOpenAI } from '../draft/fake-openai.js';
 import { LspSession } from '../helpers/lsp-client.js';
 import { readSample, seedOf } from '../helpers/samples.js';
@@ -173,11 +174,12 @@ describe('extension requests', () => {
         const fresh: Proposal = { ...restated, name: '发放科普资料数量', number: 3000, unit: '份', period: '≥3000份', annual: '≥3000份', source: { ...restated.source, quote: '发放科普资料不少于3000份' } };
         const response = await request<DraftResponse>(DraftRequest, { uri, index: 0, proposals: [restated, fresh], model: 'fake-model' });
         const result = (response as Extract<DraftResponse, { ok: true }>).result;
-        expect(result.proposals.filter(p => !p.placeholder).map(p => p.name)).toEqual(['发放科普资料数量']);
+        // The promise the model left out (受益群众) is drafted by the rules and marked, as jxmb draft --llm does.
+        expect(result.proposals.filter(p => !p.placeholder).map(p => [p.name, p.reason])).toEqual([['发放科普资料数量', null], ['受益群众人次', LEFT_OUT_REASON]]);
         expect(result.measured).toEqual([{ source: restated.source, indicator: '组织科普讲座场次', value: '≥12场次' }]);
-        // Only what the table measures: nothing new but the skeletons, and the summary says the table has it.
+        // Only what the table measures: the rest of the text comes from the rules, marked, and the summary says the table has it.
         const only = (await request<DraftResponse>(DraftRequest, { uri, index: 0, proposals: [restated], model: 'fake-model' })) as Extract<DraftResponse, { ok: true }>;
-        expect(only.result.proposals.filter(p => !p.placeholder)).toEqual([]);
+        expect(only.result.proposals.filter(p => !p.placeholder).map(p => [p.name, p.needsConfirmation])).toEqual([['受益群众人次', true], ['发放科普资料数量', true]]);
         expect(only.result.measured).toHaveLength(1);
     });
 
@@ -211,14 +213,17 @@ describe('extension requests', () => {
         }
     });
 
-    test('jxmb/draft says why there is no proposal: the model proposed none of the text\'s promises, or the text states none', async () => {
+    test('jxmb/draft with a model that proposed nothing drafts the text\'s promises by the rules, and says when the text states none', async () => {
         // 时效 and 满意度 are written: no skeleton either.
         const complete = department.replace('"举办培训班期数"：≥4期', '"举办培训班期数"：≥4期 }\n            时效指标 { "完成时间"："≤2024-12-31"')
             .replace('        }\n    }\n}', '        }\n        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }\n    }\n}');
         const uri = `${dir}/draft-empty.jxmb`;
         await session.open(uri, complete);
         const silent = await request<DraftResponse>(DraftRequest, { uri, index: 0, proposals: [], model: 'fake-model' });
-        expect(silent).toMatchObject({ ok: true, result: { proposals: [] }, empty: 'model' });
+        // A model that proposed nothing: the text's promises come from the rules, each marked.
+        const fromRules = (silent as Extract<DraftResponse, { ok: true }>).result.proposals;
+        expect(fromRules.map(p => p.name)).toEqual(['受益群众人次', '组织科普讲座场次', '发放科普资料数量']);
+        expect(fromRules.every(p => p.needsConfirmation && p.reason === LEFT_OUT_REASON)).toBe(true);
 
         const bare = `${dir}/draft-empty-text.jxmb`;
         await session.open(bare, complete.replace(/主要实施内容 "[^"]*"/, '主要实施内容 "进一步提升科普服务水平。"').replace(/期望目标 "[^"]*"/, '期望目标 "群众满意。"'));
