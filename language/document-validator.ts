@@ -14,6 +14,7 @@ import { JxmbFileSystemProvider } from './file-system.js';
 import { doubtfulScopes } from './parse/dropped-text.js';
 import { revisionOf } from './parse/revisions.js';
 import { lexingErrorAdvice, parserErrorAdvice, withHint, type SyntaxAdvice } from './syntax-hints.js';
+import { findingsOnCutShortValues } from './value-cut-short.js';
 import { capSyntaxFindings, isSyntaxFinding } from './syntax-messages.js';
 import { Code } from './validation/codes.js';
 import { keepFindings, keptFindings } from './validation/project-findings.js';
@@ -76,10 +77,12 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         const syntaxLines = new Set(diagnostics.filter(isSyntaxFinding).map(d => d.range.start.line));
         const doubtful = syntaxLines.size > 0 ? doubtfulScopes(document.parseResult.value as Document) : [];
         const { textDocument } = document;
+        const cutShort = syntaxLines.size > 0 ? findingsOnCutShortValues(diagnostics, textDocument) : undefined;
         for (const diagnostic of diagnostics) {
             diagnostic.code ??= (diagnostic.data as { code?: string } | undefined)?.code;
             // `"名称" ≥45场次`: the value is there, the parser could not take it; the syntax error says what to do.
             if (EXPLAINED_BY_SYNTAX.has(String(diagnostic.code)) && syntaxLines.has(diagnostic.range.start.line)) continue;
+            if (cutShort?.has(diagnostic)) continue;
             if (doubtful.length > 0 && DOUBTFUL_AFTER_DROPPED_TEXT.has(String(diagnostic.code))) {
                 const offset = textDocument.offsetAt(diagnostic.range.start);
                 if (doubtful.some(([start, end]) => start <= offset && offset <= end)) continue;

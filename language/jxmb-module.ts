@@ -14,6 +14,7 @@ import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from '.
 import { JxmbCodeActionProvider } from './lsp/code-actions.js';
 import { JxmbCompletionProvider } from './lsp/completion-provider.js';
 import { JxmbDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { JxmbWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { JxmbDocumentUpdateHandler } from './lsp/document-update-handler.js';
 import { JxmbFoldingRangeProvider } from './lsp/folding.js';
 import { JxmbFormatter } from './lsp/formatter.js';
@@ -85,7 +86,8 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
 
 export const JxmbSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     lsp: {
-        DocumentUpdateHandler: services => new JxmbDocumentUpdateHandler(services)
+        DocumentUpdateHandler: services => new JxmbDocumentUpdateHandler(services),
+        WorkspaceSymbolProvider: services => new JxmbWorkspaceSymbolProvider(services)
     },
     workspace: {
         DocumentBuilder: services => new JxmbDocumentBuilder(services),

@@ -74,7 +74,7 @@ export async function textMateGrammar(grammarFile = `${repo}language/jxmb.langiu
     const operators = byScope.get('keyword.operator.comparison.jxmb').sort(longestFirst);
     const units = byScope.get('keyword.other.unit.jxmb').sort(longestFirst);
     const unit = `(?:[${CJK}A-Za-z][${CJK}A-Za-z/·]*|${units.map(escape).join('|')})`;
-    const number = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+    const number = '\\d{1,3}(?:[,，]\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
     // 项目支出 is a declaration and an amount: followed by a number (or 空, or a block of amounts) it is the amount.
     const amounts = [...keywords].filter(([, rules]) => rules.some(r => AMOUNT_RULES.includes(r))).map(([k]) => k).sort(longestFirst);
     const amountPattern = { name: 'variable.other.property.jxmb', match: `${word(amounts)}(?=${SPACE}*[:：]?${SPACE}*(?:\\d|空|[{｛]))` };

@@ -52,11 +52,15 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
     const bytes = await readLimited(file, MAX_CONFIG_BYTES, size => tooLarge(file, size));
     const lineCounter = new LineCounter();
     // Saved as UTF-16 (Windows Notepad's "Unicode") or with a BOM it reads as a .jxmb would; GBK is refused by name.
-    const document = parseDocument(decodeSource(file, bytes, 'jxmb.yaml 文本'), { lineCounter });
+    const text = decodeSource(file, bytes, 'jxmb.yaml 文本');
+    const document = parseDocument(text, { lineCounter });
     if (document.errors.length > 0) {
         const error = document.errors[0]!;
-        const { line, col } = lineCounter.linePos(error.pos[0]);
-        throw new ConfigError(file, line, col, `配置文件格式错误：${yamlErrorMessage(error.code)}`);
+        // The library notices a bracket left open only where the next line starts: the place to fix is the bracket.
+        const bracket = error.code === 'BAD_INDENT' ? unclosedBracket(text, error.pos[0]) : undefined;
+        const { line, col } = lineCounter.linePos(bracket ?? error.pos[0]);
+        const message = bracket === undefined ? yamlErrorMessage(error.code) : `「${text[bracket]}」没有对应的「${text[bracket] === '[' ? ']' : '}'}」：方括号、花括号须在同一项之内闭合。`;
+        throw new ConfigError(file, line, col, `配置文件格式错误：${message}`);
     }
     let config;
     try {
@@ -74,10 +78,16 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
     if (!validate(config)) {
         const error = validate.errors![0]!;
         const path = error.instancePath.split('/').filter(Boolean).map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'));
-        const node = path.length > 0 ? document.getIn(path, true) as { range?: [number, number, number] } | undefined : undefined;
-        const where = node?.range ? lineCounter.linePos(node.range[0]) : { line: 1, col: 1 };
+        const node = (path.length > 0 ? document.getIn(path, true) : document.contents) as YamlNode | undefined;
+        const unknownKey = 'additionalProperty' in error.params ? String(error.params.additionalProperty) : undefined;
+        // An unknown key is shown at itself; a mapping written with 「：」 (an IME's colon) is one text to YAML, shown at the 「：」.
+        const keyPlace = unknownKey === undefined ? undefined : node?.items?.find(item => item.key?.value === unknownKey)?.key?.range;
+        const fullWidthColon = error.keyword === 'type' && error.params.type === 'object' && node?.range ? fullWidthColonIn(text, node.range) : undefined;
+        const at = fullWidthColon ?? keyPlace?.[0] ?? node?.range?.[0];
+        const where = at !== undefined ? lineCounter.linePos(at) : { line: 1, col: 1 };
         const what = 'allowedValues' in error.params ? notAllowed(error.params.allowedValues as string[])
-            : 'additionalProperty' in error.params ? `不认识的配置项「${String(error.params.additionalProperty)}」，可用：severity、costModel、indicators`
+            : unknownKey !== undefined ? `不认识的配置项「${unknownKey}」，可用：severity、costModel、indicators`
+            : fullWidthColon !== undefined ? `应为${typeNames.object}：键后的冒号须为半角「:」（后跟空格），这里是全角「：」`
             : error.keyword === 'type' ? `应为${typeNames[String(error.params.type)] ?? String(error.params.type)}`
             : error.keyword === 'minLength' ? '不能为空'
             : error.keyword === 'maxLength' ? '超过 80 个字'
@@ -102,6 +112,34 @@ export async function readConfig(file: string): Promise<Partial<JxmbSettings>> {
         if (!level2ByName(level2)) refuse('indicators', level2, '不是二级指标的名称，例如：数量指标、质量指标、社会效益指标。');
     }
     return settings;
+}
+
+interface YamlNode {
+    range?: [number, number, number];
+    items?: Array<{ key?: { range?: [number, number, number]; value?: unknown } }>;
+}
+
+/** The first 「：」 of a text that was to be a mapping, after what reads as a key on its line (not in quotes or a comment). */
+function fullWidthColonIn(text: string, [start, end]: [number, number, number]): number | undefined {
+    const match = /(?:^|\n)[^"'\n#：:]*：/.exec(text.slice(start, end));
+    return match ? start + match.index + match[0].length - 1 : undefined;
+}
+
+/** The last 「[」 or 「{」 before `end` that no bracket closes (quotes and comments skipped), if any. */
+function unclosedBracket(text: string, end: number): number | undefined {
+    const open: number[] = [];
+    let quote: string | undefined;
+    for (let i = 0; i < end; i++) {
+        const ch = text[i]!;
+        if (quote) {
+            if (ch === quote) quote = undefined;
+            else if (ch === '\n') quote = undefined;
+        } else if (ch === '"' || ch === "'") quote = ch;
+        else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) i = (text.indexOf('\n', i) + 1 || end + 1) - 1;
+        else if (ch === '[' || ch === '{') open.push(i);
+        else if ((ch === ']' || ch === '}') && open.length > 0) open.pop();
+    }
+    return open.at(-1);
 }
 
 const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

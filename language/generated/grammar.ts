@@ -2145,7 +2145,7 @@ export const JxmbGrammar = (): Grammar => loadedJxmbGrammar ?? (loadedJxmbGramma
       "name": "NUMBER",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/\\\\d{1,3}(,\\\\d{3})+(\\\\.\\\\d+)?|\\\\d+(\\\\.\\\\d+)?/",
+        "regex": "/\\\\d{1,3}([,，]\\\\d{3})+(\\\\.\\\\d+)?|\\\\d+(\\\\.\\\\d+)?/",
         "parenthesized": false
       },
       "fragment": false,

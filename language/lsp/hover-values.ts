@@ -84,7 +84,7 @@ function qualitativeLines(node: Value, text: string, parsed: Extract<ParsedValue
         const indicator = node.$container;
         const year = yearOf(node);
         const rewrites = vagueRewrites([...new Set(vague.map(m => m.entry.id))], level2CodeOf(indicator) ?? null, year,
-            countUnitIn(indicator.name ?? ''), 3);
+            countUnitIn(indicator.name ?? ''), 3, indicator.name ?? '');
         return [
             '读作：定性描述，无法考核',
             `模糊词：${words}——没有数值、等级或里程碑，年底无法判断是否完成。`,

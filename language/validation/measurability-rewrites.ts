@@ -90,18 +90,49 @@ export function level2Rewrites(l2: string | null, year: number | undefined, coun
 }
 
 /**
- * Rewrites for vague wording: first those RULES §4 gives for the matched entries and this 二级, then the generic
- * ones of the 二级; without duplicates, at most `limit`.
+ * Rewrites for vague wording: first those RULES §4 gives for the matched entries and this 二级 that fit the
+ * indicator's `name`, then the generic ones of the 二级, then the entries' other examples; without duplicates, at
+ * most `limit`.
  */
-export function vagueRewrites(entryIds: readonly string[], l2: string | null, year: number | undefined, countUnit?: string, limit = 4): Rewrite[] {
+export function vagueRewrites(entryIds: readonly string[], l2: string | null, year: number | undefined, countUnit?: string, limit = 4, name?: string): Rewrite[] {
     const entries = entryIds.map(id => vagueEntries().find(e => e.id === id)).filter((e): e is VagueEntry => !!e);
     const patterns = entries.flatMap(entry => (l2 ? rewritesFor(entry, l2) : entry.rewrites).flatMap(r => r.patterns));
-    const all = [...patterns.map(p => rewrite(p, year)), ...level2Rewrites(l2, year, countUnit)];
+    const own = patterns.map(p => rewrite(p, year));
+    const fitting = name === undefined ? own : own.filter(r => fitsName(r, name));
+    const others = own.filter(r => !fitting.includes(r)).map(unfilled);
+    const all = [...fitting, ...level2Rewrites(l2, year, countUnit), ...others];
     const seen = new Set<string>();
+    const named = countUnit && name?.includes(countUnit) ? countUnit : undefined;
     return all.filter(r => {
         const key = displayOf(r.parts);
-        if (seen.has(key)) return false;
+        if (seen.has(key) || (named && otherCountUnit(key, named))) return false;
         seen.add(key);
         return true;
     }).slice(0, limit);
+}
+
+// The RULES §4 rewrites name what they measure after the seed they came from (验收合格率, 水电费, 编外人员工资总额):
+// offered for 「档案整理完成质量」 they would make the row pass with a target about something else. A rewrite fits an
+// indicator when it names nothing (≥N次, 较上年提升…, ≤2024-12-31), names a bare measure any indicator of the 二级
+// has (合格率, 及时率, 评价等级), or shares two characters in a row with the indicator's name.
+const SUBJECT = /^[一-鿿]+(?=[≥≤<>=：])/;
+const BARE_MEASURE = /^(?:绩效)?(?:合格率|达标率|及时率|完成率|评价等级)$/;
+
+function fitsName(r: Rewrite, name: string): boolean {
+    const first = r.parts[0];
+    const subject = typeof first === 'string' ? SUBJECT.exec(first)?.[0] : undefined;
+    if (!subject || subject.startsWith('较') || BARE_MEASURE.test(subject)) return true;
+    for (let i = 0; i + 2 <= subject.length; i++) if (name.includes(subject.slice(i, i + 2))) return true;
+    return false;
+}
+
+/** A bare count in a unit other than the one the name names (≥〔待填〕次 for 「举办科普讲座场次」). */
+function otherCountUnit(display: string, countUnit: string): boolean {
+    const unit = /^≥〔待填〕([\u4e00-\u9fff]+)$/.exec(display)?.[1];
+    return unit !== undefined && unit !== countUnit;
+}
+
+/** An example about something else keeps no stated number: the user fills in the target (〔待填〕). */
+function unfilled(r: Rewrite): Rewrite {
+    return { ...r, parts: r.parts.map(p => typeof p === 'string' || p.text ? p : { ...p, fallback: null }) };
 }

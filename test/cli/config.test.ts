@@ -97,6 +97,23 @@ describe('jxmb.yaml', () => {
         expect(runJxmb(['check', write('items/a.jxmb', duplicate)]).stderr).toContain('配置项 indicators → 数量指标 → 第 2 项：应为文字。');
     });
 
+    test('an unknown key is refused on its own line, not at the top of the file', () => {
+        write('unknown/jxmb.yaml', '# 本单位配置\nseverity:\n  value/hedged: off\n\n\nfoo: 1\n');
+        expect(runJxmb(['check', write('unknown/a.jxmb', duplicate)]).stderr).toContain('jxmb.yaml:6:1: 配置项 （根）：不认识的配置项「foo」');
+    });
+
+    test('a bracket left open is named at the bracket, not at the next line', () => {
+        write('bracket/jxmb.yaml', 'indicators:\n  数量指标: [甲, 乙\ncostModel: legacy\n');
+        expect(runJxmb(['check', write('bracket/a.jxmb', duplicate)]).stderr).toContain('jxmb.yaml:2:9: 配置文件格式错误：「[」没有对应的「]」');
+    });
+
+    test('a full-width colon (an IME\'s 「：」) is named as such, at its place', () => {
+        write('colon/jxmb.yaml', 'severity：\n  value/hedged： off\n');
+        expect(runJxmb(['check', write('colon/a.jxmb', duplicate)]).stderr).toContain('jxmb.yaml:1:9: 配置项 （根）：应为映射（键: 值）：键后的冒号须为半角「:」（后跟空格），这里是全角「：」。');
+        write('colon2/jxmb.yaml', 'severity:\n  value/hedged： off\n');
+        expect(runJxmb(['check', write('colon2/a.jxmb', duplicate)]).stderr).toContain('jxmb.yaml:2:15: 配置项 severity：应为映射（键: 值）：键后的冒号须为半角「:」');
+    });
+
     test('a misspelt code is refused at its place, with the codes of its family, instead of changing nothing', () => {
         write('typo/jxmb.yaml', 'severity:\n  structure/duplicate-amount: warning\n  measurability/vauge-value: off\n');
         const r = runJxmb(['check', write('typo/a.jxmb', duplicate)]);
@@ -105,7 +122,8 @@ describe('jxmb.yaml', () => {
     });
 
     test.each([
-        ['an unclosed bracket', 'severity: [unclosed\n', '2:1', '缩进不对：同一层的各项须左端对齐，下一层须比上一层多缩进；方括号、花括号须成对。'],
+        ['an unclosed bracket', 'severity: [unclosed\n', '1:11', '「[」没有对应的「]」：方括号、花括号须在同一项之内闭合。'],
+        ['an indentation that is wrong', 'severity:\n    value/hedged: off\n  value/vague: off\n', '3:1', '缩进不对：同一层的各项须左端对齐'],
         ['a tab as indentation', 'severity:\n\tvalue/hedged: off\n', '2:1', '缩进不能用制表符（Tab），请改用空格。'],
         ['a key twice', 'costModel: legacy\ncostModel: 2021\n', '2:1', '同一个键出现了两次。'],
         ['an unclosed quote', 'indicators:\n  数量指标: ["举办讲座场次]\n', '3:1', '缺少字符：可能是引号未闭合'],

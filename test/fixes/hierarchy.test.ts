@@ -22,16 +22,23 @@ describe('hierarchy fixes', () => {
     });
 
     test('an empty template 二级 is deleted with its line', async () => {
-        const text = department(`${output}\n        效益指标 {\n            经济效益指标 { }  // seed: empty template row\n            社会效益指标 { "科普受益人次"：≥2万人次 }\n        }\n${satisfaction}`);
+        const text = department(`${output}\n        效益指标 {\n            经济效益指标 { }\n            社会效益指标 { "科普受益人次"：≥2万人次 }\n        }\n${satisfaction}`);
         const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.emptyLevel2, '经济效益指标');
         expect(fixed).not.toContain('经济效益指标');
         expect(fixed).toContain('        效益指标 {\n            社会效益指标 {');
     });
 
+    test('the user\'s comment after an empty 二级 stays, on a line of its own, when the 二级 is deleted', async () => {
+        const text = department(`${output}\n        效益指标 {\n            经济效益指标 { }  // 待与财政局确认：明年是否填写\n            社会效益指标 { "科普受益人次"：≥2万人次 }\n        }\n${satisfaction}`);
+        const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.emptyLevel2, '经济效益指标');
+        expect(fixed).not.toContain('经济效益指标');
+        expect(fixed).toContain('        效益指标 {\n            // 待与财政局确认：明年是否填写\n            社会效益指标 {');
+    });
+
     test('deleting a line keeps CRLF line ends intact', async () => {
         const text = department(`${output}\n        效益指标 {\n            经济效益指标 { }  // seed: empty template row\n            社会效益指标 { "科普受益人次"：≥2万人次 }\n        }\n${satisfaction}`).replace(/\n/g, '\r\n');
         const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.emptyLevel2);
-        expect(fixed).toContain('        效益指标 {\r\n            社会效益指标 {');
+        expect(fixed).toContain('        效益指标 {\r\n            // seed: empty template row\r\n            社会效益指标 {');
     });
 
     test('a missing 满意度 gets the skeleton: long 二级 name in 部门整体', async () => {

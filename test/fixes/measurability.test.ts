@@ -79,6 +79,23 @@ describe('measurability/vague-value', () => {
         await applyFixAndRecheck(before, 'measurability/vague-value');
     });
 
+    test('符合要求 under 质量: no example about something else is preferred, none keeps its number (seed 002)', async () => {
+        const before = department('产出指标', '质量指标', '"档案整理完成质量"："符合要求"');
+        const { fixes } = await fixesFor(before, 'measurability/vague-value');
+        const titles = fixes.map(f => f.title);
+        // The 二级's own forms first; RULES' examples from other seeds (验收, 安全事故) only after, to be filled in.
+        expect(titles[0]).toBe('改写为「合格率≥95%」');
+        for (const t of titles.filter(t => /验收|安全事故|文明施工|垃圾分类/.test(t))) expect(t).toContain('〔待填〕');
+        expect(titles).not.toContain('改写为「验收合格率=100%」');
+    });
+
+    test('按规定 under 成本: the example that names the indicator\'s own cost first (seed 000)', async () => {
+        const water = await fixesFor(department('成本指标', '经济成本指标', '"水电费标准控制"："按规定"', ' 年度 2024'), 'measurability/vague-value');
+        expect(water.fixes[0]!.title).toBe('改写为「水电费≤〔待填〕万元/年」');
+        const wages = await fixesFor(department('成本指标', '经济成本指标', '"编外人员工资支付标准"："按规定"'), 'measurability/vague-value');
+        expect(wages.fixes[0]!.title).toBe('改写为「编外人员工资总额≤〔待填〕万元」');
+    });
+
     test('长期 under 可持续影响 (seed 001)', async () => {
         const before = department('效益指标', '可持续影响指标', '"发挥科普示范引领作用"："长期"');
         const { text } = await applyFixAndRecheck(before, 'measurability/vague-value', '效果持续期');

@@ -138,6 +138,14 @@ describe('value/time-without-deadline', () => {
         expect(text).toContain('"会议举办及时性"："及时率=100%"');
     });
 
+    test('under 数量指标 no fix writes a rate, which would be reported in its turn (seed 004 工程进度)', async () => {
+        const before = department(block('数量指标', '"工程进度"："更新电梯1台，新设置院士交流室"'));
+        const { fixes } = await fixesFor(before, 'value/time-without-deadline');
+        expect(fixes.map(f => f.title)).toEqual(['改为完成时限「≤2024-12-31」']);
+        const { diagnostics } = await applyFixAndRecheck(before, 'value/time-without-deadline', '完成时限');
+        expect(diagnostics.filter(d => d.range.start.line === 4).map(d => d.code)).toEqual([]);
+    });
+
     test('without a budget year the year is to be filled in', async () => {
         const before = department(block('时效指标', '"会议举办及时性"："会议代表出席率95%"'), '');
         const { text, fix } = await applyFixAndRecheck(before, 'value/time-without-deadline', '完成时限');

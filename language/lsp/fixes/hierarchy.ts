@@ -92,11 +92,11 @@ function fixEmptyLevel1(diagnostic: Diagnostic, document: Doc): QuickFix[] {
 
 const defaultLevel2: Record<string, string> = { '1': '11', '2': '22', '3': '31', '4': '41' };
 
-/** An empty template 二级 → delete it (with its 一级 when that holds nothing else). */
+/** An empty template 二级 → delete it (with its 一级 when that holds nothing else); the user's comment stays. */
 function fixEmptyLevel2(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const block = nodeAt(document, diagnostic.range, isLevel2Block);
     if (!block) return [];
-    return [{ title: `删除空的二级指标「${block.category}」`, edits: [removalEdit(document, removalRoot([block], new Set()))], isPreferred: true }];
+    return [{ title: `删除空的二级指标「${block.category}」`, edits: [removalEdit(document, removalRoot([block], new Set()), true)], isPreferred: true }];
 }
 
 /** A missing 一级 → a typed skeleton with a starter indicator (满意度: 服务对象满意度 ≥90%). */

@@ -12,17 +12,20 @@ import { indicatorAt, rewriteFixes } from './values.js';
 
 type Doc = LangiumDocument<Document>;
 
-function context(diagnostic: Diagnostic, document: Doc): { l2: string | null; year?: number; unit?: string } {
+function context(diagnostic: Diagnostic, document: Doc): { l2: string | null; year?: number; unit?: string; name?: string } {
     const indicator = indicatorAt(document, diagnostic);
     const l2 = (diagnostic.data as { l2?: string | null }).l2 ?? null;
-    return { l2, year: indicator ? yearOf(indicator) : undefined, unit: indicator ? countUnitIn(indicator.name) : undefined };
+    return { l2, year: indicator ? yearOf(indicator) : undefined, unit: indicator ? countUnitIn(indicator.name) : undefined, name: indicator?.name };
 }
 
-/** At least two measurable rewrites fitting the 二级: the vague word's own (RULES §4), then the 二级's generic ones. */
+/**
+ * At least two measurable rewrites fitting the 二级: the vague word's own (RULES §4) that fit the name, then the
+ * 二级's generic ones, then the vague word's other examples with the number left to fill in.
+ */
 function fixVague(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const entries = (diagnostic.data as { entries?: string[] }).entries ?? [];
-    const { l2, year, unit } = context(diagnostic, document);
-    return rewriteFixes(diagnostic, vagueRewrites(entries, l2, year, unit));
+    const { l2, year, unit, name } = context(diagnostic, document);
+    return rewriteFixes(diagnostic, vagueRewrites(entries, l2, year, unit, 4, name));
 }
 
 /** A grade on a named scale (RULES §3.3) or one of the 二级's measurable forms. */

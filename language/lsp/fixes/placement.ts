@@ -39,12 +39,19 @@ export function sourceOf(document: Doc, node: AstNode, to?: string): string {
     return source.split('\n').map((line, i) => i === 0 || !line.startsWith(from) ? line : to + line.slice(from.length)).join('\n');
 }
 
-/** Deletes a node: its whole lines (with a trailing comment) when nothing else stands on them, else just its text. */
-export function removalEdit(document: Doc, node: AstNode): FixEdit {
+/**
+ * Deletes a node: its whole lines when nothing else stands on them, else just its text. A comment after it goes
+ * with it when it moves (`keepComment` false: the moved text carries it), and stays on its line when it is deleted.
+ */
+export function removalEdit(document: Doc, node: AstNode, keepComment = false): FixEdit {
     const text = textOf(document);
     const { start, end } = span(node);
-    const alone = onlyIndentBefore(text, start) && /^\s*(\/\/.*)?$/.test(text.slice(end, contentEnd(text, end)));
-    if (alone) return { range: rangeOf(document, lineStart(text, start), nextLineStart(text, end)), newText: '' };
+    const after = /^\s*(\/\/.*)?$/.exec(text.slice(end, contentEnd(text, end)));
+    if (onlyIndentBefore(text, start) && after) {
+        // The user's comment after the node stays, on its line: only the node goes.
+        if (keepComment && after[1]) return { range: rangeOf(document, start, end + after[0].length - after[1].length), newText: '' };
+        return { range: rangeOf(document, lineStart(text, start), nextLineStart(text, end)), newText: '' };
+    }
     return { range: rangeOf(document, start, end), newText: '' };
 }
 

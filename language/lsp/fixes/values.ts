@@ -10,7 +10,7 @@ import { formatQuantity } from '../../domain/values.js';
 import { quote } from '../../value-converter.js';
 import { displayOf, level2Rewrites, type Rewrite, type TemplatePart } from '../../validation/measurability-rewrites.js';
 import { countUnitIn, DSL_UNIT, ValueCode } from '../../validation/values.js';
-import { PLACEHOLDER, yearOf } from '../../validation/values-context.js';
+import { level2CodeOf, PLACEHOLDER, yearOf } from '../../validation/values-context.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
 import { isClosed } from './not-applicable.js';
 import { escapeSnippet, indentAt, INDENT, insertAt, lineEnd, lineStart, nextLineStart, nodeAt, rangeOf, startsLine } from './text-layout.js';
@@ -169,10 +169,11 @@ function fixTimeWithoutDeadline(diagnostic: Diagnostic, document: Doc): QuickFix
     const indicator = indicatorAt(document, diagnostic);
     const year = indicator ? yearOf(indicator) : undefined;
     const deadline: TemplatePart[] = year ? [`≤${year}-12-31`] : ['≤', slot('年份'), '年12月31日'];
-    const fixes: QuickFix[] = [
-        { title: `改为完成时限「${displayOf(deadline)}」`, edits: [replaceWith(diagnostic.range, deadline)] },
-        { title: '改为及时率「及时率=100%」', edits: [{ range: diagnostic.range, newText: quote('及时率=100%') }] }
-    ];
+    const fixes: QuickFix[] = [{ title: `改为完成时限「${displayOf(deadline)}」`, edits: [replaceWith(diagnostic.range, deadline)] }];
+    // Under 数量指标 a rate is a finding of its own (value/percent-under-count): the fix would trade one for another.
+    if (!indicator || level2CodeOf(indicator) !== '11') {
+        fixes.push({ title: '改为及时率「及时率=100%」', edits: [{ range: diagnostic.range, newText: quote('及时率=100%') }] });
+    }
     if (indicator && /响应/.test(indicator.name)) {
         fixes.push(templateFix('改为响应时长', diagnostic, ['≤', slot('数值'), '小时']));
     }
