@@ -66,6 +66,21 @@ export const BENEFIT_RULES: readonly ClassificationRule[] = [
 export const MONEY_VALUE_MISFILED_UNDER: readonly string[] = ['22', '23'];
 
 /**
+ * Names of money spent, not earned (RULES §5 14/经济成本: 项目总成本, 人均培训成本; 活动经费, 购置金额): with a money
+ * value under 效益 or 质量/时效 they are a cost, filed under 14 (legacy) or 41 (2021). 金额 alone is not one: 技术成果转化
+ * 交易金额 is an economic effect.
+ */
+export const COST_NAME_WORDS: readonly string[] = ['经费', '成本', '费用', '开支', '支出', '购置金额', '采购金额', '合同金额', '预算金额'];
+
+/**
+ * 二级 under which a money value with an upper bound or a cost name is misfiled (RULES §3.7 「成本 needs money」, §2 S2:
+ * 成本指标 反映…成本的预期控制范围): every 效益, and 质量/时效 (a sum of money is neither a standard nor a time).
+ */
+export const COST_MISFILED_UNDER: readonly string[] = ['12', '13', '21', '22', '23', '24'];
+
+export const COST_REASON = '经费、成本等金额是实施项目所花的成本，成本指标反映成本的预期控制范围（如「项目总成本」≤X万元），不是产出的质量、时效或带来的效益';
+
+/**
  * Measure words that end a name: two of them joined by 及/和/与/、 make a name that holds two metrics
  * (公众号宣传用户数及阅读量, 青少年临展面积及参观人数). 「清扫、设备检查、巡逻次数」 has one measure for a sum: fine.
  */

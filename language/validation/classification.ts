@@ -3,12 +3,14 @@ import type { Indicator, JxmbAstType, Value } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { categoryByCode } from '../domain/taxonomy.js';
 import { isMoneyUnit } from '../domain/units.js';
-import type { ParsedValue } from '../domain/values.js';
+import { formatQuantity, type ParsedValue, type Quantity } from '../domain/values.js';
 import { measuresOf, type Measure } from './classification-split.js';
+import type { CostModel } from '../domain/taxonomy.js';
 import {
-    BENEFIT_RULES, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS, SATISFACTION, type ClassificationRule
+    BENEFIT_RULES, COST_MISFILED_UNDER, COST_NAME_WORDS, COST_REASON, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS,
+    SATISFACTION, type ClassificationRule
 } from './classification-vocabulary.js';
-import { filedUnder } from './hierarchy-units.js';
+import { costLevel2For, filedUnder, ownerOf, withCostModel } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
 
 // Is each 三级 filed under the right 二级, and is it one metric? (RULES §2, §3.7.) Names decide the 二级 through the
@@ -38,12 +40,14 @@ function label(code: string): string {
     return category ? category.name : code;
 }
 
-function reportMisfiled(indicator: Indicator, rule: ClassificationRule, evidence: string, accept: ValidationAcceptor,
-    code: ClassificationData['code']): void {
+/** `evidence`: a word of the name, or `{ value }` — what in the value shows where it belongs. */
+function reportMisfiled(indicator: Indicator, rule: Pick<ClassificationRule, 'target' | 'reason'>, evidence: string | { value: string },
+    accept: ValidationAcceptor, code: ClassificationData['code']): void {
     const current = indicator.$container.category;
     const data: ClassificationData = { code, level1: categoryByCode(rule.target)?.parent, level2: rule.target };
+    const why = typeof evidence === 'string' ? `含「${evidence}」` : `的指标值${evidence.value}`;
     accept('warning',
-        `三级指标「${indicator.name}」含「${evidence}」，应放在「${label(data.level1!)}」的「${label(rule.target)}」下，而不是「${current}」：${rule.reason}。`,
+        `三级指标「${indicator.name}」${why}，应放在「${label(data.level1!)}」的「${label(rule.target)}」下，而不是「${current}」：${rule.reason}。`,
         { node: indicator, property: 'name', code, data });
 }
 
@@ -53,6 +57,35 @@ export function checkSatisfactionFiling(indicator: Indicator, accept: Validation
     const word = matches(SATISFACTION, indicator.name);
     if (!under || !word || !SATISFACTION.misfiledUnder.includes(under)) return;
     reportMisfiled(indicator, SATISFACTION, word, accept, ClassificationCode.satisfactionMisfiled);
+}
+
+const isUpperBound = (q: Quantity) => q.op === '≤' || q.op === '<';
+
+/**
+ * A money value that is a cost, filed under 质量/时效 or a 效益 (「活动经费」≤20万元 under 社会效益): under 质量/时效
+ * any sum of money, under 效益 a cost name (经费, 成本…) or an upper bound on a sum that is not an effect's (an effect
+ * is not capped: 技术成果转化交易金额 ≥130亿元 stays). Says where, or undefined.
+ */
+function costEvidence(indicator: Indicator, under: string): string | undefined {
+    if (!COST_MISFILED_UNDER.includes(under)) return undefined;
+    const parsed = firstParsed(indicator);
+    if (parsed?.kind !== 'quantity' || !isMoneyUnit(parsed.unit)) return undefined;
+    const shown = `「${formatQuantity(parsed)}」`;
+    if (under === '12' || under === '13') return `是金额${shown}`;
+    if (COST_NAME_WORDS.some(word => indicator.name.includes(word))) return `是金额${shown}`;
+    const money = BENEFIT_RULES.find(rule => rule.target === '21');
+    const effectName = money && matches(money, indicator.name);
+    return isUpperBound(parsed) && !effectName ? `是金额上限${shown}` : undefined;
+}
+
+/** A cost under 质量/时效/效益 → 成本 (14, or 41 under the 2021 model), RULES §3.7, §5. True when reported. */
+export function checkCostFiling(indicator: Indicator, model: CostModel, accept: ValidationAcceptor): boolean {
+    const under = filedUnder(indicator);
+    const evidence = under && !matches(SATISFACTION, indicator.name) ? costEvidence(indicator, under) : undefined;
+    if (!evidence) return false;
+    const target = costLevel2For(ownerOf(indicator), model);
+    reportMisfiled(indicator, { target, reason: COST_REASON }, { value: evidence }, accept, ClassificationCode.misfiled);
+    return true;
 }
 
 /** A 效益 name under the wrong 效益 二级 or under 产出 (SEED003 公众对科普知识知晓度 under 经济效益), RULES §3.7. */
@@ -69,7 +102,7 @@ export function checkBenefitFiling(indicator: Indicator, accept: ValidationAccep
     const money = BENEFIT_RULES.find(rule => rule.target === '21');
     const parsed = firstParsed(indicator);
     if (money && MONEY_VALUE_MISFILED_UNDER.includes(under) && parsed?.kind === 'quantity' && isMoneyUnit(parsed.unit)) {
-        reportMisfiled(indicator, money, `${parsed.unit}`, accept, ClassificationCode.misfiled);
+        reportMisfiled(indicator, money, { value: `是金额「${formatQuantity(parsed)}」` }, accept, ClassificationCode.misfiled);
     }
 }
 
@@ -119,8 +152,15 @@ export function checkCompound(indicator: Indicator, accept: ValidationAcceptor):
     }
 }
 
-export function createClassificationChecks(_services: JxmbServices): ValidationChecks<JxmbAstType> {
+export function createClassificationChecks(services: JxmbServices): ValidationChecks<JxmbAstType> {
     return {
-        Indicator: [checkSatisfactionFiling, checkBenefitFiling, checkCompound]
+        Indicator: [
+            checkSatisfactionFiling,
+            // A cost is reported as one; only what is no cost is asked where among the 效益 it belongs.
+            (indicator, accept) => withCostModel(services, indicator, model => {
+                if (!checkCostFiling(indicator, model, accept)) checkBenefitFiling(indicator, accept);
+            }),
+            checkCompound
+        ]
     };
 }

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { ClassificationCode } from '../../language/validation/classification.js';
+import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
+import { department, output } from '../helpers/fixture-texts.js';
+import { jxmb } from '../helpers/services.js';
+
+// A cost filed under 社会效益 (tester's r04: 「活动经费」≤20万元): the message and the move say 成本, in the 成本 model of
+// the table — 14 under 产出 (legacy), 41 经济成本 under the 一级 成本指标 (2021) — not 经济效益.
+
+const misfiled = department(`${output}
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次  "活动经费"：≤20万元 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+
+describe('a cost under 效益', () => {
+    afterEach(() => jxmb().jxmb.Settings.useFixed(undefined));
+
+    test('legacy: the message names 产出指标 › 成本指标, and the fix moves it there', async () => {
+        const { diagnostic, fixes } = await fixesFor(misfiled, ClassificationCode.misfiled);
+        expect(diagnostic.message).toContain('「活动经费」的指标值是金额「≤20万元」，应放在「产出指标」的「成本指标」下');
+        expect(diagnostic.message).not.toContain('经济效益');
+        expect(fixes.map(f => f.title)).toEqual(['将「活动经费」移到「产出指标 › 成本指标」']);
+        const { text } = await applyFixAndRecheck(misfiled, ClassificationCode.misfiled);
+        expect(text).toMatch(/成本指标 \{\s+"活动经费"：≤20万元\s+\}/);
+        expect(text).toMatch(/社会效益指标 \{ "科普受益人次"：≥2万人次\s+\}/);
+    });
+
+    test('2021: the message names 成本指标 › 经济成本指标, and the fix makes that block', async () => {
+        jxmb().jxmb.Settings.useFixed({ costModel: '2021' });
+        const { diagnostic } = await fixesFor(misfiled, ClassificationCode.misfiled);
+        expect(diagnostic.message).toContain('应放在「成本指标」的「经济成本指标」下');
+        const { text, diagnostics } = await applyFixAndRecheck(misfiled, ClassificationCode.misfiled, '成本指标 › 经济成本指标');
+        expect(text).toMatch(/成本指标 \{\s+经济成本指标 \{\s+"活动经费"：≤20万元\s+\}\s+\}/);
+        expect(diagnostics.filter(d => String(d.code).startsWith('hierarchy/'))).toEqual([]);
+    });
+
+    test('a table that already has a 2021 成本指标 gets the cost there, whatever the setting', async () => {
+        const text = department(`${output}
+        成本指标 { 经济成本指标 { "项目总成本"：≤100万元 } }
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次  "活动经费"：≤20万元 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { diagnostic } = await fixesFor(text, ClassificationCode.misfiled);
+        expect(diagnostic.message).toContain('应放在「成本指标」的「经济成本指标」下');
+    });
+});
