@@ -26,6 +26,9 @@ export const SATISFACTION: ClassificationRule = {
     reason: '满意度反映服务对象或受益人对产出及其影响的认可程度，属于满意度指标'
 };
 
+/** Words a 31 name writes for 满意度 without saying it (服务对象评价 ≥90%): the rename puts 满意度 in their place. */
+export const SATISFACTION_STAND_INS = /(?:评价|评价率|好评率|认可度|认可率|评分|认同度)$/;
+
 /** Misfiled between the 效益 二级 (and 效益 words under 产出), RULES §3.7 「质量 vs 效益 must not be mixed」. */
 export const BENEFIT_RULES: readonly ClassificationRule[] = [
     {

@@ -2,15 +2,15 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Indicator, JxmbAstType, Value } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { categoryByCode } from '../domain/taxonomy.js';
-import { isMoneyUnit } from '../domain/units.js';
+import { isCountUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
 import { formatQuantity, type ParsedValue, type Quantity } from '../domain/values.js';
 import { measuresOf, type Measure } from './classification-split.js';
 import type { CostModel } from '../domain/taxonomy.js';
 import {
     BENEFIT_RULES, COST_MISFILED_UNDER, COST_NAME_WORDS, COST_REASON, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS,
-    SATISFACTION, type ClassificationRule
+    SATISFACTION, SATISFACTION_STAND_INS, type ClassificationRule
 } from './classification-vocabulary.js';
-import { costLevel2For, filedUnder, ownerOf, withCostModel } from './hierarchy-units.js';
+import { comparableName, costLevel2For, filedUnder, indicatorsOf, ownerOf, treesOf, withCostModel } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
 
 // Is each 三级 filed under the right 二级, and is it one metric? (RULES §2, §3.7.) Names decide the 二级 through the
@@ -18,6 +18,7 @@ import { readValueNode } from './memo.js';
 
 export const ClassificationCode = {
     satisfactionMisfiled: 'classification/satisfaction-misfiled',
+    notSatisfaction: 'classification/not-satisfaction',
     misfiled: 'classification/misfiled',
     compound: 'classification/compound'
 } as const;
@@ -28,6 +29,8 @@ export interface ClassificationData {
     /** Move targets: the 一级 and 二级 codes the indicator belongs to. */
     level1?: string;
     level2?: string;
+    /** A name that says what the indicator measures (服务对象评价 → 服务对象满意度). */
+    rename?: string;
 }
 
 function matches(rule: ClassificationRule, name: string): string | undefined {
@@ -86,6 +89,44 @@ export function checkCostFiling(indicator: Indicator, model: CostModel, accept: 
     const target = costLevel2For(ownerOf(indicator), model);
     reportMisfiled(indicator, { target, reason: COST_REASON }, { value: evidence }, accept, ClassificationCode.misfiled);
     return true;
+}
+
+/**
+ * 「服务对象评价」≥90% → 服务对象满意度: the words that stand for 满意度 dropped, 满意度 put in their place; when another
+ * 三级 has that name already, 满意度 is added to the whole name (服务对象评价满意度), so the rename makes no duplicate.
+ */
+function satisfactionName(indicator: Indicator): string {
+    const name = indicator.name.replace(/[（(][^()（）]*[)）]$/, '');
+    const short = `${name.replace(SATISFACTION_STAND_INS, '') || '服务对象'}满意度`;
+    const owner = ownerOf(indicator);
+    const taken = owner ? indicatorsOf(treesOf(owner)).some(other => comparableName(other.name) === comparableName(short)) : false;
+    return taken ? `${name}满意度` : short;
+}
+
+/**
+ * Under 31 服务对象满意度 only satisfaction is scored: a name with 满意度/满意率 and a % value (RULES §3.6 「Require a %
+ * unit and the word 满意度/满意率 in the name」). A 满意度 name without a % is value/rate-without-percent's; here a
+ * name without the word — a % (服务对象评价 ≥90%: say what it measures) or a count (活动参与人数 ≥500人: an output,
+ * filed in the wrong place).
+ */
+export function checkSatisfactionBlock(indicator: Indicator, accept: ValidationAcceptor): void {
+    if (filedUnder(indicator) !== '31' || SATISFACTION.words.some(word => indicator.name.includes(word))) return;
+    const parsed = firstParsed(indicator);
+    if (!parsed || parsed.kind === 'empty' || parsed.kind === 'unparsable') return;
+    const percent = parsed.kind === 'quantity' && isPercentUnit(parsed.unit);
+    const code = ClassificationCode.notSatisfaction;
+    const head = `「${indicator.name}」在服务对象满意度指标下，但名称中没有「满意度」或「满意率」`;
+    if (percent) {
+        const rename = satisfactionName(indicator);
+        accept('warning', `${head}：满意度指标考核服务对象对产出的满意程度，名称应写明，如「${rename}」${formatQuantity(parsed)}。`,
+            { node: indicator, property: 'name', code, data: { code, rename } satisfies ClassificationData });
+        return;
+    }
+    const count = parsed.kind === 'quantity' && isCountUnit(parsed.unit);
+    const data: ClassificationData = count ? { code, level1: '1', level2: '11' } : { code };
+    accept('warning',
+        `${head}，指标值也不是百分比：满意度指标只放服务对象满意度（%），如「服务对象满意度」≥90%；${count ? '人数、场次等是产出数量，应放在「产出指标」的「数量指标」下' : '其他内容请移到所属的二级指标下'}。`,
+        { node: indicator, property: 'name', code, data });
 }
 
 /** A 效益 name under the wrong 效益 二级 or under 产出 (SEED003 公众对科普知识知晓度 under 经济效益), RULES §3.7. */
@@ -156,6 +197,7 @@ export function createClassificationChecks(services: JxmbServices): ValidationCh
     return {
         Indicator: [
             checkSatisfactionFiling,
+            checkSatisfactionBlock,
             // A cost is reported as one; only what is no cost is asked where among the 效益 it belongs.
             (indicator, accept) => withCostModel(services, indicator, model => {
                 if (!checkCostFiling(indicator, model, accept)) checkBenefitFiling(indicator, accept);

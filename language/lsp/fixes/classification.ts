@@ -30,6 +30,15 @@ function fixMisfiled(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     }];
 }
 
+/** A 三级 under 31 that is no satisfaction: a % gets a 满意度 name, a count moves to 数量指标. */
+function fixNotSatisfaction(diagnostic: Diagnostic, document: Doc): QuickFix[] {
+    const data = diagnostic.data as ClassificationData | undefined;
+    if (data?.rename) {
+        return [{ title: `名称改为「${data.rename}」`, edits: [{ range: diagnostic.range, newText: quote(data.rename) }], isPreferred: true }];
+    }
+    return data?.level2 ? fixMisfiled(diagnostic, document) : [];
+}
+
 // ─── split ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 interface SplitPart {
@@ -158,6 +167,7 @@ function fixCompound(diagnostic: Diagnostic, document: Doc): QuickFix[] {
 
 export const classificationFixes: FixRegistry = {
     [ClassificationCode.satisfactionMisfiled]: fixMisfiled,
+    [ClassificationCode.notSatisfaction]: fixNotSatisfaction,
     [ClassificationCode.misfiled]: fixMisfiled,
     [ClassificationCode.compound]: fixCompound
 };

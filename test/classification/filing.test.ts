@@ -4,7 +4,7 @@ import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
 import { department, output } from '../helpers/fixture-texts.js';
 import { jxmb } from '../helpers/services.js';
 
-// A cost filed under 社会效益 (tester's r04: 「活动经费」≤20万元): the message and the move say 成本, in the 成本 model of
+// Where a 三级 belongs, by what its value shows. A cost filed under 社会效益 (tester's r04: 「活动经费」≤20万元): the message and the move say 成本, in the 成本 model of
 // the table — 14 under 产出 (legacy), 41 经济成本 under the 一级 成本指标 (2021) — not 经济效益.
 
 const misfiled = department(`${output}
@@ -40,5 +40,37 @@ describe('a cost under 效益', () => {
         满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
         const { diagnostic } = await fixesFor(text, ClassificationCode.misfiled);
         expect(diagnostic.message).toContain('应放在「成本指标」的「经济成本指标」下');
+    });
+});
+
+// Tester's r05: under 服务对象满意度, a % named without 满意度 is renamed, a count moves to 数量指标.
+describe('a 三级 under 服务对象满意度 that is no satisfaction', () => {
+    const block = (rows: string) => department(`${output}
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% ${rows} } }`);
+
+    test('a % named 「服务对象评价」 is renamed 「服务对象满意度」 when that name is free, its value kept', async () => {
+        const text = department(`${output}
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象评价"：≥90% } }`);
+        const { diagnostic } = await fixesFor(text, ClassificationCode.notSatisfaction);
+        expect(diagnostic.message).toContain('名称应写明，如「服务对象满意度」≥90%');
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.notSatisfaction);
+        expect(fixed).toContain('服务对象满意度指标 { "服务对象满意度"：≥90% }');
+    });
+
+    test('…and 「服务对象评价满意度」 when 「服务对象满意度」 is taken: no duplicate name', async () => {
+        const { text: fixed, diagnostics } = await applyFixAndRecheck(block('"服务对象评价"：≥95%'), ClassificationCode.notSatisfaction);
+        expect(fixed).toContain('"服务对象满意度"：≥90% "服务对象评价满意度"：≥95%');
+        expect(diagnostics.filter(d => d.code === 'hierarchy/duplicate-name')).toEqual([]);
+    });
+
+    test('a count (活动参与人数 ≥500人) is sent to 产出指标 › 数量指标', async () => {
+        const text = block('"活动参与人数"：≥500人');
+        const { diagnostic } = await fixesFor(text, ClassificationCode.notSatisfaction);
+        expect(diagnostic.message).toContain('应放在「产出指标」的「数量指标」下');
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.notSatisfaction);
+        expect(fixed).toMatch(/数量指标 \{\s+"开展科普活动场次"：≥10场次\s+"活动参与人数"：≥500人\s+\}/);
+        expect(fixed).toContain('服务对象满意度指标 { "服务对象满意度"：≥90%  }');
     });
 });
