@@ -25,6 +25,17 @@ export const INDICATOR_NAMES_FILE = 'language/domain/data/indicator-names.yaml';
 
 interface RawLibrary {
     level2: Array<{ codes: string[]; names: RawName[] }>;
+    direction: DirectionWords;
+}
+
+/** Words of a 三级 name that say which way its target points (RULES §3.3, §5). */
+export interface DirectionWords {
+    /** Things to keep low (法律纠纷发生数, 投诉, 能耗): a lower bound is the wrong way. */
+    reverse: readonly string[];
+    /** People reached (受益人次): an upper bound alone is the wrong way. */
+    positive: readonly string[];
+    /** What is done about such a thing (投诉办结率, 故障排除率): neither list applies. */
+    handled: readonly string[];
 }
 interface RawName {
     name: string;
@@ -72,6 +83,14 @@ function libraryOf(raw: RawLibrary, file: string): ReadonlyMap<string, Indicator
 
 // Parsed and checked against the schema when the bundle was built (data-check.ts).
 const library = libraryOf(data as RawLibrary, INDICATOR_NAMES_FILE);
+const direction: DirectionWords = (data as RawLibrary).direction;
+
+/** Which way a name's target must point: 'reverse' (keep low), 'positive' (reach many), or undefined (either). */
+export function directionOf(name: string): 'reverse' | 'positive' | undefined {
+    if (direction.handled.some(word => name.includes(word))) return undefined;
+    if (direction.reverse.some(word => name.includes(word))) return 'reverse';
+    return direction.positive.some(word => name.includes(word)) ? 'positive' : undefined;
+}
 const byName = new Map<string, IndicatorName>();
 for (const names of library.values()) for (const entry of names) if (!byName.has(entry.name)) byName.set(entry.name, entry);
 

@@ -5,6 +5,7 @@ import { categoryByCode } from '../domain/taxonomy.js';
 import { isCountUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
 import { formatQuantity, type ParsedValue, type Quantity } from '../domain/values.js';
 import { measuresOf, type Measure } from './classification-split.js';
+import { directionOf } from '../domain/indicator-names.js';
 import type { CostModel } from '../domain/taxonomy.js';
 import {
     BENEFIT_RULES, COST_MISFILED_UNDER, COST_NAME_WORDS, COST_REASON, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS,
@@ -19,6 +20,7 @@ import { readValueNode } from './memo.js';
 export const ClassificationCode = {
     satisfactionMisfiled: 'classification/satisfaction-misfiled',
     notSatisfaction: 'classification/not-satisfaction',
+    wrongDirection: 'classification/wrong-direction',
     misfiled: 'classification/misfiled',
     compound: 'classification/compound'
 } as const;
@@ -31,6 +33,8 @@ export interface ClassificationData {
     level2?: string;
     /** A name that says what the indicator measures (服务对象评价 → 服务对象满意度). */
     rename?: string;
+    /** The value with its operator turned round (≥3起 → ≤3起), when the value is written as a structured quantity. */
+    flipped?: string;
 }
 
 function matches(rule: ClassificationRule, name: string): string | undefined {
@@ -129,6 +133,36 @@ export function checkSatisfactionBlock(indicator: Indicator, accept: ValidationA
         { node: indicator, property: 'name', code, data });
 }
 
+const FLIPPED: Record<Quantity['op'], Quantity['op']> = { '≥': '≤', '>': '<', '≤': '≥', '<': '>', '=': '=' };
+
+/**
+ * A target pointing the wrong way for its name (RULES §3.3 [SYS] scoring: ≥/>/= positive, ≤/< reverse; §5 法律纠纷发生数
+ * 「reverse ≤/<」): a lower bound on a thing to keep low (法律纠纷发生数 ≥3起, 能耗 ≥100吨标准煤), or only an upper
+ * bound on the people reached (科普受益人次 ≤2万人次). Words in indicator-names.yaml `direction`. ≥0 asks nothing.
+ */
+export function checkDirection(indicator: Indicator, accept: ValidationAcceptor): void {
+    const direction = directionOf(indicator.name);
+    // A share (投诉事项办结满意率, 能耗达标率 ≥95%) may point either way: only counts and amounts are judged.
+    if (!direction || matches(SATISFACTION, indicator.name)) return;
+    for (const value of valuesOf(indicator)) {
+        const parsed = readValueNode(value).parsed;
+        if (parsed.kind !== 'quantity' || parsed.approximate || isPercentUnit(parsed.unit) || isMoneyUnit(parsed.unit)) continue;
+        const wrong = direction === 'reverse' ? (parsed.op === '≥' || parsed.op === '>') && parsed.value > 0 : isUpperBound(parsed);
+        if (!wrong) continue;
+        const written = formatQuantity(parsed);
+        const flipped = formatQuantity({ ...parsed, op: FLIPPED[parsed.op] });
+        // 「=0起」 is the usual target of events (安全事故发生数, RULES §4); a quantity such as 能耗 gets its cap only.
+        const none = isCountUnit(parsed.unit) ? ` 或 =0${parsed.unit}` : '';
+        const code = ClassificationCode.wrongDirection;
+        const message = direction === 'reverse'
+            ? `「${indicator.name}」是越少越好的反向指标，指标值「${written}」却是下限：反向指标应写上限，如 ${flipped}${none}。`
+            : `「${indicator.name}」是越多越好的指标，指标值「${written}」却只给了上限：应写下限，如 ${flipped}。`;
+        const data: ClassificationData = { code, ...value.$type === 'TextValue' ? {} : { flipped } };
+        accept('warning', message, { node: value, code, data });
+        return;
+    }
+}
+
 /** A 效益 name under the wrong 效益 二级 or under 产出 (SEED003 公众对科普知识知晓度 under 经济效益), RULES §3.7. */
 export function checkBenefitFiling(indicator: Indicator, accept: ValidationAcceptor): void {
     const under = filedUnder(indicator);
@@ -202,7 +236,8 @@ export function createClassificationChecks(services: JxmbServices): ValidationCh
             (indicator, accept) => withCostModel(services, indicator, model => {
                 if (!checkCostFiling(indicator, model, accept)) checkBenefitFiling(indicator, accept);
             }),
-            checkCompound
+            checkCompound,
+            checkDirection
         ]
     };
 }

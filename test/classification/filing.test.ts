@@ -74,3 +74,28 @@ describe('a 三级 under 服务对象满意度 that is no satisfaction', () => {
         expect(fixed).toContain('服务对象满意度指标 { "服务对象满意度"：≥90%  }');
     });
 });
+
+// Tester's r07: the message names the right direction, and the fix turns the operator round.
+describe('a target pointing the wrong way', () => {
+    const table = (rows: string) => department(`${output}
+        效益指标 { 社会效益指标 { ${rows} } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+
+    test('法律纠纷发生数 ≥3起 → ≤3起 (or =0起)', async () => {
+        const text = table('"法律纠纷发生数"：≥3起');
+        const { diagnostic } = await fixesFor(text, ClassificationCode.wrongDirection);
+        expect(diagnostic.message).toBe('「法律纠纷发生数」是越少越好的反向指标，指标值「≥3起」却是下限：反向指标应写上限，如 ≤3起 或 =0起。');
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.wrongDirection);
+        expect(fixed).toContain('"法律纠纷发生数"：≤3起');
+    });
+
+    test('科普受益人次 ≤2万人次 → ≥2万人次', async () => {
+        const { text: fixed } = await applyFixAndRecheck(table('"科普受益人次"：≤2万人次'), ClassificationCode.wrongDirection);
+        expect(fixed).toContain('"科普受益人次"：≥2万人次');
+    });
+
+    test('a quoted text is the author\'s words: reported, not rewritten', async () => {
+        const { fixes } = await fixesFor(table('"法律纠纷数"："不少于2起"'), ClassificationCode.wrongDirection);
+        expect(fixes).toEqual([]);
+    });
+});

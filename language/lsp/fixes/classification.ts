@@ -39,6 +39,12 @@ function fixNotSatisfaction(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     return data?.level2 ? fixMisfiled(diagnostic, document) : [];
 }
 
+/** 法律纠纷发生数 ≥3起 → ≤3起: the operator turned round (a quoted text is the author's words to rewrite). */
+function fixWrongDirection(diagnostic: Diagnostic): QuickFix[] {
+    const flipped = (diagnostic.data as ClassificationData | undefined)?.flipped;
+    return flipped ? [{ title: `改为「${flipped}」`, edits: [{ range: diagnostic.range, newText: flipped }], isPreferred: true }] : [];
+}
+
 // ─── split ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 interface SplitPart {
@@ -168,6 +174,7 @@ function fixCompound(diagnostic: Diagnostic, document: Doc): QuickFix[] {
 export const classificationFixes: FixRegistry = {
     [ClassificationCode.satisfactionMisfiled]: fixMisfiled,
     [ClassificationCode.notSatisfaction]: fixNotSatisfaction,
+    [ClassificationCode.wrongDirection]: fixWrongDirection,
     [ClassificationCode.misfiled]: fixMisfiled,
     [ClassificationCode.compound]: fixCompound
 };
