@@ -81,6 +81,8 @@ export const COST_NAME_WORDS: readonly string[] = ['经费', '成本', '费用',
  */
 export const COST_MISFILED_UNDER: readonly string[] = ['12', '13', '21', '22', '23', '24'];
 
+export const TIME_REASON = '完成时限和时长反映提供产品或服务的及时程度，属于时效指标（如「完成时间」≤2024-12-31、「平均响应时间」≤2小时）';
+
 export const COST_REASON = '经费、成本等金额是实施项目所花的成本，成本指标反映成本的预期控制范围（如「项目总成本」≤X万元），不是产出的质量、时效或带来的效益';
 
 /**

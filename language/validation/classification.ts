@@ -2,17 +2,18 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Indicator, JxmbAstType, Value } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { categoryByCode } from '../domain/taxonomy.js';
-import { isCountUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
+import { isCountUnit, isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
 import { formatQuantity, type ParsedValue, type Quantity } from '../domain/values.js';
 import { measuresOf, type Measure } from './classification-split.js';
 import { directionOf } from '../domain/indicator-names.js';
 import type { CostModel } from '../domain/taxonomy.js';
 import {
     BENEFIT_RULES, COST_MISFILED_UNDER, COST_NAME_WORDS, COST_REASON, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS,
-    SATISFACTION, SATISFACTION_STAND_INS, type ClassificationRule
+    SATISFACTION, SATISFACTION_STAND_INS, TIME_REASON, type ClassificationRule
 } from './classification-vocabulary.js';
 import { comparableName, costLevel2For, filedUnder, indicatorsOf, ownerOf, treesOf, withCostModel } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
+import { isRateName, isTimeName } from './values-context.js';
 
 // Is each 三级 filed under the right 二级, and is it one metric? (RULES §2, §3.7.) Names decide the 二级 through the
 // vocabulary in classification-vocabulary.ts; the value parser decides how many quantities a value holds.
@@ -74,7 +75,8 @@ const isUpperBound = (q: Quantity) => q.op === '≤' || q.op === '<';
  * is not capped: 技术成果转化交易金额 ≥130亿元 stays). Says where, or undefined.
  */
 function costEvidence(indicator: Indicator, under: string): string | undefined {
-    if (!COST_MISFILED_UNDER.includes(under)) return undefined;
+    // 「合格率」≥20万元: the name asks for a %, the money is the mistake (value/rate-without-percent), not the 二级.
+    if (!COST_MISFILED_UNDER.includes(under) || isRateName(indicator.name)) return undefined;
     const parsed = firstParsed(indicator);
     if (parsed?.kind !== 'quantity' || !isMoneyUnit(parsed.unit)) return undefined;
     const shown = `「${formatQuantity(parsed)}」`;
@@ -163,6 +165,23 @@ export function checkDirection(indicator: Indicator, accept: ValidationAcceptor)
     }
 }
 
+/**
+ * A deadline, or a duration under a time name (平均响应时间 ≤2小时), filed under 数量/质量: RULES §3.7 「a name containing
+ * 及时/时间/进度/响应 belongs in 13 and needs a date, duration or 及时率」. A duration under another name counts
+ * something (培训时长 ≥40小时) and stays. True when reported.
+ */
+export function checkTimeFiling(indicator: Indicator, accept: ValidationAcceptor): boolean {
+    const under = filedUnder(indicator);
+    if (under !== '11' && under !== '12') return false;
+    const parsed = firstParsed(indicator);
+    const evidence = parsed?.kind === 'date' ? `是完成时限「${formatQuantity(parsed)}」`
+        : parsed?.kind === 'quantity' && isDurationUnit(parsed.unit) && isTimeName(indicator.name) ? `是时长「${formatQuantity(parsed)}」`
+        : undefined;
+    if (!evidence) return false;
+    reportMisfiled(indicator, { target: '13', reason: TIME_REASON }, { value: evidence }, accept, ClassificationCode.misfiled);
+    return true;
+}
+
 /** A 效益 name under the wrong 效益 二级 or under 产出 (SEED003 公众对科普知识知晓度 under 经济效益), RULES §3.7. */
 export function checkBenefitFiling(indicator: Indicator, accept: ValidationAcceptor): void {
     const under = filedUnder(indicator);
@@ -232,9 +251,9 @@ export function createClassificationChecks(services: JxmbServices): ValidationCh
         Indicator: [
             checkSatisfactionFiling,
             checkSatisfactionBlock,
-            // A cost is reported as one; only what is no cost is asked where among the 效益 it belongs.
+            // A cost or a time is reported as one; only what is neither is asked where among the 效益 it belongs.
             (indicator, accept) => withCostModel(services, indicator, model => {
-                if (!checkCostFiling(indicator, model, accept)) checkBenefitFiling(indicator, accept);
+                if (!checkCostFiling(indicator, model, accept) && !checkTimeFiling(indicator, accept)) checkBenefitFiling(indicator, accept);
             }),
             checkCompound,
             checkDirection

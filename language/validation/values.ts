@@ -202,13 +202,23 @@ function hasPercent(parsed: ParsedValue): boolean {
     return quantitiesOf(parsed).some(q => isPercentUnit(q.unit));
 }
 
-/** A 率/比例/覆盖率/占比/满意度 name needs a % value (RULES §3.7). */
+function hasMoney(parsed: ParsedValue): boolean {
+    if (parsed.kind === 'range') return isMoneyUnit(parsed.unit);
+    return quantitiesOf(parsed).some(q => isMoneyUnit(q.unit));
+}
+
+/**
+ * A 率/比例/覆盖率/占比/满意度 name needs a % value (RULES §3.7). A 成本 rate (成本控制率 「≤20万元」) too: a sum of
+ * money answers 成本 but not the rate its name asks for; its other values are value/cost-without-money's.
+ */
 export function checkRateWithoutPercent(indicator: Indicator, accept: ValidationAcceptor): void {
-    if (categoryOf(indicator) !== 'rate') return;
+    const category = categoryOf(indicator);
+    const costRate = category === 'cost' && isRateName(indicator.name);
+    if (category !== 'rate' && !costRate) return;
     for (const v of valuesOf(indicator)) {
-        if (hasOwnProblem(v) || leftToMeasurability(v) || hasPercent(v.parsed)) continue;
+        if (hasOwnProblem(v) || leftToMeasurability(v) || hasPercent(v.parsed) || (costRate && !hasMoney(v.parsed))) continue;
         report(accept, 'warning', ValueCode.rateWithoutPercent,
-            `「${indicator.name}」是比率类指标，指标值应为百分比（如 ≥95%），现为${shown(v.text)}。`, v, percentFormOf(v.parsed));
+            `「${indicator.name}」是比率类指标，指标值应为百分比（如 ${costRate ? '≤100%' : '≥95%'}），现为${shown(v.text)}。`, v, percentFormOf(v.parsed));
     }
 }
 

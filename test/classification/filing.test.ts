@@ -99,3 +99,14 @@ describe('a target pointing the wrong way', () => {
         expect(fixes).toEqual([]);
     });
 });
+
+// Tester's r10: a deadline under 数量指标 moves to 时效指标.
+test('项目完成时间 ≤2024-10-31 under 数量指标 moves to the 时效指标 block', async () => {
+    const text = department(`${output.replace('数量指标 { "开展科普活动场次"：≥10场次 }', '数量指标 { "开展科普活动场次"：≥10场次  "项目完成时间"：≤2024-10-31 }')}
+        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+    const { diagnostic } = await fixesFor(text, ClassificationCode.misfiled);
+    expect(diagnostic.message).toContain('「项目完成时间」的指标值是完成时限「≤2024-10-31」，应放在「产出指标」的「时效指标」下，而不是「数量指标」');
+    const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.misfiled);
+    expect(fixed).toMatch(/时效指标 \{\s+"活动完成时间"：≤2024-12-31\s+"项目完成时间"：≤2024-10-31\s+\}/);
+});
