@@ -166,16 +166,16 @@ export function checkDirection(indicator: Indicator, accept: ValidationAcceptor)
 }
 
 /**
- * A deadline, or a duration under a time name (平均响应时间 ≤2小时), filed under 数量/质量: RULES §3.7 「a name containing
- * 及时/时间/进度/响应 belongs in 13 and needs a date, duration or 及时率」. A duration under another name counts
- * something (培训时长 ≥40小时) and stays. True when reported.
+ * A deadline, or a ceiling on time under a time name (平均响应时间 ≤2小时), filed under 数量/质量: RULES §3.7 「a name
+ * containing 及时/时间/进度/响应 belongs in 13 and needs a date, duration or 及时率」. A floor of hours counts work
+ * done (志愿服务时间 ≥1000小时, 培训时长 ≥40小时) and stays. True when reported.
  */
 export function checkTimeFiling(indicator: Indicator, accept: ValidationAcceptor): boolean {
     const under = filedUnder(indicator);
     if (under !== '11' && under !== '12') return false;
     const parsed = firstParsed(indicator);
     const evidence = parsed?.kind === 'date' ? `是完成时限「${formatQuantity(parsed)}」`
-        : parsed?.kind === 'quantity' && isDurationUnit(parsed.unit) && isTimeName(indicator.name) ? `是时长「${formatQuantity(parsed)}」`
+        : parsed?.kind === 'quantity' && isDurationUnit(parsed.unit) && isUpperBound(parsed) && isTimeName(indicator.name) ? `是时长上限「${formatQuantity(parsed)}」`
         : undefined;
     if (!evidence) return false;
     reportMisfiled(indicator, { target: '13', reason: TIME_REASON }, { value: evidence }, accept, ClassificationCode.misfiled);
