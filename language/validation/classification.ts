@@ -122,7 +122,8 @@ export function checkSatisfactionBlock(indicator: Indicator, accept: ValidationA
     const percent = parsed.kind === 'quantity' && isPercentUnit(parsed.unit);
     const code = ClassificationCode.notSatisfaction;
     const head = `「${indicator.name}」在服务对象满意度指标下，但名称中没有「满意度」或「满意率」`;
-    if (percent) {
+    // Only a name that stands for satisfaction (评价, 好评率) is renamed: 投诉率满意度 would say nothing.
+    if (percent && SATISFACTION_STAND_INS.test(indicator.name.replace(/[（(][^()（）]*[)）]$/, ''))) {
         const rename = satisfactionName(indicator);
         accept('warning', `${head}：满意度指标考核服务对象对产出的满意程度，名称应写明，如「${rename}」${formatQuantity(parsed)}。`,
             { node: indicator, property: 'name', code, data: { code, rename } satisfies ClassificationData });
@@ -131,7 +132,7 @@ export function checkSatisfactionBlock(indicator: Indicator, accept: ValidationA
     const count = parsed.kind === 'quantity' && isCountUnit(parsed.unit);
     const data: ClassificationData = count ? { code, level1: '1', level2: '11' } : { code };
     accept('warning',
-        `${head}，指标值也不是百分比：满意度指标只放服务对象满意度（%），如「服务对象满意度」≥90%；${count ? '人数、场次等是产出数量，应放在「产出指标」的「数量指标」下' : '其他内容请移到所属的二级指标下'}。`,
+        `${head}${percent ? '' : '，指标值也不是百分比'}：满意度指标只放服务对象满意度（%），如「服务对象满意度」≥90%；${count ? '人数、场次等是产出数量，应放在「产出指标」的「数量指标」下' : '其他内容请移到所属的二级指标下'}。`,
         { node: indicator, property: 'name', code, data });
 }
 

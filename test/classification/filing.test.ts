@@ -65,6 +65,12 @@ describe('a 三级 under 服务对象满意度 that is no satisfaction', () => {
         expect(diagnostics.filter(d => d.code === 'hierarchy/duplicate-name')).toEqual([]);
     });
 
+    test('a share of something else (投诉率 ≤1%) gets no 「投诉率满意度」, only the advice', async () => {
+        const { diagnostic, fixes } = await fixesFor(block('"投诉率"：≤1%'), ClassificationCode.notSatisfaction);
+        expect(diagnostic.message).toBe('「投诉率」在服务对象满意度指标下，但名称中没有「满意度」或「满意率」：满意度指标只放服务对象满意度（%），如「服务对象满意度」≥90%；其他内容请移到所属的二级指标下。');
+        expect(fixes).toEqual([]);
+    });
+
     test('a count (活动参与人数 ≥500人) is sent to 产出指标 › 数量指标', async () => {
         const text = block('"活动参与人数"：≥500人');
         const { diagnostic } = await fixesFor(text, ClassificationCode.notSatisfaction);
