@@ -73,7 +73,10 @@ export const MONEY_VALUE_MISFILED_UNDER: readonly string[] = ['22', '23'];
  * value under 效益 or 质量/时效 they are a cost, filed under 14 (legacy) or 41 (2021). 金额 alone is not one: 技术成果转化
  * 交易金额 is an economic effect.
  */
-export const COST_NAME_WORDS: readonly string[] = ['经费', '成本', '费用', '开支', '支出', '购置金额', '采购金额', '合同金额', '预算金额'];
+export const COST_NAME_WORDS: readonly string[] = ['经费', '成本', '费用', '购置金额', '采购金额', '合同金额', '预算金额'];
+
+/** Money saved or drawn in (节约费用, 带动企业研发经费投入): an effect, though its name holds a cost word. */
+export const NOT_A_COST = /节约|节省|节支|带动|拉动|吸引|撬动/;
 
 /**
  * 二级 under which a money value with an upper bound or a cost name is misfiled (RULES §3.7 「成本 needs money」, §2 S2:

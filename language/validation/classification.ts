@@ -9,7 +9,7 @@ import { directionOf } from '../domain/indicator-names.js';
 import type { CostModel } from '../domain/taxonomy.js';
 import {
     BENEFIT_RULES, COST_MISFILED_UNDER, COST_NAME_WORDS, COST_REASON, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS,
-    SATISFACTION, SATISFACTION_STAND_INS, TIME_REASON, type ClassificationRule
+    NOT_A_COST, SATISFACTION, SATISFACTION_STAND_INS, TIME_REASON, type ClassificationRule
 } from './classification-vocabulary.js';
 import { comparableName, costLevel2For, filedUnder, indicatorsOf, ownerOf, treesOf, withCostModel } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
@@ -76,7 +76,7 @@ const isUpperBound = (q: Quantity) => q.op === '≤' || q.op === '<';
  */
 function costEvidence(indicator: Indicator, under: string): string | undefined {
     // 「合格率」≥20万元: the name asks for a %, the money is the mistake (value/rate-without-percent), not the 二级.
-    if (!COST_MISFILED_UNDER.includes(under) || isRateName(indicator.name)) return undefined;
+    if (!COST_MISFILED_UNDER.includes(under) || isRateName(indicator.name) || NOT_A_COST.test(indicator.name)) return undefined;
     const parsed = firstParsed(indicator);
     if (parsed?.kind !== 'quantity' || !isMoneyUnit(parsed.unit)) return undefined;
     const shown = `「${formatQuantity(parsed)}」`;
