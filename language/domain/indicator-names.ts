@@ -85,11 +85,17 @@ function libraryOf(raw: RawLibrary, file: string): ReadonlyMap<string, Indicator
 const library = libraryOf(data as RawLibrary, INDICATOR_NAMES_FILE);
 const direction: DirectionWords = (data as RawLibrary).direction;
 
+// A reverse word counts only as what the name counts: at its end, or before a measure word (法律纠纷发生数, 群众投诉次数,
+// 能耗); 安全事故应急演练次数 and 能耗监测点数量 count drills and meters.
+const COUNTED_AFTER = '(?:发生|产生|出现|引发)?(?:数|次数|件数|起数|数量|量|总量|率)?$';
+const reverseAtEnd = new RegExp(`(?:${direction.reverse.join('|')})${COUNTED_AFTER}`);
+
 /** Which way a name's target must point: 'reverse' (keep low), 'positive' (reach many), or undefined (either). */
 export function directionOf(name: string): 'reverse' | 'positive' | undefined {
-    if (direction.handled.some(word => name.includes(word))) return undefined;
-    if (direction.reverse.some(word => name.includes(word))) return 'reverse';
-    return direction.positive.some(word => name.includes(word)) ? 'positive' : undefined;
+    const core = name.replace(/\s+/g, '').replace(/[（(][^()（）]*[)）]$/, '');
+    if (direction.handled.some(word => core.includes(word))) return undefined;
+    if (reverseAtEnd.test(core)) return 'reverse';
+    return direction.positive.some(word => core.includes(word)) ? 'positive' : undefined;
 }
 const byName = new Map<string, IndicatorName>();
 for (const names of library.values()) for (const entry of names) if (!byName.has(entry.name)) byName.set(entry.name, entry);

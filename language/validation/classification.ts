@@ -150,7 +150,8 @@ export function checkDirection(indicator: Indicator, accept: ValidationAcceptor)
     for (const value of valuesOf(indicator)) {
         const parsed = readValueNode(value).parsed;
         if (parsed.kind !== 'quantity' || parsed.approximate || isPercentUnit(parsed.unit) || isMoneyUnit(parsed.unit)) continue;
-        const wrong = direction === 'reverse' ? (parsed.op === '≥' || parsed.op === '>') && parsed.value > 0 : isUpperBound(parsed);
+        const wrong = direction === 'reverse' ? (parsed.op === '≥' || parsed.op === '>') && parsed.value > 0
+            : isUpperBound(parsed) && /人/.test(parsed.unit ?? '');
         if (!wrong) continue;
         const written = formatQuantity(parsed);
         const flipped = formatQuantity({ ...parsed, op: FLIPPED[parsed.op] });
