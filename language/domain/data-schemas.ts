@@ -117,10 +117,18 @@ const nameSchema = {
     additionalProperties: false
 } as const;
 
+const wordList = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } as const;
+
 export const indicatorNamesSchema = {
     type: 'object',
-    required: ['level2'],
+    required: ['level2', 'direction'],
     properties: {
+        direction: {
+            type: 'object',
+            required: ['reverse', 'positive', 'handled'],
+            properties: { reverse: wordList, positive: wordList, handled: wordList },
+            additionalProperties: false
+        },
         level2: {
             type: 'array',
             minItems: 1,

@@ -25,6 +25,17 @@ export const INDICATOR_NAMES_FILE = 'language/domain/data/indicator-names.yaml';
 
 interface RawLibrary {
     level2: Array<{ codes: string[]; names: RawName[] }>;
+    direction: DirectionWords;
+}
+
+/** Words of a 三级 name that say which way its target points (RULES §3.3, §5). */
+export interface DirectionWords {
+    /** Things to keep low (法律纠纷发生数, 投诉, 能耗): a lower bound is the wrong way. */
+    reverse: readonly string[];
+    /** People reached (受益人次): an upper bound alone is the wrong way. */
+    positive: readonly string[];
+    /** What is done about such a thing (投诉办结率, 故障排除率): neither list applies. */
+    handled: readonly string[];
 }
 interface RawName {
     name: string;
@@ -72,6 +83,20 @@ function libraryOf(raw: RawLibrary, file: string): ReadonlyMap<string, Indicator
 
 // Parsed and checked against the schema when the bundle was built (data-check.ts).
 const library = libraryOf(data as RawLibrary, INDICATOR_NAMES_FILE);
+const direction: DirectionWords = (data as RawLibrary).direction;
+
+// A reverse word counts only as what the name counts: at its end, or before a measure word (法律纠纷发生数, 群众投诉次数,
+// 能耗); 安全事故应急演练次数 and 能耗监测点数量 count drills and meters.
+const COUNTED_AFTER = '(?:发生|产生|出现|引发)?(?:数|次数|件数|起数|数量|量|总量|率)?$';
+const reverseAtEnd = new RegExp(`(?:${direction.reverse.join('|')})${COUNTED_AFTER}`);
+
+/** Which way a name's target must point: 'reverse' (keep low), 'positive' (reach many), or undefined (either). */
+export function directionOf(name: string): 'reverse' | 'positive' | undefined {
+    const core = name.replace(/\s+/g, '').replace(/[（(][^()（）]*[)）]$/, '');
+    if (direction.handled.some(word => core.includes(word))) return undefined;
+    if (reverseAtEnd.test(core)) return 'reverse';
+    return direction.positive.some(word => core.includes(word)) ? 'positive' : undefined;
+}
 const byName = new Map<string, IndicatorName>();
 for (const names of library.values()) for (const entry of names) if (!byName.has(entry.name)) byName.set(entry.name, entry);
 

@@ -26,6 +26,9 @@ export const SATISFACTION: ClassificationRule = {
     reason: '满意度反映服务对象或受益人对产出及其影响的认可程度，属于满意度指标'
 };
 
+/** Words a 31 name writes for 满意度 without saying it (服务对象评价 ≥90%): the rename puts 满意度 in their place. */
+export const SATISFACTION_STAND_INS = /(?:评价|评价率|好评率|认可度|认可率|评分|认同度)$/;
+
 /** Misfiled between the 效益 二级 (and 效益 words under 产出), RULES §3.7 「质量 vs 效益 must not be mixed」. */
 export const BENEFIT_RULES: readonly ClassificationRule[] = [
     {
@@ -64,6 +67,26 @@ export const BENEFIT_RULES: readonly ClassificationRule[] = [
 
 /** A money value (万元, 亿元) under 社会/生态效益: an economic effect (RULES §5 21). 24 may hold 带动投资 as a lasting effect. */
 export const MONEY_VALUE_MISFILED_UNDER: readonly string[] = ['22', '23'];
+
+/**
+ * Names of money spent, not earned (RULES §5 14/经济成本: 项目总成本, 人均培训成本; 活动经费, 购置金额): with a money
+ * value under 效益 or 质量/时效 they are a cost, filed under 14 (legacy) or 41 (2021). 金额 alone is not one: 技术成果转化
+ * 交易金额 is an economic effect.
+ */
+export const COST_NAME_WORDS: readonly string[] = ['经费', '成本', '费用', '购置金额', '采购金额', '合同金额', '预算金额'];
+
+/** Money saved or drawn in (节约费用, 带动企业研发经费投入): an effect, though its name holds a cost word. */
+export const NOT_A_COST = /节约|节省|节支|带动|拉动|吸引|撬动/;
+
+/**
+ * 二级 under which a money value with an upper bound or a cost name is misfiled (RULES §3.7 「成本 needs money」, §2 S2:
+ * 成本指标 反映…成本的预期控制范围): every 效益, and 质量/时效 (a sum of money is neither a standard nor a time).
+ */
+export const COST_MISFILED_UNDER: readonly string[] = ['12', '13', '21', '22', '23', '24'];
+
+export const TIME_REASON = '完成时限和时长反映提供产品或服务的及时程度，属于时效指标（如「完成时间」≤2024-12-31、「平均响应时间」≤2小时）';
+
+export const COST_REASON = '经费、成本等金额是实施项目所花的成本，成本指标反映成本的预期控制范围（如「项目总成本」≤X万元），不是产出的质量、时效或带来的效益';
 
 /**
  * Measure words that end a name: two of them joined by 及/和/与/、 make a name that holds two metrics

@@ -2,20 +2,26 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Indicator, JxmbAstType, Value } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { categoryByCode } from '../domain/taxonomy.js';
-import { isMoneyUnit } from '../domain/units.js';
-import type { ParsedValue } from '../domain/values.js';
+import { isCountUnit, isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
+import { formatQuantity, type ParsedValue, type Quantity } from '../domain/values.js';
 import { measuresOf, type Measure } from './classification-split.js';
+import { directionOf } from '../domain/indicator-names.js';
+import type { CostModel } from '../domain/taxonomy.js';
 import {
-    BENEFIT_RULES, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS, SATISFACTION, type ClassificationRule
+    BENEFIT_RULES, COST_MISFILED_UNDER, COST_NAME_WORDS, COST_REASON, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS,
+    NOT_A_COST, SATISFACTION, SATISFACTION_STAND_INS, TIME_REASON, type ClassificationRule
 } from './classification-vocabulary.js';
-import { filedUnder } from './hierarchy-units.js';
+import { comparableName, costLevel2For, filedUnder, indicatorsOf, ownerOf, treesOf, withCostModel } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
+import { isRateName, isTimeName } from './values-context.js';
 
 // Is each 三级 filed under the right 二级, and is it one metric? (RULES §2, §3.7.) Names decide the 二级 through the
 // vocabulary in classification-vocabulary.ts; the value parser decides how many quantities a value holds.
 
 export const ClassificationCode = {
     satisfactionMisfiled: 'classification/satisfaction-misfiled',
+    notSatisfaction: 'classification/not-satisfaction',
+    wrongDirection: 'classification/wrong-direction',
     misfiled: 'classification/misfiled',
     compound: 'classification/compound'
 } as const;
@@ -26,6 +32,10 @@ export interface ClassificationData {
     /** Move targets: the 一级 and 二级 codes the indicator belongs to. */
     level1?: string;
     level2?: string;
+    /** A name that says what the indicator measures (服务对象评价 → 服务对象满意度). */
+    rename?: string;
+    /** The value with its operator turned round (≥3起 → ≤3起), when the value is written as a structured quantity. */
+    flipped?: string;
 }
 
 function matches(rule: ClassificationRule, name: string): string | undefined {
@@ -38,12 +48,14 @@ function label(code: string): string {
     return category ? category.name : code;
 }
 
-function reportMisfiled(indicator: Indicator, rule: ClassificationRule, evidence: string, accept: ValidationAcceptor,
-    code: ClassificationData['code']): void {
+/** `evidence`: a word of the name, or `{ value }` — what in the value shows where it belongs. */
+function reportMisfiled(indicator: Indicator, rule: Pick<ClassificationRule, 'target' | 'reason'>, evidence: string | { value: string },
+    accept: ValidationAcceptor, code: ClassificationData['code']): void {
     const current = indicator.$container.category;
     const data: ClassificationData = { code, level1: categoryByCode(rule.target)?.parent, level2: rule.target };
+    const why = typeof evidence === 'string' ? `含「${evidence}」` : `的指标值${evidence.value}`;
     accept('warning',
-        `三级指标「${indicator.name}」含「${evidence}」，应放在「${label(data.level1!)}」的「${label(rule.target)}」下，而不是「${current}」：${rule.reason}。`,
+        `三级指标「${indicator.name}」${why}，应放在「${label(data.level1!)}」的「${label(rule.target)}」下，而不是「${current}」：${rule.reason}。`,
         { node: indicator, property: 'name', code, data });
 }
 
@@ -53,6 +65,123 @@ export function checkSatisfactionFiling(indicator: Indicator, accept: Validation
     const word = matches(SATISFACTION, indicator.name);
     if (!under || !word || !SATISFACTION.misfiledUnder.includes(under)) return;
     reportMisfiled(indicator, SATISFACTION, word, accept, ClassificationCode.satisfactionMisfiled);
+}
+
+const isUpperBound = (q: Quantity) => q.op === '≤' || q.op === '<';
+
+/**
+ * A money value that is a cost, filed under 质量/时效 or a 效益 (「活动经费」≤20万元 under 社会效益): under 质量/时效
+ * any sum of money, under 效益 a cost name (经费, 成本…) or an upper bound on a sum that is not an effect's (an effect
+ * is not capped: 技术成果转化交易金额 ≥130亿元 stays). Says where, or undefined.
+ */
+function costEvidence(indicator: Indicator, under: string): string | undefined {
+    // 「合格率」≥20万元: the name asks for a %, the money is the mistake (value/rate-without-percent), not the 二级.
+    if (!COST_MISFILED_UNDER.includes(under) || isRateName(indicator.name) || NOT_A_COST.test(indicator.name)) return undefined;
+    const parsed = firstParsed(indicator);
+    if (parsed?.kind !== 'quantity' || !isMoneyUnit(parsed.unit)) return undefined;
+    const shown = `「${formatQuantity(parsed)}」`;
+    if (under === '12' || under === '13') return `是金额${shown}`;
+    if (COST_NAME_WORDS.some(word => indicator.name.includes(word))) return `是金额${shown}`;
+    const money = BENEFIT_RULES.find(rule => rule.target === '21');
+    const effectName = money && matches(money, indicator.name);
+    return isUpperBound(parsed) && !effectName ? `是金额上限${shown}` : undefined;
+}
+
+/** A cost under 质量/时效/效益 → 成本 (14, or 41 under the 2021 model), RULES §3.7, §5. True when reported. */
+export function checkCostFiling(indicator: Indicator, model: CostModel, accept: ValidationAcceptor): boolean {
+    const under = filedUnder(indicator);
+    const evidence = under && !matches(SATISFACTION, indicator.name) ? costEvidence(indicator, under) : undefined;
+    if (!evidence) return false;
+    const target = costLevel2For(ownerOf(indicator), model);
+    reportMisfiled(indicator, { target, reason: COST_REASON }, { value: evidence }, accept, ClassificationCode.misfiled);
+    return true;
+}
+
+/**
+ * 「服务对象评价」≥90% → 服务对象满意度: the words that stand for 满意度 dropped, 满意度 put in their place; when another
+ * 三级 has that name already, 满意度 is added to the whole name (服务对象评价满意度), so the rename makes no duplicate.
+ */
+function satisfactionName(indicator: Indicator): string {
+    const name = indicator.name.replace(/[（(][^()（）]*[)）]$/, '');
+    const short = `${name.replace(SATISFACTION_STAND_INS, '') || '服务对象'}满意度`;
+    const owner = ownerOf(indicator);
+    const taken = owner ? indicatorsOf(treesOf(owner)).some(other => comparableName(other.name) === comparableName(short)) : false;
+    return taken ? `${name}满意度` : short;
+}
+
+/**
+ * Under 31 服务对象满意度 only satisfaction is scored: a name with 满意度/满意率 and a % value (RULES §3.6 「Require a %
+ * unit and the word 满意度/满意率 in the name」). A 满意度 name without a % is value/rate-without-percent's; here a
+ * name without the word — a % (服务对象评价 ≥90%: say what it measures) or a count (活动参与人数 ≥500人: an output,
+ * filed in the wrong place).
+ */
+export function checkSatisfactionBlock(indicator: Indicator, accept: ValidationAcceptor): void {
+    if (filedUnder(indicator) !== '31' || SATISFACTION.words.some(word => indicator.name.includes(word))) return;
+    const parsed = firstParsed(indicator);
+    if (!parsed || parsed.kind === 'empty' || parsed.kind === 'unparsable') return;
+    const percent = parsed.kind === 'quantity' && isPercentUnit(parsed.unit);
+    const code = ClassificationCode.notSatisfaction;
+    const head = `「${indicator.name}」在服务对象满意度指标下，但名称中没有「满意度」或「满意率」`;
+    // Only a name that stands for satisfaction (评价, 好评率) is renamed: 投诉率满意度 would say nothing.
+    if (percent && SATISFACTION_STAND_INS.test(indicator.name.replace(/[（(][^()（）]*[)）]$/, ''))) {
+        const rename = satisfactionName(indicator);
+        accept('warning', `${head}：满意度指标考核服务对象对产出的满意程度，名称应写明，如「${rename}」${formatQuantity(parsed)}。`,
+            { node: indicator, property: 'name', code, data: { code, rename } satisfies ClassificationData });
+        return;
+    }
+    const count = parsed.kind === 'quantity' && isCountUnit(parsed.unit);
+    const data: ClassificationData = count ? { code, level1: '1', level2: '11' } : { code };
+    accept('warning',
+        `${head}${percent ? '' : '，指标值也不是百分比'}：满意度指标只放服务对象满意度（%），如「服务对象满意度」≥90%；${count ? '人数、场次等是产出数量，应放在「产出指标」的「数量指标」下' : '其他内容请移到所属的二级指标下'}。`,
+        { node: indicator, property: 'name', code, data });
+}
+
+const FLIPPED: Record<Quantity['op'], Quantity['op']> = { '≥': '≤', '>': '<', '≤': '≥', '<': '>', '=': '=' };
+
+/**
+ * A target pointing the wrong way for its name (RULES §3.3 [SYS] scoring: ≥/>/= positive, ≤/< reverse; §5 法律纠纷发生数
+ * 「reverse ≤/<」): a lower bound on a thing to keep low (法律纠纷发生数 ≥3起, 能耗 ≥100吨标准煤), or only an upper
+ * bound on the people reached (科普受益人次 ≤2万人次). Words in indicator-names.yaml `direction`. ≥0 asks nothing.
+ */
+export function checkDirection(indicator: Indicator, accept: ValidationAcceptor): void {
+    const direction = directionOf(indicator.name);
+    // A share (投诉事项办结满意率, 能耗达标率 ≥95%) may point either way: only counts and amounts are judged.
+    if (!direction || matches(SATISFACTION, indicator.name)) return;
+    for (const value of valuesOf(indicator)) {
+        const parsed = readValueNode(value).parsed;
+        if (parsed.kind !== 'quantity' || parsed.approximate || isPercentUnit(parsed.unit) || isMoneyUnit(parsed.unit)) continue;
+        const wrong = direction === 'reverse' ? (parsed.op === '≥' || parsed.op === '>') && parsed.value > 0
+            : isUpperBound(parsed) && /人/.test(parsed.unit ?? '');
+        if (!wrong) continue;
+        const written = formatQuantity(parsed);
+        const flipped = formatQuantity({ ...parsed, op: FLIPPED[parsed.op] });
+        // 「=0起」 is the usual target of events (安全事故发生数, RULES §4); a quantity such as 能耗 gets its cap only.
+        const none = isCountUnit(parsed.unit) ? ` 或 =0${parsed.unit}` : '';
+        const code = ClassificationCode.wrongDirection;
+        const message = direction === 'reverse'
+            ? `「${indicator.name}」是越少越好的反向指标，指标值「${written}」却是下限：反向指标应写上限，如 ${flipped}${none}。`
+            : `「${indicator.name}」是越多越好的指标，指标值「${written}」却只给了上限：应写下限，如 ${flipped}。`;
+        const data: ClassificationData = { code, ...value.$type === 'TextValue' ? {} : { flipped } };
+        accept('warning', message, { node: value, code, data });
+        return;
+    }
+}
+
+/**
+ * A deadline, or a ceiling on time under a time name (平均响应时间 ≤2小时), filed under 数量/质量: RULES §3.7 「a name
+ * containing 及时/时间/进度/响应 belongs in 13 and needs a date, duration or 及时率」. A floor of hours counts work
+ * done (志愿服务时间 ≥1000小时, 培训时长 ≥40小时) and stays. True when reported.
+ */
+export function checkTimeFiling(indicator: Indicator, accept: ValidationAcceptor): boolean {
+    const under = filedUnder(indicator);
+    if (under !== '11' && under !== '12') return false;
+    const parsed = firstParsed(indicator);
+    const evidence = parsed?.kind === 'date' ? `是完成时限「${formatQuantity(parsed)}」`
+        : parsed?.kind === 'quantity' && isDurationUnit(parsed.unit) && isUpperBound(parsed) && isTimeName(indicator.name) ? `是时长上限「${formatQuantity(parsed)}」`
+        : undefined;
+    if (!evidence) return false;
+    reportMisfiled(indicator, { target: '13', reason: TIME_REASON }, { value: evidence }, accept, ClassificationCode.misfiled);
+    return true;
 }
 
 /** A 效益 name under the wrong 效益 二级 or under 产出 (SEED003 公众对科普知识知晓度 under 经济效益), RULES §3.7. */
@@ -69,7 +198,7 @@ export function checkBenefitFiling(indicator: Indicator, accept: ValidationAccep
     const money = BENEFIT_RULES.find(rule => rule.target === '21');
     const parsed = firstParsed(indicator);
     if (money && MONEY_VALUE_MISFILED_UNDER.includes(under) && parsed?.kind === 'quantity' && isMoneyUnit(parsed.unit)) {
-        reportMisfiled(indicator, money, `${parsed.unit}`, accept, ClassificationCode.misfiled);
+        reportMisfiled(indicator, money, { value: `是金额「${formatQuantity(parsed)}」` }, accept, ClassificationCode.misfiled);
     }
 }
 
@@ -119,8 +248,17 @@ export function checkCompound(indicator: Indicator, accept: ValidationAcceptor):
     }
 }
 
-export function createClassificationChecks(_services: JxmbServices): ValidationChecks<JxmbAstType> {
+export function createClassificationChecks(services: JxmbServices): ValidationChecks<JxmbAstType> {
     return {
-        Indicator: [checkSatisfactionFiling, checkBenefitFiling, checkCompound]
+        Indicator: [
+            checkSatisfactionFiling,
+            checkSatisfactionBlock,
+            // A cost or a time is reported as one; only what is neither is asked where among the 效益 it belongs.
+            (indicator, accept) => withCostModel(services, indicator, model => {
+                if (!checkCostFiling(indicator, model, accept) && !checkTimeFiling(indicator, accept)) checkBenefitFiling(indicator, accept);
+            }),
+            checkCompound,
+            checkDirection
+        ]
     };
 }

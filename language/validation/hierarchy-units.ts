@@ -1,12 +1,13 @@
 // The unit the structure checks judge (RULES §3.5): for 部门整体 the declaration, for 项目支出 each project with
 // all its 绩效指标 lists together (a project's lists are one cell split where the numbering restarts, RULES Q1).
-import type { AstNode } from 'langium';
+import { AstUtils, type AstNode, type MaybePromise } from 'langium';
 import { containerOf, walkAst } from '../ast-walk.js';
 import {
     isIndicatorTree, isProject, isProjectDeclaration,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type Level1Group, type Level2Block, type Project
 } from '../generated/ast.js';
-import { categoryByCode, level1ByName, level2ByName } from '../domain/taxonomy.js';
+import { categoryByCode, level1ByName, level2ByName, type CostModel } from '../domain/taxonomy.js';
+import type { JxmbServices } from '../jxmb-module.js';
 
 export type IndicatorOwner = DepartmentDeclaration | Project;
 
@@ -81,4 +82,22 @@ export function comparableName(name: string): string {
         .replace(/\s+/g, '')
         .replace(/（/g, '(').replace(/）/g, ')')
         .replace(/\([^()\d]{1,6}\)$/, '');
+}
+
+/** Runs `check` with the 成本 model the validation run started with; read again (awaited) only outside a run. */
+export function withCostModel(services: JxmbServices, node: AstNode, check: (model: CostModel) => void): MaybePromise<void> {
+    const document = AstUtils.getDocument(node);
+    const settings = services.jxmb.Settings.inValidation(document);
+    return settings ? check(settings.costModel) : services.jxmb.Settings.forDocument(document.uri).then(s => check(s.costModel));
+}
+
+/**
+ * Where a cost goes in a unit: the 成本 二级 it already has (14, or 41 under a 成本 一级), else the setting's —
+ * a move must not mix the two models in one table (hierarchy/mixed-cost-models).
+ */
+export function costLevel2For(owner: IndicatorOwner | undefined, model: CostModel): string {
+    const groups = owner ? groupsOf(treesOf(owner)) : [];
+    if (groups.some(group => group.blocks.some(block => level2Code(block) === '14'))) return '14';
+    if (groups.some(group => level1Code(group) === '4')) return '41';
+    return model === 'legacy' ? '14' : '41';
 }

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { walkAst } from '../ast-walk.js';
 import {
     isProject,
@@ -9,7 +9,7 @@ import { memoByRevision } from '../parse/revisions.js';
 import { categoryByCode, type CostModel } from '../domain/taxonomy.js';
 import {
     blocksOf, comparableName, groupsOf, indicatorsOf, isProjectOwner, level1Code, level1Label, level2Code, treesOf,
-    type IndicatorOwner
+    withCostModel, type IndicatorOwner
 } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
 import { AUDIENCE_GOAL_WORDS, AUDIENCE_NAME_WORDS, PERSON_UNITS, STAFF_WORDS } from './hierarchy-vocabulary.js';
@@ -319,12 +319,7 @@ function unitChecks(owner: IndicatorOwner, accept: ValidationAcceptor): void {
 }
 
 export function createHierarchyChecks(services: JxmbServices): ValidationChecks<JxmbAstType> {
-    // The 成本 model the validation run started with; read again (awaited) only outside a run.
-    const withModel = (node: AstNode, check: (model: CostModel) => void): MaybePromise<void> => {
-        const document = AstUtils.getDocument(node);
-        const settings = services.jxmb.Settings.inValidation(document);
-        return settings ? check(settings.costModel) : services.jxmb.Settings.forDocument(document.uri).then(s => check(s.costModel));
-    };
+    const withModel = (node: AstNode, check: (model: CostModel) => void): MaybePromise<void> => withCostModel(services, node, check);
     return {
         DepartmentDeclaration: (node, accept) => {
             unitChecks(node, accept);

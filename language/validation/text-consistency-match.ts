@@ -2,6 +2,7 @@
 // from the AST so that it can be read — and tested — as the rule it is:
 // 1. an indicator value with the same number in the same unit (场/场次/次 alike, 人/名/位 alike) whose name or words
 //    share something with the promise's subject measures it;
+//    — people reached count alike under any of the words for reaching them (惠及群众2万人次 / 科普受益人次 ≥2万人次);
 // 2. otherwise one that clearly speaks of the same thing (most character pairs shared) in a comparable unit but with a
 //    different number contradicts it;
 // 3. otherwise nothing measures it.
@@ -79,9 +80,26 @@ export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measur
             conflict = { measure, similarity };
         }
     }
+    best ??= reachMatch(p, measures);
     if (best) return { kind: 'measured', ...best };
     if (conflict) return { kind: 'contradicted', ...conflict };
     return { kind: 'unmeasured' };
+}
+
+// Words for the people a project reaches (RULES §5 22 科普受益人次): 惠及群众, 覆盖群众, 服务公众 and 受益人次 name one
+// count in different words, which share no character pair. Only a same number in a same people unit matches by them;
+// they never make a contradiction (a different number may count other people).
+const REACH_WORDS = /惠及|覆盖|受益|受惠|服务|辐射/;
+const PEOPLE_UNIT = /人/;
+/** What a reach match counts as, for callers that compare similarities: above a coincidence, below the same name. */
+const REACH_SIMILARITY = 0.3;
+
+function reachMatch<Ref>(p: TextPromise, measures: ReadonlyArray<Measure<Ref>>): { measure: Measure<Ref>; similarity: number } | undefined {
+    if (p.kind !== 'quantity' || !REACH_WORDS.test(p.subject)) return undefined;
+    const measure = measures.find(m => m.promise.kind === 'quantity' && PEOPLE_UNIT.test(m.promise.unit ?? '')
+        && sameMeasureUnit(p.unit, m.promise.unit) && perOf(p) === perOf(m.promise) && sameNumber(p, m.promise)
+        && (REACH_WORDS.test(m.promise.subject) || ((m.single || !m.promise.subject) && REACH_WORDS.test(m.name))));
+    return measure && { measure, similarity: REACH_SIMILARITY };
 }
 
 // A measure sharing no character pair with the promise's subject has similarity 0, below every threshold: it can be

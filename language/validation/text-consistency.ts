@@ -18,6 +18,7 @@ import type { JxmbServices } from '../jxmb-module.js';
 import { readPromises } from './memo.js';
 import { readValue, valuesOf } from './values-context.js';
 import { indicatorValueMeasures, matchPromise, samePromise, type Measure } from './text-consistency-match.js';
+import { checkDeadlineYear, DEADLINE_OUTSIDE_YEAR } from './text-consistency-year.js';
 import { named } from './labels.js';
 import { indicatorsOf, treesOf } from './hierarchy-units.js';
 
@@ -29,7 +30,9 @@ export const TextConsistencyCode = {
     /** 项目支出: a number in a project's 绩效目标 that none of its indicators measures. */
     unmeasuredGoal: 'text-consistency/unmeasured-goal',
     /** An indicator states a different number than the text for the same thing. */
-    contradictingIndicator: 'text-consistency/contradicting-indicator'
+    contradictingIndicator: 'text-consistency/contradicting-indicator',
+    /** A 年度 deadline outside the table's 年度 (text-consistency-year.ts). */
+    deadlineOutsideYear: DEADLINE_OUTSIDE_YEAR
 } as const;
 
 /** One indicator the quick-fix 「添加指标」 inserts, and where (一级/二级 long names). */
@@ -95,7 +98,8 @@ interface IndicatorRef {
 export function createTextConsistencyChecks(_services: JxmbServices): ValidationChecks<JxmbAstType> {
     return {
         DepartmentDeclaration: checkDepartmentTexts,
-        Project: checkProjectGoal
+        Project: checkProjectGoal,
+        Indicator: checkDeadlineYear
     };
 }
 

@@ -167,15 +167,20 @@ const isPercent = (unit: string | null) => unit === '%';
 // A growth rate may exceed 100% (较上年增长150%); a share or rate may not.
 const GROWTH = /增长|增加|增幅|提升|提高|上升|下降|降低|减少|较上年|同比|环比/;
 
+/** The percentages of a value outside [0, 100], as written for the message; [] for a growth rate. */
+function percentsOutOfRange(v: ValueContext): string[] {
+    if (hasOwnProblem(v) || GROWTH.test(v.text)) return [];
+    const bounds = v.parsed.kind === 'range' && isPercent(v.parsed.unit) ? [v.parsed.min, v.parsed.max] : [];
+    return [
+        ...quantitiesOf(v.parsed).filter(q => isPercent(q.unit) && (q.value > 100 || q.value < 0 || (q.value === 100 && q.op === '>') || (q.value === 0 && q.op === '<'))).map(describeQuantity),
+        ...bounds.filter(b => b > 100 || b < 0).map(b => `${b}%`)
+    ];
+}
+
 /** A percentage lies in [0, 100] (RULES §3.2). */
 export function checkPercentRange(indicator: Indicator, accept: ValidationAcceptor): void {
     for (const v of valuesOf(indicator)) {
-        if (hasOwnProblem(v) || GROWTH.test(v.text)) continue;
-        const bounds = v.parsed.kind === 'range' && isPercent(v.parsed.unit) ? [v.parsed.min, v.parsed.max] : [];
-        const outside = [
-            ...quantitiesOf(v.parsed).filter(q => isPercent(q.unit) && (q.value > 100 || q.value < 0 || (q.value === 100 && q.op === '>') || (q.value === 0 && q.op === '<'))).map(describeQuantity),
-            ...bounds.filter(b => b > 100 || b < 0).map(b => `${b}%`)
-        ];
+        const outside = percentsOutOfRange(v);
         if (outside.length === 0) continue;
         report(accept, 'error', ValueCode.percentOutOfRange,
             `「${indicator.name}」的百分比「${outside.join('、')}」超出 0%～100%：比率和占比不可能超过 100%。`, v);
@@ -209,13 +214,23 @@ function hasPercent(parsed: ParsedValue): boolean {
     return quantitiesOf(parsed).some(q => isPercentUnit(q.unit));
 }
 
-/** A 率/比例/覆盖率/占比/满意度 name needs a % value (RULES §3.7). */
+function hasMoney(parsed: ParsedValue): boolean {
+    if (parsed.kind === 'range') return isMoneyUnit(parsed.unit);
+    return quantitiesOf(parsed).some(q => isMoneyUnit(q.unit));
+}
+
+/**
+ * A 率/比例/覆盖率/占比/满意度 name needs a % value (RULES §3.7). A 成本 rate (成本控制率 「≤20万元」) too: a sum of
+ * money answers 成本 but not the rate its name asks for; its other values are value/cost-without-money's.
+ */
 export function checkRateWithoutPercent(indicator: Indicator, accept: ValidationAcceptor): void {
-    if (categoryOf(indicator) !== 'rate') return;
+    const category = categoryOf(indicator);
+    const costRate = category === 'cost' && isRateName(indicator.name);
+    if (category !== 'rate' && !costRate) return;
     for (const v of valuesOf(indicator)) {
-        if (hasOwnProblem(v) || leftToMeasurability(v) || hasPercent(v.parsed)) continue;
+        if (hasOwnProblem(v) || leftToMeasurability(v) || hasPercent(v.parsed) || (costRate && !hasMoney(v.parsed))) continue;
         report(accept, 'warning', ValueCode.rateWithoutPercent,
-            `「${indicator.name}」是比率类指标，指标值应为百分比（如 ≥95%），现为${shown(v.text)}。`, v, percentFormOf(v.parsed));
+            `「${indicator.name}」是比率类指标，指标值应为百分比（如 ${costRate ? '≤100%' : '≥95%'}），现为${shown(v.text)}。`, v, percentFormOf(v.parsed));
     }
 }
 
@@ -235,10 +250,12 @@ export function checkPercentUnderCount(indicator: Indicator, accept: ValidationA
         if (hasOwnProblem(v)) continue;
         const percent = (v.parsed.kind === 'quantity' || v.parsed.kind === 'range') && isPercentUnit(v.parsed.unit);
         if (!percent) continue;
-        const rate = isRateName(indicator.name);
-        const target = isTimeName(indicator.name) ? '时效指标' : '质量指标';
+        // A share of time (资金支出进度 ≥90%, RULES §5 13) moves like a rate: to 时效, not into a count.
+        const time = isTimeName(indicator.name);
+        const rate = isRateName(indicator.name) || time;
+        const target = time ? '时效指标' : '质量指标';
         const message = rate
-            ? `「${indicator.name}」是比率（${shown(v.text)}），应归入${target}，数量指标只放数量。`
+            ? `「${indicator.name}」是${isRateName(indicator.name) ? '比率' : '进度比率'}（${shown(v.text)}），应归入${target}，数量指标只放数量。`
             : `数量指标「${indicator.name}」的值是百分比${shown(v.text)}：应给出数量（如 ≥N件），或改为完成率并归入质量指标。`;
         report(accept, 'warning', ValueCode.percentUnderCount, message, v, { rate, target, unit: countUnitIn(indicator.name) });
     }
@@ -309,7 +326,8 @@ function answersCost(v: ValueContext, name: string): boolean {
 export function checkCostWithoutMoney(indicator: Indicator, accept: ValidationAcceptor): void {
     if (categoryOf(indicator) !== 'cost') return;
     for (const v of valuesOf(indicator)) {
-        if (hasOwnProblem(v) || leftToMeasurability(v) || answersCost(v, indicator.name)) continue;
+        // 「成本控制率3」≤110%: the percentage is already an error; a second finding would only restate the value.
+        if (hasOwnProblem(v) || leftToMeasurability(v) || answersCost(v, indicator.name) || percentsOutOfRange(v).length > 0) continue;
         report(accept, 'warning', ValueCode.costWithoutMoney,
             `成本指标「${indicator.name}」应给出金额（如 ≤X万元）、单位成本（如 ≤X元/人次）或成本控制率（如 ≤100%），现为${shown(v.text)}。`,
             v, { rate: isRateName(indicator.name) });

@@ -201,3 +201,26 @@ describe('make the indicator state the text\'s number', () => {
     });
 
 });
+
+describe('text-consistency/deadline-outside-year', () => {
+    const DEADLINE = 'text-consistency/deadline-outside-year';
+    const table = (value: string) => `部门整体 "测试单位" 年度 2024 {
+    绩效指标 {
+        产出指标 { 时效指标 { "完成时间"：${value} } }
+    }
+}
+`;
+
+    test('last year\'s deadline (tester\'s r11) becomes the same day of the table\'s year', async () => {
+        const { diagnostic } = await fixesFor(table('≤2023-06-30'), DEADLINE);
+        expect(diagnostic.message).toContain('「完成时间」的指标值「≤2023-06-30」已在本表年度之前（本表为 2024 年度）');
+        const { text } = await applyFixAndRecheck(table('≤2023-06-30'), DEADLINE);
+        expect(text).toContain('"完成时间"：≤2024-06-30');
+    });
+
+    test('a quoted text, or a day the table\'s year does not have, is reported without a rewrite', async () => {
+        expect((await fixesFor(table('"2023年6月底前完成"'), DEADLINE)).fixes).toEqual([]);
+        // 2024-02-29 has no day in 2023.
+        expect((await fixesFor(table('≤2024-02-29').replace('年度 2024', '年度 2023'), DEADLINE)).fixes).toEqual([]);
+    });
+});

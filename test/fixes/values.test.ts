@@ -115,6 +115,18 @@ describe('value/percent-under-count', () => {
         ].join('\n')));
     });
 
+    test('资金支出进度 (a share of time, RULES §5 13) is sent to 时效指标, not offered a count (tester\'s r10)', async () => {
+        const before = department(block('数量指标', '"开展活动场次"：≥10场次', '"资金支出进度"：≥90%'));
+        const { diagnostic, fixes } = await fixesFor(before, 'value/percent-under-count');
+        expect(diagnostic.message).toBe('「资金支出进度」是进度比率（「≥90%」），应归入时效指标，数量指标只放数量。');
+        expect(fixes.map(f => f.title)).toEqual(['移到时效指标']);
+        const { text } = await applyFixAndRecheck(before, 'value/percent-under-count', '时效指标');
+        expect(text).toBe(department([
+            block('数量指标', '"开展活动场次"：≥10场次'),
+            block('时效指标', '"资金支出进度"：≥90%')
+        ].join('\n')));
+    });
+
     test('a rate moves to a new 质量指标 block after its block', async () => {
         const before = department(block('数量指标', '"开展活动场次"：≥10场次', '"工程验收达标率"："90%以上"'));
         const { text } = await applyFixAndRecheck(before, 'value/percent-under-count', '质量指标');

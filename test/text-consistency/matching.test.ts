@@ -44,6 +44,17 @@ describe('matchPromise', () => {
         expect(matchPromise(promise('开展活动不少于1次'), [measure('开展活动次数', '每月不少于1次')]).kind).toBe('unmeasured');
     });
 
+    test('people reached: 惠及/覆盖 in the text and 受益 in the name count alike at the same number and unit (tester\'s r15)', () => {
+        const beneficiaries = measure('科普受益人次', '≥2万人次');
+        expect(matchPromise(promise('惠及群众2万人次'), [beneficiaries]).kind).toBe('measured');
+        expect(matchPromise(promise('覆盖群众2万人次'), [beneficiaries]).kind).toBe('measured');
+        expect(matchPromise(promise('服务公众20000人次'), [beneficiaries]).kind).toBe('measured');
+        // Another number may count other people: no contradiction by these words.
+        expect(matchPromise(promise('惠及群众3万人次'), [beneficiaries]).kind).toBe('unmeasured');
+        // A same number of people under a name that reaches no one is a coincidence.
+        expect(matchPromise(promise('惠及群众2万人次'), [measure('参加培训人次', '≥2万人次')]).kind).toBe('unmeasured');
+    });
+
     test('deadlines match by date', () => {
         const deadline = findPromises('2024年12月前完成', { year: 2024 })[0]!;
         expect(matchPromise(promise('2024年12月前完成主体工程招标'), [{ promise: deadline, name: '主体工程招标完成时间', single: true, ref: 'x' }]).kind).toBe('measured');

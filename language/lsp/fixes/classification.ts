@@ -30,6 +30,21 @@ function fixMisfiled(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     }];
 }
 
+/** A 三级 under 31 that is no satisfaction: a % gets a 满意度 name, a count moves to 数量指标. */
+function fixNotSatisfaction(diagnostic: Diagnostic, document: Doc): QuickFix[] {
+    const data = diagnostic.data as ClassificationData | undefined;
+    if (data?.rename) {
+        return [{ title: `名称改为「${data.rename}」`, edits: [{ range: diagnostic.range, newText: quote(data.rename) }], isPreferred: true }];
+    }
+    return data?.level2 ? fixMisfiled(diagnostic, document) : [];
+}
+
+/** 法律纠纷发生数 ≥3起 → ≤3起: the operator turned round (a quoted text is the author's words to rewrite). */
+function fixWrongDirection(diagnostic: Diagnostic): QuickFix[] {
+    const flipped = (diagnostic.data as ClassificationData | undefined)?.flipped;
+    return flipped ? [{ title: `改为「${flipped}」`, edits: [{ range: diagnostic.range, newText: flipped }], isPreferred: true }] : [];
+}
+
 // ─── split ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 interface SplitPart {
@@ -158,6 +173,8 @@ function fixCompound(diagnostic: Diagnostic, document: Doc): QuickFix[] {
 
 export const classificationFixes: FixRegistry = {
     [ClassificationCode.satisfactionMisfiled]: fixMisfiled,
+    [ClassificationCode.notSatisfaction]: fixNotSatisfaction,
+    [ClassificationCode.wrongDirection]: fixWrongDirection,
     [ClassificationCode.misfiled]: fixMisfiled,
     [ClassificationCode.compound]: fixCompound
 };

@@ -11,6 +11,7 @@ import {
     TextConsistencyCode, type ContradictionData, type IndicatorSpec, type UnmeasuredData, type UnmeasuredTaskData
 } from '../../validation/text-consistency.js';
 import { level1Code, level2Code } from '../../validation/hierarchy-units.js';
+import type { DeadlineYearData } from '../../validation/text-consistency-year.js';
 import { quote } from '../../value-converter.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
 import { insertBeforeBrace } from './placement.js';
@@ -161,9 +162,16 @@ const useTextNumber = (diagnostic: Diagnostic, _document: LangiumDocument<Docume
     return [{ title: `改为文本中的数值 ${data.value}${both}`, edits, isPreferred: true }];
 };
 
+/** ≤2023-06-30 in a 2024 table → ≤2024-06-30. */
+function deadlineInYear(diagnostic: Diagnostic): QuickFix[] {
+    const replacement = (diagnostic.data as DeadlineYearData | undefined)?.replacement;
+    return replacement ? [{ title: `改为本年度的「${replacement}」`, edits: [{ range: diagnostic.range, newText: replacement }] }] : [];
+}
+
 export const textConsistencyFixes: FixRegistry = {
     [TextConsistencyCode.unmeasuredPromise]: addPromisedIndicator,
     [TextConsistencyCode.unmeasuredGoal]: addPromisedIndicator,
     [TextConsistencyCode.unmeasuredTask]: addTaskIndicators,
-    [TextConsistencyCode.contradictingIndicator]: useTextNumber
+    [TextConsistencyCode.contradictingIndicator]: useTextNumber,
+    [TextConsistencyCode.deadlineOutsideYear]: deadlineInYear
 };
