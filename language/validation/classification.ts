@@ -76,9 +76,9 @@ const isUpperBound = (q: Quantity) => q.op === '≤' || q.op === '<';
  */
 function costEvidence(indicator: Indicator, under: string): string | undefined {
     // 「合格率」≥20万元: the name asks for a %, the money is the mistake (value/rate-without-percent), not the 二级.
-    if (!COST_MISFILED_UNDER.includes(under) || isRateName(indicator.name) || NOT_A_COST.test(indicator.name)) return undefined;
     const parsed = firstParsed(indicator);
     if (parsed?.kind !== 'quantity' || !isMoneyUnit(parsed.unit)) return undefined;
+    if (isRateName(indicator.name) || NOT_A_COST.test(indicator.name)) return undefined;
     const shown = `「${formatQuantity(parsed)}」`;
     if (under === '12' || under === '13') return `是金额${shown}`;
     if (COST_NAME_WORDS.some(word => indicator.name.includes(word))) return `是金额${shown}`;
@@ -90,7 +90,7 @@ function costEvidence(indicator: Indicator, under: string): string | undefined {
 /** A cost under 质量/时效/效益 → 成本 (14, or 41 under the 2021 model), RULES §3.7, §5. True when reported. */
 export function checkCostFiling(indicator: Indicator, model: CostModel, accept: ValidationAcceptor): boolean {
     const under = filedUnder(indicator);
-    const evidence = under && !matches(SATISFACTION, indicator.name) ? costEvidence(indicator, under) : undefined;
+    const evidence = under && COST_MISFILED_UNDER.includes(under) && !matches(SATISFACTION, indicator.name) ? costEvidence(indicator, under) : undefined;
     if (!evidence) return false;
     const target = costLevel2For(ownerOf(indicator), model);
     reportMisfiled(indicator, { target, reason: COST_REASON }, { value: evidence }, accept, ClassificationCode.misfiled);
