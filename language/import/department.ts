@@ -5,7 +5,7 @@ import { readDepartmentIndicators } from './department-indicators.js';
 import type { Origins } from './origins.js';
 import type { Placement } from './placement.js';
 import { repeatsRow, sameContent, skipRepeatedRow, withoutCopiesAcross } from './filled-merges.js';
-import { filled, isEmptyCell, type SourceCell, type SourceTable } from './source.js';
+import { filled, isEmptyCell, isMergeCopy, type SourceCell, type SourceTable } from './source.js';
 import {
     basicInfoField, budgetField, departmentSection, indicatorHeading, isBudgetHeading, isFooter, looksLikeTitle, OWN_LEVEL_LABELS, taskHeading,
     TRANSFER_LABELS,
@@ -200,7 +200,7 @@ class DepartmentReader {
         const columns = this.taskColumns;
         const known = Object.values(columns);
         // A copy filled across stands in a column the header gives no field; without a whole header, none is told.
-        const data = withoutCopiesAcross(written, this.ctx.placement, col => known.length < 4 || known.includes(col));
+        const data = withoutCopiesAcross(written, this.ctx.placement, cell => known.length < 4 || known.includes(cell.col));
         const byColumn = known.length === 4 && data.every(cell => known.includes(cell.col));
         let name: SourceCell | undefined, content: SourceCell | undefined, amount: SourceCell | undefined, goal: SourceCell | undefined;
         if (byColumn) {
@@ -219,7 +219,7 @@ class DepartmentReader {
         const task: Task = {
             name: name ? this.text(name) : '',
             content: content ? this.text(content) : null,
-            amount: readAmount(amount, this.ctx.placement, '拟投入的资金'),
+            amount: this.sharedAmount(amount) ? null : readAmount(amount, this.ctx.placement, '拟投入的资金'),
             expectedGoal: goal ? this.text(goal) : null
         };
         this.ctx.placement.use(name, content, goal);
@@ -234,13 +234,27 @@ class DepartmentReader {
     }
 
     /**
+     * One amount merged over the rows of several tasks is what they cost together: counted once, on the first of
+     * them (ΣK must not count it twice); the others are left blank, and the report says so.
+     */
+    private sharedAmount(amount: SourceCell | undefined): boolean {
+        if (!isMergeCopy(amount) || isEmptyCell(amount)) return false;
+        this.ctx.placement.use(amount);
+        const first = this.d.tasks[this.d.tasks.length - 1]?.name ?? '';
+        this.ctx.placement.note(amount!.where, `拟投入的资金在合并单元格 ${amount!.merge} 中，由几项任务共用：金额只计入第一项任务「${first}」，此任务记为空。`);
+        return true;
+    }
+
+    /**
      * A row whose 名称 and 拟投入的资金 repeat the task just read is that task filled down from merged cells: its
      * 内容 or 目标 cell is a copy where it repeats the cell above, a further line of the task where it differs. Two
      * tasks of one name with different amounts stay two.
      */
     private continuesTask(row: TaskCells): boolean {
         const last = this.lastTask;
-        if (!last || isEmptyCell(row.name) || !sameContent(row.name, last.cells.name) || !sameContent(row.amount, last.cells.amount)) return false;
+        // A name merged over the rows is one task however its amount is drawn, unless the row has an amount of its own.
+        const merged = isMergeCopy(row.name) && (isEmptyCell(row.amount) || isMergeCopy(row.amount));
+        if (!last || isEmptyCell(row.name) || !sameContent(row.name, last.cells.name) || !(merged || sameContent(row.amount, last.cells.amount))) return false;
         this.ctx.placement.use(row.name, row.amount, row.content, row.goal);
         const lines: Array<[SourceCell | undefined, SourceCell | undefined, 'content' | 'expectedGoal']> = [
             [row.content, last.cells.content, 'content'], [row.goal, last.cells.goal, 'expectedGoal']
@@ -254,7 +268,8 @@ class DepartmentReader {
             added = true;
         }
         const more = added ? '此行不同的内容另起一行接在该任务之后' : '只读取一次';
-        this.ctx.placement.note(row.name!.where, `任务「${last.task.name}」的名称和拟投入的资金与上一行相同（合并单元格取消合并后逐行填充）：按同一任务读取，${more}。`);
+        const why = merged ? '名称是跨几行的合并单元格' : '名称和拟投入的资金与上一行相同（合并单元格取消合并后逐行填充）';
+        this.ctx.placement.note(row.name!.where, `任务「${last.task.name}」的${why}：按同一任务读取，${more}。`);
         last.cells = row;
         return true;
     }

@@ -5,11 +5,11 @@ import type { SourceCell, SourceTable } from './source.js';
 import { checkWorksheets } from './worksheet-extent.js';
 import type { ZipPart } from './zip-package.js';
 
-// .xlsx → one table per worksheet. A merged range is read once, at its top-left cell: the other cells of the range
-// are empty here, exactly like the text seeds where a merged 一级/二级 label stands on the first row of its block
-// only — and the recogniser carries such a label over the rows below it. The range's extent is not needed beyond
-// that: a label holds until the next label. A range unmerged and filled has its value in every cell, and nothing
-// here marks the copies: the recognisers tell them by the table's structure (filled-merges.ts).
+// .xlsx → one table per worksheet. A merged range reads as the table shows it: each of its cells holds the range's
+// value (one value for 实施周期 and 年度, one 三级 name for two rows), the cells after the first marked with the
+// range (SourceCell.merge) so that the recognisers read a label or a tall row once and say where a merge decided a
+// value (filled-merges.ts). A range unmerged and filled has its value in every cell too, unmarked: the recognisers
+// tell those copies by the table's structure.
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable[]> {
@@ -42,6 +42,7 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
     const rowCount = sheet.rowCount;
     const columnCount = sheet.columnCount;
     checkSheetSize(sheet.name, rowCount, columnCount);
+    const merges = mergedRanges(sheet);
     for (let r = 1; r <= rowCount; r++) {
         const row: SourceCell[] = [];
         // findCell, not getCell: a position the file has no cell for stays empty without exceljs building one.
@@ -50,12 +51,22 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
             const cell = sheetRow?.findCell(c);
             const address = cell?.address ?? columnName(c) + r;
             const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: r - 1, col: c - 1, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
-            if (cell && !(cell.isMerged && cell.master.address !== cell.address)) Object.assign(base, contentOf(cell), styleOf(cell));
+            if (cell) {
+                const master = cell.isMerged ? cell.master : cell;
+                Object.assign(base, contentOf(master), styleOf(master));
+                if (master.address !== cell.address) base.merge = merges.get(master.address) ?? master.address;
+            }
             row.push(base);
         }
         rows.push(row);
     }
     return { name: sheet.name, rows, extracted: false };
+}
+
+/** Each merged range by its first cell: E16 → E16:F16. exceljs keeps them in a field it does not type. */
+function mergedRanges(sheet: ExcelJS.Worksheet): Map<string, string> {
+    const ranges = (sheet as unknown as { _merges?: Record<string, { tl: string; br: string }> })._merges ?? {};
+    return new Map(Object.entries(ranges).map(([first, range]) => [first, `${range.tl}:${range.br}`]));
 }
 
 /** 1 → A, 27 → AA. */
