@@ -1,3 +1,4 @@
+import { formatAmount } from '../compile/numbers.js';
 import type { BasicInfo, DepartmentBudget, DepartmentDeclaration, Task } from '../compile/model.js';
 import { readAmount, readCount } from './amounts.js';
 import { amountOf, cleanText, compact } from './cells.js';
@@ -15,6 +16,9 @@ import {
 // The 部门整体预算绩效目标申报表 recogniser (RULES §1A). Rows are assigned to the table's sections by their label
 // (部门名称, 预算整体情况 …, 绩效指标, 备注); a row without a label belongs to the section above it, which is how merged
 // label cells and page breaks come out in every input form. Inside a section, cells are read by their words.
+
+/** The name of a totals row (合计, 小计, 总计), not of a task. */
+const TOTAL_ROW = /^(?:合计|小计|总计)$/;
 
 export interface RecogniserContext {
     placement: Placement;
@@ -215,6 +219,7 @@ class DepartmentReader {
             goal = after[0];
             for (const cell of [...before.slice(2), ...after.slice(1)]) this.ctx.placement.unplaced(cell, '任务一行多出的单元格，无法判断属于名称、内容还是目标');
         }
+        if (name && TOTAL_ROW.test(compact(name.text))) return this.taskTotal(name, [content, amount, goal]);
         if (this.continuesTask({ name, content, amount, goal })) return;
         const task: Task = {
             name: name ? this.text(name) : '',
@@ -231,6 +236,22 @@ class DepartmentReader {
         origins.set(task, 'expectedGoal', goal);
         this.d.tasks.push(task);
         this.lastTask = { task, cells: { name, content, amount, goal } };
+    }
+
+    /**
+     * A 合计/小计 row under the tasks sums their amounts: no task (it would count everything twice), and the model
+     * has no field for it, so the report keeps it, compared with the tasks above.
+     */
+    private taskTotal(label: SourceCell, rest: Array<SourceCell | undefined>): void {
+        const cells = [label, ...rest.filter((cell): cell is SourceCell => !isEmptyCell(cell))];
+        this.ctx.placement.use(...cells);
+        const written = amountOf(rest[1]);
+        const sum = this.d.tasks.reduce((total, task) => total + (task.amount ?? 0), 0);
+        const compared = typeof written !== 'number' ? ''
+            : Math.abs(written - sum) < 0.005 ? `，与上方各任务之和 ${formatAmount(sum)} 相符`
+            : `，上方各任务之和为 ${formatAmount(sum)}，两者不符`;
+        const amount = typeof written === 'number' ? ` ${formatAmount(written)} ` : '';
+        this.ctx.placement.note(label.where, `「${compact(label.text)}」行${amount}是任务金额的合计，不是一项任务：未作为任务导入${compared}。`);
     }
 
     /**
