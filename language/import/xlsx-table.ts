@@ -38,6 +38,7 @@ function dateText(date: Date, cell: ExcelJS.Cell): Pick<SourceCell, 'text'> {
 
 function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
     const rows: SourceCell[][] = [];
+    const notes: Array<{ where: string; message: string }> = [];
     // exceljs computes columnCount by visiting every row: read once, not per cell (100,000 rows took hours).
     const rowCount = sheet.rowCount;
     const columnCount = sheet.columnCount;
@@ -55,12 +56,30 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
                 const master = cell.isMerged ? cell.master : cell;
                 Object.assign(base, contentOf(master), styleOf(master));
                 if (master.address !== cell.address) base.merge = merges.get(master.address) ?? master.address;
+                else if (isUnsavedFormula(cell.value)) notes.push({ where: base.where, message: unsavedFormulaMessage(cell.value) });
             }
             row.push(base);
         }
         rows.push(row);
     }
-    return { name: sheet.name, rows, extracted: false };
+    return { name: sheet.name, rows, extracted: false, notes };
+}
+
+type FormulaValue = ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+
+/**
+ * A formula the file keeps without its result: a workbook written by a program, never recalculated in Excel. jxmb
+ * does not evaluate formulas, so the cell reads as blank, and the report says why.
+ */
+function isUnsavedFormula(value: ExcelJS.CellValue): value is FormulaValue {
+    if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return false;
+    const result = (value as FormulaValue).result;
+    return result === undefined || result === null;
+}
+
+function unsavedFormulaMessage(value: FormulaValue): string {
+    const formula = 'formula' in value && value.formula ? `「=${value.formula}」` : '';
+    return `此格是公式${formula}，文件中没有保存它的计算结果：按空白读取。请在 Excel 中打开此文件并保存（Excel 会算出结果），再导入。`;
 }
 
 /** Each merged range by its first cell: E16 → E16:F16. exceljs keeps them in a field it does not type. */
