@@ -13,13 +13,13 @@ import type { ZipPart } from './zip-package.js';
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable[]> {
-    await checkWorksheets(bytes, parts);
+    const sheets = await checkWorksheets(bytes, parts);
     // Loaded on the first .xlsx import: the server and the CLI start without evaluating exceljs.
     const { default: Excel } = await import('exceljs');
     const workbook = new Excel.Workbook();
     try {
         // Data validations are not read: exceljs expands each range to one entry per cell (a whole sheet never ends).
-        await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations'] });
+        await workbook.xlsx.load(Buffer.from(sheets.buffer, sheets.byteOffset, sheets.byteLength) as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations'] });
     } catch (error) {
         // exceljs's own words (「Cannot set properties of undefined」) tell a user nothing: what it means for the file does.
         throw new ImportError('无法读取 .xlsx 工作簿：文件已损坏或不完整，或其内部结构无法解析。请在 Excel 中打开，另存为 .xlsx 后再导入。', { cause: error });
