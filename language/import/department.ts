@@ -44,6 +44,11 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
             for (const cell of cells) ctx.placement.unplaced(cell, '表尾的签字、联系信息：模型中没有对应的栏目');
             return;
         }
+        if (repeatsTitle(d, cells)) {
+            ctx.placement.use(cells[0]);
+            ctx.placement.note(cells[0]!.where, '标题在分页处重复：按同一张表继续读取。');
+            return;
+        }
         const labelled = departmentSection(cells[0]!.text);
         if (labelled) section = labelled;
         else if (cells.some(cell => indicatorHeading(cell.text) === 'level3')) section = 'indicators';
@@ -58,6 +63,11 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
         d.singleValueColumn = singleValueColumn;
     }
     return d;
+}
+
+/** A one-cell row saying the title already read: the page header printed again after a page break. */
+function repeatsTitle(d: DepartmentDeclaration, cells: readonly SourceCell[]): boolean {
+    return d.title !== null && cells.length === 1 && compact(cells[0]!.text).replace(/^#+/, '') === compact(d.title);
 }
 
 /** The cells a task row was read from. */
