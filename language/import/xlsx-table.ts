@@ -60,7 +60,13 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
             }
             row.push(base);
         }
+        // What Excel hides is read all the same (it may be an old version of a row): the report says so.
+        const shown = row.find(cell => cell.text !== '' || cell.number !== undefined);
+        if (sheetRow?.hidden && shown) notes.push({ where: shown.where, message: `第 ${r} 行在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。` });
         rows.push(row);
+    }
+    if (sheet.state !== 'visible' && rows.some(row => row.some(cell => cell.text !== '' || cell.number !== undefined))) {
+        notes.unshift({ where: `工作表「${sheet.name}」`, message: '此工作表在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。' });
     }
     return { name: sheet.name, rows, extracted: false, notes };
 }

@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { importBytes } from '../../language/import/import.js';
 
-// A formula cell is read by the result Excel saved with it. A workbook written by a program and never opened in Excel
-// keeps the formula without a result: that cell cannot be read, and the report must say so at the cell, not let the
-// amount turn into 空 unnoticed.
+// What a workbook holds that the sheet does not show, said in the report at its place. A formula cell is read by the
+// result Excel saved with it; a workbook written by a program and never opened in Excel keeps the formula without a
+// result: that cell cannot be read, and the amount must not turn into 空 unnoticed. Hidden rows and sheets are read,
+// and the report says they were hidden.
 
 async function taskSheet(amount: ExcelJS.CellValue): Promise<Buffer> {
     const book = new ExcelJS.Workbook();
@@ -41,5 +42,21 @@ describe('formula cells in .xlsx', () => {
         const result = await importBytes(await taskSheet({ formula: '40+40', result: 80 } as ExcelJS.CellFormulaValue));
         expect(amountOf(result)).toBe(80);
         expect(formulaNotes(result)).toEqual([]);
+    });
+});
+
+describe('what Excel hides', () => {
+    test('a hidden row and a hidden sheet are read, each with a note saying so', async () => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(await taskSheet(80) as unknown as ExcelJS.Buffer);
+        book.worksheets[0]!.getRow(3).hidden = true;
+        book.worksheets[0]!.state = 'hidden';
+        const result = await importBytes(Buffer.from(await book.xlsx.writeBuffer()));
+        expect(amountOf(result)).toBe(80);
+        const notes = result.report.filter(e => e.message.includes('隐藏')).map(e => `${e.where} ${e.message}`);
+        expect(notes).toEqual([
+            '工作表「部门整体」 此工作表在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。',
+            '工作表「部门整体」B3 第 3 行在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。'
+        ]);
     });
 });
