@@ -19,12 +19,14 @@ export interface FlatItem {
 }
 
 /**
- * The anchored item pattern of RULES §6.1 with two changes that change nothing for the seeds: the `s` flag (a value
- * written with a line break in the DSL must still parse back), and a 三级 name that may hold 「；」 (「名称；含分号」
- * compiles as it is written; its end is the 「；实施周期指标值:」 or the 「。」 that closes the item).
+ * The anchored item pattern of RULES §6.1 with three changes that change nothing for the seeds: the `s` flag (a value
+ * written with a line break in the DSL must still parse back), a 三级 name that may hold 「；」 (「名称；含分号」
+ * compiles as it is written; its end is the 「；实施周期指标值:」 or the 「。」 that closes the item), and white space
+ * (a space, a full-width space, a line break) allowed between items: a cell typed as one item a line must not end
+ * its first item's 年度 value at the end of the cell.
  */
 export const FLAT_ITEM_PATTERN =
-    /(\d+)、(\d)-(产出指标|效益指标|满意度指标|成本指标)；(\d{2})-([^；]+)；(.*?)(?:；实施周期指标值[:：](.*?)；年度指标值[:：](.*?))?。(?=\d+、\d-|$)/gs;
+    /(\d+)、(\d)-(产出指标|效益指标|满意度指标|成本指标)；(\d{2})-([^；]+)；(.*?)(?:；实施周期指标值[:：](.*?)；年度指标值[:：](.*?))?。(?=\s*\d+、\d-|\s*$)/gs;
 
 /** A field of an item whose text the author writes: the 三级 name, the 实施周期 value, the 年度 value. */
 export type FlatField = 'name' | 'period' | 'annual';
@@ -34,13 +36,14 @@ export type FlatField = 'name' | 'period' | 'annual';
  * off or read as another item. The string has no escape, so such text cannot be written into it unambiguously:
  * - a name ends at the first 「；」 (`name = text without "；"`);
  * - the 实施周期 value ends at the first 「；年度指标值:」;
- * - the 年度 value, and the item, end at a 「。」 followed by what starts an item (`2、1-`, also `2、4-6月`);
+ * - the 年度 value, and the item, end at a 「。」 followed by what starts an item (`2、1-`, also `2、4-6月`), white space
+ *   between them or not;
  * - `<p>`/`</p>` are stripped from the whole cell (Q2).
  */
 const FLAT_SEPARATORS: Record<FlatField, RegExp> = {
-    name: /；|。\d+、\d-|<\/?p>/,
+    name: /；|。\s*\d+、\d-|<\/?p>/,
     period: /；年度指标值[:：]|<\/?p>/,
-    annual: /。\d+、\d-|<\/?p>/
+    annual: /。\s*\d+、\d-|<\/?p>/
 };
 
 /** The first text in `text` that would end `field` early in the flattened string, with its index; null if none. */

@@ -6,7 +6,7 @@ import type { DeclarationFile } from './model.js';
 import { parseNumber } from './numbers.js';
 import { assertValidModel } from './schema.js';
 import { gridsOf } from './sheet.js';
-import { overlongCell, overlongCellMessage } from './xlsx.js';
+import { overlongCellMessage, overlongCells } from './xlsx.js';
 
 // What the grammar lets a file say but the canonical model (schemas/declaration.schema.json) cannot hold: a 年度
 // outside 1900–2200 or not a whole year, an amount with more significant digits than a number keeps (README: more
@@ -51,10 +51,10 @@ export function modelLimitErrors(document: ast.Document): Diagnostic[] {
  * cell's, or — for a cell made of several texts, such as a project's 绩效指标 string — the longest text inside it.
  */
 export function xlsxLimitErrors(document: ast.Document, model: DeclarationFile): Diagnostic[] {
-    const long = overlongCell(gridsOf(model));
-    if (!long) return [];
-    const source = longestTextWithin(document, long.text);
-    return [source ? error(source.node, source.property, overlongCellMessage(long)) : error(document, '', overlongCellMessage(long))];
+    return overlongCells(gridsOf(model)).map(long => {
+        const source = longestTextWithin(document, long.text);
+        return source ? error(source.node, source.property, overlongCellMessage(long)) : error(document, '', overlongCellMessage(long));
+    });
 }
 
 function longestTextWithin(document: ast.Document, cell: string): { node: AstNode; property: string } | null {

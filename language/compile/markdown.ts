@@ -2,7 +2,7 @@ import { flatIndicators } from './flat.js';
 import type { Cell, DeclarationFile, DepartmentDeclaration, Funds, ProjectExpenditureDeclaration } from './model.js';
 import { formatAmount } from './numbers.js';
 import {
-    AMOUNT_HEADER, DEPARTMENT_TITLE, PROJECT_HEADERS, PROJECT_TITLE, budgetRows, indicatorHeaders, indicatorRows, paragraphsOf,
+    AMOUNT_HEADER, DEPARTMENT_TITLE, PROJECT_HEADERS, PROJECT_TITLE, budgetRows, indicatorHeaders, indicatorRows, paragraphsOf, yearLine,
     type BudgetRow
 } from './sheet.js';
 
@@ -15,7 +15,9 @@ export function escapeMarkdown(text: string): string {
     return text
         .replace(/([\\`*_|[\]])/g, '\\$1')
         // `<3起` stays as it is; only a `<` that could open a tag or comment is escaped.
-        .replace(/<(?=[A-Za-z/!?])/g, '\\<');
+        .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+        // `单位&amp;部门` is text: unescaped, a renderer shows it as 单位&部门.
+        .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
 }
 
 /** One table cell: escaped, its paragraphs and line breaks joined with <br>. */
@@ -45,7 +47,9 @@ export function renderMarkdown(model: DeclarationFile): string {
 }
 
 function department(d: DepartmentDeclaration): string {
-    const out: string[] = [`# ${escapeMarkdown(d.title ?? DEPARTMENT_TITLE)}`, `**部门名称**：${escapeMarkdown(d.unit)}`];
+    const title = d.title ?? DEPARTMENT_TITLE;
+    const year = yearLine(d.year, title);
+    const out: string[] = [`# ${escapeMarkdown(title)}`, `**部门名称**：${escapeMarkdown(d.unit)}${year ? `　　${escapeMarkdown(year)}` : ''}`];
     if (d.basicInfo) {
         const info = d.basicInfo;
         const count = (v: Cell | undefined) => (v === null || v === undefined ? ' ' : String(v));
@@ -90,9 +94,11 @@ function project(d: ProjectExpenditureDeclaration): string {
             rows.push([cell(p.name), ...fundsCells(p.funds), cell(p.goal), cell(p.indicators.length ? flatIndicators(p.indicators) : null)]);
         }
     }
+    const title = d.title ?? PROJECT_TITLE;
+    const year = yearLine(d.year, title);
     const out = [
-        `# ${escapeMarkdown(d.title ?? PROJECT_TITLE)}`,
-        `部门名称：${escapeMarkdown(d.unit)}　　单位：万元`,
+        `# ${escapeMarkdown(title)}`,
+        `部门名称：${escapeMarkdown(d.unit)}${year ? `　　${escapeMarkdown(year)}` : ''}　　单位：万元`,
         table(PROJECT_HEADERS, rows, ['l', 'r', 'r', 'r', 'r', 'l', 'l'])
     ];
     if (d.remark !== null) out.push('## 备注', paragraphs(d.remark));

@@ -81,7 +81,8 @@ export function gridsOf(model: DeclarationFile): Grid[] {
     });
 }
 
-function yearLine(year: number | null, title: string): string | null {
+/** 「年度：2024」 beside the title, unless the title says the year already (xlsx, html and md alike). */
+export function yearLine(year: number | null, title: string): string | null {
     return year === null || yearOfTitle(title) === year ? null : yearCaption(year);
 }
 

@@ -47,13 +47,15 @@ export interface OverlongCell {
     text: string;
 }
 
+/** Every text of the workbook longer than a cell holds, in the order the sheets show them. */
+export function overlongCells(grids: readonly Grid[]): OverlongCell[] {
+    return grids.flatMap(grid => [grid.title, grid.caption?.left ?? '', ...grid.cells.map(cell => typeof cell.value === 'string' ? cell.value : '')]
+        .filter(text => text.length > MAX_CELL_CHARACTERS)
+        .map(text => ({ sheet: grid.sheetName, text })));
+}
+
 export function overlongCell(grids: readonly Grid[]): OverlongCell | null {
-    for (const grid of grids) {
-        const texts = [grid.title, grid.caption?.left ?? '', ...grid.cells.map(cell => typeof cell.value === 'string' ? cell.value : '')];
-        const long = texts.find(text => text.length > MAX_CELL_CHARACTERS);
-        if (long !== undefined) return { sheet: grid.sheetName, text: long };
-    }
-    return null;
+    return overlongCells(grids)[0] ?? null;
 }
 
 export function overlongCellMessage({ sheet, text }: OverlongCell): string {

@@ -2,9 +2,9 @@ import type { Indicator, IndicatorList, IndicatorValue, Level1Group, Level2Block
 import { categoryByCode } from '../domain/taxonomy.js';
 import { cleanText, compact } from './cells.js';
 import type { Origins } from './origins.js';
-import { withoutCopiesAcross } from './filled-merges.js';
+import { noteMergedValue, withoutCopiesAcross } from './filled-merges.js';
 import type { Placement } from './placement.js';
-import { filled, isEmptyCell, type SourceCell } from './source.js';
+import { filled, isEmptyCell, isMergeCopy, type SourceCell } from './source.js';
 import { importValue, indicatorValues, structuredForm } from './values.js';
 import { indicatorHeading, level1Label, level2Label, type CategoryLabel } from './vocabulary.js';
 
@@ -54,7 +54,7 @@ class IndicatorState {
         const all = filled(row);
         if (all.length === 0) return;
         if (all.some(cell => indicatorHeading(cell.text) === 'level3')) return this.header(all);
-        const cells = withoutCopiesAcross(all, this.ctx.placement, col => this.ownColumn(col));
+        const cells = withoutCopiesAcross(all, this.ctx.placement, cell => this.ownCell(cell));
 
         let k = 0;
         // The block's own label, repeated after page breaks (SEED004).
@@ -93,12 +93,16 @@ class IndicatorState {
     }
 
     /**
-     * Whether a column may hold a value equal to its left neighbour's (实施周期 and 年度 often agree). Only a typed
+     * Whether a cell may hold a value equal to its left neighbour's (实施周期 and 年度 often agree). Only a typed
      * table's column right of 三级 that the header gives no field is another's: a 指标值 drawn over two columns,
      * unmerged and filled.
      */
-    private ownColumn(col: number): boolean {
+    private ownCell(cell: SourceCell): boolean {
         const { level3, values, unit } = this.layout;
+        // A range merged across: one value for the value columns it covers; over a label or name it is one cell
+        // drawn wider (a 二级 over the empty 三级 of a template row).
+        if (isMergeCopy(cell)) return values.includes(cell.col) && values.includes(cell.col - 1);
+        const col = cell.col;
         return this.ctx.extracted || level3 === null || col <= level3 || values.includes(col) || col === unit;
     }
 
@@ -209,6 +213,9 @@ class IndicatorState {
             values = texts.slice(start + 1, start + need);
         }
         this.ctx.placement.use(name, ...values, unit);
+        noteMergedValue(name, '三级指标名称', this.ctx.placement);
+        const fields = this.layout.single ? ['指标值'] : ['实施周期指标值', '年度指标值'];
+        values.forEach((cell, i) => noteMergedValue(cell, fields[i] ?? '指标值', this.ctx.placement));
         const text = (cell: SourceCell | undefined) => (isEmptyCell(cell) ? '' : cleanText(cell!.text, this.ctx.extracted));
         const indicator: Indicator = { name: text(name), ...this.values(values.map(cell => withUnit(text(cell), unit && text(unit)))) };
         const origins = this.ctx.origins;

@@ -1,3 +1,4 @@
+import { formatAmount } from '../compile/numbers.js';
 import type { BasicInfo, DepartmentBudget, DepartmentDeclaration, Task } from '../compile/model.js';
 import { readAmount, readCount } from './amounts.js';
 import { amountOf, cleanText, compact } from './cells.js';
@@ -5,7 +6,7 @@ import { readDepartmentIndicators } from './department-indicators.js';
 import type { Origins } from './origins.js';
 import type { Placement } from './placement.js';
 import { repeatsRow, sameContent, skipRepeatedRow, withoutCopiesAcross } from './filled-merges.js';
-import { filled, isEmptyCell, type SourceCell, type SourceTable } from './source.js';
+import { filled, isEmptyCell, isMergeCopy, type SourceCell, type SourceTable } from './source.js';
 import {
     basicInfoField, budgetField, departmentSection, indicatorHeading, isBudgetHeading, isFooter, looksLikeTitle, OWN_LEVEL_LABELS, taskHeading,
     TRANSFER_LABELS,
@@ -15,6 +16,9 @@ import {
 // The 部门整体预算绩效目标申报表 recogniser (RULES §1A). Rows are assigned to the table's sections by their label
 // (部门名称, 预算整体情况 …, 绩效指标, 备注); a row without a label belongs to the section above it, which is how merged
 // label cells and page breaks come out in every input form. Inside a section, cells are read by their words.
+
+/** The name of a totals row (合计, 小计, 总计), not of a task. */
+const TOTAL_ROW = /^(?:合计|小计|总计)$/;
 
 export interface RecogniserContext {
     placement: Placement;
@@ -40,6 +44,11 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
             for (const cell of cells) ctx.placement.unplaced(cell, '表尾的签字、联系信息：模型中没有对应的栏目');
             return;
         }
+        if (repeatsTitle(d, cells)) {
+            ctx.placement.use(cells[0]);
+            ctx.placement.note(cells[0]!.where, '标题在分页处重复：按同一张表继续读取。');
+            return;
+        }
         const labelled = departmentSection(cells[0]!.text);
         if (labelled) section = labelled;
         else if (cells.some(cell => indicatorHeading(cell.text) === 'level3')) section = 'indicators';
@@ -54,6 +63,11 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
         d.singleValueColumn = singleValueColumn;
     }
     return d;
+}
+
+/** A one-cell row saying the title already read: the page header printed again after a page break. */
+function repeatsTitle(d: DepartmentDeclaration, cells: readonly SourceCell[]): boolean {
+    return d.title !== null && cells.length === 1 && compact(cells[0]!.text).replace(/^#+/, '') === compact(d.title);
 }
 
 /** The cells a task row was read from. */
@@ -200,7 +214,7 @@ class DepartmentReader {
         const columns = this.taskColumns;
         const known = Object.values(columns);
         // A copy filled across stands in a column the header gives no field; without a whole header, none is told.
-        const data = withoutCopiesAcross(written, this.ctx.placement, col => known.length < 4 || known.includes(col));
+        const data = withoutCopiesAcross(written, this.ctx.placement, cell => known.length < 4 || known.includes(cell.col));
         const byColumn = known.length === 4 && data.every(cell => known.includes(cell.col));
         let name: SourceCell | undefined, content: SourceCell | undefined, amount: SourceCell | undefined, goal: SourceCell | undefined;
         if (byColumn) {
@@ -215,11 +229,12 @@ class DepartmentReader {
             goal = after[0];
             for (const cell of [...before.slice(2), ...after.slice(1)]) this.ctx.placement.unplaced(cell, '任务一行多出的单元格，无法判断属于名称、内容还是目标');
         }
+        if (name && TOTAL_ROW.test(compact(name.text))) return this.taskTotal(name, [content, amount, goal]);
         if (this.continuesTask({ name, content, amount, goal })) return;
         const task: Task = {
             name: name ? this.text(name) : '',
             content: content ? this.text(content) : null,
-            amount: readAmount(amount, this.ctx.placement, '拟投入的资金'),
+            amount: this.sharedAmount(amount) ? null : readAmount(amount, this.ctx.placement, '拟投入的资金'),
             expectedGoal: goal ? this.text(goal) : null
         };
         this.ctx.placement.use(name, content, goal);
@@ -234,13 +249,43 @@ class DepartmentReader {
     }
 
     /**
+     * A 合计/小计 row under the tasks sums their amounts: no task (it would count everything twice), and the model
+     * has no field for it, so the report keeps it, compared with the tasks above.
+     */
+    private taskTotal(label: SourceCell, rest: Array<SourceCell | undefined>): void {
+        const cells = [label, ...rest.filter((cell): cell is SourceCell => !isEmptyCell(cell))];
+        this.ctx.placement.use(...cells);
+        const written = amountOf(rest[1]);
+        const sum = this.d.tasks.reduce((total, task) => total + (task.amount ?? 0), 0);
+        const compared = typeof written !== 'number' ? ''
+            : Math.abs(written - sum) < 0.005 ? `，与上方各任务之和 ${formatAmount(sum)} 相符`
+            : `，上方各任务之和为 ${formatAmount(sum)}，两者不符`;
+        const amount = typeof written === 'number' ? ` ${formatAmount(written)} ` : '';
+        this.ctx.placement.note(label.where, `「${compact(label.text)}」行${amount}是任务金额的合计，不是一项任务：未作为任务导入${compared}。`);
+    }
+
+    /**
+     * One amount merged over the rows of several tasks is what they cost together: counted once, on the first of
+     * them (ΣK must not count it twice); the others are left blank, and the report says so.
+     */
+    private sharedAmount(amount: SourceCell | undefined): boolean {
+        if (!isMergeCopy(amount) || isEmptyCell(amount)) return false;
+        this.ctx.placement.use(amount);
+        const first = this.d.tasks[this.d.tasks.length - 1]?.name ?? '';
+        this.ctx.placement.note(amount!.where, `拟投入的资金在合并单元格 ${amount!.merge} 中，由几项任务共用：金额只计入第一项任务「${first}」，此任务记为空。`);
+        return true;
+    }
+
+    /**
      * A row whose 名称 and 拟投入的资金 repeat the task just read is that task filled down from merged cells: its
      * 内容 or 目标 cell is a copy where it repeats the cell above, a further line of the task where it differs. Two
      * tasks of one name with different amounts stay two.
      */
     private continuesTask(row: TaskCells): boolean {
         const last = this.lastTask;
-        if (!last || isEmptyCell(row.name) || !sameContent(row.name, last.cells.name) || !sameContent(row.amount, last.cells.amount)) return false;
+        // A name merged over the rows is one task however its amount is drawn, unless the row has an amount of its own.
+        const merged = isMergeCopy(row.name) && (isEmptyCell(row.amount) || isMergeCopy(row.amount));
+        if (!last || isEmptyCell(row.name) || !sameContent(row.name, last.cells.name) || !(merged || sameContent(row.amount, last.cells.amount))) return false;
         this.ctx.placement.use(row.name, row.amount, row.content, row.goal);
         const lines: Array<[SourceCell | undefined, SourceCell | undefined, 'content' | 'expectedGoal']> = [
             [row.content, last.cells.content, 'content'], [row.goal, last.cells.goal, 'expectedGoal']
@@ -254,7 +299,8 @@ class DepartmentReader {
             added = true;
         }
         const more = added ? '此行不同的内容另起一行接在该任务之后' : '只读取一次';
-        this.ctx.placement.note(row.name!.where, `任务「${last.task.name}」的名称和拟投入的资金与上一行相同（合并单元格取消合并后逐行填充）：按同一任务读取，${more}。`);
+        const why = merged ? '名称是跨几行的合并单元格' : '名称和拟投入的资金与上一行相同（合并单元格取消合并后逐行填充）';
+        this.ctx.placement.note(row.name!.where, `任务「${last.task.name}」的${why}：按同一任务读取，${more}。`);
         last.cells = row;
         return true;
     }

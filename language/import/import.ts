@@ -96,6 +96,9 @@ export async function readTables(bytes: Uint8Array, extension?: string): Promise
             const { text, encoding } = decodeText(bytes);
             if (text.trim() === '') throw new ImportError('文件是空的（没有任何文字）。');
             checkTextLines(text);
+            if (isDeclarationText(text)) {
+                throw new ImportError('文件内容已是 .jxmb 申报表文本，不是表格，不必导入：请把它改名为 .jxmb，直接用 jxmb check 检查，或用 jxmb compile 编译为表格。');
+            }
             if (looksTabSeparated(text)) return { tables: [readTsv(text)], format: 'tsv', encoding };
             if (looksLikePdfDepartment(text)) return { tables: [readPdfDepartment(text)], format: 'pdf-text', encoding };
             const office = officeName(extension);
@@ -110,6 +113,14 @@ function refuseDeclaration(extension = ''): void {
     if (extension.toLowerCase() === '.jxmb') {
         throw new ImportError('这已是 .jxmb 文件，不必导入：请直接用 jxmb check 检查，或用 jxmb compile 编译为表格。');
     }
+}
+
+/**
+ * The text is a .jxmb (a copy under another name): its first line past comments opens a declaration,
+ * 「部门整体 "…"」 or 「项目支出 "…"」, which no table starts with. Read as PDF text it would come out as garbage.
+ */
+function isDeclarationText(text: string): boolean {
+    return /^(?:[\s\u3000\ufeff]+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(?:部门整体|项目支出)[\s\u3000]+["“]/.test(text);
 }
 
 /** The .jxmb text: a header naming the source and listing what could not be placed, then the printed model. */

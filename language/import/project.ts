@@ -4,7 +4,7 @@ import { cleanText, compact, hasParagraphTags, stripParagraphTags } from './cell
 import type { RecogniserContext } from './department.js';
 import { repeatsRow, sameContent, skipRepeatedRow, withoutCopiesAcross } from './filled-merges.js';
 import { flatIndicatorLists } from './project-indicators.js';
-import { filled, isEmptyCell, type SourceCell, type SourceTable } from './source.js';
+import { filled, isEmptyCell, isMergeCopy, type SourceCell, type SourceTable } from './source.js';
 import { FLAT_ITEM_ANYWHERE, FLAT_ITEM_START, isFooter, looksLikeTitle, projectHeading } from './vocabulary.js';
 
 // The 项目支出绩效目标表 recogniser (RULES §1B, §6): the caption (title, 部门名称, 单位：万元), the header row, then
@@ -226,7 +226,9 @@ function rowCells(row: SourceCell[], columns: Map<Column, number>, width: number
  * with different amounts stay two.
  */
 function continuesProject(r: RowCells, last: LastProject, ctx: RecogniserContext): boolean {
-    const same = sameContent(r.name, last.cells.name) && r.amounts.every((cell, i) => sameContent(cell, last.cells.amounts[i]));
+    // A name merged over the rows is one project however its amounts are drawn, unless the row has amounts of its own.
+    const merged = isMergeCopy(r.name) && r.amounts.every(cell => isEmptyCell(cell) || isMergeCopy(cell));
+    const same = sameContent(r.name, last.cells.name) && (merged || r.amounts.every((cell, i) => sameContent(cell, last.cells.amounts[i])));
     if (isEmptyCell(r.name) || !same) return false;
     ctx.placement.use(...r.amounts);
     const cells: Array<[SourceCell | undefined, SourceCell | undefined, Part[]]> = [
@@ -239,7 +241,8 @@ function continuesProject(r: RowCells, last: LastProject, ctx: RecogniserContext
         added = true;
     }
     const more = added ? '此行不同的绩效目标、绩效指标接在该项目的单元格之后' : '只读取一次';
-    ctx.placement.note(r.name!.where, `项目「${last.draft.name}」的名称和金额与上一行相同（合并单元格取消合并后逐行填充）：按同一项目读取，${more}。`);
+    const why = merged ? '项目名称是跨几行的合并单元格' : '名称和金额与上一行相同（合并单元格取消合并后逐行填充）';
+    ctx.placement.note(r.name!.where, `项目「${last.draft.name}」的${why}：按同一项目读取，${more}。`);
     last.cells = r;
     return true;
 }

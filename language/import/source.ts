@@ -15,6 +15,11 @@ export interface SourceCell {
     /** formatting hints (.xlsx): the project's own workbook marks unit rows bold and projects indented */
     bold?: boolean;
     indent?: number;
+    /**
+     * The cell lies in a merged range (.xlsx) other than at its first cell: the range (E16:F16). Its text and number
+     * are the range's, as the table shows them; the recognisers tell such a copy from a value typed twice.
+     */
+    merge?: string;
     /** the same place, structured: for a reviewer's report that names the cell to open (Sheet1!D14) */
     place?: SourcePlace;
 }
@@ -54,6 +59,11 @@ export const formatNames: Record<SourceFormat, string> = {
 
 export function isEmptyCell(cell: SourceCell | undefined): boolean {
     return !cell || (cell.text === '' && cell.number === undefined);
+}
+
+/** The cell repeats its merged range's first cell (see SourceCell.merge). */
+export function isMergeCopy(cell: SourceCell | undefined): boolean {
+    return cell?.merge !== undefined;
 }
 
 /** The non-empty cells of a row, in column order. */

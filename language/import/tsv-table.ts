@@ -1,4 +1,5 @@
 import type { SourceCell, SourceTable } from './source.js';
+import { departmentSection } from './vocabulary.js';
 
 // Tab-separated text (a table copied out of Excel, Word or a web page; seeds 000, 001, 002, 004): one line per row,
 // one tab per column boundary. Excel quotes a copied cell that holds a line break or a tab ("a⏎b"); such a field is
@@ -18,15 +19,22 @@ export function looksTabSeparated(text: string): boolean {
 /** A quoted field may not run on for more lines than this: an unmatched quote must not swallow the file. */
 const MAX_QUOTED_LINES = 50;
 
+/** A row as read: its fields, and the line each field starts on. */
+interface RawRow {
+    fields: string[];
+    lines: number[];
+}
+
 export function readTsv(input: string): SourceTable {
     const text = input.replace(/\r\n?/g, '\n');
-    const rows: SourceCell[][] = [];
+    const raw: RawRow[] = [];
     let pos = 0;
     let line = 1;
     while (pos <= text.length) {
-        const rowLine = line;
         const fields: string[] = [];
+        const lines: number[] = [];
         for (;;) {
+            lines.push(line);
             const quoted = text[pos] === '"' ? readQuoted(text, pos) : null;
             if (quoted) {
                 fields.push(quoted.field);
@@ -46,10 +54,51 @@ export function readTsv(input: string): SourceTable {
             line++;
             break;
         }
-        const row = rows.length;
-        rows.push(fields.map((field, col) => ({ text: field.trim(), where: `第${rowLine}行第${col + 1}列`, row, col, place: { kind: 'line' as const, line: rowLine, field: col + 1 } })));
+        raw.push({ fields, lines });
     }
-    return { name: null, rows, extracted: true };
+    const notes: Array<{ where: string; message: string }> = [];
+    const rows = joinBrokenLines(raw, notes).map((r, row) => r.fields.map((field, col): SourceCell => {
+        const at = r.lines[col]!;
+        // A joined cell's place is its first line; the fields after it keep the place they have in the file.
+        const field1 = col < (r.shift?.from ?? Infinity) ? col + 1 : col + 1 - r.shift!.by;
+        return { text: field.trim(), where: `第${at}行第${field1}列`, row, col, place: { kind: 'line', line: at, field: field1 } };
+    }));
+    return { name: null, rows, extracted: true, notes };
+}
+
+/**
+ * A cell broken over two lines without Excel's quotes (text copied out of a PDF or a web page): the row's line ends
+ * early, and the next line starts with the rest of that cell. Two lines join when together, the broken cell counted
+ * once, they have exactly as many fields as the row before them, and neither has that many alone; the second must
+ * start with text that is no row label (a row of its own starts with its label column, empty or a label).
+ */
+function joinBrokenLines(raw: readonly RawRow[], notes: Array<{ where: string; message: string }>): Array<RawRow & { shift?: { from: number; by: number } }> {
+    const out: Array<RawRow & { shift?: { from: number; by: number } }> = [];
+    for (let i = 0; i < raw.length; i++) {
+        const a = raw[i]!;
+        const b = raw[i + 1];
+        const width = out[out.length - 1]?.fields.length ?? 0;
+        const head = b?.fields[0]?.trim() ?? '';
+        const tail = a.fields[a.fields.length - 1]!.trim();
+        if (b && width > 2 && a.fields.length < width && b.fields.length > 1 && a.fields.length + b.fields.length - 1 === width
+            && tail !== '' && head !== '' && departmentSection(head) === null) {
+            const joined = tail + head;
+            const col = a.fields.length - 1;
+            notes.push({
+                where: `第${a.lines[col]}–${b.lines[0]}行`,
+                message: `一格文字折成了两行（不带引号的换行，如从 PDF 复制）：「${tail}」与下一行开头的「${head}」接成一格「${joined}」。`
+            });
+            out.push({
+                fields: [...a.fields.slice(0, col), joined, ...b.fields.slice(1)],
+                lines: [...a.lines, ...b.lines.slice(1)],
+                shift: { from: col + 1, by: col }
+            });
+            i++;
+        } else {
+            out.push(a);
+        }
+    }
+    return out;
 }
 
 /** Excel's quoting: `"…"` with `""` for a quote inside, closed by a quote followed by a tab, a line end or the end. */

@@ -5,21 +5,21 @@ import type { SourceCell, SourceTable } from './source.js';
 import { checkWorksheets } from './worksheet-extent.js';
 import type { ZipPart } from './zip-package.js';
 
-// .xlsx → one table per worksheet. A merged range is read once, at its top-left cell: the other cells of the range
-// are empty here, exactly like the text seeds where a merged 一级/二级 label stands on the first row of its block
-// only — and the recogniser carries such a label over the rows below it. The range's extent is not needed beyond
-// that: a label holds until the next label. A range unmerged and filled has its value in every cell, and nothing
-// here marks the copies: the recognisers tell them by the table's structure (filled-merges.ts).
+// .xlsx → one table per worksheet. A merged range reads as the table shows it: each of its cells holds the range's
+// value (one value for 实施周期 and 年度, one 三级 name for two rows), the cells after the first marked with the
+// range (SourceCell.merge) so that the recognisers read a label or a tall row once and say where a merge decided a
+// value (filled-merges.ts). A range unmerged and filled has its value in every cell too, unmarked: the recognisers
+// tell those copies by the table's structure.
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable[]> {
-    await checkWorksheets(bytes, parts);
+    const sheets = await checkWorksheets(bytes, parts);
     // Loaded on the first .xlsx import: the server and the CLI start without evaluating exceljs.
     const { default: Excel } = await import('exceljs');
     const workbook = new Excel.Workbook();
     try {
         // Data validations are not read: exceljs expands each range to one entry per cell (a whole sheet never ends).
-        await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations'] });
+        await workbook.xlsx.load(Buffer.from(sheets.buffer, sheets.byteOffset, sheets.byteLength) as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations'] });
     } catch (error) {
         // exceljs's own words (「Cannot set properties of undefined」) tell a user nothing: what it means for the file does.
         throw new ImportError('无法读取 .xlsx 工作簿：文件已损坏或不完整，或其内部结构无法解析。请在 Excel 中打开，另存为 .xlsx 后再导入。', { cause: error });
@@ -38,10 +38,12 @@ function dateText(date: Date, cell: ExcelJS.Cell): Pick<SourceCell, 'text'> {
 
 function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
     const rows: SourceCell[][] = [];
+    const notes: Array<{ where: string; message: string }> = [];
     // exceljs computes columnCount by visiting every row: read once, not per cell (100,000 rows took hours).
     const rowCount = sheet.rowCount;
     const columnCount = sheet.columnCount;
     checkSheetSize(sheet.name, rowCount, columnCount);
+    const merges = mergedRanges(sheet);
     for (let r = 1; r <= rowCount; r++) {
         const row: SourceCell[] = [];
         // findCell, not getCell: a position the file has no cell for stays empty without exceljs building one.
@@ -50,12 +52,46 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
             const cell = sheetRow?.findCell(c);
             const address = cell?.address ?? columnName(c) + r;
             const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: r - 1, col: c - 1, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
-            if (cell && !(cell.isMerged && cell.master.address !== cell.address)) Object.assign(base, contentOf(cell), styleOf(cell));
+            if (cell) {
+                const master = cell.isMerged ? cell.master : cell;
+                Object.assign(base, contentOf(master), styleOf(master));
+                if (master.address !== cell.address) base.merge = merges.get(master.address) ?? master.address;
+                else if (isUnsavedFormula(cell.value)) notes.push({ where: base.where, message: unsavedFormulaMessage(cell.value) });
+            }
             row.push(base);
         }
+        // What Excel hides is read all the same (it may be an old version of a row): the report says so.
+        const shown = row.find(cell => cell.text !== '' || cell.number !== undefined);
+        if (sheetRow?.hidden && shown) notes.push({ where: shown.where, message: `第 ${r} 行在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。` });
         rows.push(row);
     }
-    return { name: sheet.name, rows, extracted: false };
+    if (sheet.state !== 'visible' && rows.some(row => row.some(cell => cell.text !== '' || cell.number !== undefined))) {
+        notes.unshift({ where: `工作表「${sheet.name}」`, message: '此工作表在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。' });
+    }
+    return { name: sheet.name, rows, extracted: false, notes };
+}
+
+type FormulaValue = ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
+
+/**
+ * A formula the file keeps without its result: a workbook written by a program, never recalculated in Excel. jxmb
+ * does not evaluate formulas, so the cell reads as blank, and the report says why.
+ */
+function isUnsavedFormula(value: ExcelJS.CellValue): value is FormulaValue {
+    if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return false;
+    const result = (value as FormulaValue).result;
+    return result === undefined || result === null;
+}
+
+function unsavedFormulaMessage(value: FormulaValue): string {
+    const formula = 'formula' in value && value.formula ? `「=${value.formula}」` : '';
+    return `此格是公式${formula}，文件中没有保存它的计算结果：按空白读取。请在 Excel 中打开此文件并保存（Excel 会算出结果），再导入。`;
+}
+
+/** Each merged range by its first cell: E16 → E16:F16. exceljs keeps them in a field it does not type. */
+function mergedRanges(sheet: ExcelJS.Worksheet): Map<string, string> {
+    const ranges = (sheet as unknown as { _merges?: Record<string, { tl: string; br: string }> })._merges ?? {};
+    return new Map(Object.entries(ranges).map(([first, range]) => [first, `${range.tl}:${range.br}`]));
 }
 
 /** 1 → A, 27 → AA. */

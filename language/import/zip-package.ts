@@ -21,6 +21,8 @@ export interface ZipPart {
     size: number;
     /** where the part's local header starts */
     offset: number;
+    /** the CRC-32 of the inflated content, as the directory gives it */
+    crc: number;
 }
 
 export const KIND = {
@@ -102,7 +104,7 @@ function inflatedSize(bytes: Uint8Array, part: ZipPart): 'ok' | 'over' {
     }
 }
 
-function partData(bytes: Uint8Array, part: ZipPart): Buffer | null {
+export function partData(bytes: Uint8Array, part: ZipPart): Buffer | null {
     const buf = asBuffer(bytes);
     if (part.offset + 30 > buf.length || buf.readUInt32LE(part.offset) !== 0x04034b50) return null;
     const start = part.offset + 30 + buf.readUInt16LE(part.offset + 26) + buf.readUInt16LE(part.offset + 28);
@@ -139,7 +141,8 @@ export function zipDirectory(bytes: Uint8Array): Map<string, ZipPart> | null {
             method: buf.readUInt16LE(position + 10),
             compressedSize: buf.readUInt32LE(position + 20),
             size: buf.readUInt32LE(position + 24),
-            offset: buf.readUInt32LE(position + 42)
+            offset: buf.readUInt32LE(position + 42),
+            crc: buf.readUInt32LE(position + 16)
         };
         readZip64(buf.subarray(position + 46 + nameLength, position + 46 + nameLength + extraLength), part);
         parts.set(part.name, part);

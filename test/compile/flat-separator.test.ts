@@ -54,6 +54,7 @@ function placeOf(indicator: string, separator: string): string {
 const cut: Array<[string, string, string]> = [
     ['a 年度 value with 「。」 before 「2、4-」 (the tester\'s schedule)', '"工程进度安排"："1、1-3月完成招标。2、4-6月完成施工。3、7-9月完成验收"', '。2、4-'],
     ['a value with a whole item inside', '"名称"："3个。2、1-产出指标；11-数量指标；伪造"', '。2、1-'],
+    ['a value with a whole item inside after a space (a reader skips white space between items)', '"名称"："3个。 2、1-产出指标；11-数量指标；伪造"', '。 2、1-'],
     ['a name with 「；」 (§6.1: name = text without 「；」)', '"甲；乙"：≥1个', '；'],
     ['a name with 「。」 before 「2、1-」', '"甲。2、1-乙"：≥1个', '。2、1-'],
     ['a 实施周期 value with 「；年度指标值:」', '"进度" 实施周期："一期；年度指标值:二期" 年度："二期"', '；年度指标值:'],

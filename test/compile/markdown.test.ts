@@ -64,6 +64,24 @@ describe('markdown escaping', () => {
     });
 });
 
+describe('markdown: what the other tables show', () => {
+    test('the 年度 beside 部门名称 when the title does not say it, as the workbook and the page print it', async () => {
+        const md = renderMarkdown(await compileText(`部门整体 "测试单位" 年度 2024 { }
+项目支出 "测试单位" 年度 2025 { }
+部门整体 "测试单位" 年度 2024 { 标题 "测试单位2024年部门整体预算绩效目标申报表" }
+`));
+        expect(md).toContain('**部门名称**：测试单位　　年度：2024\n');
+        expect(md).toContain('部门名称：测试单位　　年度：2025　　单位：万元\n');
+        expect(md).toContain('# 测试单位2024年部门整体预算绩效目标申报表\n\n**部门名称**：测试单位\n');
+    });
+
+    test('entity text written in a name stays text (单位&amp;部门 is not shown as 单位&部门)', async () => {
+        const md = renderMarkdown(await compileText(`部门整体 "单位&amp;部门&#38;&lt;" 年度 2024 { }
+`));
+        expect(md).toContain('**部门名称**：单位\\&amp;部门\\&#38;\\&lt;');
+    });
+});
+
 describe('markdown: 预算整体情况', () => {
     test('a group not written is left out (label and amount), as in the workbook and the page', async () => {
         const md = renderMarkdown(await compileText(`部门整体 "测试单位" 年度 2024 {

@@ -89,6 +89,16 @@ describe('output', () => {
         expect(readdirSync(dir)).toEqual(['decl.jxmb']);
     });
 
+    test.each(['decl.xlsx', 'decl.txt', 'decl'])('a .jxmb under another name (%s) is refused the same way, not read as PDF text', async name => {
+        const source = join(dir, name);
+        writeFileSync(source, readSample('001-zhanjiang-kexie.jxmb'));
+        const { code, out, err } = await run(source, '-o', join(dir, 'out.jxmb'));
+        expect(code).toBe(2);
+        expect(out).toBe('');
+        expect(err).toBe(`${source}: 文件内容已是 .jxmb 申报表文本，不是表格，不必导入：请把它改名为 .jxmb，直接用 jxmb check 检查，或用 jxmb compile 编译为表格。未写入任何文件。\n`);
+        expect(readdirSync(dir)).toEqual([name]);
+    });
+
     test('--year writes the year and notes a contradiction with the table', async () => {
         const seed002 = seedOf('002-guangzhou-kexie-projects.jxmb')!;
         expect((await run(seed002, '--year', '2024')).out).toMatch(/^项目支出 "广州市科学技术协会（本级）" 年度 2024 \{/m);

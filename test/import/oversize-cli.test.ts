@@ -81,6 +81,33 @@ describe('an .xlsx within the limits', () => {
     }, 60_000);
 });
 
+describe('an .xlsx formatted far past its table (borders or a fill drawn down the sheet)', () => {
+    test.each([
+        ['borders down to row 100,000 (6 columns)', 100_000, 6],
+        ['a fill over A1:AX9000 (450,000 cells)', 9_000, 50]
+    ])('%s: the empty formatted cells are not counted; imported exactly as without them, memory low', async (_, lastRow, columns) => {
+        const plain = await renderXlsx((await modelOf(readSample('000-nansha-kexie.jxmb'))).model);
+        const parts = unzip(plain);
+        const sheet = 'xl/worksheets/sheet1.xml';
+        const xml = parts[sheet]!.toString('utf8');
+        const tableRows = Math.max(...[...xml.matchAll(/<row r="(\d+)"/g)].map(m => Number(m[1])));
+        const letters = (c: number) => (c > 26 ? String.fromCharCode(64 + Math.floor((c - 1) / 26)) : '') + String.fromCharCode(65 + (c - 1) % 26);
+        const padding: string[] = [];
+        for (let r = tableRows + 1; r <= lastRow; r++) {
+            padding.push(`<row r="${r}">${Array.from({ length: columns }, (_, c) => `<c r="${letters(c + 1)}${r}" s="1"/>`).join('')}</row>`);
+        }
+        const formatted = xml.replace('</sheetData>', `${padding.join('')}</sheetData>`);
+        const before = await runBounded(['import', file(`plain-${lastRow}.xlsx`, plain)]);
+        const after = await runBounded(['import', file(`formatted-${lastRow}.xlsx`, zip({ ...parts, [sheet]: formatted }))]);
+        expectOrderly(before, 0);
+        expectOrderly(after, 0);
+        const body = (stdout: string) => stdout.split('\n').slice(1).join('\n');
+        expect(body(after.stdout)).toBe(body(before.stdout));
+        expect(body(after.stdout)).toContain('部门整体');
+        expect(after.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+    }, 120_000);
+});
+
 describe('a table whose .jxmb would be larger than jxmb check and the editor read', () => {
     test('1,500 projects with long texts: refused with the size of the result and the .jxmb limit, for import and --report', async () => {
         const goal = '完成年度科普工作任务，' + '组织开展科普宣传活动'.repeat(100);

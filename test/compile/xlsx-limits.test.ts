@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { runJxmb } from '../helpers/run-cli.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+// `compile --to xlsx` refuses texts longer than an Excel cell holds, each at its place (the built CLI, `npm run
+// build` first): all of them in one run, so that the author does not shorten one, compile, and learn of the next.
+
+const { at, file } = useTempDir('jxmb-xlsx-limits-');
+
+describe('compile --to xlsx with several texts too long for a cell', () => {
+    test('each is reported at its line, exit 1, no workbook', () => {
+        const input = file('two.jxmb', `部门整体 "x" 年度 2024 {\n    总体绩效目标 "${'长'.repeat(40_000)}"\n    其他需完成的任务 "${'多'.repeat(33_000)}"\n}\n`);
+        const r = runJxmb(['compile', input, '--to', 'xlsx', '-o', at('two.xlsx')]);
+        expect(r.code).toBe(1);
+        const findings = r.stderr.split('\n').filter(line => line.includes('compile/out-of-range')).map(line => line.split(' error ')[0]);
+        expect(findings).toEqual([`${input}:2:12`, `${input}:3:14`]);
+        expect(r.stderr).toContain('有 40,000 个字符');
+        expect(r.stderr).toContain('有 33,000 个字符');
+        expect(existsSync(at('two.xlsx'))).toBe(false);
+    });
+});
