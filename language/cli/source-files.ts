@@ -81,6 +81,10 @@ export async function readAtMost(file: string, limit: number): Promise<Buffer | 
     }
 }
 
+// .xlsx and .docx are zip files: a table given to check where a .jxmb was expected.
+const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+const TABLE_HINT = '它像是 Excel 或 Word 表格（.xlsx、.docx）：用 jxmb import 导入为 .jxmb，或用 jxmb check --report 报告.html 直接审核表格。';
+
 /** A text a user wrote (`what`: a .jxmb, or a jxmb.yaml), in whichever of UTF-8 and UTF-16 their editor saved it. */
 export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文本'): string {
     checkSourceSize(file, bytes.length);
@@ -88,7 +92,7 @@ export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文�
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
     if (bytes.subarray(0, 8192).includes(0)) {
         const utf16 = decodeUtf16WithoutBom(bytes);
-        if (utf16 === null) throw new InputError(file, `这是二进制文件，不是 ${what}。`);
+        if (utf16 === null) throw new InputError(file, `这是二进制文件，不是 ${what}。${isZip(bytes) && what === '.jxmb 文本' ? TABLE_HINT : ''}`);
         return utf16.text;
     }
     try {

@@ -20,11 +20,14 @@ class Lines {
     }
 
     block(head: string, body: () => void): void {
+        const at = this.lines.length;
         this.line(head + ' {');
         this.depth++;
         body();
         this.depth--;
-        this.line('}');
+        // An empty block on one line, as the formatter writes it (lsp/format/layout.ts): `经济效益指标 { }`.
+        if (this.lines.length === at + 1) this.lines[at] += ' }';
+        else this.line('}');
     }
 }
 

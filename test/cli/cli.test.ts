@@ -54,7 +54,9 @@ describe('jxmb check', () => {
         ['a missing file', () => at('nope.jxmb'), '不存在'],
         ['a folder with no .jxmb', () => { mkdirSync(at('empty'), { recursive: true }); return at('empty'); }, '没有 .jxmb'],
         ['a GBK file', () => file('gbk.jxmb', Buffer.from([0xb2, 0xbf, 0xc3, 0xc5, 0xd5, 0xfb, 0xcc, 0xe5, 0x20, 0x22, 0x22])), 'GBK'],
-        ['a binary file', () => file('binary.jxmb', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff])), '二进制']
+        ['a binary file', () => file('binary.jxmb', Buffer.from([0x00, 0x9c, 0x03, 0x04, 0x00, 0x00, 0xff])), '二进制'],
+        // A table given as it is: told how to read it (import, or the reviewer's report).
+        ['an .xlsx table', () => file('表格.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff])), '用 jxmb import 导入为 .jxmb，或用 jxmb check --report']
     ])('%s: a clear message, exit 2, no stack trace', (_name, make, words) => {
         const r = runJxmb(['check', make()]);
         expect(r.code).toBe(2);
