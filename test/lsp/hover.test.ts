@@ -114,7 +114,9 @@ describe('hover on a value: its normalised reading', () => {
     });
 
     test('graded and milestone values are checkable; hedged and compound values say what is wrong', async () => {
-        expect(await hover(output('                "甲"："良好"'), '"良')).toContain('等级「良好」（可考核）');
+        expect(await hover(output('                "甲"："良好及以上"'), '"良')).toContain('等级「≥良好」（可考核）');
+        // A bare 良好 names no scale (RULES §4): vague, not a grade.
+        expect(await hover(output('                "甲"："良好"'), '"良')).not.toContain('可考核');
         expect(await hover(output('                "甲"："通过验收"'), '"通过')).toContain('里程碑「通过验收」（可考核）');
         const hedged = await hover(output('                "档案整理"："约180卷"'), '"约');
         expect(hedged).toContain('读作：**= 180 卷**');
