@@ -1,4 +1,4 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import type { MaybePromise, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Indicator, JxmbAstType, Value } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { categoryByCode } from '../domain/taxonomy.js';
@@ -60,11 +60,8 @@ function reportMisfiled(indicator: Indicator, rule: Pick<ClassificationRule, 'ta
 }
 
 /** A satisfaction figure outside 服务对象满意度 (SEED004 「扩大学生资助面…满意度，预期达到98%」 under 社会效益). */
-export function checkSatisfactionFiling(indicator: Indicator, accept: ValidationAcceptor): void {
-    const under = filedUnder(indicator);
-    const word = matches(SATISFACTION, indicator.name);
-    if (!under || !word || !SATISFACTION.misfiledUnder.includes(under)) return;
-    reportMisfiled(indicator, SATISFACTION, word, accept, ClassificationCode.satisfactionMisfiled);
+function checkSatisfactionFiling(indicator: Indicator, under: string, word: string, accept: ValidationAcceptor): void {
+    if (SATISFACTION.misfiledUnder.includes(under)) reportMisfiled(indicator, SATISFACTION, word, accept, ClassificationCode.satisfactionMisfiled);
 }
 
 const isUpperBound = (q: Quantity) => q.op === '≤' || q.op === '<';
@@ -87,14 +84,10 @@ function costEvidence(indicator: Indicator, under: string): string | undefined {
     return isUpperBound(parsed) && !effectName ? `是金额上限${shown}` : undefined;
 }
 
-/** A cost under 质量/时效/效益 → 成本 (14, or 41 under the 2021 model), RULES §3.7, §5. True when reported. */
-export function checkCostFiling(indicator: Indicator, model: CostModel, accept: ValidationAcceptor): boolean {
-    const under = filedUnder(indicator);
-    const evidence = under && COST_MISFILED_UNDER.includes(under) && !matches(SATISFACTION, indicator.name) ? costEvidence(indicator, under) : undefined;
-    if (!evidence) return false;
+/** A cost under 质量/时效/效益 → 成本 (14, or 41 under the 2021 model), RULES §3.7, §5. */
+function reportCostFiling(indicator: Indicator, evidence: string, model: CostModel, accept: ValidationAcceptor): void {
     const target = costLevel2For(ownerOf(indicator), model);
     reportMisfiled(indicator, { target, reason: COST_REASON }, { value: evidence }, accept, ClassificationCode.misfiled);
-    return true;
 }
 
 /**
@@ -115,8 +108,8 @@ function satisfactionName(indicator: Indicator): string {
  * name without the word — a % (服务对象评价 ≥90%: say what it measures) or a count (活动参与人数 ≥500人: an output,
  * filed in the wrong place).
  */
-export function checkSatisfactionBlock(indicator: Indicator, accept: ValidationAcceptor): void {
-    if (filedUnder(indicator) !== '31' || SATISFACTION.words.some(word => indicator.name.includes(word))) return;
+function checkSatisfactionBlock(indicator: Indicator, accept: ValidationAcceptor): void {
+    if (SATISFACTION.words.some(word => indicator.name.includes(word))) return;
     const parsed = firstParsed(indicator);
     if (!parsed || parsed.kind === 'empty' || parsed.kind === 'unparsable') return;
     const percent = parsed.kind === 'quantity' && isPercentUnit(parsed.unit);
@@ -143,10 +136,9 @@ const FLIPPED: Record<Quantity['op'], Quantity['op']> = { '≥': '≤', '>': '<'
  * 「reverse ≤/<」): a lower bound on a thing to keep low (法律纠纷发生数 ≥3起, 能耗 ≥100吨标准煤), or only an upper
  * bound on the people reached (科普受益人次 ≤2万人次). Words in indicator-names.yaml `direction`. ≥0 asks nothing.
  */
-export function checkDirection(indicator: Indicator, accept: ValidationAcceptor): void {
+function checkDirection(indicator: Indicator, accept: ValidationAcceptor): void {
     const direction = directionOf(indicator.name);
-    // A share (投诉事项办结满意率, 能耗达标率 ≥95%) may point either way: only counts and amounts are judged.
-    if (!direction || matches(SATISFACTION, indicator.name)) return;
+    if (!direction) return;
     for (const value of valuesOf(indicator)) {
         const parsed = readValueNode(value).parsed;
         if (parsed.kind !== 'quantity' || parsed.approximate || isPercentUnit(parsed.unit) || isMoneyUnit(parsed.unit)) continue;
@@ -172,8 +164,7 @@ export function checkDirection(indicator: Indicator, accept: ValidationAcceptor)
  * containing 及时/时间/进度/响应 belongs in 13 and needs a date, duration or 及时率」. A floor of hours counts work
  * done (志愿服务时间 ≥1000小时, 培训时长 ≥40小时) and stays. True when reported.
  */
-export function checkTimeFiling(indicator: Indicator, accept: ValidationAcceptor): boolean {
-    const under = filedUnder(indicator);
+function checkTimeFiling(indicator: Indicator, under: string, accept: ValidationAcceptor): boolean {
     if (under !== '11' && under !== '12') return false;
     const parsed = firstParsed(indicator);
     const evidence = parsed?.kind === 'date' ? `是完成时限「${formatQuantity(parsed)}」`
@@ -185,9 +176,7 @@ export function checkTimeFiling(indicator: Indicator, accept: ValidationAcceptor
 }
 
 /** A 效益 name under the wrong 效益 二级 or under 产出 (SEED003 公众对科普知识知晓度 under 经济效益), RULES §3.7. */
-export function checkBenefitFiling(indicator: Indicator, accept: ValidationAcceptor): void {
-    const under = filedUnder(indicator);
-    if (!under || matches(SATISFACTION, indicator.name)) return;
+function checkBenefitFiling(indicator: Indicator, under: string, accept: ValidationAcceptor): void {
     for (const rule of BENEFIT_RULES) {
         const word = matches(rule, indicator.name);
         if (word && rule.misfiledUnder.includes(under)) {
@@ -248,17 +237,29 @@ export function checkCompound(indicator: Indicator, accept: ValidationAcceptor):
     }
 }
 
+/**
+ * Where a 三级 belongs (RULES §2, §3.6, §3.7) and which way its target points: the 二级 it is filed under and its
+ * satisfaction word read once for all of them (every 三级 is asked). A satisfaction figure is judged as one only —
+ * a share may point either way (投诉事项办结满意率); a cost or a time is reported as one, and only what is neither is
+ * asked where among the 效益 it belongs. The 成本 model is read only for a cost, which is where it decides the move.
+ */
+function checkFiling(services: JxmbServices, indicator: Indicator, accept: ValidationAcceptor): MaybePromise<void> {
+    const under = filedUnder(indicator);
+    if (under === '31') checkSatisfactionBlock(indicator, accept);
+    const satisfaction = matches(SATISFACTION, indicator.name);
+    if (satisfaction) return under ? checkSatisfactionFiling(indicator, under, satisfaction, accept) : undefined;
+    checkDirection(indicator, accept);
+    if (!under) return;
+    const cost = COST_MISFILED_UNDER.includes(under) ? costEvidence(indicator, under) : undefined;
+    if (cost) return withCostModel(services, indicator, model => reportCostFiling(indicator, cost, model, accept));
+    if (!checkTimeFiling(indicator, under, accept)) checkBenefitFiling(indicator, under, accept);
+}
+
 export function createClassificationChecks(services: JxmbServices): ValidationChecks<JxmbAstType> {
     return {
         Indicator: [
-            checkSatisfactionFiling,
-            checkSatisfactionBlock,
-            // A cost or a time is reported as one; only what is neither is asked where among the 效益 it belongs.
-            (indicator, accept) => withCostModel(services, indicator, model => {
-                if (!checkCostFiling(indicator, model, accept) && !checkTimeFiling(indicator, accept)) checkBenefitFiling(indicator, accept);
-            }),
-            checkCompound,
-            checkDirection
+            (indicator, accept) => checkFiling(services, indicator, accept),
+            checkCompound
         ]
     };
 }
