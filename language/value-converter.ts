@@ -12,7 +12,7 @@ export class JxmbValueConverter extends DefaultValueConverter {
         const feature = cstNode.grammarSource;
         if (feature?.$type !== 'RuleCall') return input;
         const rule = (feature as GrammarAST.RuleCall).rule.ref?.name;
-        return rule === 'STRING' ? unquote(input) : rule === 'NUMBER' ? input.replace(/，/g, ',') : input;
+        return rule === 'STRING' ? unquote(input) : rule === 'NUMBER' && input.includes('，') ? input.replace(/，/g, ',') : input;
     }
 }
 
