@@ -6,24 +6,41 @@ import { partData, type ZipPart } from './zip-package.js';
 // a package past MAX_PACKAGE_BYTES never gets here).
 
 export function replaceParts(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>, replaced: ReadonlyMap<string, Buffer>): Buffer {
-    const locals: Buffer[] = [];
-    const centrals: Buffer[] = [];
-    let offset = 0;
+    const entries: ZipEntry[] = [];
     for (const part of parts.values()) {
         const own = replaced.get(part.name);
         const data = own ?? partData(bytes, part);
         if (!data) continue;
-        const entry = own
-            ? { method: 0, crc: crc32(own), size: own.length }
-            : { method: part.method, crc: part.crc, size: part.size };
-        const name = Buffer.from(part.name, 'utf8');
+        entries.push(own
+            ? { name: part.name, method: 0, crc: crc32(own), size: own.length, data }
+            : { name: part.name, method: part.method, crc: part.crc, size: part.size, data });
+    }
+    return writeZip(entries);
+}
+
+/** A part as it is written: `data` compressed by `method` (0 stored, 8 deflated), `crc` and `size` of the part itself. */
+export interface ZipEntry {
+    name: string;
+    method: number;
+    crc: number;
+    size: number;
+    data: Uint8Array;
+}
+
+/** A zip archive of the entries, names in UTF-8, with its central directory. */
+export function writeZip(entries: readonly ZipEntry[]): Buffer {
+    const locals: Uint8Array[] = [];
+    const centrals: Buffer[] = [];
+    let offset = 0;
+    for (const entry of entries) {
+        const name = Buffer.from(entry.name, 'utf8');
         const local = Buffer.alloc(30);
         local.writeUInt32LE(0x04034b50, 0);
         local.writeUInt16LE(20, 4);
-        local.writeUInt16LE(0x0800, 6);
+        local.writeUInt16LE(0x0800, 6); // UTF-8 names
         local.writeUInt16LE(entry.method, 8);
         local.writeUInt32LE(entry.crc, 14);
-        local.writeUInt32LE(data.length, 18);
+        local.writeUInt32LE(entry.data.length, 18);
         local.writeUInt32LE(entry.size, 22);
         local.writeUInt16LE(name.length, 26);
         const central = Buffer.alloc(46);
@@ -33,19 +50,19 @@ export function replaceParts(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPa
         central.writeUInt16LE(0x0800, 8);
         central.writeUInt16LE(entry.method, 10);
         central.writeUInt32LE(entry.crc, 16);
-        central.writeUInt32LE(data.length, 20);
+        central.writeUInt32LE(entry.data.length, 20);
         central.writeUInt32LE(entry.size, 24);
         central.writeUInt16LE(name.length, 28);
         central.writeUInt32LE(offset, 42);
-        locals.push(local, name, data);
+        locals.push(local, name, entry.data);
         centrals.push(central, name);
-        offset += local.length + name.length + data.length;
+        offset += local.length + name.length + entry.data.length;
     }
     const directory = Buffer.concat(centrals);
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(centrals.length / 2, 8);
-    end.writeUInt16LE(centrals.length / 2, 10);
+    end.writeUInt16LE(entries.length, 8);
+    end.writeUInt16LE(entries.length, 10);
     end.writeUInt32LE(directory.length, 12);
     end.writeUInt32LE(offset, 16);
     return Buffer.concat([...locals, directory, end]);
@@ -58,7 +75,7 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
     return c >>> 0;
 });
 
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
     let crc = 0xffffffff;
     for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
     return (crc ^ 0xffffffff) >>> 0;

@@ -5,6 +5,7 @@ import { importBytes, renderImport, type ImportOptions, type ImportResult } from
 import { amountOf } from '../../language/import/cells.js';
 import type { ReportEntry } from '../../language/import/placement.js';
 import { readPart, zipDirectory } from '../../language/import/zip-package.js';
+import { writeZip } from '../../language/import/zip-rewrite.js';
 import type { SourceCell, SourceTable } from '../../language/import/source.js';
 import {
     budgetField, indicatorHeading, isBudgetHeading, level1Label, level2Label, projectHeading, taskHeading
@@ -65,50 +66,12 @@ export async function printedModel(result: ImportResult): Promise<DeclarationFil
  * another uncompressed size into the headers than the part has (a zip bomb's directory may lie either way).
  */
 export function zip(files: Record<string, string | Uint8Array>, declaredSizes: Record<string, number> = {}): Buffer {
-    const locals: Buffer[] = [];
-    const centrals: Buffer[] = [];
-    let offset = 0;
-    for (const [name, content] of Object.entries(files)) {
+    return writeZip(Object.entries(files).map(([name, content]) => {
         const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
-        const packed = deflateRawSync(data);
-        const fileName = Buffer.from(name, 'utf8');
-        const crc = crc32(data);
-        const local = Buffer.alloc(30);
-        local.writeUInt32LE(0x04034b50, 0);
-        local.writeUInt16LE(20, 4);
-        local.writeUInt16LE(0x0800, 6); // UTF-8 names
-        local.writeUInt16LE(8, 8); // deflate
-        local.writeUInt32LE(crc, 14);
-        local.writeUInt32LE(packed.length, 18);
-        const size = declaredSizes[name] ?? data.length;
-        local.writeUInt32LE(size, 22);
-        local.writeUInt16LE(fileName.length, 26);
-        const central = Buffer.alloc(46);
-        central.writeUInt32LE(0x02014b50, 0);
-        central.writeUInt16LE(20, 4);
-        central.writeUInt16LE(20, 6);
-        central.writeUInt16LE(0x0800, 8);
-        central.writeUInt16LE(8, 10);
-        central.writeUInt32LE(crc, 16);
-        central.writeUInt32LE(packed.length, 20);
-        central.writeUInt32LE(size, 24);
-        central.writeUInt16LE(fileName.length, 28);
-        central.writeUInt32LE(offset, 42);
-        locals.push(local, fileName, packed);
-        centrals.push(central, fileName);
-        offset += local.length + fileName.length + packed.length;
-    }
-    const directory = Buffer.concat(centrals);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(Object.keys(files).length, 8);
-    end.writeUInt16LE(Object.keys(files).length, 10);
-    end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(offset, 16);
-    return Buffer.concat([...locals, directory, end]);
+        return { name, method: 8, crc: crc32(data), size: declaredSizes[name] ?? data.length, data: deflateRawSync(data) };
+    }));
 }
 
-/** The parts of a zip package, inflated: to change one part of a real workbook and zip it again. */
 export function unzip(bytes: Uint8Array): Record<string, Buffer> {
     const parts: Record<string, Buffer> = {};
     for (const part of zipDirectory(bytes)?.values() ?? []) parts[part.name] = readPart(bytes, part)!;
