@@ -14,7 +14,8 @@ export class JxmbCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
         const current = document.diagnostics ?? [];
-        for (const shown of params.context.diagnostics) {
+        // A client that sends no context (a protocol slip) gets no fixes rather than an internal error.
+        for (const shown of params.context?.diagnostics ?? []) {
             // The editor sends the diagnostics it shows; right after typing they belong to the previous version, and
             // edits built from their range and data would change the wrong text. Only a diagnostic the document still
             // has is fixed, from the server's own copy (which carries `data` even when the client dropped it).
