@@ -64,6 +64,8 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
         const gap = /[ \t\u3000]*$/.exec(before)![0].length;
         return { hint: '（三级指标名称与指标值之间应有「：」）', repair: { title: '在名称后插入「：」', offset: offset - gap, length: gap, newText: '：' } };
     }
+    const slip = inputSlip(image, before, offset);
+    if (slip) return slip;
     if (RANGE_SIGN.test(image) && /\d[ \t\u3000]*$/.test(before)) return { hint: '（区间的两端都要写数字，如 90～95%）' };
     if (/^[：:]$/.test(image) && NAME_ONLY.test(before) && COLON_AT_END.test(previousLine(text, lineStart))) {
         return { hint: '（上一行的「：」之后缺少指标值，这一行的名称被读成了它的值）' };
@@ -89,6 +91,27 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
         return { hint: `（三级指标名称要加引号，如 "${image}"：）`, repair: quote };
     }
     return NONE;
+}
+
+/** A name followed by a separator where its 「：」 belongs (`"名称"；≥20场次`, an input method's slip). */
+const NAME_THEN_SEPARATOR = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOTED}[ \t\u3000]*([；;，,])[ \t\u3000]*$`);
+/** A 三级's 「：」 typed twice: `"名称"：：≥20场次`. */
+const NAME_THEN_COLON = new RegExp(String.raw`${QUOTED}[ \t\u3000]*[：:][ \t\u3000]*$`);
+
+/** Slips of an input method between a 三级's name and its value: a separator for the 「：」, the 「：」 twice. */
+function inputSlip(image: string, before: string, offset: number): SyntaxAdvice | undefined {
+    const separator = (OPERATOR.test(image) || /^\d/.test(image)) ? NAME_THEN_SEPARATOR.exec(before) : null;
+    if (separator) {
+        const at = offset - before.length + before.lastIndexOf(separator[1]!);
+        return {
+            hint: `（三级指标名称与指标值之间应为「：」，这里是「${separator[1]}」）`,
+            repair: { title: `把「${separator[1]}」改为「：」`, offset: at, length: 1, newText: '：' }
+        };
+    }
+    if (/^[：:]$/.test(image) && NAME_THEN_COLON.test(before)) {
+        return { hint: '（「：」写了两次）', repair: { title: '删去多余的「：」', offset, length: image.length, newText: '' } };
+    }
+    return undefined;
 }
 
 // What may stand in an unquoted value: up to a blank, a quote, a brace or a separator.
@@ -137,8 +160,16 @@ function unquotedDate(text: string, offset: number, before: string): SyntaxAdvic
     };
 }
 
-/** A lexing error at `offset`: a hyphen between two numbers is a range written with the wrong sign (45-50). */
+/**
+ * A lexing error at `offset`: a hyphen between two numbers is a range written with the wrong sign (45-50); full-width
+ * digits (２０, an input method's) are no number to the DSL.
+ */
 export function lexingErrorAdvice(text: string, offset: number): SyntaxAdvice {
+    const wide = /^[０-９][０-９．，]*/.exec(text.slice(offset, offset + 40))?.[0];
+    if (wide) {
+        const narrow = wide.replace(/[０-９．，]/g, c => c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+        return { hint: `：数字要用半角，写作 ${narrow}`, repair: { title: `改为半角数字「${narrow}」`, offset, length: wide.length, newText: narrow } };
+    }
     if (text[offset] !== '-' || !/\d/.test(text[offset - 1] ?? '') || !/\d/.test(text[offset + 1] ?? '')) return NONE;
     return { hint: '：区间写作「下限～上限」，如 45～50场次', repair: { title: '把「-」改为区间号「～」', offset, length: 1, newText: '～' } };
 }

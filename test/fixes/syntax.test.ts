@@ -22,6 +22,11 @@ describe('quick-fixes of syntax errors', () => {
         ['a date in 年月日', indicators('    "完成时间"：≤2024年12月31日'), 'parsing-error', '改为「≤2024-12-31」', '"完成时间"：≤2024-12-31\n'],
         ['a date in 年月日 before 前', indicators('    "完成时间"：2024年6月30日前'), 'parsing-error', '改为「≤2024-06-30」', '"完成时间"：≤2024-06-30\n'],
         ['a range written with a hyphen', indicators('    "满意度"：90-95%'), 'lexing-error', '改为区间号「～」', '"满意度"：90～95%'],
+        // Slips of an input method.
+        ['a 「；」 where the colon belongs', indicators('    "举办活动场次"；≥20场次'), 'parsing-error', '把「；」改为「：」', '"举办活动场次"：≥20场次'],
+        ['a 「，」 where the colon belongs', indicators('    "举办活动场次"，20场次'), 'parsing-error', '把「，」改为「：」', '"举办活动场次"：20场次'],
+        ['the colon typed twice', indicators('    "举办活动场次"：：≥20场次'), 'parsing-error', '删去多余的「：」', '"举办活动场次"：≥20场次'],
+        ['full-width digits', indicators('    "举办活动场次"：≥２０场次'), 'lexing-error', '改为半角数字「20」', '"举办活动场次"：≥20场次'],
         ['a 一级 written short', '部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出 { 数量指标 { "a"：≥1场次 } } }\n}\n', 'parsing-error', '改为「产出指标」', '绩效指标 { 产出指标 { 数量指标'],
         ['a 二级 written short', '部门整体 "测试单位" 年度 2024 {\n  绩效指标 { 产出指标 { 数量 { "a"：≥1场次 } } }\n}\n', 'parsing-error', '改为「数量指标」', '产出指标 { 数量指标 { "a"']
     ])('%s', async (_what, before, code, title, expected) => {

@@ -95,6 +95,12 @@ describe('value/rate-without-percent', () => {
         const { text } = await applyFixAndRecheck(before, 'value/rate-without-percent', '〔待填〕');
         expect(text).toContain('"政府采购合规率"："≥〔待填〕%"');
     });
+
+    test('a control rate caps: ≤N% (成本控制率 written as an amount)', async () => {
+        const before = department(block('成本指标', '"成本控制率"："≤20万元"'));
+        const { text } = await applyFixAndRecheck(before, 'value/rate-without-percent', '〔待填〕');
+        expect(text).toContain('"成本控制率"："≤〔待填〕%"');
+    });
 });
 
 describe('value/percent-under-count', () => {

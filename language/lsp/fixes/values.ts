@@ -146,11 +146,13 @@ function fixRepeatsName(diagnostic: Diagnostic, document: Doc): QuickFix[] {
 
 // ─── kinds ───────────────────────────────────────────────────────────────────────────────────────────────────
 
-function fixRateWithoutPercent(diagnostic: Diagnostic): QuickFix[] {
+function fixRateWithoutPercent(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const percent = (diagnostic.data as { percent?: string | null }).percent;
     const fixes: QuickFix[] = [];
     if (percent) fixes.push({ title: `改为百分比「${percent}」`, edits: [{ range: diagnostic.range, newText: percent }], isPreferred: true });
-    fixes.push(templateFix('改为百分比', diagnostic, ['≥', slot('数值'), '%']));
+    // A control rate caps what is spent (成本控制率 ≤100%, RULES §4); other rates are reached (合格率 ≥95%).
+    const capped = /控制率/.test(indicatorAt(document, diagnostic)?.name ?? '');
+    fixes.push(templateFix('改为百分比', diagnostic, [capped ? '≤' : '≥', slot('数值'), '%']));
     return fixes;
 }
 
