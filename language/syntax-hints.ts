@@ -2,6 +2,8 @@ import type { IToken } from 'chevrotain';
 import { level1ByName, level2ByName } from './domain/taxonomy.js';
 import { parseValue } from './domain/values.js';
 import { structuredFormOf } from './validation/values.js';
+import { quote as quoted } from './value-converter.js';
+import { unquotedValueEnd } from './value-extent.js';
 
 // What a syntax error most likely means, read off the line it stands in and the rule the parser was in. The parser
 // reports where the text stops making sense, which is often a token after the mistake: a name alone is a 三级 without
@@ -84,12 +86,14 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     if (token.tokenType?.name !== 'UNIT') return NONE;
     const words = unquotedWordValue(text, offset, image, before);
     if (words) return words;
-    const quote = replace(`加上引号：「"${image}"」`, `"${image}"`);
-    if (ROW_VALUE_PLACE.test(before)) return { hint: `（文字指标值要加引号，如 "${image}"；可度量的值直接写，如 ≥45场次）`, repair: quote };
-    if (/[：:][ \t\u3000]*$/.test(before)) return { hint: `（文字要加引号，如 "${image}"）`, repair: quote };
     if (/(?:^|[{｛}｝])[ \t\u3000]*$/.test(before) && /^[ \t\u3000]*[：:]/.test(text.slice(offset + image.length))) {
-        return { hint: `（三级指标名称要加引号，如 "${image}"：）`, repair: quote };
+        return { hint: `（三级指标名称要加引号，如 "${image}"：）`, repair: replace(`加上引号：「"${image}"」`, `"${image}"`) };
     }
+    // A value or a text: the quotes go round all of it, not round the word the parser stopped at.
+    const whole = text.slice(offset, Math.max(offset + image.length, unquotedValueEnd(text, offset)));
+    const quote: Repair = { title: `加上引号：「${quoted(whole)}」`, offset, length: whole.length, newText: quoted(whole) };
+    if (ROW_VALUE_PLACE.test(before)) return { hint: `（文字指标值要加引号，如 ${quoted(whole)}；可度量的值直接写，如 ≥45场次）`, repair: quote };
+    if (/[：:][ \t\u3000]*$/.test(before)) return { hint: `（文字要加引号，如 ${quoted(whole)}）`, repair: quote };
     return NONE;
 }
 
@@ -114,8 +118,6 @@ function inputSlip(image: string, before: string, offset: number): SyntaxAdvice 
     return undefined;
 }
 
-// What may stand in an unquoted value: up to a blank, a quote, a brace or a separator.
-const VALUE_RUN = /^[^\s"“”「」{}｛｝;；,，]*/;
 /** A number, with the operator and unit the DSL reads, just after a 三级's 「：」 (95%, ≥2024年). */
 const NUMBER_AFTER_COLON = new RegExp(String.raw`${QUOTED}[ \t\u3000]*[：:][ \t\u3000]*([≥≤≧≦<>＜＞=＝]*[0-9][0-9,.]*[^\s"“「{}｛｝;；,，]*)$`);
 
@@ -127,7 +129,7 @@ function unquotedWordValue(text: string, offset: number, image: string, before: 
     const afterNumber = NUMBER_AFTER_COLON.exec(before)?.[1];
     const start = afterNumber ? offset - afterNumber.length : offset;
     if (!afterNumber && !VALUE_PLACE.test(before)) return undefined;
-    const whole = (afterNumber ?? '') + VALUE_RUN.exec(text.slice(offset, offset + LOOK_BACK))![0];
+    const whole = (afterNumber ?? '') + text.slice(offset, Math.max(offset, unquotedValueEnd(text, offset)));
     if (!/[0-9]/.test(whole) || whole.length <= image.length && !afterNumber) return undefined;
     const symbols = structuredFormOf(whole, parseValue(whole));
     const instead = symbols ? `，或写成 ${symbols}` : '';

@@ -1,8 +1,8 @@
-// How far the 「加上引号」 repair of syntax-hints.ts should reach. The parser stops at the first word it cannot take
-// (`不少于` of `不少于50篇`), so the repair it knows quotes that word only, and `"不少于"50篇` still does not parse.
-// A value or text written without quotes goes on to the end of what it stands for: the end of the line, a comment, a
-// brace, the next quoted name; in a 三级 row also a separator (「；」, or a 「，」 that is not a thousands separator)
-// and the 年度 column after the 实施周期 one.
+// How far the 「加上引号」 repair of syntax-hints.ts reaches. The parser stops at the first word it cannot take
+// (`不少于` of `不少于50篇`); quoting that word only, `"不少于"50篇`, still does not parse. A value or text written
+// without quotes goes on to the end of what it stands for: the end of the line, a comment, a brace, the next quoted
+// name; in a 三级 row also a separator (「；」, or a 「，」 that is not a thousands separator) and the 年度 column after
+// the 实施周期 one.
 
 const ROW_START = /^[ \t\u3000]*(?:[{｛}｝][ \t\u3000]*)*(?:"(?:[^"\\\n]|\\.)*"|“[^”\n]*”|「[^」\n]*」)/;
 const ALWAYS_STOP = /\/\/|\/\*|[{｛}｝"“「\n\r]/g;
