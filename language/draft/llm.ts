@@ -103,6 +103,11 @@ export function resolveLlmConfig(options: LlmOptions = {}): Config {
     };
 }
 
+// The SDK tells every endpoint the user's system (X-Stainless-OS: Linux, X-Stainless-Runtime-Version: v20.…); the
+// endpoint needs none of it. A null default header removes the SDK's own.
+const NO_PLATFORM_HEADERS = Object.fromEntries(
+    ['X-Stainless-OS', 'X-Stainless-Arch', 'X-Stainless-Runtime', 'X-Stainless-Runtime-Version'].map(name => [name, null]));
+
 /** 「环境变量 … OPENAI_API_KEY 设置」, 「命令「…」设置」: a space after a Latin word only, as Chinese text sets it. */
 const setIn = (place: string) => `${place}${/[A-Za-z0-9]$/.test(place) ? ' ' : ''}设置`;
 
@@ -214,7 +219,7 @@ export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}
     const config = resolveLlmConfig(options);
     throwIfAborted(run.signal);
     // The SDK retries and logs by itself; both are ours to do (bounded, Chinese, without the key).
-    const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs, logLevel: 'off' });
+    const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs, logLevel: 'off', defaultHeaders: NO_PLATFORM_HEADERS });
     const messages = initialMessages(target, options.costModel);
     for (const cut of truncatedFields(target)) {
         run.onProgress?.(`「${cut.field}」共 ${cut.length} 字，过长：只把前 ${MAX_FIELD_CHARS} 字发给模型，后面的承诺请另行草拟或改用规则草拟。`);

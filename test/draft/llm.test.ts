@@ -113,6 +113,8 @@ describe('a good answer', () => {
         expect(request!.url).toBe('/v1/chat/completions');
         expect(request!.headers.authorization).toBe(`Bearer ${KEY}`);
         expect(request!.rawBody).not.toContain(KEY);
+        // Nothing about the user's machine: the SDK's platform headers are left out.
+        expect(Object.keys(request!.headers).filter(h => /^x-stainless-(os|arch|runtime)/.test(h))).toEqual([]);
         expect(request!.body.model).toBe('test-model');
         expect(request!.body.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'jxmb_draft', strict: true, schema: llmAnswerSchema } });
         const system = request!.body.messages![0]!.content;
