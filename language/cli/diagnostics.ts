@@ -31,9 +31,11 @@ export function toFinding(file: string, diagnostic: Diagnostic): Finding {
     };
 }
 
+/** A file name as printed on a line: a line break or an ESC in it would split the line, or be obeyed by the terminal. */
+const printableName = (file: string): string => file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+
 export function formatFinding(f: Finding): string {
-    // (a name that carries a line break or an ESC sequence would split the line, or be obeyed by the terminal)
-    return `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${oneLine(f.message)}`;
+    return `${printableName(f.file)}:${f.line}:${f.column} ${f.severity} ${f.code} ${oneLine(f.message)}`;
 }
 
 /** The text was not read as jxmb (a syntax error, or a file not read at all): nothing is compiled or drafted from it. */

@@ -30,6 +30,13 @@ describe('jxmb check', () => {
         expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     });
 
+    test('a file name with a line break or an ESC keeps each finding on its line, and nothing reaches the terminal raw', () => {
+        const r = runJxmb(['check', file('a\nb\u001b[31m.jxmb', broken)]);
+        expect(r.code).toBe(1);
+        expect(r.stdout).toMatch(/^\S*a\?b\?\[31m\.jxmb:2:15 error parsing-error /m);
+        expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    });
+
     test('--format json lists the findings with their place', () => {
         const r = runJxmb(['check', file('broken2.jxmb', broken), '--format', 'json']);
         expect(r.code).toBe(1);
