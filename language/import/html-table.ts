@@ -2,7 +2,8 @@ import type { SourceCell, SourceTable } from './source.js';
 
 // The HTML that mammoth makes of a .docx → one row stream: every paragraph outside a table is a row of one cell
 // (titles, 「部门名称：…」, 「单位：万元」), every table row a row of cells laid out on the table's grid with
-// rowspan/colspan (a merged cell is read once, at its top-left slot, as for .xlsx). Paragraphs inside a cell are joined
+// rowspan/colspan: a merged cell reads as the table shows it, each slot it covers holding its text, the slots after the
+// first marked with the range (SourceCell.merge), as for .xlsx. Paragraphs inside a cell are joined
 // with line breaks. mammoth's HTML is regular (no attributes but spans, entities escaped), so a tokenizer suffices.
 
 interface OpenCell {
@@ -10,6 +11,17 @@ interface OpenCell {
     paragraph: string;
     rowSpan: number;
     colSpan: number;
+    /** where it starts on the table's grid */
+    gridRow: number;
+    col: number;
+}
+
+const cellText = (cell: OpenCell) => [...cell.text, cell.paragraph].map(s => s.trim()).filter(Boolean).join('\n');
+
+/** 第2–3行第5列: the slots a merged cell covers, as the report names a Word table's cells. */
+function spanLabel(table: number, cell: OpenCell): string {
+    const range = (first: number, count: number) => count > 1 ? `${first}–${first + count - 1}` : `${first}`;
+    return `表${table} 第${range(cell.gridRow + 1, cell.rowSpan)}行第${range(cell.col + 1, cell.colSpan)}列`;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
@@ -26,7 +38,7 @@ export function htmlTable(html: string): SourceTable {
     let tableNo = 0;
     let depth = 0;
     // Grid state of the current (outermost) table.
-    let occupied: boolean[][] = [];
+    let occupied: OpenCell[][] = [];
     let gridRow = -1;
     let rowCells: Array<{ col: number; cell: OpenCell }> = [];
     let cell: OpenCell | null = null;
@@ -45,9 +57,11 @@ export function htmlTable(html: string): SourceTable {
         const width = Math.max(0, ...rowCells.map(c => c.col + c.cell.colSpan), occupied[gridRow]?.length ?? 0);
         const row: SourceCell[] = [];
         for (let col = 0; col < width; col++) {
-            const own = rowCells.find(c => c.col === col);
-            const text = own ? [...own.cell.text, own.cell.paragraph].map(s => s.trim()).filter(Boolean).join('\n') : '';
-            row.push({ text, where: `表${tableNo} 第${gridRow + 1}行第${col + 1}列`, row: rows.length, col, place: { kind: 'table-cell', table: tableNo, row: gridRow + 1, column: col + 1 } });
+            const covering = occupied[gridRow]?.[col];
+            const text = covering ? cellText(covering) : '';
+            const slot: SourceCell = { text, where: `表${tableNo} 第${gridRow + 1}行第${col + 1}列`, row: rows.length, col, place: { kind: 'table-cell', table: tableNo, row: gridRow + 1, column: col + 1 } };
+            if (covering && (covering.gridRow !== gridRow || covering.col !== col)) slot.merge = spanLabel(tableNo, covering);
+            row.push(slot);
         }
         rows.push(row);
         rowCells = [];
@@ -89,13 +103,13 @@ export function htmlTable(html: string): SourceTable {
         } else if (depth === 1 && (tag === 'td' || tag === 'th') && !closing) {
             const rowSpan = Number(/rowspan="(\d+)"/i.exec(attrs)?.[1] ?? 1);
             const colSpan = Number(/colspan="(\d+)"/i.exec(attrs)?.[1] ?? 1);
-            cell = { text: [], paragraph: '', rowSpan, colSpan };
             const taken = (occupied[gridRow] ??= []);
             let col = 0;
             while (taken[col]) col++;
+            cell = { text: [], paragraph: '', rowSpan, colSpan, gridRow, col };
             for (let r = gridRow; r < gridRow + rowSpan; r++) {
                 const line = (occupied[r] ??= []);
-                for (let c = col; c < col + colSpan; c++) line[c] = true;
+                for (let c = col; c < col + colSpan; c++) line[c] = cell;
             }
             rowCells.push({ col, cell });
         } else if (depth === 1 && (tag === 'td' || tag === 'th') && closing) {

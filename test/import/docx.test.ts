@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { importBytes } from '../../language/import/import.js';
+import { importBytes, renderImport } from '../../language/import/import.js';
 import { compiled, docx, modelDifferences, printedModel, type DocxCell } from './helpers.js';
 
 // .docx tables (read with mammoth): a document built in the test — title paragraph, then the table with merged
@@ -62,6 +62,22 @@ describe('部门整体 in a .docx table', () => {
         expect(modelDifferences(result.model, await compiled(expected))).toEqual([]);
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
         expect(modelDifferences(await printedModel(result), result.model)).toEqual([]);
+    });
+
+    test('a value merged over 实施周期 and 年度 fills both, and a name merged over two rows names both; the report says so', async () => {
+        const merged = rows.map(row => row.slice());
+        merged[merged.findIndex(row => row[3]?.text === '开展科普活动场次')] = [cont, start('产出指标'), start('数量指标'), t('开展科普活动场次'), t('≥10场', { span: 2 })];
+        const i = merged.findIndex(row => row[3]?.text === '发放科普资料');
+        merged[i] = [cont, cont, cont, start('发放科普资料'), t('不少于1000份'), t('不少于1000份')];
+        merged.splice(i + 1, 0, [cont, cont, cont, cont, t('不少于800份'), t('不少于800份')]);
+        const result = await importBytes(docx(['示例县科学技术协会2024年部门整体预算绩效目标申报表'], merged));
+        const text = renderImport(result, 'test');
+        expect(text).toContain('"开展科普活动场次"：≥10场\n');
+        expect(text.match(/"发放科普资料"[^\n]*/g)).toEqual(['"发放科普资料"："不少于1000份"', '"发放科普资料"："不少于800份"']);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+        const notes = result.report.filter(e => e.kind === 'note').map(e => e.message);
+        expect(notes).toContainEqual(expect.stringMatching(/合并单元格 表1 第\d+行第5–6列 中：按合并的值「≥10场」读取/));
+        expect(notes).toContainEqual(expect.stringMatching(/合并单元格 表1 第\d+–\d+行第4列 中：按合并的值「发放科普资料」读取/));
     });
 
     test('a paragraph that belongs nowhere is reported by its place in the document', async () => {
