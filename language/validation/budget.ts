@@ -308,12 +308,6 @@ export function checkTasksWithinBudget(declaration: DepartmentDeclaration, accep
         { node: first }, BudgetCode.tasksOverBudget);
 }
 
-/** The budget of a 部门整体 table (the tasks' and the 成本 targets' ceiling), in 万元. */
-function departmentCeiling(declaration: DepartmentDeclaration): { amount: number; label: string } | undefined {
-    const a = analyseDepartment(declaration);
-    return a && budgetCeiling(a);
-}
-
 /** The budget the tasks are measured against: B+P, plus S+D when they are counted outside 项目支出 (R3 only). */
 function budgetCeiling(a: DepartmentAnalysis): { amount: number; label: string } | undefined {
     const side = onlyR3Holds(a) ? a.spendingWithDevelopment : a.spending;
@@ -547,8 +541,10 @@ function ceilingOf(indicator: Indicator): Ceiling | undefined {
         const amount = row && rowAmount(row, '总计');
         return amount === undefined ? undefined : { amount, label: `${named('项目', project.name)}的资金总计` };
     }
+    // A 部门整体 table's 成本 targets are paid from the budget its tasks are measured against.
     const department = containerOf(indicator, 'DepartmentDeclaration') as DepartmentDeclaration | undefined;
-    const ceiling = department && departmentCeiling(department);
+    const analysis = department && analyseDepartment(department);
+    const ceiling = analysis && budgetCeiling(analysis);
     return ceiling && { amount: ceiling.amount, label: `本表预算（${ceiling.label}）` };
 }
 
