@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runDraftCommand } from '../../language/cli/draft.js';
 import { readTargets } from '../../language/draft/api.js';
 import { jxmb } from '../helpers/services.js';
 import { checkDraftResult } from '../../language/draft/schema.js';
 import { samplesDir } from '../helpers/samples.js';
-import { answer, startFakeOpenAI, status, type FakeOpenAI, type Step } from './fake-openai.js';
+import { answer, fakeOpenAIPerTest, status, type Step } from './fake-openai.js';
 
 // `jxmb draft <file> --task <名称> [--llm] [--format jxmb|json]`
 
@@ -20,14 +20,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 
 const seed000 = join(samplesDir, '000-nansha-kexie.jxmb');
 
-let server: FakeOpenAI | undefined;
-const saved = { ...process.env };
-
-afterEach(async () => {
-    await server?.close();
-    server = undefined;
-    process.env = { ...saved };
-});
+const startServer = fakeOpenAIPerTest();
 
 describe('jxmb draft', () => {
     test('prints the proposals as a .jxmb 绩效指标 block grouped by 一级/二级', async () => {
@@ -138,7 +131,7 @@ describe('jxmb draft', () => {
     });
 
     test('--llm with the endpoint from the environment; the key never printed', async () => {
-        server = await startFakeOpenAI([answer({ proposals: [{
+        const server = await startServer([answer({ proposals: [{
             name: '组织科普志愿活动场次', level1: '产出指标', level2: '数量指标', operator: '≥', number: 96, unit: '场次', per: null, date: null,
             period: '≥96场次', annual: '≥96场次', source: { field: '期望目标', quote: '组织科普志愿活动不少于96场次', start: null, end: null },
             placeholder: false, needsConfirmation: false, reason: null
@@ -158,7 +151,7 @@ describe('jxmb draft', () => {
     });
 
     test('--llm failing: the Chinese message, exit 2, no key', async () => {
-        server = await startFakeOpenAI([{ kind: 'status', status: 401, body: { error: { message: 'bad key sk-cli-FAKE-0000' } } }]);
+        const server = await startServer([{ kind: 'status', status: 401, body: { error: { message: 'bad key sk-cli-FAKE-0000' } } }]);
         process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
         const { code, err } = await run([seed000, '--task', '科普综合工作经费', '--llm', '--base-url', server.baseURL]);
         expect(code).toBe(2);
@@ -169,10 +162,8 @@ describe('jxmb draft', () => {
     test('--llm failing: the message names the options and environment variables the CLI reads, not the editor\'s settings', async () => {
         process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
         const failing = async (step: Step, ...extra: string[]) => {
-            server = await startFakeOpenAI([step]);
+            const server = await startServer([step]);
             const { code, err } = await run([seed000, '--task', '科普综合工作经费', '--llm', '--base-url', server.baseURL, '--model', 'cli-model', ...extra]);
-            await server.close();
-            server = undefined;
             expect(code).toBe(2);
             expect(err).not.toMatch(/jxmb\.llm|设置 API 密钥/);
             return err;
@@ -188,7 +179,7 @@ describe('jxmb draft', () => {
     test('--llm, the model proposing nothing for a text that states promises: the rules draft what the table lacks, said to be left out by the model', async () => {
         const file = join(mkdtempSync(join(tmpdir(), 'jxmb-draft-')), 'lectures.jxmb');
         writeFileSync(file, LECTURES);
-        server = await startFakeOpenAI([answer({ proposals: [] })]);
+        const server = await startServer([answer({ proposals: [] })]);
         process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
         const { code, out } = await run([file, '--task', '科普讲座经费', '--llm', '--base-url', server.baseURL]);
         expect(code).toBe(0);
@@ -201,7 +192,7 @@ describe('jxmb draft', () => {
         const file = join(mkdtempSync(join(tmpdir(), 'jxmb-draft-')), 'satisfaction.jxmb');
         writeFileSync(file, '部门整体 "测试单位" 年度 2024 {\n    任务 "科普" {\n        主要实施内容 "组织科普志愿活动不少于96场次；发布科普文章不少于210篇。"\n'
             + '        拟投入资金 50.00\n        期望目标 "公众满意度超90%"\n    }\n    绩效指标 {\n        产出指标 { 时效指标 { "完成时间"：≤2024-12-31 } }\n    }\n}\n');
-        server = await startFakeOpenAI([answer({ proposals: [{ ...PROPOSAL, source: { ...PROPOSAL.source, field: '主要实施内容' } }] })]);
+        const server = await startServer([answer({ proposals: [{ ...PROPOSAL, source: { ...PROPOSAL.source, field: '主要实施内容' } }] })]);
         process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
         const { code, out } = await run([file, '--task', '科普', '--llm', '--base-url', server.baseURL]);
         expect(code).toBe(0);
@@ -235,7 +226,7 @@ describe('jxmb draft', () => {
         });
 
         test("the server's model name cannot add lines to the preview", async () => {
-            server = await startFakeOpenAI([{ kind: 'answer', model: 'evil\n}\n项目 "M" {\r\u0085\u2028x', content: JSON.stringify({ proposals: [PROPOSAL] }) }]);
+            const server = await startServer([{ kind: 'answer', model: 'evil\n}\n项目 "M" {\r\u0085\u2028x', content: JSON.stringify({ proposals: [PROPOSAL] }) }]);
             process.env.OPENAI_API_KEY = 'sk-cli-FAKE-0000';
             const { code, out } = await run([file, '--task', '科普综合工作经费', '--llm', '--base-url', server.baseURL]);
             expect(code).toBe(0);

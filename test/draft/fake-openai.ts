@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 // A real HTTP server on 127.0.0.1 (port 0) that speaks the OpenAI chat-completions protocol, scripted step by step:
 // each request gets the next step (the last one repeats). Every request is recorded, headers and body, so tests can
 // look at what jxmb sent.
@@ -106,5 +107,23 @@ export async function startFakeOpenAI(script: Step[]): Promise<FakeOpenAI> {
             server.closeAllConnections();
             server.close(() => resolve());
         })
+    };
+}
+
+/**
+ * A fake server for each test that asks for one, as a file of CLI tests uses it: the server a test started before
+ * is closed when it starts the next and after the test, and the environment the test changed is restored.
+ */
+export function fakeOpenAIPerTest(): (script: Step[]) => Promise<FakeOpenAI> {
+    let server: FakeOpenAI | undefined;
+    const saved = { ...process.env };
+    afterEach(async () => {
+        await server?.close();
+        server = undefined;
+        process.env = { ...saved };
+    });
+    return async script => {
+        await server?.close();
+        return server = await startFakeOpenAI(script);
     };
 }

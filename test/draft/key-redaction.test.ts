@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { runDraftCommand } from '../../language/cli/draft.js';
-import { answer, startFakeOpenAI, type FakeOpenAI, type Step } from './fake-openai.js';
+import { answer, fakeOpenAIPerTest, type Step } from './fake-openai.js';
 
 // `jxmb draft --llm` against a server that echoes the key back in every way it can: whatever it sends, the key is
 // in neither the preview, the JSON result nor the progress and error lines. The key has no `sk-` prefix (not every
@@ -30,17 +30,10 @@ const proposal = (extra: Record<string, unknown> = {}) => ({
 /** The key as the JSON of an answer may write it: every character a \u escape. */
 const escaped = (key: string) => key.split('').map(c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');
 
-let server: FakeOpenAI | undefined;
-const saved = { ...process.env };
-
-afterEach(async () => {
-    await server?.close();
-    server = undefined;
-    process.env = { ...saved };
-});
+const startServer = fakeOpenAIPerTest();
 
 async function draft(step: Step, ...extra: string[]): Promise<{ code: number; text: string }> {
-    server = await startFakeOpenAI([step]);
+    const server = await startServer([step]);
     process.env.JXMB_LLM_API_KEY = KEY;
     const outputs: string[] = [];
     let code = 0;
