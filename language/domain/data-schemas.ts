@@ -146,10 +146,38 @@ export const indicatorNamesSchema = {
     additionalProperties: false
 } as const;
 
+const unitList = { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1 } } as const;
+
+export const nameUnitsSchema = {
+    type: 'object',
+    required: ['measures'],
+    properties: {
+        measures: {
+            type: 'array',
+            minItems: 1,
+            items: {
+                type: 'object',
+                required: ['id', 'endings', 'counts', 'units', 'wrong'],
+                properties: {
+                    id: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+                    endings: unitList,
+                    counts: { type: 'string', minLength: 1 },
+                    units: unitList,
+                    fix: { type: 'string', minLength: 1 },
+                    wrong: unitList
+                },
+                additionalProperties: false
+            }
+        }
+    },
+    additionalProperties: false
+} as const;
+
 /** Schema of each data file, by file name. */
 export const dataSchemas: Readonly<Record<string, object>> = {
     'taxonomy.yaml': taxonomySchema,
     'units.yaml': unitsSchema,
     'vague-words.yaml': vagueWordsSchema,
-    'indicator-names.yaml': indicatorNamesSchema
+    'indicator-names.yaml': indicatorNamesSchema,
+    'name-units.yaml': nameUnitsSchema
 };

@@ -10,4 +10,5 @@ export {
     formatQuantity, formatValue, parseValue,
     type DateTarget, type Hedge, type Operator, type ParseOptions, type ParsedValue, type Quantity, type ValueKind
 } from './values.js';
+export { measureOfName, wrongUnitFor, type NameMeasure } from './name-units.js';
 export { findVagueWords, rewritesFor, vagueEntries, type VagueEntry, type VagueKind, type VagueMatch, type VagueRewrite } from './vague-words.js';

@@ -3,6 +3,8 @@
 import type { Indicator } from '../generated/ast.js';
 import { formatQuantity, type Quantity } from '../domain/values.js';
 import { allUnits, unitInfo, unitKind } from '../domain/units.js';
+import { measureOfName, wrongUnitFor, type NameMeasure } from '../domain/name-units.js';
+import { quote } from '../value-converter.js';
 import { coreName, hasOwnProblem, valuesOf, type ValueContext } from './values-context.js';
 
 const BARE_RANGE = /^[0-9][0-9,.]*[~～–][0-9][0-9,.]*$/;
@@ -128,4 +130,39 @@ export function emptyCountReason(v: ValueContext): string | undefined {
     if (q.value < 0) return `数量不能为负`;
     if ((q.op === '≥' && q.value <= 0)) return `下限为 0，什么都不做也能达到`;
     return undefined;
+}
+
+export interface UnitMismatchData {
+    /** The unit written (its magnitude dropped) and the units the name asks for. */
+    written: string;
+    units: readonly string[];
+    /** The value with the unit the name asks for, when one is certain and the value is the number alone. */
+    replacement: string | null;
+}
+
+/**
+ * 「培训人数」≥20场次: the name counts people, the unit counts events (or the other way round). Only the units
+ * name-units.yaml lists as another thing's are reported, so 人数 written in 人次 (seed 002) stays.
+ */
+export function unitMismatchFinding(v: ValueContext): { measure: NameMeasure; data: UnitMismatchData } | undefined {
+    const p = v.parsed;
+    if ((p.kind !== 'quantity' && p.kind !== 'range') || hasOwnProblem(v)) return undefined;
+    if (p.kind === 'quantity' && p.per !== null) return undefined;
+    const measure = measureOfName(coreName(v.indicator.name));
+    const written = measure && wrongUnitFor(measure, p.unit);
+    if (!measure || !written) return undefined;
+    return { measure, data: { written, units: measure.units, replacement: replacementOf(v, written, measure.fix) } };
+}
+
+/** ≥2万场次 → ≥2万人次: the magnitude stays; a text value only when it is the number alone (「不少于20场次」). */
+function replacementOf(v: ValueContext, written: string, fix: string | undefined): string | null {
+    const unit = v.parsed.kind === 'quantity' || v.parsed.kind === 'range' ? v.parsed.unit : null;
+    if (!fix || !unit?.endsWith(written)) return null;
+    const right = unit.slice(0, unit.length - written.length) + fix;
+    if (v.node.$type === 'QuantityValue' || v.node.$type === 'RangeValue') {
+        return v.text.endsWith(unit) ? v.text.slice(0, v.text.length - unit.length) + right : null;
+    }
+    if (v.node.$type !== 'TextValue' || tailOf(v.text)?.replace(/(?:及以上|以上|及以下|以下|以内)$/, '') !== unit) return null;
+    const at = v.text.lastIndexOf(unit);
+    return quote(v.text.slice(0, at) + right + v.text.slice(at + unit.length));
 }

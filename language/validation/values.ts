@@ -12,7 +12,7 @@ import { formatQuantity, type ParsedValue, type Quantity } from '../domain/value
 import { isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
 import { isHalfOfLostColon } from './missing-colon.js';
 import { compareHalves } from './values-compare.js';
-import { countUnitIn, emptyCountReason, noUnitFindings, unknownUnitFinding } from './values-units.js';
+import { countUnitIn, emptyCountReason, noUnitFindings, unitMismatchFinding, unknownUnitFinding } from './values-units.js';
 import {
     hasOwnProblem, hasPlaceholder, isCostIndicator, isDeadlineWithoutYear, isRateName, isSatisfactionName,
     isTimeName, level2CodeOf, PLACEHOLDER, repeatsName, valuesOf, vagueWordsOf, type ValueContext
@@ -41,7 +41,8 @@ export const ValueCode = {
     noUnit: 'value/no-unit',
     unknownUnit: 'value/unknown-unit',
     emptyCount: 'value/empty-count',
-    costLowerBound: 'value/cost-lower-bound'
+    costLowerBound: 'value/cost-lower-bound',
+    unitMismatch: 'value/unit-mismatch'
 } as const;
 
 const roleName = { both: '指标值', period: '实施周期指标值', annual: '年度指标值' } as const;
@@ -280,6 +281,20 @@ export function checkUnknownUnit(indicator: Indicator, accept: ValidationAccepto
     }
 }
 
+/** 「培训人数」≥20场次: the unit counts something else than the name (name-units.yaml). */
+export function checkUnitMismatch(indicator: Indicator, accept: ValidationAcceptor): void {
+    for (const v of valuesOf(indicator)) {
+        const found = unitMismatchFinding(v);
+        if (!found) continue;
+        const { measure, data } = found;
+        const asked = measure.units.slice(0, 2).map(u => `「${u}」`).join('或');
+        const advice = data.replacement ? `：写作 ${data.replacement.replace(/^"|"$/g, '')}` : '：请核对名称和单位';
+        report(accept, 'warning', ValueCode.unitMismatch,
+            `「${indicator.name}」统计的是${measure.counts}，单位应为${asked}，${roleName[v.role]}${shown(v.text)}却以「${data.written}」计${advice}。`,
+            v, { ...data });
+    }
+}
+
 /** ≥0场次, -1场次: a count that sets no target. */
 export function checkEmptyCount(indicator: Indicator, accept: ValidationAcceptor): void {
     for (const v of valuesOf(indicator)) {
@@ -463,7 +478,7 @@ export function createValuesChecks(_services: JxmbServices): ValidationChecks<Jx
             checkMissingValue, checkMissingAnnual, checkMissingPeriod, checkPlaceholder, checkRepeatsName, checkUnparsable, checkPercentRange,
             checkRateWithoutPercent, checkPercentUnderCount, checkTimeWithoutDeadline, checkCostWithoutMoney,
             checkSatisfactionLow, checkSatisfactionFull, checkHedged, checkWordOperator, checkAmbiguousDeadline, checkPeriodAnnual,
-            checkNoUnit, checkUnknownUnit, checkEmptyCount, checkCostLowerBound
+            checkNoUnit, checkUnknownUnit, checkUnitMismatch, checkEmptyCount, checkCostLowerBound
         ]
     };
 }

@@ -32,7 +32,7 @@ async function buildErrors(path: string): Promise<string[]> {
 
 describe('the build carries checked data', () => {
     test('each shipped file arrives as its YAML reads', async () => {
-        for (const name of ['taxonomy.yaml', 'units.yaml', 'vague-words.yaml', 'indicator-names.yaml']) {
+        for (const name of ['taxonomy.yaml', 'units.yaml', 'vague-words.yaml', 'indicator-names.yaml', 'name-units.yaml']) {
             expect(await bundleData(temp.file(`ok/${name}`, shipped(name)))).toEqual(parse(shipped(name)));
         }
     });

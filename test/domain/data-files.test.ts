@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { yamlPath } from '../../language/domain/data-file.js';
+import { parseNameUnits } from '../../language/domain/name-units.js';
 import { parseTaxonomy } from '../../language/domain/taxonomy.js';
 import { parseUnits } from '../../language/domain/units.js';
 import { parseVagueWords } from '../../language/domain/vague-words.js';
@@ -57,6 +58,15 @@ describe('broken data files', () => {
         expect(errorOf(() => parseVagueWords(capturing)).message).toMatch(/entries\[3\]\.patterns\[0\]: use \(\?:…\)/);
         const invalid = data('vague-words.yaml').replace("'良好(?=[的地])'", "'良好(?=[的地]'");
         expect(errorOf(() => parseVagueWords(invalid)).message).toMatch(/entries\[3\]\.patterns\[0\]: invalid regular expression/);
+    });
+
+    test('name-units.yaml: units of units.yaml, a fix among the units, no unit both right and wrong', () => {
+        const unknown = data('name-units.yaml').replace('units: [人, 名, 位, 人次]', 'units: [人, 名, 位, 人次, 人头]');
+        expect(errorOf(() => parseNameUnits(unknown)).message).toMatch(/measures\[0\]\.units: unit 人头 is not a count unit/);
+        const fixElsewhere = data('name-units.yaml').replace('fix: 人\n', 'fix: 场次\n');
+        expect(errorOf(() => parseNameUnits(fixElsewhere)).message).toMatch(/measures\[0\]\.fix: unit 场次 is not one of units/);
+        const both = data('name-units.yaml').replace('units: [人, 名, 位, 人次]', 'units: [人, 名, 位, 人次, 场次]');
+        expect(errorOf(() => parseNameUnits(both)).message).toMatch(/measures\[0\]\.wrong: unit 场次 is also listed under units/);
     });
 
     test('JSON pointer → YAML path', () => {

@@ -260,3 +260,18 @@ describe('value/period-annual-mismatch', () => {
         expect(other.text).toContain('"清扫、设备检查、巡逻次数"："清扫次数、水电等设备检查次数、安全巡逻次数300次"');
     });
 });
+
+describe('value/unit-mismatch', () => {
+    test.each([
+        ['"培训人数"：≥20场次', '"培训人数"：≥20人\n'],
+        ['"参加人次"：≥2万场次', '"参加人次"：≥2万人次\n'],
+        ['"开展培训次数"："不少于20人"', '"开展培训次数"："不少于20次"\n']
+    ])('%s: the unit the name asks for, magnitude and words kept', async (line, after) => {
+        expect((await applyFixAndRecheck(department(block('数量指标', line)), 'value/unit-mismatch')).text).toContain(after);
+    });
+
+    test('no fix where the name fits two units (受益人: 人 or 人次)', async () => {
+        const { fixes } = await fixesFor(department(block('数量指标', '"科普受益人"：≥3场')), 'value/unit-mismatch');
+        expect(fixes).toEqual([]);
+    });
+});

@@ -252,6 +252,13 @@ function fixWordOperator(diagnostic: Diagnostic): QuickFix[] {
     return replacement ? [{ title: `改为「${replacement}」`, edits: [{ range: diagnostic.range, newText: replacement }], isPreferred: true }] : [];
 }
 
+/** 「培训人数」≥20场次 → ≥20人: the unit the name asks for, where name-units.yaml makes it certain. */
+function fixUnitMismatch(diagnostic: Diagnostic): QuickFix[] {
+    const replacement = (diagnostic.data as { replacement?: string | null }).replacement;
+    if (!replacement) return [];
+    return [{ title: `改为「${replacement.replace(/^"|"$/g, '')}」`, edits: [{ range: diagnostic.range, newText: replacement }], isPreferred: true }];
+}
+
 function fixAmbiguousDeadline(diagnostic: Diagnostic): QuickFix[] {
     const { end, first } = diagnostic.data as { end?: string; first?: string };
     if (!end || !first) return [];
@@ -326,5 +333,6 @@ export const valuesFixes: FixRegistry = {
     [ValueCode.hedged]: fixHedged,
     [ValueCode.wordOperator]: fixWordOperator,
     [ValueCode.ambiguousDeadline]: fixAmbiguousDeadline,
+    [ValueCode.unitMismatch]: fixUnitMismatch,
     [ValueCode.periodAnnualMismatch]: fixPeriodAnnual
 };
