@@ -4,6 +4,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import type { Indicator, JxmbAstType } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { maskNonQuantities, normalizeValueText } from '../domain/text.js';
+import { findVagueWords } from '../domain/vague-words.js';
 import { categoryOf } from './values.js';
 import {
     hasOwnProblem, isDeadlineWithoutYear, isUncheckableQualitative, level2CodeOf, valuesOf, vagueWordsOf
@@ -11,7 +12,8 @@ import {
 
 export const MeasurabilityCode = {
     vague: 'measurability/vague-value',
-    noGradeOrMilestone: 'measurability/no-grade-or-milestone'
+    noGradeOrMilestone: 'measurability/no-grade-or-milestone',
+    weakCostTarget: 'measurability/weak-cost-target'
 } as const;
 
 const roleName = { both: '指标值', period: '实施周期指标值', annual: '年度指标值' } as const;
@@ -49,6 +51,29 @@ export function checkNoGradeOrMilestone(indicator: Indicator, accept: Validation
 }
 
 /**
+ * 成本控制率 ≤100% under 成本 (RULES §4 「measurable but weak」): met by any spending within the budget, it says
+ * nothing of what the money buys; a unit cost or a 分项成本控制数 (S2) does. The weak entries of vague-words.yaml, for
+ * the 二级 their rewrites are for; an info, not a fault.
+ */
+export function checkWeakCostTarget(indicator: Indicator, accept: ValidationAcceptor): void {
+    // RULES §4 speaks of the control rate: a share such as 财政投入比 ≤100% (seed 001) is another matter.
+    if (!indicator.name.includes('控制率')) return;
+    const l2 = level2CodeOf(indicator);
+    if (l2 !== '14' && l2 !== '41') return;
+    for (const v of valuesOf(indicator)) {
+        if (hasOwnProblem(v)) continue;
+        const matches = findVagueWords(v.text, { kinds: ['weak'], l2 });
+        if (matches.length === 0) continue;
+        const code = MeasurabilityCode.weakCostTarget;
+        accept('info',
+            `「${indicator.name}」的${roleName[v.role]}「${v.text}」可以考核，但只要不超预算就能达到，约束力弱：`
+            + '可改为单位成本（如 ≤X元/人次）或分项成本控制数（如 单场活动成本≤X万元/场）。',
+            { node: v.node, code, data: { code, l2, entries: [...new Set(matches.map(m => m.entry.id))] } });
+        return;
+    }
+}
+
+/**
  * A number the parser could not attach a unit to (000 「…等5大重点人群」): the text states something countable, so it
  * is not the descriptive prose this check is about. Years, titles and formulas are masked first.
  */
@@ -57,5 +82,5 @@ function namesANumber(text: string): boolean {
 }
 
 export function createMeasurabilityChecks(_services: JxmbServices): ValidationChecks<JxmbAstType> {
-    return { Indicator: [checkVagueValue, checkNoGradeOrMilestone] };
+    return { Indicator: [checkVagueValue, checkNoGradeOrMilestone, checkWeakCostTarget] };
 }

@@ -114,3 +114,26 @@ describe('measurability/no-grade-or-milestone', () => {
         expect(rate.text).toContain('"资产管理合规性"："合格率≥95%"');
     });
 });
+
+describe('measurability/weak-cost-target', () => {
+    test('成本控制率 ≤100% → a unit cost or a 分项成本控制数, name and value, the number to fill in (RULES §4)', async () => {
+        const before = department('产出指标', '成本指标', '"成本控制率(%)"：≤100%');
+        const { fixes } = await fixesFor(before, 'measurability/weak-cost-target');
+        expect(fixes.map(f => f.title)).toEqual([
+            '改为单位成本「"单位成本"：≤〔待填〕元/人次」', '改为分项成本控制数「"单场活动成本"：≤〔待填〕万元/场」'
+        ]);
+        expect(fixes[0]!.edits[0]!.snippet).toBe('"单位成本"：≤${1:数值}元/人次');
+        // The placeholder is the only finding left: no control rate holding money (value/rate-without-percent).
+        const { text, diagnostics } = await applyFixAndRecheck(before, 'measurability/weak-cost-target', '单位成本');
+        expect(text).toContain('                "单位成本"："≤〔待填〕元/人次"\n');
+        expect(diagnostics.filter(d => d.range.start.line === 4).map(d => d.code)).toEqual(['value/placeholder']);
+        const split = await applyFixAndRecheck(before, 'measurability/weak-cost-target', '分项');
+        expect(split.text).toContain('"单场活动成本"："≤〔待填〕万元/场"');
+    });
+
+    test('in a 项目支出 row with both columns, one value replaces both', async () => {
+        const before = `项目支出 "测试单位" 年度 2024 {\n    单位 "测试单位" {\n        项目 "测试项目" {\n            绩效指标 {\n                产出指标 {\n                    成本指标 { "成本控制率" 实施周期：≤100% 年度：≤100% }\n                }\n            }\n        }\n    }\n}\n`;
+        const { text } = await applyFixAndRecheck(before, 'measurability/weak-cost-target', '单位成本');
+        expect(text).toContain('成本指标 { "单位成本"："≤〔待填〕元/人次" }');
+    });
+});
