@@ -65,6 +65,47 @@ export const BENEFIT_RULES: readonly ClassificationRule[] = [
     }
 ];
 
+/**
+ * A quality rate (合格率, 达标率) under 时效 or a 效益, RULES §3.7 「质量 vs 效益 must not be mixed」 and §5 12 (验收合格率,
+ * 培训合格率). 达标率 and 通过率 only under 时效: 垃圾分类达标率 is a 生态效益 (§5 23), 公民科学素质达标率 a social one.
+ */
+export const QUALITY_RULES: readonly ClassificationRule[] = [
+    {
+        id: 'pass-rate',
+        target: '12',
+        words: ['合格率', '优良率', '验收通过率'],
+        misfiledUnder: ['13', '21', '22'],
+        reason: '合格率、优良率反映提供的产品和服务达到的标准，属于质量指标（验收合格率、培训合格率）'
+    },
+    {
+        id: 'standard-rate',
+        target: '12',
+        words: ['达标率', '通过率'],
+        misfiledUnder: ['13'],
+        reason: '达标率、通过率反映产品和服务达到的标准，属于质量指标；时效指标只放完成时限、时长和及时率'
+    }
+];
+
+/** What a name's filing asks of its words, in order: the 效益 words, then the quality rates. */
+export const NAME_RULES: readonly ClassificationRule[] = [...BENEFIT_RULES, ...QUALITY_RULES];
+
+/**
+ * A control rate of money (成本控制率, 经费控制率): a cost wherever it stands (RULES §3.7 「成本 needs money, a unit cost
+ * or 成本控制率 ≤100%」, §5 14). 质量控制率 controls no money. Asked only of names holding 控制率.
+ */
+export const COST_RATE = /(?:成本|经费|费用|预算|支出|资金)控制率/;
+
+/**
+ * Counts that are outputs (RULES §5 11: 购置数量 台/件/辆/套, 举办活动场次 场次): filed under 时效 or a 效益 they belong
+ * to 数量. Under 时效 any count, but one of things kept on time (按时完成项目数, 逾期次数); under a 效益 a purchase,
+ * or sessions held (场次, 场) — under 社会效益 only an activity's, as 22 lists 接待考察次数 (场次) among its effects.
+ */
+export const TIMELY_COUNT = /按时|准时|如期|逾期|延期|超期|延误|滞后|提前/;
+export const PURCHASE_WORDS = /购置|采购|购买/;
+export const SESSION_UNITS: readonly string[] = ['场次', '场'];
+
+export const OUTPUT_COUNT_REASON = '购置数量、活动场次等是提供的产品和服务的数量，属于数量指标（如「购置数量」≥3台、「举办活动场次」≥20场次）；时效指标反映完成的及时程度，效益指标反映产出带来的效果（如「科普受益人次」）';
+
 /** A money value (万元, 亿元) under 社会/生态效益: an economic effect (RULES §5 21). 24 may hold 带动投资 as a lasting effect. */
 export const MONEY_VALUE_MISFILED_UNDER: readonly string[] = ['22', '23'];
 

@@ -2,14 +2,15 @@ import type { MaybePromise, ValidationAcceptor, ValidationChecks } from 'langium
 import type { Indicator, JxmbAstType, Value } from '../generated/ast.js';
 import type { JxmbServices } from '../jxmb-module.js';
 import { categoryByCode } from '../domain/taxonomy.js';
-import { isCountUnit, isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
+import { isCountUnit, isDurationUnit, isMoneyUnit, isPercentUnit, unitInfo } from '../domain/units.js';
 import { formatQuantity, type ParsedValue, type Quantity } from '../domain/values.js';
 import { measuresOf, type Measure } from './classification-split.js';
 import { directionOf } from '../domain/indicator-names.js';
 import type { CostModel } from '../domain/taxonomy.js';
 import {
-    BENEFIT_RULES, COST_MISFILED_UNDER, COST_NAME_WORDS, COST_REASON, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS,
-    NOT_A_COST, SATISFACTION, SATISFACTION_STAND_INS, TIME_REASON, type ClassificationRule
+    BENEFIT_RULES, COST_MISFILED_UNDER, COST_NAME_WORDS, COST_RATE, COST_REASON, MEASURE_ENDINGS, MONEY_VALUE_MISFILED_UNDER, NAME_JOINERS,
+    NAME_RULES, NOT_A_COST, OUTPUT_COUNT_REASON, PURCHASE_WORDS, SATISFACTION, SATISFACTION_STAND_INS, SESSION_UNITS, TIME_REASON,
+    TIMELY_COUNT, type ClassificationRule
 } from './classification-vocabulary.js';
 import { comparableName, costLevel2For, filedUnder, indicatorsOf, ownerOf, treesOf, withCostModel } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
@@ -84,10 +85,19 @@ function costEvidence(indicator: Indicator, under: string): string | undefined {
     return isUpperBound(parsed) && !effectName ? `是金额上限${shown}` : undefined;
 }
 
+/**
+ * 「成本控制率」≤100% (or 「≤20万元」) under a 效益 or 质量/时效: the name is a cost's whatever its value says (RULES §3.7
+ * 「成本 needs … 成本控制率 ≤100%」). A 时效 name (经费拨付及时率) is not asked. The word of the name, or undefined.
+ */
+function costRateWord(name: string): string | undefined {
+    if (!name.includes('控制率') || isTimeName(name)) return undefined;
+    return COST_RATE.exec(name)?.[0];
+}
+
 /** A cost under 质量/时效/效益 → 成本 (14, or 41 under the 2021 model), RULES §3.7, §5. */
-function reportCostFiling(indicator: Indicator, evidence: string, model: CostModel, accept: ValidationAcceptor): void {
+function reportCostFiling(indicator: Indicator, evidence: string | { value: string }, model: CostModel, accept: ValidationAcceptor): void {
     const target = costLevel2For(ownerOf(indicator), model);
-    reportMisfiled(indicator, { target, reason: COST_REASON }, { value: evidence }, accept, ClassificationCode.misfiled);
+    reportMisfiled(indicator, { target, reason: COST_REASON }, evidence, accept, ClassificationCode.misfiled);
 }
 
 /**
@@ -175,9 +185,32 @@ function checkTimeFiling(indicator: Indicator, under: string, accept: Validation
     return true;
 }
 
-/** A 效益 name under the wrong 效益 二级 or under 产出 (SEED003 公众对科普知识知晓度 under 经济效益), RULES §3.7. */
+/**
+ * A count that is an output (RULES §5 11) filed under 时效 or a 效益 (TIMELY_COUNT, PURCHASE_WORDS, SESSION_UNITS in the
+ * vocabulary say which): 「购置数量」≥3台 under 时效, 「活动场次」≥10场次 under 经济效益. People reached (受益人次) and
+ * the 效益's own counts (主流媒体报道次数, 接待考察次数) stay. True when reported.
+ */
+function checkCountFiling(indicator: Indicator, under: string, accept: ValidationAcceptor): boolean {
+    const benefit = under[0] === '2';
+    if (under !== '13' && !benefit) return false;
+    const parsed = firstParsed(indicator);
+    if (parsed?.kind !== 'quantity' || parsed.per !== null || isUpperBound(parsed) || !isCountUnit(parsed.unit)) return false;
+    const name = indicator.name;
+    const output = under === '13'
+        ? !isTimeName(name) && !TIMELY_COUNT.test(name) && directionOf(name) !== 'reverse'
+        : PURCHASE_WORDS.test(name) || (SESSION_UNITS.includes(unitInfo(parsed.unit)!.base) && (under !== '22' || name.includes('活动')));
+    if (!output) return false;
+    reportMisfiled(indicator, { target: '11', reason: OUTPUT_COUNT_REASON }, { value: `是数量「${formatQuantity(parsed)}」` }, accept,
+        ClassificationCode.misfiled);
+    return true;
+}
+
+/**
+ * A 效益 name under the wrong 效益 二级 or under 产出 (SEED003 公众对科普知识知晓度 under 经济效益), a quality rate under
+ * 时效 or a 效益, RULES §3.7.
+ */
 function checkBenefitFiling(indicator: Indicator, under: string, accept: ValidationAcceptor): void {
-    for (const rule of BENEFIT_RULES) {
+    for (const rule of NAME_RULES) {
         const word = matches(rule, indicator.name);
         if (word && rule.misfiledUnder.includes(under)) {
             reportMisfiled(indicator, rule, word, accept, ClassificationCode.misfiled);
@@ -186,7 +219,8 @@ function checkBenefitFiling(indicator: Indicator, under: string, accept: Validat
     }
     const money = BENEFIT_RULES.find(rule => rule.target === '21');
     const parsed = firstParsed(indicator);
-    if (money && MONEY_VALUE_MISFILED_UNDER.includes(under) && parsed?.kind === 'quantity' && isMoneyUnit(parsed.unit)) {
+    // 「合格率」≥20万元: the money is the mistake (value/rate-without-percent), not the 二级.
+    if (money && MONEY_VALUE_MISFILED_UNDER.includes(under) && parsed?.kind === 'quantity' && isMoneyUnit(parsed.unit) && !isRateName(indicator.name)) {
         reportMisfiled(indicator, money, { value: `是金额「${formatQuantity(parsed)}」` }, accept, ClassificationCode.misfiled);
     }
 }
@@ -250,9 +284,12 @@ function checkFiling(services: JxmbServices, indicator: Indicator, accept: Valid
     if (satisfaction) return under ? checkSatisfactionFiling(indicator, under, satisfaction, accept) : undefined;
     checkDirection(indicator, accept);
     if (!under) return;
-    const cost = COST_MISFILED_UNDER.includes(under) ? costEvidence(indicator, under) : undefined;
-    if (cost) return withCostModel(services, indicator, model => reportCostFiling(indicator, cost, model, accept));
-    if (!checkTimeFiling(indicator, under, accept)) checkBenefitFiling(indicator, under, accept);
+    if (COST_MISFILED_UNDER.includes(under)) {
+        const rate = costRateWord(indicator.name);
+        const cost = rate ?? costEvidence(indicator, under);
+        if (cost) return withCostModel(services, indicator, model => reportCostFiling(indicator, rate ?? { value: cost }, model, accept));
+    }
+    if (!checkTimeFiling(indicator, under, accept) && !checkCountFiling(indicator, under, accept)) checkBenefitFiling(indicator, under, accept);
 }
 
 export function createClassificationChecks(services: JxmbServices): ValidationChecks<JxmbAstType> {

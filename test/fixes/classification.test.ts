@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ClassificationCode } from '../../language/validation/classification.js';
 import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
-import { department, output } from '../helpers/fixture-texts.js';
+import { benefit, department, output } from '../helpers/fixture-texts.js';
 
 /** A 部门整体 table whose 数量指标 holds `rows`, with a 时效, 效益 and 满意度 indicator beside them (no other finding). */
 const quantities = (rows: string) => department(`        产出指标 {
@@ -82,6 +82,34 @@ describe('classification fixes', () => {
         满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
         const { text: moved } = await applyFixAndRecheck(alone, ClassificationCode.misfiled);
         expect(moved).toMatch(/效益指标 \{\s+社会效益指标 \{\s+"公众对科普知识知晓度"：95%\s+\}\s+\}/);
+    });
+
+    test.each([
+        // A cost control rate, with a % or with money, goes to 成本 (not to 经济效益 for its money).
+        ['社会效益指标', '"成本控制率"：≤100%', /产出指标 \{[^]*成本指标 \{\s+"成本控制率"：≤100%\s+\}/],
+        ['社会效益指标', '"经费控制率"："≤20万元"', /产出指标 \{[^]*成本指标 \{\s+"经费控制率"："≤20万元"\s+\}/],
+        // An output count goes to 数量 (tester's B6, r17).
+        ['社会效益指标', '"购置设备数量"：≥3台', /数量指标 \{\s+"开展科普活动场次"：≥10场次\s+"购置设备数量"：≥3台\s+\}/],
+        ['经济效益指标', '"活动场次"：≥10场次', /数量指标 \{\s+"开展科普活动场次"：≥10场次\s+"活动场次"：≥10场次\s+\}/]
+    ])('under %s, %s moves to the 二级 it belongs to', async (level2, row, moved) => {
+        const text = department(`${output}
+        效益指标 { ${level2} { ${row} } 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`.replace(`社会效益指标 { ${row} } 社会效益指标 { "科普受益人次"：≥2万人次 }`, `社会效益指标 { ${row} "科普受益人次"：≥2万人次 }`));
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.misfiled);
+        expect(fixed).toMatch(moved);
+    });
+
+    test('under 时效, a count moves to 数量 and a 合格率 to 质量', async () => {
+        const text = (row: string) => department(`        产出指标 {
+            数量指标 { "开展科普活动场次"：≥10场次 }
+            时效指标 { "活动完成时间"：≤2024-12-31 ${row} }
+        }
+${benefit}
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        expect((await applyFixAndRecheck(text('"购置数量"：≥3台'), ClassificationCode.misfiled)).text)
+            .toMatch(/数量指标 \{\s+"开展科普活动场次"：≥10场次\s+"购置数量"：≥3台\s+\}/);
+        expect((await applyFixAndRecheck(text('"验收合格率"：100%'), ClassificationCode.misfiled)).text)
+            .toMatch(/质量指标 \{\s+"验收合格率"：100%\s+\}/);
     });
 
     test('a compound value (SEED003) splits into one 三级 per quantity, ≥ under 数量指标', async () => {

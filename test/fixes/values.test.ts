@@ -69,11 +69,23 @@ describe('value/unparsable message', () => {
 });
 
 describe('value/repeats-name', () => {
-    test('offers the measurable forms of its 二级 (seed 001 成本控制率)', async () => {
+    test('a control rate (seed 001 成本控制率) gets ≤100% or a unit cost, never a sum of money under its name', async () => {
         const before = department(block('成本指标', '"成本控制率(计算公式:实际成本/总成本*100%)"："成本控制率(计算公式:实际成本/总成本*100%)"'));
+        const { fixes } = await fixesFor(before, 'value/repeats-name');
+        expect(fixes.map(f => f.title)).toEqual([
+            '改写为「≤100%」', '改为单位成本「"单位成本"：≤〔待填〕元/人次」', '改为分项成本控制数「"单场活动成本"：≤〔待填〕万元/场」'
+        ]);
+        const { text } = await applyFixAndRecheck(before, 'value/repeats-name', '≤100%');
+        expect(text).toContain('"成本控制率(计算公式:实际成本/总成本*100%)"：≤100%\n');
+        const unitCost = await applyFixAndRecheck(before, 'value/repeats-name', '单位成本');
+        expect(unitCost.text).toContain('                "单位成本"："≤〔待填〕元/人次"\n');
+    });
+
+    test('another cost gets a sum of money (≤X万元) or a unit cost', async () => {
+        const before = department(block('成本指标', '"项目总成本"："项目总成本"'));
         const { text, fix } = await applyFixAndRecheck(before, 'value/repeats-name', '万元');
         expect(fix.title).toBe('改写为「≤〔待填〕万元」');
-        expect(text).toContain('"成本控制率(计算公式:实际成本/总成本*100%)"："≤〔待填〕万元"');
+        expect(text).toContain('"项目总成本"："≤〔待填〕万元"');
         expect(fix.edits[0]!.snippet).toBe('≤${1:数值}万元');
     });
 });

@@ -1,17 +1,14 @@
 // Quick-fixes for the measurability checks: rewrite a vague or purely descriptive value into a measurable one that
 // fits its 二级 (RULES §4). The number to supply is a snippet tab stop; the fallback holds 〔待填〕.
-import { GrammarUtils, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from '../../generated/ast.js';
 import { MeasurabilityCode } from '../../validation/measurability.js';
 import { level2Rewrites, templateOf, vagueRewrites, type Rewrite } from '../../validation/measurability-rewrites.js';
 import { countUnitIn } from '../../validation/values.js';
 import { yearOf } from '../../validation/values-context.js';
-import { rewritesFor, vagueEntries } from '../../domain/vague-words.js';
-import { quote } from '../../value-converter.js';
 import type { FixRegistry, QuickFix } from '../quick-fix.js';
-import { indicatorAt, renderTemplate, rewriteFixes } from './values.js';
-import { rangeOf } from './text-layout.js';
+import { costRewriteFixes, indicatorAt, rewriteFixes } from './values.js';
 
 type Doc = LangiumDocument<Document>;
 
@@ -40,36 +37,11 @@ function fixNoGradeOrMilestone(diagnostic: Diagnostic, document: Doc): QuickFix[
     return rewriteFixes(diagnostic, rewrites);
 }
 
-// A RULES §4 rewrite that names what it measures (单场活动成本≤X万元/场) is a 三级 of its own; one that does not
-// (≤X元/人次) is a unit cost.
-const SUBJECT = /^([\u4e00-\u9fff]+)(?=[≥≤<>=])/;
-const UNIT_COST_NAME = '单位成本';
-
-/**
- * 成本控制率 ≤100% → a unit cost or a 分项成本控制数 (RULES §4), name and value together: a control rate with a sum of
- * money would be value/rate-without-percent. The number is left to fill in (〔待填〕, a tab stop in the snippet); the
- * row is written with one value for both columns.
- */
+/** 成本控制率 ≤100% → a unit cost or a 分项成本控制数 (RULES §4), name and value together (values.ts costRewriteFixes). */
 function fixWeakCostTarget(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const indicator = indicatorAt(document, diagnostic);
     const { l2, entries } = diagnostic.data as { l2?: string; entries?: string[] };
-    const name = indicator && GrammarUtils.findNodeForProperty(indicator.$cstNode, 'name');
-    const last = indicator && (indicator.annual ?? indicator.period ?? indicator.value);
-    if (!indicator || !name || !last?.$cstNode || !l2) return [];
-    const range = rangeOf(document, name.offset, last.$cstNode.end);
-    const year = yearOf(indicator);
-    const patterns = vagueEntries().filter(e => entries?.includes(e.id)).flatMap(e => rewritesFor(e, l2).flatMap(r => r.patterns));
-    return patterns.map((pattern, i) => {
-        const subject = SUBJECT.exec(pattern)?.[1];
-        const newName = quote(subject ?? UNIT_COST_NAME);
-        const { newText, snippet } = renderTemplate(templateOf(subject ? pattern.slice(subject.length) : pattern, year));
-        const shown = newText.replace(/^"|"$/g, '');
-        return {
-            title: `改为${subject ? '分项成本控制数' : '单位成本'}「${newName}：${shown}」`,
-            edits: [{ range, newText: `${newName}：${newText}`, snippet: snippet && `${newName}：${snippet}` }],
-            isPreferred: i === 0
-        };
-    });
+    return indicator && l2 ? costRewriteFixes(document, indicator, l2, entries ?? []) : [];
 }
 
 export const measurabilityFixes: FixRegistry = {

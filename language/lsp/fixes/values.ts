@@ -4,11 +4,11 @@
 import { AstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { isIndicator, isLevel1Group, isLevel2Block, type Document, type Indicator, type Level2Block } from '../../generated/ast.js';
-import { findVagueWords, SOFT_TARGET } from '../../domain/vague-words.js';
+import { findVagueWords, rewritesFor, SOFT_TARGET, vagueEntries } from '../../domain/vague-words.js';
 import { level2ByName } from '../../domain/taxonomy.js';
 import { formatQuantity } from '../../domain/values.js';
 import { quote } from '../../value-converter.js';
-import { displayOf, level2Rewrites, type Rewrite, type TemplatePart } from '../../validation/measurability-rewrites.js';
+import { displayOf, level2Rewrites, templateOf, type Rewrite, type TemplatePart } from '../../validation/measurability-rewrites.js';
 import { countUnitIn, DSL_UNIT, ValueCode } from '../../validation/values.js';
 import { level2CodeOf, PLACEHOLDER, yearOf } from '../../validation/values-context.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
@@ -140,8 +140,46 @@ function fixUnparsable(diagnostic: Diagnostic, document: Doc): QuickFix[] {
 function fixRepeatsName(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const indicator = indicatorAt(document, diagnostic);
     const l2 = (diagnostic.data as { l2?: string | null }).l2 ?? null;
+    // A control rate (seed 001 成本控制率) takes a % (RULES §3.7 「成本控制率 ≤100%」), or becomes a unit cost: a sum of
+    // money under its name would be value/rate-without-percent.
+    if (indicator && (l2 === '14' || l2 === '41') && /控制率/.test(indicator.name)) {
+        const weak = vagueEntries().filter(e => e.kind === 'weak').map(e => e.id);
+        return [
+            { title: '改写为「≤100%」', edits: [{ range: diagnostic.range, newText: '≤100%' }], isPreferred: true },
+            ...costRewriteFixes(document, indicator, l2, weak).map(fix => ({ ...fix, isPreferred: false }))
+        ];
+    }
     const year = indicator ? yearOf(indicator) : undefined;
     return rewriteFixes(diagnostic, level2Rewrites(l2, year, indicator ? countUnitIn(indicator.name) : undefined));
+}
+
+// A RULES §4 rewrite that names what it measures (单场活动成本≤X万元/场) is a 三级 of its own; one that does not
+// (≤X元/人次) is a unit cost.
+const SUBJECT = /^([\u4e00-\u9fff]+)(?=[≥≤<>=])/;
+const UNIT_COST_NAME = '单位成本';
+
+/**
+ * A control rate → a unit cost or a 分项成本控制数 (RULES §4, the rewrites of the vague-words.yaml entries `entryIds` for
+ * 二级 `l2`), name and value together: a control rate with a sum of money would be value/rate-without-percent. The
+ * number is left to fill in (〔待填〕, a tab stop in the snippet); the row is written with one value for both columns.
+ */
+export function costRewriteFixes(document: Doc, indicator: Indicator, l2: string, entryIds: readonly string[]): QuickFix[] {
+    const name = GrammarUtils.findNodeForProperty(indicator.$cstNode, 'name');
+    const last = indicator.annual ?? indicator.period ?? indicator.value;
+    if (!name || !last?.$cstNode) return [];
+    const range = rangeOf(document, name.offset, last.$cstNode.end);
+    const year = yearOf(indicator);
+    const patterns = vagueEntries().filter(e => entryIds.includes(e.id)).flatMap(e => rewritesFor(e, l2).flatMap(r => r.patterns));
+    return patterns.map((pattern, i) => {
+        const subject = SUBJECT.exec(pattern)?.[1];
+        const newName = quote(subject ?? UNIT_COST_NAME);
+        const { newText, snippet } = renderTemplate(templateOf(subject ? pattern.slice(subject.length) : pattern, year));
+        return {
+            title: `改为${subject ? '分项成本控制数' : '单位成本'}「${newName}：${newText.replace(/^"|"$/g, '')}」`,
+            edits: [{ range, newText: `${newName}：${newText}`, snippet: snippet && `${newName}：${snippet}` }],
+            isPreferred: i === 0
+        };
+    });
 }
 
 // ─── kinds ───────────────────────────────────────────────────────────────────────────────────────────────────
