@@ -337,15 +337,25 @@ function answersCost(v: ValueContext, name: string): boolean {
     return quantitiesOf(p).some(q => isMoneyUnit(q.unit) || (isPercentUnit(q.unit) && isRateName(name)));
 }
 
+/**
+ * What a cost without money should be, never what is written (tester's C3): a rate name asks for its %, a % under a
+ * name that is no rate asks for the name (or money), anything else for one of the three forms.
+ */
+function costAdvice(name: string, v: ValueContext): string {
+    if (isRateName(name)) return `成本指标「${name}」是比率，指标值应为百分比（如 ${/控制率/.test(name) ? '≤100%' : '≥95%'}），现为${shown(v.text)}。`;
+    if (hasPercent(v.parsed)) {
+        return `成本指标「${name}」的${roleName[v.role]}${shown(v.text)}是百分比，名称却不是比率：百分比请写在成本控制率下（名称写明，如「成本控制率」），否则给出金额（如 ≤X万元）或单位成本（如 ≤X元/人次）。`;
+    }
+    return `成本指标「${name}」应给出金额（如 ≤X万元）、单位成本（如 ≤X元/人次）或成本控制率（如 ≤100%），现为${shown(v.text)}。`;
+}
+
 /** 成本 needs money, a unit cost or a control rate (RULES §3.7; seed 003 会议经费预算执行率 = 本年内完成). */
 export function checkCostWithoutMoney(indicator: Indicator, accept: ValidationAcceptor): void {
     if (categoryOf(indicator) !== 'cost') return;
     for (const v of valuesOf(indicator)) {
         // 「成本控制率3」≤110%: the percentage is already an error; a second finding would only restate the value.
         if (hasOwnProblem(v) || leftToMeasurability(v) || answersCost(v, indicator.name) || percentsOutOfRange(v).length > 0) continue;
-        report(accept, 'warning', ValueCode.costWithoutMoney,
-            `成本指标「${indicator.name}」应给出金额（如 ≤X万元）、单位成本（如 ≤X元/人次）或成本控制率（如 ≤100%），现为${shown(v.text)}。`,
-            v, { rate: isRateName(indicator.name) });
+        report(accept, 'warning', ValueCode.costWithoutMoney, costAdvice(indicator.name, v), v, { rate: isRateName(indicator.name) });
     }
 }
 

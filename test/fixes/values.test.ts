@@ -186,15 +186,33 @@ describe('value/time-without-deadline', () => {
 });
 
 describe('value/cost-without-money', () => {
-    test('a rate, an amount or a unit cost (seed 003 会议经费预算执行率)', async () => {
-        const before = department(block('成本指标', '"会议经费预算执行率"："本年内完成"'));
+    test('an amount or a unit cost for a cost that is no rate', async () => {
+        const before = department(block('成本指标', '"会议经费"："本年内完成"'));
         const { fixes } = await fixesFor(before, 'value/cost-without-money');
-        expect(fixes.map(f => f.title)).toEqual(['改为比率「≥〔待填〕%」', '改为金额上限「≤〔待填〕万元」', '改为单位成本「≤〔待填〕元/人次」']);
+        expect(fixes.map(f => f.title)).toEqual(['改为金额上限「≤〔待填〕万元」', '改为单位成本「≤〔待填〕元/人次」']);
         // Each title shows the text its fix writes.
         for (const f of fixes) expect(f.title).toContain(`「${f.edits[0]!.newText.replace(/^"|"$/g, '')}」`);
         const { text, fix } = await applyFixAndRecheck(before, 'value/cost-without-money', '单位成本');
-        expect(text).toContain('"会议经费预算执行率"："≤〔待填〕元/人次"');
+        expect(text).toContain('"会议经费"："≤〔待填〕元/人次"');
         expect(fix.edits[0]!.snippet).toBe('≤${1:数值}元/人次');
+    });
+
+    test('a rate gets its percentage only (seed 003 会议经费预算执行率): money under a rate name is another finding', async () => {
+        const before = department(block('成本指标', '"会议经费预算执行率"："本年内完成"'));
+        expect((await fixesFor(before, 'value/cost-without-money')).fixes.map(f => f.title)).toEqual(['改为比率「≥〔待填〕%」']);
+        const control = department(block('成本指标', '"项目成本控制率"：≤3次'));
+        expect((await applyFixAndRecheck(control, 'value/cost-without-money')).text).toContain('"项目成本控制率"：≤100%\n');
+    });
+
+    test('the advice never describes what is written (tester\'s C3)', async () => {
+        const { diagnostics } = await diagnose(department(block('成本指标', '"项目成本控制率"：≤3次', '"成本控制率2"：100%', '"成本控制率3"：≤110%')));
+        const messages = diagnostics.filter(d => d.code === 'value/cost-without-money').map(d => d.message);
+        expect(messages).toEqual([
+            '成本指标「项目成本控制率」是比率，指标值应为百分比（如 ≤100%），现为「≤3次」。',
+            '成本指标「成本控制率2」的指标值「100%」是百分比，名称却不是比率：百分比请写在成本控制率下（名称写明，如「成本控制率」），否则给出金额（如 ≤X万元）或单位成本（如 ≤X元/人次）。'
+        ]);
+        // Over 100%: the range error alone.
+        expect(diagnostics.filter(d => d.range.start.line === 6).map(d => d.code)).toEqual(['value/percent-out-of-range']);
     });
 });
 

@@ -220,14 +220,19 @@ function fixTimeWithoutDeadline(diagnostic: Diagnostic, document: Doc): QuickFix
     return fixes;
 }
 
-function fixCostWithoutMoney(diagnostic: Diagnostic): QuickFix[] {
-    const rate = (diagnostic.data as { rate?: boolean }).rate === true;
-    const fixes: QuickFix[] = [
+function fixCostWithoutMoney(diagnostic: Diagnostic, document: Doc): QuickFix[] {
+    // A rate's value is its %: a sum of money under its name would be value/rate-without-percent. A control rate
+    // caps what is spent (≤100%, RULES §3.7); another cost rate (政府采购节支率) is reached.
+    if ((diagnostic.data as { rate?: boolean }).rate === true) {
+        const capped = /控制率/.test(indicatorAt(document, diagnostic)?.name ?? '');
+        return capped
+            ? [{ title: '改为「≤100%」', edits: [{ range: diagnostic.range, newText: '≤100%' }], isPreferred: true }]
+            : [templateFix('改为比率', diagnostic, ['≥', slot('数值'), '%'])];
+    }
+    return [
         templateFix('改为金额上限', diagnostic, ['≤', slot('数值'), '万元']),
         templateFix('改为单位成本', diagnostic, ['≤', slot('数值'), '元/人次'])
     ];
-    if (rate) fixes.unshift(templateFix('改为比率', diagnostic, ['≥', slot('数值'), '%']));
-    return fixes;
 }
 
 function fixSatisfaction(diagnostic: Diagnostic): QuickFix[] {
