@@ -291,6 +291,23 @@ describe('value/period-annual-mismatch', () => {
     });
 });
 
+describe('value/no-unit and value/unknown-unit', () => {
+    test.each([
+        ['"举办活动场次"：20', 'value/no-unit', '"举办活动场次"：20场次\n'],
+        ['"参与人次"：≥2万', 'value/no-unit', '"参与人次"：≥2万人次\n'],
+        ['"组织科普志愿活动场次"：≥20长次', 'value/unknown-unit', '"组织科普志愿活动场次"：≥20场次\n'],
+        ['"组织科普志愿活动场次"："不少于20长次"', 'value/unknown-unit', '"组织科普志愿活动场次"："不少于20场次"\n']
+    ])('%s (%s): the unit written in, the value kept as it was written', async (line, code, after) => {
+        expect((await applyFixAndRecheck(department(block('数量指标', line)), code)).text).toContain(after);
+    });
+
+    test('no fix where the name says nothing of the unit (「发布文章」≥50)', async () => {
+        const { fixes, diagnostics } = await fixesFor(department(block('数量指标', '"发布文章"：≥50')), 'value/no-unit');
+        expect(diagnostics.some(d => d.code === 'value/no-unit')).toBe(true);
+        expect(fixes).toEqual([]);
+    });
+});
+
 describe('value/unit-mismatch', () => {
     test.each([
         ['"培训人数"：≥20场次', '"培训人数"：≥20人\n'],

@@ -295,6 +295,23 @@ function fixWordOperator(diagnostic: Diagnostic): QuickFix[] {
     return replacement ? [{ title: `改为「${replacement}」`, edits: [{ range: diagnostic.range, newText: replacement }], isPreferred: true }] : [];
 }
 
+/** A value text as the DSL writes it: unquoted when it is the structured form (≥20场次), quoted otherwise. */
+const asValueSource = (text: string) => STRUCTURED.test(text) ? text : quote(text);
+
+/** 「举办活动场次」：20 → 20场次, 「参与人次」≥2万 → ≥2万人次: the unit the name ends in, where the check found one. */
+function fixNoUnit(diagnostic: Diagnostic): QuickFix[] {
+    const suggestion = (diagnostic.data as { suggestion?: string | null }).suggestion;
+    if (!suggestion) return [];
+    return [{ title: `补上单位：「${suggestion}」`, edits: [{ range: diagnostic.range, newText: asValueSource(suggestion) }], isPreferred: true }];
+}
+
+/** ≥20长次 → ≥20场次: the one unit the slip can stand for (values-units.ts unknownUnitFinding). */
+function fixUnknownUnit(diagnostic: Diagnostic): QuickFix[] {
+    const { unit, replacement } = diagnostic.data as { unit?: string; replacement?: string };
+    if (!unit || !replacement) return [];
+    return [{ title: `单位改为「${unit}」：「${replacement}」`, edits: [{ range: diagnostic.range, newText: asValueSource(replacement) }], isPreferred: true }];
+}
+
 /** 「培训人数」≥20场次 → ≥20人: the unit the name asks for, where name-units.yaml makes it certain. */
 function fixUnitMismatch(diagnostic: Diagnostic): QuickFix[] {
     const replacement = (diagnostic.data as { replacement?: string | null }).replacement;
@@ -377,5 +394,7 @@ export const valuesFixes: FixRegistry = {
     [ValueCode.wordOperator]: fixWordOperator,
     [ValueCode.ambiguousDeadline]: fixAmbiguousDeadline,
     [ValueCode.unitMismatch]: fixUnitMismatch,
+    [ValueCode.noUnit]: fixNoUnit,
+    [ValueCode.unknownUnit]: fixUnknownUnit,
     [ValueCode.periodAnnualMismatch]: fixPeriodAnnual
 };
