@@ -1,4 +1,5 @@
 import type { CancellationToken } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type Mutable, type ParseResult, type URI } from 'langium';
 import { MAX_SOURCE_BYTES, tooLargeMessage } from './cli/source-files.js';
 import { reparse } from './parse/reparse.js';
@@ -10,6 +11,21 @@ export class JxmbDocumentFactory extends DefaultLangiumDocumentFactory {
     private readonly previous = new Map<string, ParseResult>();
     /** Why a document's text was not parsed, by URI (see parseAsync). */
     private readonly tooLarge = new Map<string, string>();
+
+    /** The editor's version of the text each document was last read from (none for a file read from disk). */
+    private readonly versions = new WeakMap<LangiumDocument, number>();
+
+    /** The version of the text `document` holds now, as the editor numbered it: what its diagnostics were computed for. */
+    textVersion(document: LangiumDocument): number | undefined {
+        return this.versions.get(document);
+    }
+
+    protected override getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, token: CancellationToken): Promise<string> {
+        // Read here, where the text is: the editor's document may move on while this one is parsed and validated.
+        if (textDocument) this.versions.set(document, textDocument.version);
+        else this.versions.delete(document);
+        return super.getUpdatedText(document, textDocument, token);
+    }
 
     /** Why the document's last text was not parsed, if it was not. */
     whyNotParsed(uri: URI): string | undefined {

@@ -16,6 +16,7 @@ import { JxmbCompletionProvider } from './lsp/completion-provider.js';
 import { JxmbDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JxmbWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
 import { JxmbDocumentUpdateHandler } from './lsp/document-update-handler.js';
+import { publishWithVersion } from './lsp/diagnostics-version.js';
 import { JxmbFoldingRangeProvider } from './lsp/folding.js';
 import { JxmbFormatter } from './lsp/formatter.js';
 import { JxmbHoverProvider } from './lsp/hover-provider.js';
@@ -102,6 +103,7 @@ export function createJxmbServices(context: DefaultSharedModuleContext): { share
     shared.ServiceRegistry.register(Jxmb);
     registerValidationChecks(Jxmb);
     if (context.connection) {
+        publishWithVersion(context.connection, shared);
         registerSummaryRequest(context.connection, shared);
         registerEditorRequests(context.connection, shared, Jxmb);
         registerSettingsSources(context.connection, shared, Jxmb.jxmb.Settings);

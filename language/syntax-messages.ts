@@ -25,6 +25,12 @@ function describe(token: TokenType): string {
     return terminalNames[token.name] ?? `「${token.name.replace(/:KW$/, '')}」`;
 }
 
+/** At most `n` characters of `text`, by code point: a Han character beyond the BMP (𠀀) is never cut in two. */
+function firstChars(text: string, n: number): string {
+    const chars = Array.from(text.slice(0, 2 * n + 1));
+    return chars.length > n ? chars.slice(0, n).join('') + '…' : text;
+}
+
 /** Control characters shown by their code (U+001B), so a message never carries a terminal escape or a bell. */
 function visible(text: string): string {
     return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
@@ -34,7 +40,7 @@ function shown(token: IToken | undefined): string {
     if (!token || token.image === '' || token.tokenType?.name === 'EOF') {
         return '文件结尾';
     }
-    const image = token.image.length > 20 ? token.image.slice(0, 20) + '…' : token.image;
+    const image = firstChars(token.image, 20);
     return `「${visible(image)}」`;
 }
 
@@ -92,7 +98,8 @@ export class JxmbParserErrorMessageProvider extends AbstractParserErrorMessagePr
 
 export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvider {
     override buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
-        const text = fullText.substring(startOffset, startOffset + Math.min(length, 20));
+        // 20 characters by code point (at most 40 code units): a character beyond the BMP is never cut in two.
+        const text = Array.from(fullText.substring(startOffset, startOffset + Math.min(length, 40))).slice(0, 20).join('');
         const opening = /^["“「]/.exec(text)?.[0];
         if (opening) {
             const closing = opening === '"' ? '"' : opening === '“' ? '”' : '」';

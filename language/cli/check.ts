@@ -6,6 +6,7 @@ import type { Document } from '../generated/ast.js';
 import { summarize, type DocumentSummary } from '../validation/summary.js';
 import { ConfigResolver } from './config.js';
 import { toFinding, type Finding } from './diagnostics.js';
+import { fixesOf } from './finding-fixes.js';
 import { collectSources, InputError, readSourceText } from './source-files.js';
 
 export interface CheckResult {
@@ -33,7 +34,8 @@ export async function checkText(services: JxmbServices, configs: ConfigResolver,
     return { document, diagnostics, summary: summarize(document.parseResult.value, diagnostics) };
 }
 
-export async function checkPaths(services: JxmbServices, paths: string[], configFile?: string): Promise<CheckResult> {
+/** `fixes`: each finding carries the editor's quick-fixes for it (for --format json only: it costs time per finding). */
+export async function checkPaths(services: JxmbServices, paths: string[], configFile?: string, options: { fixes?: boolean } = {}): Promise<CheckResult> {
     const configs = new ConfigResolver(configFile);
     const { files, problems } = await collectSources(paths);
     const findings: Finding[] = [];
@@ -50,10 +52,14 @@ export async function checkPaths(services: JxmbServices, paths: string[], config
             }
             throw error;
         }
-        const { diagnostics, summary } = await checkText(services, configs, file, text);
+        const { document, diagnostics, summary } = await checkText(services, configs, file, text);
         checked.push(file);
         summaries[file] = summary;
-        findings.push(...diagnostics.map(d => toFinding(file, d)));
+        for (const diagnostic of diagnostics) {
+            const finding = toFinding(file, diagnostic);
+            if (options.fixes) finding.fixes = await fixesOf(services, document, diagnostic);
+            findings.push(finding);
+        }
     }
     findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     return { files: checked, findings, problems, summaries };

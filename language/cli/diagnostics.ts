@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { Code } from '../validation/codes.js';
 import { oneLine } from '../domain/one-line.js';
+import type { FindingFix } from './finding-fixes.js';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -14,6 +15,8 @@ export interface Finding {
     severity: SeverityName;
     code: string;
     message: string;
+    /** the editor's quick-fixes for it (check --format json only) */
+    fixes?: FindingFix[];
 }
 
 const severities: SeverityName[] = ['error', 'error', 'warning', 'info', 'hint'];

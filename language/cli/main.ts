@@ -105,7 +105,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
         io.err(`--format 只能是 text 或 json。\n`);
         return 2;
     }
-    const result = await checkPaths(services(), positionals, values.config);
+    const result = await checkPaths(services(), positionals, values.config, { fixes: values.format === 'json' });
     reportProblems(result.problems, io);
     const errors = result.findings.filter(f => f.severity === 'error').length;
     const warnings = result.findings.filter(f => f.severity === 'warning').length;

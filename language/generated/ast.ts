@@ -18,7 +18,7 @@ export const JxmbTerminals = {
     DATE: /\d{4}-\d{1,2}-\d{1,2}/,
     NUMBER: /\d{1,3}([,，]\d{3})+(\.\d+)?|\d+(\.\d+)?/,
     STRING: /"(\\.|[^"\\\n]|\n(?![ \t\u3000]*([}｝]|("[^"\n]*"|“[^”\n]*”|「[^」\n]*」)[ \t\u3000]*([：:]|实施周期|年度))))*"|“([^”\n]|\n(?![ \t\u3000]*([}｝]|("[^"\n]*"|“[^”\n]*”|「[^」\n]*」)[ \t\u3000]*([：:]|实施周期|年度))))*”|「([^」\n]|\n(?![ \t\u3000]*([}｝]|("[^"\n]*"|“[^”\n]*”|「[^」\n]*」)[ \t\u3000]*([：:]|实施周期|年度))))*」/,
-    UNIT: /[\u4e00-\u9fffA-Za-z㎡][\u4e00-\u9fffA-Za-z\/·²㎡]*/,
+    UNIT: /([\u3400-\u4dbf\u4e00-\u9fffA-Za-z㎡]|[\uD840-\uD8BF][\uDC00-\uDFFF])([\u3400-\u4dbf\u4e00-\u9fffA-Za-z\/·²㎡]|[\uD840-\uD8BF][\uDC00-\uDFFF])*/,
 };
 
 export type JxmbTerminalNames = keyof typeof JxmbTerminals;
@@ -687,7 +687,7 @@ export function isTotal(item: unknown): item is Total {
 export type Unit = '%' | '％' | string;
 
 export function isUnit(item: unknown): item is Unit {
-    return item === '%' || item === '％' || (typeof item === 'string' && (/[\u4e00-\u9fffA-Za-z㎡][\u4e00-\u9fffA-Za-z\/·²㎡]*/.test(item)));
+    return item === '%' || item === '％' || (typeof item === 'string' && (/([\u3400-\u4dbf\u4e00-\u9fffA-Za-z㎡]|[\uD840-\uD8BF][\uDC00-\uDFFF])([\u3400-\u4dbf\u4e00-\u9fffA-Za-z\/·²㎡]|[\uD840-\uD8BF][\uDC00-\uDFFF])*/.test(item)));
 }
 
 export type Value = DateValue | QuantityValue | RangeValue | TextValue;

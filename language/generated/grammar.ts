@@ -2167,7 +2167,7 @@ export const JxmbGrammar = (): Grammar => loadedJxmbGrammar ?? (loadedJxmbGramma
       "name": "UNIT",
       "definition": {
         "$type": "RegexToken",
-        "regex": "/[\\\\u4e00-\\\\u9fffA-Za-z㎡][\\\\u4e00-\\\\u9fffA-Za-z\\\\/·²㎡]*/",
+        "regex": "/([\\\\u3400-\\\\u4dbf\\\\u4e00-\\\\u9fffA-Za-z㎡]|[\\\\uD840-\\\\uD8BF][\\\\uDC00-\\\\uDFFF])([\\\\u3400-\\\\u4dbf\\\\u4e00-\\\\u9fffA-Za-z\\\\/·²㎡]|[\\\\uD840-\\\\uD8BF][\\\\uDC00-\\\\uDFFF])*/",
         "parenthesized": false
       },
       "fragment": false,

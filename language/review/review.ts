@@ -51,7 +51,8 @@ async function reviewFile(services: JxmbServices, configs: ConfigResolver, file:
         try {
             text = await readSourceText(file);
         } catch (error) {
-            if (error instanceof InputError) return failed(file, 'jxmb', error.message);
+            // Not read, as an empty or damaged table is not: no format, whatever the name says (report.ts, format).
+            if (error instanceof InputError) return failed(file, null, error.message);
             throw error;
         }
         const checked = await checkText(services, configs, file, text);

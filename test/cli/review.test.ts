@@ -251,6 +251,25 @@ describe('the run', () => {
         });
     });
 
+    test('a file that could not be read has no format, whatever its name: an empty .txt and .xlsx, a binary .jxmb', () => {
+        const odd = join(dir, '无法读取');
+        mkdirSync(odd);
+        writeFileSync(join(odd, 'empty.txt'), '');
+        writeFileSync(join(odd, 'empty.xlsx'), '');
+        // a JPEG's first bytes under a .jxmb name
+        writeFileSync(join(odd, 'binary.jxmb'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x48]));
+        const r = runJxmb(['check', odd, '--report', join(dir, 'r-odd.json')]);
+        expect(r.code).toBe(2);
+        const written: ReviewReport = JSON.parse(readFileSync(join(dir, 'r-odd.json'), 'utf8'));
+        expect(written.files.map(f => [basename(f.file), f.status, f.format]).sort())
+            .toEqual([['binary.jxmb', 'failed', null], ['empty.txt', 'failed', null], ['empty.xlsx', 'failed', null]]);
+        runJxmb(['check', odd, '--report', join(dir, 'r-odd.html')]);
+        const page = readFileSync(join(dir, 'r-odd.html'), 'utf8');
+        const summary = page.slice(page.indexOf('<table class="summary">'), page.indexOf('</table>'));
+        expect(summary).not.toContain('.jxmb</td>');
+        expect(summary.match(/<td>—<\/td><td><span class="failed">无法检查<\/span>/g)).toHaveLength(3);
+    });
+
     test('only paths that do not exist: the report lists them rather than nothing', () => {
         const missing = join(dir, '不存在的文件夹');
         const r = runJxmb(['check', missing, '--report', join(dir, 'r-none.html')]);

@@ -12,6 +12,8 @@ describe('quick-fixes of syntax errors', () => {
         ['the colon before a quoted value, which parses as a second name', indicators('    "发布科普文章数量" "不少于50篇"'), 'structure/missing-colon', '在名称后插入「：」', '"发布科普文章数量"："不少于50篇"'],
         ['the quotes of a name', indicators('    举办活动场次：≥45场次'), 'parsing-error', '加上引号', '"举办活动场次"：≥45场次'],
         ['the quotes of a text value', indicators('    "活动成效"：明显'), 'parsing-error', '加上引号', '"活动成效"："明显"'],
+        ['the quotes of a name starting with a Han character beyond the BMP', indicators('    𠀀组织活动场次：≥20场次'), 'parsing-error', '加上引号', '    "𠀀组织活动场次"：≥20场次'],
+        ['the quotes of a text value with a Han character beyond the BMP', indicators('    "活动成效"：明显𠮷'), 'parsing-error', '加上引号', '"活动成效"："明显𠮷"'],
         ['the quotes of a whole word-form value, not of its first word', indicators('    "发布科普文章数量"：不少于50篇'), 'parsing-error', '加上引号：「"不少于50篇"」', '"发布科普文章数量"："不少于50篇"\n'],
         ['the quotes of a word-form percentage', indicators('    "活动覆盖率"：达到95%；"b"：≥1场次'), 'parsing-error', '加上引号', '"活动覆盖率"："达到95%"；"b"：≥1场次'],
         ['the quotes of a word-form value up to a comment', indicators('    "发布科普文章数量"：不少于2,000篇  // 暂定'), 'parsing-error', '加上引号', '"发布科普文章数量"："不少于2,000篇"  // 暂定'],

@@ -24,6 +24,34 @@ describe('language server', () => {
         expect((await second).diagnostics.map(d => d.code)).toEqual(['structure/missing-indicators']);
     });
 
+    test('diagnostics carry the version of the text they were computed for, so that an editor can drop stale ones', async () => {
+        const uri = 'file:///tmp/jxmb-lsp-test/versions.jxmb';
+        const broken = '部门整体 "测试单位" {\n    预算 { 基本支出 "一百" }\n}\n';
+        const fixed = broken.replace('"一百"', '100.00');
+        const twice = broken.replace('"一百"', '1.00  基本支出 2.00');
+        // version → [text, the codes of its findings]
+        const versions: Record<number, [string, string[]]> = {
+            1: [broken, ['parsing-error', 'structure/missing-indicators']],
+            2: [fixed, ['structure/missing-indicators']],
+            3: [broken, ['parsing-error', 'structure/missing-indicators']],
+            4: [twice, ['structure/duplicate-amount', 'structure/missing-indicators']]
+        };
+        const first = await session.openChecked(uri, versions[1]![0]);
+        expect(first.version).toBe(1);
+        const second = session.diagnostics(uri, 2);
+        await session.replace(uri, versions[2]![0], 2);
+        expect(await second).toMatchObject({ version: 2 });
+        // Two edits at once: whatever is published in between names the version its findings belong to.
+        const last = session.diagnostics(uri, 4);
+        await session.replace(uri, versions[3]![0], 3);
+        await session.replace(uri, versions[4]![0], 4);
+        expect(await last).toMatchObject({ version: 4 });
+        for (const p of session.published.filter(p => p.uri === uri)) {
+            expect(p.version, JSON.stringify(p)).toBeDefined();
+            expect(p.diagnostics.map(d => d.code).sort(), `version ${p.version}`).toEqual(versions[p.version!]![1]);
+        }
+    });
+
     test('keeps serving after a document full of garbage', async () => {
         const uri = 'file:///tmp/jxmb-lsp-test/garbage.jxmb';
         const garbage = await session.openChecked(uri, '\u0000\u0001}}}{{{"""«»' + '项目'.repeat(1000));

@@ -55,6 +55,11 @@ describe('syntax messages say what a 三级 row most likely lacks', () => {
         ['the colon, before a bare number', '    "举办活动场次" 45场次', '（三级指标名称与指标值之间应有「：」）'],
         ['the value after a colon, the next name taken for it', '    "举办活动场次"：\n    "发布文章数量"：≥5篇', '却是 「：」（上一行的「：」之后缺少指标值'],
         ['the quotes of a name', '    举办活动场次：≥45场次', '（三级指标名称要加引号，如 "举办活动场次"：）'],
+        // Han characters beyond the BMP (a surrogate pair each) and of Extension A are read as the common ones.
+        ['the quotes of a name starting with a Han character beyond the BMP', '    𠀀组织活动场次：≥20场次', '却是 「𠀀组织活动场次」（三级指标名称要加引号，如 "𠀀组织活动场次"：）'],
+        ['a long name cut at 20 characters, a surrogate pair kept whole', '    一二三四五六七八九十一二三四五六七八九𠮷活动：≥1场次', '却是 「一二三四五六七八九十一二三四五六七八九𠮷…」'],
+        ['the quotes of a name with 𠮷 and 㐀 in it', '    举办𠮷㐀活动场次：≥45场次', '（三级指标名称要加引号，如 "举办𠮷㐀活动场次"：）'],
+        ['the quotes of a text value starting with a Han character beyond the BMP', '    "活动成效"：𠮷明显', '（文字指标值要加引号，如 "𠮷明显"'],
         ['the quotes of a text value', '    "活动成效"：提升', '（文字指标值要加引号，如 "提升"'],
         ['the quotes of a quantity in words, or its symbols', '    "发布科普文章数量"：不少于50篇', '却是 「不少于」（文字指标值要整段加引号，如 "不少于50篇"，或写成 ≥50篇）'],
         ['the quotes of a number with words after it, or its symbols', '    "参展商满意度"：95%及以上', '却是 「及以上」（文字指标值要整段加引号，如 "95%及以上"，或写成 ≥95%）'],
