@@ -69,7 +69,7 @@ describe('snippets', () => {
         expect(unfinished.length).toBeGreaterThan(0);
         for (const [, indicator, value] of unfinished) {
             expect(value).toContain('〔待填〕');
-            expect(diagnostics.filter(d => d.code === 'value/placeholder' && d.message.includes(`「${indicator}」`))).toHaveLength(1);
+            expect(diagnostics.filter(d => d.code === 'value/placeholder' && String(d.message).includes(`「${indicator}」`))).toHaveLength(1);
         }
         expect(text).not.toMatch(/"指标名称"/);
         // The status bar's share counts them as not measurable: an unfilled template is not 可度量 100%.
