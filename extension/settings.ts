@@ -8,7 +8,7 @@ export function llmSettings(scope?: vscode.Uri): LlmSettings {
     return { baseUrl: config.get<string>('llm.baseUrl') ?? '', model: config.get<string>('llm.model') ?? '', timeout: config.get<unknown>('llm.timeout') };
 }
 
-/** jxmb.defaultYear: the 年度 of new files and snippets, and of the drafter's dates when a declaration has none. */
+/** jxmb.defaultYear: the 年度 of new files and snippets, of the drafter's dates when a declaration has none, and of an imported table that states none. */
 export function defaultYear(scope?: vscode.Uri): number | undefined {
     const year = vscode.workspace.getConfiguration('jxmb', scope).get<number | null>('defaultYear');
     return typeof year === 'number' && Number.isInteger(year) && year >= 1900 && year <= 2200 ? year : undefined;

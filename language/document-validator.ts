@@ -115,10 +115,16 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
         const text = textDocument.getText();
         // Langium places a finding at its token (line and column from 1); by that place it gets its advice.
         const advice = new Map<string, SyntaxAdvice>();
+        const advisedLines = new Set<number>();
         for (const { token, context } of parseResult.parserErrors) {
             if (!Number.isInteger(token.startOffset) || !Number.isInteger(token.startLine) || !Number.isInteger(token.startColumn)) continue;
             const place = `${token.startLine! - 1}:${token.startColumn! - 1}`;
-            if (!advice.has(place)) advice.set(place, parserErrorAdvice(text, token, context?.ruleStack?.at(-1)));
+            if (advice.has(place)) continue;
+            const found = parserErrorAdvice(text, token, context?.ruleStack?.at(-1));
+            // Advice about the whole line (cells pasted from a table) once, on its first error: not on each cell.
+            if (found.ofLine && advisedLines.has(token.startLine!)) continue;
+            if (found.ofLine) advisedLines.add(token.startLine!);
+            advice.set(place, found);
         }
         for (const diagnostic of diagnostics.slice(from)) {
             const found = advice.get(`${diagnostic.range.start.line}:${diagnostic.range.start.character}`);

@@ -26,6 +26,8 @@ export interface SyntaxAdvice {
     /** in parentheses, to go before the message's closing 「。」 */
     hint: string;
     repair?: Repair;
+    /** said of the whole line: given to the line's first error only */
+    ofLine?: boolean;
 }
 
 const QUOTED = String.raw`(?:"(?:[^"\\\n]|\\.)*"|“[^”\n]*”|「[^」\n]*」)`;
@@ -50,6 +52,8 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     if (!Number.isInteger(offset) || offset < 0 || offset > text.length) return NONE;
     const image = token.image ?? '';
     const replace = (title: string, newText: string): Repair => ({ title, offset, length: image.length, newText });
+    const pasted = pastedRowAdvice(text, offset);
+    if (pasted) return pasted;
     const inRule = rule?.replace(/\u200B$/, '');
     // 产出 { / 数量 {: a 一级 or 二级 written short, where the grammar takes its full name (the rule says which level).
     const category = inRule === 'IndicatorTree' ? level1ByName(image) : inRule === 'Level1Group' ? level2ByName(image) : undefined;
@@ -95,6 +99,29 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     if (ROW_VALUE_PLACE.test(before)) return { hint: `（文字指标值要加引号，如 ${quoted(whole)}；可度量的值直接写，如 ≥45场次）`, repair: quote };
     if (/[：:][ \t\u3000]*$/.test(before)) return { hint: `（文字要加引号，如 ${quoted(whole)}）`, repair: quote };
     return NONE;
+}
+
+/** A cell of a table: text without jxmb's quotes, braces or 「：」 (a line with any of them is jxmb, however spaced). */
+const CELL = /^[^"“”「」{}｛｝：:]+$/;
+
+/**
+ * Cells copied from Excel (一级, 二级, 三级, 值, 值 between tabs): each cell is an error of its own, none of which says
+ * what happened. Said when the line's first cell is a 一级 or 二级, or its 三级 is followed by a value (≥10场).
+ */
+function pastedRowAdvice(text: string, offset: number): SyntaxAdvice | undefined {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    if (offset - start > LOOK_BACK) return undefined;
+    const end = text.indexOf('\n', offset);
+    const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+    if (line.length > LOOK_BACK * 2) return undefined;
+    const cells = line.trim().split(/[ \u3000]*\t[\t \u3000]*/);
+    if (cells.length < 2 || !cells.every(cell => CELL.test(cell))) return undefined;
+    const [first, ...rest] = cells as [string, ...string[]];
+    if (!level1ByName(first) && !level2ByName(first) && !rest.some(cell => OPERATOR.test(cell) || /^\d/.test(cell))) return undefined;
+    return {
+        hint: '（这一行像是从表格复制的单元格，以制表符分隔：整张表请用命令「jxmb: 从表格导入」或 jxmb import 导入；在这里逐行写作 "名称"：值）',
+        ofLine: true
+    };
 }
 
 /** A name followed by a separator where its 「：」 belongs (`"名称"；≥20场次`, an input method's slip). */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ImportRequest, type ImportParams, type ImportResponse } from '../../language/lsp/protocol-request.js';
 import type { JxmbServer } from '../client.js';
 import { reportHeading } from '../import-report.js';
+import { importToast } from '../import-toast.js';
 import { exists } from '../jxmb-document.js';
 import { freePath, importPathFor } from '../output-path.js';
 import { defaultYear } from '../settings.js';
@@ -61,10 +62,8 @@ export async function importTable(server: JxmbServer, report: vscode.OutputChann
     for (const line of response.report) report.appendLine(`  ${line}`);
     report.appendLine(`  ${response.summary}`);
     const show = vscode.l10n.t('Show Report');
-    const message = response.unplaced > 0
-        ? vscode.l10n.t('Imported {0} into {1}; {2} cells could not be placed (listed at the top of the file and in the report).', name, vscode.workspace.asRelativePath(destination), response.unplaced)
-        : vscode.l10n.t('Imported {0} into {1}; every cell was placed.', name, vscode.workspace.asRelativePath(destination));
-    void (response.unplaced > 0 ? vscode.window.showWarningMessage(message, show) : vscode.window.showInformationMessage(message, show))
+    const message = importToast({ table: name, destination: vscode.workspace.asRelativePath(destination), unplaced: response.unplaced, yearless: response.yearless, year }, vscode.l10n.t);
+    void (response.unplaced > 0 || (response.yearless > 0 && year === undefined) ? vscode.window.showWarningMessage(message, show) : vscode.window.showInformationMessage(message, show))
         .then(choice => { if (choice === show) report.show(true); });
     return destination;
 }

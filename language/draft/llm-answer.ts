@@ -7,6 +7,7 @@ import { parseValue } from '../domain/values.js';
 import { cellText, locateQuote } from './cells.js';
 import { oneLine } from '../domain/one-line.js';
 import { withConfirmation, type Proposal } from './proposal.js';
+import { PLACEHOLDER_REASON } from './skeletons.js';
 import type { DraftTarget } from './targets.js';
 
 /** Answers longer than this are cut: no task states more promises, and a runaway answer must not flood the preview. */
@@ -81,7 +82,7 @@ function normalizeProposal(target: DraftTarget, raw: Proposal): Proposal {
     if (p.placeholder || (p.number === null && p.date === null)) {
         const fields = { ...p, number: null, date: null };
         p = { ...fields, placeholder: true, period: cellText(fields), annual: cellText(fields), source: { field: null, quote: '', start: null, end: null } };
-        return withConfirmation(p, '占位骨架：原文没有给出目标值，请填写〔待填〕处后再采用');
+        return withConfirmation(p, PLACEHOLDER_REASON);
     }
     const written = oneLine(p.annual);
     p = { ...p, ...cells(p), source: located(target, p) };

@@ -6,7 +6,8 @@ import { cellText } from './cells.js';
 import type { Proposal } from './proposal.js';
 import type { DraftTarget } from './targets.js';
 
-const PLACEHOLDER_REASON = '占位骨架：原文没有给出目标值，请填写〔待填〕处后再采用';
+/** Also the comment the accepted line keeps in the file: it must read right after 采用, so it asks only to fill in. */
+export const PLACEHOLDER_REASON = '占位骨架：原文没有给出目标值，请填写〔待填〕处';
 
 /** Whether a 二级 (by code) already holds a 三级 in the written indicators. */
 function has(lists: readonly IndicatorList[], level2Code: string): boolean {

@@ -1,6 +1,7 @@
 import { MODEL_VERSION, type Declaration, type DeclarationFile } from '../compile/model.js';
 import { printModel } from '../compile/print-jxmb.js';
 import { assertValidModel } from '../compile/schema.js';
+import { CLI_ADVICE, type ImportAdvice } from './advice.js';
 import { decodeText, type TextEncodingName } from './decode.js';
 import { recogniseDepartment, type RecogniserContext } from './department.js';
 import { readDocx } from './docx-table.js';
@@ -26,10 +27,14 @@ import { checkPackage, KIND } from './zip-package.js';
 // for the tests that check, independently of the ledger, that every cell reached the model or the report.
 
 export interface ImportOptions {
-    /** 年度 to write when the table states none (or to override it) */
+    /** 年度 to write whatever the table states (jxmb import --year) */
     year?: number;
+    /** 年度 to write when the table states none (the editor's jxmb.defaultYear) */
+    defaultYear?: number;
     /** the file's extension, only to tell a damaged .xlsx from a damaged .docx */
     extension?: string;
+    /** how the messages say to go on: the CLI's words unless the caller is the editor */
+    advice?: ImportAdvice;
 }
 
 export interface ImportResult {
@@ -39,13 +44,17 @@ export interface ImportResult {
     encoding: TextEncodingName | null;
     /** the source cell of each model piece (origins.ts) */
     origins: Origins;
+    /** how many declarations come from a table that states no 年度 */
+    yearless: number;
 }
 
 export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
-    const { tables, format, encoding } = await readTables(bytes, options.extension);
+    const advice = options.advice ?? CLI_ADVICE;
+    const { tables, format, encoding } = await readTables(bytes, options.extension, advice);
     const placement = new Placement();
     const origins = new Origins();
     const declarations: Declaration[] = [];
+    let yearless = 0;
     const ignored: SourceTable[] = [];
     for (const table of tables.flatMap(splitTables).map(t => withoutNumbers(t, placement))) {
         const kind = tableKind(table);
@@ -56,7 +65,9 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
         const ctx: RecogniserContext = { placement, extracted: table.extracted, origins };
         for (const note of table.notes ?? []) placement.note(note.where, note.message);
         const declaration = kind === 'department' ? recogniseDepartment(table, ctx) : recogniseProject(table, ctx);
-        declaration.year = decideYear(declaration, table, placement, options.year, origins);
+        const year = decideYear(declaration, table, placement, { given: options.year, fallback: options.defaultYear, advice: advice.year }, origins);
+        declaration.year = year.year;
+        if (!year.stated) yearless++;
         origins.set(declaration, '', (origins.get(declaration, 'unit') ?? origins.get(declaration, 'title'))?.cell ?? table.rows.flatMap(row => filled(row))[0]);
         if (!declaration.unit) placement.note(table.name ? `工作表「${table.name}」` : '表头', '没有找到「部门名称」：部门名称留空。');
         declarations.push(declaration);
@@ -71,7 +82,7 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     }
     const model: DeclarationFile = { version: MODEL_VERSION, declarations };
     assertValidModel(model);
-    const result: ImportResult = { model, report: placement.finish(tables), format, encoding, origins };
+    const result: ImportResult = { model, report: placement.finish(tables), format, encoding, origins, yearless };
     // Measured with the source's name left out of the header (it is not known here): a few bytes per unplaced cell.
     checkImportedSize(Buffer.byteLength(renderImport(result, '')), unplacedCount(result.report));
     return result;
@@ -86,8 +97,8 @@ function withoutNumbers(table: SourceTable, placement: Placement): SourceTable {
     return rest;
 }
 
-export async function readTables(bytes: Uint8Array, extension?: string): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {
-    refuseDeclaration(extension);
+export async function readTables(bytes: Uint8Array, extension?: string, advice = CLI_ADVICE): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {
+    refuseDeclaration(extension, advice);
     checkImportSize(bytes);
     switch (sniffInput(bytes, extension)) {
         case 'xlsx': return { tables: await readXlsx(bytes, checkPackage(bytes, 'xlsx')), format: 'xlsx', encoding: null };
@@ -97,7 +108,7 @@ export async function readTables(bytes: Uint8Array, extension?: string): Promise
             if (text.trim() === '') throw new ImportError('文件是空的（没有任何文字）。');
             checkTextLines(text);
             if (isDeclarationText(text)) {
-                throw new ImportError('文件内容已是 .jxmb 申报表文本，不是表格，不必导入：请把它改名为 .jxmb，直接用 jxmb check 检查，或用 jxmb compile 编译为表格。');
+                throw new ImportError(`文件内容已是 .jxmb 申报表文本，不是表格，不必导入：${advice.declarationText}`);
             }
             if (looksTabSeparated(text)) return { tables: [readTsv(text)], format: 'tsv', encoding };
             if (looksLikePdfDepartment(text)) return { tables: [readPdfDepartment(text)], format: 'pdf-text', encoding };
@@ -109,9 +120,9 @@ export async function readTables(bytes: Uint8Array, extension?: string): Promise
 }
 
 /** A .jxmb read as a table would come out mangled (its text looks like PDF text): it needs no import. */
-function refuseDeclaration(extension = ''): void {
-    if (extension.toLowerCase() === '.jxmb') {
-        throw new ImportError('这已是 .jxmb 文件，不必导入：请直接用 jxmb check 检查，或用 jxmb compile 编译为表格。');
+function refuseDeclaration(extension: string | undefined, advice: ImportAdvice): void {
+    if (extension?.toLowerCase() === '.jxmb') {
+        throw new ImportError(`这已是 .jxmb 文件，不必导入：${advice.declarationFile}`);
     }
 }
 

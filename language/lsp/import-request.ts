@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import type { Connection } from 'vscode-languageserver';
+import { EDITOR_ADVICE } from '../import/advice.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes, renderImport, summaryLine } from '../import/import.js';
 import { importTooLarge, MAX_IMPORT_BYTES } from '../import/limits.js';
@@ -18,13 +19,15 @@ export function registerImportRequest(connection: Connection): void {
             const size = Math.floor(params.base64.length * 3 / 4);
             if (size > MAX_IMPORT_BYTES) throw importTooLarge(size);
             const bytes = Buffer.from(params.base64, 'base64');
-            const result = await importBytes(bytes, { extension: extname(params.fileName), ...(params.year === undefined ? {} : { year: params.year }) });
+            // jxmb.defaultYear fills a missing 年度 and never overrides the table's; the messages name editor commands.
+            const result = await importBytes(bytes, { extension: extname(params.fileName), advice: EDITOR_ADVICE, ...(params.year === undefined ? {} : { defaultYear: params.year }) });
             return {
                 ok: true,
                 text: renderImport(result, params.fileName),
                 report: result.report.map(entry => formatReportEntry(params.fileName, entry)),
                 unplaced: unplacedCount(result.report),
-                summary: summaryLine(result)
+                summary: summaryLine(result),
+                yearless: result.yearless
             };
         } catch (error) {
             if (error instanceof ImportError) return { ok: false, message: `${params.fileName}：${error.message}` };

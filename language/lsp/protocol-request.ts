@@ -48,6 +48,8 @@ export type ImportResponse = RequestFailure | {
     report: string[];
     unplaced: number;
     summary: string;
+    /** declarations whose table states no 年度 (written with `year` when it was sent, else left without one) */
+    yearless: number;
 };
 
 /** `jxmb/draftTargets` { uri, position? } → the tasks and projects a draft can be made for, and the one at the cursor. */

@@ -6,6 +6,7 @@ import { DraftError } from '../../language/draft/errors.js';
 import { networkCause } from '../../language/draft/llm-errors.js';
 import { LEFT_OUT_REASON } from '../../language/draft/left-out.js';
 import { printProposals } from '../../language/draft/print.js';
+import { proposalLine } from '../../language/lsp/draft-edit-request.js';
 import type { LlmOptions } from '../../language/draft/llm.js';
 import type { Proposal } from '../../language/draft/proposal.js';
 import { checkDraftResult, llmAnswerSchema } from '../../language/draft/schema.js';
@@ -130,6 +131,15 @@ describe('a good answer', () => {
         const p = result.proposals[0]!;
         expect(p.needsConfirmation).toBe(true);
         expect(p.reason).toContain(NUMBER_NOT_IN_TEXT);
+    });
+
+    test('a placeholder of the model\'s own, once accepted, keeps a comment that fits the file: fill in, not 「后再采用」', async () => {
+        const skeleton = proposal('科普活动参与人次', 0, '人次', '', { operator: '≥', number: null, placeholder: true });
+        await serve(answer({ proposals: [skeleton] }));
+        const result = await draft(await target(), options());
+        const p = result.proposals.find(q => q.name === '科普活动参与人次')!;
+        expect(p.placeholder).toBe(true);
+        expect(proposalLine(p, 2024)).toBe('"科普活动参与人次"："≥〔待填〕人次"  // 占位骨架：原文没有给出目标值，请填写〔待填〕处');
     });
 
     test('a quote that is not in the text needs confirmation too', async () => {

@@ -65,8 +65,9 @@ describe('draft edit', () => {
         expect(blocks['产出指标/时效指标']).toHaveLength(1);
         // Laid out as the printer does: the new lines at the block's indentation.
         expect(after).toContain('\n                "举办培训班期数"：≥4期\n                "组织科普讲座场次"：≥12场次\n');
-        // The placeholder skeletons say so where they stand.
-        expect(after).toMatch(/"服务对象满意度"："≥〔待填〕%"\s+\/\/ 占位骨架：/);
+        // The placeholder skeletons say so where they stand, in words that still fit once accepted (no 「后再采用」).
+        expect(after).toMatch(/"服务对象满意度"："≥〔待填〕%"  \/\/ 占位骨架：原文没有给出目标值，请填写〔待填〕处\n/);
+        expect(after).not.toContain('采用');
     });
 
     test('opens up blocks written on one line', async () => {

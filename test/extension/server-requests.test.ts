@@ -104,6 +104,37 @@ describe('extension requests', () => {
         expect(garbage).toMatchObject({ ok: false, message: expect.stringMatching(/^x\.xlsx：/) });
     });
 
+    test('jxmb/import advises in the editor\'s words (its commands and jxmb.defaultYear), never the CLI\'s', async () => {
+        const declaration = await request<ImportResponse>(ImportRequest, { fileName: 'd.jxmb', base64: Buffer.from(department).toString('base64') });
+        expect(declaration).toEqual({ ok: false, message: 'd.jxmb：这已是 .jxmb 文件，不必导入：直接打开该文件即可检查，用「jxmb: 导出 Excel」等命令编译为表格。' });
+        const renamed = await request<ImportResponse>(ImportRequest, { fileName: 'd.txt', base64: Buffer.from(department).toString('base64') });
+        expect(renamed).toMatchObject({ ok: false, message: expect.stringContaining('不必导入：请把它改名为 .jxmb 后直接打开即可检查') });
+        expect((renamed as { message: string }).message).not.toMatch(/jxmb (check|compile)/);
+
+        const table = (...title: string[]) => Buffer.from([
+            ...title,
+            '部门名称\t某协会',
+            '总体绩效目标\t开展科普活动。',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场'
+        ].join('\n')).toString('base64');
+        type Imported = Extract<ImportResponse, { ok: true }>;
+        const unset = await request<Imported>(ImportRequest, { fileName: 't.txt', base64: table() });
+        expect(unset.text).toContain('部门整体 "某协会" {');
+        expect(unset.yearless).toBe(1);
+        expect(unset.report).toEqual([expect.stringContaining('未写入年度。可在设置 jxmb.defaultYear（设置 → 扩展 → jxmb 绩效目标 → Default Year）中指定年度后重新导入')]);
+        expect(unset.report.join('\n')).not.toContain('--year');
+
+        // jxmb.defaultYear fills the missing 年度 ...
+        const set = await request<Imported>(ImportRequest, { fileName: 't.txt', base64: table(), year: 2025 });
+        expect(set.text).toContain('部门整体 "某协会" 年度 2025 {');
+        expect(set).toMatchObject({ yearless: 1, report: [] });
+        // ... and never overrides the table's own, with no 「命令行 --year」 note.
+        const stated = await request<Imported>(ImportRequest, { fileName: 't.txt', base64: table('2024年部门整体预算绩效目标申报表'), year: 2025 });
+        expect(stated.text).toContain('部门整体 "某协会" 年度 2024 {');
+        expect(stated).toMatchObject({ yearless: 0, report: [] });
+    });
+
     test('jxmb/draftTargets lists tasks and projects and names the one at the cursor', async () => {
         const uri = `${dir}/targets.jxmb`;
         await session.open(uri, department);

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { braceDepth, snippetCompletions, withYear, type SnippetDefinition } from '../../extension/snippet-items.js';
 import { documentToModel } from '../../language/compile/from-ast.js';
 import { parseAndValidate } from '../../language/documents.js';
+import { measurabilityOf } from '../../language/validation/measurability-score.js';
 import type { Document } from '../../language/generated/ast.js';
 import definitions from '../../snippets/jxmb.json' with { type: 'json' };
 import { jxmb } from '../helpers/services.js';
@@ -36,7 +37,8 @@ describe('snippets', () => {
         expect(withYear('年度 ${2:$CURRENT_YEAR}', null)).toBe('年度 ${2:$CURRENT_YEAR}');
     });
 
-    test.each(Object.keys(snippets))('「%s」 inserts text that parses, in its place', async name => {
+    /** The snippet as inserted with every placeholder accepted, in a declaration where it is a block; and its check. */
+    async function inserted(name: string) {
         const [snippet] = snippetCompletions(snippets, snippets[name]!.where === 'block' ? '部门整体 "a" {' : '', 2025).filter(s => s.name === name);
         const body = expand(snippet!.body);
         const wrappers: Record<string, (b: string) => string> = {
@@ -45,12 +47,33 @@ describe('snippets', () => {
             项目: b => `项目支出 "测试单位" 年度 2025 { 单位 "测试单位" {\n${b}\n} }\n`
         };
         const text = (wrappers[name] ?? (b => b))(body);
-        const { document, diagnostics } = await parseAndValidate(jxmb(), text);
+        return { text, ...await parseAndValidate(jxmb(), text) };
+    }
+
+    test.each(Object.keys(snippets))('「%s」 inserts text that parses, in its place', async name => {
+        const { text, document, diagnostics } = await inserted(name);
         expect(diagnostics.filter(d => d.code === 'parsing-error' || d.code === 'lexing-error')).toEqual([]);
         const model = documentToModel(document.parseResult.value as Document);
         expect(model.declarations[0]!.year).toBe(2025);
         expect(text).not.toContain('$');
         // Every skeleton with indicators has its 时效 deadline in that year.
         if (name !== '年度重点工作任务') expect(text).toContain('≤2025-12-31');
+    });
+
+    test.each(['部门整体预算绩效目标申报表', '项目支出绩效目标表', '绩效指标', '项目'])('「%s」 left unfilled is visibly unfinished: each 〔待填〕 value flagged, not measurable, no duplicate names', async name => {
+        const { text, document, diagnostics } = await inserted(name);
+        const codes = diagnostics.map(d => String(d.code));
+        expect(codes).not.toContain('hierarchy/duplicate-name');
+        // Every indicator the user has to write has 〔待填〕 in its name and in its value, and the value is reported.
+        const unfinished = [...text.matchAll(/"(〔待填〕[^"]*指标名称)"："([^"]*)"/g)];
+        expect(unfinished.length).toBeGreaterThan(0);
+        for (const [, indicator, value] of unfinished) {
+            expect(value).toContain('〔待填〕');
+            expect(diagnostics.filter(d => d.code === 'value/placeholder' && String(d.message).includes(`「${indicator}」`))).toHaveLength(1);
+        }
+        expect(text).not.toMatch(/"指标名称"/);
+        // The status bar's share counts them as not measurable: an unfilled template is not 可度量 100%.
+        const { indicators, measurable } = measurabilityOf(document.parseResult.value as Document);
+        expect(measurable).toBe(indicators - unfinished.length);
     });
 });

@@ -96,6 +96,49 @@ describe('syntax messages say what a 三级 row most likely lacks', () => {
     });
 });
 
+// Rows copied from Excel arrive as cells between tabs: each cell is a syntax error of its own. The first error of such
+// a line says what happened and where tables are read; the line's other errors and every other line stay plain.
+describe('rows pasted from a table', () => {
+    const PASTED = '像是从表格复制的单元格，以制表符分隔：整张表请用命令「jxmb: 从表格导入」或 jxmb import 导入；在这里逐行写作 "名称"：值';
+    const hinted = (messages: ReadonlyArray<string | { value: string }>) => messages.map(String).filter(m => m.includes(PASTED));
+
+    test('one hint per pasted line, on its first error, whatever its cells start with', async () => {
+        const rows = [
+            '    "举办科普讲座场次"：≥12场次',
+            '产出指标\t数量指标\t举办活动场次\t≥10场\t≥10场',
+            '效益指标\t社会效益指标\t公众满意\t提升\t提升',
+            '    满意度指标\t服务对象满意度指标\t满意度\t≥90%\t≥90%'
+        ].join('\n');
+        const { diagnostics } = await parseAndValidate(jxmb(), indicators(rows));
+        const errors = diagnostics.filter(d => d.code === 'parsing-error');
+        expect(errors.length).toBeGreaterThan(3);
+        const lines = hinted(errors.map(d => d.message)).map(m => errors.find(d => String(d.message) === m)!.range.start.line + 1);
+        expect(lines).toEqual([4, 5, 6]);
+        // On its first error: 「此处应为「}」，却是「产出指标」（…）。」
+        expect(errors.find(d => d.range.start.line === 3)!.message).toBe(`语法错误：此处应为 「}」，却是 「产出指标」（这一行${PASTED}）。`);
+    });
+
+    test.each([
+        ['a 二级 row under 绩效指标', '部门整体 "测试单位" 年度 2024 {\n  绩效指标 {\n    产出指标\t数量指标\t举办活动场次\t≥10场\t≥10场\n  }\n}\n'],
+        ['the 三级 and its values only', indicators('    举办活动场次\t≥10场\t≥10场')]
+    ])('%s', async (_what, text) => {
+        expect(hinted(await messagesOf(text))).toHaveLength(1);
+    });
+
+    test('never on a line of jxmb, tabs or not, nor on words without tabs', async () => {
+        const texts = [
+            indicators('    "举办活动场次"：\t≥45场次\n    产出指标 数量指标 举办活动场次 ≥10场'),
+            '部门整体 "测试单位" 年度 2024 {\n\t绩效指标\t{\t产出指标\t{\t数量指标\t{\n\t\t"a"\t≥1场次\n\t}\t}\t}\n}\n',
+            '部门整体 "测试单位" 年度 2024 {\n  预算\t基本支出\t1 }\n}\n'
+        ];
+        for (const text of texts) {
+            const messages = await messagesOf(text);
+            expect(messages.length, text).toBeGreaterThan(0);
+            expect(hinted(messages), text).toEqual([]);
+        }
+    });
+});
+
 // A minus sign is no character of jxmb: before an amount or a value it says what a negative number there means.
 describe('a negative number says why it cannot stand', () => {
     const budget = (items: string) => `部门整体 "测试单位" 年度 2024 {\n  预算 { 部门预算支出 { ${items} } }\n}\n`;
