@@ -131,7 +131,21 @@ function refuseDeclaration(extension: string | undefined, advice: ImportAdvice):
  * 「部门整体 "…"」 or 「项目支出 "…"」, which no table starts with. Read as PDF text it would come out as garbage.
  */
 function isDeclarationText(text: string): boolean {
-    return /^(?:[\s\u3000\ufeff]+|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*(?:部门整体|项目支出)[\s\u3000]+["“]/.test(text);
+    // Skipped by a loop, not by one expression: a repeated group of repeated blanks backtracks exponentially on a
+    // text that opens with a few dozen blank lines (PDF text does) and turns out to be no declaration.
+    let at = 0;
+    while (at < text.length) {
+        if (/[\s\u3000\ufeff]/.test(text[at]!)) at++;
+        else if (text.startsWith('//', at)) {
+            const end = text.indexOf('\n', at);
+            at = end < 0 ? text.length : end;
+        } else if (text.startsWith('/*', at)) {
+            const end = text.indexOf('*/', at + 2);
+            if (end < 0) return false;
+            at = end + 2;
+        } else break;
+    }
+    return /^(?:部门整体|项目支出)[\s\u3000]+["“]/.test(text.slice(at, at + 64));
 }
 
 /** The .jxmb text: a header naming the source and listing what could not be placed, then the printed model. */

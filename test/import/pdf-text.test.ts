@@ -35,4 +35,11 @@ describe('PDF text', () => {
         // SEED003 names no year anywhere: that is the one thing the report has to say.
         expect(result.report).toEqual([expect.objectContaining({ kind: 'note', where: '表头', message: expect.stringMatching(/没有找到年度.*--year/) })]);
     });
+
+    test('blank lines and tabs before the table (as PDF text often starts) change nothing but the line numbers', async () => {
+        const plain = await importBytes(Buffer.from(seed));
+        const padded = await importBytes(Buffer.from('\n'.repeat(30) + '\t \u3000\n'.repeat(10) + seed));
+        expect(padded.format).toBe('pdf-text');
+        expect(padded.model).toEqual(plain.model);
+    });
 });
