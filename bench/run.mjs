@@ -1,7 +1,7 @@
 // `npm run bench`: jxmb's language server and CLI against yaml-language-server on the same declarations, and against
 // the floor (JSON.parse + AJV). Prints a table and writes bench/results.json.
 //   node bench/run.mjs [--sizes 200,2000,10000] [--edits 40] [--completions 40] [--opens 5] [--files 500] [--no-yaml] [--no-cli]
-//                      [--out bench/results.json] [--keep] [--dist <dir with server.cjs and cli.mjs>]
+//                      [--out bench/results.json] [--keep] [--dist <dir with server.cjs and cli.mjs>] [--no-hostile]
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import YAML from 'yaml';
 import { findAnchors } from './anchors.mjs';
 import { compileJson, measureCheck, measureCompileXlsx, writeTypicalFiles } from './cli.mjs';
 import { measureFloor } from './floor.mjs';
+import { measureHostile, renderHostile } from './hostile.mjs';
 import { generateDeclaration } from './generate.mjs';
 import { LspServer } from './lsp.mjs';
 import { judgeTargets, renderTable } from './report.mjs';
@@ -251,6 +252,10 @@ try {
         results.sizes[size] = await measureSize(size);
     }
     if (!flag('no-cli')) results.cli = await measureCli();
+    if (!flag('no-hostile')) {
+        log('CLI: adversarial inputs at n and 4n…');
+        results.hostile = await measureHostile(cliPath, join(work, 'hostile'), { log });
+    }
 } finally {
     if (!flag('keep')) rmSync(work, { recursive: true, force: true });
     else log(`files kept in ${work}`);
@@ -265,6 +270,7 @@ if (withYaml) {
 }
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(renderTable(results));
+console.log(renderHostile(results.hostile));
 console.log(`\nload average ${results.machine.loadAverageAtStart.join(' ')} → ${results.machine.loadAverageAtEnd.join(' ')}; ${results.totalSeconds} s in all; results in ${out}`);
 
 /** Enter at the end of the line holding `offset` (a 三级 name), indented as that line: where a new 三级 is typed. */
