@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, WorkDoneProgress, type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport } from 'vscode-languageclient/node';
 
 // Starts the bundled language server for .jxmb files: diagnostics, completion, hover, formatting, quick-fixes, and
 // the requests the commands send (language/lsp/protocol-request.ts).
@@ -26,5 +26,18 @@ export class JxmbServer {
     async request<R>(method: string, params: unknown, token?: vscode.CancellationToken): Promise<R> {
         await this.started;
         return token ? this.client.sendRequest<R>(method, params, token) : this.client.sendRequest<R>(method, params);
+    }
+
+    /** A request whose params carry a `workDoneToken`: the server's $/progress on it goes to `onProgress` meanwhile. */
+    async requestWithProgress<R>(method: string, params: { workDoneToken?: string | number }, token: vscode.CancellationToken,
+        onProgress: (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => void): Promise<R> {
+        await this.started;
+        if (params.workDoneToken === undefined) return this.client.sendRequest<R>(method, params, token);
+        const listening = this.client.onProgress(WorkDoneProgress.type, params.workDoneToken, onProgress);
+        try {
+            return await this.client.sendRequest<R>(method, params, token);
+        } finally {
+            listening.dispose();
+        }
     }
 }

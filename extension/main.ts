@@ -3,6 +3,7 @@ import { createClient, JxmbServer } from './client.js';
 import { draftIndicators } from './commands/draft.js';
 import { exportDocument } from './commands/export.js';
 import { importTable } from './commands/import.js';
+import { reviewFolder } from './commands/review.js';
 import { openTutorial } from './commands/tutorial.js';
 import type { ExportTarget } from './output-path.js';
 import { DraftPreviews } from './draft-preview.js';
@@ -12,7 +13,7 @@ import { newDeclarationFile, registerSnippets } from './snippets.js';
 import { registerStatusBar } from './status-bar.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
-// The VS Code client: the language server, and around it the commands (export, import, draft and its preview, API
+// The VS Code client: the language server, and around it the commands (export, import, review, draft and its preview, API
 // key, table preview, tutorial, new file), the status bar and the skeleton snippets. Command ids are listed in package.json.
 
 let client: LanguageClient | undefined;
@@ -38,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.commands.registerCommand('jxmb.exportFlat', exportCommand('flat')),
         vscode.commands.registerCommand('jxmb.exportJson', exportCommand('json')),
         vscode.commands.registerCommand('jxmb.importTable', (arg?: unknown) => importTable(server, importReport, arg)),
+        vscode.commands.registerCommand('jxmb.reviewFolder', (arg?: unknown) => reviewFolder(server, arg)),
         vscode.commands.registerCommand('jxmb.draftIndicators', (arg?: unknown) => draftIndicators(server, context.secrets, drafts, arg)),
         vscode.commands.registerCommand('jxmb.acceptDraft', () => drafts.decide(true)),
         vscode.commands.registerCommand('jxmb.discardDraft', () => drafts.decide(false)),

@@ -54,7 +54,7 @@ async function writablePlace(document: vscode.TextDocument, target: ExportTarget
     return chosen && writablePlace(document, target, chosen, true);
 }
 
-async function mayOverwrite(destination: vscode.Uri): Promise<boolean> {
+export async function mayOverwrite(destination: vscode.Uri): Promise<boolean> {
     const overwrite = vscode.l10n.t('Overwrite');
     const answer = await vscode.window.showWarningMessage(
         vscode.l10n.t('{0} already exists. Overwrite it?', vscode.workspace.asRelativePath(destination)),

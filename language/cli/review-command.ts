@@ -3,6 +3,7 @@ import { extname, resolve } from 'node:path';
 import type { JxmbServices } from '../jxmb-module.js';
 import { renderReviewHtml } from '../review/html.js';
 import { terminalProgress, type ProgressStream } from '../review/progress.js';
+import type { ReviewReport } from '../review/report.js';
 import { reviewPaths } from '../review/review.js';
 import { InputError } from './source-files.js';
 import { writeOutput } from './write-file.js';
@@ -29,14 +30,7 @@ export async function runReviewCommand(
         io.err(`--report 的文件须以 .html 或 .json 结尾，而不是「${options.report}」。\n`);
         return 2;
     }
-    // Folders yield only .jxmb and tables, never .html/.json; a file named on the command line is read whatever it is.
-    if (await isInput(options.report, paths)) {
-        throw new InputError(options.report, '报告路径就是要检查的文件之一：请换一个输出路径。');
-    }
-    // Refused before the review, which may take minutes: the file there may be last week's report, or anything else.
-    if (!options.force && await isExistingFile(options.report)) {
-        throw new InputError(options.report, '输出文件已存在：未覆盖（要覆盖请加 --force）。');
-    }
+    await checkReportPath(options.report, paths, options.force);
     const progress = terminalProgress(terminal);
     let result;
     try {
@@ -46,12 +40,31 @@ export async function runReviewCommand(
     }
     const { report, problems } = result;
     for (const problem of problems) io.err(`${problem.file}: ${problem.message}\n`);
-    const content = kind === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReviewHtml(report);
-    await writeOutput(options.report, content);
+    await writeOutput(options.report, reportContent(report, options.report));
     const t = report.totals;
     io.out(`检查了 ${t.checked} 个文件${t.failed > 0 ? `（无法检查 ${t.failed} 个）` : ''}：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示。报告已写入 ${options.report}。\n`);
     if (problems.length > 0 || t.failed > 0) return 2;
     return t.errors > 0 ? 1 : 0;
+}
+
+/**
+ * Where the report may go, checked before the review, which may take minutes (the editor's 生成审核报告 too): never
+ * over one of the inputs, and over an existing file only when the user said so.
+ */
+export async function checkReportPath(report: string, inputs: string[], force = false, howToForce = '要覆盖请加 --force'): Promise<void> {
+    // Folders yield only .jxmb and tables, never .html/.json; a file named on the command line is read whatever it is.
+    if (await isInput(report, inputs)) {
+        throw new InputError(report, '报告路径就是要检查的文件之一：请换一个输出路径。');
+    }
+    // The file there may be last week's report, or anything else.
+    if (!force && await isExistingFile(report)) {
+        throw new InputError(report, `输出文件已存在：未覆盖（${howToForce}）。`);
+    }
+}
+
+/** The report as its file's extension says: JSON for .json, the HTML page otherwise. */
+export function reportContent(report: ReviewReport, path: string): string {
+    return reportKind(path) === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderReviewHtml(report);
 }
 
 function reportKind(path: string): 'html' | 'json' | null {

@@ -55,3 +55,11 @@ export function onEditorRequest<P, R>(connection: Connection, method: string, ha
         }
     });
 }
+
+/** The request's cancellation as the AbortSignal the engines take (a draft, a review). */
+export function abortSignalOf(token: CancellationToken): AbortSignal {
+    const controller = new AbortController();
+    if (token.isCancellationRequested) controller.abort();
+    else token.onCancellationRequested(() => controller.abort());
+    return controller.signal;
+}

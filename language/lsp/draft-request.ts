@@ -13,7 +13,7 @@ import type { DraftResult } from '../draft/proposal.js';
 import { draftTargetsOf, targetInfo, type DraftTarget, type DraftText } from '../draft/targets.js';
 import type { Document, Project, Task } from '../generated/ast.js';
 import { createJxmbServices, type JxmbServices } from '../jxmb-module.js';
-import { firstSyntaxError, notOpenMessage, onEditorRequest, validatedDocument } from './document-request.js';
+import { abortSignalOf, firstSyntaxError, notOpenMessage, onEditorRequest, validatedDocument } from './document-request.js';
 import { draftEdits, draftTargetNodes } from './draft-edit-request.js';
 import {
     DraftEditRequest, DraftRequest, DraftTargetRequest, DraftTargetsRequest,
@@ -99,13 +99,6 @@ function draftFailure(error: unknown): RequestFailure {
 /** The result, and why it proposes nothing when it does not: the message blames the table, the model or the text. */
 function drafted(target: DraftTarget, result: DraftResult): DraftResponse {
     return result.proposals.length > 0 ? { ok: true, result } : { ok: true, result, empty: emptyReason(target, result) };
-}
-
-function abortSignalOf(token: CancellationToken): AbortSignal {
-    const controller = new AbortController();
-    if (token.isCancellationRequested) controller.abort();
-    else token.onCancellationRequested(() => controller.abort());
-    return controller.signal;
 }
 
 export function registerDraftRequests(connection: Connection, shared: LangiumSharedServices, services: JxmbServices): void {

@@ -5,6 +5,7 @@ import type { CompileTarget } from '../cli/compile.js';
 import type { EmptyReason } from '../draft/empty.js';
 import type { DraftResult, DraftTargetInfo, Proposal } from '../draft/proposal.js';
 import type { DraftTarget } from '../draft/targets.js';
+import type { ReviewReport } from '../review/report.js';
 import type { DocumentSummary } from '../validation/summary.js';
 
 /** A request that could not do its job: one Chinese sentence for the user (with line and column where it applies). */
@@ -108,4 +109,24 @@ export type DraftEditResponse = RequestFailure | {
     /** the document version the edit was computed for */
     version: number;
     edits: TextEdit[];
+};
+
+/**
+ * `jxmb/review` { folder, report } → 生成审核报告: the folder's .jxmb files and tables reviewed as `jxmb check <folder>
+ * --report` reviews them (each file's jxmb.yaml, not the editor's settings; names relative to the folder), the report
+ * written by the server — whole or not at all, never over an input, over an existing file only with `overwrite`.
+ * Progress on `workDoneToken` ($/progress, 「已检查 3/10：…」); cancellable, and a cancelled review writes nothing.
+ */
+export const ReviewRequest = 'jxmb/review';
+export interface ReviewParams {
+    /** file-system paths, as the server reads and writes them */
+    folder: string;
+    /** .html (or .json) */
+    report: string;
+    overwrite?: boolean;
+    workDoneToken?: string | number;
+}
+export type ReviewResponse = RequestFailure | {
+    ok: true;
+    totals: ReviewReport['totals'];
 };

@@ -23,6 +23,8 @@ export interface ReviewOptions {
     config?: string;
     /** after each file: how many are done, of how many, and which one was last */
     onProgress?: (done: number, total: number, file: string) => void;
+    /** stops the review before the next file (the editor's 取消): throws the signal's reason */
+    signal?: AbortSignal;
 }
 
 export interface ReviewResult {
@@ -36,6 +38,7 @@ export async function reviewPaths(services: JxmbServices, paths: string[], optio
     const { files, problems } = await collectSources(paths, REVIEW_EXTENSIONS);
     const reviews: FileReview[] = [];
     for (const [i, file] of files.entries()) {
+        options.signal?.throwIfAborted();
         reviews.push(await reviewFile(services, configs, file));
         options.onProgress?.(i + 1, files.length, file);
     }

@@ -83,7 +83,7 @@ describe('package contributions', () => {
         const titles = Object.fromEntries(manifest.contributes.commands.map(c => [c.command, zh[c.title.slice(1, -1)]]));
         expect(titles).toEqual({
             'jxmb.exportExcel': '导出 Excel', 'jxmb.exportHtml': '导出 HTML', 'jxmb.exportFlat': '导出扁平字符串', 'jxmb.exportJson': '导出 JSON',
-            'jxmb.importTable': '从表格导入', 'jxmb.draftIndicators': '起草绩效指标',
+            'jxmb.importTable': '从表格导入', 'jxmb.reviewFolder': '生成审核报告', 'jxmb.draftIndicators': '起草绩效指标',
             'jxmb.acceptDraft': '采用起草的指标', 'jxmb.discardDraft': '放弃起草的指标', 'jxmb.setApiKey': '设置 API 密钥',
             'jxmb.showPreview': '表格预览', 'jxmb.openTutorial': '打开入门示例', 'jxmb.newFile': '新建绩效目标文件'
         });
