@@ -1,6 +1,6 @@
 import './polyfill.js';
 import './v8-flags.js';
-import { isOperationCancelled } from 'langium';
+import { DocumentState, isOperationCancelled } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { JxmbFileSystem } from './file-system.js';
 import { createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
@@ -31,4 +31,8 @@ function answerCancellationsAsCancelled(connection: Connection): void {
 const connection = createConnection(ProposedFeatures.all);
 answerCancellationsAsCancelled(connection);
 const { shared } = createJxmbServices({ connection, ...JxmbFileSystem });
-startLanguageServer(shared);
+// Highlights, references and rename wait by default for the whole workspace, not for their document, and so skip the
+// check that the document is open: for one never opened they read it from disk and failed with an internal error
+// (「文件或文件夹不存在」). Waiting for the document answers them as hover and the others: ServerCancelled.
+const ownDocument = DocumentState.IndexedReferences;
+startLanguageServer(shared, { ReferencesProvider: ownDocument, DocumentHighlightProvider: ownDocument, RenameProvider: ownDocument });

@@ -58,10 +58,13 @@ export function checkDocumentBlocks(cells: number, paragraphs: number): void {
     }
 }
 
-/** Before a worksheet's cells are read: its used range, as exceljs reports it. */
+/**
+ * Before a worksheet's cells are read: the rows up to the last one that holds something, by the columns read (those
+ * that hold something, a run of empty ones as one; worksheet-extent.ts). The importer builds each of those cells.
+ */
 export function checkSheetSize(name: string, rows: number, columns: number): void {
     checkTableRows(`工作表「${name}」`, rows);
     if (rows * columns > MAX_SHEET_CELLS) {
-        throw new ImportError(`工作表「${name}」的范围达 ${count(rows)} 行 × ${count(columns)} 列，超过可导入的上限 ${count(MAX_SHEET_CELLS)} 个单元格（可能有远处的零散单元格）。${ADVICE}`);
+        throw new ImportError(`工作表「${name}」有内容的范围达 ${count(rows)} 行 × ${count(columns)} 列，超过可导入的上限 ${count(MAX_SHEET_CELLS)} 个单元格（空列不计）。${ADVICE}`);
     }
 }

@@ -7,9 +7,11 @@ import { replaceParts } from './zip-rewrite.js';
 // objects (and every cell of a merged range: a 1 KB workbook merging B2:B1048576 exhausted 512 MB), so a sheet
 // past the limits must be refused before it is loaded, not after. The XML is inflated in chunks and scanned for
 // the row and cell references only, in bounded memory whatever the sheet's size.
-// The range counts the cells that hold something (a value, a formula) and the merged ranges: a 61-row table with
-// borders drawn down to row 100,000 is a 61-row table. Its formatted empty cells are taken out of the sheet before
-// exceljs loads it, which would otherwise build each of them.
+// The range is the rows and columns that hold something (a value, a formula): a 61-row table with borders drawn down
+// to row 100,000 is a 61-row table, one with a note in column XFD is a table of its columns and that one (sheet-table
+// reads a run of empty columns as one). What only formatting reaches past the range — empty formatted cells, the
+// part of a merged range beyond it (it would only repeat its first cell) — is taken out of the sheet before exceljs
+// loads it, which would otherwise build each of those cells.
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 // <row …>, <c …>, <mergeCell …>, and the cell's content <v>, <is>, <f>, with or without a namespace prefix; the
@@ -22,63 +24,70 @@ export interface Extent {
     /** the last row number with a cell that holds something, as Excel numbers rows */
     rows: number;
     /** the last column number of such a cell */
+    lastColumn: number;
+    /** the columns read up to lastColumn: those with such a cell or in a merged range kept, a run of others as one */
     columns: number;
-    /** rows or cells that hold nothing (formatting only) reach past that */
+    /** formatting reaches past the range (empty cells, merged ranges), or lies in a run of empty columns */
     padded: boolean;
 }
 
 /**
  * Throws the limits' ImportError for the first worksheet past them; a part that cannot be read is left to exceljs.
- * Gives back the package to load: the same bytes, or the sheets without their empty cells.
+ * Gives back the package to load: the same bytes, or the sheets without what only formatting reaches.
  */
 export async function checkWorksheets(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<Uint8Array> {
     const names = sheetNames(bytes, parts);
     const trimmed = new Map<string, Buffer>();
     for (const part of parts.values()) {
         if (!WORKSHEET.test(part.name)) continue;
-        const { rows, columns, padded } = await worksheetExtent(partChunks(bytes, part));
-        checkSheetSize(names.get(part.name) ?? part.name, rows, columns);
-        if (padded) trimmed.set(part.name, await withoutEmptyCells(partChunks(bytes, part)));
+        const extent = await worksheetExtent(partChunks(bytes, part));
+        checkSheetSize(names.get(part.name) ?? part.name, extent.rows, extent.columns);
+        if (extent.padded) trimmed.set(part.name, await withoutEmptyCells(partChunks(bytes, part), extent));
     }
     return trimmed.size > 0 ? replaceParts(bytes, parts, trimmed) : bytes;
 }
 
 export async function worksheetExtent(chunks: AsyncIterable<Buffer>): Promise<Extent> {
-    const extent: Extent = { rows: 0, columns: 0, padded: false };
+    let rows = 0;
     let row = 0;
     let column = 0;
     /** the cell tag just read is open (not <c/>) and nothing in it was seen yet */
     let cellOpen = false;
+    /** columns holding something: 1 at their number */
+    let used: Uint8Array = new Uint8Array(64);
     /** the last row and column of any row or cell tag, with something in it or not */
     let lastRow = 0;
-    let lastColumn = 0;
+    let lastTagColumn = 0;
+    let emptyCells = 0;
+    const merges: Range[] = [];
     let carry = '';
     const scan = (text: string) => {
         for (const [, tag, attributes] of text.matchAll(TAG)) {
             if (tag === 'row') {
+                if (cellOpen) emptyCells++;
                 cellOpen = false;
                 row = Number(attribute(attributes!, 'r') ?? row + 1) || row + 1;
                 column = 0;
                 lastRow = Math.max(lastRow, row);
             } else if (tag === 'c') {
+                if (cellOpen) emptyCells++;
                 const reference = cellReference(attribute(attributes!, 'r'));
                 column = reference?.column ?? column + 1;
                 cellOpen = !attributes!.endsWith('/');
-                lastColumn = Math.max(lastColumn, column);
+                if (!cellOpen) emptyCells++;
+                lastTagColumn = Math.max(lastTagColumn, column);
             } else if (tag !== 'mergeCell') {
                 if (cellOpen) {
-                    extent.rows = Math.max(extent.rows, row);
-                    extent.columns = Math.max(extent.columns, column);
+                    rows = Math.max(rows, row);
+                    if (column >= used.length) used = grown(used, column);
+                    used[column] = 1;
                 }
                 cellOpen = false;
             } else {
-                // exceljs creates every cell of a merged range.
-                for (const corner of (attribute(attributes!, 'ref') ?? '').split(':')) {
-                    const reference = cellReference(corner);
-                    if (!reference) continue;
-                    extent.rows = Math.max(extent.rows, reference.row);
-                    extent.columns = Math.max(extent.columns, reference.column);
-                }
+                if (cellOpen) emptyCells++;
+                cellOpen = false;
+                const range = rangeReference(attribute(attributes!, 'ref'));
+                if (range) merges.push(range);
             }
         }
     };
@@ -91,8 +100,54 @@ export async function worksheetExtent(chunks: AsyncIterable<Buffer>): Promise<Ex
         carry = text.length - cut <= MAX_TAG ? text.slice(cut) : '';
     }
     scan(carry);
-    extent.padded = lastRow > extent.rows || lastColumn > extent.columns;
-    return extent;
+    const lastColumn = Math.max(0, used.lastIndexOf(1));
+    // The merged ranges as they are loaded (cut to the range): their columns are read, each cell of them a copy.
+    const merged = new Int32Array(lastColumn + 2);
+    let mergesCut = false;
+    for (const range of merges) {
+        const kept = keptPart(range, rows, lastColumn);
+        if (!kept || kept.lastRow !== range.lastRow || kept.lastColumn !== range.lastColumn) mergesCut = true;
+        if (!kept) continue;
+        merged[kept.column]!++;
+        merged[kept.lastColumn + 1]!--;
+    }
+    let columns = 0;
+    let inMerge = 0;
+    let gap = false;
+    for (let c = 1; c <= lastColumn; c++) {
+        inMerge += merged[c]!;
+        if (used[c] || inMerge > 0) {
+            columns++;
+            gap = false;
+        } else if (!gap) {
+            columns++;
+            gap = true;
+        }
+    }
+    const padded = lastRow > rows || lastTagColumn > lastColumn || mergesCut || (emptyCells > 0 && columns < lastColumn);
+    return { rows, lastColumn, columns, padded };
+}
+
+/** The bytes with room for index `at`. */
+function grown(bytes: Uint8Array, at: number): Uint8Array {
+    const larger = new Uint8Array(Math.max(at + 1, bytes.length * 2));
+    larger.set(bytes);
+    return larger;
+}
+
+interface Range {
+    row: number;
+    column: number;
+    lastRow: number;
+    lastColumn: number;
+}
+
+/** The part of a merged range within the rows and columns that hold something; undefined when none is (or one cell). */
+function keptPart(range: Range, rows: number, columns: number): Range | undefined {
+    const kept = { ...range, lastRow: Math.min(range.lastRow, rows), lastColumn: Math.min(range.lastColumn, columns) };
+    if (kept.row > kept.lastRow || kept.column > kept.lastColumn) return undefined;
+    if (kept.row === kept.lastRow && kept.column === kept.lastColumn) return undefined;
+    return kept;
 }
 
 // A cell with a reference and nothing in it: <c r="A9" s="1"/> or <c r="A9" s="1"></c>; then a row left with no cell.
@@ -100,11 +155,21 @@ export async function worksheetExtent(chunks: AsyncIterable<Buffer>): Promise<Ex
 const EMPTY_CELL = /<((?:[A-Za-z_][\w.-]*:)?)c\s[^>]*?\br\s*=\s*["'][^>]*?(?:\/>|>\s*<\/\1c>)/g;
 const EMPTY_ROW = /<((?:[A-Za-z_][\w.-]*:)?)row\s[^>]*?\br\s*=\s*["'][^>]*?(?:\/>|>\s*<\/\1row>)/g;
 const ROW_START = /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g;
+const MERGE = /<((?:[A-Za-z_][\w.-]*:)?)mergeCell\b([^>]*?)(?:\/>|>\s*<\/\1mergeCell>)/g;
 
-/** The worksheet's XML without its empty cells and rows: a piece of whole rows at a time. */
-export async function withoutEmptyCells(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+/**
+ * The worksheet's XML without its empty cells and rows, and with its merged ranges cut to the extent (those outside
+ * it, or cut to one cell, taken out): a piece of whole rows at a time.
+ */
+export async function withoutEmptyCells(chunks: AsyncIterable<Buffer>, extent: Pick<Extent, 'rows' | 'lastColumn'>): Promise<Buffer> {
     const out: Buffer[] = [];
-    const emit = (text: string) => out.push(Buffer.from(text.replace(EMPTY_CELL, '').replace(EMPTY_ROW, ''), 'latin1'));
+    const merge = (whole: string, prefix: string, attributes: string) => {
+        const range = rangeReference(attribute(attributes, 'ref'));
+        if (!range) return whole;
+        const kept = keptPart(range, extent.rows, extent.lastColumn);
+        return kept ? `<${prefix}mergeCell ref="${columnName(kept.column)}${kept.row}:${columnName(kept.lastColumn)}${kept.lastRow}"/>` : '';
+    };
+    const emit = (text: string) => out.push(Buffer.from(text.replace(EMPTY_CELL, '').replace(EMPTY_ROW, '').replace(MERGE, merge), 'latin1'));
     let carry = '';
     for await (const chunk of chunks) {
         const text = carry + chunk.toString('latin1');
@@ -137,6 +202,25 @@ function cellReference(text: string | undefined): { column: number; row: number 
     let column = 0;
     for (const letter of match[1]!.toUpperCase()) column = column * 26 + letter.charCodeAt(0) - 64;
     return { column, row: Number(match[2]) };
+}
+
+/** 「B9:$C$30」 → its first and last rows and columns; undefined for anything else. */
+function rangeReference(text: string | undefined): Range | undefined {
+    const [first, last = first] = (text ?? '').split(':');
+    const from = cellReference(first);
+    const to = cellReference(last);
+    if (!from || !to) return undefined;
+    return {
+        row: Math.min(from.row, to.row), column: Math.min(from.column, to.column),
+        lastRow: Math.max(from.row, to.row), lastColumn: Math.max(from.column, to.column)
+    };
+}
+
+/** 1 → A, 27 → AA. */
+function columnName(column: number): string {
+    let name = '';
+    for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + (n - 1) % 26) + name;
+    return name;
 }
 
 /** Worksheet part → the sheet's name (xl/workbook.xml and its relationships), for the messages. */

@@ -39,19 +39,18 @@ function dateText(date: Date, cell: ExcelJS.Cell): Pick<SourceCell, 'text'> {
 function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
     const rows: SourceCell[][] = [];
     const notes: Array<{ where: string; message: string }> = [];
-    // exceljs computes columnCount by visiting every row: read once, not per cell (100,000 rows took hours).
     const rowCount = sheet.rowCount;
-    const columnCount = sheet.columnCount;
-    checkSheetSize(sheet.name, rowCount, columnCount);
+    const columns = readColumns(sheet, rowCount);
+    checkSheetSize(sheet.name, rowCount, columns.length);
     const merges = mergedRanges(sheet);
     for (let r = 1; r <= rowCount; r++) {
         const row: SourceCell[] = [];
         // findCell, not getCell: a position the file has no cell for stays empty without exceljs building one.
         const sheetRow = sheet.findRow(r);
-        for (let c = 1; c <= columnCount; c++) {
+        for (const [index, c] of columns.entries()) {
             const cell = sheetRow?.findCell(c);
             const address = cell?.address ?? columnName(c) + r;
-            const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: r - 1, col: c - 1, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
+            const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: r - 1, col: index, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
             if (cell) {
                 const master = cell.isMerged ? cell.master : cell;
                 Object.assign(base, contentOf(master), styleOf(master));
@@ -69,6 +68,27 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
         notes.unshift({ where: `工作表「${sheet.name}」`, message: '此工作表在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。' });
     }
     return { name: sheet.name, rows, extracted: false, notes };
+}
+
+/**
+ * The columns to read, by number: those with a cell that holds something (a merged range's cells hold its value), and
+ * of each run of others its first one. A note in column XFD beside a table of six columns reads as a table of eight
+ * columns, not of 16,384; a run of empty columns still parts what it parted.
+ */
+function readColumns(sheet: ExcelJS.Worksheet, rowCount: number): number[] {
+    const used = new Set<number>();
+    for (let r = 1; r <= rowCount; r++) {
+        sheet.findRow(r)?.eachCell(cell => { used.add(Number(cell.col)); });
+    }
+    const columns: number[] = [];
+    // exceljs computes columnCount by visiting every row: once.
+    const columnCount = sheet.columnCount;
+    for (let c = 1, gap = false; c <= columnCount; c++) {
+        if (used.has(c)) columns.push(c);
+        else if (!gap) columns.push(c);
+        gap = !used.has(c);
+    }
+    return columns;
 }
 
 type FormulaValue = ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;

@@ -1,6 +1,7 @@
 import type { AstNode, DiagnosticInfo, ValidationAcceptor, ValidationChecks, ValidationSeverity } from 'langium';
 import { containerOf, containsType } from '../ast-walk.js';
 import { parseNumber } from '../compile/numbers.js';
+import { amountInRange } from '../compile/value-limits.js';
 import {
     isBudgetGroup, isProject, isProjectDeclaration, isTotal,
     type AmountItem, type Budget, type DepartmentDeclaration, type Indicator, type JxmbAstType, type Project, type ProjectDeclaration, type TaskAmount
@@ -157,6 +158,9 @@ function computeDepartment(declaration: DepartmentDeclaration): DepartmentAnalys
     const budget = budgetOf(declaration);
     if (!budget) return undefined;
     const cells = readBudget(budget);
+    // An amount no number keeps (a 400-digit one is ∞) makes every sum of the table meaningless: compile/out-of-range says so.
+    const tasks = declaration.members.flatMap(m => m.$type === 'Task' ? m.members.filter((t): t is TaskAmount => t.$type === 'TaskAmount') : []);
+    if (!inRange(Object.values(cells).map(c => c.item)) || !inRange(tasks)) return undefined;
     const { B, P, F, O, S, D, L, T } = cells;
     const written = (...group: AmountCell[]) => group.some(c => c.item !== undefined);
     const spending: Side = { cells: [B, P], principals: 2, written: written(B, P) };
@@ -323,6 +327,17 @@ interface ProjectTableAnalysis {
     missing: MissingFinding[];
     rowTotals: Array<{ item: AmountItem; total: number; parts: number; note: string; what: string }>;
     rollups: Array<{ item: AmountItem; column: FundColumn; stated: number; children: number; what: string }>;
+    /** every amount is one a number keeps exactly; otherwise nothing is compared */
+    exact: boolean;
+}
+
+/** Every written amount of the items is one a number keeps (compile/value-limits.ts). */
+function inRange(items: ReadonlyArray<{ value?: string } | undefined>): boolean {
+    return items.every(item => item?.value === undefined || amountInRange(item.value));
+}
+
+function rowsInRange(row: FundRow): boolean {
+    return inRange(Object.values(row.cells ?? {}).map(c => c.item)) && row.children.every(rowsInRange);
 }
 
 export const analyseProjectTable: (declaration: ProjectDeclaration) => ProjectTableAnalysis = memoByRevision(computeProjectTable);
@@ -337,7 +352,10 @@ function childrenName(row: FundRow): string {
 }
 
 function computeProjectTable(declaration: ProjectDeclaration): ProjectTableAnalysis {
-    const analysis: ProjectTableAnalysis = { root: readFundRows(declaration), missing: [], rowTotals: [], rollups: [] };
+    const analysis: ProjectTableAnalysis = { root: readFundRows(declaration), missing: [], rowTotals: [], rollups: [], exact: true };
+    // As for a 部门整体 table: an amount no number keeps leaves the sums (and the projects' 总计 as cost ceilings) alone.
+    analysis.exact = rowsInRange(analysis.root);
+    if (!analysis.exact) return analysis;
     const findings = new MissingFindings();
     const visit = (row: FundRow): void => {
         // 保密项目 are exempt from every rule; their amounts still count in their unit's sums.
@@ -537,7 +555,8 @@ function ceilingOf(indicator: Indicator): Ceiling | undefined {
     const project = containerOf(indicator, 'Project') as Project | undefined;
     if (project) {
         const declaration = containerOf(project, 'ProjectDeclaration') as ProjectDeclaration | undefined;
-        const row = declaration && findRow(analyseProjectTable(declaration).root, project);
+        const analysis = declaration && analyseProjectTable(declaration);
+        const row = analysis?.exact ? findRow(analysis.root, project) : undefined;
         const amount = row && rowAmount(row, '总计');
         return amount === undefined ? undefined : { amount, label: `${named('项目', project.name)}的资金总计` };
     }

@@ -19,5 +19,7 @@ export const Code = {
     secretUnmarked: 'structure/secret-unmarked',
     flatSeparator: 'structure/flat-separator',
     invalidDate: 'value/invalid-date',
-    invalidRange: 'value/invalid-range'
+    invalidRange: 'value/invalid-range',
+    // A 年度 or an amount the canonical model cannot hold: compile refuses the file, check reports it (compile/value-limits.ts).
+    outOfRange: 'compile/out-of-range'
 } as const;

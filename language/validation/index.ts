@@ -6,6 +6,7 @@ import { createClassificationChecks } from './classification.js';
 import { exemptSecretProjects } from './registry.js';
 import { createHierarchyChecks } from './hierarchy.js';
 import { createMeasurabilityChecks } from './measurability.js';
+import { modelLimitChecks } from './model-limits.js';
 import { structureChecks } from './structure.js';
 import { createTextConsistencyChecks } from './text-consistency.js';
 import { valueFormChecks } from './value-form.js';
@@ -13,10 +14,10 @@ import { createValuesChecks } from './values.js';
 
 /**
  * Every family of checks contributes its per-node functions; each function reports stable codes. The table's
- * form (structure, value forms) is checked everywhere; the domain families skip 保密 projects.
+ * form (structure, value forms, what the model cannot hold) is checked everywhere; the domain families skip 保密 projects.
  */
 export function registerValidationChecks(services: JxmbServices): void {
-    const form: Array<ValidationChecks<JxmbAstType>> = [structureChecks, valueFormChecks];
+    const form: Array<ValidationChecks<JxmbAstType>> = [structureChecks, valueFormChecks, modelLimitChecks];
     const domain: Array<ValidationChecks<JxmbAstType>> = [
         createHierarchyChecks, createBudgetChecks, createValuesChecks, createMeasurabilityChecks, createClassificationChecks,
         createTextConsistencyChecks

@@ -5,6 +5,7 @@ import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type Val
 import { containerOf } from '../ast-walk.js';
 import type { Range } from 'vscode-languageserver-types';
 import { parseNumber } from '../compile/numbers.js';
+import { usableYear } from '../compile/value-limits.js';
 import {
     alternativeNameFor, baseValue, categoryFor, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
 } from '../domain/promises.js';
@@ -105,7 +106,7 @@ export function createTextConsistencyChecks(_services: JxmbServices): Validation
 
 /** Every task's texts against the declaration's indicators. */
 export function checkDepartmentTexts(declaration: DepartmentDeclaration, accept: ValidationAcceptor): void {
-    const year = declaration.year === undefined ? undefined : parseNumber(declaration.year);
+    const year = usableYear(declaration.year);
     const units = declaration.members.filter(isTask).map((task): Unit => ({ task, sources: taskSources(task) }));
     checkTexts(units, treesOf(declaration), year, accept);
 }
@@ -113,7 +114,7 @@ export function checkDepartmentTexts(declaration: DepartmentDeclaration, accept:
 /** A project's 绩效目标 against the project's indicators. */
 export function checkProjectGoal(project: Project, accept: ValidationAcceptor): void {
     const declaration = containerOf(project, 'ProjectDeclaration');
-    const year = declaration?.year === undefined ? undefined : parseNumber(declaration.year);
+    const year = usableYear(declaration?.year);
     const funds = project.members.find(isFunds);
     const budgets = funds ? funds.items.filter(i => i.value !== undefined).map(i => parseNumber(i.value!)) : [];
     const sources = project.members.filter(isProjectGoal)

@@ -4,6 +4,7 @@
 import { containerOf } from '../ast-walk.js';
 import type { Indicator, Value } from '../generated/ast.js';
 import { valueText } from '../compile/from-ast.js';
+import { usableYear } from '../compile/value-limits.js';
 import { level2ByName } from '../domain/taxonomy.js';
 import { findVagueWords, type VagueMatch } from '../domain/vague-words.js';
 import type { ParsedValue } from '../domain/values.js';
@@ -27,11 +28,11 @@ export interface ValueContext {
     parsed: ParsedValue;
 }
 
-/** The budget year of the declaration a node stands in. */
+/** The budget year of the declaration a node stands in; none when it is out of range (compile/out-of-range). */
 export function yearOf(node: Value | Indicator): number | undefined {
     const declaration = containerOf(node, 'DepartmentDeclaration', 'ProjectDeclaration');
     const year = (declaration as { year?: string } | undefined)?.year;
-    return year === undefined ? undefined : Number(year);
+    return usableYear(year);
 }
 
 const parsedCache = new WeakMap<Value, { text: string; parsed: ParsedValue }>();

@@ -50,15 +50,65 @@ describe('an .xlsx past the limits: refused before it is loaded', () => {
         expect(checked.run.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
     }, 60_000);
 
-    test('a merged range down the whole column (a 1 KB file that exceljs would expand to a million cells)', async () => {
-        const path = file('merged.xlsx', xlsx({
-            表: `<sheetData><row r="1">${cell('A1', '部门名称')}${cell('B1', '示例单位')}</row></sheetData><mergeCells count="1"><mergeCell ref="B2:B1048576"/></mergeCells>`
-        }));
-        const { run, left } = await importInto(path, 'merged');
+    test('a row with text in every column to XFD: refused by the rows and the columns that hold something', async () => {
+        const sample = await sampleSheet();
+        const full = Array.from({ length: 16_384 }, (_, c) => cell(`${letters(c + 1)}${sample.rows + 2}`, '备注')).join('');
+        const path = file('full-row.xlsx', sample.with(`<row r="${sample.rows + 2}">${full}</row>`));
+        const { run, left } = await importInto(path, 'full-row');
         expectOrderly(run, 2);
-        expect(run.stderr).toContain(`${path}: 工作表「表」有 1,048,576 行，超过可导入的上限 50,000 行。`);
+        expect(run.stderr).toContain(`${path}: 工作表「部门整体」有内容的范围达 ${sample.rows + 2} 行 × 16,384 列，超过可导入的上限 400,000 个单元格（空列不计）。`);
         expect(left).toEqual([]);
         expect(run.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+    }, 60_000);
+});
+
+/** 1 → A, 16384 → XFD. */
+function letters(column: number): string {
+    let name = '';
+    for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + (n - 1) % 26) + name;
+    return name;
+}
+
+/** Sample 000 compiled to .xlsx: its table's last row, and the package with more XML before </sheetData> and merged ranges added. */
+async function sampleSheet() {
+    const plain = await renderXlsx((await modelOf(readSample('000-nansha-kexie.jxmb'))).model);
+    const parts = unzip(plain);
+    const sheet = 'xl/worksheets/sheet1.xml';
+    const xml = parts[sheet]!.toString('utf8');
+    const rows = Math.max(...[...xml.matchAll(/<row r="(\d+)"/g)].map(m => Number(m[1])));
+    expect(xml).toContain('</mergeCells>');
+    const withXml = (sheetData: string, merges = '') => zip({
+        ...parts, [sheet]: xml.replace('</sheetData>', `${sheetData}</sheetData>`).replace('</mergeCells>', `${merges}</mergeCells>`)
+    });
+    return { plain, rows, with: withXml };
+}
+
+describe('an .xlsx whose content is small, reaching far only by a stray note or by formatting', () => {
+    const body = (stdout: string) => stdout.split('\n').filter(line => !line.startsWith('//')).join('\n');
+
+    test('a note in column XFD below the table: imported as the same note in column H, memory low', async () => {
+        const sample = await sampleSheet();
+        const row = sample.rows + 2;
+        const note = (column: string) => sample.with(`<row r="${row}">${cell(`${column}${row}`, '已核对')}</row>`);
+        const near = await runBounded(['import', file('note-h.xlsx', note('H'))]);
+        const far = await runBounded(['import', file('note-xfd.xlsx', note('XFD'))]);
+        expectOrderly(near, 0);
+        expectOrderly(far, 0);
+        expect(body(far.stdout)).toBe(body(near.stdout));
+        expect(body(far.stdout)).toContain('"已核对"');
+        expect(far.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+    }, 60_000);
+
+    test('merged ranges to the sheet\'s last row and column (beside, below and across the table): imported as without them', async () => {
+        const sample = await sampleSheet();
+        const merges = `<mergeCell ref="B${sample.rows + 1}:B1048576"/><mergeCell ref="A${sample.rows + 3}:XFD1048576"/><mergeCell ref="Z1:XFD${sample.rows}"/>`;
+        const before = await runBounded(['import', file('plain-merged.xlsx', sample.plain)]);
+        const after = await runBounded(['import', file('merged.xlsx', sample.with('', merges))]);
+        expectOrderly(before, 0);
+        expectOrderly(after, 0);
+        expect(body(after.stdout)).toBe(body(before.stdout));
+        expect(body(after.stdout)).toContain('部门整体');
+        expect(after.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
     }, 60_000);
 });
 

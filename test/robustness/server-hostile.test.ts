@@ -50,7 +50,12 @@ function editorRequests(uri: string): Array<[string, unknown]> {
         ['textDocument/documentSymbol', { textDocument: { uri } }],
         ['textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } }],
         ['textDocument/foldingRange', { textDocument: { uri } }],
-        ['textDocument/semanticTokens/full', { textDocument: { uri } }]
+        ['textDocument/semanticTokens/full', { textDocument: { uri } }],
+        ['textDocument/definition', at(uri)],
+        ['textDocument/documentHighlight', at(uri)],
+        ['textDocument/references', { ...at(uri), context: { includeDeclaration: true } }],
+        ['textDocument/prepareRename', at(uri)],
+        ['textDocument/rename', { ...at(uri), newName: '新名称' }]
     ];
 }
 
