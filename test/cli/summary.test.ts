@@ -15,7 +15,8 @@ describe('jxmb check --summary', () => {
         // 42 indicators; the vague ones (提升, 显著提升, 及时 …) are not measurable.
         expect(Number(measurable)).toBeLessThan(42);
         expect(Number(measurable)).toBeGreaterThan(20);
-        expect(line).toContain('measurability 0/10/0');
+        // 成本控制率 ≤100% (line 73) is measurable, if weak: an info of its family, not a loss of the share.
+        expect(line).toContain('measurability 0/10/1');
     });
 
     test('a file without any 三级 says so, not 「100%」 of nothing', () => {
