@@ -13,7 +13,13 @@ export function unquotedValueEnd(text: string, start: number): number {
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const inRow = ROW_START.test(text.slice(lineStart, start));
     let end = firstMatch(ALWAYS_STOP, text, start) ?? text.length;
-    if (inRow) end = Math.min(end, firstMatch(ROW_STOP, text, start) ?? end);
+    if (inRow) {
+        // Only a stop before `end` counts: searched in the value and the character on either side (what the look-behind
+        // and look-aheads read), not to the end of a text whose rows all lack a separator (once per broken row).
+        const from = Math.max(0, start - 1);
+        const stop = firstMatch(ROW_STOP, text.slice(from, end + 1), start - from);
+        if (stop !== undefined) end = Math.min(end, from + stop);
+    }
     while (end > start && /[ \t\u3000]/.test(text[end - 1]!)) end--;
     return end;
 }

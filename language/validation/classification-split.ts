@@ -46,6 +46,22 @@ function clausesOf(text: string): Clause[] {
     });
 }
 
+/**
+ * The clause that holds `offset` (an empty one holds its clause end), or -1 (a clause end, an enumerator). Clauses
+ * are disjoint and in order, so only the last one starting at or before `offset` can: a binary search, since a value
+ * of thousands of clauses asks once per quantity.
+ */
+function clauseAt(clauses: Clause[], offset: number): number {
+    let [low, high] = [0, clauses.length - 1];
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (clauses[middle]!.start <= offset) low = middle;
+        else high = middle - 1;
+    }
+    const c = clauses[low];
+    return c && c.start <= offset && offset < Math.max(c.end, c.start + 1) ? low : -1;
+}
+
 // 「支持3档国际学术会议18场」: a count of kinds before the measure of the same clause says which, not how much.
 const KIND_UNITS = ['档', '类', '种'];
 
@@ -79,7 +95,7 @@ export function measuresOf(valueText: string, indicatorName = ''): Measure[] {
     if (problems.length > 0) return [];
     const clauses = clausesOf(text);
     const clauseIndex = (q: FoundQuantity) => {
-        const i = clauses.findIndex(c => q.start >= c.start && q.start < Math.max(c.end, c.start + 1));
+        const i = clauseAt(clauses, q.start);
         return i < 0 ? 0 : i;
     };
     const clauseOf = (q: FoundQuantity) => clauses[clauseIndex(q)] ?? { start: 0, end: text.length };

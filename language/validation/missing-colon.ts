@@ -9,9 +9,15 @@ const ENDS_WITH_SEPARATOR = /[;；,，]\s*$/;
 
 const hasValue = (indicator: Indicator) => !!(indicator.value || indicator.period || indicator.annual);
 
-function siblings(indicator: Indicator): Indicator[] {
-    const container = indicator.$container as { indicators?: unknown[] };
-    return (container.indicators ?? []).filter(isIndicator);
+/** The 三级 `step` places before (-1) or after (+1) `indicator` in its block. */
+function sibling(indicator: Indicator, step: -1 | 1): Indicator | undefined {
+    const list = (indicator.$container as { indicators?: unknown[] }).indicators ?? [];
+    // Every 三级 without a value asks this: its own place in the block ($containerIndex), not a scan of the block,
+    // keeps a block of thousands of names-only rows linear. The scan is only the fallback for a list changed since.
+    let at = indicator.$containerIndex ?? -1;
+    if (list[at] !== indicator) at = list.indexOf(indicator);
+    for (let i = at + step; at >= 0 && i >= 0 && i < list.length; i += step) if (isIndicator(list[i])) return list[i] as Indicator;
+    return undefined;
 }
 
 /**
@@ -21,8 +27,7 @@ function siblings(indicator: Indicator): Indicator[] {
 export function nameBeforeLostColon(indicator: Indicator): Indicator | undefined {
     // Every 三级 is asked: those with a value (nearly all) are answered without looking at their block.
     if (hasValue(indicator)) return undefined;
-    const list = siblings(indicator);
-    const previous = list[list.indexOf(indicator) - 1];
+    const previous = sibling(indicator, -1);
     const [a, b] = [previous?.$cstNode, indicator.$cstNode];
     if (!previous || !a || !b || hasValue(previous) || ENDS_WITH_SEPARATOR.test(a.text)) return undefined;
     const text = AstUtils.getDocument(indicator).textDocument.getText();
@@ -32,8 +37,7 @@ export function nameBeforeLostColon(indicator: Indicator): Indicator | undefined
 /** Whether `indicator` is either half of such a pair: its missing value is the lost 「：」's finding. */
 export function isHalfOfLostColon(indicator: Indicator): boolean {
     if (nameBeforeLostColon(indicator)) return true;
-    const list = siblings(indicator);
-    const next = list[list.indexOf(indicator) + 1];
+    const next = sibling(indicator, 1);
     return !!next && nameBeforeLostColon(next) === indicator;
 }
 

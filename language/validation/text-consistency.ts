@@ -1,7 +1,7 @@
 // Text ↔ indicators (issue 3): what a task's 主要实施内容 / 期望目标 or a project's 绩效目标 promises in numbers must be
 // measured by a 三级指标 (88号 第九条: 指向明确、细化量化、相应匹配; RULES §3.1), and no indicator may state a different
 // number for the same thing. In 部门整体 the indicators are the declaration's, shared by all its tasks.
-import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import { containerOf } from '../ast-walk.js';
 import type { Range } from 'vscode-languageserver-types';
 import { parseNumber } from '../compile/numbers.js';
@@ -178,6 +178,7 @@ function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefi
     const contradicted = new Set<Measure<IndicatorRef>>();
     const unmeasured = new Map<Unit, Item[]>();
     const measured = new Map<Unit, number>();
+    const literals: Literals = new Map();
     for (const [i, item] of items.entries()) {
         // Knowing the confirmed indicators can change only a contradiction (to another, or to none).
         const first = firstMatches[i]!;
@@ -187,13 +188,13 @@ function checkTexts(units: Unit[], trees: IndicatorTree[], year: number | undefi
             const list = unmeasured.get(item.unit);
             if (list) list.push(item);
             else unmeasured.set(item.unit, [item]);
-            reportUnmeasured(item, nearestName(item.promise, names), accept);
+            reportUnmeasured(item, nearestName(item.promise, names), literals, accept);
             continue;
         }
         if (!item.detail) measured.set(item.unit, (measured.get(item.unit) ?? 0) + 1);
         if (match.kind === 'contradicted' && !contradicted.has(match.measure)) {
             contradicted.add(match.measure);
-            reportContradiction(item, match.measure, year, accept);
+            reportContradiction(item, match.measure, year, literals, accept);
         }
     }
     // A task most of whose promises no indicator measures is what a reviewer sends back as a whole.
@@ -239,7 +240,7 @@ function nearestName(promise: TextPromise, names: string[]): string | undefined 
     return best?.name;
 }
 
-function reportUnmeasured({ unit, source, promise }: Item, nearest: string | undefined, accept: ValidationAcceptor): void {
+function reportUnmeasured({ unit, source, promise }: Item, nearest: string | undefined, literals: Literals, accept: ValidationAcceptor): void {
     const code = unit.task ? TextConsistencyCode.unmeasuredPromise : TextConsistencyCode.unmeasuredGoal;
     const data: UnmeasuredData = { code, ...specFor(promise) };
     const words = source.node.text.slice(promise.span[0], promise.span[1]);
@@ -247,7 +248,7 @@ function reportUnmeasured({ unit, source, promise }: Item, nearest: string | und
     accept(unit.task ? 'info' : 'warning',
         `${source.label}承诺「${words}」，但没有三级指标衡量它（${why}）。`
         + `文本中的量化目标应细化为绩效指标（88号第九条：细化量化、相应匹配），如「${data.name}」${data.value}。`,
-        { node: source.node, range: stringRange(source.node, 'text', promise.span), code, data });
+        { node: source.node, range: stringRange(source.node, 'text', promise.span, literals), code, data });
 }
 
 function reportUnmeasuredTask(task: Task, items: Item[], measured: number, accept: ValidationAcceptor): void {
@@ -262,14 +263,14 @@ function reportUnmeasuredTask(task: Task, items: Item[], measured: number, accep
         { node: task, property: 'name', code, data });
 }
 
-function reportContradiction({ source, promise }: Item, measure: Measure<IndicatorRef>, year: number | undefined, accept: ValidationAcceptor): void {
+function reportContradiction({ source, promise }: Item, measure: Measure<IndicatorRef>, year: number | undefined, literals: Literals, accept: ValidationAcceptor): void {
     const code = TextConsistencyCode.contradictingIndicator;
     const { indicator, value } = measure.ref;
     const prose = value.$type === 'TextValue';
-    const others = sameNumberElsewhere(measure, year);
+    const others = sameNumberElsewhere(measure, year, literals);
     const data: ContradictionData = { code, value: structuredValueFor(promise), textWords: exactWords(promise), prose, others };
     const words = source.node.text.slice(promise.span[0], promise.span[1]);
-    const range = prose ? stringRange(value, 'text', measure.promise.quantitySpan) : undefined;
+    const range = prose ? stringRange(value, 'text', measure.promise.quantitySpan, literals) : undefined;
     accept('warning',
         `指标「${indicator.name}」写的是「${measure.promise.text}」，而${source.label}写的是「${words}」：同一事项，数值不一致。`
         + '请核对后统一，指标值应与文本承诺相符（88号第九条：相应匹配）。',
@@ -292,23 +293,30 @@ const sameTarget = (a: TextPromise, b: TextPromise) => a.kind === 'date' && b.ki
  * Where the indicator's other cell (实施周期 beside 年度) states the contradicted number too: changing one cell alone
  * would leave the two disagreeing (value/period-annual-mismatch).
  */
-function sameNumberElsewhere(measure: Measure<IndicatorRef>, year: number | undefined): ContradictionData['others'] {
+function sameNumberElsewhere(measure: Measure<IndicatorRef>, year: number | undefined, literals: Literals): ContradictionData['others'] {
     const { indicator, value } = measure.ref;
     const other = value === indicator.period ? indicator.annual : value === indicator.annual ? indicator.period : undefined;
     const twin = other && valueMeasures(indicator, other, year).find(m => sameTarget(m.promise, measure.promise));
     if (!other?.$cstNode || !twin) return [];
     const prose = other.$type === 'TextValue';
     const document = AstUtils.getDocument(other).textDocument;
-    const range = prose ? stringRange(other, 'text', twin.promise.quantitySpan)
+    const range = prose ? stringRange(other, 'text', twin.promise.quantitySpan, literals)
         : { start: document.positionAt(other.$cstNode.offset), end: document.positionAt(other.$cstNode.end) };
     return range ? [{ range, prose }] : [];
 }
 
+/**
+ * Each string literal's value offsets (valueOffsets), worked out once per check: every promise of a text reported
+ * asks for the same literal's, and a text has thousands of promises.
+ */
+type Literals = Map<CstNode, readonly number[]>;
+
 /** The range of `span` (offsets in the string's value) inside the string literal of `node.property`. */
-export function stringRange(node: AstNode, property: string, span: readonly [number, number]): Range | undefined {
+function stringRange(node: AstNode, property: string, span: readonly [number, number], literals: Literals): Range | undefined {
     const cst = GrammarUtils.findNodeForProperty(node.$cstNode, property);
     if (!cst) return undefined;
-    const offsets = valueOffsets(cst.text);
+    let offsets = literals.get(cst);
+    if (!offsets) literals.set(cst, offsets = valueOffsets(cst.text));
     const document = AstUtils.getDocument(node).textDocument;
     const start = offsets[span[0]];
     const last = offsets[Math.max(span[0], span[1] - 1)];
@@ -320,15 +328,7 @@ export function stringRange(node: AstNode, property: string, span: readonly [num
  * Source offset (from the opening quote) of each character of a STRING's value. Only "…" strings have escapes
  * (\" and \\): there one value character takes two source characters.
  */
-export function valueOffsets(literal: string): readonly number[] {
-    // Every promise of a text reported asks for the same literal's offsets: computed once, not once per promise.
-    if (lastOffsets?.literal !== literal) lastOffsets = { literal, offsets: computeOffsets(literal) };
-    return lastOffsets.offsets;
-}
-
-let lastOffsets: { literal: string; offsets: readonly number[] } | undefined;
-
-function computeOffsets(literal: string): number[] {
+function valueOffsets(literal: string): number[] {
     const offsets: number[] = [];
     const escapes = literal.startsWith('"');
     for (let i = 1; i < literal.length - 1; i++) {

@@ -429,8 +429,11 @@ export function checkHedged(indicator: Indicator, accept: ValidationAcceptor): v
 
 /** 「约180卷」, 「70余场」, 「180卷左右」: nothing but the number, its unit and the hedge, so a structured value loses nothing. */
 function isOnlyHedgedQuantity(text: string, hedges: Array<{ start: number; end: number }>, unit: string | null): boolean {
-    let rest = text;
-    for (const h of [...hedges].sort((a, b) => b.start - a.start)) rest = rest.slice(0, h.start) + rest.slice(h.end);
+    // The text between the hedges (findVagueWords' matches do not overlap), joined once: a value of thousands of
+    // hedges must not be copied once per hedge.
+    let [rest, at] = ['', 0];
+    for (const h of [...hedges].sort((a, b) => a.start - b.start)) [rest, at] = [rest + text.slice(at, h.start), h.end];
+    rest += text.slice(at);
     const m = /^([0-9][0-9,]*(?:\.[0-9]+)?)(.*)$/.exec(rest.replace(/\s+/g, '').replace(/[。；;，,]$/, '').replace(/％/g, '%'));
     return !!m && m[2] === (unit ?? '');
 }

@@ -122,6 +122,16 @@ ${benefit}
             }`);
     });
 
+    test('numbered clauses with a doubled 「；」 each name their own measure, without their numbers', async () => {
+        const text = quantities(`
+                "科普活动"："1.举办科普讲座12场次；；（2）开展科普培训3期"`);
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(fixed).toContain(`            数量指标 {
+                "举办科普讲座场次"：≥12场次
+                "开展科普培训期数"：≥3期
+            }`);
+    });
+
     test('two splits in one block (SEED003 科普活动, 学术交流) name each audience after its activity: no duplicate', async () => {
         let text = quantities(`
                 "组织学会开展科普活动次数（次）"："科普咨询活动2次，受众1200人"

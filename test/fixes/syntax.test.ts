@@ -16,6 +16,7 @@ describe('quick-fixes of syntax errors', () => {
         ['the quotes of a text value with a Han character beyond the BMP', indicators('    "活动成效"：明显𠮷'), 'parsing-error', '加上引号', '"活动成效"："明显𠮷"'],
         ['the quotes of a whole word-form value, not of its first word', indicators('    "发布科普文章数量"：不少于50篇'), 'parsing-error', '加上引号：「"不少于50篇"」', '"发布科普文章数量"："不少于50篇"\n'],
         ['the quotes of a word-form percentage', indicators('    "活动覆盖率"：达到95%；"b"：≥1场次'), 'parsing-error', '加上引号', '"活动覆盖率"："达到95%"；"b"：≥1场次'],
+        ['the quotes of a word-form value up to a 「，」 before the next row', indicators('    "活动覆盖率"：达到95%，"b"：≥1场次\n    "c"：≥2场次；"d"：≥3场次'), 'parsing-error', '加上引号', '"活动覆盖率"："达到95%"，"b"：≥1场次\n'],
         ['the quotes of a word-form value up to a comment', indicators('    "发布科普文章数量"：不少于2,000篇  // 暂定'), 'parsing-error', '加上引号', '"发布科普文章数量"："不少于2,000篇"  // 暂定'],
         ['the quotes of a 实施周期 value, not of the 年度 one', indicators('    "发布科普文章数量" 实施周期：不少于50篇 年度：≥20篇'), 'parsing-error', '加上引号', '实施周期："不少于50篇" 年度：≥20篇'],
         ['the quotes of a text field', '部门整体 "测试单位" 年度 2024 {\n  总体绩效目标：完成全年任务\n}\n', 'parsing-error', '加上引号', '总体绩效目标："完成全年任务"'],

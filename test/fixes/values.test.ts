@@ -232,6 +232,11 @@ describe('value/hedged', () => {
         expect((await applyFixAndRecheck(before, 'value/hedged', '恰好')).text).toContain('"会计档案整理卷数"：=180卷');
     });
 
+    test('a hedge on each side of one quantity (约180卷左右): still one quantity, ≥ or =', async () => {
+        const before = department(block('数量指标', '"会计档案整理卷数"："约180卷左右"'));
+        expect((await applyFixAndRecheck(before, 'value/hedged', '不少于')).text).toContain('"会计档案整理卷数"：≥180卷');
+    });
+
     test('力争不少于20场次: the one fix drops 力争 and keeps the operator', async () => {
         const before = department(block('数量指标', '"科普讲座场次"："力争不少于20场次"'));
         const { fixes } = await fixesFor(before, 'value/hedged');
