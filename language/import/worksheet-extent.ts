@@ -217,7 +217,7 @@ function rangeReference(text: string | undefined): Range | undefined {
 }
 
 /** 1 → A, 27 → AA. */
-function columnName(column: number): string {
+export function columnName(column: number): string {
     let name = '';
     for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + (n - 1) % 26) + name;
     return name;

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { ImportError } from './errors.js';
 import { checkSheetSize } from './limits.js';
 import type { SourceCell, SourceTable } from './source.js';
-import { checkWorksheets } from './worksheet-extent.js';
+import { checkWorksheets, columnName } from './worksheet-extent.js';
 import type { ZipPart } from './zip-package.js';
 
 // .xlsx → one table per worksheet. A merged range reads as the table shows it: each of its cells holds the range's
@@ -112,13 +112,6 @@ function unsavedFormulaMessage(value: FormulaValue): string {
 function mergedRanges(sheet: ExcelJS.Worksheet): Map<string, string> {
     const ranges = (sheet as unknown as { _merges?: Record<string, { tl: string; br: string }> })._merges ?? {};
     return new Map(Object.entries(ranges).map(([first, range]) => [first, `${range.tl}:${range.br}`]));
-}
-
-/** 1 → A, 27 → AA. */
-function columnName(column: number): string {
-    let name = '';
-    for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + (n - 1) % 26) + name;
-    return name;
 }
 
 function styleOf(cell: ExcelJS.Cell): Pick<SourceCell, 'bold' | 'indent'> {
