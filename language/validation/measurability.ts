@@ -7,13 +7,14 @@ import { maskNonQuantities, normalizeValueText } from '../domain/text.js';
 import { findVagueWords } from '../domain/vague-words.js';
 import { categoryOf } from './values.js';
 import {
-    hasOwnProblem, isDeadlineWithoutYear, isUncheckableQualitative, level2CodeOf, valuesOf, vagueWordsOf
+    coreName, hasOwnProblem, isDeadlineWithoutYear, isRateName, isUncheckableQualitative, level2CodeOf, valuesOf, vagueWordsOf
 } from './values-context.js';
 
 export const MeasurabilityCode = {
     vague: 'measurability/vague-value',
     noGradeOrMilestone: 'measurability/no-grade-or-milestone',
-    weakCostTarget: 'measurability/weak-cost-target'
+    weakCostTarget: 'measurability/weak-cost-target',
+    alwaysMet: 'measurability/always-met'
 } as const;
 
 const roleName = { both: '指标值', period: '实施周期指标值', annual: '年度指标值' } as const;
@@ -73,6 +74,28 @@ export function checkWeakCostTarget(indicator: Indicator, accept: ValidationAcce
     }
 }
 
+// Rates that can pass 100% or fall below 0% (成本控制率 110%, 增长率 −5%): for them ≤100% or ≥0% still says something.
+const UNBOUNDED_RATE = /控制率|执行率|完成率|达成率|增长|增幅|增速|提高|提升|下降|降低|减少|变动|变化|偏差|超支|回报率|收益率|负债率|利用率|产出比/;
+
+/**
+ * A share capped at 100% or floored at 0% (财政投入比 ≤100%, seed 001; 验收合格率 ≤100%): a share of a whole is never
+ * above 100% nor below 0%, so the target is met whatever happens and a reviewer has nothing to check (RULES §3.1).
+ */
+export function checkAlwaysMet(indicator: Indicator, accept: ValidationAcceptor): void {
+    if (!isRateName(indicator.name) || UNBOUNDED_RATE.test(coreName(indicator.name))) return;
+    for (const v of valuesOf(indicator)) {
+        const q = v.parsed;
+        if (hasOwnProblem(v) || q.kind !== 'quantity' || q.unit !== '%' || q.approximate) continue;
+        const bound = q.op === '≤' && q.value === 100 ? '不会超过100%' : q.op === '≥' && q.value === 0 ? '不会低于0%' : null;
+        if (!bound) continue;
+        const code = MeasurabilityCode.alwaysMet;
+        accept('warning',
+            `「${indicator.name}」的${roleName[v.role]}「${v.text}」无论结果如何都能达到（比率本身${bound}），无法考核：`
+            + '写出要达到或要控制的水平，如 ≥95% 或 ≤60%。',
+            { node: v.node, code, data: { code, op: q.op } });
+    }
+}
+
 /**
  * A number the parser could not attach a unit to (000 「…等5大重点人群」): the text states something countable, so it
  * is not the descriptive prose this check is about. Years, titles and formulas are masked first.
@@ -82,5 +105,5 @@ function namesANumber(text: string): boolean {
 }
 
 export function createMeasurabilityChecks(_services: JxmbServices): ValidationChecks<JxmbAstType> {
-    return { Indicator: [checkVagueValue, checkNoGradeOrMilestone, checkWeakCostTarget] };
+    return { Indicator: [checkVagueValue, checkNoGradeOrMilestone, checkWeakCostTarget, checkAlwaysMet] };
 }

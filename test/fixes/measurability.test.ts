@@ -137,3 +137,20 @@ describe('measurability/weak-cost-target', () => {
         expect(text).toContain('成本指标 { "单位成本"："≤〔待填〕元/人次" }');
     });
 });
+
+describe('measurability/always-met', () => {
+    test('财政投入比 ≤100% (seed 001): a cap to fill in first, a level to reach second; the finding is gone', async () => {
+        const before = department('产出指标', '成本指标', '"财政投入比(计算公式:财政投入/总投入*100%)"：≤100%');
+        const { fixes } = await fixesFor(before, 'measurability/always-met');
+        expect(fixes.map(f => f.title)).toEqual(['改写为「≤〔待填〕%」', '改写为「≥〔待填〕%」']);
+        const { text, diagnostics } = await applyFixAndRecheck(before, 'measurability/always-met', '≤');
+        expect(text).toContain('"财政投入比(计算公式:财政投入/总投入*100%)"：');
+        expect(diagnostics.filter(d => d.range.start.line === 4).map(d => d.code)).toEqual(['value/placeholder']);
+    });
+
+    test('合格率 ≥0%: the floor to fill in first', async () => {
+        const before = department('产出指标', '质量指标', '"验收合格率"：≥0%');
+        const { fixes } = await fixesFor(before, 'measurability/always-met');
+        expect(fixes.map(f => f.title)).toEqual(['改写为「≥〔待填〕%」', '改写为「≤〔待填〕%」']);
+    });
+});

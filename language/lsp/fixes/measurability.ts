@@ -44,8 +44,16 @@ function fixWeakCostTarget(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     return indicator && l2 ? costRewriteFixes(document, indicator, l2, entries ?? []) : [];
 }
 
+/** A bound every share meets → the same bound with the level to fill in, or the other direction (a level to reach). */
+function fixAlwaysMet(diagnostic: Diagnostic): QuickFix[] {
+    const written = (diagnostic.data as { op?: string }).op === '≥' ? '≥' : '≤';
+    const ops = written === '≥' ? ['≥', '≤'] : ['≤', '≥'];
+    return rewriteFixes(diagnostic, ops.map(op => ({ pattern: `${op}X%`, parts: templateOf(`${op}X%`, undefined) })));
+}
+
 export const measurabilityFixes: FixRegistry = {
     [MeasurabilityCode.vague]: fixVague,
     [MeasurabilityCode.noGradeOrMilestone]: fixNoGradeOrMilestone,
-    [MeasurabilityCode.weakCostTarget]: fixWeakCostTarget
+    [MeasurabilityCode.weakCostTarget]: fixWeakCostTarget,
+    [MeasurabilityCode.alwaysMet]: fixAlwaysMet
 };
