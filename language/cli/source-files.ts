@@ -1,5 +1,6 @@
 import { open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { tableTextFormat } from '../import/table-text.js';
 import { decodeUtf16WithoutBom } from '../text-encoding.js';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
@@ -22,7 +23,10 @@ export async function readSourceText(file: string): Promise<string> {
         if (error instanceof InputError) throw error;
         throw new InputError(file, describeFsError(error));
     }
-    return decodeSource(file, bytes);
+    const text = decodeSource(file, bytes);
+    // A table given where a .jxmb was expected (jxmb check 表.txt): one line saying so, not a syntax error per cell.
+    if (extname(file).toLowerCase() !== '.jxmb' && tableTextFormat(text) !== null) throw new InputError(file, TABLE_TEXT_HINT);
+    return text;
 }
 
 /**
@@ -83,7 +87,9 @@ export async function readAtMost(file: string, limit: number): Promise<Buffer | 
 
 // .xlsx and .docx are zip files: a table given to check where a .jxmb was expected.
 const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-const TABLE_HINT = '它像是 Excel 或 Word 表格（.xlsx、.docx）：用 jxmb import 导入为 .jxmb，或用 jxmb check --report 报告.html 直接审核表格。';
+const TABLE_ADVICE = '用 jxmb import 导入为 .jxmb，或用 jxmb check --report 报告.html 直接审核表格。';
+const TABLE_HINT = `它像是 Excel 或 Word 表格（.xlsx、.docx）：${TABLE_ADVICE}`;
+const TABLE_TEXT_HINT = `这是表格的文本（制表符分隔，或从 PDF 提取），不是 .jxmb 申报表：${TABLE_ADVICE}`;
 
 /** A text a user wrote (`what`: a .jxmb, or a jxmb.yaml), in whichever of UTF-8 and UTF-16 their editor saved it. */
 export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文本'): string {

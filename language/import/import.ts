@@ -9,7 +9,7 @@ import { ImportError } from './errors.js';
 import { splitTables } from './split-tables.js';
 import { withoutNumberColumn } from './number-column.js';
 import { tableKind } from './kind.js';
-import { looksLikePdfDepartment, readPdfDepartment } from './pdf-department.js';
+import { readPdfDepartment } from './pdf-department.js';
 import { checkImportedSize, checkImportSize, checkTextLines } from './limits.js';
 import { Origins } from './origins.js';
 import { Placement, type ReportEntry } from './placement.js';
@@ -17,7 +17,8 @@ import { recogniseProject } from './project.js';
 import { formatReportEntry, unplacedCount } from './report.js';
 import { sniffInput } from './sniff.js';
 import { filled, formatNames, type SourceFormat, type SourceTable } from './source.js';
-import { looksTabSeparated, readTsv } from './tsv-table.js';
+import { isDeclarationText, tableTextFormat } from './table-text.js';
+import { readTsv } from './tsv-table.js';
 import { readXlsx } from './xlsx-table.js';
 import { decideYear } from './year.js';
 import { checkPackage, KIND } from './zip-package.js';
@@ -110,8 +111,9 @@ export async function readTables(bytes: Uint8Array, extension?: string, advice =
             if (isDeclarationText(text)) {
                 throw new ImportError(`文件内容已是 .jxmb 申报表文本，不是表格，不必导入：${advice.declarationText}`);
             }
-            if (looksTabSeparated(text)) return { tables: [readTsv(text)], format: 'tsv', encoding };
-            if (looksLikePdfDepartment(text)) return { tables: [readPdfDepartment(text)], format: 'pdf-text', encoding };
+            const format = tableTextFormat(text);
+            if (format === 'tsv') return { tables: [readTsv(text)], format, encoding };
+            if (format === 'pdf-text') return { tables: [readPdfDepartment(text)], format, encoding };
             const office = officeName(extension);
             if (office) throw new ImportError(`文件不是 ${office}（不是 zip 压缩包），按文本读取也没有找到表格。`);
             throw new ImportError('没有找到表格：文本既不是制表符分隔的表格，也不像从 PDF 提取的部门整体申报表。');
@@ -124,28 +126,6 @@ function refuseDeclaration(extension: string | undefined, advice: ImportAdvice):
     if (extension?.toLowerCase() === '.jxmb') {
         throw new ImportError(`这已是 .jxmb 文件，不必导入：${advice.declarationFile}`);
     }
-}
-
-/**
- * The text is a .jxmb (a copy under another name): its first line past comments opens a declaration,
- * 「部门整体 "…"」 or 「项目支出 "…"」, which no table starts with. Read as PDF text it would come out as garbage.
- */
-function isDeclarationText(text: string): boolean {
-    // Skipped by a loop, not by one expression: a repeated group of repeated blanks backtracks exponentially on a
-    // text that opens with a few dozen blank lines (PDF text does) and turns out to be no declaration.
-    let at = 0;
-    while (at < text.length) {
-        if (/[\s\u3000\ufeff]/.test(text[at]!)) at++;
-        else if (text.startsWith('//', at)) {
-            const end = text.indexOf('\n', at);
-            at = end < 0 ? text.length : end;
-        } else if (text.startsWith('/*', at)) {
-            const end = text.indexOf('*/', at + 2);
-            if (end < 0) return false;
-            at = end + 2;
-        } else break;
-    }
-    return /^(?:部门整体|项目支出)[\s\u3000]+["“]/.test(text.slice(at, at + 64));
 }
 
 /** The .jxmb text: a header naming the source and listing what could not be placed, then the printed model. */

@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkModel } from '../../language/compile/schema.js';
 import { runJxmb } from '../helpers/run-cli.js';
+import { seedsDir } from '../helpers/samples.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const good = '部门整体 "测试单位" 年度 2024 {\n    总体绩效目标 "完成全年工作"\n    绩效指标 { 产出指标 { 数量指标 { "举办活动场次"：≥10场次 } } }\n}\n';
@@ -69,6 +71,20 @@ describe('jxmb check', () => {
         expect(r.code).toBe(2);
         expect(r.stderr).toContain(words);
         expect(r.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    test('a text table (seed 001) given to check or compile: one line of advice, not a syntax error per cell', () => {
+        const table = file('表格.txt', readFileSync(join(seedsDir, '001_661c37ddd0e7a460.txt')));
+        for (const command of [['check'], ['compile', '--to', 'json']]) {
+            const r = runJxmb([...command, table]);
+            expect(r.code).toBe(2);
+            expect(r.stderr.trim().split('\n')).toEqual([`${table}: 这是表格的文本（制表符分隔，或从 PDF 提取），不是 .jxmb 申报表：用 jxmb import 导入为 .jxmb，或用 jxmb check --report 报告.html 直接审核表格。`]);
+            expect(r.stdout).not.toContain('lexing-error');
+        }
+        // A .jxmb under another name is still checked as one.
+        const r = runJxmb(['check', file('declaration.txt', good)]);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toContain('检查了 1 个文件：0 个错误');
     });
 
     test('UTF-8 with a BOM, UTF-16 and CRLF files are read', () => {
