@@ -65,6 +65,6 @@ export function checkDocumentBlocks(cells: number, paragraphs: number): void {
 export function checkSheetSize(name: string, rows: number, columns: number): void {
     checkTableRows(`工作表「${name}」`, rows);
     if (rows * columns > MAX_SHEET_CELLS) {
-        throw new ImportError(`工作表「${name}」有内容的范围达 ${count(rows)} 行 × ${count(columns)} 列，超过可导入的上限 ${count(MAX_SHEET_CELLS)} 个单元格（空列不计）。${ADVICE}`);
+        throw new ImportError(`工作表「${name}」有内容的范围达 ${count(rows)} 行 × ${count(columns)} 列，超过可导入的上限 ${count(MAX_SHEET_CELLS)} 个单元格（空行、空列连续多个只计一个）。${ADVICE}`);
     }
 }

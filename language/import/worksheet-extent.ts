@@ -8,10 +8,10 @@ import { replaceParts } from './zip-rewrite.js';
 // past the limits must be refused before it is loaded, not after. The XML is inflated in chunks and scanned for
 // the row and cell references only, in bounded memory whatever the sheet's size.
 // The range is the rows and columns that hold something (a value, a formula): a 61-row table with borders drawn down
-// to row 100,000 is a 61-row table, one with a note in column XFD is a table of its columns and that one (sheet-table
-// reads a run of empty columns as one). What only formatting reaches past the range — empty formatted cells, the
-// part of a merged range beyond it (it would only repeat its first cell) — is taken out of the sheet before exceljs
-// loads it, which would otherwise build each of those cells.
+// to row 100,000 is a 61-row table, one with a note in column XFD or in row 1,048,576 is a table of its columns (rows)
+// and that one (xlsx-table reads a run of empty columns, or of empty rows, as one). What only formatting reaches past
+// the range — empty formatted cells, the part of a merged range beyond it (it would only repeat its first cell) — is
+// taken out of the sheet before exceljs loads it, which would otherwise build each of those cells.
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
 // <row …>, <c …>, <mergeCell …>, and the cell's content <v>, <is>, <f>, with or without a namespace prefix; the
@@ -23,6 +23,8 @@ const MAX_TAG = 64 * 1024;
 export interface Extent {
     /** the last row number with a cell that holds something, as Excel numbers rows */
     rows: number;
+    /** the rows read up to `rows`: those with such a cell or in a merged range kept, a run of others as one */
+    rowsRead: number;
     /** the last column number of such a cell */
     lastColumn: number;
     /** the columns read up to lastColumn: those with such a cell or in a merged range kept, a run of others as one */
@@ -41,7 +43,7 @@ export async function checkWorksheets(bytes: Uint8Array, parts: ReadonlyMap<stri
     for (const part of parts.values()) {
         if (!WORKSHEET.test(part.name)) continue;
         const extent = await worksheetExtent(partChunks(bytes, part));
-        checkSheetSize(names.get(part.name) ?? part.name, extent.rows, extent.columns);
+        checkSheetSize(names.get(part.name) ?? part.name, extent.rowsRead, extent.columns);
         if (extent.padded) trimmed.set(part.name, await withoutEmptyCells(partChunks(bytes, part), extent));
     }
     return trimmed.size > 0 ? replaceParts(bytes, parts, trimmed) : bytes;
@@ -55,6 +57,8 @@ export async function worksheetExtent(chunks: AsyncIterable<Buffer>): Promise<Ex
     let cellOpen = false;
     /** columns holding something: 1 at their number */
     let used: Uint8Array = new Uint8Array(64);
+    /** rows holding something: 1 at their number */
+    let usedRows: Uint8Array = new Uint8Array(256);
     /** the last row and column of any row or cell tag, with something in it or not */
     let lastRow = 0;
     let lastTagColumn = 0;
@@ -81,6 +85,8 @@ export async function worksheetExtent(chunks: AsyncIterable<Buffer>): Promise<Ex
                     rows = Math.max(rows, row);
                     if (column >= used.length) used = grown(used, column);
                     used[column] = 1;
+                    if (row >= usedRows.length) usedRows = grown(usedRows, row);
+                    usedRows[row] = 1;
                 }
                 cellOpen = false;
             } else {
@@ -102,30 +108,42 @@ export async function worksheetExtent(chunks: AsyncIterable<Buffer>): Promise<Ex
     scan(carry);
     const lastColumn = Math.max(0, used.lastIndexOf(1));
     // The merged ranges as they are loaded (cut to the range): their columns are read, each cell of them a copy.
-    const merged = new Int32Array(lastColumn + 2);
+    const mergedColumns = new Int32Array(lastColumn + 2);
+    const mergedRows = new Int32Array(rows + 2);
     let mergesCut = false;
     for (const range of merges) {
         const kept = keptPart(range, rows, lastColumn);
         if (!kept || kept.lastRow !== range.lastRow || kept.lastColumn !== range.lastColumn) mergesCut = true;
         if (!kept) continue;
-        merged[kept.column]!++;
-        merged[kept.lastColumn + 1]!--;
+        mergedColumns[kept.column]!++;
+        mergedColumns[kept.lastColumn + 1]!--;
+        mergedRows[kept.row]!++;
+        mergedRows[kept.lastRow + 1]!--;
     }
-    let columns = 0;
+    const columns = linesRead(used, mergedColumns, lastColumn);
+    const padded = lastRow > rows || lastTagColumn > lastColumn || mergesCut || (emptyCells > 0 && columns < lastColumn);
+    return { rows, rowsRead: linesRead(usedRows, mergedRows, rows), lastColumn, columns, padded };
+}
+
+/**
+ * How many of the rows (or columns) 1…last are read: those holding something (`used`) or in a merged range (`merged`:
+ * +1 where a range starts, −1 after it ends), and one of each run of others — as xlsx-table reads them.
+ */
+function linesRead(used: Uint8Array, merged: Int32Array, last: number): number {
+    let read = 0;
     let inMerge = 0;
     let gap = false;
-    for (let c = 1; c <= lastColumn; c++) {
-        inMerge += merged[c]!;
-        if (used[c] || inMerge > 0) {
-            columns++;
+    for (let i = 1; i <= last; i++) {
+        inMerge += merged[i]!;
+        if (used[i] || inMerge > 0) {
+            read++;
             gap = false;
         } else if (!gap) {
-            columns++;
+            read++;
             gap = true;
         }
     }
-    const padded = lastRow > rows || lastTagColumn > lastColumn || mergesCut || (emptyCells > 0 && columns < lastColumn);
-    return { rows, lastColumn, columns, padded };
+    return read;
 }
 
 /** The bytes with room for index `at`. */

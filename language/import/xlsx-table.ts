@@ -39,18 +39,18 @@ function dateText(date: Date, cell: ExcelJS.Cell): Pick<SourceCell, 'text'> {
 function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
     const rows: SourceCell[][] = [];
     const notes: Array<{ where: string; message: string }> = [];
-    const rowCount = sheet.rowCount;
-    const columns = readColumns(sheet, rowCount);
-    checkSheetSize(sheet.name, rowCount, columns.length);
+    const sheetRows = readRows(sheet);
+    const columns = readColumns(sheet, sheetRows);
+    checkSheetSize(sheet.name, sheetRows.length, columns.length);
     const merges = mergedRanges(sheet);
-    for (let r = 1; r <= rowCount; r++) {
+    for (const [index, r] of sheetRows.entries()) {
         const row: SourceCell[] = [];
         // findCell, not getCell: a position the file has no cell for stays empty without exceljs building one.
         const sheetRow = sheet.findRow(r);
-        for (const [index, c] of columns.entries()) {
+        for (const [col, c] of columns.entries()) {
             const cell = sheetRow?.findCell(c);
             const address = cell?.address ?? columnName(c) + r;
-            const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: r - 1, col: index, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
+            const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: index, col, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
             if (cell) {
                 const master = cell.isMerged ? cell.master : cell;
                 Object.assign(base, contentOf(master), styleOf(master));
@@ -71,24 +71,35 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
 }
 
 /**
- * The columns to read, by number: those with a cell that holds something (a merged range's cells hold its value), and
- * of each run of others its first one. A note in column XFD beside a table of six columns reads as a table of eight
- * columns, not of 16,384; a run of empty columns still parts what it parted.
+ * The rows to read, by number: those with a cell that holds something (a merged range's cells hold its value), and of
+ * each run of others its first one. A note in row 1,048,576 under a table of 60 rows reads as a table of 62 rows; a
+ * run of empty rows still parts what it parted. exceljs keeps only the rows the file has, so this never visits the
+ * million rows between.
  */
-function readColumns(sheet: ExcelJS.Worksheet, rowCount: number): number[] {
+function readRows(sheet: ExcelJS.Worksheet): number[] {
+    const used: number[] = [];
+    sheet.eachRow(row => { used.push(row.number); });
+    return withGaps(used, used.at(-1) ?? 0);
+}
+
+/** The columns to read, as the rows: a note in column XFD beside six columns reads as eight columns, not 16,384. */
+function readColumns(sheet: ExcelJS.Worksheet, rows: readonly number[]): number[] {
     const used = new Set<number>();
-    for (let r = 1; r <= rowCount; r++) {
-        sheet.findRow(r)?.eachCell(cell => { used.add(Number(cell.col)); });
+    for (const r of rows) sheet.findRow(r)?.eachCell(cell => { used.add(Number(cell.col)); });
+    return withGaps([...used].sort((a, b) => a - b), sheet.columnCount);
+}
+
+/** 1…last: the numbers `used` (ascending) and, of each run of the others, its first one. */
+function withGaps(used: readonly number[], last: number): number[] {
+    const read: number[] = [];
+    let next = 1;
+    for (const n of used) {
+        if (n > next) read.push(next);
+        read.push(n);
+        next = n + 1;
     }
-    const columns: number[] = [];
-    // exceljs computes columnCount by visiting every row: once.
-    const columnCount = sheet.columnCount;
-    for (let c = 1, gap = false; c <= columnCount; c++) {
-        if (used.has(c)) columns.push(c);
-        else if (!gap) columns.push(c);
-        gap = !used.has(c);
-    }
-    return columns;
+    if (last >= next) read.push(next);
+    return read;
 }
 
 type FormulaValue = ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;

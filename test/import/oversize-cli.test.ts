@@ -56,7 +56,7 @@ describe('an .xlsx past the limits: refused before it is loaded', () => {
         const path = file('full-row.xlsx', sample.with(`<row r="${sample.rows + 2}">${full}</row>`));
         const { run, left } = await importInto(path, 'full-row');
         expectOrderly(run, 2);
-        expect(run.stderr).toContain(`${path}: 工作表「部门整体」有内容的范围达 ${sample.rows + 2} 行 × 16,384 列，超过可导入的上限 400,000 个单元格（空列不计）。`);
+        expect(run.stderr).toContain(`${path}: 工作表「部门整体」有内容的范围达 ${sample.rows + 2} 行 × 16,384 列，超过可导入的上限 400,000 个单元格（空行、空列连续多个只计一个）。`);
         expect(left).toEqual([]);
         expect(run.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
     }, 60_000);
@@ -92,6 +92,18 @@ describe('an .xlsx whose content is small, reaching far only by a stray note or 
         const note = (column: string) => sample.with(`<row r="${row}">${cell(`${column}${row}`, '已核对')}</row>`);
         const near = await runBounded(['import', file('note-h.xlsx', note('H'))]);
         const far = await runBounded(['import', file('note-xfd.xlsx', note('XFD'))]);
+        expectOrderly(near, 0);
+        expectOrderly(far, 0);
+        expect(body(far.stdout)).toBe(body(near.stdout));
+        expect(body(far.stdout)).toContain('"已核对"');
+        expect(far.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+    }, 60_000);
+
+    test('a note in the sheet\'s last row (A1,048,576): imported as the same note two rows below the table, memory low', async () => {
+        const sample = await sampleSheet();
+        const note = (row: number) => sample.with(`<row r="${row}">${cell(`A${row}`, '已核对')}</row>`);
+        const near = await runBounded(['import', file('note-near.xlsx', note(sample.rows + 2))]);
+        const far = await runBounded(['import', file('note-far.xlsx', note(1048576))]);
         expectOrderly(near, 0);
         expectOrderly(far, 0);
         expect(body(far.stdout)).toBe(body(near.stdout));
