@@ -8,7 +8,7 @@ import { seedOf } from '../helpers/samples.js';
 import { runCommand, screenshot, startEditor, type Editor } from './code-server.js';
 
 // 从表格导入 in a real VS Code with the packaged extension: a person picks a table in the file dialog and gets a new
-// .jxmb beside it, the same as `jxmb import` writes, opened in an editor; a second import never replaces the first;
+// .jxmb beside it, the same as `jxmb import` writes, opened in an editor; a second import asks, and never replaces the first;
 // a file far too large is refused with the size message. One editor for the whole story, in order.
 
 const tableName = '南沙科协申报表.xlsx';
@@ -84,9 +84,21 @@ describe('从表格导入 in VS Code', () => {
         expect(readFileSync(join(editor.workspace, tableName))).toEqual(tableBytes);
     });
 
-    test('importing the same table again writes a second file and leaves the first as it was', async () => {
+    test('importing the same table again asks first: 打开 opens the first file, 导入为 writes a second one; neither touches the first', async () => {
         const first = readFileSync(join(editor.workspace, jxmbName));
+        const question = () => editor.page.locator('.monaco-dialog-box', { hasText: `${jxmbName} already exists` });
+        // Open the one there: nothing is imported or written.
+        await runCommand(editor.page, 'View: Close All Editors');
+        const before = readdirSync(editor.workspace).sort();
         await importThroughDialog(tableName);
+        await question().waitFor({ timeout: 60_000 });
+        await screenshot(editor.page, 'import-again-question.png');
+        await question().getByRole('button', { name: `Open ${jxmbName}` }).click();
+        await editor.page.locator('.tab.active', { hasText: jxmbName }).waitFor({ timeout: 30_000 });
+        expect(readdirSync(editor.workspace).sort()).toEqual(before);
+        // Import anew: the next free name.
+        await importThroughDialog(tableName);
+        await question().getByRole('button', { name: `Import as ${secondName}` }).click();
         const second = join(editor.workspace, secondName);
         await expect.poll(() => existsSync(second), { timeout: 60_000, interval: 500 }).toBe(true);
         await editor.page.locator('.tab.active', { hasText: secondName }).waitFor({ timeout: 30_000 });
