@@ -7,7 +7,7 @@ import { summarize, type DocumentSummary } from '../validation/summary.js';
 import { ConfigResolver } from './config.js';
 import { toFinding, type Finding } from './diagnostics.js';
 import { fixesOf } from './finding-fixes.js';
-import { collectSources, InputError, readSourceText } from './source-files.js';
+import { collectSources, InputError, readSourceText, tablesNotChecked } from './source-files.js';
 
 export interface CheckResult {
     files: string[];
@@ -16,6 +16,8 @@ export interface CheckResult {
     problems: InputError[];
     /** per checked file: measurability and counts by family */
     summaries: Record<string, DocumentSummary>;
+    /** lines for stderr that change nothing in the result: the tables in the folders, which check does not read */
+    notes: string[];
 }
 
 export interface CheckedText {
@@ -37,7 +39,8 @@ export async function checkText(services: JxmbServices, configs: ConfigResolver,
 /** `fixes`: each finding carries the editor's quick-fixes for it (for --format json only: it costs time per finding). */
 export async function checkPaths(services: JxmbServices, paths: string[], configFile?: string, options: { fixes?: boolean } = {}): Promise<CheckResult> {
     const configs = new ConfigResolver(configFile);
-    const { files, problems } = await collectSources(paths);
+    const { files, problems, tables } = await collectSources(paths);
+    const notes = [tablesNotChecked(tables)].filter(note => note !== null);
     const findings: Finding[] = [];
     const checked: string[] = [];
     const summaries: Record<string, DocumentSummary> = {};
@@ -62,5 +65,5 @@ export async function checkPaths(services: JxmbServices, paths: string[], config
         }
     }
     findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-    return { files: checked, findings, problems, summaries };
+    return { files: checked, findings, problems, summaries, notes };
 }

@@ -1,5 +1,6 @@
 import { open, readdir, readlink, realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
+import { decodeText } from '../import/decode.js';
 import { tableTextFormat } from '../import/table-text.js';
 import { decodeUtf16WithoutBom } from '../text-encoding.js';
 
@@ -16,6 +17,8 @@ export class InputError extends Error {
  * in this field.
  */
 export async function readSourceText(file: string): Promise<string> {
+    const leftover = leftoverMessage(file);
+    if (leftover) throw new InputError(file, leftover);
     let bytes: Buffer;
     try {
         bytes = await readLimited(file, MAX_SOURCE_BYTES, size => new InputError(file, tooLargeMessage(size)));
@@ -146,14 +149,36 @@ export function describeFsError(error: unknown): string {
     }
 }
 
+/** The tables a review reads beside .jxmb files (review.ts); text files only when they hold a table. */
+export const TABLE_EXTENSIONS = ['.xlsx', '.docx', '.txt', '.tsv'];
+
+/**
+ * Files an office program or a Mac leaves beside the real ones, hidden from their owner: the lock file Excel, WPS or
+ * Word keeps while a file is open (~$表.xlsx: a few bytes, the name of who opened it), and the AppleDouble file macOS
+ * writes on a foreign disk or into a zip (._表.xlsx). Neither is a declaration: a folder's are passed over without a
+ * word, as the file manager hides them; one named on the command line gets this message.
+ */
+export function leftoverMessage(file: string): string | null {
+    const name = basename(file);
+    if (name.startsWith('~$')) {
+        const what = extname(name).toLowerCase() === '.docx' ? 'Word/WPS 打开文档' : 'Excel/WPS 打开工作簿';
+        return `这是 ${what}时留下的锁定文件，不是表格：请检查去掉开头「~$」的同名文件。`;
+    }
+    if (name.startsWith('._')) return '这是 macOS 复制文件时留下的附属文件（._ 开头），不是表格：请检查去掉开头「._」的同名文件。';
+    return null;
+}
+
 /**
  * Expands the command line's files and folders into .jxmb files (folders recursively, sorted for stable output). Each
  * file once, by its real path: a file named twice, or again inside a folder also named, or through a link, is read
  * once and counted once. In a folder, a link to a file is read as the file; a link to a folder is not followed (it may
  * lead back up, or anywhere); a link to nothing is a problem with its reason, not a file silently left out.
+ * `tables`: the tables in the folders that `extensions` leave out (check reads only .jxmb), so that check can say
+ * they were not checked instead of passing over them in silence.
  */
-export async function collectSources(paths: string[], extensions = ['.jxmb']): Promise<{ files: string[]; problems: InputError[] }> {
+export async function collectSources(paths: string[], extensions = ['.jxmb']): Promise<{ files: string[]; problems: InputError[]; tables: string[] }> {
     const found: string[] = [];
+    const tables: string[] = [];
     const problems: InputError[] = [];
     for (const path of paths) {
         let info;
@@ -165,17 +190,57 @@ export async function collectSources(paths: string[], extensions = ['.jxmb']): P
         }
         if (info.isDirectory()) {
             const before = problems.length;
-            const inside = await walk(path, extensions, problems);
+            const aside: string[] = [];
+            const inside = await walk(path, extensions, problems, aside);
+            const folderTables = await tablesAmong(aside);
             if (inside.length === 0 && problems.length === before) {
-                problems.push(new InputError(path, `文件夹中没有 ${extensions.join('/')} 文件。`));
+                const only = folderTables.length > 0 ? `，只有 ${tablesPhrase(folderTables)}：${TABLES_ADVICE}` : '。';
+                problems.push(new InputError(path, `文件夹中没有 ${extensions.join('/')} 文件${only}`));
             }
             found.push(...inside);
+            tables.push(...folderTables);
         } else {
             found.push(path);
         }
     }
     const reported = new Set<string>();
-    return { files: await onceEach(found), problems: problems.filter(p => !reported.has(p.file) && reported.add(p.file)) };
+    return {
+        files: await onceEach(found), tables: await onceEach(tables),
+        problems: problems.filter(p => !reported.has(p.file) && reported.add(p.file))
+    };
+}
+
+const TABLES_ADVICE = '用 jxmb check <文件夹> --report 报告.html 审核表格，或用 jxmb import 导入。';
+
+/** 「3 个表格（.xlsx、.txt）」: how many, and of which kinds. */
+const tablesPhrase = (tables: string[]) =>
+    `${tables.length} 个表格（${TABLE_EXTENSIONS.filter(ext => tables.some(t => extname(t).toLowerCase() === ext)).join('、')}）`;
+
+/** The line check writes when it passed over tables in the folders it was given (null: there were none). */
+export function tablesNotChecked(tables: string[]): string | null {
+    return tables.length === 0 ? null : `另有 ${tablesPhrase(tables)}未检查：${TABLES_ADVICE}`;
+}
+
+/** The files that the importer would read as tables: every .xlsx and .docx; a text file only if it holds a table. */
+async function tablesAmong(files: string[]): Promise<string[]> {
+    const tables: string[] = [];
+    for (const file of files) {
+        if (!['.txt', '.tsv'].includes(extname(file).toLowerCase()) || await isTableText(file)) tables.push(file);
+    }
+    return tables;
+}
+
+/**
+ * A text file the importer would read as a table (notes, a readme, an unreadable file: not). Read up to a .jxmb's
+ * limit: a table's text is far smaller, and a larger file is not read whole just to be mentioned.
+ */
+async function isTableText(file: string): Promise<boolean> {
+    try {
+        const bytes = await readAtMost(file, MAX_SOURCE_BYTES);
+        return bytes !== null && tableTextFormat(decodeText(bytes).text) !== null;
+    } catch {
+        return false;
+    }
 }
 
 /** The real path of an existing file or folder (its own path if that fails). */
@@ -203,8 +268,11 @@ async function describeMissing(path: string, error: unknown): Promise<string> {
     return describeFsError(error);
 }
 
-/** The files below `dir`; a folder that cannot be listed is a problem of its own, and the others are still read. */
-async function walk(dir: string, extensions: string[], problems: InputError[]): Promise<string[]> {
+/**
+ * The files below `dir`; a folder that cannot be listed is a problem of its own, and the others are still read.
+ * `aside` gets the files with a table's extension that `extensions` leave out.
+ */
+async function walk(dir: string, extensions: string[], problems: InputError[], aside: string[]): Promise<string[]> {
     let entries;
     try {
         entries = await readdir(dir, { withFileTypes: true });
@@ -214,8 +282,10 @@ async function walk(dir: string, extensions: string[], problems: InputError[]): 
     }
     const result: string[] = [];
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        if (leftoverMessage(entry.name)) continue;
         const path = join(dir, entry.name);
-        const wanted = extensions.includes(extname(entry.name).toLowerCase());
+        const extension = extname(entry.name).toLowerCase();
+        const wanted = extensions.includes(extension);
         let kind: 'folder' | 'file' | 'other' = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
         if (entry.isSymbolicLink()) {
             try {
@@ -226,9 +296,11 @@ async function walk(dir: string, extensions: string[], problems: InputError[]): 
             }
         }
         if (kind === 'folder' && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
-            result.push(...await walk(path, extensions, problems));
+            result.push(...await walk(path, extensions, problems, aside));
         } else if (kind === 'file' && wanted) {
             result.push(path);
+        } else if (kind === 'file' && TABLE_EXTENSIONS.includes(extension)) {
+            aside.push(path);
         }
     }
     return result;

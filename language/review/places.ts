@@ -6,6 +6,7 @@ import type {
 } from '../compile/model.js';
 import { BASIC_INFO_CELLS, budgetFieldOf, FUND_CELLS } from '../compile/table-fields.js';
 import type { Origin, Origins } from '../import/origins.js';
+import { RangeIndex } from './range-index.js';
 
 // A diagnostic on the .jxmb text an import generated → the cell of the original table it is about. The generated
 // text is the model printed (print-jxmb.ts), so its syntax tree has the model's shape: walking both side by side
@@ -20,24 +21,27 @@ export interface OriginRange {
 }
 
 export class SourceMap {
-    private constructor(private readonly document: LangiumDocument, private readonly ranges: OriginRange[]) {}
+    private constructor(private readonly document: LangiumDocument, private readonly ranges: RangeIndex<OriginRange>) {}
 
     static of(document: LangiumDocument<ast.Document>, model: DeclarationFile, origins: Origins): SourceMap {
-        const ranges: OriginRange[] = [];
-        new Pairing(ranges, origins).document(document.parseResult.value, model);
-        return new SourceMap(document, ranges);
+        return new SourceMap(document, new RangeIndex(originRanges(document, model, origins)));
     }
 
     /** The origin of a diagnostic's range, or undefined when nothing around it came from a cell. */
     originOf(range: Range): Origin | undefined {
         const start = this.document.textDocument.offsetAt(range.start);
         const end = this.document.textDocument.offsetAt(range.end);
-        const smallest = (candidates: OriginRange[]) =>
-            candidates.reduce<OriginRange | undefined>((best, r) => (!best || r.end - r.start < best.end - best.start ? r : best), undefined);
-        // Holding the whole range first; a range reaching past its node (to the end of a line) by where it starts.
-        return (smallest(this.ranges.filter(r => r.start <= start && end <= r.end))
-            ?? smallest(this.ranges.filter(r => r.start <= start && start < r.end)))?.origin;
+        // Holding the whole range first; a range reaching past its node (to the end of a line) by where it starts
+        // (start < r.end: in whole offsets, r.end ≥ start + 1).
+        return (this.ranges.smallest(start, end) ?? this.ranges.smallest(start, start + 1))?.origin;
     }
+}
+
+/** The ranges of the generated text paired with the cell each came from, in the order they were paired. */
+export function originRanges(document: LangiumDocument<ast.Document>, model: DeclarationFile, origins: Origins): OriginRange[] {
+    const ranges: OriginRange[] = [];
+    new Pairing(ranges, origins).document(document.parseResult.value, model);
+    return ranges;
 }
 
 class Pairing {

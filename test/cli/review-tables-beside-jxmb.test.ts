@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { checkPaths } from '../../language/cli/check.js';
+import { readSample, seedsDir } from '../helpers/samples.js';
+import { jxmb } from '../helpers/services.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+// `jxmb check <folder>` reads only .jxmb files. Tables beside them (a workbook, a Word table, a table saved as text)
+// were passed over in silence — 「检查了 2 个文件」 and the reviewer believed the folder checked. Now one line says how
+// many tables were not checked and how to check them; notes in .txt files, lock files and what check reads are not
+// counted, and nothing else changes (no problem, so the exit status stays that of the .jxmb files).
+
+const temp = useTempDir('jxmb-tables-beside-');
+const seed = (prefix: string) => readFileSync(join(seedsDir, readdirSync(seedsDir).find(f => f.startsWith(prefix))!));
+
+beforeAll(() => {
+    temp.file('收件/南沙.jxmb', readSample('000-nansha-kexie.jxmb'));
+    temp.file('收件/二级单位/湛江.jxmb', readSample('001-zhanjiang-kexie.jxmb'));
+    temp.file('收件/白云.xlsx', 'PK\u0003\u0004');
+    temp.file('收件/二级单位/示例县.docx', 'PK\u0003\u0004');
+    temp.file('收件/广州2022.txt', seed('004_'));
+    temp.file('收件/说明.txt', '这些是 2024 年各单位报来的表格，请审核。\n');
+    temp.file('收件/南沙副本.txt', readSample('000-nansha-kexie.jxmb'));
+    temp.file('收件/~$白云.xlsx', Buffer.alloc(165, 0x20));
+    temp.file('只有申报表/南沙.jxmb', readSample('000-nansha-kexie.jxmb'));
+});
+
+describe('check of a folder with tables beside the .jxmb files', () => {
+    test('says in one line how many tables, of which kinds, were not checked, and how to check them', async () => {
+        const result = await checkPaths(jxmb(), [temp.at('收件')]);
+        expect(result.files).toHaveLength(2);
+        expect(result.notes).toEqual(['另有 3 个表格（.xlsx、.docx、.txt）未检查：用 jxmb check <文件夹> --report 报告.html 审核表格，或用 jxmb import 导入。']);
+        expect(result.problems).toEqual([]);
+    });
+
+    test('a folder of .jxmb files only: no such line', async () => {
+        const result = await checkPaths(jxmb(), [temp.at('只有申报表')]);
+        expect(result.notes).toEqual([]);
+    });
+});
