@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { ImportError } from './errors.js';
 import { checkSheetSize } from './limits.js';
 import type { SourceCell, SourceTable } from './source.js';
+import { contentOf } from './xlsx-cell.js';
 import { checkWorksheets, columnName } from './worksheet-extent.js';
 import type { ZipPart } from './zip-package.js';
 
@@ -27,15 +28,6 @@ export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
     return workbook.worksheets.map(sheetTable);
 }
 
-/**
- * A date cell as yyyy-mm-dd. exceljs turns a number in a date-formatted cell that is no date (238970000, an amount in
- * a wrongly formatted cell) into an Invalid Date and drops the number: a message at its place, never a crash.
- */
-function dateText(date: Date, cell: ExcelJS.Cell): Pick<SourceCell, 'text'> {
-    if (!Number.isNaN(date.getTime())) return { text: date.toISOString().slice(0, 10) };
-    throw new ImportError(`工作表「${cell.worksheet.name}」${cell.address} 设为日期格式，但其数值不是可用的日期：请把该单元格改为数值或文本格式。`);
-}
-
 function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
     const rows: SourceCell[][] = [];
     const notes: Array<{ where: string; message: string }> = [];
@@ -53,9 +45,10 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
             const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: index, col, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
             if (cell) {
                 const master = cell.isMerged ? cell.master : cell;
-                Object.assign(base, contentOf(master), styleOf(master));
+                const { note, ...content } = contentOf(master);
+                Object.assign(base, content, styleOf(master));
                 if (master.address !== cell.address) base.merge = merges.get(master.address) ?? master.address;
-                else if (isUnsavedFormula(cell.value)) notes.push({ where: base.where, message: unsavedFormulaMessage(cell.value) });
+                else if (note) notes.push({ where: base.where, message: note });
             }
             row.push(base);
         }
@@ -64,10 +57,24 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
         if (sheetRow?.hidden && shown) notes.push({ where: shown.where, message: `第 ${r} 行在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。` });
         rows.push(row);
     }
+    notes.unshift(...hiddenColumnNotes(sheet, columns, rows));
     if (sheet.state !== 'visible' && rows.some(row => row.some(cell => cell.text !== '' || cell.number !== undefined))) {
         notes.unshift({ where: `工作表「${sheet.name}」`, message: '此工作表在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。' });
     }
     return { name: sheet.name, rows, extracted: false, notes };
+}
+
+/** A hidden column with content: read as the hidden rows are, and said at its first filled cell. */
+function hiddenColumnNotes(sheet: ExcelJS.Worksheet, columns: readonly number[], rows: readonly SourceCell[][]): Array<{ where: string; message: string }> {
+    // `columns` (not getColumn): only the columns the file describes, none built for the asking.
+    const described = (sheet.columns ?? []) as Array<Partial<ExcelJS.Column> | undefined>;
+    const notes: Array<{ where: string; message: string }> = [];
+    for (const [col, c] of columns.entries()) {
+        if (!described[c - 1]?.hidden) continue;
+        const shown = rows.map(row => row[col]!).find(cell => cell.merge === undefined && (cell.text !== '' || cell.number !== undefined));
+        if (shown) notes.push({ where: shown.where, message: `第 ${columnName(c)} 列在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。` });
+    }
+    return notes;
 }
 
 /**
@@ -102,23 +109,6 @@ function withGaps(used: readonly number[], last: number): number[] {
     return read;
 }
 
-type FormulaValue = ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
-
-/**
- * A formula the file keeps without its result: a workbook written by a program, never recalculated in Excel. jxmb
- * does not evaluate formulas, so the cell reads as blank, and the report says why.
- */
-function isUnsavedFormula(value: ExcelJS.CellValue): value is FormulaValue {
-    if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return false;
-    const result = (value as FormulaValue).result;
-    return result === undefined || result === null;
-}
-
-function unsavedFormulaMessage(value: FormulaValue): string {
-    const formula = 'formula' in value && value.formula ? `「=${value.formula}」` : '';
-    return `此格是公式${formula}，文件中没有保存它的计算结果：按空白读取。请在 Excel 中打开此文件并保存（Excel 会算出结果），再导入。`;
-}
-
 /** Each merged range by its first cell: E16 → E16:F16. exceljs keeps them in a field it does not type. */
 function mergedRanges(sheet: ExcelJS.Worksheet): Map<string, string> {
     const ranges = (sheet as unknown as { _merges?: Record<string, { tl: string; br: string }> })._merges ?? {};
@@ -130,32 +120,4 @@ function styleOf(cell: ExcelJS.Cell): Pick<SourceCell, 'bold' | 'indent'> {
     if (cell.font?.bold) style.bold = true;
     if (cell.alignment?.indent) style.indent = cell.alignment.indent;
     return style;
-}
-
-/** A cell's value as text, and as a number when it is one (amounts). */
-function contentOf(cell: ExcelJS.Cell): Pick<SourceCell, 'text' | 'number'> {
-    const value = cell.value;
-    if (value === null || value === undefined) return { text: '' };
-    if (typeof value === 'number') return numberContent(value, cell.numFmt);
-    if (typeof value === 'string') return { text: value.trim() };
-    if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE' };
-    if (value instanceof Date) return dateText(value, cell);
-    if ('richText' in value) return { text: value.richText.map(part => part.text).join('').trim() };
-    if ('formula' in value || 'sharedFormula' in value) {
-        const result = (value as ExcelJS.CellFormulaValue).result;
-        if (typeof result === 'number') return numberContent(result, cell.numFmt);
-        if (result instanceof Date) return dateText(result, cell);
-        return { text: result === undefined || result === null ? '' : String((result as { error?: string }).error ?? result).trim() };
-    }
-    if ('hyperlink' in value) return { text: String((value as ExcelJS.CellHyperlinkValue).text ?? '').trim() };
-    if ('error' in value) return { text: String(value.error) };
-    return { text: String(cell.text ?? '').trim() };
-}
-
-/** A number typed into a percentage cell is stored as a fraction: 0.95 shown as 95%. */
-function numberContent(value: number, numFmt: string | undefined): Pick<SourceCell, 'text' | 'number'> {
-    if (numFmt && numFmt.includes('%')) {
-        return { text: `${Number((value * 100).toPrecision(12))}%` };
-    }
-    return { text: String(value), number: value };
 }
