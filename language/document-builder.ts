@@ -7,6 +7,15 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 // the settings arrive), the same categories can run twice and every finding shows twice in VS Code's counts.
 // A finding identical in place, code and text is the same finding: keep one.
 export class JxmbDocumentBuilder extends DefaultDocumentBuilder {
+    /**
+     * An edit was received and its build is coming (document-update-handler.ts): until then the document's tree does
+     * not fit its text, so requests for it wait — as they wait during a build, which starts by the same two steps.
+     */
+    markEdited(document: LangiumDocument): void {
+        this.resetToState(document, DocumentState.Changed);
+        this.currentState = DocumentState.Changed;
+    }
+
     protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {
         await super.validate(document, cancelToken);
         if (document.diagnostics) document.diagnostics = distinct(document.diagnostics);

@@ -1,22 +1,56 @@
-import { URI, type LangiumSharedCoreServices } from 'langium';
+import { URI, UriUtils, type LangiumSharedCoreServices } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { JxmbDocumentBuilder } from '../document-builder.js';
 
 // Langium keeps a closed document as the editor last had it. Closed without saving, its findings in the Problems
 // panel would then be those of text that no longer exists anywhere. On close the file is read again from disk, or
 // its findings are cleared where there is no file (an untitled document, a file deleted meanwhile).
 // A document the editor has open is the editor's text, whatever happens on disk: a file deleted under an open
 // editor (git checkout, rm, a rename in the terminal) is not dropped — dropped, its requests waited for a build that
-// never came — and a close answered after the same file was opened again does not drop the reopened one.
+// never came — and a close answered after the same file was opened again does not drop the reopened one; nor does
+// the deletion of a folder holding it (a branch switch, `mv` of the folder).
+// Edits are built once the keys already received are read: vscode-jsonrpc hands over one message per turn of the
+// event loop, so building at each change parsed every key of a fast typist or of key repeat in turn — in a
+// 10,000-indicator file the diagnostics came 15–110 s after the last key. The text that is built is always the
+// editor's latest; requests wait for it, as they waited for the build of each key.
 export class JxmbDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly files: LangiumSharedCoreServices['workspace']['FileSystemProvider'];
     private readonly editorDocuments: LangiumSharedServices['workspace']['TextDocuments'];
+    private readonly documents: LangiumSharedCoreServices['workspace']['LangiumDocuments'];
+    /** Documents edited since the last build was asked for, by URI. */
+    private readonly edited = new Set<string>();
+    /** Edits received so far: a build is asked for once a turn passes without one. */
+    private edits = 0;
 
     constructor(services: LangiumSharedServices) {
         super(services);
         this.files = services.workspace.FileSystemProvider;
         this.editorDocuments = services.workspace.TextDocuments;
+        this.documents = services.workspace.LangiumDocuments;
+    }
+
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        const uri = URI.parse(change.document.uri);
+        // The tree no longer fits the text: requests wait for the coming build, and the build of older text stops.
+        const document = this.documents.getDocument(uri);
+        if (document) (this.documentBuilder as JxmbDocumentBuilder).markEdited(document);
+        this.workspaceLock.cancelWrite();
+        this.edits++;
+        const first = this.edited.size === 0;
+        this.edited.add(uri.toString());
+        if (first) this.buildWhenRead(this.edits);
+    }
+
+    /** Two turns: one for vscode-jsonrpc to hand over the next message received, one to see whether it was an edit. */
+    private buildWhenRead(seen: number): void {
+        setImmediate(() => setImmediate(() => {
+            if (this.edits !== seen) return this.buildWhenRead(this.edits);
+            const changed = [...this.edited].map(uri => URI.parse(uri));
+            this.edited.clear();
+            this.fireDocumentUpdate(changed, []);
+        }));
     }
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
@@ -28,9 +62,19 @@ export class JxmbDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
-        super.didChangeWatchedFiles({
-            changes: params.changes.filter(change => change.type !== FileChangeType.Deleted || !this.isOpen(URI.parse(change.uri)))
-        });
+        super.didChangeWatchedFiles({ changes: params.changes.flatMap(change => change.type === FileChangeType.Deleted ? this.deletedBesidesOpen(change.uri) : [change]) });
+    }
+
+    /**
+     * What a deletion removes besides the documents the editor has open. Langium deletes every document under a deleted
+     * URI (it may be a folder); where an open document is among them, the others are deleted one by one.
+     */
+    private deletedBesidesOpen(deleted: string): Array<{ uri: string; type: FileChangeType }> {
+        const uri = URI.parse(deleted);
+        if (this.isOpen(uri)) return [];
+        const under = this.documents.all.filter(document => UriUtils.contains(uri, document.uri)).map(document => document.uri).toArray();
+        if (!under.some(inside => this.isOpen(inside))) return [{ uri: deleted, type: FileChangeType.Deleted }];
+        return under.filter(inside => !this.isOpen(inside)).map(inside => ({ uri: inside.toString(), type: FileChangeType.Deleted }));
     }
 
     private isOpen(uri: URI): boolean {

@@ -64,6 +64,24 @@ describe('closing a document', () => {
         expect(codes(session.published.filter(p => p.uri === uri).at(-1)!.diagnostics)).toEqual(open);
     }, 60_000);
 
+    test('the folder of an open file deleted (a branch switch, mv of the folder): the open file is still served, its neighbour dropped', async () => {
+        const path = dir.file('ws3/sub/open.jxmb', sample);
+        const neighbour = pathToFileURL(dir.file('ws3/sub/closed.jxmb', broken)).toString();
+        const uri = pathToFileURL(path).toString();
+        session = await LspSession.start({ workspaceFolder: pathToFileURL(dir.at('ws3')).toString(), settings: { jxmb: { severity: {} } } });
+        const open = codes((await session.openChecked(uri, broken)).diagnostics);
+        for (let waited = 0; !session.published.some(p => p.uri === neighbour) && waited < 30_000; waited += 100) {
+            await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        expect(codes(session.published.filter(p => p.uri === neighbour).at(-1)!.diagnostics)).toContain('parsing-error');
+        rmSync(dir.at('ws3/sub'), { recursive: true });
+        const cleared = session.diagnostics(neighbour);
+        await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(dir.at('ws3/sub')).toString(), type: FileChangeType.Deleted }] });
+        expect((await cleared).diagnostics).toEqual([]);
+        expect(await outlineWithin(uri, 10_000)).toEqual(expect.arrayContaining([expect.objectContaining({ name: expect.stringContaining('南沙区科学技术协会') })]));
+        expect(codes(session.published.filter(p => p.uri === uri).at(-1)!.diagnostics)).toEqual(open);
+    }, 60_000);
+
     test('closed and opened again at once, a document that is not on disk is served', async () => {
         session = await LspSession.start({ settings: { jxmb: { severity: {} } } });
         const uri = pathToFileURL(dir.at('never-saved.jxmb')).toString();
