@@ -8,8 +8,8 @@ import type { Placement } from './placement.js';
 import { repeatsRow, sameContent, skipRepeatedRow, withoutCopiesAcross } from './filled-merges.js';
 import { filled, isEmptyCell, isMergeCopy, type SourceCell, type SourceTable } from './source.js';
 import {
-    basicInfoField, budgetField, departmentSection, indicatorHeading, isBudgetHeading, isFooter, looksLikeTitle, OWN_LEVEL_LABELS, taskHeading,
-    TRANSFER_LABELS,
+    basicInfoField, budgetField, departmentSection, indicatorHeading, isBudgetHeading, isFooter, OWN_LEVEL_LABELS, taskHeading, titleCell,
+    TRANSFER_LABELS, unitCaptionNote,
     type DepartmentSection
 } from './vocabulary.js';
 
@@ -112,12 +112,22 @@ class DepartmentReader {
         }
     }
 
-    /** Rows above 部门名称: the first one-cell row naming the form is the title (not 「附件2」 above it). */
+    /**
+     * Rows above 部门名称: the first cell naming the form is the title, whatever stands beside it; 「单位：万元」 is
+     * the unit of the amounts. Anything else there (「附件2」) is left to the report.
+     */
     private head(cells: SourceCell[]): void {
-        if (this.d.title === null && cells.length === 1 && looksLikeTitle(cells[0]!.text)) {
-            this.d.title = this.text(cells[0]!).replace(/^#+\s*/, '');
-            this.ctx.placement.use(cells[0]);
-            this.ctx.origins.set(this.d, 'title', cells[0]);
+        for (const cell of cells) {
+            const note = unitCaptionNote(cell.text);
+            if (note === null) continue;
+            this.ctx.placement.use(cell);
+            if (note) this.ctx.placement.note(cell.where, note);
+        }
+        const title = titleCell(cells);
+        if (this.d.title === null && title) {
+            this.d.title = this.text(title).replace(/^#+\s*/, '');
+            this.ctx.placement.use(title);
+            this.ctx.origins.set(this.d, 'title', title);
         }
     }
 
