@@ -190,11 +190,15 @@ class DepartmentReader {
         return fallback;
     }
 
-    /** 总体绩效目标 / 其他需完成的任务: the text after the label; rows continuing it are added on new lines. */
+    /**
+     * 总体绩效目标 / 其他需完成的任务: the text after the label; rows continuing it are added on new lines. The
+     * optional 其他需完成的任务 row stands in every official table (compile writes it for an absent one): left
+     * empty, it says nothing, and nothing is imported (a round trip through a compiled workbook stays the same).
+     */
     private freeText(label: SourceCell | null, rest: SourceCell[], field: 'overallGoal' | 'otherTasks'): void {
         this.ctx.placement.use(label ?? undefined);
         const [text, ...extra] = rest;
-        if (label) this.d[field] ??= '';
+        if (label && field === 'overallGoal') this.d[field] ??= '';
         if (text) {
             const value = this.text(text);
             this.d[field] = this.d[field] ? `${this.d[field]}\n${value}` : value;
