@@ -34,18 +34,21 @@ export interface IndicatorContext {
 export interface IndicatorResult {
     list: IndicatorList;
     singleValueColumn: boolean;
+    /** the name cell of the last row, when that row is a 三级 name short of a value (the text may be cut there) */
+    shortLastRow: SourceCell | null;
 }
 
 export function readDepartmentIndicators(rows: readonly SourceCell[][], ctx: IndicatorContext): IndicatorResult {
     const state = new IndicatorState(ctx, rows);
     rows.forEach((row, index) => state.row(row, index));
-    return { list: { groups: state.groups }, singleValueColumn: state.layout.single };
+    return { list: { groups: state.groups }, singleValueColumn: state.layout.single, shortLastRow: state.shortLastRow };
 }
 
 class IndicatorState {
     readonly groups: Level1Group[] = [];
     layout: Layout = { level3: null, values: [], single: false, unit: null, named: new Set(), unknown: new Set() };
     private headerCells: SourceCell[] = [];
+    shortLastRow: SourceCell | null = null;
     private group: Level1Group | null = null;
     private block: Level2Block | null = null;
 
@@ -57,6 +60,7 @@ class IndicatorState {
     row(row: SourceCell[], index: number): void {
         const all = filled(row);
         if (all.length === 0) return;
+        this.shortLastRow = null;
         if (all.some(cell => indicatorHeading(cell.text) === 'level3')) return this.header(all);
         if (this.isSubHeader(all)) return this.header([...this.headerCells, ...all]);
         const cells = withoutCopiesAcross(this.withoutUnknownColumns(all), this.ctx.placement, cell => this.ownCell(cell));
@@ -248,6 +252,7 @@ class IndicatorState {
             name = texts[start]!;
             values = texts.slice(start + 1, start + need);
         }
+        if (!isEmptyCell(name) && (values.length < valueCount || values.some(isEmptyCell))) this.shortLastRow = name;
         this.ctx.placement.use(name, ...values, unit);
         noteMergedValue(name, '三级指标名称', this.ctx.placement);
         const fields = this.layout.single ? ['指标值'] : ['实施周期指标值', '年度指标值'];

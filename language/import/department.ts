@@ -1,5 +1,5 @@
 import { formatAmount } from '../compile/numbers.js';
-import type { BasicInfo, DepartmentBudget, DepartmentDeclaration, Task } from '../compile/model.js';
+import type { BasicInfo, DepartmentBudget, DepartmentDeclaration, IndicatorList, Task } from '../compile/model.js';
 import { readAmount, readCount } from './amounts.js';
 import { amountOf, cleanText, compact } from './cells.js';
 import { readDepartmentIndicators } from './department-indicators.js';
@@ -36,11 +36,14 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
     const reader = new DepartmentReader(d, ctx);
     let section: DepartmentSection | 'head' = 'head';
     const indicatorRows: SourceCell[][] = [];
+    /** the table's last row is in the 绩效指标 block (no 备注, no sign-off line after it) */
+    let endsInIndicators = false;
     table.rows.forEach((row, i) => {
         const cells = filled(row);
         if (cells.length === 0) return;
         if (repeatsRow(row, table.rows[i - 1])) return skipRepeatedRow(row, ctx.placement);
         if (isFooter(cells[0]!.text)) {
+            endsInIndicators = false;
             for (const cell of cells) ctx.placement.unplaced(cell, '表尾的签字、联系信息：模型中没有对应的栏目');
             return;
         }
@@ -53,16 +56,34 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
         if (labelled) section = labelled;
         else if (cells.some(cell => indicatorHeading(cell.text) === 'level3')) section = 'indicators';
         else if (section !== 'tasks' && cells.some(cell => taskHeading(cell.text) === 'content')) section = 'tasks';
+        endsInIndicators = section === 'indicators';
         if (section === 'indicators') indicatorRows.push(row);
         else reader.read(section, row, cells, labelled !== null);
     });
     if (indicatorRows.length > 0) {
-        const { list, singleValueColumn } = readDepartmentIndicators(indicatorRows, ctx);
+        const { list, singleValueColumn, shortLastRow } = readDepartmentIndicators(indicatorRows, ctx);
         ctx.origins.set(list, '', filled(indicatorRows[0]!)[0]);
         d.indicators.push(list);
         d.singleValueColumn = singleValueColumn;
+        if (endsInIndicators) noteCutShort(d, list, shortLastRow, indicatorRows, ctx);
     }
     return d;
+}
+
+/**
+ * A table that ends inside its 绩效指标 block may have been cut off (a file truncated, a copy that stopped short):
+ * said when its last 三级 lacks a value, or when a whole form (its budget, goal or tasks above) has nothing after
+ * 产出指标 — every form goes on to 效益 and 满意度; an extract of the indicator block alone may stop anywhere.
+ */
+function noteCutShort(d: DepartmentDeclaration, list: IndicatorList, shortLastRow: SourceCell | null, rows: readonly SourceCell[][], ctx: RecogniserContext): void {
+    const wholeForm = d.budget !== null || d.overallGoal !== null || d.tasks.length > 0;
+    const check = '表格可能不完整（文件被截断，或复制时少了后面的行），请与原表核对。';
+    if (shortLastRow) {
+        ctx.placement.note(shortLastRow.where, `表格在三级指标「${compact(shortLastRow.text)}」这一行结束，这一行缺少指标值：${check}`);
+    } else if (wholeForm && list.groups.length > 0 && list.groups.every(group => group.code === '1')) {
+        const last = filled(rows[rows.length - 1]!);
+        ctx.placement.note(last[last.length - 1]!.where, `表格在绩效指标的产出指标之后就结束了，没有效益指标、满意度指标：${check}`);
+    }
 }
 
 /** A one-cell row saying the title already read: the page header printed again after a page break. */
