@@ -20,6 +20,9 @@ interface Layout {
     single: boolean;
     /** a 计量单位 column: its unit goes after each bare number of the row's values */
     unit: number | null;
+    /** the columns the header names, and those it heads with a word of no column of the table (上年指标值) */
+    named: Set<number>;
+    unknown: Set<number>;
 }
 
 export interface IndicatorContext {
@@ -31,17 +34,21 @@ export interface IndicatorContext {
 export interface IndicatorResult {
     list: IndicatorList;
     singleValueColumn: boolean;
+    /** the name cell of the last row, when that row is a 三级 name short of a value (the text may be cut there) */
+    shortLastRow: SourceCell | null;
 }
 
 export function readDepartmentIndicators(rows: readonly SourceCell[][], ctx: IndicatorContext): IndicatorResult {
     const state = new IndicatorState(ctx, rows);
     rows.forEach((row, index) => state.row(row, index));
-    return { list: { groups: state.groups }, singleValueColumn: state.layout.single };
+    return { list: { groups: state.groups }, singleValueColumn: state.layout.single, shortLastRow: state.shortLastRow };
 }
 
 class IndicatorState {
     readonly groups: Level1Group[] = [];
-    layout: Layout = { level3: null, values: [], single: false, unit: null };
+    layout: Layout = { level3: null, values: [], single: false, unit: null, named: new Set(), unknown: new Set() };
+    private headerCells: SourceCell[] = [];
+    shortLastRow: SourceCell | null = null;
     private group: Level1Group | null = null;
     private block: Level2Block | null = null;
 
@@ -53,8 +60,10 @@ class IndicatorState {
     row(row: SourceCell[], index: number): void {
         const all = filled(row);
         if (all.length === 0) return;
+        this.shortLastRow = null;
         if (all.some(cell => indicatorHeading(cell.text) === 'level3')) return this.header(all);
-        const cells = withoutCopiesAcross(all, this.ctx.placement, cell => this.ownCell(cell));
+        if (this.isSubHeader(all)) return this.header([...this.headerCells, ...all]);
+        const cells = withoutCopiesAcross(this.withoutUnknownColumns(all), this.ctx.placement, cell => this.ownCell(cell));
 
         let k = 0;
         // The block's own label, repeated after page breaks (SEED004).
@@ -107,17 +116,48 @@ class IndicatorState {
     }
 
     private header(cells: SourceCell[]): void {
+        this.headerCells = cells;
         const at = (kind: string) => cells.filter(cell => indicatorHeading(cell.text) === kind).map(cell => cell.col);
-        const single = at('single');
+        const [single, period] = [at('single'), at('period')];
+        // A two-row header draws 指标值 over 实施周期指标值 / 年度指标值: the sub-headings name the value columns.
+        const pair = period.length > 0 || single.length === 0;
+        const known = (cell: SourceCell) => indicatorHeading(cell.text) !== null || compact(cell.text) === '绩效指标';
         this.layout = {
             level3: at('level3')[0] ?? null,
-            values: single.length > 0 ? single.slice(0, 1) : [...at('period').slice(0, 1), ...at('annual').slice(0, 1)],
-            single: single.length > 0 && at('period').length === 0,
-            unit: at('unit')[0] ?? null
+            values: pair ? [...period.slice(0, 1), ...at('annual').slice(0, 1)] : single.slice(0, 1),
+            single: !pair,
+            unit: at('unit')[0] ?? null,
+            named: new Set(cells.filter(known).map(cell => cell.col)),
+            unknown: new Set()
         };
         for (const cell of cells) {
-            if (indicatorHeading(cell.text) !== null || compact(cell.text) === '绩效指标') this.ctx.placement.use(cell);
+            if (known(cell)) this.ctx.placement.use(cell);
+            else if (!this.layout.named.has(cell.col)) {
+                this.layout.unknown.add(cell.col);
+                this.ctx.placement.unplaced(cell, '这一栏不是绩效指标表的栏目（一级指标、二级指标、三级指标、实施周期指标值、年度指标值）：这一栏各行的内容都未导入');
+            }
         }
+    }
+
+    /** The second row of a two-row header: headings only (实施周期指标值, 年度指标值 under a merged 指标值). */
+    private isSubHeader(cells: readonly SourceCell[]): boolean {
+        return this.layout.level3 !== null && cells.some(cell => indicatorHeading(cell.text) !== null)
+            && cells.every(cell => indicatorHeading(cell.text) !== null || compact(cell.text) === '绩效指标');
+    }
+
+    /**
+     * The row without its cells in a column the header heads with an unknown word (reported once, at the heading).
+     * Typed tables keep their columns; in extracted text only a row standing in the header's columns is read so.
+     */
+    private withoutUnknownColumns(cells: SourceCell[]): SourceCell[] {
+        const { unknown, named, level3 } = this.layout;
+        if (unknown.size === 0) return cells;
+        const inColumns = !this.ctx.extracted
+            || (cells.some(cell => cell.col === level3) && cells.every(cell => named.has(cell.col) || unknown.has(cell.col)));
+        if (!inColumns) return cells;
+        const dropped = cells.filter(cell => unknown.has(cell.col));
+        this.ctx.placement.use(...dropped);
+        return dropped.length === 0 ? cells : cells.filter(cell => !unknown.has(cell.col));
     }
 
     /**
@@ -212,6 +252,7 @@ class IndicatorState {
             name = texts[start]!;
             values = texts.slice(start + 1, start + need);
         }
+        if (!isEmptyCell(name) && (values.length < valueCount || values.some(isEmptyCell))) this.shortLastRow = name;
         this.ctx.placement.use(name, ...values, unit);
         noteMergedValue(name, '三级指标名称', this.ctx.placement);
         const fields = this.layout.single ? ['指标值'] : ['实施周期指标值', '年度指标值'];

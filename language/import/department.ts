@@ -1,5 +1,5 @@
 import { formatAmount } from '../compile/numbers.js';
-import type { BasicInfo, DepartmentBudget, DepartmentDeclaration, Task } from '../compile/model.js';
+import type { BasicInfo, DepartmentBudget, DepartmentDeclaration, IndicatorList, Task } from '../compile/model.js';
 import { readAmount, readCount } from './amounts.js';
 import { amountOf, cleanText, compact } from './cells.js';
 import { readDepartmentIndicators } from './department-indicators.js';
@@ -8,8 +8,8 @@ import type { Placement } from './placement.js';
 import { repeatsRow, sameContent, skipRepeatedRow, withoutCopiesAcross } from './filled-merges.js';
 import { filled, isEmptyCell, isMergeCopy, type SourceCell, type SourceTable } from './source.js';
 import {
-    basicInfoField, budgetField, departmentSection, indicatorHeading, isBudgetHeading, isFooter, looksLikeTitle, OWN_LEVEL_LABELS, taskHeading,
-    TRANSFER_LABELS,
+    basicInfoField, budgetField, departmentSection, indicatorHeading, isBudgetHeading, isFooter, OWN_LEVEL_LABELS, taskHeading, titleCell,
+    TRANSFER_LABELS, unitCaptionNote,
     type DepartmentSection
 } from './vocabulary.js';
 
@@ -36,11 +36,14 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
     const reader = new DepartmentReader(d, ctx);
     let section: DepartmentSection | 'head' = 'head';
     const indicatorRows: SourceCell[][] = [];
+    /** the table's last row is in the 绩效指标 block (no 备注, no sign-off line after it) */
+    let endsInIndicators = false;
     table.rows.forEach((row, i) => {
         const cells = filled(row);
         if (cells.length === 0) return;
         if (repeatsRow(row, table.rows[i - 1])) return skipRepeatedRow(row, ctx.placement);
         if (isFooter(cells[0]!.text)) {
+            endsInIndicators = false;
             for (const cell of cells) ctx.placement.unplaced(cell, '表尾的签字、联系信息：模型中没有对应的栏目');
             return;
         }
@@ -53,16 +56,34 @@ export function recogniseDepartment(table: SourceTable, ctx: RecogniserContext):
         if (labelled) section = labelled;
         else if (cells.some(cell => indicatorHeading(cell.text) === 'level3')) section = 'indicators';
         else if (section !== 'tasks' && cells.some(cell => taskHeading(cell.text) === 'content')) section = 'tasks';
+        endsInIndicators = section === 'indicators';
         if (section === 'indicators') indicatorRows.push(row);
         else reader.read(section, row, cells, labelled !== null);
     });
     if (indicatorRows.length > 0) {
-        const { list, singleValueColumn } = readDepartmentIndicators(indicatorRows, ctx);
+        const { list, singleValueColumn, shortLastRow } = readDepartmentIndicators(indicatorRows, ctx);
         ctx.origins.set(list, '', filled(indicatorRows[0]!)[0]);
         d.indicators.push(list);
         d.singleValueColumn = singleValueColumn;
+        if (endsInIndicators) noteCutShort(d, list, shortLastRow, indicatorRows, ctx);
     }
     return d;
+}
+
+/**
+ * A table that ends inside its 绩效指标 block may have been cut off (a file truncated, a copy that stopped short):
+ * said when its last 三级 lacks a value, or when a whole form (its budget, goal or tasks above) has nothing after
+ * 产出指标 — every form goes on to 效益 and 满意度; an extract of the indicator block alone may stop anywhere.
+ */
+function noteCutShort(d: DepartmentDeclaration, list: IndicatorList, shortLastRow: SourceCell | null, rows: readonly SourceCell[][], ctx: RecogniserContext): void {
+    const wholeForm = d.budget !== null || d.overallGoal !== null || d.tasks.length > 0;
+    const check = '表格可能不完整（文件被截断，或复制时少了后面的行），请与原表核对。';
+    if (shortLastRow) {
+        ctx.placement.note(shortLastRow.where, `表格在三级指标「${compact(shortLastRow.text)}」这一行结束，这一行缺少指标值：${check}`);
+    } else if (wholeForm && list.groups.length > 0 && list.groups.every(group => group.code === '1')) {
+        const last = filled(rows[rows.length - 1]!);
+        ctx.placement.note(last[last.length - 1]!.where, `表格在绩效指标的产出指标之后就结束了，没有效益指标、满意度指标：${check}`);
+    }
 }
 
 /** A one-cell row saying the title already read: the page header printed again after a page break. */
@@ -112,12 +133,22 @@ class DepartmentReader {
         }
     }
 
-    /** Rows above 部门名称: the first one-cell row naming the form is the title (not 「附件2」 above it). */
+    /**
+     * Rows above 部门名称: the first cell naming the form is the title, whatever stands beside it; 「单位：万元」 is
+     * the unit of the amounts. Anything else there (「附件2」) is left to the report.
+     */
     private head(cells: SourceCell[]): void {
-        if (this.d.title === null && cells.length === 1 && looksLikeTitle(cells[0]!.text)) {
-            this.d.title = this.text(cells[0]!).replace(/^#+\s*/, '');
-            this.ctx.placement.use(cells[0]);
-            this.ctx.origins.set(this.d, 'title', cells[0]);
+        for (const cell of cells) {
+            const note = unitCaptionNote(cell.text);
+            if (note === null) continue;
+            this.ctx.placement.use(cell);
+            if (note) this.ctx.placement.note(cell.where, note);
+        }
+        const title = titleCell(cells);
+        if (this.d.title === null && title) {
+            this.d.title = this.text(title).replace(/^#+\s*/, '');
+            this.ctx.placement.use(title);
+            this.ctx.origins.set(this.d, 'title', title);
         }
     }
 
@@ -180,11 +211,15 @@ class DepartmentReader {
         return fallback;
     }
 
-    /** 总体绩效目标 / 其他需完成的任务: the text after the label; rows continuing it are added on new lines. */
+    /**
+     * 总体绩效目标 / 其他需完成的任务: the text after the label; rows continuing it are added on new lines. The
+     * optional 其他需完成的任务 row stands in every official table (compile writes it for an absent one): left
+     * empty, it says nothing, and nothing is imported (a round trip through a compiled workbook stays the same).
+     */
     private freeText(label: SourceCell | null, rest: SourceCell[], field: 'overallGoal' | 'otherTasks'): void {
         this.ctx.placement.use(label ?? undefined);
         const [text, ...extra] = rest;
-        if (label) this.d[field] ??= '';
+        if (label && field === 'overallGoal') this.d[field] ??= '';
         if (text) {
             const value = this.text(text);
             this.d[field] = this.d[field] ? `${this.d[field]}\n${value}` : value;

@@ -5,7 +5,7 @@ import type { RecogniserContext } from './department.js';
 import { repeatsRow, sameContent, skipRepeatedRow, withoutCopiesAcross } from './filled-merges.js';
 import { flatIndicatorLists } from './project-indicators.js';
 import { filled, isEmptyCell, isMergeCopy, type SourceCell, type SourceTable } from './source.js';
-import { FLAT_ITEM_ANYWHERE, FLAT_ITEM_START, isFooter, looksLikeTitle, projectHeading } from './vocabulary.js';
+import { FLAT_ITEM_ANYWHERE, FLAT_ITEM_START, isFooter, projectHeading, titleCell, unitCaptionNote } from './vocabulary.js';
 
 // The 项目支出绩效目标表 recogniser (RULES §1B, §6): the caption (title, 部门名称, 单位：万元), the header row, then
 // 合计, 资金使用单位 rows and project rows. Rows short of a cell are read from the right (Q9); rows without a name
@@ -186,10 +186,11 @@ function caption(d: ProjectExpenditureDeclaration, cells: SourceCell[], ctx: Rec
                 ctx.origins.set(d, 'unit', valueCell);
             }
             else ctx.placement.unplaced(valueCell, `表中第二个部门名称与「${d.unit}」不同`);
-        } else if (/^单位[:：]/.test(c)) {
+        } else if (unitCaptionNote(cell.text) !== null) {
             ctx.placement.use(cell);
-            if (c !== '单位:万元' && c !== '单位：万元') ctx.placement.note(cell.where, `表上写「${cell.text}」；.jxmb 的金额一律按万元理解，请核对。`);
-        } else if (d.title === null && cells.length === 1 && looksLikeTitle(cell.text)) {
+            const note = unitCaptionNote(cell.text);
+            if (note) ctx.placement.note(cell.where, note);
+        } else if (d.title === null && cell === titleCell(cells)) {
             d.title = cleanText(cell.text, ctx.extracted).replace(/^#+\s*/, '');
             ctx.placement.use(cell);
             ctx.origins.set(d, 'title', cell);

@@ -1,3 +1,4 @@
+import { tableKind } from './kind.js';
 import type { SourceCell, SourceTable } from './source.js';
 import { departmentSection } from './vocabulary.js';
 
@@ -9,11 +10,37 @@ export function linesOf(text: string): string[] {
     return text.replace(/\r\n?/g, '\n').split('\n');
 }
 
-/** Tab-separated if a fair share of the lines holding text have tabs (blank lines and single titles have none). */
+/**
+ * Tab-separated if a fair share of the lines holding text have tabs (blank lines and single titles have none); or
+ * laid out with runs of spaces instead (below) when, read so, it is one of the tables.
+ */
 export function looksTabSeparated(text: string): boolean {
     const lines = linesOf(text).filter(line => line.trim() !== '');
     const tabbed = lines.filter(line => line.includes('\t')).length;
-    return tabbed > 0 && tabbed * 3 >= lines.length;
+    if (tabbed > 0) return tabbed * 3 >= lines.length;
+    return spaceSeparated(lines) && tableKind(readTsv(text)) !== null;
+}
+
+// Text whose columns are separated by runs of spaces (pdftotext -layout, a table pasted from a web page or as plain
+// text): read word by word, every cell would fall apart at its spaces. When most lines have a gap of two spaces or
+// more, each gap is a cell break, as a tab is; one space stays inside a cell (PDF text from SEED003 has single spaces
+// between its cells and is read by pdf-department.ts). Empty cells leave no trace in such a gap: the rows come out
+// shifted, which the recognisers read by their words as they do PDF text.
+const GAP = /[ \u00a0\u3000]{2,}/g;
+
+function spaceSeparated(lines: readonly string[]): boolean {
+    const gapped = lines.filter(line => !line.includes('\t') && new RegExp(GAP.source).test(line.trimEnd())).length;
+    return gapped * 2 >= lines.length && !lines.some(line => line.includes('\t'));
+}
+
+/**
+ * The text with each gap a tab. A line ending in a gap had empty cells at its end (a row's 财政专户拨款 … 绩效指标
+ * left blank): it is filled up with empty cells to the widest row, so that its cells stay in their columns.
+ */
+function gapsAsTabs(text: string): string {
+    const rows = linesOf(text).map(line => ({ fields: line.trimEnd().replace(GAP, '\t').split('\t'), open: /[ \u00a0\u3000]{2,}$/.test(line) }));
+    const width = Math.max(...rows.map(row => row.fields.length));
+    return rows.map(({ fields, open }) => [...fields, ...(open ? new Array(Math.max(0, width - fields.length)).fill('') : [])].join('\t')).join('\n');
 }
 
 /** A quoted field may not run on for more lines than this: an unmatched quote must not swallow the file. */
@@ -26,7 +53,8 @@ interface RawRow {
 }
 
 export function readTsv(input: string): SourceTable {
-    const text = input.replace(/\r\n?/g, '\n');
+    const spaced = spaceSeparated(linesOf(input).filter(line => line.trim() !== ''));
+    const text = spaced ? gapsAsTabs(input) : input.replace(/\r\n?/g, '\n');
     const raw: RawRow[] = [];
     let pos = 0;
     let line = 1;
@@ -57,6 +85,9 @@ export function readTsv(input: string): SourceTable {
         raw.push({ fields, lines });
     }
     const notes: Array<{ where: string; message: string }> = [];
+    if (spaced) {
+        notes.push({ where: '全文', message: '文本中没有制表符，各栏之间是连续的空格（如 pdftotext -layout 的输出）：两个及以上的空格按分栏读取。空白的单元格在空格中看不出来，各行的内容按文字归位，请核对。' });
+    }
     const rows = joinBrokenLines(raw, notes).map((r, row) => r.fields.map((field, col): SourceCell => {
         const at = r.lines[col]!;
         // A joined cell's place is its first line; the fields after it keep the place they have in the file.

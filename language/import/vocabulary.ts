@@ -31,6 +31,22 @@ export function looksLikeTitle(text: string): boolean {
     return /绩效目标|申报表|目标表/.test(compact(text));
 }
 
+/** The title cell of a row above the table: the one cell naming the form, beside 「附件2」 or 「单位：万元」 if any. */
+export function titleCell<T extends { text: string }>(cells: readonly T[]): T | undefined {
+    const titles = cells.filter(cell => looksLikeTitle(cell.text));
+    return titles.length === 1 ? titles[0] : undefined;
+}
+
+/**
+ * 「单位：万元」 above a table, the unit of its amounts: null when the text is not one, else the note to give ('' for
+ * 万元, the unit .jxmb amounts are in).
+ */
+export function unitCaptionNote(text: string): string | null {
+    const c = compact(text);
+    if (!/^单位[:：]/.test(c)) return null;
+    return c === '单位:万元' || c === '单位：万元' ? '' : `表上写「${text}」；.jxmb 的金额一律按万元理解，请核对。`;
+}
+
 /** Words heading the budget block's columns, read as layout. */
 export function isBudgetHeading(text: string): boolean {
     const c = compact(text).replace(/[()（）]/g, '');
