@@ -61,6 +61,12 @@ class IndicatorState {
         const all = filled(row);
         if (all.length === 0) return;
         this.shortLastRow = null;
+        this.readRow(row, all, index);
+        // A value read as blank has its own note (an Excel error value): the row is not short for lack of it.
+        if (row.some(cell => cell.readAsBlank)) this.shortLastRow = null;
+    }
+
+    private readRow(row: SourceCell[], all: SourceCell[], index: number): void {
         if (all.some(cell => indicatorHeading(cell.text) === 'level3')) return this.header(all);
         if (this.isSubHeader(all)) return this.header([...this.headerCells, ...all]);
         const cells = withoutCopiesAcross(this.withoutUnknownColumns(all), this.ctx.placement, cell => this.ownCell(cell));

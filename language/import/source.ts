@@ -20,6 +20,8 @@ export interface SourceCell {
      * are the range's, as the table shows them; the recognisers tell such a copy from a value typed twice.
      */
     merge?: string;
+    /** the cell holds something read as blank (an Excel error value, a formula without its result), said in a note */
+    readAsBlank?: true;
     /** the same place, structured: for a reviewer's report that names the cell to open (Sheet1!D14) */
     place?: SourcePlace;
 }

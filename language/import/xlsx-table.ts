@@ -49,6 +49,7 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
                 Object.assign(base, content, styleOf(master));
                 if (master.address !== cell.address) base.merge = merges.get(master.address) ?? master.address;
                 else if (note) notes.push({ where: base.where, message: note });
+                if (note && base.text === '' && base.number === undefined) base.readAsBlank = true;
             }
             row.push(base);
         }
