@@ -138,8 +138,12 @@ async function compile(args: string[], io: CliIo): Promise<number> {
         io.err(`--to 须为 ${compileTargets.join('、')} 之一。\n`);
         return 2;
     }
-    const { compiled, problems } = await compilePaths(services(), positionals, target, values.output, io.out, values.force);
+    const { compiled, problems, manyWithoutOutput } = await compilePaths(services(), positionals, target, values.output, io.out, values.force);
     reportProblems(problems, io);
+    if (manyWithoutOutput !== undefined) {
+        io.err(`参数错误：有多个输入（${positionals.length > 1 ? `${positionals.length} 个参数，` : ''}共 ${manyWithoutOutput} 个 .jxmb 文件）时请用 -o 指定输出文件夹，例如 -o 输出。未写入任何文件。\n`);
+        return 2;
+    }
     let failed = 0;
     for (const file of compiled) {
         if (file.syntaxErrors.length > 0) {
