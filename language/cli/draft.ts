@@ -10,7 +10,7 @@ import { DraftError } from '../draft/errors.js';
 import { candidateLabel, findTargets, missingTargetMessage, targetLabel, type DraftTarget } from '../draft/targets.js';
 import { printProposals } from '../draft/print.js';
 import { createJxmbServices } from '../jxmb-module.js';
-import { parseCommandArgs } from './arguments.js';
+import { parseCommandArgs, refuseIdleOption } from './arguments.js';
 import { ConfigResolver } from './config.js';
 import { formatFinding, toFinding } from './diagnostics.js';
 import { InputError, readSourceText } from './source-files.js';
@@ -40,7 +40,7 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
         help: { type: 'boolean', short: 'h', default: false }
     }, draftUsage, io);
     if (!parsed) return 2;
-    const { values, positionals } = parsed;
+    const { values, positionals, given } = parsed;
     if (values.help) {
         io.out(draftUsage + '\n');
         return 0;
@@ -53,6 +53,8 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
         io.err('--format 只能是 jxmb 或 json。\n');
         return 2;
     }
+    const modelOnly = ['model', 'base-url', 'timeout'].find(option => given.has(option));
+    if (modelOnly && !values.llm) return refuseIdleOption(`--${modelOnly} 只用于 --llm（大模型草拟）；不加 --llm 时按规则离线草拟，不用它。`, io);
     const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
     // Beyond a day Node's timers overflow (and wait 1 ms); under a second nothing answers.
     if (timeout !== undefined && !(timeout >= 1 && timeout <= 86_400)) {

@@ -1,7 +1,7 @@
 import '../polyfill.js';
 import { EmptyFileSystem } from 'langium';
 import { createJxmbServices } from '../jxmb-module.js';
-import { parseCommandArgs } from './arguments.js';
+import { parseCommandArgs, refuseIdleOption } from './arguments.js';
 import { checkPaths } from './check.js';
 import { runReviewCommand } from './review-command.js';
 import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
@@ -88,18 +88,16 @@ async function check(args: string[], io: CliIo): Promise<number> {
         force: { type: 'boolean', default: false }
     }, checkUsage, io);
     if (!parsed) return 2;
-    const { values, positionals } = parsed;
+    const { values, positionals, given } = parsed;
     if (positionals.length === 0) {
         io.err(`请给出要检查的文件或文件夹。\n${checkUsage}\n`);
         return 2;
     }
+    const idle = idleCheckOption(given, values.format);
+    if (idle) return refuseIdleOption(idle, io);
     if (values.report !== undefined) {
         // Progress only on the real terminal: a caller's own io (tests, the extension) gets none.
         return runReviewCommand(services(), positionals, { report: values.report, config: values.config, force: values.force }, io, io === processIo ? process.stderr : null);
-    }
-    if (values.force) {
-        io.err('--force 只用于 --report（覆盖已存在的报告文件）；check 本身不写任何文件。\n');
-        return 2;
     }
     if (values.format !== 'text' && values.format !== 'json') {
         io.err(`--format 只能是 text 或 json。\n`);
@@ -125,14 +123,27 @@ async function check(args: string[], io: CliIo): Promise<number> {
     return errors > 0 ? 1 : 0;
 }
 
+/** The option of `check` given where it does nothing, said why; undefined when every one given counts. */
+function idleCheckOption(given: ReadonlySet<string>, format: string | undefined): string | undefined {
+    if (given.has('report')) {
+        if (given.has('format')) return '--format 不用于 --report：报告的格式由报告文件的扩展名决定（.html 或 .json）。';
+        if (given.has('summary')) return '--summary 不用于 --report：报告本身已列出每个文件的错误、警告与可度量指标。';
+        return undefined;
+    }
+    if (given.has('force')) return '--force 只用于 --report（覆盖已存在的报告文件）；check 本身不写任何文件。';
+    if (given.has('summary') && format === 'json') return '--summary 只用于文本输出：--format json 已含每个文件的摘要（summaries）。';
+    return undefined;
+}
+
 async function compile(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, { to: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }, compileUsage, io);
     if (!parsed) return 2;
-    const { values, positionals } = parsed;
+    const { values, positionals, given } = parsed;
     if (positionals.length === 0) {
         io.err(`请给出要编译的文件。\n${compileUsage}\n`);
         return 2;
     }
+    if (given.has('force') && !given.has('output')) return refuseIdleOption('--force 只用于 -o（覆盖已存在的输出文件）；没有 -o 时输出到终端，不写任何文件。', io);
     const target = values.to as CompileTarget | undefined;
     if (!target || !compileTargets.includes(target)) {
         io.err(`--to 须为 ${compileTargets.join('、')} 之一。\n`);
