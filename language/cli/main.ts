@@ -35,7 +35,11 @@ const compileUsage = `用法 / usage:
 const withoutHeader = (text: string) => text.replace(/^用法 \/ usage:\n/, '');
 const usage = `用法 / usage:
 ${[checkUsage, compileUsage, importUsage, draftUsage].map(withoutHeader).join('\n')}
-  jxmb --help | --version`;
+  jxmb --help | --version
+退出码 / exit status:
+  0  没有错误（警告、提示不影响）；import、draft 已完成
+  1  输入有错误：check 发现错误；compile、draft 遇到语法错误（compile 还有官方表格容纳不下的值），该文件未编译
+  2  命令无法完成：参数错误；输入不存在、无法读取或无法导入；输出文件已存在（未加 --force）或无法写入`;
 
 export interface CliIo {
     out: (text: string) => void;
