@@ -16,7 +16,7 @@ describe('no internal spec label in what a user reads', () => {
     test.each(sampleFiles())('the findings on %s', async sample => {
         const { diagnostics } = await parseAndValidate(jxmb(), readSample(sample));
         expect(diagnostics.length).toBeGreaterThan(0);
-        expect(diagnostics.map(d => d.message).filter(m => specLabel.test(m))).toEqual([]);
+        expect(diagnostics.map(d => String(d.message)).filter(m => specLabel.test(m))).toEqual([]);
     });
 
     test('the import notes on the seeds (a <p> wrapper, a continuation row, 保密项目 …)', async () => {
@@ -31,7 +31,7 @@ describe('no internal spec label in what a user reads', () => {
 
     test('seed 002 清扫、设备检查、巡逻次数: the period/annual mismatch says why, without （V2）', async () => {
         const { diagnostics } = await parseAndValidate(jxmb(), readSample('002-guangzhou-kexie-projects.jxmb'));
-        const message = diagnostics.find(d => d.code === 'value/period-annual-mismatch' && d.message.includes('清扫、设备检查、巡逻次数'))?.message;
+        const message = diagnostics.find(d => d.code === 'value/period-annual-mismatch' && String(d.message).includes('清扫、设备检查、巡逻次数'))?.message;
         expect(message).toMatch(/两栏数字相同，但计量的是不同的事项。$/);
     });
 });
