@@ -65,7 +65,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
             case 'import': return await runImportCommand(rest, io);
             case '--version': case '-v': io.out('jxmb 0.1.0\n'); return 0;
             case undefined: case '--help': case '-h': case 'help': io.out(usage + '\n'); return command === undefined ? 2 : 0;
-            default: io.err(`未知命令「${command}」。\n${usage}\n`); return 2;
+            default: io.err(`${unknownCommand(command, rest)}\n${usage}\n`); return 2;
         }
     } catch (error) {
         if (error instanceof InputError) {
@@ -76,6 +76,38 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         io.err(`jxmb 内部错误：${(error as Error)?.message ?? String(error)}${process.env.JXMB_DEBUG ? '\n' + (error as Error)?.stack : ''}\n`);
         return 2;
     }
+}
+
+const commands = ['check', 'compile', 'import', 'draft'] as const;
+/** The Chinese a user may type for a command, as the usage describes it. */
+const chineseCommands: Record<string, typeof commands[number]> = {
+    检查: 'check', 审核: 'check', 编译: 'compile', 导出: 'compile', 导入: 'import', 草拟: 'draft', 起草: 'draft'
+};
+
+/**
+ * What to say of a first word that is no command: the command it was likely meant to be (a slip of one or two
+ * letters, another case, its Chinese name), or, for a file named first, that the command comes first.
+ */
+function unknownCommand(word: string, rest: string[]): string {
+    const meant = chineseCommands[word] ?? commands.find(c => editDistance(c, word.toLowerCase()) <= 2);
+    if (meant) return `未知命令「${word}」：您是否要用 ${meant}？如 jxmb ${meant} ${rest.join(' ')}`.trimEnd();
+    const later = rest.find(arg => (commands as readonly string[]).includes(arg));
+    if (later || /[./\\]/.test(word)) {
+        const files = [word, ...rest.filter(arg => arg !== later)].join(' ');
+        return `「${word}」不是命令：命令要写在最前，如 jxmb ${later ?? 'check'} ${files}`;
+    }
+    return `未知命令「${word}」：命令为 ${commands.join('、')} 之一。`;
+}
+
+/** Levenshtein distance of two short words. */
+function editDistance(a: string, b: string): number {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length]!;
 }
 
 function services() {
