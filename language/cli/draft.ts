@@ -45,8 +45,13 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
         io.out(draftUsage + '\n');
         return 0;
     }
-    if (positionals.length !== 1) {
+    if (positionals.length === 0) {
         io.err(`请给出一个 .jxmb 文件。\n${draftUsage}\n`);
+        return 2;
+    }
+    if (positionals.length > 1) {
+        // One target of one file: the task named may be in either, and the proposals are for pasting into one.
+        io.err(`draft 一次只读一个 .jxmb 文件，这里给出了 ${positionals.length} 个：${positionals.map(p => `「${p}」`).join('、')}。请只给出任务或项目所在的那个文件。\n`);
         return 2;
     }
     if (values.format !== 'jxmb' && values.format !== 'json') {
