@@ -70,6 +70,10 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
         const gap = /[ \t\u3000]*$/.exec(before)![0].length;
         return { hint: '（三级指标名称与指标值之间应有「：」）', repair: { title: '在名称后插入「：」', offset: offset - gap, length: gap, newText: '：' } };
     }
+    // 年度 2024年 / 2024年度: the header's 年度 takes the number alone (the table's 「2024年度」 is the number and its label).
+    if (/^年度?$/.test(image) && /(?:^|[ \t\u3000"”」])年度[ \t\u3000]*[0-9]+$/.test(before)) {
+        return { hint: `（年度只写数字，如 年度 ${/[0-9]+$/.exec(before)![0]}）`, repair: replace(`删去「${image}」`, '') };
+    }
     const slip = inputSlip(image, before, offset);
     if (slip) return slip;
     if (RANGE_SIGN.test(image) && /\d[ \t\u3000]*$/.test(before)) return { hint: '（区间的两端都要写数字，如 90～95%）' };

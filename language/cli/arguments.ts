@@ -6,15 +6,43 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** The parsed command line; null after a bad one, which was reported on `io.err` with `usage`. */
+/**
+ * The parsed command line, with `given`: the options written on it (`values` holds the defaults too); null after a
+ * bad one, which was reported on `io.err` with `usage`. An option written twice is a bad one: parseArgs would keep the
+ * last silently (`--to md --to json`).
+ */
 export function parseCommandArgs<const O extends Options>(args: string[], options: O, usage: string, io: { err(text: string): void }) {
+    let parsed;
     try {
-        return parseArgs({ args, options, allowPositionals: true });
+        parsed = parseArgs({ args, options, allowPositionals: true, tokens: true });
     } catch (error) {
         if (!String((error as NodeJS.ErrnoException)?.code).startsWith('ERR_PARSE_ARGS')) throw error;
         io.err(`参数错误：${argumentProblem(args, options)}\n${usage}\n`);
         return null;
     }
+    const given = new Set<string>();
+    for (const token of parsed.tokens) {
+        if (token.kind !== 'option') continue;
+        if (given.has(token.name) && options[token.name]?.type === 'string') {
+            const values = parsed.tokens.filter(t => t.kind === 'option' && t.name === token.name).map(t => `「${t.kind === 'option' ? t.value : ''}」`);
+            io.err(`参数错误：选项「${optionName(token.name, options)}」给了 ${values.length} 次（${values.join('、')}），只能给一次。\n${usage}\n`);
+            return null;
+        }
+        given.add(token.name);
+    }
+    return { values: parsed.values, positionals: parsed.positionals, given };
+}
+
+/** Reports an option given where it does nothing (`--summary` with `--report`): exit 2 rather than ignore it. */
+export function refuseIdleOption(message: string, io: { err(text: string): void }): 2 {
+    io.err(`参数错误：${message}\n`);
+    return 2;
+}
+
+/** An option as the user reads it in the usage: -o/--output, --to. */
+function optionName(name: string, options: Options): string {
+    const short = options[name]?.short;
+    return (short ? `-${short}/` : '') + `--${name}`;
 }
 
 /**
@@ -45,5 +73,5 @@ function argumentProblem(args: string[], options: Options): string {
 }
 
 function optionList(options: Options): string {
-    return Object.entries(options).map(([name, option]) => (option.short ? `-${option.short}/` : '') + `--${name}`).join('、');
+    return Object.keys(options).map(name => optionName(name, options)).join('、');
 }

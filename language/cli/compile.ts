@@ -59,10 +59,12 @@ export async function render(model: DeclarationFile, target: CompileTarget): Pro
 /**
  * `jxmb compile <inputs> --to T [-o out]`: one input and no -o writes to stdout (text targets only; xlsx needs -o);
  * one input and an -o with the target's extension (json, xlsx, html, txt for flat, md) writes that file; otherwise
- * -o is a folder that receives <name>.<ext> per input. A file already there is kept unless `force`.
+ * -o is a folder that receives <name>.<ext> per input. A file already there is kept unless `force`. Several inputs
+ * (or a folder of several files) without -o are refused, nothing written (`manyWithoutOutput`: how many files):
+ * they would land unasked in the working directory.
  */
 export async function compilePaths(services: JxmbServices, inputs: string[], target: CompileTarget, output: string | undefined,
-    stdout: (text: string) => void, force = false): Promise<{ compiled: CompiledFile[]; problems: InputError[] }> {
+    stdout: (text: string) => void, force = false): Promise<{ compiled: CompiledFile[]; problems: InputError[]; manyWithoutOutput?: number }> {
     if (output !== undefined && extname(output).toLowerCase() === '.jxmb') {
         throw new InputError(output, '拒绝把输出写到 .jxmb 源文件上：请换一个输出路径。');
     }
@@ -73,12 +75,13 @@ export async function compilePaths(services: JxmbServices, inputs: string[], tar
         throw new InputError(output!, `输出文件的扩展名 ${outputExtension} 与 --to ${target} 不符：应为 ${extension}，或给出一个文件夹。`);
     }
     const { files, problems } = await collectSources(inputs);
+    if (output === undefined && (inputs.length > 1 || files.length > 1)) return { compiled: [], problems, manyWithoutOutput: files.length };
     const compiled: CompiledFile[] = [];
     const singleFileOutput = files.length === 1 && inputs.length === 1 && output !== undefined
         && extname(output).toLowerCase() === extension && !(await isFolder(output));
     const destinations = new Map<string, string>();
-    if (!(output === undefined && files.length === 1)) {
-        for (const file of files) destinations.set(file, singleFileOutput ? output! : join(output ?? '.', basename(file, extname(file)) + extension));
+    if (output !== undefined) {
+        for (const file of files) destinations.set(file, singleFileOutput ? output : join(output, basename(file, extname(file)) + extension));
     }
     const refused = await refusedDestinations(files, destinations, force);
     for (const file of files) {

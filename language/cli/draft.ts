@@ -10,7 +10,7 @@ import { DraftError } from '../draft/errors.js';
 import { candidateLabel, findTargets, missingTargetMessage, targetLabel, type DraftTarget } from '../draft/targets.js';
 import { printProposals } from '../draft/print.js';
 import { createJxmbServices } from '../jxmb-module.js';
-import { parseCommandArgs } from './arguments.js';
+import { parseCommandArgs, refuseIdleOption } from './arguments.js';
 import { ConfigResolver } from './config.js';
 import { formatFinding, toFinding } from './diagnostics.js';
 import { InputError, readSourceText } from './source-files.js';
@@ -40,19 +40,26 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
         help: { type: 'boolean', short: 'h', default: false }
     }, draftUsage, io);
     if (!parsed) return 2;
-    const { values, positionals } = parsed;
+    const { values, positionals, given } = parsed;
     if (values.help) {
         io.out(draftUsage + '\n');
         return 0;
     }
-    if (positionals.length !== 1) {
+    if (positionals.length === 0) {
         io.err(`请给出一个 .jxmb 文件。\n${draftUsage}\n`);
+        return 2;
+    }
+    if (positionals.length > 1) {
+        // One target of one file: the task named may be in either, and the proposals are for pasting into one.
+        io.err(`draft 一次只读一个 .jxmb 文件，这里给出了 ${positionals.length} 个：${positionals.map(p => `「${p}」`).join('、')}。请只给出任务或项目所在的那个文件。\n`);
         return 2;
     }
     if (values.format !== 'jxmb' && values.format !== 'json') {
         io.err('--format 只能是 jxmb 或 json。\n');
         return 2;
     }
+    const modelOnly = ['model', 'base-url', 'timeout'].find(option => given.has(option));
+    if (modelOnly && !values.llm) return refuseIdleOption(`--${modelOnly} 只用于 --llm（大模型草拟）；不加 --llm 时按规则离线草拟，不用它。`, io);
     const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
     // Beyond a day Node's timers overflow (and wait 1 ms); under a second nothing answers.
     if (timeout !== undefined && !(timeout >= 1 && timeout <= 86_400)) {

@@ -1,7 +1,7 @@
 import '../polyfill.js';
 import { EmptyFileSystem } from 'langium';
 import { createJxmbServices } from '../jxmb-module.js';
-import { parseCommandArgs } from './arguments.js';
+import { parseCommandArgs, refuseIdleOption } from './arguments.js';
 import { checkPaths } from './check.js';
 import { runReviewCommand } from './review-command.js';
 import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
@@ -35,7 +35,11 @@ const compileUsage = `用法 / usage:
 const withoutHeader = (text: string) => text.replace(/^用法 \/ usage:\n/, '');
 const usage = `用法 / usage:
 ${[checkUsage, compileUsage, importUsage, draftUsage].map(withoutHeader).join('\n')}
-  jxmb --help | --version`;
+  jxmb --help | --version
+退出码 / exit status:
+  0  没有错误（警告、提示不影响）；import、draft 已完成
+  1  输入有错误：check 发现错误；compile、draft 遇到语法错误（compile 还有官方表格容纳不下的值），该文件未编译
+  2  命令无法完成：参数错误；输入不存在、无法读取或无法导入；输出文件已存在（未加 --force）或无法写入`;
 
 export interface CliIo {
     out: (text: string) => void;
@@ -61,7 +65,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
             case 'import': return await runImportCommand(rest, io);
             case '--version': case '-v': io.out('jxmb 0.1.0\n'); return 0;
             case undefined: case '--help': case '-h': case 'help': io.out(usage + '\n'); return command === undefined ? 2 : 0;
-            default: io.err(`未知命令「${command}」。\n${usage}\n`); return 2;
+            default: io.err(`${unknownCommand(command, rest)}\n${usage}\n`); return 2;
         }
     } catch (error) {
         if (error instanceof InputError) {
@@ -72,6 +76,38 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         io.err(`jxmb 内部错误：${(error as Error)?.message ?? String(error)}${process.env.JXMB_DEBUG ? '\n' + (error as Error)?.stack : ''}\n`);
         return 2;
     }
+}
+
+const commands = ['check', 'compile', 'import', 'draft'] as const;
+/** The Chinese a user may type for a command, as the usage describes it. */
+const chineseCommands: Record<string, typeof commands[number]> = {
+    检查: 'check', 审核: 'check', 编译: 'compile', 导出: 'compile', 导入: 'import', 草拟: 'draft', 起草: 'draft'
+};
+
+/**
+ * What to say of a first word that is no command: the command it was likely meant to be (a slip of one or two
+ * letters, another case, its Chinese name), or, for a file named first, that the command comes first.
+ */
+function unknownCommand(word: string, rest: string[]): string {
+    const meant = chineseCommands[word] ?? commands.find(c => editDistance(c, word.toLowerCase()) <= 2);
+    if (meant) return `未知命令「${word}」：您是否要用 ${meant}？如 jxmb ${meant} ${rest.join(' ')}`.trimEnd();
+    const later = rest.find(arg => (commands as readonly string[]).includes(arg));
+    if (later || /[./\\]/.test(word)) {
+        const files = [word, ...rest.filter(arg => arg !== later)].join(' ');
+        return `「${word}」不是命令：命令要写在最前，如 jxmb ${later ?? 'check'} ${files}`;
+    }
+    return `未知命令「${word}」：命令为 ${commands.join('、')} 之一。`;
+}
+
+/** Levenshtein distance of two short words. */
+function editDistance(a: string, b: string): number {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length]!;
 }
 
 function services() {
@@ -88,18 +124,16 @@ async function check(args: string[], io: CliIo): Promise<number> {
         force: { type: 'boolean', default: false }
     }, checkUsage, io);
     if (!parsed) return 2;
-    const { values, positionals } = parsed;
+    const { values, positionals, given } = parsed;
     if (positionals.length === 0) {
         io.err(`请给出要检查的文件或文件夹。\n${checkUsage}\n`);
         return 2;
     }
+    const idle = idleCheckOption(given, values.format);
+    if (idle) return refuseIdleOption(idle, io);
     if (values.report !== undefined) {
         // Progress only on the real terminal: a caller's own io (tests, the extension) gets none.
         return runReviewCommand(services(), positionals, { report: values.report, config: values.config, force: values.force }, io, io === processIo ? process.stderr : null);
-    }
-    if (values.force) {
-        io.err('--force 只用于 --report（覆盖已存在的报告文件）；check 本身不写任何文件。\n');
-        return 2;
     }
     if (values.format !== 'text' && values.format !== 'json') {
         io.err(`--format 只能是 text 或 json。\n`);
@@ -125,21 +159,38 @@ async function check(args: string[], io: CliIo): Promise<number> {
     return errors > 0 ? 1 : 0;
 }
 
+/** The option of `check` given where it does nothing, said why; undefined when every one given counts. */
+function idleCheckOption(given: ReadonlySet<string>, format: string | undefined): string | undefined {
+    if (given.has('report')) {
+        if (given.has('format')) return '--format 不用于 --report：报告的格式由报告文件的扩展名决定（.html 或 .json）。';
+        if (given.has('summary')) return '--summary 不用于 --report：报告本身已列出每个文件的错误、警告与可度量指标。';
+        return undefined;
+    }
+    if (given.has('force')) return '--force 只用于 --report（覆盖已存在的报告文件）；check 本身不写任何文件。';
+    if (given.has('summary') && format === 'json') return '--summary 只用于文本输出：--format json 已含每个文件的摘要（summaries）。';
+    return undefined;
+}
+
 async function compile(args: string[], io: CliIo): Promise<number> {
     const parsed = parseCommandArgs(args, { to: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } }, compileUsage, io);
     if (!parsed) return 2;
-    const { values, positionals } = parsed;
+    const { values, positionals, given } = parsed;
     if (positionals.length === 0) {
         io.err(`请给出要编译的文件。\n${compileUsage}\n`);
         return 2;
     }
+    if (given.has('force') && !given.has('output')) return refuseIdleOption('--force 只用于 -o（覆盖已存在的输出文件）；没有 -o 时输出到终端，不写任何文件。', io);
     const target = values.to as CompileTarget | undefined;
     if (!target || !compileTargets.includes(target)) {
         io.err(`--to 须为 ${compileTargets.join('、')} 之一。\n`);
         return 2;
     }
-    const { compiled, problems } = await compilePaths(services(), positionals, target, values.output, io.out, values.force);
+    const { compiled, problems, manyWithoutOutput } = await compilePaths(services(), positionals, target, values.output, io.out, values.force);
     reportProblems(problems, io);
+    if (manyWithoutOutput !== undefined) {
+        io.err(`参数错误：有多个输入（${positionals.length > 1 ? `${positionals.length} 个参数，` : ''}共 ${manyWithoutOutput} 个 .jxmb 文件）时请用 -o 指定输出文件夹，例如 -o 输出。未写入任何文件。\n`);
+        return 2;
+    }
     let failed = 0;
     for (const file of compiled) {
         if (file.syntaxErrors.length > 0) {

@@ -13,7 +13,12 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
     }
     const temp = `${path}.${process.pid}.tmp`;
     try {
-        await mkdir(dirname(path), { recursive: true });
+        await makeFolders(dirname(path));
+    } catch (error) {
+        const folder = (error as NodeJS.ErrnoException).path ?? dirname(path);
+        throw new InputError(path, `无法写入：${await describeWriteError(folder, error)}。`);
+    }
+    try {
         await writeFile(temp, content);
         await rename(temp, path);
     } catch (error) {
@@ -22,6 +27,21 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
         throw new InputError(path, `无法写入：${await describeWriteError(path, error)}。`);
     }
     await removeStaleTemps(path);
+}
+
+/**
+ * The missing folders of `dir`, made one by one from the nearest existing one. Not `mkdir(dir, { recursive: true })`:
+ * under /proc it never returns (Node 20 retries the ENOENT of a folder that exists), and one at a time the error names
+ * the folder that could not be made.
+ */
+async function makeFolders(dir: string): Promise<void> {
+    const missing: string[] = [];
+    for (let at = dir; !(await stat(at).catch(() => null)) && dirname(at) !== at; at = dirname(at)) missing.unshift(at);
+    for (const folder of missing) {
+        await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'EEXIST') throw error;
+        });
+    }
 }
 
 /**
@@ -57,19 +77,25 @@ function isRunning(pid: number): boolean {
 }
 
 /**
- * Why `path` could not be written, naming what stands in the way (the missing folder, the file where a folder should
- * be): the system's code (ENOENT, EISDIR) means nothing to a user.
+ * Why `path` (a file, or a folder being made) could not be written, naming what stands in the way (the missing folder,
+ * the file where a folder should be, the folder that takes nothing new): the system's code (ENOENT, EISDIR) means
+ * nothing to a user.
  */
 export async function describeWriteError(path: string, error: unknown): Promise<string> {
     const code = (error as NodeJS.ErrnoException)?.code;
+    const folder = dirname(path);
     switch (code) {
-        case 'ENOENT': return `文件夹「${dirname(path)}」不存在，请先建立它或换一个输出路径`;
+        case 'ENOENT': return await isFolder(folder)
+            // The folder is there and still "does not exist" for a new name: /proc and the like.
+            ? `文件夹「${folder}」中不能建立新的文件或文件夹（它是系统的特殊文件夹），请换一个输出路径`
+            : `文件夹「${folder}」不存在，请先建立它或换一个输出路径`;
         case 'EEXIST': case 'ENOTDIR': {
             const blocker = await fileInPath(path);
             return blocker ? `路径中的「${blocker}」是文件，不是文件夹` : '路径中有一个同名的文件，而这里需要文件夹';
         }
         case 'EISDIR': return '这里已有同名的文件夹，不能写成文件';
-        case 'EACCES': case 'EPERM': case 'EROFS': return '没有写入权限';
+        case 'EACCES': case 'EPERM': return `没有在文件夹「${folder}」中写入的权限，请换一个输出路径`;
+        case 'EROFS': return `文件夹「${folder}」所在的磁盘是只读的，请换一个输出路径`;
         case 'ENOSPC': return '磁盘已满';
         default: return `系统错误 ${code ?? String(error)}`;
     }

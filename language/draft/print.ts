@@ -16,7 +16,11 @@ const short = (text: string, max = 60) => oneLine(text, max);
 /** What the preview says about a proposal, one comment each. */
 function notes(p: CheckedProposal): string[] {
     const out: string[] = [];
-    if (p.needsConfirmation && p.reason) out.push(`${p.placeholder ? '占位' : '需确认'}：${short(p.reason, 120)}`);
+    if (p.needsConfirmation && p.reason) {
+        // A skeleton's reason says 占位骨架 itself (skeletons.ts): not twice.
+        const label = p.placeholder ? '占位骨架' : '需确认';
+        out.push(p.reason.startsWith(label) ? short(p.reason, 120) : `${label}：${short(p.reason, 120)}`);
+    }
     for (const d of p.diagnostics) {
         // A skeleton's placeholder finding is what the note above already says.
         if (d.severity !== 'error' && d.severity !== 'warning') continue;
@@ -29,7 +33,8 @@ function notes(p: CheckedProposal): string[] {
 export function summaryLine(result: DraftResult): string {
     const n = result.proposals.length;
     const skeletons = result.proposals.filter(p => p.placeholder).length;
-    const confirm = result.proposals.filter(p => p.needsConfirmation && !p.placeholder).length;
+    // As the JSON marks them: a skeleton needs confirmation too (its value is to be filled in).
+    const confirm = result.proposals.filter(p => p.needsConfirmation || p.placeholder).length;
     // The name (an Excel cell may hold a line break) and the server's model name stay on the comment's one line.
     const model = result.model ? oneLine(result.model, 80) : '';
     const how = result.drafter === 'llm' ? `大模型草拟${model ? `，模型 ${model}` : ''}` : '规则草拟';
@@ -37,7 +42,7 @@ export function summaryLine(result: DraftResult): string {
     // What the table already measures is not counted as a proposal, but said, so that a short list is not read as
     // a text with little in it.
     const apart = measured > 0 ? `另有 ${measured} 项承诺表中已有指标衡量，不再重复建议。` : '';
-    return `${targetLabel({ ...result.target, name: oneLine(result.target.name, 120) })}的指标建议（${how}）：${n} 条，其中占位骨架 ${skeletons} 条、需确认 ${confirm} 条。${apart}预览后再采用，不会写入文件。`;
+    return `${targetLabel({ ...result.target, name: oneLine(result.target.name, 120) })}的指标建议（${how}）：${n} 条，其中需确认 ${confirm} 条${skeletons > 0 ? `（含占位骨架 ${skeletons} 条）` : ''}。${apart}预览后再采用，不会写入文件。`;
 }
 
 /** The promises set apart, one comment each: the words of the text and the written indicator that measures them. */

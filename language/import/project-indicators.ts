@@ -23,7 +23,7 @@ interface ItemCells {
 export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserContext, parts: Parts = []): { lists: IndicatorList[]; secret: boolean } {
     if (cell.trim() === '') return { lists: [], secret: false };
     const { items, unmatched, wrapped } = parseFlat(cell);
-    if (wrapped) ctx.placement.note(where, '绩效指标单元格带 <p>…</p> 包装（RULES §6.2 Q2）：指标结构中没有它的位置，未保留。');
+    if (wrapped) ctx.placement.note(where, '绩效指标单元格带 <p>…</p> 包装：指标结构中没有它的位置，未保留。');
     for (const text of unmatched) {
         ctx.placement.unplacedText(where, text, '绩效指标字符串中不符合「n、一级；二级；名称；实施周期指标值:…；年度指标值:…。」格式的部分');
     }
@@ -31,7 +31,7 @@ export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserC
     const lists = splitFlatLists(items).map(run => listOf(run, where, ctx, cells));
     // The confidential placeholder (Q7): one item named 保密项目.
     const secret = items.length === 1 && items[0]!.name.trim() === SECRET_PLACEHOLDER;
-    if (secret) ctx.placement.note(where, `绩效指标为保密占位「${SECRET_PLACEHOLDER}」：项目标为 保密（RULES §6.2 Q7）。`);
+    if (secret) ctx.placement.note(where, `绩效指标为保密占位「${SECRET_PLACEHOLDER}」：项目标为 保密。`);
     return { lists: lists.filter(list => list.groups.length > 0), secret };
 }
 

@@ -121,7 +121,7 @@ export function recogniseProject(table: SourceTable, ctx: RecogniserContext): Pr
                 else head = fragment;
             } else {
                 appendTo(previous, fragment);
-                ctx.placement.note(fragment.where, `无名称、无金额的续行：内容接在上一项目「${previous.name}」的单元格之后（RULES §6.2 Q3a）。`);
+                ctx.placement.note(fragment.where, `无名称、无金额的续行：内容接在上一项目「${previous.name}」的单元格之后。`);
             }
         } else if (name && !goal && !indicators && !(r.name?.indent)) {
             unit = { name, funds: funds(), projects: [] };
@@ -141,7 +141,7 @@ export function recogniseProject(table: SourceTable, ctx: RecogniserContext): Pr
                 } else {
                     draft.goal.unshift(...head.goal);
                     draft.indicators.unshift(...head.indicators);
-                    ctx.placement.note(head.where, `无名称、无金额的行：内容是下一项目「${name}」单元格的开头，已与之连接（RULES §6.2 Q3b）。`);
+                    ctx.placement.note(head.where, `无名称、无金额的行：内容是下一项目「${name}」单元格的开头，已与之连接。`);
                 }
                 head = null;
             }
@@ -212,7 +212,7 @@ function rowCells(row: SourceCell[], columns: Map<Column, number>, width: number
         const last = row.length - 1;
         r = { row, name: row[0], amounts: AMOUNT_COLUMNS.map((_, i) => (1 + i <= last - 2 ? row[1 + i] : undefined)), goal: row[last - 1], indicators: row[last] };
         if (filled(row).length > 1 && !isEmptyCell(row[0])) {
-            ctx.placement.note(row[0]!.where, `这一行只有 ${row.length} 格（表头 ${width} 格）：绩效目标与绩效指标按最后两格读取（RULES §6.2 Q9）。`);
+            ctx.placement.note(row[0]!.where, `这一行只有 ${row.length} 格（表头 ${width} 格）：绩效目标与绩效指标按最后两格读取。`);
         }
     }
     // A 绩效指标 string in the 目标 column with nothing after it: the row is shifted, whatever its length.

@@ -145,11 +145,11 @@ interface DepartmentAnalysis {
 }
 
 const relationNames = {
-    R1: 'RULES R1：基本支出+项目支出=财政拨款+其他资金',
-    R2: 'RULES R2：财政拨款+其他资金=本级使用资金+对下转移支付资金',
-    R3: 'RULES R3：基本支出+项目支出+事业发展性支出=财政拨款+其他资金',
-    P1: 'RULES P1：总计=财政拨款+财政专户拨款+其他资金',
-    P2: 'RULES P2：合计=各单位之和，单位=其项目之和'
+    R1: '基本支出+项目支出=财政拨款+其他资金',
+    R2: '财政拨款+其他资金=本级使用资金+对下转移支付资金',
+    R3: '基本支出+项目支出+事业发展性支出=财政拨款+其他资金',
+    P1: '总计=财政拨款+财政专户拨款+其他资金',
+    P2: '合计=各单位之和，单位=其项目之和'
 };
 
 export const analyseDepartment: (declaration: DepartmentDeclaration) => DepartmentAnalysis | undefined = memoByRevision(computeDepartment);
@@ -209,12 +209,25 @@ function budgetPlacement(analysis: DepartmentAnalysis, cell: AmountCell): Pick<M
 }
 
 function departmentMissing(analysis: DepartmentAnalysis, outcome: Extract<Outcome, { kind: 'missing' }>, left: Side, right: Side, relation: string): MissingFinding {
-    const reason = `${blankOrAbsent(outcome.cell)}：${sideLabel(left)}=${money(outcome.left)}，${sideLabel(right)}=${money(outcome.right)}`
-        + `（空白按缺失处理），无法核对（${relation}）`;
+    const reason = `${blankOrAbsent(outcome.cell)}：${sideText(left, outcome.left)}，${sideText(right, outcome.right)}，无法核对（${relation}）`;
     return {
         key: outcome.cell.key, ...budgetPlacement(analysis, outcome.cell), reason,
         fills: [{ text: money(outcome.fill), basis: outcome.basis }]
     };
+}
+
+/**
+ * One side of a relation that cannot be checked: its sum, with the cells of it that have no amount named — or, when
+ * none has one, only those (a sum of 0.00 over blanks would contradict 空白按缺失处理, seed 001).
+ */
+function sideText(side: Side, sum: number): string {
+    const empty = side.cells.filter(c => c.amount === undefined);
+    const blank = empty.filter(c => c.item).map(c => `「${c.key}」`);
+    const absent = empty.filter(c => !c.item).map(c => `「${c.key}」`);
+    const all = empty.length === side.cells.length && empty.length > 1 ? '均' : '';
+    const which = [blank.length ? `${blank.join('')}${all}为空` : '', absent.length ? `${absent.join('')}${all}未填写` : ''].filter(Boolean).join('，');
+    if (empty.length === side.cells.length) return which;
+    return `${sideLabel(side)}=${money(sum)}${which ? `（${which}）` : ''}`;
 }
 
 /** Where a relation between groups is reported: the group's name, else its first written cell, else 预算. */
@@ -440,8 +453,7 @@ function checkRowTotal(row: FundRow, analysis: ProjectTableAnalysis, findings: M
         findings.add({
             key: outcome.cell.key, ...fundPlacement(row, outcome.cell),
             fills: [{ text: money(outcome.fill), basis: outcome.basis }],
-            reason: `${blankOrAbsent(outcome.cell, rowName(row))}：总计=${money(outcome.left)}，${sideLabel(parts)}=${money(outcome.right)}`
-                + `（空白按缺失处理），无法核对（${relationNames.P1}）`
+            reason: `${blankOrAbsent(outcome.cell, rowName(row))}：总计=${money(outcome.left)}，${sideText(parts, outcome.right)}，无法核对（${relationNames.P1}）`
         });
     } else if (outcome.kind === 'mismatch') {
         analysis.rowTotals.push({ item: total.item!, total: outcome.left, parts: outcome.right, note: blanksNote(parts), what: rowName(row) });
@@ -587,7 +599,7 @@ export function checkCostWithinBudget(indicator: Indicator, accept: ValidationAc
         const role = context.role === 'annual' ? '年度指标值' : '指标值';
         report(accept, 'warning',
             `成本指标「${indicator.name}」的${role}「${context.text}」${inWanUnlessSo(context, cap)}超过${ceiling.label}${money(ceiling.amount)}万元：`
-            + `成本目标不得超出预算（RULES §3.1 预算支出标准），请按实际预算写上限，如 ≤${money(ceiling.amount)}万元。`,
+            + `成本指标反映成本的预期控制范围（财预〔2021〕101号），不应超出预算：请按实际预算写上限，如 ≤${money(ceiling.amount)}万元。`,
             { node: context.node }, BudgetCode.costOverBudget, { ceiling: ceiling.amount });
     }
 }

@@ -38,20 +38,20 @@ const describe = (q: Quantity) => `${q.op === '=' ? '' : q.op}${q.value}${q.unit
 
 function compareQuantity(period: Quantity, annual: Quantity): string | undefined {
     if (!sameUnit(period.unit, annual.unit)) {
-        return `单位不同：实施周期为「${describe(period)}」，年度为「${describe(annual)}」（V4）`;
+        return `单位不同：实施周期为「${describe(period)}」，年度为「${describe(annual)}」`;
     }
     if (direction(period) !== direction(annual)) {
-        return `方向相反：实施周期为「${describe(period)}」，年度为「${describe(annual)}」（V3）`;
+        return `方向相反：实施周期为「${describe(period)}」，年度为「${describe(annual)}」`;
     }
     const p = baseValue(period);
     const a = baseValue(annual);
     if (period.unit === '%' || annual.unit === '%') {
         // A rate or 满意度 for the year is the same as the period's or stricter (V3).
         const looser = direction(period) === 'up' ? a < p : a > p;
-        return looser ? `年度比率「${describe(annual)}」比实施周期「${describe(period)}」宽松：年度目标应相同或更严（V3）` : undefined;
+        return looser ? `年度比率「${describe(annual)}」比实施周期「${describe(period)}」宽松：年度目标应相同或更严` : undefined;
     }
     // A count or amount for one year cannot exceed the whole period's (V3).
-    return a > p ? `年度值「${describe(annual)}」大于实施周期值「${describe(period)}」：一年的量不应超过整个实施周期（V3）` : undefined;
+    return a > p ? `年度值「${describe(annual)}」大于实施周期值「${describe(period)}」：一年的量不应超过整个实施周期` : undefined;
 }
 
 // Bigrams of the words around the numbers: 「清扫次数、设备检查次数」 and 「垃圾清理次数、四害消杀次数」 share almost none.
@@ -82,24 +82,24 @@ export function compareHalves(period: { text: string; parsed: ParsedValue }, ann
     const p = period.parsed;
     const a = annual.parsed;
     if (p.kind === 'date' && a.kind === 'date') {
-        return a.date > p.date ? { reason: `年度时限「${a.date}」晚于实施周期时限「${p.date}」（V3）` } : undefined;
+        return a.date > p.date ? { reason: `年度时限「${a.date}」晚于实施周期时限「${p.date}」` } : undefined;
     }
     const pq = quantitiesOf(p);
     const aq = quantitiesOf(a);
     const numeric = (v: ParsedValue) => ['quantity', 'compound', 'range', 'date'].includes(v.kind);
     if (!numeric(p) || !numeric(a)) return undefined;
     if (!pq || !aq) {
-        return p.kind === a.kind ? undefined : { reason: `两栏的值类型不同（实施周期为${kindName(p)}，年度为${kindName(a)}）（V4）` };
+        return p.kind === a.kind ? undefined : { reason: `两栏的值类型不同（实施周期为${kindName(p)}，年度为${kindName(a)}）` };
     }
     if (pq.length !== aq.length) {
-        return { reason: `两栏计量的项数不同：实施周期 ${pq.length} 项，年度 ${aq.length} 项（V2/V4）` };
+        return { reason: `两栏计量的项数不同：实施周期 ${pq.length} 项，年度 ${aq.length} 项` };
     }
     for (let i = 0; i < pq.length; i++) {
         const reason = compareQuantity(pq[i]!, aq[i]!);
         if (reason) return { reason };
     }
     if (labelOverlap(period.text, annual.text) < SAME_THING_OVERLAP) {
-        return { reason: '两栏数字相同，但计量的是不同的事项（V2）' };
+        return { reason: '两栏数字相同，但计量的是不同的事项' };
     }
     return undefined;
 }

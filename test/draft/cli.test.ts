@@ -30,7 +30,7 @@ describe('jxmb draft', () => {
         const { code, out, err } = await run([file, '--task', '科普综合工作经费']);
         expect(err).toBe('');
         expect(code).toBe(0);
-        expect(out).toContain('// 任务「科普综合工作经费」的指标建议（规则草拟）：10 条，其中占位骨架 2 条');
+        expect(out).toContain('// 任务「科普综合工作经费」的指标建议（规则草拟）：10 条，其中需确认 2 条（含占位骨架 2 条）');
         expect(out).toContain([
             '绩效指标 {',
             '    产出指标 {',
@@ -44,12 +44,12 @@ describe('jxmb draft', () => {
     test('what the table already measures is listed apart, not counted as a proposal', async () => {
         const { code, out } = await run([seed000, '--task', '科普综合工作经费']);
         expect(code).toBe(0);
-        expect(out).toContain('：1 条，其中占位骨架 1 条、需确认 0 条。另有 8 项承诺表中已有指标衡量，不再重复建议。');
+        expect(out).toContain('：1 条，其中需确认 1 条（含占位骨架 1 条）。另有 8 项承诺表中已有指标衡量，不再重复建议。');
         expect(out).not.toContain('"组织科普志愿活动场次"');
         expect(out).toContain('//   期望目标「组织科普志愿活动不少于96场次」 → 已有「举办科普志愿活动场次」≥96场次');
         // The tutorial's task: every promise has its indicator already.
         const tutorial = await run([join(samplesDir, 'tutorial.jxmb'), '--task', '科普活动经费']);
-        expect(tutorial.out).toContain('：0 条，其中占位骨架 0 条、需确认 0 条。另有 4 项承诺表中已有指标衡量');
+        expect(tutorial.out).toContain('：0 条，其中需确认 0 条。另有 4 项承诺表中已有指标衡量');
         expect(tutorial.out).toContain('// 没有新的建议：文本中的量化承诺表中都已有指标衡量。');
     });
 
