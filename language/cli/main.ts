@@ -141,6 +141,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
     }
     const result = await checkPaths(services(), positionals, values.config, { fixes: values.format === 'json' });
     reportProblems(result.problems, io);
+    for (const note of result.notes) io.err(`${note}\n`);
     const errors = result.findings.filter(f => f.severity === 'error').length;
     const warnings = result.findings.filter(f => f.severity === 'warning').length;
     if (values.format === 'json') {

@@ -35,7 +35,7 @@ describe('budget findings on the seeds', () => {
     test('seed 001: the message shows both sums and the amount to fill', async () => {
         const { diagnostics } = await diagnose(readSample('001-zhanjiang-kexie.jxmb'));
         const missing = diagnostics.find(d => d.code === 'budget/missing-amount');
-        expect(missing?.message).toContain('财政拨款+其他资金=815.58，市本级使用资金+拟用于对下转移支付资金=0.00（空白按缺失处理）');
+        expect(missing?.message).toContain('财政拨款+其他资金=815.58（「其他资金」为空），「市本级使用资金」「拟用于对下转移支付资金」均为空，无法核对');
         expect(missing?.message).toContain('应为 815.58');
     });
 });

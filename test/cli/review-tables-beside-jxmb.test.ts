@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { checkPaths } from '../../language/cli/check.js';
+import { runJxmb } from '../helpers/run-cli.js';
 import { readSample, seedsDir } from '../helpers/samples.js';
 import { jxmb } from '../helpers/services.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -37,5 +38,13 @@ describe('check of a folder with tables beside the .jxmb files', () => {
     test('a folder of .jxmb files only: no such line', async () => {
         const result = await checkPaths(jxmb(), [temp.at('只有申报表')]);
         expect(result.notes).toEqual([]);
+    });
+
+    test('jxmb check prints that line on stderr; the exit status is that of the .jxmb files', () => {
+        const withTables = runJxmb(['check', temp.at('收件')]);
+        const without = runJxmb(['check', temp.at('只有申报表')]);
+        expect(withTables.stderr).toContain('另有 3 个表格（.xlsx、.docx、.txt）未检查：');
+        expect(without.stderr).not.toContain('未检查');
+        expect(withTables.code).toBe(runJxmb(['check', temp.at('收件/南沙.jxmb'), temp.at('收件/二级单位/湛江.jxmb')]).code);
     });
 });

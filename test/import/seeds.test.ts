@@ -85,10 +85,10 @@ describe('report lines for the seeds', () => {
         expect(nansha.report.map(e => e.message).join('\n')).toMatch(/2024年度/);
         const projects = await importBytes(readFileSync(seedOf('002-guangzhou-kexie-projects.jxmb')!));
         const notes = projects.report.map(e => `${e.where} ${e.message}`).join('\n');
-        expect(notes).toMatch(/第15行.*Q3a/);
-        expect(notes).toMatch(/第18行.*Q3b/);
-        expect(notes).toMatch(/第16行.*Q9/);
-        expect(notes).toMatch(/第17行.*Q9/);
+        expect(notes).toMatch(/第15行.*无名称、无金额的续行/);
+        expect(notes).toMatch(/第18行.*无名称、无金额的行：内容是下一项目/);
+        expect(notes).toMatch(/第16行.*按最后两格读取/);
+        expect(notes).toMatch(/第17行.*按最后两格读取/);
     });
 });
 
