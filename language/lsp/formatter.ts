@@ -6,6 +6,7 @@ import type {
 import type { Document } from '../generated/ast.js';
 import { formatEdits } from './format/format-document.js';
 import type { WhitespaceEdit } from './format/whitespace.js';
+import { isRefusedAsTooLarge } from './refused.js';
 
 // 格式化: lays a file out as the samples are laid out; idempotent; only whitespace changes (format/).
 // Not Langium's AbstractFormatter: the choices here are per gap and need to see the comments and the widths
@@ -36,6 +37,7 @@ export class JxmbFormatter implements Formatter {
     }
 
     private edits(document: LangiumDocument): WhitespaceEdit[] {
+        if (isRefusedAsTooLarge(document)) return [];
         const parseResult = document.parseResult as LangiumDocument<Document>['parseResult'];
         const line = firstErrorLine(parseResult);
         // A declaration with a syntax error is left as written (format-document.ts); the user would otherwise see
@@ -54,9 +56,12 @@ export class JxmbFormatter implements Formatter {
 
 /** The 1-based line of the text's first syntax error, if any. */
 function firstErrorLine(parseResult: LangiumDocument<Document>['parseResult']): number | undefined {
-    const lines = [
-        ...parseResult.lexerErrors.map(e => e.line),
-        ...parseResult.parserErrors.map(e => e.token.startLine)
-    ].filter((line): line is number => Number.isInteger(line));
-    return lines.length > 0 ? Math.min(...lines) : undefined;
+    // A loop, not Math.min(...lines): 400,000 lexer errors overflowed the call stack as arguments.
+    let first: number | undefined;
+    const consider = (line: number | undefined) => {
+        if (Number.isInteger(line) && (first === undefined || line! < first)) first = line;
+    };
+    for (const error of parseResult.lexerErrors) consider(error.line);
+    for (const error of parseResult.parserErrors) consider(error.token.startLine);
+    return first;
 }
