@@ -21,6 +21,7 @@ import { filterTextFor, loadPinyin, matchesPinyin } from './completion/pinyin.js
 import { enclosingNode, placeOf, placesOf, ruleOf, startsLine, typedWord, yearAt, type Place, type TypedWord } from './completion/places.js';
 import { valueHintFor, type ValueHint } from './completion/value-hints.js';
 import { isRefusedAsTooLarge } from './refused.js';
+import { isPosition } from './request-params.js';
 import { afterOperatorItems, unitItems, valueStartItems, type ItemSpec } from './completion/value-items.js';
 
 // 补全: keywords in their place (一级 → its 二级 by the cost model, amount keys by block), 三级 names for the 二级
@@ -75,7 +76,8 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
-        if (isRefusedAsTooLarge(document)) return CompletionList.create([], false);
+        // (a position that is not one: a malformed request, answered with nothing rather than a logged stack trace)
+        if (!isPosition(params.position) || isRefusedAsTooLarge(document)) return CompletionList.create([], false);
         try {
             // A position beyond the text (a stale or careless client) is taken at the text's end: edits must lie in it.
             const position = document.textDocument.positionAt(document.textDocument.offsetAt(params.position));
