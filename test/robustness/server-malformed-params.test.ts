@@ -41,6 +41,21 @@ describe('malformed parameters', () => {
         expect(await server.answer('jxmb/draftTargets', { uri, position: { line: 1, character: 10 } })).toMatchObject({ ok: true, atCursor: 0 });
     });
 
+    // jxmb.defaultYear is sent as `year`: one that is none failed in the importer's schema, answered 「请求的参数不完整」.
+    test('jxmb/import with a 年度 that is none: says what a 年度 must be', async () => {
+        const yearless = 'file:///tmp/jxmb-malformed/yearless.jxmb';
+        const published = server.diagnostics(yearless);
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: yearless, languageId: 'jxmb', version: 1, text: text.replace(' 年度 2024', '') } });
+        await published;
+        const workbook = await server.answer('jxmb/compile', { uri: yearless, target: 'xlsx' }) as { ok: true; content: string };
+        for (const [year, shown] of [[99999, '99999'], [-5, '-5'], [2024.5, '2024.5'], ['2024', '"2024"']] as const) {
+            expect(await server.answer('jxmb/import', { fileName: '表.xlsx', base64: workbook.content, year }), shown)
+                .toEqual({ ok: false, message: `导入用的年度 ${shown} 不正确：年度须为 1900–2200 的整数。请检查设置 jxmb.defaultYear。` });
+        }
+        expect(await server.answer('jxmb/import', { fileName: '表.xlsx', base64: workbook.content, year: 2025 })).toMatchObject({ ok: true, text: expect.stringContaining('年度 2025') });
+        expect(await server.answer('jxmb/import', { fileName: '表.xlsx', base64: workbook.content, year: null })).toMatchObject({ ok: true, yearless: 1 });
+    });
+
     test('nothing of it reaches the log', async () => {
         // (a request after the others: their log messages, had there been any, arrived before its answer)
         await server.answer('jxmb/summary', { uri });
