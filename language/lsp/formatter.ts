@@ -1,7 +1,7 @@
-import type { LangiumDocument } from 'langium';
+import { OperationCancelled, type LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type {
-    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit
+    CancellationToken, DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit
 } from 'vscode-languageserver-protocol';
 import type { Document } from '../generated/ast.js';
 import { formatEdits } from './format/format-document.js';
@@ -17,12 +17,14 @@ export class JxmbFormatter implements Formatter {
     /** `tell`: how the editor is told why a declaration stayed as written (window/showMessage). */
     constructor(private readonly tell?: (message: string) => void) {}
 
-    formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
+    formatDocument(document: LangiumDocument, _params: DocumentFormattingParams, cancelToken?: CancellationToken): TextEdit[] {
+        notCancelled(cancelToken);
         return this.toTextEdits(document, this.edits(document));
     }
 
     /** The whole-document edits that touch the range (a range is laid out as part of its whole declaration). */
-    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams, cancelToken?: CancellationToken): TextEdit[] {
+        notCancelled(cancelToken);
         const start = document.textDocument.offsetAt(params.range.start);
         const end = document.textDocument.offsetAt(params.range.end);
         return this.toTextEdits(document, this.edits(document).filter(edit => edit.end >= start && edit.start <= end));
@@ -52,6 +54,11 @@ export class JxmbFormatter implements Formatter {
             newText: edit.text
         }));
     }
+}
+
+/** A formatting cancelled while it waited (the user typed on, or saved again) is not computed. */
+function notCancelled(token: CancellationToken | undefined): void {
+    if (token?.isCancellationRequested) throw OperationCancelled;
 }
 
 /** The 1-based line of the text's first syntax error, if any. */
