@@ -3,20 +3,23 @@ import './v8-flags.js';
 import { DocumentState, isOperationCancelled } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { JxmbFileSystem } from './file-system.js';
-import { createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ConnectionError, createConnection, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { createJxmbServices } from './jxmb-module.js';
 
 /**
- * The jxmb/… requests wait for the document build with the request's token; a cancellation rejects with Langium's
- * OperationCancelled symbol, which the connection could only answer as an internal error without details. It is
- * answered as LSP asks: RequestCancelled.
+ * The jxmb/… requests: before `initialize` they are refused as LSP asks (ServerNotInitialized): a client that had not
+ * said who it is got a review of a whole folder. They wait for the document build with the request's token; a
+ * cancellation rejects with Langium's OperationCancelled symbol, which the connection could only answer as an
+ * internal error without details. It is answered as LSP asks: RequestCancelled.
  */
-function answerCancellationsAsCancelled(connection: Connection): void {
+function guardCustomRequests(connection: Connection, isInitialized: () => boolean): void {
     const onRequest = connection.onRequest.bind(connection) as (...args: unknown[]) => ReturnType<Connection['onRequest']>;
     connection.onRequest = ((...args: unknown[]) => {
         const handler = args[args.length - 1];
         if (typeof handler !== 'function') return onRequest(...args);
+        const custom = typeof args[0] === 'string' && args[0].startsWith('jxmb/');
         return onRequest(...args.slice(0, -1), async (...params: unknown[]) => {
+            if (custom && !isInitialized()) throw new ResponseError(ErrorCodes.ServerNotInitialized, '语言服务尚未初始化：请先发送 initialize 请求。');
             try {
                 return await (handler as (...p: unknown[]) => unknown)(...params);
             } catch (error) {
@@ -27,10 +30,25 @@ function answerCancellationsAsCancelled(connection: Connection): void {
     }) as Connection['onRequest'];
 }
 
+/**
+ * A client that closes its end (its pipe, or it dies) leaves nothing to answer and nobody to tell: the next message
+ * the server sends fails with ConnectionError, which Node printed as an uncaught stack trace on stderr. The server
+ * ends as vscode-languageserver ends it when the client's input closes (status 1: no shutdown). The monitor sees an
+ * uncaught error before Node's default report of it; every other error still gets that report.
+ */
+function endQuietlyWhenClientGone(): void {
+    process.on('uncaughtExceptionMonitor', error => {
+        if (error instanceof ConnectionError) process.exit(1);
+    });
+}
+
 // The language server: VS Code's client starts it over IPC, the benchmark over stdio.
+endQuietlyWhenClientGone();
 const connection = createConnection(ProposedFeatures.all);
-answerCancellationsAsCancelled(connection);
+let initialized = false;
+guardCustomRequests(connection, () => initialized);
 const { shared } = createJxmbServices({ connection, ...JxmbFileSystem });
+shared.lsp.LanguageServer.onInitialize(() => { initialized = true; });
 // Highlights, references and rename wait by default for the whole workspace, not for their document, and so skip the
 // check that the document is open: for one never opened they read it from disk and failed with an internal error
 // (「文件或文件夹不存在」). Waiting for the document answers them as hover and the others: ServerCancelled.

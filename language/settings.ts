@@ -1,5 +1,6 @@
 import type { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
+import { oneLine } from './domain/one-line.js';
 import type { CostModel } from './domain/taxonomy.js';
 import { SYNTAX_CODES } from './syntax-messages.js';
 import { RULE_DOCS } from './validation/rule-docs.js';
@@ -76,10 +77,16 @@ export class JxmbSettingsProvider {
 /** A value that is none of `allowed`, in the words of jxmb.yaml's finding (cli/config.ts) and of VS Code settings' warning. */
 export const notAllowed = (allowed: readonly unknown[]) => `取值无效，可用：${allowed.join('、')}`;
 
+/** (own keys only: `constructor` and `__proto__` are no codes) */
+const isKnownCode = (code: string) => Object.hasOwn(RULE_DOCS, code);
+
+/** Unknown codes named one by one up to this many; more (a pasted list, a generated file) are counted. */
+const UNKNOWN_NAMED = 3;
+
 /** Why `code` cannot be set to `level`, or undefined when it can: a misspelt code would silently change nothing. */
 export function severityEntryProblem(code: string, level: unknown): string | undefined {
     if (SYNTAX_CODES.has(code)) return '语法错误不能调整级别或关闭：有语法错误的文件无法正确检查，也无法导出。';
-    if (!(code in RULE_DOCS)) {
+    if (!isKnownCode(code)) {
         const family = Object.keys(RULE_DOCS).filter(known => known.split('/')[0] === code.split('/')[0]);
         return family.length > 0 && code.includes('/') ? `不认识的诊断代码；这一类的代码有：${family.join('、')}。`
             : '不认识的诊断代码；代码形如 measurability/vague-value，见 README 的检查表。';
@@ -98,10 +105,19 @@ export function readVscodeSeverity(value: unknown): { severity: Record<string, S
     }
     const severity: Record<string, SeverityOverride> = {};
     const problems: string[] = [];
+    const unknown: string[] = [];
     for (const [code, level] of Object.entries(value)) {
         const problem = severityEntryProblem(code, level);
-        if (problem) problems.push(`设置 jxmb.severity → ${code}：${problem}`);
-        else severity[code] = level as SeverityOverride;
+        if (!problem) severity[code] = level as SeverityOverride;
+        else if (!isKnownCode(code) && !SYNTAX_CODES.has(code)) unknown.push(code);
+        else problems.push(`设置 jxmb.severity → ${code}：${problem}`);
+    }
+    // 20,000 unknown codes were one message of a megabyte, each named with the same advice.
+    if (unknown.length > UNKNOWN_NAMED) {
+        const named = unknown.slice(0, UNKNOWN_NAMED).map(code => oneLine(code, 40)).join('、');
+        problems.unshift(`设置 jxmb.severity：${named} 等 ${unknown.length.toLocaleString('en-US')} 个不认识的诊断代码；代码形如 measurability/vague-value，见 README 的检查表。`);
+    } else {
+        problems.unshift(...unknown.map(code => `设置 jxmb.severity → ${oneLine(code, 40)}：${severityEntryProblem(code, undefined)!}`));
     }
     return { severity, problems };
 }

@@ -1,4 +1,4 @@
-import { AstUtils, DocumentState, GrammarAST, isOperationCancelled, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
+import { AstUtils, DocumentState, GrammarAST, isOperationCancelled, OperationCancelled, type LangiumDocument, type LangiumDocuments, type MaybePromise } from 'langium';
 import {
     DefaultCompletionProvider, findNextFeatures, type CompletionAcceptor, type CompletionBacktrackingInformation, type CompletionContext,
     type CompletionProviderOptions, type NextFeature
@@ -20,6 +20,8 @@ import { nameCandidates, valuesUsedWith, type NameCandidate } from './completion
 import { filterTextFor, loadPinyin, matchesPinyin } from './completion/pinyin.js';
 import { enclosingNode, placeOf, placesOf, ruleOf, startsLine, typedWord, yearAt, type Place, type TypedWord } from './completion/places.js';
 import { valueHintFor, type ValueHint } from './completion/value-hints.js';
+import { isRefusedAsTooLarge } from './refused.js';
+import { isPosition } from './request-params.js';
 import { afterOperatorItems, unitItems, valueStartItems, type ItemSpec } from './completion/value-items.js';
 
 // 补全: keywords in their place (一级 → its 二级 by the cost model, amount keys by block), 三级 names for the 二级
@@ -74,6 +76,11 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        // (a position that is not one: a malformed request, answered with nothing rather than a logged stack trace)
+        if (!isPosition(params.position) || isRefusedAsTooLarge(document)) return CompletionList.create([], false);
+        // A request cancelled while it waited (typing sends one per key, each cancelling the last) is not computed.
+        const cancelled = () => { if (cancelToken?.isCancellationRequested) throw OperationCancelled; };
+        cancelled();
         try {
             // A position beyond the text (a stale or careless client) is taken at the text's end: edits must lie in it.
             const position = document.textDocument.positionAt(document.textDocument.offsetAt(params.position));
@@ -81,6 +88,7 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
             await loadPinyin();
             // The unit's own 指标库 from its jxmb.yaml, for the names (completeNames cannot wait).
             this.ownNames.set(document.uri.toString(), (await this.settings.forDocument(document.uri)).indicators ?? {});
+            cancelled();
             return await super.getCompletion(document, { ...params, position }, cancelToken);
         } catch (error) {
             if (isOperationCancelled(error)) throw error;

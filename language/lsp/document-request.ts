@@ -36,7 +36,7 @@ function messageOf(diagnostic: Diagnostic): string {
 
 export const notOpenMessage = '语言服务没有打开这个文件：请在编辑器中打开它后再试。';
 
-const malformed = (): RequestFailure => ({ ok: false, message: '请求的参数不完整或不正确，无法处理：请更新 jxmb 扩展后重试。' });
+export const malformed = (): RequestFailure => ({ ok: false, message: '请求的参数不完整或不正确，无法处理：请更新 jxmb 扩展后重试。' });
 
 /**
  * Registers one of the editor's requests. Parameters that are not what the extension sends (null, wrong types:

@@ -23,7 +23,7 @@ export function draftTargetNodes(root: Document): Array<Task | Project> {
     const nodes: Array<Task | Project> = [];
     for (const declaration of root.declarations) {
         if (declaration.$type === 'DepartmentDeclaration') {
-            nodes.push(...declaration.members.filter(isTask));
+            for (const member of declaration.members) if (isTask(member)) nodes.push(member);
         } else {
             for (const member of declaration.members) {
                 if (member.$type !== 'SpendingUnit') continue;

@@ -13,13 +13,14 @@ import type { DraftResult } from '../draft/proposal.js';
 import { draftTargetsOf, targetInfo, type DraftTarget, type DraftText } from '../draft/targets.js';
 import type { Document, Project, Task } from '../generated/ast.js';
 import { createJxmbServices, type JxmbServices } from '../jxmb-module.js';
-import { abortSignalOf, firstSyntaxError, notOpenMessage, onEditorRequest, validatedDocument } from './document-request.js';
+import { abortSignalOf, firstSyntaxError, malformed, notOpenMessage, onEditorRequest, validatedDocument } from './document-request.js';
 import { draftEdits, draftTargetNodes } from './draft-edit-request.js';
 import {
     DraftEditRequest, DraftRequest, DraftTargetRequest, DraftTargetsRequest,
     type DraftEditParams, type DraftEditResponse, type DraftParams, type DraftResponse, type DraftTargetParams,
     type DraftTargetResponse, type DraftTargetsParams, type DraftTargetsResponse, type RequestFailure
 } from './protocol-request.js';
+import { isPosition, isProposalShaped, isRange } from './request-params.js';
 
 // 起草绩效指标 in the editor: which task or project (the one at the cursor, or the user picks), its text (all of it,
 // or the selected words), the proposals (the rule drafter here; the LLM's answer is drafted in the client, where the
@@ -79,6 +80,7 @@ export function selectedTexts(document: Doc, node: Task | Project, texts: DraftT
 }
 
 function targetOf(document: Doc, params: DraftTargetParams): DraftTarget | RequestFailure {
+    if (badPlace(params.selection, isRange)) return malformed();
     const root = document.parseResult.value;
     const targets = draftTargetsOf(documentToModel(root));
     // (an index that is not a position in the list, such as "__proto__", finds nothing)
@@ -89,7 +91,16 @@ function targetOf(document: Doc, params: DraftTargetParams): DraftTarget | Reque
     return { ...target, year: target.year ?? params.year ?? null, texts: selectedTexts(document, node, target.texts, params.selection) };
 }
 
-const malformedProposals = '起草请求不完整：指标提案应是一个列表。';
+const malformedProposals = '起草请求不完整：指标提案应是一个列表，每项是一个完整的指标提案。';
+
+/** A cursor or selection that is not a position or a range (an older extension, another client). */
+const badPlace = (place: unknown, isPlace: (value: unknown) => boolean) => place !== undefined && place !== null && !isPlace(place);
+
+/** Why the proposals sent cannot be read, if they cannot: `optional` for jxmb/draft, where none means the rules draft. */
+function proposalsProblem(proposals: unknown, optional: boolean): RequestFailure | undefined {
+    if (optional && proposals === undefined) return undefined;
+    return Array.isArray(proposals) && proposals.every(isProposalShaped) ? undefined : fail(malformedProposals);
+}
 
 function draftFailure(error: unknown): RequestFailure {
     if (error instanceof DraftError) return fail(error.message);
@@ -103,6 +114,7 @@ function drafted(target: DraftTarget, result: DraftResult): DraftResponse {
 
 export function registerDraftRequests(connection: Connection, shared: LangiumSharedServices, services: JxmbServices): void {
     onEditorRequest(connection, DraftTargetsRequest, async (params: DraftTargetsParams, token): Promise<DraftTargetsResponse> => {
+        if (badPlace(params.position, isPosition)) return malformed();
         const document = await parsedDocument(shared, params.uri, token);
         if (!('parseResult' in document)) return document;
         const root = document.parseResult.value;
@@ -119,7 +131,8 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
     });
 
     onEditorRequest(connection, DraftRequest, async (params: DraftParams, token): Promise<DraftResponse> => {
-        if (params.proposals !== undefined && !Array.isArray(params.proposals)) return fail(malformedProposals);
+        const problem = proposalsProblem(params.proposals, true);
+        if (problem) return problem;
         const document = await parsedDocument(shared, params.uri, token);
         if (!('parseResult' in document)) return document;
         const target = targetOf(document, params);
@@ -142,7 +155,8 @@ export function registerDraftRequests(connection: Connection, shared: LangiumSha
     });
 
     onEditorRequest(connection, DraftEditRequest, async (params: DraftEditParams, token): Promise<DraftEditResponse> => {
-        if (!Array.isArray(params.proposals)) return fail(malformedProposals);
+        const problem = proposalsProblem(params.proposals, false);
+        if (problem) return problem;
         const document = await parsedDocument(shared, params.uri, token);
         if (!('parseResult' in document)) return document;
         const target = targetOf(document, params);

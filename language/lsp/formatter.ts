@@ -1,11 +1,12 @@
-import type { LangiumDocument } from 'langium';
+import { OperationCancelled, type LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type {
-    DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit
+    CancellationToken, DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit
 } from 'vscode-languageserver-protocol';
 import type { Document } from '../generated/ast.js';
 import { formatEdits } from './format/format-document.js';
 import type { WhitespaceEdit } from './format/whitespace.js';
+import { isRefusedAsTooLarge } from './refused.js';
 
 // 格式化: lays a file out as the samples are laid out; idempotent; only whitespace changes (format/).
 // Not Langium's AbstractFormatter: the choices here are per gap and need to see the comments and the widths
@@ -16,12 +17,14 @@ export class JxmbFormatter implements Formatter {
     /** `tell`: how the editor is told why a declaration stayed as written (window/showMessage). */
     constructor(private readonly tell?: (message: string) => void) {}
 
-    formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
+    formatDocument(document: LangiumDocument, _params: DocumentFormattingParams, cancelToken?: CancellationToken): TextEdit[] {
+        notCancelled(cancelToken);
         return this.toTextEdits(document, this.edits(document));
     }
 
     /** The whole-document edits that touch the range (a range is laid out as part of its whole declaration). */
-    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams, cancelToken?: CancellationToken): TextEdit[] {
+        notCancelled(cancelToken);
         const start = document.textDocument.offsetAt(params.range.start);
         const end = document.textDocument.offsetAt(params.range.end);
         return this.toTextEdits(document, this.edits(document).filter(edit => edit.end >= start && edit.start <= end));
@@ -36,6 +39,7 @@ export class JxmbFormatter implements Formatter {
     }
 
     private edits(document: LangiumDocument): WhitespaceEdit[] {
+        if (isRefusedAsTooLarge(document)) return [];
         const parseResult = document.parseResult as LangiumDocument<Document>['parseResult'];
         const line = firstErrorLine(parseResult);
         // A declaration with a syntax error is left as written (format-document.ts); the user would otherwise see
@@ -52,11 +56,19 @@ export class JxmbFormatter implements Formatter {
     }
 }
 
+/** A formatting cancelled while it waited (the user typed on, or saved again) is not computed. */
+function notCancelled(token: CancellationToken | undefined): void {
+    if (token?.isCancellationRequested) throw OperationCancelled;
+}
+
 /** The 1-based line of the text's first syntax error, if any. */
 function firstErrorLine(parseResult: LangiumDocument<Document>['parseResult']): number | undefined {
-    const lines = [
-        ...parseResult.lexerErrors.map(e => e.line),
-        ...parseResult.parserErrors.map(e => e.token.startLine)
-    ].filter((line): line is number => Number.isInteger(line));
-    return lines.length > 0 ? Math.min(...lines) : undefined;
+    // A loop, not Math.min(...lines): 400,000 lexer errors overflowed the call stack as arguments.
+    let first: number | undefined;
+    const consider = (line: number | undefined) => {
+        if (Number.isInteger(line) && (first === undefined || line! < first)) first = line;
+    };
+    for (const error of parseResult.lexerErrors) consider(error.line);
+    for (const error of parseResult.parserErrors) consider(error.token.startLine);
+    return first;
 }

@@ -1,4 +1,4 @@
-import { CstUtils, DocumentState, GrammarUtils, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { CstUtils, DocumentState, GrammarUtils, OperationCancelled, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { HoverProvider } from 'langium/lsp';
 import type { CancellationToken, Hover, HoverParams, Position, Range } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -28,6 +28,8 @@ export class JxmbHoverProvider implements HoverProvider {
     }
 
     async getHoverContent(document: LangiumDocument, params: HoverParams, cancelToken?: CancellationToken): Promise<Hover | undefined> {
+        // (cancelled while it waited: the pointer has moved on)
+        if (cancelToken?.isCancellationRequested) throw OperationCancelled;
         try {
             const element = await this.elementPart(document, params.position);
             const rules = await this.rulesPart(document, params.position, cancelToken);

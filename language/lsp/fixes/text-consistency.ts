@@ -61,7 +61,9 @@ class Insertion {
     render(): string[] {
         const out = [...this.lines];
         for (const head of this.order) {
-            out.push(`${head} {`, ...this.nested.get(head)!.render().map(l => INDENT + l), '}');
+            out.push(`${head} {`);
+            for (const line of this.nested.get(head)!.render()) out.push(INDENT + line);
+            out.push('}');
         }
         return out;
     }

@@ -53,13 +53,13 @@ function formatAll(text: string, elements: readonly Element[], root: Document): 
     const ws = new Whitespace(text, elements, eolOf(text));
     const edits: WhitespaceEdit[] = [];
     if (tokens.length === 0) return ws.region(-1, elements.length);
-    edits.push(...ws.region(-1, at[0]!));
+    append(edits, ws.region(-1, at[0]!));
     for (let i = 1; i < tokens.length; i++) {
         const gap = layout.gaps[i];
         if (!gap) throw new Error(`token ${i} not laid out`);
-        edits.push(...ws.region(at[i - 1]!, at[i]!, gap));
+        append(edits, ws.region(at[i - 1]!, at[i]!, gap));
     }
-    edits.push(...ws.region(at[at.length - 1]!, elements.length));
+    append(edits, ws.region(at[at.length - 1]!, elements.length));
     return edits;
 }
 
@@ -77,8 +77,8 @@ function formatSafeDeclarations(text: string, elements: readonly Element[], pars
             if (!isSafe(text, declaration, tokens.slice(first, last + 1), errors)) continue;
             layout.declaration(declaration);
             const own: WhitespaceEdit[] = [];
-            for (let i = first + 1; i <= last; i++) own.push(...ws.region(at[i - 1]!, at[i]!, layout.gaps[i]!));
-            edits.push(...own);
+            for (let i = first + 1; i <= last; i++) append(own, ws.region(at[i - 1]!, at[i]!, layout.gaps[i]!));
+            append(edits, own);
         } catch {
             // a declaration the parser only partly recovered: left as written
         }
@@ -95,6 +95,11 @@ function isSafe(text: string, declaration: Declaration, tokens: readonly Element
     if (errors.some(offset => offset >= first.offset && offset < last.end)) return false;
     const leaves = CstUtils.flattenCst(declaration.$cstNode!).filter(leaf => isLeafCstNode(leaf) && !leaf.hidden).toArray();
     return leaves.length === tokens.length && leaves.every((leaf, i) => leaf.offset === tokens[i]!.offset && leaf.text === tokens[i]!.image);
+}
+
+/** push(...items) passes every item as an argument: hundreds of thousands of comments overflowed the call stack. */
+function append<T>(target: T[], items: readonly T[]): void {
+    for (const item of items) target.push(item);
 }
 
 function sameElements(a: readonly Element[], b: readonly Element[]): boolean {

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { DidOpenTextDocumentNotification, type CompletionList } from 'vscode-languageserver-protocol/node';
+import { startServer, type ServerProcess } from './server-process.js';
+
+// Texts an editor can hold but the server does not check, or checks with a flood of errors: every request still
+// gets its answer, and the server stays within a small office PC's memory.
+
+const options = { tabSize: 4, insertSpaces: true };
+let server: ServerProcess | undefined;
+afterEach(() => { server?.stop(); server = undefined; });
+
+async function open(s: ServerProcess, uri: string, text: string) {
+    const published = s.diagnostics(uri);
+    await s.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jxmb', version: 1, text } });
+    return (await published).diagnostics;
+}
+
+describe('a document over the size limit (refused as 「文件过大」)', () => {
+    // Formatting and completion lexed the refused text again: 5 MB of `{` took 2.3 GB and seconds, 5 MB of NUL a minute.
+    test('formatting and completion answer with nothing, in a 256 MB heap', async () => {
+        server = startServer(['--max-old-space-size=256']);
+        await server.initialize();
+        const uri = 'file:///tmp/jxmb-large/braces.jxmb';
+        const diagnostics = await open(server, uri, '{'.repeat(5_000_000));
+        expect(diagnostics.map(d => d.message)).toEqual([expect.stringMatching(/^文件过大（4\.8 MB）/)]);
+        expect(await server.answer('textDocument/formatting', { textDocument: { uri }, options })).toEqual([]);
+        const completion = await server.answer('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 5 } }) as CompletionList;
+        expect(completion.items).toEqual([]);
+        expect(await server.answer('textDocument/rangeFormatting', {
+            textDocument: { uri }, options, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 9 } }
+        })).toEqual([]);
+        expect(server.child.exitCode).toBeNull();
+        expect(server.stderr()).not.toMatch(/heap out of memory/);
+    }, 120_000);
+});
+
+describe('a text with hundreds of thousands of lexer errors', () => {
+    // Math.min(...lines) over 400,000 error lines overflowed the call stack: an internal error instead of formatting.
+    test('formatting answers with no edits and says where the first syntax error is', async () => {
+        server = startServer();
+        await server.initialize();
+        const uri = 'file:///tmp/jxmb-large/comments.jxmb';
+        await open(server, uri, '/*'.repeat(400_000));
+        expect(await server.answer('textDocument/formatting', { textDocument: { uri }, options })).toEqual([]);
+        await expect.poll(() => server!.logs).toContain('第 1 行有语法错误：含语法错误的申报表不作格式化，改正后再格式化。');
+        expect(server.logs.join('\n')).not.toMatch(/Maximum call stack/);
+    }, 120_000);
+});

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, test } from 'vitest';
+import { DidOpenTextDocumentNotification, ErrorCodes } from 'vscode-languageserver-protocol/node';
+import { useTempDir } from '../helpers/temp-dir.js';
+import { startServer, type ServerProcess } from './server-process.js';
+
+// The server's life at its edges: requests before the client said who it is, and a client that goes away.
+
+const text = '部门整体 "测试单位" 年度 2024 {\n    绩效指标 {  }\n}\n';
+const temp = useTempDir('jxmb-lifecycle-');
+let server: ServerProcess | undefined;
+afterEach(() => { server?.stop(); server = undefined; });
+
+describe('before initialize', () => {
+    test('jxmb/… requests are refused as ServerNotInitialized, and do nothing; after initialize they are answered', async () => {
+        server = startServer();
+        temp.file('表.jxmb', text);
+        const report = temp.at('审核报告.html');
+        expect(await server.answer('jxmb/review', { folder: temp.at(), report })).toEqual({ error: ErrorCodes.ServerNotInitialized });
+        expect(await server.answer('jxmb/summary', { uri: 'file:///tmp/never.jxmb' })).toEqual({ error: ErrorCodes.ServerNotInitialized });
+        expect(existsSync(report)).toBe(false);
+
+        await server.initialize();
+        expect(await server.answer('jxmb/summary', { uri: 'file:///tmp/never.jxmb' })).toBeNull();
+        expect(await server.answer('jxmb/review', { folder: temp.at(), report })).toMatchObject({ ok: true });
+        expect(existsSync(report)).toBe(true);
+    });
+});
+
+describe('a client that goes away', () => {
+    // Its end of the server's output closed: the next diagnostics could not be sent, and Node printed an uncaught
+    // 「ConnectionError: Connection is closed」 with its stack.
+    test('the server ends without a stack trace on stderr', async () => {
+        server = startServer();
+        await server.initialize();
+        server.child.stdout!.destroy();
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: 'file:///tmp/jxmb-lifecycle/gone.jxmb', languageId: 'jxmb', version: 1, text }
+        });
+        expect([0, 1]).toContain(await server.exited);
+        expect(server.stderr()).toBe('');
+    });
+});

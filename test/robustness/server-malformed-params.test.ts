@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DidOpenTextDocumentNotification, type CompletionList } from 'vscode-languageserver-protocol/node';
+import { startServer, type ServerProcess } from './server-process.js';
+
+// Requests whose parameters are not what the extension sends (another client, an older extension): an answer the
+// user can read, and nothing in the server's log — no stack trace, no internal English message.
+
+const uri = 'file:///tmp/jxmb-malformed/a.jxmb';
+const text = '部门整体 "测试单位" 年度 2024 {\n    任务 "科普活动" {\n        主要实施内容 "举办科普讲座不少于10场次"\n    }\n}\n';
+const malformedRequest = '请求的参数不完整或不正确，无法处理：请更新 jxmb 扩展后重试。';
+const malformedProposals = '起草请求不完整：指标提案应是一个列表，每项是一个完整的指标提案。';
+
+describe('malformed parameters', () => {
+    let server: ServerProcess;
+    beforeAll(async () => {
+        server = startServer();
+        await server.initialize();
+        const published = server.diagnostics(uri);
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jxmb', version: 1, text } });
+        await published;
+    });
+    afterAll(() => server?.stop());
+
+    test('completion without a position: no items', async () => {
+        for (const position of [null, 'x', { line: null, character: 0 }]) {
+            const completion = await server.answer('textDocument/completion', { textDocument: { uri }, position }) as CompletionList;
+            expect(completion.items, JSON.stringify(position)).toEqual([]);
+        }
+    });
+
+    test('proposals that are not proposals, a selection or a cursor that is not one: the Chinese failure', async () => {
+        for (const proposals of [[null], [5], ['x'], [{}], [{ name: '场次', source: null }]]) {
+            expect(await server.answer('jxmb/draft', { uri, index: 0, proposals }), JSON.stringify(proposals)).toEqual({ ok: false, message: malformedProposals });
+            expect(await server.answer('jxmb/draftEdit', { uri, index: 0, proposals }), JSON.stringify(proposals)).toEqual({ ok: false, message: malformedProposals });
+        }
+        for (const method of ['jxmb/draftTarget', 'jxmb/draft', 'jxmb/draftEdit']) {
+            expect(await server.answer(method, { uri, index: 0, proposals: [], selection: 'x' }), method).toEqual({ ok: false, message: malformedRequest });
+        }
+        expect(await server.answer('jxmb/draftTargets', { uri, position: 'x' })).toEqual({ ok: false, message: malformedRequest });
+        // (the same requests, well formed, still work)
+        expect(await server.answer('jxmb/draftTargets', { uri, position: { line: 1, character: 10 } })).toMatchObject({ ok: true, atCursor: 0 });
+    });
+
+    // jxmb.defaultYear is sent as `year`: one that is none failed in the importer's schema, answered 「请求的参数不完整」.
+    test('jxmb/import with a 年度 that is none: says what a 年度 must be', async () => {
+        const yearless = 'file:///tmp/jxmb-malformed/yearless.jxmb';
+        const published = server.diagnostics(yearless);
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: yearless, languageId: 'jxmb', version: 1, text: text.replace(' 年度 2024', '') } });
+        await published;
+        const workbook = await server.answer('jxmb/compile', { uri: yearless, target: 'xlsx' }) as { ok: true; content: string };
+        for (const [year, shown] of [[99999, '99999'], [-5, '-5'], [2024.5, '2024.5'], ['2024', '"2024"']] as const) {
+            expect(await server.answer('jxmb/import', { fileName: '表.xlsx', base64: workbook.content, year }), shown)
+                .toEqual({ ok: false, message: `导入用的年度 ${shown} 不正确：年度须为 1900–2200 的整数。请检查设置 jxmb.defaultYear。` });
+        }
+        expect(await server.answer('jxmb/import', { fileName: '表.xlsx', base64: workbook.content, year: 2025 })).toMatchObject({ ok: true, text: expect.stringContaining('年度 2025') });
+        expect(await server.answer('jxmb/import', { fileName: '表.xlsx', base64: workbook.content, year: null })).toMatchObject({ ok: true, yearless: 1 });
+    });
+
+    test('nothing of it reaches the log', async () => {
+        // (a request after the others: their log messages, had there been any, arrived before its answer)
+        await server.answer('jxmb/summary', { uri });
+        expect(server.logs).toEqual([]);
+        expect(server.stderr()).toBe('');
+    });
+});
