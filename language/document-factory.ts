@@ -2,6 +2,7 @@ import type { CancellationToken } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DefaultLangiumDocumentFactory, type AstNode, type LangiumDocument, type Mutable, type ParseResult, type URI } from 'langium';
 import { MAX_SOURCE_BYTES, tooLargeMessage } from './cli/source-files.js';
+import { utf8Size } from './lsp/refused.js';
 import { reparse } from './parse/reparse.js';
 
 // A changed document is parsed again from its previous tree where only one block changed (parse/reparse.ts);
@@ -45,7 +46,7 @@ export class JxmbDocumentFactory extends DefaultLangiumDocumentFactory {
     protected override parseAsync<T extends AstNode>(uri: URI, text: string, cancellationToken: CancellationToken): Promise<ParseResult<T>> {
         // A text over the CLI's limit (opened in the editor; files on disk are refused before reading) is not parsed:
         // 50 MB would take the server's memory. Its document is empty and its one finding says why.
-        const bytes = text.length * 3 > MAX_SOURCE_BYTES ? Buffer.byteLength(text) : 0;
+        const bytes = utf8Size(text);
         if (bytes > MAX_SOURCE_BYTES) {
             this.tooLarge.set(uri.toString(), tooLargeMessage(bytes));
             return super.parseAsync(uri, '', cancellationToken);

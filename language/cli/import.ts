@@ -5,7 +5,7 @@ import { importTooLarge, MAX_IMPORT_BYTES } from '../import/limits.js';
 import { importBytes, renderImport, summaryLine } from '../import/import.js';
 import { folderMessage, writeImported } from '../import/output.js';
 import { formatReportEntry } from '../import/report.js';
-import { parseCommandArgs } from './arguments.js';
+import { parseCommandArgs, refuseIdleOption } from './arguments.js';
 import { describeFsError, readLimited } from './source-files.js';
 import { isFolder, removeStaleTemps } from './write-file.js';
 
@@ -17,7 +17,7 @@ export const importUsage = `用法 / usage:
   jxmb import <文件> [-o 输出.jxmb] [--force] [--year 年度]   把表格导入为 .jxmb
       输入：制表符分隔的文本或 PDF 提取文本（UTF-8、UTF-16、GBK/GB18030 自动识别）、.xlsx、.docx
       -o       写入 .jxmb 文件（默认输出到终端）；已存在的文件不覆盖，除非加 --force
-      --year   表上没有年度时写入的年度（表上有年度时以此为准，并在报告中说明）
+      --year   写入的年度（表上已有年度时也以 --year 为准，并在报告中说明）
       导入报告（未能放入的单元格及其位置、原文）输出到标准错误`;
 
 export async function runImportCommand(args: string[], io: { out(t: string): void; err(t: string): void }): Promise<number> {
@@ -38,6 +38,9 @@ export async function runImportCommand(args: string[], io: { out(t: string): voi
         // One table gives one .jxmb: several inputs would need several -o, which one command line cannot pair up.
         io.err(`一次只能导入一个文件，这里给出了 ${positionals.length} 个：${positionals.map(p => `「${p}」`).join('、')}。请逐个导入。未写入任何文件。\n`);
         return 2;
+    }
+    if (values.force && values.output === undefined) {
+        return refuseIdleOption('--force 只用于 -o（覆盖已存在的输出文件）；没有 -o 时输出到终端。', io);
     }
     const [input] = positionals as [string];
     const year = values.year === undefined ? undefined : Number(values.year);

@@ -33,16 +33,19 @@ export interface Progress {
 
 const silent: Progress = { update() {}, done() {} };
 
-export function terminalProgress(stream: ProgressStream | null | undefined): Progress {
+/** `term`: the terminal's kind (TERM); a dumb one (Emacs' shell) shows escape codes as text, so the line is cleared with spaces. */
+export function terminalProgress(stream: ProgressStream | null | undefined, term = process.env.TERM): Progress {
     if (!stream?.isTTY) return silent;
+    const width = stream.columns || 80;
+    const clear = term === 'dumb' ? `\r${' '.repeat(width - 1)}\r` : '\r\x1b[2K';
     let shown = false;
     return {
         update(done, total, file) {
-            stream.write(`\r\x1b[2K${formatProgress(done, total, file, stream.columns || 80)}`);
+            stream.write(`${clear}${formatProgress(done, total, file, width)}`);
             shown = true;
         },
         done() {
-            if (shown) stream.write('\r\x1b[2K');
+            if (shown) stream.write(clear);
             shown = false;
         }
     };

@@ -33,6 +33,7 @@ describe('an option that does nothing beside the others', () => {
         ['check --format json --summary', (f: string) => ['check', f, '--format', 'json', '--summary'], '参数错误：--summary 只用于文本输出'],
         ['check --force without --report', (f: string) => ['check', f, '--force'], '参数错误：--force 只用于 --report'],
         ['compile --force without -o', (f: string) => ['compile', f, '--to', 'md', '--force'], '参数错误：--force 只用于 -o'],
+        ['import --force without -o', (f: string) => ['import', f, '--force'], '参数错误：--force 只用于 -o'],
         ['draft --model without --llm', (f: string) => ['draft', f, '--task', '甲', '--model', 'gpt'], '参数错误：--model 只用于 --llm'],
         ['draft --timeout without --llm', (f: string) => ['draft', f, '--task', '甲', '--timeout', '5'], '参数错误：--timeout 只用于 --llm']
     ])('%s: named, exit 2, no report written', (_, args, message) => {

@@ -35,11 +35,21 @@ describe('the progress line', () => {
 describe('where it is written', () => {
     test('on a terminal: rewritten in place, and cleared at the end', () => {
         const tty = stream(true, 80);
-        const progress = terminalProgress(tty);
+        const progress = terminalProgress(tty, 'xterm-256color');
         progress.update(1, 2, 'a.jxmb');
         progress.update(2, 2, 'b.xlsx');
         progress.done();
         expect(tty.written).toEqual(['\r\x1b[2K已检查 1/2：a.jxmb', '\r\x1b[2K已检查 2/2：b.xlsx', '\r\x1b[2K']);
+    });
+
+    test('on a dumb terminal (TERM=dumb, Emacs\' shell): no escape codes, the line cleared with spaces', () => {
+        const tty = stream(true, 20);
+        const progress = terminalProgress(tty, 'dumb');
+        progress.update(1, 2, 'a.jxmb');
+        progress.done();
+        const blank = `\r${' '.repeat(19)}\r`;
+        expect(tty.written).toEqual([`${blank}已检查 1/2：a.jxmb`, blank]);
+        expect(tty.written.join('')).not.toContain('\x1b');
     });
 
     test.each([
