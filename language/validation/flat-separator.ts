@@ -34,7 +34,7 @@ function separatorRange(cst: CstNode | undefined, find: (raw: string) => Separat
 function report(accept: ValidationAcceptor, what: string, field: FlatField, found: string,
     at: { node: Indicator | Value; property?: 'name'; range?: Range }): void {
     const { reads, instead } = reading(found, field);
-    accept('warning', `${what}含「${found}」：项目支出表把一个项目的绩效指标写成一串${FORMAT}（RULES §6.1），${reads}，`
+    accept('warning', `${what}含「${found}」：项目支出表把一个项目的绩效指标写成一串${FORMAT}，${reads}，`
         + `导入或财政系统读表时其后的文字会丢失或归入别的指标。请${instead}。`, { ...at, code: Code.flatSeparator });
 }
 

@@ -21,13 +21,13 @@ export function checkSecretMark(project: Project, accept: ValidationAcceptor): v
         const real = indicators.find(i => !isPlaceholder(i));
         if (!real) return;
         accept('warning', `${named('项目', project.name)}标为保密，却写有绩效指标「${real.name}」：官方表格没有保密标记，导出的表格会原样列出这些指标。`
-            + `不宜公开的，删去绩效指标（编译时写入保密占位「${PLACEHOLDER}」），或只写这个占位（RULES Q7）。`, { node: real, property: 'name', code: Code.secretWithContent });
+            + `不宜公开的，删去绩效指标（编译时写入保密占位「${PLACEHOLDER}」），或只写这个占位。`, { node: real, property: 'name', code: Code.secretWithContent });
         return;
     }
     if (indicators.length === 0 || !indicators.every(isPlaceholder)) return;
     const name = GrammarUtils.findNodeForProperty(project.$cstNode, 'name');
     const end = name && AstUtils.getDocument(project).textDocument.positionAt(name.end);
-    accept('warning', `${named('项目', project.name)}的绩效指标是保密占位「${PLACEHOLDER}」，项目却没有标为保密：标为保密后，绩效指标规则不再检查它（RULES Q7）。`, {
+    accept('warning', `${named('项目', project.name)}的绩效指标是保密占位「${PLACEHOLDER}」，项目却没有标为保密：标为保密后，绩效指标规则不再检查它。`, {
         node: project, property: 'name', code: Code.secretUnmarked,
         ...end ? { data: { code: Code.secretUnmarked, repair: { title: '标为保密', range: { start: end, end }, newText: ' 保密' } } } : {}
     });

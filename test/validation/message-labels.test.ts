@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseAndValidate } from '../../language/documents.js';
 import { importBytes } from '../../language/import/import.js';
+import { RULE_DOCS } from '../../language/validation/rule-docs.js';
 import { readSample, sampleFiles, seedsDir } from '../helpers/samples.js';
 import { jxmb } from '../helpers/services.js';
 
@@ -27,6 +28,12 @@ describe('no internal spec label in what a user reads', () => {
         }
         expect(notes.some(note => note.includes('<p>…</p> 包装'))).toBe(true);
         expect(notes.filter(note => specLabel.test(note))).toEqual([]);
+    });
+
+    test('the rule docs shown on hover (what each code checks, why, how to fix)', () => {
+        const texts = Object.values(RULE_DOCS).flatMap(doc => Object.values(doc).map(String));
+        expect(texts.length).toBeGreaterThan(100);
+        expect(texts.filter(text => specLabel.test(text))).toEqual([]);
     });
 
     test('seed 002 清扫、设备检查、巡逻次数: the period/annual mismatch says why, without （V2）', async () => {
