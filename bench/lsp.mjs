@@ -124,7 +124,7 @@ export class LspServer {
         this.configurationRequests = 0;
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             const now = performance.now();
-            const waiter = this.waiters.find(w => w.uri === params.uri);
+            const waiter = this.waiters.find(w => w.uri === params.uri && !(w.version > (params.version ?? Infinity)));
             if (waiter) {
                 this.waiters.splice(this.waiters.indexOf(waiter), 1);
                 waiter.resolve({ at: now, diagnostics: params.diagnostics });
@@ -170,14 +170,14 @@ export class LspServer {
         return result;
     }
 
-    /** Resolves with the next diagnostics published for `uri` (time of arrival), or rejects after `ms`. */
-    nextDiagnostics(uri, ms) {
+    /** Resolves with the next diagnostics published for `uri` (at `version` or later, where the server says), or rejects after `ms`. */
+    nextDiagnostics(uri, ms, version) {
         return new Promise((resolve, reject) => {
             const timer = setTimeout(() => {
                 this.waiters.splice(this.waiters.indexOf(waiter), 1);
                 reject(new Error(`${this.options.name}: no diagnostics within ${ms} ms`));
             }, ms);
-            const waiter = { uri, resolve: value => { clearTimeout(timer); resolve(value); } };
+            const waiter = { uri, version, resolve: value => { clearTimeout(timer); resolve(value); } };
             this.waiters.push(waiter);
         });
     }
@@ -212,6 +212,24 @@ export class LspServer {
         const { at, diagnostics } = await next;
         const after = schedulerTimes(this.child.pid);
         return { ms: at - start, cpuMs: after.cpuMs - before.cpuMs, waitMs: after.waitMs - before.waitMs, diagnostics };
+    }
+
+    /**
+     * Edits sent `paceMs` apart without waiting for diagnostics, as keys come from a fast typist or key repeat: the time
+     * from the last key to the diagnostics of the text it left.
+     */
+    async burst(uri, steps, paceMs, ms) {
+        const last = this.nextDiagnostics(uri, ms, this.version + steps.length);
+        let sent = 0;
+        for (const [i, step] of steps.entries()) {
+            if (i > 0) await new Promise(resolve => setTimeout(resolve, paceMs));
+            const range = { start: positionAt(this.text, step.at), end: positionAt(this.text, step.at + step.remove) };
+            this.text = this.text.slice(0, step.at) + step.insert + this.text.slice(step.at + step.remove);
+            sent = performance.now();
+            await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++this.version }, contentChanges: [{ range, rangeLength: step.remove, text: step.insert }] });
+        }
+        const { at } = await last;
+        return { keys: steps.length, paceMs, ms: at - sent };
     }
 
     /** A completion request (invoked, as Ctrl+Space) at `offset`: milliseconds and the number of items. */

@@ -51,6 +51,8 @@ export function renderTable(results) {
             row('typing a new 三级 line, per key, p95', j.typing?.p95, undefined, f.p95),
             row('backspacing it, per key, median', j.typing?.backspaces?.median, undefined, f.median),
             row('backspacing it, per key, p95', j.typing?.backspaces?.p95, undefined, f.p95),
+            row('the line typed at 30 ms a key: last key → diagnostics', j.typing?.burst?.typed?.ms, undefined, undefined),
+            row('backspaced at 30 ms a key: last key → diagnostics', j.typing?.burst?.erased?.ms, undefined, undefined),
             row('completion median', j.completion?.median, y.completion?.median, undefined),
             row('completion p95', j.completion?.p95, y.completion?.p95, undefined),
             row('peak memory (VmHWM)', j.peakMemoryMb, y.peakMemoryMb, undefined, fmtMb)

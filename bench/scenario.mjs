@@ -97,10 +97,18 @@ export async function runScenario(options) {
                 phase.ms.push(r.ms);
                 phase.cpu.push(r.cpuMs);
             }
+            // The same line at a fast typist's pace (key repeat is ≈ 30 ms), not waiting for diagnostics: the time from
+            // its last key, and from the last backspace, to the diagnostics of the text as left.
+            const pace = 30;
+            const steps = typingEdits(at + 1 + indent.length, line, line.length);
+            const burst = {
+                typed: await server.burst(o.uri, steps.filter(step => step.insert), pace, o.timeoutMs),
+                erased: await server.burst(o.uri, steps.filter(step => !step.insert), pace, o.timeoutMs)
+            };
             await server.edit(o.uri, at, 1 + indent.length, '', o.timeoutMs);
             if (server.text !== o.text) errors.push('text differs after typing a line');
             const figures = k => ({ ...summarize(k.ms), cpuMedian: summarize(k.cpu).median });
-            result.typing = { line, ...figures(keys.typed), backspaces: figures(keys.erased) };
+            result.typing = { line, ...figures(keys.typed), backspaces: figures(keys.erased), burst };
         }
 
         const completionSamples = [];
