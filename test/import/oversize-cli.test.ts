@@ -86,24 +86,16 @@ async function sampleSheet() {
 describe('an .xlsx whose content is small, reaching far only by a stray note or by formatting', () => {
     const body = (stdout: string) => stdout.split('\n').filter(line => !line.startsWith('//')).join('\n');
 
-    test('a note in column XFD below the table: imported as the same note in column H, memory low', async () => {
+    // A note where it is near (column H, two rows below the table) and far (column XFD, or the sheet's last row).
+    test.each([
+        ['in column XFD below the table: imported as the same note in column H', (rows: number) => [`H${rows + 2}`, `XFD${rows + 2}`]],
+        ['in the sheet\'s last row (A1,048,576): imported as the same note two rows below the table', (rows: number) => [`A${rows + 2}`, 'A1048576']]
+    ])('a note %s, memory low', async (_name, places) => {
         const sample = await sampleSheet();
-        const row = sample.rows + 2;
-        const note = (column: string) => sample.with(`<row r="${row}">${cell(`${column}${row}`, '已核对')}</row>`);
-        const near = await runBounded(['import', file('note-h.xlsx', note('H'))]);
-        const far = await runBounded(['import', file('note-xfd.xlsx', note('XFD'))]);
-        expectOrderly(near, 0);
-        expectOrderly(far, 0);
-        expect(body(far.stdout)).toBe(body(near.stdout));
-        expect(body(far.stdout)).toContain('"已核对"');
-        expect(far.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
-    }, 60_000);
-
-    test('a note in the sheet\'s last row (A1,048,576): imported as the same note two rows below the table, memory low', async () => {
-        const sample = await sampleSheet();
-        const note = (row: number) => sample.with(`<row r="${row}">${cell(`A${row}`, '已核对')}</row>`);
-        const near = await runBounded(['import', file('note-near.xlsx', note(sample.rows + 2))]);
-        const far = await runBounded(['import', file('note-far.xlsx', note(1048576))]);
+        const note = (place: string) => sample.with(`<row r="${place.replace(/^[A-Z]+/, '')}">${cell(place, '已核对')}</row>`);
+        const [nearPlace, farPlace] = places(sample.rows);
+        const near = await runBounded(['import', file('note-near.xlsx', note(nearPlace!))]);
+        const far = await runBounded(['import', file('note-far.xlsx', note(farPlace!))]);
         expectOrderly(near, 0);
         expectOrderly(far, 0);
         expect(body(far.stdout)).toBe(body(near.stdout));
