@@ -194,7 +194,7 @@ export async function collectSources(paths: string[], extensions = ['.jxmb']): P
             const inside = await walk(path, extensions, problems, aside);
             const folderTables = await tablesAmong(aside);
             if (inside.length === 0 && problems.length === before) {
-                const only = folderTables.length > 0 ? `，只有 ${tablesPhrase(folderTables)}：${TABLES_ADVICE}` : '。';
+                const only = folderTables.length > 0 ? `，只有 ${tablesPhrase(folderTables)}：${TABLE_ADVICE}` : '。';
                 problems.push(new InputError(path, `文件夹中没有 ${extensions.join('/')} 文件${only}`));
             }
             found.push(...inside);
@@ -210,15 +210,13 @@ export async function collectSources(paths: string[], extensions = ['.jxmb']): P
     };
 }
 
-const TABLES_ADVICE = '用 jxmb check <文件夹> --report 报告.html 审核表格，或用 jxmb import 导入。';
-
 /** 「3 个表格（.xlsx、.txt）」: how many, and of which kinds. */
 const tablesPhrase = (tables: string[]) =>
     `${tables.length} 个表格（${TABLE_EXTENSIONS.filter(ext => tables.some(t => extname(t).toLowerCase() === ext)).join('、')}）`;
 
 /** The line check writes when it passed over tables in the folders it was given (null: there were none). */
 export function tablesNotChecked(tables: string[]): string | null {
-    return tables.length === 0 ? null : `另有 ${tablesPhrase(tables)}未检查：${TABLES_ADVICE}`;
+    return tables.length === 0 ? null : `另有 ${tablesPhrase(tables)}未检查：${TABLE_ADVICE}`;
 }
 
 /** The files that the importer would read as tables: every .xlsx and .docx; a text file only if it holds a table. */

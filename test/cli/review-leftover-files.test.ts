@@ -71,7 +71,7 @@ describe('tables in a folder given to check without --report', () => {
         temp.file('只有表格/说明.txt', '这些是 2024 年各单位报来的表格，请审核。\n');
         const result = runJxmb(['check', temp.at('只有表格')]);
         expect(result.stderr).toContain(`${temp.at('只有表格')}: 文件夹中没有 .jxmb 文件，只有 2 个表格（.xlsx、.txt）：`
-            + '用 jxmb check <文件夹> --report 报告.html 审核表格，或用 jxmb import 导入。');
+            + '用 jxmb import 导入为 .jxmb，或用 jxmb check --report 报告.html 直接审核表格。');
         expect(result.code).toBe(2);
     });
 

@@ -31,7 +31,7 @@ describe('check of a folder with tables beside the .jxmb files', () => {
     test('says in one line how many tables, of which kinds, were not checked, and how to check them', async () => {
         const result = await checkPaths(jxmb(), [temp.at('收件')]);
         expect(result.files).toHaveLength(2);
-        expect(result.notes).toEqual(['另有 3 个表格（.xlsx、.docx、.txt）未检查：用 jxmb check <文件夹> --report 报告.html 审核表格，或用 jxmb import 导入。']);
+        expect(result.notes).toEqual(['另有 3 个表格（.xlsx、.docx、.txt）未检查：用 jxmb import 导入为 .jxmb，或用 jxmb check --report 报告.html 直接审核表格。']);
         expect(result.problems).toEqual([]);
     });
 
