@@ -4,18 +4,21 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from '../generated/ast.js';
 import { isSyntaxError } from '../cli/diagnostics.js';
+import type { JxmbDocumentUpdateHandler } from './document-update-handler.js';
 import type { RequestFailure } from './protocol-request.js';
 
 // What every custom request starts with: the open document as the server has parsed and validated it.
 
 /**
  * The validated document for `uri`, or undefined when the client never opened it. A didOpen or didChange sent just
- * before the request is queued as a workspace write; a normal read runs after it, so the request sees that text.
+ * before the request is queued as a workspace write (once the edits received are read: document-update-handler.ts);
+ * a normal read runs after it, so the request sees that text.
  */
 export async function validatedDocument(shared: LangiumSharedServices, uri: string, token?: CancellationToken): Promise<LangiumDocument<Document> | undefined> {
     if (typeof uri !== 'string') return undefined; // a malformed request: answered as for an unopened file
     const parsed = URI.parse(uri);
     await shared.workspace.WorkspaceManager.ready;
+    await (shared.lsp.DocumentUpdateHandler as JxmbDocumentUpdateHandler).editsQueued();
     await shared.workspace.WorkspaceLock.read(() => undefined);
     const documents = shared.workspace.LangiumDocuments;
     if (!documents.hasDocument(parsed)) return undefined;

@@ -23,6 +23,9 @@ export class JxmbDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly edited = new Set<string>();
     /** Edits received so far: a build is asked for once a turn passes without one. */
     private edits = 0;
+    /** Resolves once the edits received are queued as a workspace write; undefined when none wait. */
+    private queued: Promise<void> | undefined;
+    private announceQueued = (): void => undefined;
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -40,7 +43,18 @@ export class JxmbDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.edits++;
         const first = this.edited.size === 0;
         this.edited.add(uri.toString());
-        if (first) this.buildWhenRead(this.edits);
+        if (first) {
+            this.queued = new Promise(resolve => { this.announceQueued = resolve; });
+            this.buildWhenRead(this.edits);
+        }
+    }
+
+    /**
+     * Resolves once the edits received so far are queued as a workspace write: a request that reads through the
+     * workspace lock (document-request.ts) then sees the text sent before it, as when each edit was queued at once.
+     */
+    editsQueued(): Promise<void> {
+        return this.queued ?? Promise.resolve();
     }
 
     /** Two turns: one for vscode-jsonrpc to hand over the next message received, one to see whether it was an edit. */
@@ -50,6 +64,10 @@ export class JxmbDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
             const changed = [...this.edited].map(uri => URI.parse(uri));
             this.edited.clear();
             this.fireDocumentUpdate(changed, []);
+            // fireDocumentUpdate queues the write when the workspace is ready: announced after it, on the same promise.
+            const announce = this.announceQueued;
+            this.queued = undefined;
+            void this.workspaceManager.ready.then(announce, announce);
         }));
     }
 

@@ -116,7 +116,8 @@ describe('extension requests', () => {
             '部门名称\t某协会',
             '总体绩效目标\t开展科普活动。',
             '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
-            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场'
+            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场',
+            '\t满意度指标\t服务对象满意度指标\t参与群众满意度\t≥90%\t≥90%'
         ].join('\n')).toString('base64');
         type Imported = Extract<ImportResponse, { ok: true }>;
         const unset = await request<Imported>(ImportRequest, { fileName: 't.txt', base64: table() });
