@@ -9,8 +9,10 @@ import { gridsOf, paragraphsOf, type CellKind, type Grid, type GridCell } from '
 // (inline CSS, no scripts, no external resources) so that the extension's preview webview can show it under a
 // strict content security policy and a browser can print it to A4 landscape.
 
-const FONTS = '"SimSun", "宋体", "Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC", '
-    + '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", serif';
+// SimSun and the other CJK fonts stop at the BMP: a name with a character of Extension B (𠀀, 𠮷) printed as a box.
+// SimSun-ExtB (Windows, beside SimSun) and HanaMinB (free) hold them; the browser falls back per character.
+const FONTS = '"SimSun", "宋体", "SimSun-ExtB", "Songti SC", "STSong", "Noto Serif CJK SC", "Source Han Serif SC", '
+    + '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "HanaMinB", serif';
 
 const STYLE = `
 @page { size: A4 landscape; margin: 12mm 10mm 14mm; }
