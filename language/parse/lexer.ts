@@ -3,6 +3,7 @@
 // character: 1 MB of them took 7–21 s, lexed twice (the direct walk, then Langium's parser). Here the run is one token
 // of its own, the grammar's last: it ends where one search with all the patterns at once (a native regex) finds the
 // next token, and is handed back as the lexing error Chevrotain would have reported (same place, length, message).
+// The text's tokens, once lexed, are handed from the direct walk to Langium's parser (parse/direct-parser.ts).
 import type { ILexingError, IToken, TokenType, TokenVocabulary } from 'chevrotain';
 import { DefaultLexer, DefaultTokenBuilder, type GrammarAST, type LexerResult, type TokenBuilderOptions, type TokenizeOptions } from 'langium';
 
@@ -53,13 +54,28 @@ function unreadableRun(tokens: TokenType[]): TokenType | undefined {
 
 /** The grammar's lexer, whose runs of unreadable characters come back as Chevrotain's lexing errors. */
 export class JxmbLexer extends DefaultLexer {
+    /** A text's result for the next call, if that call lexes the same text (see handOver). */
+    private handedOver: { text: string; result: LexerResult } | undefined;
+
     constructor(...args: ConstructorParameters<typeof DefaultLexer>) {
         super(...args);
         // Not a token of the grammar: the parsers are built from the definition and never see it.
         delete this.tokenTypes[UNREADABLE];
     }
 
+    /**
+     * The result of lexing `text`, for the next call of tokenize if it lexes the same text, and no other: the direct
+     * walk gave up on the text and Langium's parser parses it next. Once only: a parse may move its tokens
+     * (parse/reparse.ts), which must then not be handed out again.
+     */
+    handOver(text: string, result: LexerResult): void {
+        this.handedOver = { text, result };
+    }
+
     override tokenize(text: string, _options?: TokenizeOptions): LexerResult {
+        const handedOver = this.handedOver;
+        this.handedOver = undefined;
+        if (handedOver?.text === text) return handedOver.result;
         const lexed = this.chevrotainLexer.tokenize(text);
         return {
             tokens: lexed.tokens,

@@ -1,16 +1,20 @@
 import fc from 'fast-check';
-import { DefaultLexer, DefaultTokenBuilder, type LangiumCoreServices, type Lexer, type LexerResult } from 'langium';
+import { createLangiumParser, DefaultLexer, DefaultTokenBuilder, type LangiumCoreServices, type Lexer, type LexerResult } from 'langium';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { describe, expect, it, vi } from 'vitest';
 import { parseAndValidate } from '../../language/documents.js';
 import { JxmbGrammar } from '../../language/generated/grammar.js';
 import { JxmbLanguageMetaData } from '../../language/generated/module.js';
+import { DirectParser } from '../../language/parse/direct-parser.js';
 import { JxmbLexerErrorMessageProvider } from '../../language/syntax-messages.js';
 import { anyJxmbText, editedSample, runs, SEED } from '../robustness/arbitraries.js';
+import { dump, expectSameTree } from '../helpers/parse-dump.js';
+import { readSample, sampleFiles } from '../helpers/samples.js';
 import { jxmb } from '../helpers/services.js';
 
 // A run of characters no token starts with (`@`, NUL, an emoji …) is one lexing error, as Chevrotain reports it, but
-// found in one search (parse/lexer.ts): 1 MB of them took 7–21 s.
+// found in one search (parse/lexer.ts): 1 MB of them took 7–21 s. And a text is lexed once, though the direct walk
+// and then Langium's parser read it.
 
 const services = jxmb();
 const lexer = services.parser.Lexer;
@@ -103,5 +107,40 @@ describe('a long run of unreadable characters in a .jxmb', () => {
                 const column = `            "指标${i}"：≥ ${i + 1} 场次 `.length;
                 return [6 + i, column, column + 1000, `无法识别的字符「${'#!'.repeat(10)}」。`];
             }));
+    });
+});
+
+describe('a text is lexed once', () => {
+    const chevrotainRuns = (parse: () => void) => {
+        const tokenize = vi.spyOn((lexer as unknown as { chevrotainLexer: { tokenize: () => unknown } }).chevrotainLexer, 'tokenize');
+        try {
+            parse();
+            return tokenize.mock.calls.length;
+        } finally {
+            tokenize.mockRestore();
+        }
+    };
+    const sample = readSample(sampleFiles()[0]!);
+    const langium = createLangiumParser(services);
+
+    it.each([
+        ['a syntax error', sample.replace('绩效指标 {', '绩效指标 {{')],
+        ['a lexing error', sample.replace('绩效指标 {', '绩效指标 @@@ {')]
+    ])('where the direct walk gives up on %s, Langium\'s parser takes its tokens, and parses as before', (_name, text) => {
+        const parser = services.parser.LangiumParser;
+        let result: ReturnType<typeof parser.parse> | undefined;
+        expect(chevrotainRuns(() => result = parser.parse(text))).toBe(1);
+        expectSameTree(dump(result!), dump(langium.parse(text)), 'after the walk gave up');
+    });
+
+    it('the tokens handed over go to the next lexing of the same text only, once', () => {
+        const broken = sample.replace('绩效指标 {', '绩效指标 {{');
+        const direct = DirectParser.for(services)!;
+        expect(direct.parse(broken)).toBeUndefined();
+        expect(chevrotainRuns(() => lexer.tokenize('项目支出 "x" {}'))).toBe(1);
+        expect(chevrotainRuns(() => lexer.tokenize(broken))).toBe(1);
+        expect(direct.parse(broken)).toBeUndefined();
+        expect(chevrotainRuns(() => lexer.tokenize(broken))).toBe(0);
+        expect(chevrotainRuns(() => lexer.tokenize(broken))).toBe(1);
     });
 });
