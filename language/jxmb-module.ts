@@ -9,6 +9,7 @@ import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbDocumentValidator } from './document-validator.js';
 import { JxmbGeneratedModule, JxmbGeneratedSharedModule } from './generated/module.js';
 import { parseWellFormedDirectly } from './parse/direct-parser.js';
+import { JxmbLexer, JxmbTokenBuilder } from './parse/lexer.js';
 import { boundedParsers } from './parse/recovery-depth.js';
 import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from './syntax-messages.js';
 import { JxmbCodeActionProvider } from './lsp/code-actions.js';
@@ -52,6 +53,9 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         // Well-formed text by the direct walk (parse/direct-parser.ts), the rest by Langium's parser, bounded.
         LangiumParser: services => parseWellFormedDirectly(boundedParsers.LangiumParser(services), services),
         CompletionParser: boundedParsers.CompletionParser,
+        // A run of characters no token starts with is lexed in one search (parse/lexer.ts).
+        TokenBuilder: () => new JxmbTokenBuilder(),
+        Lexer: services => new JxmbLexer(services),
         ValueConverter: () => new JxmbValueConverter(),
         ParserErrorMessageProvider: () => new JxmbParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new JxmbLexerErrorMessageProvider()

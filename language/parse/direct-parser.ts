@@ -9,8 +9,10 @@
 // its recovery and messages. test/parse/direct-parser.test.ts checks that both give the same trees, node by node.
 import {
     CstNodeBuilder, GrammarAST, GrammarUtils,
-    type AstNode, type CompositeCstNode, type AstReflection, type LangiumCoreServices, type LangiumParser, type ParseResult, type ValueConverter
+    type AstNode, type CompositeCstNode, type AstReflection, type LangiumCoreServices, type LangiumParser, type LexerResult, type ParseResult,
+    type ValueConverter
 } from 'langium';
+import { JxmbLexer } from './lexer.js';
 
 type IToken = ParseResult['parserErrors'][number]['token'];
 
@@ -123,6 +125,13 @@ export class DirectParser {
     /** The text's parse result as Langium's parser gives it, or undefined where the walk gives up. */
     parse<T extends AstNode = AstNode>(text: string): ParseResult<T> | undefined {
         const lexed = this.lexer.tokenize(text);
+        const result = this.walkTokens<T>(text, lexed);
+        // Langium's parser parses the text next: it takes these tokens rather than lexing the text again.
+        if (!result && this.lexer instanceof JxmbLexer) this.lexer.handOver(text, lexed);
+        return result;
+    }
+
+    private walkTokens<T extends AstNode>(text: string, lexed: LexerResult): ParseResult<T> | undefined {
         if (lexed.errors.length > 0 || (lexed.report?.diagnostics.length ?? 0) > 0) return undefined;
         this.tokens = lexed.tokens;
         this.types = new Int32Array(lexed.tokens.length + 1);

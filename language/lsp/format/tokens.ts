@@ -1,8 +1,7 @@
-import {
-    DefaultLexer, DefaultLexerErrorMessageProvider, DefaultTokenBuilder, type LangiumCoreServices, type Lexer
-} from 'langium';
+import { DefaultLexerErrorMessageProvider, type LangiumCoreServices, type Lexer } from 'langium';
 import { JxmbGrammar } from '../../generated/grammar.js';
 import { JxmbLanguageMetaData } from '../../generated/module.js';
+import { JxmbLexer, JxmbTokenBuilder } from '../../parse/lexer.js';
 
 // The text as the formatter sees it: the grammar's tokens and comments in order, and the whitespace between them.
 // The formatter only ever rewrites that whitespace.
@@ -26,10 +25,10 @@ let standalone: Lexer | undefined;
 
 /** The grammar's own lexer, built without the language services (the formatter is created without them). */
 export function jxmbLexer(): Lexer {
-    return standalone ??= new DefaultLexer({
+    return standalone ??= new JxmbLexer({
         Grammar: JxmbGrammar(),
         LanguageMetaData: JxmbLanguageMetaData,
-        parser: { TokenBuilder: new DefaultTokenBuilder(), LexerErrorMessageProvider: new DefaultLexerErrorMessageProvider() }
+        parser: { TokenBuilder: new JxmbTokenBuilder(), LexerErrorMessageProvider: new DefaultLexerErrorMessageProvider() }
     } as unknown as LangiumCoreServices);
 }
 
