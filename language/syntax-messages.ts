@@ -105,7 +105,9 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
             const closing = opening === '"' ? '"' : opening === '“' ? '”' : '」';
             return `引号「${opening}」未闭合：缺少对应的「${closing}」（字符串可以跨行，但不能延续到以「}」或带引号的指标名称开头的行）。`;
         }
-        return negativeNumberMessage(fullText, startOffset) ?? `无法识别的字符「${visible(text)}」。`;
+        // A long run (a pasted binary, 1 MB of NUL) shows its start and says how long it is.
+        const more = text.length < length ? `…」（连续 ${length.toLocaleString('en-US')} 个字符）。` : '」。';
+        return negativeNumberMessage(fullText, startOffset) ?? `无法识别的字符「${visible(text)}${more}`;
     }
 }
 

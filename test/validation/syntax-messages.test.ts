@@ -160,6 +160,19 @@ describe('a negative number says why it cannot stand', () => {
     });
 });
 
+// A pasted binary or a long run of symbols is one finding: its start, and how long it is, so that the writer knows
+// how much to delete.
+describe('a run of unreadable characters', () => {
+    test('a short run is shown whole', async () => {
+        expect(await messagesOf(`${indicators('    "举办活动场次"：≥45场次')}@@@\n`)).toEqual(['无法识别的字符「@@@」。']);
+    });
+
+    test('a long run shows its start and its length', async () => {
+        const messages = await messagesOf(`${indicators('    "举办活动场次"：≥45场次')}${'@'.repeat(5000)}\n`);
+        expect(messages).toEqual([`无法识别的字符「${'@'.repeat(20)}…」（连续 5,000 个字符）。`]);
+    });
+});
+
 describe('what a syntax error explains is not reported besides it', () => {
     test('a row whose value the parser could not take is not also reported without value', async () => {
         const { diagnostics } = await parseAndValidate(jxmb(), indicators('    "举办活动场次" ≥45场次\n    "发布文章数量"'));
