@@ -90,7 +90,7 @@ describe('a long run of unreadable characters in a .jxmb', () => {
         expect(syntax).toHaveLength(1);
         expect(syntax[0]!.code).toBe('lexing-error');
         expect(syntax[0]!.range).toEqual({ start: { line: 7, character: 12 }, end: { line: 7, character: 12 + run.length } });
-        expect(syntax[0]!.message).toBe(`无法识别的字符「${[...run].slice(0, 20).join('').replace('\0'.repeat(20), 'U+0000'.repeat(20))}」。`);
+        expect(syntax[0]!.message).toBe(`无法识别的字符「${[...run].slice(0, 20).join('').replace('\0'.repeat(20), 'U+0000'.repeat(20))}…」（连续 ${run.length.toLocaleString('en-US')} 个字符）。`);
         // The indicator after the run is in the outline and checked (its date does not exist).
         const names = (symbols: DocumentSymbol[]): string[] => symbols.flatMap(s => [s.name, ...names(s.children ?? [])]);
         expect(names(services.lsp.DocumentSymbolProvider!.getSymbols(document, { textDocument: { uri: document.uri.toString() } }) as DocumentSymbol[]))
@@ -105,7 +105,7 @@ describe('a long run of unreadable characters in a .jxmb', () => {
         expect(syntax.map(d => [d.range.start.line, d.range.start.character, d.range.end.character, d.message])).toEqual(
             Array.from({ length: 50 }, (_, i) => {
                 const column = `            "指标${i}"：≥ ${i + 1} 场次 `.length;
-                return [6 + i, column, column + 1000, `无法识别的字符「${'#!'.repeat(10)}」。`];
+                return [6 + i, column, column + 1000, `无法识别的字符「${'#!'.repeat(10)}…」（连续 1,000 个字符）。`];
             }));
     });
 });
