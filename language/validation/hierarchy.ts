@@ -12,11 +12,13 @@ import {
     withCostModel, type IndicatorOwner
 } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
+import { checkLongName, checkTargetInName, NameCode } from './hierarchy-names.js';
 import { AUDIENCE_GOAL_WORDS, AUDIENCE_NAME_WORDS, PERSON_UNITS, STAFF_WORDS } from './hierarchy-vocabulary.js';
 import { named } from './labels.js';
 
 // 指标体系的结构 (RULES §2, §3.5): each 二级 under its 一级, every 一级 filled, the 一级 a table must have, 产出
-// with 数量 and 质量/时效, no duplicate names in a numbered list, one 成本 model per declaration.
+// with 数量 and 质量/时效, no duplicate names in a numbered list, one 成本 model per declaration; 三级 names that
+// carry a target or a sentence (hierarchy-names.ts).
 
 export const HierarchyCode = {
     wrongLevel1: 'hierarchy/wrong-level1',
@@ -30,7 +32,8 @@ export const HierarchyCode = {
     missingQualityOrTimeliness: 'hierarchy/missing-quality-or-timeliness',
     duplicateName: 'hierarchy/duplicate-name',
     mixedCostModels: 'hierarchy/mixed-cost-models',
-    costModelDiffers: 'hierarchy/cost-model-differs'
+    costModelDiffers: 'hierarchy/cost-model-differs',
+    ...NameCode
 } as const;
 
 type HierarchyCodeValue = typeof HierarchyCode[keyof typeof HierarchyCode];
@@ -335,7 +338,8 @@ export function createHierarchyChecks(services: JxmbServices): ValidationChecks<
             return withModel(node, model => checkMissingCost(node, model, accept));
         },
         ProjectDeclaration: (node, accept) => withModel(node, model => checkCostModel(node, model, accept)),
-        IndicatorTree: (node, accept) => withModel(node, model => checkLevel2Placement(node, model, accept))
+        IndicatorTree: (node, accept) => withModel(node, model => checkLevel2Placement(node, model, accept)),
+        Indicator: [checkTargetInName, checkLongName]
     };
 }
 

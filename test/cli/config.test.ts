@@ -40,6 +40,17 @@ describe('jxmb.yaml', () => {
         expect(r.stdout).not.toContain('duplicate-amount');
     });
 
+    test('the advice on long 三级 names (info) is lowered to a hint or silenced like any code', () => {
+        const text = '部门整体 "测试单位" 年度 2024 {\n    绩效指标 { 产出指标 { 数量指标 { "通过开展科普进社区活动，进一步提升辖区居民科学素质水平"：≥5场次 } } }\n}\n';
+        expect(runJxmb(['check', write('long/plain/a.jxmb', text)]).stdout).toContain(':2:26 info hierarchy/long-name 三级指标名称');
+        write('long/hint/jxmb.yaml', 'severity:\n  hierarchy/long-name: hint\n');
+        expect(runJxmb(['check', write('long/hint/a.jxmb', text)]).stdout).toContain(':2:26 hint hierarchy/long-name');
+        write('long/off/jxmb.yaml', 'severity:\n  hierarchy/long-name: off\n');
+        const off = runJxmb(['check', write('long/off/a.jxmb', text)]);
+        expect(off.stderr).toBe('');
+        expect(off.stdout).not.toContain('long-name');
+    });
+
     test('a wrong value is reported with its line and the allowed values', () => {
         write('bad/jxmb.yaml', 'severity:\n  structure/duplicate-amount: loud\n');
         const r = runJxmb(['check', write('bad/a.jxmb', duplicate)]);

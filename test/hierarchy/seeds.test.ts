@@ -44,9 +44,9 @@ describe('hierarchy findings on the seeds', () => {
         expect((await findings('003-baiyun-kexie.jxmb')).map(f => f.code)).toEqual([HierarchyCode.emptyLevel2, HierarchyCode.emptyLevel2]);
     });
 
-    test('004: no 满意度 一级 at all, and 产出 without 质量/时效', async () => {
+    test('004: no 满意度 一级 at all, and 产出 without 质量/时效; 「加强青年科技人才政治引领、助力青年科技人才培养」 reads as a sentence', async () => {
         expect((await findings('004-guangzhou-kexie-2022.jxmb')).map(f => f.code).sort()).toEqual([
-            HierarchyCode.missingQualityOrTimeliness, HierarchyCode.missingSatisfaction
+            HierarchyCode.longName, HierarchyCode.missingQualityOrTimeliness, HierarchyCode.missingSatisfaction
         ]);
     });
 });
