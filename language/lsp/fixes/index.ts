@@ -5,10 +5,11 @@ import { hierarchyFixes } from './hierarchy.js';
 import { measurabilityFixes } from './measurability.js';
 import { syntaxFixes } from './syntax.js';
 import { textConsistencyFixes } from './text-consistency.js';
+import { textFixes } from './text.js';
 import { valuesFixes } from './values.js';
 
 /** Every quick-fix, by diagnostic code. */
 export const allFixes: FixRegistry = {
     ...hierarchyFixes, ...budgetFixes, ...valuesFixes, ...measurabilityFixes, ...classificationFixes, ...textConsistencyFixes,
-    ...syntaxFixes
+    ...syntaxFixes, ...textFixes
 };
