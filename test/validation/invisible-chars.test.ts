@@ -46,7 +46,7 @@ describe('text/invisible-char', () => {
         const text = table(`            "举办${ZWSP}活动${ZWSP}\u2060场次"：≥45场次\n            "发放资料"："不少于\u00ad1000份"`,
             `    总体绩效目标 "开展科普活动\ufeff。"\n    任务 "科普${'\u200d'}活动" { 主要实施内容 "组织${'\u2066'}活动" }\n`);
         const findings = found((await diagnose(text)).diagnostics);
-        expect(findings.map(d => d.message.slice(0, d.message.indexOf('：')))).toEqual([
+        expect(findings.map(d => String(d.message).slice(0, String(d.message).indexOf('：')))).toEqual([
             '总体绩效目标「开展科普活动〈U+FEFF〉。」含不可见字符',
             '年度重点工作任务名称「科普〈U+200D〉活动」含不可见字符',
             '任务「科普〈U+200D〉活动」的主要实施内容「组织〈U+2066〉活动」含不可见字符',
@@ -63,7 +63,7 @@ describe('text/invisible-char', () => {
     }
 }
 `;
-        expect(found((await diagnose(text)).diagnostics).map(d => d.message.slice(0, 6))).toEqual(['部门名称「测', '项目名称「T']);
+        expect(found((await diagnose(text)).diagnostics).map(d => String(d.message).slice(0, 6))).toEqual(['部门名称「测', '项目名称「T']);
     });
 
     test('text without such characters, and the characters a Chinese table uses (spaces, full-width space, variation selectors), give none', async () => {
