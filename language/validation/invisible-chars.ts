@@ -32,7 +32,9 @@ function check(node: AstNode, property: string, kind: '名称' | '文字', accep
     const chars = runs.flatMap(run => Array.from(run.text));
     const effects: string[] = [];
     if (chars.some(char => !isDirectionControl(char))) {
-        effects.push(`这样的字符看不见，却使它与看起来相同的${kind}不同：查重、补全、检索和财政系统比对时都算作另一个${kind}。`);
+        effects.push(kind === '名称'
+            ? '这样的字符看不见，却使它与看起来相同的名称不同：查重、补全、检索和财政系统比对时都算作另一个名称。'
+            : '这样的字符看不见，却使它与看起来相同的文字不同：检索和比对时对不上，其中的数字也可能读不出来。');
     }
     if (chars.some(isDirectionControl)) effects.push('方向控制字符会改变前后文字的显示顺序，看到的与实际写的不同。');
     const places = runs.length > 1 ? `（共 ${runs.length} 处）` : '';
