@@ -106,7 +106,7 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
             const closing = opening === '"' ? '"' : opening === '“' ? '”' : '」';
             return `引号「${opening}」未闭合：缺少对应的「${closing}」（字符串可以跨行，但不能延续到以「}」或带引号的指标名称开头的行）。`;
         }
-        // A character nobody sees, pasted in with the text (「45<U+200B>场次」): named, since 「​」 shows nothing.
+        // A character nobody sees, pasted in with the text (「45<U+200B>场次」): named, since the character itself shows nothing.
         const first = Array.from(text)[0] ?? '';
         if (hasInvisible(first)) return `无法识别的字符：看不见的${invisibleName(first)}。`;
         return negativeNumberMessage(fullText, startOffset) ?? `无法识别的字符「${visible(text)}」。`;
