@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isProject, type Document, type Project } from './generated/ast.js';
 import { containerOf, walkAst } from './ast-walk.js';
 import { openedNotUtf8Message } from './cli/source-files.js';
+import { hasInvisible, markInvisible } from './domain/invisible-chars.js';
 import { JxmbDocumentFactory } from './document-factory.js';
 import { JxmbFileSystemProvider } from './file-system.js';
 import { doubtfulScopes } from './parse/dropped-text.js';
@@ -87,6 +88,9 @@ export class JxmbDocumentValidator extends DefaultDocumentValidator {
                 const offset = textDocument.offsetAt(diagnostic.range.start);
                 if (doubtful.some(([start, end]) => start <= offset && offset <= end)) continue;
             }
+            // A name quoted in a message may hold a character nobody sees; a direction override would turn the rest
+            // of the line around in the Problems panel and the terminal. Shown as 〈U+202E〉 (domain/invisible-chars.ts).
+            if (typeof diagnostic.message === 'string' && hasInvisible(diagnostic.message)) diagnostic.message = markInvisible(diagnostic.message);
             // Neither jxmb.yaml nor VS Code settings can name a syntax error (settings.ts, severityEntryProblem).
             const override = severity[String(diagnostic.code)];
             if (override === 'off') continue;

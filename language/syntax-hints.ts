@@ -1,4 +1,5 @@
 import type { IToken } from 'chevrotain';
+import { invisibleNames, invisibleRuns } from './domain/invisible-chars.js';
 import { level1ByName, level2ByName } from './domain/taxonomy.js';
 import { parseValue } from './domain/values.js';
 import { structuredFormOf } from './validation/values.js';
@@ -195,9 +196,13 @@ function unquotedDate(text: string, offset: number, before: string): SyntaxAdvic
 
 /**
  * A lexing error at `offset`: a hyphen between two numbers is a range written with the wrong sign (45-50); full-width
- * digits (２０, an input method's) are no number to the DSL.
+ * digits (２０, an input method's) are no number to the DSL; a character nobody sees is deleted.
  */
 export function lexingErrorAdvice(text: string, offset: number): SyntaxAdvice {
+    const hidden = invisibleRuns(text.slice(offset, offset + 40))[0];
+    if (hidden?.index === 0) {
+        return { hint: '，多半是复制粘贴时带入的，删去即可', repair: { title: `删去不可见字符：${invisibleNames(hidden.text).join('、')}`, offset, length: hidden.text.length, newText: '' } };
+    }
     const wide = /^[０-９][０-９．，]*/.exec(text.slice(offset, offset + 40))?.[0];
     if (wide) {
         const narrow = wide.replace(/[０-９．，]/g, c => c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));

@@ -24,9 +24,14 @@ export function cleanText(text: string, extracted: boolean): string {
 
 const AMOUNT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
+/** Whether a text reads as an amount (28,803.30 / 0.00 / 32). */
+export function isAmountText(text: string): boolean {
+    return AMOUNT.test(compact(text));
+}
+
 /** Whether the cell reads as an amount (28,803.30 / 0.00 / 32) or is blank. */
 export function isAmountCell(cell: SourceCell | undefined): boolean {
-    return !cell || cell.number !== undefined || cell.text === '' || AMOUNT.test(compact(cell.text));
+    return !cell || cell.number !== undefined || cell.text === '' || isAmountText(cell.text);
 }
 
 /** The amount in a cell: a number, null for a blank cell, undefined when the cell holds text that is no amount. */

@@ -1,10 +1,15 @@
+import { hasSimpleFields, withFieldResults } from './docx-fields.js';
+import { mayHaveRevisions, revisionNote } from './docx-revisions.js';
 import { ImportError } from './errors.js';
 import { htmlTable } from './html-table.js';
 import { checkDocumentBlocks, checkTableRows } from './limits.js';
 import type { SourceTable } from './source.js';
 import { readPart, type ZipPart } from './zip-package.js';
+import { replaceParts } from './zip-rewrite.js';
 
-// .docx → HTML with mammoth (it resolves merged cells into rowspan/colspan) → the row stream of html-table.ts.
+// .docx → HTML with mammoth (it resolves merged cells into rowspan/colspan) → the row stream of html-table.ts. Before
+// mammoth, the document's XML gives what mammoth would pass over: simple fields' results (docx-fields.ts) and
+// revisions not yet accepted (docx-revisions.ts).
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable> {
@@ -18,11 +23,18 @@ export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
         checkTableRows('Word 文档（表格行与段落）', blocks.tableRows + blocks.outsideParagraphs);
         checkDocumentBlocks(blocks.cells, blocks.paragraphs);
     }
+    let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    let revisions: string | null = null;
+    if (document && xml && (hasSimpleFields(xml) || mayHaveRevisions(xml))) {
+        const text = xml.toString('utf8');
+        revisions = revisionNote(text);
+        if (hasSimpleFields(xml)) input = replaceParts(bytes, parts, new Map([[document.name, Buffer.from(withFieldResults(text), 'utf8')]]));
+    }
     // Loaded on the first .docx import: the server and the CLI start without evaluating mammoth.
     const { default: mammoth } = await import('mammoth');
     let html: string;
     try {
-        const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+        const result = await mammoth.convertToHtml({ buffer: input });
         html = result.value;
     } catch (error) {
         // mammoth's own words tell a user nothing: what they mean for the file does.
@@ -31,6 +43,7 @@ export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
     const table = htmlTable(html);
     // Paragraphs outside tables are rows too.
     checkTableRows('Word 文档（表格行与段落）', table.rows.length);
+    if (revisions) (table.notes ??= []).unshift({ where: '全文', message: revisions });
     return table;
 }
 

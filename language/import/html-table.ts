@@ -4,7 +4,8 @@ import type { SourceCell, SourceTable } from './source.js';
 // (titles, 「部门名称：…」, 「单位：万元」), every table row a row of cells laid out on the table's grid with
 // rowspan/colspan: a merged cell reads as the table shows it, each slot it covers holding its text, the slots after the
 // first marked with the range (SourceCell.merge), as for .xlsx. Paragraphs inside a cell are joined
-// with line breaks. mammoth's HTML is regular (no attributes but spans, entities escaped), so a tokenizer suffices.
+// with line breaks; a table inside a cell becomes lines of the cell, one per row, with a note (the official tables
+// have one level). mammoth's HTML is regular (no attributes but spans, entities escaped), so a tokenizer suffices.
 
 interface OpenCell {
     text: string[];
@@ -33,8 +34,24 @@ function decodeEntities(text: string): string {
     });
 }
 
+/** A table inside a cell, while it is read: its rows' cell texts (deeper tables flattened into them). */
+interface NestedTable {
+    rows: string[][];
+}
+
+/** The nested table's rows as lines, each row's cells apart by a space. */
+const nestedLines = (nested: NestedTable) =>
+    nested.rows.map(row => row.map(text => text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ')).filter(Boolean).join('\n');
+
 export function htmlTable(html: string): SourceTable {
     const rows: SourceCell[][] = [];
+    const notes: Array<{ where: string; message: string }> = [];
+    let nested: NestedTable | null = null;
+    const addToNested = (text: string) => {
+        const row = nested!.rows.at(-1) ?? (nested!.rows[0] = []);
+        if (row.length === 0) row.push('');
+        row[row.length - 1] += text;
+    };
     let tableNo = 0;
     let depth = 0;
     // Grid state of the current (outermost) table.
@@ -70,7 +87,8 @@ export function htmlTable(html: string): SourceTable {
     for (const token of html.match(/<[^>]*>|[^<]+/g) ?? []) {
         if (!token.startsWith('<')) {
             const text = decodeEntities(token);
-            if (cell && depth >= 1) cell.paragraph += text;
+            if (nested) addToNested(text);
+            else if (cell && depth >= 1) cell.paragraph += text;
             else outside += text;
             continue;
         }
@@ -85,16 +103,29 @@ export function htmlTable(html: string): SourceTable {
                 tableNo++;
                 occupied = [];
                 gridRow = -1;
+            } else if (!closing && depth === 2 && cell) {
+                nested = { rows: [] };
             } else if (closing && depth-- === 1) {
                 endRow();
                 gridRow = -1;
+            } else if (closing && depth === 1 && cell && nested) {
+                // The lines after what the cell held so far, each row of the inner table one line.
+                cell.text.push(cell.paragraph, nestedLines(nested));
+                cell.paragraph = '';
+                notes.push({
+                    where: spanLabel(tableNo, cell),
+                    message: `此格中有一个表格（${nested.rows.length} 行）：jxmb 按一层表格读取，其中的文字已按行并入此格（同一行的各格以空格隔开），请与原表核对。`
+                });
+                nested = null;
             }
             continue;
         }
         if (depth > 1) {
-            // A table inside a cell: its text joins the cell's text.
-            if (cell && (((tag === 'p' || tag === 'tr') && closing) || tag === 'br')) cell.paragraph += '\n';
-            else if (cell && (tag === 'td' || tag === 'th') && closing) cell.paragraph += ' ';
+            // Inside the inner table: its rows and cells (those of a table deeper still run on in its cell).
+            if (!nested) continue;
+            if (depth === 2 && tag === 'tr' && !closing) nested.rows.push([]);
+            else if (depth === 2 && (tag === 'td' || tag === 'th') && !closing) (nested.rows.at(-1) ?? (nested.rows[0] = [])).push('');
+            else if (tag === 'br' || (closing && /^(?:p|li|td|th|h[1-6])$/.test(tag))) addToNested(' ');
             continue;
         }
         if (depth === 1 && tag === 'tr' && !closing) {
@@ -125,5 +156,5 @@ export function htmlTable(html: string): SourceTable {
         }
     }
     flushOutside();
-    return { name: null, rows, extracted: false };
+    return { name: null, rows, extracted: false, notes };
 }

@@ -6,6 +6,7 @@ import { decodeText, type TextEncodingName } from './decode.js';
 import { recogniseDepartment, type RecogniserContext } from './department.js';
 import { readDocx } from './docx-table.js';
 import { ImportError } from './errors.js';
+import { readThroughInvisible } from './hidden-chars.js';
 import { splitTables } from './split-tables.js';
 import { withoutNumberColumn } from './number-column.js';
 import { tableKind } from './kind.js';
@@ -53,6 +54,7 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     const advice = options.advice ?? CLI_ADVICE;
     const { tables, format, encoding } = await readTables(bytes, options.extension, advice);
     const placement = new Placement();
+    readThroughInvisible(tables, placement);
     const origins = new Origins();
     const declarations: Declaration[] = [];
     let yearless = 0;

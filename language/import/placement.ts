@@ -1,3 +1,4 @@
+import { markInvisible } from '../domain/invisible-chars.js';
 import { isEmptyCell, type SourceCell, type SourceTable } from './source.js';
 
 // The "nothing lost" ledger. Recognisers mark every cell they put into the model (or read as a layout label of the
@@ -29,17 +30,21 @@ export class Placement {
     unplaced(cell: SourceCell, reason: string): void {
         if (this.placed.has(cell) || isEmptyCell(cell)) return;
         this.placed.add(cell);
-        this.entries.push({ kind: 'unplaced', where: cell.where, text: cellText(cell), message: reason });
+        this.entries.push({ kind: 'unplaced', where: cell.where, text: cellText(cell), message: markInvisible(reason) });
     }
 
     /** Part of a placed cell's text could not be read (a stretch of a 绩效指标 string): the text itself goes to the report. */
     unplacedText(where: string, text: string, reason: string): void {
-        this.entries.push({ kind: 'unplaced', where, text, message: reason });
+        this.entries.push({ kind: 'unplaced', where, text, message: markInvisible(reason) });
     }
 
-    /** An interpretation the reader should know about (a joined fragment, an inferred year). */
+    /**
+     * An interpretation the reader should know about (a joined fragment, an inferred year). A cell's text quoted in it
+     * (here and in the reasons above) shows characters nobody sees as 〈U+202E〉: a direction override would turn the
+     * rest of the line around. The unplaced cells' own text is kept as it is.
+     */
     note(where: string, message: string): void {
-        this.entries.push({ kind: 'note', where, message });
+        this.entries.push({ kind: 'note', where, message: markInvisible(message) });
     }
 
     /** All entries, after sweeping the tables for non-empty cells nobody placed. */

@@ -18,6 +18,8 @@ export const Code = {
     secretWithContent: 'structure/secret-with-content',
     secretUnmarked: 'structure/secret-unmarked',
     flatSeparator: 'structure/flat-separator',
+    // A name or text holding characters nobody sees (zero-width, direction controls): validation/invisible-chars.ts.
+    invisibleChar: 'text/invisible-char',
     invalidDate: 'value/invalid-date',
     invalidRange: 'value/invalid-range',
     // A 年度 or an amount the canonical model cannot hold: compile refuses the file, check reports it (compile/value-limits.ts).

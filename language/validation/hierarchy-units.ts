@@ -6,6 +6,7 @@ import {
     isIndicatorTree, isProject, isProjectDeclaration,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type Level1Group, type Level2Block, type Project
 } from '../generated/ast.js';
+import { withoutInvisible } from '../domain/invisible-chars.js';
 import { categoryByCode, level1ByName, level2ByName, type CostModel } from '../domain/taxonomy.js';
 import type { JxmbServices } from '../jxmb-module.js';
 
@@ -76,9 +77,12 @@ function prefersShortNames(context: AstNode): boolean {
     return declaration ? isProjectDeclaration(declaration) : false;
 }
 
-/** Names compared for duplicates: no layout whitespace, one spelling of brackets, no trailing unit 「（%）」「(个)」. */
+/**
+ * Names compared for duplicates: no layout whitespace nor characters nobody sees (two names that look the same are the
+ * same name), one spelling of brackets, no trailing unit 「（%）」「(个)」.
+ */
 export function comparableName(name: string): string {
-    return name
+    return withoutInvisible(name)
         .replace(/\s+/g, '')
         .replace(/（/g, '(').replace(/）/g, ')')
         .replace(/\([^()\d]{1,6}\)$/, '');

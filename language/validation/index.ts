@@ -5,6 +5,7 @@ import { createBudgetChecks } from './budget.js';
 import { createClassificationChecks } from './classification.js';
 import { exemptSecretProjects } from './registry.js';
 import { createHierarchyChecks } from './hierarchy.js';
+import { invisibleCharChecks } from './invisible-chars.js';
 import { createMeasurabilityChecks } from './measurability.js';
 import { modelLimitChecks } from './model-limits.js';
 import { structureChecks } from './structure.js';
@@ -14,10 +15,11 @@ import { createValuesChecks } from './values.js';
 
 /**
  * Every family of checks contributes its per-node functions; each function reports stable codes. The table's
- * form (structure, value forms, what the model cannot hold) is checked everywhere; the domain families skip 保密 projects.
+ * form (structure, value forms, what the model cannot hold, hidden characters) is checked everywhere; the domain
+ * families skip 保密 projects.
  */
 export function registerValidationChecks(services: JxmbServices): void {
-    const form: Array<ValidationChecks<JxmbAstType>> = [structureChecks, valueFormChecks, modelLimitChecks];
+    const form: Array<ValidationChecks<JxmbAstType>> = [structureChecks, valueFormChecks, modelLimitChecks, invisibleCharChecks];
     const domain: Array<ValidationChecks<JxmbAstType>> = [
         createHierarchyChecks, createBudgetChecks, createValuesChecks, createMeasurabilityChecks, createClassificationChecks,
         createTextConsistencyChecks

@@ -14,10 +14,12 @@ interface Edit { line: number; column: number; endLine: number; endColumn: numbe
 interface Fix { title: string; isPreferred: boolean; edits: Edit[] }
 interface Finding { file: string; line: number; column: number; endLine: number; endColumn: number; code: string; message: string; fixes?: Fix[] }
 
-// The tutorial with a name left unquoted (a syntax error with its repair), and a row after a Han character beyond the
-// BMP (two UTF-16 code units), whose value has its symbol form as a fix.
+// The tutorial with a name left unquoted (a syntax error with its repair), a row after a Han character beyond the
+// BMP (two UTF-16 code units), whose value has its symbol form as a fix, and a zero-width space and a direction
+// override in a name (text/invisible-char, whose fix deletes both).
 const text = readSample('tutorial.jxmb')
     .replace('"组织科普志愿活动场次"：≥20场次', '组织科普志愿活动场次：≥20场次')
+    .replace('"开展科普活动场次"：≥20场次', '"开展\u200b科普活动\u202e场次"：≥20场次')
     .replace('"发布科普文章数量"："不少于50篇"', '"发布科普文章数量"："不少于50篇"\n                "𠮷科普讲座场次"："不少于12场次"');
 
 const { file } = useTempDir('jxmb-check-fixes-');
@@ -63,6 +65,16 @@ describe('check --format json carries the quick-fixes', () => {
         expect(fixed).toContain('"组织科普志愿活动场次"：≥20场次');
         const after = checkJson(file('教程-修复后.jxmb', fixed)).findings;
         expect(after.filter(f => f.code === 'parsing-error' || f.code === 'value/word-operator')).toEqual([]);
+    });
+
+    test('a name\'s hidden characters: the finding at the first, its fix deletes them all', () => {
+        const hidden = findings.find(f => f.code === 'text/invisible-char')!;
+        const line = text.split('\n')[hidden.line - 1]!;
+        expect([hidden.line, line.indexOf('\u200b') + 1, hidden.endColumn - hidden.column]).toEqual([61, hidden.column, 1]);
+        expect(hidden.message).toContain('零宽空格 U+200B、从右到左覆盖 U+202E（共 2 处）');
+        const [fix] = hidden.fixes!;
+        expect(fix!.edits).toHaveLength(2);
+        expect(apply(text, fix!.edits)).toContain('"开展科普活动场次"：≥20场次');
     });
 
     test('the fixes are those the language server offers in the editor, finding by finding', async () => {

@@ -111,6 +111,8 @@ export interface DocxCell {
     span?: number;
     /** vMerge: 'start' opens a vertical merge, 'continue' is a cell covered by the one above */
     merge?: 'start' | 'continue';
+    /** the cell's content as WordprocessingML, instead of `text` (fields, revisions, a nested table) */
+    xml?: string;
 }
 
 const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -121,7 +123,7 @@ export function docx(before: string[], rows: DocxCell[][]): Buffer {
     const cell = (c: DocxCell) => {
         const props = (c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : '')
             + (c.merge === 'start' ? '<w:vMerge w:val="restart"/>' : c.merge === 'continue' ? '<w:vMerge/>' : '');
-        const body = (c.text ?? '').split('\n').map(paragraph).join('') || '<w:p/>';
+        const body = c.xml ?? ((c.text ?? '').split('\n').map(paragraph).join('') || '<w:p/>');
         return `<w:tc><w:tcPr>${props}</w:tcPr>${body}</w:tc>`;
     };
     const columns = Math.max(...rows.map(r => r.reduce((n, c) => n + (c.span ?? 1), 0)));

@@ -124,6 +124,12 @@ describe('三级 names under a 二级', () => {
         expect(sorted(list)[0]!.label).toBe('举办科普志愿活动场次');
     });
 
+    test('a name used with a zero-width space in it is offered without it, once with the same name written plainly', async () => {
+        const other = quantity('"举办科普\u200b志愿活动场次"：≥96场次\n                "举办科普志愿活动场次"：≥90场次');
+        const list = labels(await items(quantity('|'), [other]));
+        expect(list.filter(l => l.replace(/\u200b/g, '') === '举办科普志愿活动场次')).toEqual(['举办科普志愿活动场次']);
+    });
+
     test('a name the block already has is not offered again', async () => {
         const list = labels(await items(quantity('"举办活动场次"：≥45场次\n                |')));
         expect(list).not.toContain('举办活动场次');

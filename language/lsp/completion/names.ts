@@ -2,6 +2,7 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import { isIndicator, isLevel2Block, type Indicator, type Level2Block } from '../../generated/ast.js';
 import { indicatorNamesFor, type IndicatorName } from '../../domain/indicator-names.js';
+import { withoutInvisible } from '../../domain/invisible-chars.js';
 import { level2ByName } from '../../domain/taxonomy.js';
 import { comparableName } from '../../validation/hierarchy-units.js';
 import { readValue } from '../../validation/values-context.js';
@@ -135,7 +136,10 @@ function* occurrences(documents: Iterable<LangiumDocument>, cursor: Cursor, name
     }
 }
 
-const usable = (name: string | undefined): name is string => !!name && name.trim().length > 0 && name.length <= 80 && !/[\r\n]/.test(name);
+/** A name as completion inserts it: without characters nobody sees, which would spread with every use (invisible-chars.ts). */
+const offered = (name: string) => withoutInvisible(name).trim();
+
+const usable = (name: string | undefined): name is string => !!name && offered(name).length > 0 && name.length <= 80 && !/[\r\n]/.test(name);
 
 /**
  * Names for the 二级 `code`: those used in the workspace first (most used first, then in the order they are first
@@ -152,14 +156,14 @@ export function nameCandidates(code: string, documents: Iterable<LangiumDocument
         const first = kept[0]!;
         const known = used.get(key);
         if (!known) {
-            used.set(key, { name: first.indicator.name!.trim(), used: kept.length, first: [document, first.order] });
+            used.set(key, { name: offered(first.indicator.name!), used: kept.length, first: [document, first.order] });
             continue;
         }
         known.used += kept.length;
         // Two codes sharing the list: the name as first written in the document wins.
         if (before([document, first.order], known.first)) {
             known.first = [document, first.order];
-            known.name = first.indicator.name!.trim();
+            known.name = offered(first.indicator.name!);
         }
     }
     const library = indicatorNamesFor(code);
@@ -170,7 +174,7 @@ export function nameCandidates(code: string, documents: Iterable<LangiumDocument
             const key = comparableName(name);
             const known = used.get(key);
             if (known) known.own = true;
-            else if (!ownNames.has(key)) ownNames.set(key, { name: name.trim(), used: 0, own: true });
+            else if (!ownNames.has(key)) ownNames.set(key, { name: offered(name), used: 0, own: true });
         }
     }
     for (const entry of library) {

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { importBytes } from '../../language/import/import.js';
+import { docx, unzip, zip, type DocxCell } from './helpers.js';
+
+// What a Word table holds beyond plain runs, which the reader (mammoth) passes over or reads without saying so: a
+// simple field's result (w:fldSimple, dropped by mammoth), a table inside a cell (its text joined into the cell),
+// revisions not yet accepted (w:ins / w:del, read as if accepted). The documents are built here, in WordprocessingML.
+
+const t = (text: string): DocxCell => ({ text });
+const xml = (body: string): DocxCell => ({ xml: body });
+const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+const p = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
+
+/** A 部门整体 table; `amount`, `content` and `value` replace the task's cells and the first indicator's 年度 value. */
+function table({ amount = t('30.00'), value = t('≥10场'), content = t('组织科普活动。') }: { amount?: DocxCell; value?: DocxCell; content?: DocxCell }): Buffer {
+    return docx(['示例县科学技术协会2024年部门整体预算绩效目标申报表'], [
+        [t('部门名称'), t('示例县科学技术协会')],
+        [t('年度重点工作任务'), t('名称'), t('主要实施内容'), t('拟投入的资金（万元）'), t('期望达到的目标（概述）')],
+        [t(''), t('科普活动'), content, amount, t('开展科普活动不少于10场。')],
+        [t('绩效指标'), t('一级指标'), t('二级指标'), t('三级指标'), t('实施周期指标值'), t('年度指标值')],
+        [t(''), t('产出指标'), t('数量指标'), t('开展科普活动场次'), t('≥10场'), value],
+        [t(''), t('满意度指标'), t('服务对象满意度指标'), t('服务对象满意度'), t('≥90%'), t('≥90%')]
+    ]);
+}
+
+async function read(bytes: Buffer) {
+    const result = await importBytes(bytes);
+    const declaration = result.model.declarations[0]!;
+    if (declaration.kind !== 'department') throw new Error('not a 部门整体 table');
+    const indicator = declaration.indicators[0]!.groups[0]!.blocks[0]!.indicators[0]!;
+    const notes = result.report.filter(e => e.kind === 'note').map(e => `${e.where} ${e.message}`);
+    return { declaration, indicator, notes, unplaced: result.report.filter(e => e.kind === 'unplaced') };
+}
+
+describe('a simple field (w:fldSimple)', () => {
+    test('its result is read: a total Word computes with =SUM(ABOVE)', async () => {
+        const field = `<w:fldSimple w:instr=" =SUM(ABOVE) ">${run('30.00')}</w:fldSimple>`;
+        const { declaration, unplaced } = await read(table({ amount: xml(p(field)) }));
+        expect(declaration.tasks[0]!.amount).toBe(30);
+        expect(unplaced).toEqual([]);
+    });
+
+    test('inside a text, between runs, in its place', async () => {
+        const field = `<w:fldSimple w:instr=" DOCPROPERTY 活动 ">${run('科普')}</w:fldSimple>`;
+        const { declaration } = await read(table({ content: xml(p(run('组织'), field, run('活动。'))) }));
+        expect(declaration.tasks[0]!.content).toBe('组织科普活动。');
+    });
+
+    test('a complex field\'s result (w:fldChar) is read as it was', async () => {
+        const char = (type: string) => `<w:r><w:fldChar w:fldCharType="${type}"/></w:r>`;
+        const field = p(char('begin'), '<w:r><w:instrText xml:space="preserve"> =SUM(ABOVE) </w:instrText></w:r>', char('separate'), run('30.00'), char('end'));
+        const { declaration } = await read(table({ amount: xml(field) }));
+        expect(declaration.tasks[0]!.amount).toBe(30);
+    });
+});
+
+describe('a table inside a cell', () => {
+    test('its text joins the cell, and a note names the cell', async () => {
+        const nested = '<w:tbl><w:tblGrid><w:gridCol w:w="800"/><w:gridCol w:w="800"/></w:tblGrid>'
+            + `<w:tr><w:tc>${p(run('讲座'))}</w:tc><w:tc>${p(run('10场'))}</w:tc></w:tr>`
+            + `<w:tr><w:tc>${p(run('展览'))}</w:tc><w:tc>${p(run('2场'))}</w:tc></w:tr></w:tbl>`;
+        const { declaration, notes } = await read(table({ content: xml(p(run('组织科普活动：')) + nested + '<w:p/>') }));
+        expect(declaration.tasks[0]!.content).toBe('组织科普活动：\n讲座 10场\n展览 2场');
+        expect(notes).toContain('表1 第3行第3列 此格中有一个表格（2 行）：jxmb 按一层表格读取，其中的文字已按行并入此格（同一行的各格以空格隔开），请与原表核对。');
+    });
+});
+
+describe('revisions not yet accepted (track changes)', () => {
+    const revised = xml(p(
+        '<w:del w:id="1" w:author="张三" w:date="2024-03-01T10:00:00Z"><w:r><w:delText>≥10场</w:delText></w:r></w:del>',
+        `<w:ins w:id="2" w:author="张三" w:date="2024-03-01T10:00:00Z">${run('≥12场')}</w:ins>`
+    ));
+
+    test('are read as accepted, and a note says so, with what was inserted and deleted', async () => {
+        const { indicator, notes } = await read(table({ value: revised }));
+        expect(indicator.annual?.text).toBe('≥12场');
+        expect(notes).toContain('全文 文档中有尚未接受或拒绝的修订（插入 1 处，删除 1 处）：按全部接受后的文字读取——插入的文字读入，删除的文字不读（删除「≥10场」，插入「≥12场」）。'
+            + '如果修订尚未定稿，请先在 Word 中用「审阅 → 接受/拒绝」处理后再导入。');
+    });
+
+    test('a table row deleted with track changes is left out, and counted in the note', async () => {
+        const parts = unzip(table({}));
+        const xml = parts['word/document.xml']!.toString('utf8');
+        const last = xml.lastIndexOf('<w:tr>');
+        parts['word/document.xml'] = Buffer.from(`${xml.slice(0, last)}<w:tr><w:trPr><w:del w:id="3" w:author="张三" w:date="2024-03-01T10:00:00Z"/></w:trPr>${xml.slice(last + '<w:tr>'.length)}`);
+        const { declaration, notes } = await read(zip(parts));
+        expect(declaration.indicators[0]!.groups.map(g => g.name)).toEqual(['产出指标']);
+        expect(notes).toContainEqual(expect.stringMatching(/^全文 文档中有尚未接受或拒绝的修订（删除表格行 1 行）：按全部接受后的文字读取/));
+    });
+
+    test('a document without revisions gets no such note', async () => {
+        const { notes } = await read(table({}));
+        expect(notes.filter(n => n.includes('修订'))).toEqual([]);
+    });
+});
