@@ -10,7 +10,7 @@ import { splitTables } from './split-tables.js';
 import { withoutNumberColumn } from './number-column.js';
 import { tableKind } from './kind.js';
 import { readPdfDepartment } from './pdf-department.js';
-import { checkImportedSize, checkImportSize, checkTextLines } from './limits.js';
+import { checkImportedSize, checkImportSize, checkTextLines, sheetPassedOver, sheetTooLarge } from './limits.js';
 import { Origins } from './origins.js';
 import { Placement, type ReportEntry } from './placement.js';
 import { recogniseProject } from './project.js';
@@ -57,7 +57,8 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     const declarations: Declaration[] = [];
     let yearless = 0;
     const ignored: SourceTable[] = [];
-    for (const table of tables.flatMap(splitTables).map(t => withoutNumbers(t, placement))) {
+    const unread = tables.filter(table => table.unread !== undefined);
+    for (const table of tables.filter(table => table.unread === undefined).flatMap(splitTables).map(t => withoutNumbers(t, placement))) {
         const kind = tableKind(table);
         if (!kind) {
             ignored.push(table);
@@ -74,10 +75,13 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
         declarations.push(declaration);
     }
     if (declarations.length === 0) {
+        // The sheet too large to read may be the table meant: its size is what the user must hear of.
+        if (unread[0]) throw sheetTooLarge(unread[0].unread!);
         const office = format === 'xlsx' || format === 'docx' ? null : officeName(options.extension);
         if (office) throw new ImportError(`文件不是 ${office}（不是 zip 压缩包）；按文本读取，也没有找到「绩效指标」表头或「项目名称（资金使用单位）…绩效指标」表头。`);
         throw new ImportError('没有找到部门整体预算绩效目标申报表或项目支出绩效目标表：表中缺少「绩效指标」表头（一级指标、二级指标、三级指标）或「项目名称（资金使用单位）…绩效指标」表头。');
     }
+    for (const table of unread) placement.note(`工作表「${table.name}」`, sheetPassedOver(table.unread!));
     for (const table of ignored) {
         for (const cell of table.rows.flat()) placement.unplaced(cell, `工作表「${table.name ?? ''}」不是部门整体或项目支出绩效目标表，未导入`);
     }

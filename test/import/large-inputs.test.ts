@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { DepartmentDeclaration } from '../../language/compile/model.js';
+import { renderXlsx } from '../../language/compile/xlsx.js';
 import { importBytes } from '../../language/import/import.js';
-import { seedOf } from '../helpers/samples.js';
-import { modelDifferences, xlsx, zip } from './helpers.js';
+import { modelOf, readSample, seedOf } from '../helpers/samples.js';
+import { ledgerSheet, modelDifferences, withLedger, xlsx, zip } from './helpers.js';
 
 // Inputs far beyond the official tables: long tables still import, and the same everywhere (linear readers); a
 // .docx over the row limit, a zip bomb, a zip that is no Office package, an import whose .jxmb would be too large
@@ -59,6 +60,27 @@ describe('an import whose .jxmb would be larger than jxmb check and the editor r
         const result = await importBytes(xlsx({ 项目支出: projects, 明细: other(400) }));
         expect(result.model.declarations).toHaveLength(1);
         expect(result.report.filter(entry => entry.kind === 'unplaced')).toHaveLength(2_000);
+    });
+});
+
+describe('a table sheet beside a sheet past the limits (a ledger of 50,001 rows × 10 columns)', () => {
+    const ledger = ledgerSheet(50_001);
+    const passedOver = '工作表「明细」有 50,001 行，超过可导入的上限 50,000 行：此工作表没有读取，其内容未导入。';
+
+    test('the table is imported as without the ledger, and one note names the ledger passed over', async () => {
+        const plain = await renderXlsx((await modelOf(readSample('000-nansha-kexie.jxmb'))).model);
+        const alone = await importBytes(plain);
+        const beside = await importBytes(withLedger(plain, 50_001));
+        expect(modelDifferences(beside.model, alone.model)).toEqual([]);
+        expect(beside.report).toEqual([...alone.report, { kind: 'note', where: '工作表「明细」', message: passedOver }]);
+    });
+
+    test('the ledger beside sheets that hold no table: refused by its size, as a workbook of the ledger alone', async () => {
+        const alone = importBytes(xlsx({ 明细: ledger }));
+        const withNotes = importBytes(xlsx({ 说明: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>填表说明</t></is></c></row></sheetData>', 明细: ledger }));
+        const refusal = '工作表「明细」有 50,001 行，超过可导入的上限 50,000 行。请确认选对了文件，或把表格拆分后分别导入。';
+        await expect(alone).rejects.toThrow(refusal);
+        await expect(withNotes).rejects.toThrow(refusal);
     });
 });
 
