@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { sheetSizeExcess } from './limits.js';
+import { SHARED_STRINGS, stringsUsedBy } from './shared-strings.js';
 import { partChunks, readPart, type ZipPart } from './zip-package.js';
 import { replaceParts } from './zip-rewrite.js';
 
@@ -46,13 +47,14 @@ export interface CheckedWorksheets {
 
 /**
  * Each worksheet's extent, in bounded memory. A sheet past the limits is not read — a ledger of 100,000 rows (明细)
- * often sits beside the table sheet — but emptied, so that exceljs never builds its cells; a part that cannot be
- * read is left to exceljs.
+ * often sits beside the table sheet — but emptied, and its texts taken out of the shared strings, so that exceljs
+ * never builds them; a part that cannot be read is left to exceljs.
  */
 export async function checkWorksheets(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<CheckedWorksheets> {
     const names = sheetNames(bytes, parts);
     const trimmed = new Map<string, Buffer>();
     const unread = new Map<string, string>();
+    const read: ZipPart[] = [];
     for (const part of parts.values()) {
         if (!WORKSHEET.test(part.name)) continue;
         const extent = await worksheetExtent(partChunks(bytes, part));
@@ -61,8 +63,13 @@ export async function checkWorksheets(bytes: Uint8Array, parts: ReadonlyMap<stri
         if (excess) {
             unread.set(name, excess);
             trimmed.set(part.name, UNREAD_SHEET);
-        } else if (extent.padded) trimmed.set(part.name, await withoutEmptyCells(partChunks(bytes, part), extent));
+        } else {
+            read.push(part);
+            if (extent.padded) trimmed.set(part.name, await withoutEmptyCells(partChunks(bytes, part), extent));
+        }
     }
+    const strings = parts.get(SHARED_STRINGS);
+    if (unread.size > 0 && strings) trimmed.set(strings.name, await stringsUsedBy(partChunks(bytes, strings), read.map(part => partChunks(bytes, part))));
     return { bytes: trimmed.size > 0 ? replaceParts(bytes, parts, trimmed) : bytes, unread };
 }
 

@@ -63,9 +63,10 @@ describe('an .xlsx past the limits: refused before it is loaded', () => {
 });
 
 describe('a table sheet beside a ledger past the limits (50,001 rows × 10 columns, as budget units keep 明细 beside 绩效目标表)', () => {
-    test('import: the table imported as without the ledger, a note naming the ledger; --report reviews the table; memory low', async () => {
+    test('import: the table imported as without the ledger, a note naming the ledger; --report reviews the table; memory as for the table alone', async () => {
         const plain = await renderXlsx((await modelOf(readSample('000-nansha-kexie.jxmb'))).model);
-        const path = file('ledger/with-ledger.xlsx', withLedger(plain, 50_001));
+        // Every text of the ledger its own (300,000 shared strings): built, they would take some 90 MB.
+        const path = file('ledger/with-ledger.xlsx', withLedger(plain, 50_001, true));
         const note = `${path}:工作表「明细」: 说明：工作表「明细」有 50,001 行，超过可导入的上限 50,000 行：此工作表没有读取，其内容未导入。`;
         const before = await runBounded(['import', file('plain-ledger.xlsx', plain)]);
         const after = await runBounded(['import', path]);
@@ -74,7 +75,8 @@ describe('a table sheet beside a ledger past the limits (50,001 rows × 10 colum
         const body = (stdout: string) => stdout.split('\n').slice(1).join('\n');
         expect(body(after.stdout)).toBe(body(before.stdout));
         expect(after.stderr.split('\n')).toContain(note);
-        expect(after.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+        // The ledger's cells and texts are never built: what it costs is reading its XML past, a chunk at a time.
+        expect(after.peakMb).toBeLessThan(before.peakMb + 50);
         const json = at('report-ledger.json');
         const checked = await runBounded(['check', at('ledger'), '--report', json]);
         expectOrderly(checked, 0);
