@@ -36,33 +36,37 @@ export async function checkText(services: JxmbServices, configs: ConfigResolver,
     return { document, diagnostics, summary: summarize(document.parseResult.value, diagnostics) };
 }
 
-/** `fixes`: each finding carries the editor's quick-fixes for it (for --format json only: it costs time per finding). */
-export async function checkPaths(services: JxmbServices, paths: string[], configFile?: string, options: { fixes?: boolean } = {}): Promise<CheckResult> {
+export interface CheckOptions {
+    /** each finding carries the editor's quick-fixes for it (for --format json only: it costs time per finding) */
+    fixes?: boolean;
+    /** after each file: how many are done, of how many, and which one was last */
+    onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export async function checkPaths(services: JxmbServices, paths: string[], configFile?: string, options: CheckOptions = {}): Promise<CheckResult> {
     const configs = new ConfigResolver(configFile);
     const { files, problems, tables } = await collectSources(paths);
     const notes = [tablesNotChecked(tables)].filter(note => note !== null);
     const findings: Finding[] = [];
     const checked: string[] = [];
     const summaries: Record<string, DocumentSummary> = {};
-    for (const file of files) {
-        let text: string;
-        try {
-            text = await readSourceText(file);
-        } catch (error) {
-            if (error instanceof InputError) {
-                problems.push(error);
-                continue;
-            }
+    for (const [i, file] of files.entries()) {
+        const text = await readSourceText(file).catch((error: unknown) => {
+            if (error instanceof InputError) return error;
             throw error;
+        });
+        if (text instanceof InputError) problems.push(text);
+        else {
+            const { document, diagnostics, summary } = await checkText(services, configs, file, text);
+            checked.push(file);
+            summaries[file] = summary;
+            for (const diagnostic of diagnostics) {
+                const finding = toFinding(file, diagnostic);
+                if (options.fixes) finding.fixes = await fixesOf(services, document, diagnostic);
+                findings.push(finding);
+            }
         }
-        const { document, diagnostics, summary } = await checkText(services, configs, file, text);
-        checked.push(file);
-        summaries[file] = summary;
-        for (const diagnostic of diagnostics) {
-            const finding = toFinding(file, diagnostic);
-            if (options.fixes) finding.fixes = await fixesOf(services, document, diagnostic);
-            findings.push(finding);
-        }
+        options.onProgress?.(i + 1, files.length, file);
     }
     findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     return { files: checked, findings, problems, summaries, notes };

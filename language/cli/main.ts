@@ -10,12 +10,13 @@ import { InputError } from './source-files.js';
 import { draftUsage, runDraftCommand } from './draft.js';
 import { importUsage, runImportCommand } from './import.js';
 import { formatSummary } from '../validation/summary.js';
+import { terminalProgress, type ProgressStream } from '../review/progress.js';
 
 // Exit status: 0 all good; 1 the inputs have errors (diagnostics, syntax errors); 2 the command could not do its
 // job (bad arguments, unreadable or missing inputs).
 
 const checkUsage = `用法 / usage:
-  jxmb check <文件或文件夹…> [--format text|json] [--summary] [--config jxmb.yaml]   检查 .jxmb 文件
+  jxmb check <文件或文件夹…> [--format text|json] [--summary] [--config jxmb.yaml]   检查 .jxmb 文件（在终端上显示进度）
   jxmb check <文件或文件夹…> --report 报告.html|报告.json [--force] [--config jxmb.yaml]   审核报告
       .jxmb 与 .xlsx、.docx、.txt、.tsv 表格并列（表格在内存中导入，不写任何文件），每个文件的错误、警告、
       可度量指标，问题最多的在前；每条问题给出原文件中的位置（.jxmb 行:列，工作表!单元格，Word 表格行列，文本行）；
@@ -44,11 +45,14 @@ ${[checkUsage, compileUsage, importUsage, draftUsage].map(withoutHeader).join('\
 export interface CliIo {
     out: (text: string) => void;
     err: (text: string) => void;
+    /** stderr as a stream, for the progress line of a long check (drawn only when it is a terminal); none: no line */
+    terminal?: ProgressStream | null;
 }
 
 const processIo: CliIo = {
     out: text => process.stdout.write(text),
-    err: text => process.stderr.write(text)
+    err: text => process.stderr.write(text),
+    terminal: process.stderr
 };
 
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -132,14 +136,19 @@ async function check(args: string[], io: CliIo): Promise<number> {
     const idle = idleCheckOption(given, values.format);
     if (idle) return refuseIdleOption(idle, io);
     if (values.report !== undefined) {
-        // Progress only on the real terminal: a caller's own io (tests, the extension) gets none.
-        return runReviewCommand(services(), positionals, { report: values.report, config: values.config, force: values.force }, io, io === processIo ? process.stderr : null);
+        return runReviewCommand(services(), positionals, { report: values.report, config: values.config, force: values.force }, io, io.terminal);
     }
     if (values.format !== 'text' && values.format !== 'json') {
         io.err(`--format 只能是 text 或 json。\n`);
         return 2;
     }
-    const result = await checkPaths(services(), positionals, values.config, { fixes: values.format === 'json' });
+    const progress = terminalProgress(io.terminal);
+    let result;
+    try {
+        result = await checkPaths(services(), positionals, values.config, { fixes: values.format === 'json', onProgress: (done, total, file) => progress.update(done, total, file) });
+    } finally {
+        progress.done();
+    }
     reportProblems(result.problems, io);
     for (const note of result.notes) io.err(`${note}\n`);
     const errors = result.findings.filter(f => f.severity === 'error').length;

@@ -11,13 +11,13 @@ import { splitTables } from './split-tables.js';
 import { withoutNumberColumn } from './number-column.js';
 import { tableKind } from './kind.js';
 import { readPdfDepartment } from './pdf-department.js';
-import { checkImportedSize, checkImportSize, checkTextLines } from './limits.js';
+import { checkImportedSize, checkImportSize, checkTextLines, sheetPassedOver, sheetTooLarge } from './limits.js';
 import { Origins } from './origins.js';
 import { Placement, type ReportEntry } from './placement.js';
 import { recogniseProject } from './project.js';
 import { formatReportEntry, unplacedCount } from './report.js';
 import { sniffInput } from './sniff.js';
-import { filled, formatNames, type SourceFormat, type SourceTable } from './source.js';
+import { filled, formatNames, isEmptyCell, type SourceCell, type SourceFormat, type SourceTable } from './source.js';
 import { isDeclarationText, tableTextFormat } from './table-text.js';
 import { readTsv } from './tsv-table.js';
 import { readXlsx } from './xlsx-table.js';
@@ -27,6 +27,12 @@ import { checkPackage, KIND } from './zip-package.js';
 // Import: bytes → tables of cells (one reader per input form) → one recogniser per table kind → the canonical
 // model, checked against the schema, and the report of everything that could not be placed. readTables is exported
 // for the tests that check, independently of the ledger, that every cell reached the model or the report.
+
+/**
+ * Cells of a sheet that holds no table, listed one by one in the report and the .jxmb's header: up to as many as a
+ * large official table has. A sheet with more is a ledger, said once.
+ */
+const MAX_LISTED_CELLS = 2_000;
 
 export interface ImportOptions {
     /** 年度 to write whatever the table states (jxmb import --year) */
@@ -59,12 +65,16 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     const declarations: Declaration[] = [];
     let yearless = 0;
     const ignored: SourceTable[] = [];
-    for (const table of tables.flatMap(splitTables).map(t => withoutNumbers(t, placement))) {
+    const unread = tables.filter(table => table.unread !== undefined);
+    for (const whole of tables.filter(table => table.unread === undefined).flatMap(splitTables)) {
+        const { table, numbers } = withoutNumberColumn(whole);
         const kind = tableKind(table);
         if (!kind) {
-            ignored.push(table);
+            // Not imported: its 序号 column (a ledger's) is said nothing of, its cells go with the rest.
+            ignored.push(whole);
             continue;
         }
+        leaveOutNumbers(numbers, placement);
         const ctx: RecogniserContext = { placement, extracted: table.extracted, origins };
         for (const note of table.notes ?? []) placement.note(note.where, note.message);
         const declaration = kind === 'department' ? recogniseDepartment(table, ctx) : recogniseProject(table, ctx);
@@ -76,12 +86,23 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
         declarations.push(declaration);
     }
     if (declarations.length === 0) {
+        // The sheet too large to read may be the table meant: its size is what the user must hear of.
+        if (unread[0]) throw sheetTooLarge(unread[0].unread!);
         const office = format === 'xlsx' || format === 'docx' ? null : officeName(options.extension);
         if (office) throw new ImportError(`文件不是 ${office}（不是 zip 压缩包）；按文本读取，也没有找到「绩效指标」表头或「项目名称（资金使用单位）…绩效指标」表头。`);
         throw new ImportError('没有找到部门整体预算绩效目标申报表或项目支出绩效目标表：表中缺少「绩效指标」表头（一级指标、二级指标、三级指标）或「项目名称（资金使用单位）…绩效指标」表头。');
     }
+    for (const table of unread) placement.note(`工作表「${table.name}」`, sheetPassedOver(table.unread!));
     for (const table of ignored) {
-        for (const cell of table.rows.flat()) placement.unplaced(cell, `工作表「${table.name ?? ''}」不是部门整体或项目支出绩效目标表，未导入`);
+        const what = `工作表「${table.name ?? ''}」不是部门整体或项目支出绩效目标表，未导入`;
+        const cells = table.rows.flat().filter(cell => !isEmptyCell(cell));
+        if (cells.length <= MAX_LISTED_CELLS) {
+            for (const cell of cells) placement.unplaced(cell, what);
+            continue;
+        }
+        // A ledger kept beside the table (明细, 数据源): its cells, listed one by one, would bury the declaration.
+        placement.use(...cells);
+        placement.note(`工作表「${table.name ?? ''}」`, `${what}；其中有内容的单元格 ${cells.length.toLocaleString('en-US')} 个，过多，未逐一列出。`);
     }
     const model: DeclarationFile = { version: MODEL_VERSION, declarations };
     assertValidModel(model);
@@ -91,13 +112,11 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     return result;
 }
 
-/** A table without the 序号 column a user put before it, with a note where the column starts. */
-function withoutNumbers(table: SourceTable, placement: Placement): SourceTable {
-    const { table: rest, numbers } = withoutNumberColumn(table);
-    if (numbers.length === 0) return table;
+/** The 序号 column a user put before the table: left out, with a note where the column starts. */
+function leaveOutNumbers(numbers: readonly SourceCell[], placement: Placement): void {
+    if (numbers.length === 0) return;
     placement.use(...numbers);
     placement.note(numbers[0]!.where, `第一列是序号（${numbers.length} 个），不属于官方表格：已略去，其余各列按官方表格读取。`);
-    return rest;
 }
 
 export async function readTables(bytes: Uint8Array, extension?: string, advice = CLI_ADVICE): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {

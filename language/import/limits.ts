@@ -63,8 +63,25 @@ export function checkDocumentBlocks(cells: number, paragraphs: number): void {
  * that hold something, a run of empty ones as one; worksheet-extent.ts). The importer builds each of those cells.
  */
 export function checkSheetSize(name: string, rows: number, columns: number): void {
-    checkTableRows(`工作表「${name}」`, rows);
+    const excess = sheetSizeExcess(name, rows, columns);
+    if (excess) throw sheetTooLarge(excess);
+}
+
+/** What makes a worksheet too large to read (「工作表「明细」有 100,000 行，超过可导入的上限 50,000 行」), or undefined. */
+export function sheetSizeExcess(name: string, rows: number, columns: number): string | undefined {
+    if (rows > MAX_TABLE_ROWS) return `工作表「${name}」有 ${count(rows)} 行，超过可导入的上限 ${count(MAX_TABLE_ROWS)} 行`;
     if (rows * columns > MAX_SHEET_CELLS) {
-        throw new ImportError(`工作表「${name}」有内容的范围达 ${count(rows)} 行 × ${count(columns)} 列，超过可导入的上限 ${count(MAX_SHEET_CELLS)} 个单元格（空行、空列连续多个只计一个）。${ADVICE}`);
+        return `工作表「${name}」有内容的范围达 ${count(rows)} 行 × ${count(columns)} 列，超过可导入的上限 ${count(MAX_SHEET_CELLS)} 个单元格（空行、空列连续多个只计一个）`;
     }
+    return undefined;
+}
+
+/** The refusal for a workbook whose table may be the sheet too large to read. */
+export function sheetTooLarge(excess: string): ImportError {
+    return new ImportError(`${excess}。${ADVICE}`);
+}
+
+/** A sheet too large to read, passed over beside one that holds a table: the report says it was not read. */
+export function sheetPassedOver(excess: string): string {
+    return `${excess}：此工作表没有读取，其内容未导入。`;
 }

@@ -50,6 +50,8 @@ export interface SourceTable {
     extracted: boolean;
     /** what the reader had to guess while building the rows (PDF text), for the report */
     notes?: Array<{ where: string; message: string }>;
+    /** the sheet was too large to read (no rows): what makes it so (limits.ts sheetSizeExcess) */
+    unread?: string;
 }
 
 export const formatNames: Record<SourceFormat, string> = {

@@ -1,11 +1,12 @@
 import { posix } from 'node:path';
-import { checkSheetSize } from './limits.js';
+import { sheetSizeExcess } from './limits.js';
+import { SHARED_STRINGS, stringsUsedBy } from './shared-strings.js';
 import { partChunks, readPart, type ZipPart } from './zip-package.js';
 import { replaceParts } from './zip-rewrite.js';
 
 // Each worksheet's used range, read from its XML before exceljs loads the workbook. exceljs builds every cell as
 // objects (and every cell of a merged range: a 1 KB workbook merging B2:B1048576 exhausted 512 MB), so a sheet
-// past the limits must be refused before it is loaded, not after. The XML is inflated in chunks and scanned for
+// past the limits must be left out before it is loaded, not after. The XML is inflated in chunks and scanned for
 // the row and cell references only, in bounded memory whatever the sheet's size.
 // The range is the rows and columns that hold something (a value, a formula): a 61-row table with borders drawn down
 // to row 100,000 is a 61-row table, one with a note in column XFD or in row 1,048,576 is a table of its columns (rows)
@@ -33,20 +34,43 @@ export interface Extent {
     padded: boolean;
 }
 
+/** A sheet in place of one too large to read: exceljs loads it as empty, without a cell of the original. */
+const UNREAD_SHEET = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>', 'utf8');
+
+export interface CheckedWorksheets {
+    /** the package to load: the same bytes, or the sheets without what only formatting reaches, the unread ones empty */
+    bytes: Uint8Array;
+    /** sheet name → what makes it too large to read (limits.ts sheetSizeExcess): the importer decides what to say */
+    unread: Map<string, string>;
+}
+
 /**
- * Throws the limits' ImportError for the first worksheet past them; a part that cannot be read is left to exceljs.
- * Gives back the package to load: the same bytes, or the sheets without what only formatting reaches.
+ * Each worksheet's extent, in bounded memory. A sheet past the limits is not read — a ledger of 100,000 rows (明细)
+ * often sits beside the table sheet — but emptied, and its texts taken out of the shared strings, so that exceljs
+ * never builds them; a part that cannot be read is left to exceljs.
  */
-export async function checkWorksheets(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<Uint8Array> {
+export async function checkWorksheets(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<CheckedWorksheets> {
     const names = sheetNames(bytes, parts);
     const trimmed = new Map<string, Buffer>();
+    const unread = new Map<string, string>();
+    const read: ZipPart[] = [];
     for (const part of parts.values()) {
         if (!WORKSHEET.test(part.name)) continue;
         const extent = await worksheetExtent(partChunks(bytes, part));
-        checkSheetSize(names.get(part.name) ?? part.name, extent.rowsRead, extent.columns);
-        if (extent.padded) trimmed.set(part.name, await withoutEmptyCells(partChunks(bytes, part), extent));
+        const name = names.get(part.name) ?? part.name;
+        const excess = sheetSizeExcess(name, extent.rowsRead, extent.columns);
+        if (excess) {
+            unread.set(name, excess);
+            trimmed.set(part.name, UNREAD_SHEET);
+        } else {
+            read.push(part);
+            if (extent.padded) trimmed.set(part.name, await withoutEmptyCells(partChunks(bytes, part), extent));
+        }
     }
-    return trimmed.size > 0 ? replaceParts(bytes, parts, trimmed) : bytes;
+    const strings = parts.get(SHARED_STRINGS);
+    if (unread.size > 0 && strings) trimmed.set(strings.name, await stringsUsedBy(partChunks(bytes, strings), read.map(part => partChunks(bytes, part))));
+    return { bytes: trimmed.size > 0 ? replaceParts(bytes, parts, trimmed) : bytes, unread };
 }
 
 export async function worksheetExtent(chunks: AsyncIterable<Buffer>): Promise<Extent> {

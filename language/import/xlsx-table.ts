@@ -14,7 +14,7 @@ import type { ZipPart } from './zip-package.js';
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable[]> {
-    const sheets = await checkWorksheets(bytes, parts);
+    const { bytes: sheets, unread } = await checkWorksheets(bytes, parts);
     // Loaded on the first .xlsx import: the server and the CLI start without evaluating exceljs.
     const { default: Excel } = await import('exceljs');
     const workbook = new Excel.Workbook();
@@ -25,7 +25,14 @@ export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
         // exceljs's own words (「Cannot set properties of undefined」) tell a user nothing: what it means for the file does.
         throw new ImportError('无法读取 .xlsx 工作簿：文件已损坏或不完整，或其内部结构无法解析。请在 Excel 中打开，另存为 .xlsx 后再导入。', { cause: error });
     }
-    return workbook.worksheets.map(sheetTable);
+    const tables = workbook.worksheets.map(sheet => unread.has(sheet.name) ? unreadTable(sheet.name, unread.get(sheet.name)!) : sheetTable(sheet));
+    // A sheet exceljs named otherwise (a workbook.xml it reads differently) is still said to be unread.
+    for (const [name, excess] of unread) if (!tables.some(table => table.name === name)) tables.push(unreadTable(name, excess));
+    return tables;
+}
+
+function unreadTable(name: string, excess: string): SourceTable {
+    return { name, rows: [], extracted: false, unread: excess };
 }
 
 function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {

@@ -102,6 +102,51 @@ export function xlsx(sheets: Record<string, string>): Buffer {
     });
 }
 
+/**
+ * The workbook (one compiled by jxmb) with a ledger after its sheets, as budget units keep one beside their tables
+ * (明细, 数据源): a sheet 明细 of ledgerSheet's rows, its texts in the shared strings after the table's, as Excel saves
+ * them — built without exceljs building its cells in the test.
+ */
+export function withLedger(workbook: Uint8Array, rows: number, unique = false): Buffer {
+    const parts = unzip(workbook);
+    const text = (part: string) => parts[part]!.toString('utf8');
+    const n = Object.keys(parts).filter(part => /^xl\/worksheets\/sheet\d+\.xml$/.test(part)).length + 1;
+    const sst = text('xl/sharedStrings.xml');
+    const strings: string[] = [];
+    const indices = new Map<string, number>();
+    const first = sst.match(/<si>/g)?.length ?? 0;
+    const body = ledgerSheet(rows, (ref, value) => {
+        let index = indices.get(value);
+        if (index === undefined) indices.set(value, index = first + strings.push(value) - 1);
+        return `<c r="${ref}" t="s"><v>${index}</v></c>`;
+    }, unique);
+    return zip({
+        ...parts,
+        '[Content_Types].xml': text('[Content_Types].xml').replace('</Types>', `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`),
+        'xl/workbook.xml': text('xl/workbook.xml').replace('</sheets>', `<sheet name="明细" sheetId="${n + 100}" r:id="rIdLedger"/></sheets>`),
+        'xl/_rels/workbook.xml.rels': text('xl/_rels/workbook.xml.rels').replace('</Relationships>', `<Relationship Id="rIdLedger" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${n}.xml"/></Relationships>`),
+        'xl/sharedStrings.xml': sst.replace('</sst>', `${strings.map(s => `<si><t>${xmlEscape(s)}</t></si>`).join('')}</sst>`),
+        [`xl/worksheets/sheet${n}.xml`]: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`
+    });
+}
+
+/**
+ * <sheetData> of a ledger: a header row, then `rows` − 1 rows of ten columns — numbers, dates, codes, and a text of
+ * its own in each row (`unique`: each text its own). `text` writes a text cell (inline, unless given).
+ */
+export function ledgerSheet(rows: number, text = (ref: string, value: string) => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`, unique = false): string {
+    const columns = 'ABCDEFGHIJ';
+    const header = ['序号', '日期', '凭证号', '科目编码', '科目名称', '单位', '摘要', '借方金额', '贷方金额', '余额'];
+    const lines = [`<row r="1">${header.map((h, c) => text(`${columns[c]}1`, h)).join('')}</row>`];
+    for (let r = 2; r <= rows; r++) {
+        const own = unique ? `-${r}` : '';
+        const values: Array<string | number> = [r - 1, `2024-${String(r % 12 + 1).padStart(2, '0')}-01${own}`, `记-${r}`, `30201${r % 8}${own}`, `办公费${own}`, `某某单位${own}`, `支付办公费（第${r}笔）`, r % 1000 / 100, 0, r % 5000 / 100];
+        lines.push(`<row r="${r}">${values.map((v, c) => typeof v === 'number' ? `<c r="${columns[c]}${r}"><v>${v}</v></c>` : text(`${columns[c]}${r}`, v)).join('')}</row>`);
+    }
+    return `<sheetData>${lines.join('')}</sheetData>`;
+}
+
 // ── .docx ──────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A table cell of a test document: text (lines become paragraphs), with optional horizontal and vertical merges. */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { DepartmentDeclaration } from '../../language/compile/model.js';
+import { renderXlsx } from '../../language/compile/xlsx.js';
 import { importBytes } from '../../language/import/import.js';
-import { seedOf } from '../helpers/samples.js';
-import { modelDifferences, xlsx, zip } from './helpers.js';
+import { modelOf, readSample, seedOf } from '../helpers/samples.js';
+import { ledgerSheet, modelDifferences, withLedger, xlsx, zip } from './helpers.js';
 
 // Inputs far beyond the official tables: long tables still import, and the same everywhere (linear readers); a
 // .docx over the row limit, a zip bomb, a zip that is no Office package, an import whose .jxmb would be too large
@@ -49,16 +50,53 @@ describe('an import whose .jxmb would be larger than jxmb check and the editor r
     const header = ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'];
     const projects = `<sheetData><row r="1">${header.map((text, c) => cell(`${'ABCDEFG'[c]}1`, text)).join('')}</row>`
         + `<row r="2">${cell('A2', '科普活动')}<c r="B2"><v>1.5</v></c><c r="C2"><v>1.5</v></c>${cell('F2', '完成科普工作')}${cell('G2', '1、1-产出指标；11-数量指标；举办活动场次；实施周期指标值:≥5场次；年度指标值:≥5场次。')}</row></sheetData>`;
-    /** A sheet of `rows` × 5 cells that is no 绩效目标表: each of its cells is reported, and listed in the .jxmb. */
-    const other = (rows: number) => `<sheetData>${Array.from({ length: rows }, (_, i) => `<row r="${i + 1}">${[...'ABCDE'].map(c => cell(`${c}${i + 1}`, `数据${i}`)).join('')}</row>`).join('')}</sheetData>`;
+    /** A sheet of `rows` × 5 cells that is no 绩效目标表, each cell `text` and its number. */
+    const other = (rows: number, text = '数据') => `<sheetData>${Array.from({ length: rows }, (_, i) => `<row r="${i + 1}">${[...'ABCDE'].map(c => cell(`${c}${i + 1}`, `${text}${i}`)).join('')}</row>`).join('')}</sheetData>`;
 
-    test('a project table beside a sheet of 40,000 other cells: refused, the unplaced cells counted; beside 2,000: imported', async () => {
-        await expect(importBytes(xlsx({ 项目支出: projects, 明细: other(8_000) }))).rejects.toThrow(
-            /^导入结果过大：生成的 \.jxmb 达 \d+\.\d MB，其中 40,000 个未能放入的单元格逐一列在文件开头，超过 \.jxmb 文件的上限 4\.0 MB（申报表通常不到 1 MB）。请确认选对了文件，或把表格拆分后分别导入。$/
+    test('a project table beside a sheet of 2,000 other cells with long texts: each one listed, refused with the cells counted', async () => {
+        const fits = await importBytes(xlsx({ 项目支出: projects, 明细: other(400) }));
+        expect(fits.model.declarations).toHaveLength(1);
+        expect(fits.report.filter(entry => entry.kind === 'unplaced')).toHaveLength(2_000);
+        await expect(importBytes(xlsx({ 项目支出: projects, 明细: other(400, '说明'.repeat(1_000)) }))).rejects.toThrow(
+            /^导入结果过大：生成的 \.jxmb 达 \d+\.\d MB，其中 2,000 个未能放入的单元格逐一列在文件开头，超过 \.jxmb 文件的上限 4\.0 MB（申报表通常不到 1 MB）。请确认选对了文件，或把表格拆分后分别导入。$/
         );
-        const result = await importBytes(xlsx({ 项目支出: projects, 明细: other(400) }));
+    });
+
+    test('a project table beside a sheet of 40,000 other cells (a ledger): imported, the sheet noted once instead of each cell', async () => {
+        const result = await importBytes(xlsx({ 项目支出: projects, 明细: other(8_000) }));
         expect(result.model.declarations).toHaveLength(1);
-        expect(result.report.filter(entry => entry.kind === 'unplaced')).toHaveLength(2_000);
+        expect(result.report.filter(entry => entry.where.startsWith('工作表「明细」'))).toEqual([{
+            kind: 'note', where: '工作表「明细」',
+            message: '工作表「明细」不是部门整体或项目支出绩效目标表，未导入；其中有内容的单元格 40,000 个，过多，未逐一列出。'
+        }]);
+        // With a 序号 column before it: nothing said of the column, which belongs to no table imported.
+        const numbered = other(8_000).replace(/<c r="([A-E])(\d+)"/g, (_, c: string, r: string) => `<c r="${String.fromCharCode(c.charCodeAt(0) + 1)}${r}"`)
+            .replace(/<row r="(\d+)">/g, (row, r: string) => `${row}<c r="A${r}"><v>${r}</v></c>`);
+        const withNumbers = await importBytes(xlsx({ 项目支出: projects, 明细: numbered }));
+        expect(withNumbers.report.filter(entry => entry.where.startsWith('工作表「明细」')).map(entry => entry.message)).toEqual([
+            '工作表「明细」不是部门整体或项目支出绩效目标表，未导入；其中有内容的单元格 48,000 个，过多，未逐一列出。'
+        ]);
+    });
+});
+
+describe('a table sheet beside a sheet past the limits (a ledger of 50,001 rows × 10 columns)', () => {
+    const ledger = ledgerSheet(50_001);
+    const passedOver = '工作表「明细」有 50,001 行，超过可导入的上限 50,000 行：此工作表没有读取，其内容未导入。';
+
+    test('the table is imported as without the ledger, and one note names the ledger passed over', async () => {
+        const plain = await renderXlsx((await modelOf(readSample('000-nansha-kexie.jxmb'))).model);
+        const alone = await importBytes(plain);
+        const beside = await importBytes(withLedger(plain, 50_001));
+        expect(modelDifferences(beside.model, alone.model)).toEqual([]);
+        expect(beside.report).toEqual([...alone.report, { kind: 'note', where: '工作表「明细」', message: passedOver }]);
+    });
+
+    test('the ledger beside sheets that hold no table: refused by its size, as a workbook of the ledger alone', async () => {
+        const alone = importBytes(xlsx({ 明细: ledger }));
+        const withNotes = importBytes(xlsx({ 说明: '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>填表说明</t></is></c></row></sheetData>', 明细: ledger }));
+        const refusal = '工作表「明细」有 50,001 行，超过可导入的上限 50,000 行。请确认选对了文件，或把表格拆分后分别导入。';
+        await expect(alone).rejects.toThrow(refusal);
+        await expect(withNotes).rejects.toThrow(refusal);
     });
 });
 

@@ -5,7 +5,7 @@ import { renderXlsx } from '../../language/compile/xlsx.js';
 import { modelOf, readSample } from '../helpers/samples.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { expectOrderly, runBounded } from '../robustness/bounded-cli.js';
-import { unzip, xlsx, zip } from './helpers.js';
+import { unzip, withLedger, xlsx, zip } from './helpers.js';
 
 // Workbooks and documents far past the import's limits, through the built CLI (`npm run build` first) in a bounded
 // heap: refused with a message naming the file, the sheet and the limit before exceljs or mammoth build them —
@@ -60,6 +60,31 @@ describe('an .xlsx past the limits: refused before it is loaded', () => {
         expect(left).toEqual([]);
         expect(run.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
     }, 60_000);
+});
+
+describe('a table sheet beside a ledger past the limits (50,001 rows × 10 columns, as budget units keep 明细 beside 绩效目标表)', () => {
+    test('import: the table imported as without the ledger, a note naming the ledger; --report reviews the table; memory as for the table alone', async () => {
+        const plain = await renderXlsx((await modelOf(readSample('000-nansha-kexie.jxmb'))).model);
+        // Every text of the ledger its own (300,000 shared strings): built, they would take some 90 MB.
+        const path = file('ledger/with-ledger.xlsx', withLedger(plain, 50_001, true));
+        const note = `${path}:工作表「明细」: 说明：工作表「明细」有 50,001 行，超过可导入的上限 50,000 行：此工作表没有读取，其内容未导入。`;
+        const before = await runBounded(['import', file('plain-ledger.xlsx', plain)]);
+        const after = await runBounded(['import', path]);
+        expectOrderly(before, 0);
+        expectOrderly(after, 0);
+        const body = (stdout: string) => stdout.split('\n').slice(1).join('\n');
+        expect(body(after.stdout)).toBe(body(before.stdout));
+        expect(after.stderr.split('\n')).toContain(note);
+        // The ledger's cells and texts are never built: what it costs is reading its XML past, a chunk at a time.
+        expect(after.peakMb).toBeLessThan(before.peakMb + 50);
+        const json = at('report-ledger.json');
+        const checked = await runBounded(['check', at('ledger'), '--report', json]);
+        expectOrderly(checked, 0);
+        const [entry] = JSON.parse(readFileSync(json, 'utf8')).files as Array<{ status: string; errors: number; importReport: Array<{ where: string; message: string }> }>;
+        expect(entry).toMatchObject({ status: 'checked', errors: 0 });
+        expect(entry!.importReport).toContainEqual({ kind: 'note', where: '工作表「明细」', message: expect.stringContaining('此工作表没有读取') });
+        expect(checked.peakMb).toBeLessThan(UNLOADED_PEAK_MB);
+    }, 120_000);
 });
 
 /** 1 → A, 16384 → XFD. */
