@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import type { DeclarationFile } from '../../language/compile/model.js';
@@ -230,4 +231,39 @@ function isLayoutWord(text: string): boolean {
         || projectHeading(c) !== null || /^单位[:：]万元$/.test(c)
         || level1Label(c) !== null || level2Label(c) !== null || c === '合计' || /^基本信息|财政供养人员数|下属二级单位数/.test(c)
         || budgetField(c) !== null;
+}
+
+export type Cells = Record<string, ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string }>;
+
+/** A 部门整体 sheet with one task (amount in D3) and indicators in rows 5–7; `cells` overwrites cells by address. */
+export async function departmentSheet(cells: Cells = {}, extra?: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('部门整体');
+    const rows: ExcelJS.CellValue[][] = [
+        ['部门名称', '示例区科学技术协会'],
+        ['年度重点工作任务', '名称', '主要实施内容', '拟投入的资金（万元）', '期望达到的目标（概述）'],
+        [null, '科普活动', '组织科普志愿活动。', 80, '科普受益2万人次。'],
+        ['绩效指标', '一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值'],
+        [null, '产出指标', '数量指标', '组织科普志愿活动场次', '≥20场次', '≥20场次'],
+        [null, null, '时效指标', '完成时间', '2024-12-31', '2024-12-31'],
+        [null, '效益指标', '社会效益指标', '主流媒体报道次数', '≥20次', '≥20次']
+    ];
+    rows.forEach((row, r) => row.forEach((value, c) => { if (value !== null) sheet.getCell(r + 1, c + 1).value = value; }));
+    for (const [address, content] of Object.entries(cells)) {
+        const cell = sheet.getCell(address);
+        if (content !== null && typeof content === 'object' && 'numFmt' in content) Object.assign(cell, content);
+        else cell.value = content;
+    }
+    extra?.(sheet);
+    return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** `text` as the inflated chunks of a zip part arrive, cut at `cuts` (byte offsets). */
+export async function* chunks(text: string, cuts: number[]): AsyncGenerator<Buffer> {
+    const bytes = Buffer.from(text, 'utf8');
+    let from = 0;
+    for (const cut of [...cuts, bytes.length]) {
+        yield bytes.subarray(from, cut);
+        from = cut;
+    }
 }

@@ -1,11 +1,10 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseAndValidate } from '../../language/documents.js';
 import { importBytes, renderImport } from '../../language/import/import.js';
 import { SourceMap } from '../../language/review/places.js';
 import { jxmb } from '../helpers/services.js';
-import { docx, type DocxCell } from './helpers.js';
+import { departmentSheet, docx, type DocxCell } from './helpers.js';
 
 // Cells holding characters nobody sees (zero-width space, direction override …). A name or text keeps them — the
 // reviewer gets the value the table holds — and the check text/invisible-char names them at their cell. A cell that
@@ -15,23 +14,6 @@ import { docx, type DocxCell } from './helpers.js';
 const ZWSP = '\u200b';
 const RLO = '\u202e';
 
-/** A 部门整体 sheet with one task (amount in D3) and indicators in rows 5–7; `cells` overwrites cells by address. */
-async function departmentSheet(cells: Record<string, string>): Promise<Buffer> {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('部门整体');
-    const rows: Array<Array<string | number | null>> = [
-        ['部门名称', '示例区科学技术协会'],
-        ['年度重点工作任务', '名称', '主要实施内容', '拟投入的资金（万元）', '期望达到的目标（概述）'],
-        [null, '科普活动', '组织科普志愿活动。', 80, '科普受益2万人次。'],
-        ['绩效指标', '一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值'],
-        [null, '产出指标', '数量指标', '组织科普志愿活动场次', '≥20场次', '≥20场次'],
-        [null, null, '时效指标', '完成时间', '2024-12-31', '2024-12-31'],
-        [null, '效益指标', '社会效益指标', '主流媒体报道次数', '≥20次', '≥20次']
-    ];
-    rows.forEach((row, r) => row.forEach((value, c) => { if (value !== null) sheet.getCell(r + 1, c + 1).value = value; }));
-    for (const [address, value] of Object.entries(cells)) sheet.getCell(address).value = value;
-    return Buffer.from(await book.xlsx.writeBuffer());
-}
 
 /** The import, the generated .jxmb's text/invisible-char findings, each with the cell the reviewer's report names. */
 async function imported(bytes: Buffer) {

@@ -1,18 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { stringsUsedBy } from '../../language/import/shared-strings.js';
+import { chunks } from './helpers.js';
 
 // The shared strings kept when a sheet too large to read is left out (shared-strings.ts): the texts the sheets read
 // use, each at its index, the others emptied in place and those after the last one used left out — wherever the
 // inflated chunks happen to cut the XML.
 
-async function* chunks(text: string, cuts: number[]): AsyncGenerator<Buffer> {
-    const bytes = Buffer.from(text, 'utf8');
-    let from = 0;
-    for (const cut of [...cuts, bytes.length]) {
-        yield bytes.subarray(from, cut);
-        from = cut;
-    }
-}
 
 const strings = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="6" uniqueCount="6">'
     + '<si><t>明细甲</t></si><si><t>部门名称</t></si><si/><si><r><rPr><b/></rPr><t>绩效</t></r><r><t>指标</t></r></si><si><t>明细乙</t></si><si><t xml:space="preserve"> 明细丙 </t></si></sst>';

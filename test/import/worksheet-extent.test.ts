@@ -1,19 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { withoutEmptyCells, worksheetExtent } from '../../language/import/worksheet-extent.js';
+import { chunks } from './helpers.js';
 
 // The used range of a worksheet read from its XML before exceljs loads it (worksheet-extent.ts): the last row and
 // column that hold something (a value, a formula), wherever the inflated chunks happen to cut the tags; cells with
 // formatting only do not count, and are taken out before exceljs loads the sheet, as are the parts of merged ranges
 // past the values.
 
-async function* chunks(text: string, cuts: number[]): AsyncGenerator<Buffer> {
-    const bytes = Buffer.from(text, 'utf8');
-    let from = 0;
-    for (const cut of [...cuts, bytes.length]) {
-        yield bytes.subarray(from, cut);
-        from = cut;
-    }
-}
 
 const sheet = '<?xml version="1.0"?><worksheet><dimension ref="A1:B2"/><cols><col min="1" max="3"/></cols><sheetData>'
     + '<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>'

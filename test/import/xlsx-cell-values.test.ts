@@ -1,36 +1,12 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { importBytes, renderImport } from '../../language/import/import.js';
+import { departmentSheet } from './helpers.js';
 
 // A cell of an .xlsx is read as the sheet shows it: a formatted hyperlink by its text, an Excel error value as blank
 // with a note, a number through its number format (「"≥"0"场次"」 shows ≥45场次), a formula's floating leftover as
 // Excel shows it. What the reader cannot show as Excel does is said at the cell. Hidden columns are said as hidden
 // rows are; a password-protected workbook is named as such.
-
-type Cells = Record<string, ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string }>;
-
-/** A 部门整体 sheet with one task (amount in D3) and indicators in rows 5–7; `cells` overwrites cells by address. */
-async function departmentSheet(cells: Cells = {}, extra?: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('部门整体');
-    const rows: ExcelJS.CellValue[][] = [
-        ['部门名称', '示例区科学技术协会'],
-        ['年度重点工作任务', '名称', '主要实施内容', '拟投入的资金（万元）', '期望达到的目标（概述）'],
-        [null, '科普活动', '组织科普志愿活动。', 80, '科普受益2万人次。'],
-        ['绩效指标', '一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值'],
-        [null, '产出指标', '数量指标', '组织科普志愿活动场次', '≥20场次', '≥20场次'],
-        [null, null, '时效指标', '完成时间', '2024-12-31', '2024-12-31'],
-        [null, '效益指标', '社会效益指标', '主流媒体报道次数', '≥20次', '≥20次']
-    ];
-    rows.forEach((row, r) => row.forEach((value, c) => { if (value !== null) sheet.getCell(r + 1, c + 1).value = value; }));
-    for (const [address, content] of Object.entries(cells)) {
-        const cell = sheet.getCell(address);
-        if (content !== null && typeof content === 'object' && 'numFmt' in content) Object.assign(cell, content);
-        else cell.value = content;
-    }
-    extra?.(sheet);
-    return Buffer.from(await book.xlsx.writeBuffer());
-}
 
 type Result = Awaited<ReturnType<typeof importBytes>>;
 
