@@ -8,7 +8,7 @@ export const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
 // A cell holding a shared string: <c r="B2" s="1" t="s"><v>17</v></c>, with or without a namespace prefix.
 const STRING_CELL = /<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\bt\s*=\s*["']s["'][^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?v>\s*(\d+)/g;
-const ROW_START = /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g;
+export const ROW_START = /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g;
 // One shared string, whole: <si>…</si> or <si/>; and where one starts.
 const STRING = /<((?:[A-Za-z_][\w.-]*:)?)si\b[^>]*?(?:\/>|>[\s\S]*?<\/\1si>)/g;
 const STRING_START = /<(?:[A-Za-z_][\w.-]*:)?si[\s/>]/g;
@@ -37,7 +37,7 @@ export async function stringsUsedBy(strings: AsyncIterable<Buffer>, sheets: Read
 }
 
 /** The text of the chunks, a piece at a time, each piece ending where `start` (an element's start) matches last. */
-async function eachPiece(chunks: AsyncIterable<Buffer>, start: RegExp, piece: (text: string) => void): Promise<void> {
+export async function eachPiece(chunks: AsyncIterable<Buffer>, start: RegExp, piece: (text: string) => void): Promise<void> {
     // Byte for byte (latin1): the tags are ASCII, and the text is written back as it was.
     let carry = '';
     for await (const chunk of chunks) {

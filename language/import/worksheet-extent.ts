@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { sheetSizeExcess } from './limits.js';
-import { SHARED_STRINGS, stringsUsedBy } from './shared-strings.js';
+import { eachPiece, ROW_START, SHARED_STRINGS, stringsUsedBy } from './shared-strings.js';
 import { partChunks, readPart, type ZipPart } from './zip-package.js';
 import { replaceParts } from './zip-rewrite.js';
 
@@ -196,7 +196,6 @@ function keptPart(range: Range, rows: number, columns: number): Range | undefine
 // Elements without a reference stay: the cells and rows after them are numbered by their place.
 const EMPTY_CELL = /<((?:[A-Za-z_][\w.-]*:)?)c\s[^>]*?\br\s*=\s*["'][^>]*?(?:\/>|>\s*<\/\1c>)/g;
 const EMPTY_ROW = /<((?:[A-Za-z_][\w.-]*:)?)row\s[^>]*?\br\s*=\s*["'][^>]*?(?:\/>|>\s*<\/\1row>)/g;
-const ROW_START = /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g;
 const MERGE = /<((?:[A-Za-z_][\w.-]*:)?)mergeCell\b([^>]*?)(?:\/>|>\s*<\/\1mergeCell>)/g;
 
 /**
@@ -212,20 +211,8 @@ export async function withoutEmptyCells(chunks: AsyncIterable<Buffer>, extent: P
         return kept ? `<${prefix}mergeCell ref="${columnName(kept.column)}${kept.row}:${columnName(kept.lastColumn)}${kept.lastRow}"/>` : '';
     };
     const emit = (text: string) => out.push(Buffer.from(text.replace(EMPTY_CELL, '').replace(EMPTY_ROW, '').replace(MERGE, merge), 'latin1'));
-    let carry = '';
-    for await (const chunk of chunks) {
-        const text = carry + chunk.toString('latin1');
-        // Up to the last row's start: no element is cut.
-        let cut = -1;
-        for (const match of text.matchAll(ROW_START)) cut = match.index!;
-        if (cut <= 0) {
-            carry = text;
-            continue;
-        }
-        emit(text.slice(0, cut));
-        carry = text.slice(cut);
-    }
-    emit(carry);
+    // Up to the last row's start: no element is cut.
+    await eachPiece(chunks, ROW_START, emit);
     return Buffer.concat(out);
 }
 
