@@ -36,9 +36,18 @@ async function answerDialog(title: string, path: string, proposed: string, butto
     const input = dialog.locator('input');
     await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain(proposed);
     await input.fill(path);
-    if (button) await dialog.getByRole('button', { name: button }).click();
-    else await editor.page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+    if (!button) {
+        await editor.page.keyboard.press('Enter');
+        await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+        return;
+    }
+    // VS Code's dialog ignores a click that comes while it is still listing the folder just typed (seen on a slow
+    // host: the dialog stayed open with the button focused); a person clicks again, and so does this.
+    const accept = dialog.getByRole('button', { name: button });
+    await expect.poll(async () => {
+        if (await dialog.isVisible()) await accept.click({ timeout: 5_000 }).catch(() => undefined);
+        return dialog.isVisible();
+    }, { timeout: 30_000, interval: 2_000 }).toBe(false);
 }
 
 const withoutTime = (html: string) => html.replace(/生成时间（UTC）：[^；]*；/, '');
