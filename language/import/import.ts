@@ -123,8 +123,8 @@ export async function readTables(bytes: Uint8Array, extension?: string, advice =
     refuseDeclaration(extension, advice);
     checkImportSize(bytes);
     switch (sniffInput(bytes, extension)) {
-        case 'xlsx': return { tables: await readXlsx(bytes, checkPackage(bytes, 'xlsx')), format: 'xlsx', encoding: null };
-        case 'docx': return { tables: [await readDocx(bytes, checkPackage(bytes, 'docx'))], format: 'docx', encoding: null };
+        case 'xlsx': return { tables: await readXlsx(bytes, await checkPackage(bytes, 'xlsx')), format: 'xlsx', encoding: null };
+        case 'docx': return { tables: [await readDocx(bytes, await checkPackage(bytes, 'docx'))], format: 'docx', encoding: null };
         case 'text': {
             const { text, encoding } = decodeText(bytes);
             if (text.trim() === '') throw new ImportError('文件是空的（没有任何文字）。');

@@ -5,7 +5,7 @@ import { megabytes } from '../cli/source-files.js';
 // An .xlsx or .docx is a zip of XML parts. Before exceljs or mammoth inflate it whole, its central directory is read
 // here: a package whose parts inflate to hundreds of megabytes (a zip bomb: 200 MB of one repeated character packs
 // into 200 KB) is refused, and so is a zip that is no workbook or document at all. Each part is also inflated once
-// with its declared size as the ceiling, so a directory that understates a size cannot get past the check.
+// and counted against its declared size, so a directory that understates a size cannot get past the check.
 
 /** All parts of a package together, inflated: the official tables are well under 1 MB. */
 export const MAX_PACKAGE_BYTES = 100 * 1024 * 1024;
@@ -31,7 +31,7 @@ export const KIND = {
 } as const;
 
 /** The package's parts, checked; throws an ImportError naming what is wrong. */
-export function checkPackage(bytes: Uint8Array, kind: PackageKind): Map<string, ZipPart> {
+export async function checkPackage(bytes: Uint8Array, kind: PackageKind): Promise<Map<string, ZipPart>> {
     const { name, short, main } = KIND[kind];
     const parts = zipDirectory(bytes);
     if (!parts) throw new ImportError(`无法读取 .${kind} ${short}：文件已损坏或不完整（找不到完整的 zip 目录）。`);
@@ -44,7 +44,7 @@ export function checkPackage(bytes: Uint8Array, kind: PackageKind): Map<string, 
         }
     }
     for (const part of parts.values()) {
-        if (inflatedSize(bytes, part) === 'over') {
+        if (await inflatesOver(bytes, part)) {
             throw new ImportError(`${name}已损坏或是恶意构造的：部件 ${part.name} 解压后大于压缩包目录中登记的 ${part.size.toLocaleString('en-US')} 字节。${ADVICE}`);
         }
     }
@@ -89,18 +89,28 @@ export async function* partChunks(bytes: Uint8Array, part: ZipPart): AsyncGenera
     }
 }
 
-/** 'over' when the part inflates beyond its declared size; damaged or unknown data is left to the reader to report. */
-function inflatedSize(bytes: Uint8Array, part: ZipPart): 'ok' | 'over' {
+/** Parts up to this size are inflated at once; larger ones a chunk at a time, so the check never holds one whole. */
+const WHOLE_PART_BYTES = 1024 * 1024;
+
+/** Whether the part inflates beyond its declared size; damaged or unknown data is left to the reader to report. */
+async function inflatesOver(bytes: Uint8Array, part: ZipPart): Promise<boolean> {
+    if (part.size > WHOLE_PART_BYTES && part.method === 8) {
+        let total = 0;
+        for await (const chunk of partChunks(bytes, part)) {
+            total += chunk.length;
+            if (total > part.size) return true;
+        }
+        return false;
+    }
     const data = partData(bytes, part);
-    if (!data) return 'ok';
-    if (part.method === 0) return data.length > part.size ? 'over' : 'ok';
-    if (part.method !== 8) return 'ok';
+    if (!data) return false;
+    if (part.method === 0) return data.length > part.size;
+    if (part.method !== 8) return false;
     try {
         // One byte more than declared: a larger output proves the size was understated.
-        const out = inflateRawSync(data, { maxOutputLength: part.size + 1 });
-        return out.length > part.size ? 'over' : 'ok';
+        return inflateRawSync(data, { maxOutputLength: part.size + 1 }).length > part.size;
     } catch (error) {
-        return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'over' : 'ok';
+        return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
     }
 }
 
