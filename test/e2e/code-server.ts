@@ -5,6 +5,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 // A real VS Code for the end-to-end tests: code-server (VS Code's open-source server) with the packaged .vsix
 // installed, on 127.0.0.1 only, driven by Playwright in Debian's Chromium (../shared/e2e/RECIPE.md).
@@ -34,8 +35,36 @@ export interface Editor {
     stop(): Promise<void>;
 }
 
-/** Starts code-server on a copy of `files` and opens it in Chromium. Always call stop() (in a finally). */
-export async function startEditor(files: Record<string, string>): Promise<Editor> {
+/**
+ * Makes code-server start in 中文: the display language needs a language pack installed, and the real one is not on
+ * npm, so a pack that translates nothing of VS Code itself (test/e2e/zh-cn-pack) is packaged and installed, and the
+ * cache that VS Code writes when a pack is installed from its UI (languagepacks.json) is written as it would be.
+ * VS Code's own texts stay English; jxmb's commands, dialogs and messages come in its zh-cn strings.
+ */
+function installChinese(root: string, data: string, extensions: string, env: NodeJS.ProcessEnv): string[] {
+    const pack = join(root, 'zh-cn-pack.vsix');
+    const run = (command: string, args: string[], cwd?: string) => {
+        const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 120_000 });
+        if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
+    };
+    run(join(repo, 'node_modules/.bin/vsce'), ['package', '--skip-license', '--allow-missing-repository', '-o', pack], join(repo, 'test/e2e/zh-cn-pack'));
+    run(codeServer, ['--extensions-dir', extensions, '--user-data-dir', data, '--install-extension', pack]);
+    writeFileSync(join(data, 'languagepacks.json'), JSON.stringify({
+        'zh-cn': {
+            hash: 'jxmb-e2e',
+            extensions: [{ extensionIdentifier: { id: 'jxmb-e2e.jxmb-e2e-zh-cn' }, version: '0.0.1' }],
+            translations: { vscode: join(extensions, 'jxmb-e2e.jxmb-e2e-zh-cn-0.0.1/translations/main.i18n.json') },
+            label: '中文(简体)'
+        }
+    }));
+    return ['--locale', 'zh-cn'];
+}
+
+/**
+ * Starts code-server on a copy of `files` and opens it in Chromium; in English unless `chinese`. Always call stop()
+ * (in a finally).
+ */
+export async function startEditor(files: Record<string, string>, { chinese = false } = {}): Promise<Editor> {
     const root = mkdtempSync(join(tmpdir(), 'jxmb-e2e-'));
     const workspace = join(root, 'workspace');
     const data = join(root, 'data');
@@ -55,11 +84,12 @@ export async function startEditor(files: Record<string, string>): Promise<Editor
     const env = { ...process.env, PATH: `${node24}:${process.env.PATH}` };
     const install = spawnSync(codeServer, ['--extensions-dir', extensions, '--user-data-dir', data, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
     if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
+    const locale = chinese ? installChinese(root, data, extensions, env) : [];
 
     const port = await freePort();
     const server: ChildProcess = spawn(codeServer, [
         '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', data, '--extensions-dir', extensions,
-        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', workspace
+        '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...locale, workspace
     ], { env, detached: true, stdio: 'ignore' });
     let browser: Browser | undefined;
     const stop = async () => {
@@ -143,6 +173,30 @@ export async function runCommand(page: Page, title: string, attempts = 6): Promi
         await input.fill(`>${title}`);
     }, () => row.first().waitFor({ timeout: 10_000 }), attempts);
     await page.keyboard.press('Enter');
+}
+
+/**
+ * VS Code's own file dialog titled `title`: the person types `path` over what it proposes and accepts it — with the
+ * dialog's button when one is named (Enter on a folder's path would open the folder), else with Enter.
+ */
+export async function answerDialog(page: Page, title: string, path: string, proposed: string, button?: string): Promise<void> {
+    const dialog = page.locator('.quick-input-widget', { hasText: title });
+    await dialog.waitFor({ timeout: 30_000 });
+    const input = dialog.locator('input');
+    await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain(proposed);
+    await input.fill(path);
+    if (!button) {
+        await page.keyboard.press('Enter');
+        await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+        return;
+    }
+    // VS Code's dialog ignores a click that comes while it is still listing the folder just typed (seen on a slow
+    // host: the dialog stayed open with the button focused); a person clicks again, and so does this.
+    const accept = dialog.getByRole('button', { name: button });
+    await expect.poll(async () => {
+        if (await dialog.isVisible()) await accept.click({ timeout: 5_000 }).catch(() => undefined);
+        return dialog.isVisible();
+    }, { timeout: 30_000, interval: 2_000 }).toBe(false);
 }
 
 export { cpSync };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, onTestFailed, test }
 import { importTooLarge } from '../../language/import/limits.js';
 import { runJxmb } from '../helpers/run-cli.js';
 import { seedOf } from '../helpers/samples.js';
-import { runCommand, screenshot, startEditor, type Editor } from './code-server.js';
+import { answerDialog, runCommand, screenshot, startEditor, type Editor } from './code-server.js';
 
 // 从表格导入 in a real VS Code with the packaged extension: a person picks a table in the file dialog and gets a new
 // .jxmb beside it, the same as `jxmb import` writes, opened in an editor; a second import asks, and never replaces the first;
@@ -43,14 +43,8 @@ afterAll(async () => {
 /** 从表格导入 from the Command Palette; in the file dialog (VS Code's own, a path to type), the file's path, Enter. */
 async function importThroughDialog(name: string): Promise<void> {
     await runCommand(editor.page, 'jxmb: Import from Table');
-    const dialog = editor.page.locator('.quick-input-widget', { hasText: 'Import a performance target table' });
-    await dialog.waitFor({ timeout: 30_000 });
-    const input = dialog.locator('input');
     // The dialog starts in the open folder; the person types the table's path over it.
-    await expect.poll(() => input.inputValue(), { timeout: 30_000 }).toContain(editor.workspace);
-    await input.fill(join(editor.workspace, name));
-    await editor.page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+    await answerDialog(editor.page, 'Import a performance target table', join(editor.workspace, name), editor.workspace);
 }
 
 /** The first notification on screen that contains `text`. */
