@@ -44,6 +44,10 @@ const ONE = new RegExp(`[${CLASS}]`, 'u');
 /** Runs of them, for finding each place once. */
 const RUNS = new RegExp(`[${CLASS}]+`, 'gu');
 const DIRECTION = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+// What of the set changes what a comment shows: direction controls turn the line around (the comment's own text, and
+// after a /* … */ the code on the same line: "Trojan Source"), tag characters hide a text in it. A zero-width space or
+// a soft hyphen in a comment changes nothing anybody reads or anything the checks compare.
+const SHOWN_OTHERWISE = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u{e0000}-\u{e007f}]+/gu;
 
 export function hasInvisible(text: string): boolean {
     return ONE.test(text);
@@ -69,6 +73,11 @@ export function invisibleRuns(text: string): InvisibleRun[] {
     return [...text.matchAll(RUNS)].map(m => ({ index: m.index, text: m[0] }));
 }
 
+/** Each run of the characters that make a comment show otherwise than it is written, in order. */
+export function commentRuns(text: string): InvisibleRun[] {
+    return [...text.matchAll(SHOWN_OTHERWISE)].map(m => ({ index: m.index, text: m[0] }));
+}
+
 /** U+200B */
 export function codePointLabel(char: string): string {
     return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -83,8 +92,13 @@ export function invisibleName(char: string): string {
 
 /** The kinds of invisible characters in a text, each named once, in the order they first stand: 「零宽空格 U+200B、…」. */
 export function invisibleNames(text: string): string[] {
+    return runNames(invisibleRuns(text));
+}
+
+/** The kinds of characters in the runs, each named once, in order. */
+export function runNames(runs: readonly InvisibleRun[]): string[] {
     const names: string[] = [];
-    for (const run of invisibleRuns(text)) {
+    for (const run of runs) {
         for (const char of run.text) {
             const name = invisibleName(char);
             if (!names.includes(name)) names.push(name);

@@ -25,14 +25,14 @@ export interface NameTarget {
 
 const TWO_CHARACTER_OPERATORS: Record<string, string> = { '>=': '≥', '=>': '≥', '≥=': '≥', '<=': '≤', '=<': '≤', '≤=': '≤' };
 
-interface Normalized {
+export interface Normalized {
     text: string;
     /** The offset in the name of each character of `text`. */
     at: number[];
 }
 
 /** The name as the value parser reads text (normalizeValueText, character by character), with each character's offset in the name. */
-function normalized(name: string): Normalized {
+export function normalized(name: string): Normalized {
     let text = '';
     const at: number[] = [];
     for (let i = 0; i < name.length; i++) {

@@ -3,6 +3,7 @@
 import { AstUtils, GrammarUtils, type ValidationAcceptor } from 'langium';
 import type { Range } from 'vscode-languageserver-types';
 import type { Indicator } from '../generated/ast.js';
+import { deadlineInName } from '../domain/name-deadline.js';
 import { targetInName, type NameTarget } from '../domain/name-target.js';
 import { formatQuantity, formatValue, type ParsedValue } from '../domain/values.js';
 import { readParsedValue } from './memo.js';
@@ -50,8 +51,12 @@ function targetRange(indicator: Indicator, target: NameTarget): Range | undefine
     return { start: document.positionAt(start), end: document.positionAt(start + target.end - target.start) };
 }
 
-/** The target as the DSL writes a structured value (≥500人, 100%), or null where only text keeps it (约500人). */
+/**
+ * The target as the DSL writes a structured value (≥500人, 100%, ≤2024-12-31), or null where only text keeps it
+ * (约500人; 「12月前」, whose two readings the 指标值 check asks about).
+ */
 function structuredForm(parsed: ParsedValue): string | null {
+    if (parsed.kind === 'date') return parsed.note?.includes('ambiguous') ? null : formatQuantity(parsed);
     return parsed.kind === 'quantity' && !parsed.approximate && DSL_UNIT.test(parsed.unit ?? '') ? formatQuantity(parsed) : null;
 }
 
@@ -75,8 +80,13 @@ function moveOf(values: readonly ValueContext[], target: ParsedValue, rest: stri
 const targets = new WeakMap<Indicator, NameTarget | undefined>();
 
 function targetOf(indicator: Indicator): NameTarget | undefined {
-    if (!targets.has(indicator)) targets.set(indicator, targetInName(indicator.name));
+    if (!targets.has(indicator)) targets.set(indicator, targetInName(indicator.name) ?? deadlineOf(indicator));
     return targets.get(indicator);
+}
+
+/** A deadline is the target of a 时效指标 only: elsewhere a date in the name may well be what is counted by then. */
+function deadlineOf(indicator: Indicator): NameTarget | undefined {
+    return indicator.$container.category === '时效指标' ? deadlineInName(indicator.name) : undefined;
 }
 
 /** 「培训人数不少于500人」: the target belongs in the 指标值, where it is checked and scored; the name says what is measured. */

@@ -1,19 +1,21 @@
 // Names and texts holding characters nobody sees (domain/invisible-chars.ts): typed, pasted from a web page or kept
 // by the import as the table had them. One finding per name or text, on the first of them, naming each kind; the
 // quick-fix (lsp/fixes/text.ts) deletes them all. Checked in 保密 projects too: a hidden character is in the table
-// whatever its project.
-import { AstUtils, GrammarUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { JxmbAstType, TaskContent, TaskGoal, TextValue } from '../generated/ast.js';
-import { hasInvisible, invisibleNames, invisibleRuns, isDirectionControl, markInvisible } from '../domain/invisible-chars.js';
+// whatever its project. Comments are looked at for what makes them show otherwise than written (checkComments).
+import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Document, JxmbAstType, TaskContent, TaskGoal, TextValue } from '../generated/ast.js';
+import {
+    commentRuns, hasInvisible, invisibleNames, invisibleRuns, isDirectionControl, markInvisible, runNames, type InvisibleRun
+} from '../domain/invisible-chars.js';
 import { Code } from './codes.js';
 
 /** Characters shown on each side of the first hidden one, in a long text. */
 const AROUND = 12;
 
-/** The text around its first hidden character, those shown as 〈U+200B〉. */
-function excerpt(text: string): string {
+/** The text around its first hidden character (or the first `wanted`), those shown as 〈U+200B〉. */
+function excerpt(text: string, wanted: (char: string) => boolean = hasInvisible): string {
     const chars = Array.from(text);
-    const first = chars.findIndex(hasInvisible);
+    const first = chars.findIndex(wanted);
     const start = Math.max(0, first - AROUND);
     const end = Math.min(chars.length, first + 1 + AROUND);
     return (start > 0 ? '…' : '') + markInvisible(chars.slice(start, end).join('')) + (end < chars.length ? '…' : '');
@@ -42,6 +44,41 @@ function check(node: AstNode, property: string, kind: '名称' | '文字', accep
         { node, range, code: Code.invisibleChar });
 }
 
+/**
+ * 「// …」 and 「/* … *\/」: hidden tokens, kept in the tree beside the token they stand before. One finding per comment
+ * holding direction controls or tag characters: a direction control turns the line around as the editor shows it (the
+ * comment's text, and after a block comment the table's own text on that line: "Trojan Source"), a tag character hides
+ * a text a reader does not see and a program reading the file does. Zero-width spaces and the like are left alone in
+ * a comment: nothing there is compared, matched or exported.
+ */
+function checkComments(root: Document, accept: ValidationAcceptor): void {
+    const cst = root.$cstNode;
+    const document = AstUtils.getDocument(root).textDocument;
+    if (!cst) return;
+    const comments = new Map<CstNode, InvisibleRun[]>();
+    for (const run of commentRuns(document.getText())) {
+        const leaf = CstUtils.findLeafNodeAtOffset(cst, run.index);
+        // In a string the string's own finding names it; outside any token it is a lexing error.
+        if (!leaf?.hidden || !/^\/[/*]/.test(leaf.text) || run.index < leaf.offset || run.index >= leaf.end) continue;
+        const runs = comments.get(leaf) ?? [];
+        runs.push({ index: run.index - leaf.offset, text: run.text });
+        comments.set(leaf, runs);
+    }
+    for (const [comment, runs] of comments) {
+        const first = runs[0]!;
+        const chars = runs.flatMap(run => Array.from(run.text));
+        const effects: string[] = [];
+        if (chars.some(isDirectionControl)) {
+            effects.push('方向控制字符会改变这一行在编辑器中的显示顺序，看到的与实际写的不同：注释后面的内容可能看起来在注释里，注释里的文字也可能看起来像表格内容。');
+        }
+        if (chars.some(char => !isDirectionControl(char))) effects.push('标签字符看不见，却能在注释中藏一段文字，读文件的程序读得到，人看不到。');
+        const places = runs.length > 1 ? `（共 ${runs.length} 处）` : '';
+        const start = comment.offset + first.index;
+        accept('warning', `注释「${excerpt(comment.text, char => commentRuns(char).length > 0)}」含不可见字符：${runNames(runs).join('、')}${places}。${effects.join('')}请删去。`,
+            { node: root, range: { start: document.positionAt(start), end: document.positionAt(start + first.text.length) }, code: Code.invisibleChar });
+    }
+}
+
 const nameOf = (name: string | undefined) => markInvisible(name ?? '');
 
 function checkValue(value: TextValue, accept: ValidationAcceptor): void {
@@ -53,6 +90,7 @@ function checkValue(value: TextValue, accept: ValidationAcceptor): void {
 const ofTask = (node: TaskContent | TaskGoal, field: string) => `任务「${nameOf(node.$container.name)}」的${field}`;
 
 export const invisibleCharChecks: ValidationChecks<JxmbAstType> = {
+    Document: checkComments,
     DepartmentDeclaration: (node, accept) => check(node, 'unit', '名称', accept, () => '部门名称'),
     ProjectDeclaration: (node, accept) => check(node, 'unit', '名称', accept, () => '部门名称'),
     TitleField: (node, accept) => check(node, 'text', '文字', accept, () => '标题'),

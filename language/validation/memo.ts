@@ -29,9 +29,9 @@ const promises = new TextMemo<TextPromise[]>();
 
 /** `parseValue(text, { year })`, remembered. */
 export function readParsedValue(text: string, year: number | undefined): ParsedValue {
-    // The year only resolves deadlines written without one (本年内, 12月底, 6月30日): a text without 年 or 月 reads
-    // the same in every year, and the checks ask for it both with the budget year and without.
-    if (year === undefined || !/[年月]/.test(text)) return values.get(text, () => parseValue(text, {}));
+    // The year only resolves deadlines written without one (本年内, 12月底, 6月30日, 第三季度前): a text without 年, 月
+    // or 季 reads the same in every year, and the checks ask for it both with the budget year and without.
+    if (year === undefined || !/[年月季]/.test(text)) return values.get(text, () => parseValue(text, {}));
     return values.get(`${year}\u0000${text}`, () => parseValue(text, { year }));
 }
 

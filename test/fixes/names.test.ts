@@ -8,6 +8,7 @@ import { department, project } from '../helpers/fixture-texts.js';
 // finding is gone, no new error) and the text a user would get is checked.
 
 const quantity = (line: string) => department(`        产出指标 {\n            数量指标 {\n                ${line}\n            }\n        }`);
+const timeliness = (line: string) => department(`        产出指标 {\n            时效指标 {\n                ${line}\n            }\n        }`);
 const satisfaction = (line: string) => department(`        满意度指标 {\n            服务对象满意度指标 {\n                ${line}\n            }\n        }`);
 
 describe('hierarchy/target-in-name fix', () => {
@@ -61,5 +62,34 @@ describe('hierarchy/target-in-name fix', () => {
         const { diagnostic, fixes } = await fixesFor(quantity('"发布科普文章数量不少于50篇"：≥60篇'), HierarchyCode.targetInName);
         expect(fixes).toEqual([]);
         expect(diagnostic.message).toContain('指标值却是「≥60篇」');
+    });
+
+    test('a deadline in a 时效 name goes into the 指标值 as the date the DSL writes: 「项目验收2024年12月31日前完成」 → ≤2024-12-31', async () => {
+        const { text, fix } = await applyFixAndRecheck(timeliness('"项目验收2024年12月31日前完成"'), HierarchyCode.targetInName);
+        expect(text).toContain('                "项目验收完成时间"：≤2024-12-31\n');
+        expect(fix.title).toBe('目标值移入指标值："项目验收完成时间"：≤2024-12-31');
+    });
+
+    test('a vague or empty 指标值 gives way to the deadline; a year-less one is read in the table\'s year', async () => {
+        const tender = await applyFixAndRecheck(timeliness('"于2024年6月底前完成招标"："按时完成"'), HierarchyCode.targetInName);
+        expect(tender.text).toContain('                "招标完成时间"：≤2024-06-30\n');
+        const quarter = await applyFixAndRecheck(timeliness('「第三季度前完成」：""'), HierarchyCode.targetInName);
+        expect(quarter.text).toContain('                「完成时间」：≤2024-09-30\n');
+    });
+
+    test('「12月前」 stays text in the 指标值, where its two readings are asked about', async () => {
+        const { text, diagnostics } = await applyFixAndRecheck(timeliness('"项目验收2024年12月前完成"'), HierarchyCode.targetInName);
+        expect(text).toContain('"项目验收完成时间"："2024年12月前"');
+        expect(diagnostics.map(d => d.code)).toContain('value/ambiguous-deadline');
+    });
+
+    test('the 指标值 already is the deadline: only the name changes; another deadline: nothing offered', async () => {
+        const { fixes } = await fixesFor(timeliness('"项目验收2024年12月31日前完成"：≤2024-12-31'), HierarchyCode.targetInName);
+        expect(fixes.map(f => f.title)).toEqual(['从名称中删去目标值（指标值已是「≤2024-12-31」）']);
+        const { text } = await applyFixAndRecheck(timeliness('"项目验收2024年12月31日前完成"：≤2024-12-31'), HierarchyCode.targetInName);
+        expect(text).toContain('                "项目验收完成时间"：≤2024-12-31\n');
+        const other = await fixesFor(timeliness('"项目验收2024年12月31日前完成"：≤2024-11-30'), HierarchyCode.targetInName);
+        expect(other.fixes).toEqual([]);
+        expect(other.diagnostic.message).toContain('指标值却是「≤2024-11-30」');
     });
 });

@@ -9,6 +9,9 @@ import { applyEdits, applyFixAndRecheck, diagnose, fixesFor } from '../helpers/f
 const CODE = 'text/invisible-char';
 const ZWSP = '\u200b';
 const RLO = '\u202e';
+const LRI = '\u2066';
+const PDI = '\u2069';
+const TAG_A = '\u{e0041}';
 
 const table = (rows: string, extra = '') => `部门整体 "测试区科学技术协会" 年度 2024 {
 ${extra}    绩效指标 {
@@ -119,5 +122,52 @@ describe('its quick-fix', () => {
         const text = table(`            "举办${ZWSP}活动场次"：≥45场次  // 原表第 3 行`);
         const { fixes } = await fixesFor(text, CODE);
         expect(applyEdits(text, fixes[0]!.edits)).toBe(table('            "举办活动场次"：≥45场次  // 原表第 3 行'));
+    });
+});
+
+// A comment is no part of the table, but the editor shows it on the table's lines: a direction control there turns
+// the line around as shown (Trojan Source), a tag character hides a text. Zero-width spaces there change nothing.
+describe('text/invisible-char in comments', () => {
+    test('a direction override in a // comment: a warning on it, naming it, the message showing it as 〈U+202E〉', async () => {
+        const text = table(`            "举办活动场次"：≥45场次  // 原表${RLO}次场54≥`);
+        const [finding, ...more] = found((await diagnose(text)).diagnostics);
+        expect(more).toEqual([]);
+        expect(finding!.severity).toBe(2);
+        expect(at(finding!)).toBe('4:34-4:35');
+        expect(finding!.message).toContain('注释「// 原表〈U+202E〉次场54≥」含不可见字符：从右到左覆盖 U+202E。');
+        expect(finding!.message).toContain('显示顺序');
+        expect(finding!.message).not.toContain(RLO);
+    });
+
+    test('one finding per comment, block comments and comments before and after the table too', async () => {
+        const text = `// 第一行${RLO}\n${table(`            "举办活动场次"：/* ${LRI}备注${PDI} */ ≥45场次`)}/* 末尾\n${RLO}注释 */\n`;
+        const findings = found((await diagnose(text)).diagnostics);
+        expect(findings.map(at)).toEqual(['1:7-1:8', '5:25-5:26', '10:1-10:2']);
+        expect(findings[1]!.message).toContain('从左到右隔离 U+2066、隔离结束 U+2069（共 2 处）');
+    });
+
+    test('tag characters in a comment are reported: they hide a text', async () => {
+        const text = table(`            "举办活动场次"：≥45场次  // 原表${TAG_A}${TAG_A}`);
+        const [finding] = found((await diagnose(text)).diagnostics);
+        expect(finding!.message).toContain('标签字符 U+E0041');
+        expect(finding!.message).toContain('藏一段文字');
+    });
+
+    test('a zero-width space or a soft hyphen in a comment gives none', async () => {
+        const text = table(`            "举办活动场次"：≥45场次  // 原表${ZWSP}第 3 行\u00ad /* ${ZWSP} */`);
+        expect(found((await diagnose(text)).diagnostics)).toEqual([]);
+    });
+
+    test('its fix deletes what the finding names and leaves the rest of the comment', async () => {
+        const text = table(`            "举办活动场次"：≥45场次  // 原表${ZWSP}${RLO}次场54≥${PDI}`);
+        const { text: fixed, fix } = await applyFixAndRecheck(text, CODE);
+        expect(fix.title).toBe('删去不可见字符：从右到左覆盖 U+202E、隔离结束 U+2069');
+        expect(fixed).toBe(table(`            "举办活动场次"：≥45场次  // 原表${ZWSP}次场54≥`));
+    });
+
+    test('between the * and the / of a block comment the character becomes a space: deleted, it would close the comment', async () => {
+        const text = table(`            "举办活动场次"：≥45场次 /* 注 *${RLO}/ 原表 */`);
+        const { text: fixed } = await applyFixAndRecheck(text, CODE);
+        expect(fixed).toBe(table('            "举办活动场次"：≥45场次 /* 注 * / 原表 */'));
     });
 });

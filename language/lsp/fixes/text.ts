@@ -1,9 +1,9 @@
-// The quick-fix for a name or text holding characters nobody sees (validation/invisible-chars.ts): delete every one of
-// them in that string, found again in the string's token (a finding carries no offsets: kept findings move).
+// The quick-fix for a name, text or comment holding characters nobody sees (validation/invisible-chars.ts): delete
+// them, found again in the string's or comment's token (a finding carries no offsets: kept findings move).
 import { CstUtils, type CstNode, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Document } from '../../generated/ast.js';
-import { invisibleNames, invisibleRuns, withoutInvisible } from '../../domain/invisible-chars.js';
+import { commentRuns, invisibleNames, invisibleRuns, runNames, withoutInvisible } from '../../domain/invisible-chars.js';
 import { Code } from '../../validation/codes.js';
 import { quote, unquote } from '../../value-converter.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
@@ -12,12 +12,26 @@ import { rangeOf } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
 
-/** The string token the finding is on. */
+/** The string token or the comment the finding is on. */
 function tokenAt(document: Doc, diagnostic: Diagnostic): CstNode {
     const root = document.parseResult.value.$cstNode;
     const leaf = root && CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(diagnostic.range.start));
-    if (!leaf || !/^["“「]/.test(leaf.text) || invisibleRuns(leaf.text).length === 0) throw new FixNotApplicable();
+    if (!leaf || !/^(?:["“「]|\/[/*])/.test(leaf.text) || invisibleRuns(leaf.text).length === 0) throw new FixNotApplicable();
     return leaf;
+}
+
+const isComment = (token: CstNode) => token.hidden && token.text.startsWith('/');
+
+/**
+ * In a comment only what the finding names goes (a zero-width space there is left as it was). A run between the 「*」
+ * and the 「/」 of a block comment's text becomes a space: deleted, it would close the comment there.
+ */
+function commentDeletions(document: Doc, token: CstNode): FixEdit[] {
+    const raw = token.text;
+    return commentRuns(raw).map(run => {
+        const closes = raw.startsWith('/*') && run.index > 2 && raw[run.index - 1] === '*' && raw[run.index + run.text.length] === '/';
+        return { range: rangeOf(document, token.offset + run.index, token.offset + run.index + run.text.length), newText: closes ? ' ' : '' };
+    });
 }
 
 /**
@@ -41,8 +55,11 @@ function deletions(document: Doc, token: CstNode): FixEdit[] {
 
 function removeInvisible(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const token = tokenAt(document, diagnostic);
-    const names = invisibleNames(token.text);
-    return [{ title: `删去不可见字符：${names.join('、')}`, edits: deletions(document, token), isPreferred: true }];
+    const comment = isComment(token);
+    const names = comment ? runNames(commentRuns(token.text)) : invisibleNames(token.text);
+    if (names.length === 0) throw new FixNotApplicable();
+    const edits = comment ? commentDeletions(document, token) : deletions(document, token);
+    return [{ title: `删去不可见字符：${names.join('、')}`, edits, isPreferred: true }];
 }
 
 export const textFixes: FixRegistry = {
