@@ -15,7 +15,7 @@ import { quote } from '../value-converter.js';
 import { level2ByName } from '../domain/taxonomy.js';
 import { judgeKeyword } from './completion/keywords.js';
 import { parserInput, rootFor } from './completion/parse-window.js';
-import { leafStarts, TokenWindow } from './completion/token-window.js';
+import { leafStarts, MAX_UNPARSED_STRETCH, TokenWindow, unparsedStretchAt } from './completion/token-window.js';
 import { nameCandidates, valuesUsedWith, type NameCandidate } from './completion/names.js';
 import { filterTextFor, loadPinyin, matchesPinyin } from './completion/pinyin.js';
 import { enclosingNode, placeOf, placesOf, ruleOf, startsLine, typedWord, yearAt, type Place, type TypedWord } from './completion/places.js';
@@ -84,7 +84,7 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
         try {
             // A position beyond the text (a stale or careless client) is taken at the text's end: edits must lie in it.
             const position = document.textDocument.positionAt(document.textDocument.offsetAt(params.position));
-            if (this.inComment(document, position)) return CompletionList.create([], false);
+            if (this.inUnparsedText(document, position) || this.inComment(document, position)) return CompletionList.create([], false);
             await loadPinyin();
             // The unit's own 指标库 from its jxmb.yaml, for the names (completeNames cannot wait).
             this.ownNames.set(document.uri.toString(), (await this.settings.forDocument(document.uri)).indicators ?? {});
@@ -127,6 +127,13 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
             previousTokenStart: previous?.start,
             previousTokenEnd: previous?.end
         };
+    }
+
+    /** Within a long stretch of text the parse read nothing of (token-window.ts, MAX_UNPARSED_STRETCH). */
+    private inUnparsedText(document: LangiumDocument, position: Position): boolean {
+        const text = document.textDocument.getText();
+        const root = rootFor(document, text);
+        return root !== undefined && unparsedStretchAt(root, document.textDocument.offsetAt(position)) >= MAX_UNPARSED_STRETCH;
     }
 
     /** A comment is the author's prose: names or keywords offered there would only get in the way. */

@@ -7,6 +7,7 @@
 import type { LangiumCoreServices } from 'langium';
 import { createCompletionParser, createLangiumParser } from 'langium';
 import { acceptLongHiddenRuns } from './hidden-runs.js';
+import { releaseTokens } from './release-tokens.js';
 
 export const MAX_REPETITION_RECOVERIES = 200;
 
@@ -61,6 +62,6 @@ export function limitRecoveryDepth<P extends object>(parser: P): P {
 }
 
 export const boundedParsers = {
-    LangiumParser: (services: LangiumCoreServices) => resyncFaster(limitRecoveryDepth(acceptLongHiddenRuns(createLangiumParser(services)))),
+    LangiumParser: (services: LangiumCoreServices) => releaseTokens(resyncFaster(limitRecoveryDepth(acceptLongHiddenRuns(createLangiumParser(services))))),
     CompletionParser: (services: LangiumCoreServices) => resyncFaster(limitRecoveryDepth(createCompletionParser(services)))
 };

@@ -234,6 +234,42 @@ describe('completion in a large file reads only around the cursor', () => {
     });
 });
 
+describe('completion in text the parser read nothing of (not jxmb: 200,000 `{` pasted in)', () => {
+    // Each request lexed the whole text and parsed it up to the cursor: ≈ 1 GB for 3.9 MB of `{`, for keywords
+    // that do not fit there.
+    test.each([
+        ['in a declaration', '项目支出 "示例单位" 年度 2024 {\n'],
+        ['alone', '']
+    ])('%s: nothing is offered, and only a little text is lexed or parsed', async (_name, head) => {
+        const text = head + '{'.repeat(200_000);
+        const document = await open(text);
+        const lexer = vi.spyOn(services.parser.Lexer, 'tokenize');
+        const parser = vi.spyOn(services.parser.CompletionParser, 'parse');
+        try {
+            for (const offset of [head.length + 3, 100_000, text.length]) {
+                expect(await items(document, offset)).toEqual([]);
+            }
+            const longest = (calls: unknown[][]) => Math.max(0, ...calls.map(([input]) => (input as string).length));
+            expect(longest(lexer.mock.calls)).toBeLessThan(5_000);
+            expect(longest(parser.mock.calls)).toBeLessThan(5_000);
+        } finally {
+            lexer.mockRestore();
+            parser.mockRestore();
+            close(document);
+        }
+    });
+
+    test('a stray brace between declarations: completion after it as before', async () => {
+        const text = '项目支出 "甲" 年度 2024 {\n    合计 { 总计 100.00  财政拨款 100.00 }\n}\n}\n项目支出 "乙" 年度 2024 {\n    \n';
+        const document = await open(text);
+        try {
+            expect((await items(document, text.length - 1)).map(item => item.label)).toContain('合计');
+        } finally {
+            close(document);
+        }
+    });
+});
+
 describe('while the text is edited (the server updates the document, possibly parsing only the changed block)', () => {
     test('each keystroke of a new indicator, then a renamed one: the same as the whole text, and the names offered are those now written', async () => {
         const textDocuments = shared.workspace.TextDocuments;

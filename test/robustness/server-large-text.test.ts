@@ -34,6 +34,25 @@ describe('a document over the size limit (refused as 「文件过大」)', () =>
     }, 120_000);
 });
 
+describe('a text under the size limit that is not jxmb (1 MB of `{`)', () => {
+    // Formatting lexed the whole text again and completion lexed it and parsed it up to the cursor: ≈ 1 GB more
+    // for 3.9 MB, and a heap overflow for 1 MB in a 160 MB heap. The parse's own tokens (≈ 100 B each) are the bound.
+    test('its finding, then formatting and completion answer with nothing, in a 160 MB heap', async () => {
+        server = startServer(['--max-old-space-size=160']);
+        await server.initialize();
+        const uri = 'file:///tmp/jxmb-large/braces-under-limit.jxmb';
+        const diagnostics = await open(server, uri, '{'.repeat(1_000_000));
+        expect(diagnostics.map(d => d.message)).toEqual(['语法错误：此处应为 文件结尾，却是 「{」。', expect.stringMatching(/^文件中没有申报表/)]);
+        expect(await server.answer('textDocument/formatting', { textDocument: { uri }, options })).toEqual([]);
+        for (const character of [3, 500_000, 1_000_000]) {
+            const completion = await server.answer('textDocument/completion', { textDocument: { uri }, position: { line: 0, character } }) as CompletionList;
+            expect(completion.items).toEqual([]);
+        }
+        expect(server.child.exitCode).toBeNull();
+        expect(server.stderr()).not.toMatch(/heap out of memory/);
+    }, 120_000);
+});
+
 describe('a text with hundreds of thousands of lexer errors', () => {
     // Math.min(...lines) over 400,000 error lines overflowed the call stack: an internal error instead of formatting.
     test('formatting answers with no edits and says where the first syntax error is', async () => {

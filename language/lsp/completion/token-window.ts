@@ -40,6 +40,20 @@ export function leafStarts(root: CstNode): TokenStarts {
     };
 }
 
+/**
+ * Text the parse read no token of, at least this long, is text that is not jxmb (1 MB of `{` pasted in): lexing it
+ * to find the tokens at the cursor, and parsing it up to the cursor, took ≈ 300 MB a megabyte, for keywords that do
+ * not fit there. Completion offers nothing in it.
+ */
+export const MAX_UNPARSED_STRETCH = 64 * 1024;
+
+/** The length of the stretch around `offset` that holds no leaf of the parse: 0 at or in a token. */
+export function unparsedStretchAt(root: CstNode, offset: number): number {
+    const before = CstUtils.findLeafNodeBeforeOffset(root, offset);
+    if (before && before.end >= offset) return 0;
+    return leafStarts(root).atOrAfter(offset) - (before?.end ?? 0);
+}
+
 function firstLeafFrom(node: CstNode | undefined): LeafCstNode | undefined {
     while (node) {
         if (isLeafCstNode(node)) return node;

@@ -32,16 +32,17 @@ export function jxmbLexer(): Lexer {
     } as unknown as LangiumCoreServices);
 }
 
-export function lex(text: string, lexer: Lexer = jxmbLexer()): Lexed {
+/** The elements of `text`, their offsets counted from `base` (`text` is the part of a larger text from there). */
+export function lex(text: string, lexer: Lexer = jxmbLexer(), base = 0): Lexed {
     const result = lexer.tokenize(text);
     const toElement = (comment: boolean) => (t: { tokenType: { name: string }; image: string; startOffset: number }): Element => {
         // A line comment runs to the line's end, spaces included; those spaces are layout, not comment.
         const image = t.tokenType.name === 'SL_COMMENT' ? t.image.replace(/[\s\u3000]+$/u, '') : t.image;
-        return { type: t.tokenType.name, image, offset: t.startOffset, end: t.startOffset + image.length, comment };
+        return { type: t.tokenType.name, image, offset: base + t.startOffset, end: base + t.startOffset + image.length, comment };
     };
     const elements = [...result.tokens.map(toElement(false)), ...result.hidden.map(toElement(true))]
         .sort((a, b) => a.offset - b.offset);
-    return { elements, errorOffsets: result.errors.map(e => e.offset) };
+    return { elements, errorOffsets: result.errors.map(e => base + e.offset) };
 }
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
