@@ -1,3 +1,4 @@
+import { MARK_TEXT } from './docx-places.js';
 import type { SourceCell, SourceTable } from './source.js';
 
 // The HTML that mammoth makes of a .docx → one row stream: every paragraph outside a table is a row of one cell
@@ -6,6 +7,7 @@ import type { SourceCell, SourceTable } from './source.js';
 // first marked with the range (SourceCell.merge), as for .xlsx. Paragraphs inside a cell are joined
 // with line breaks; a table inside a cell becomes lines of the cell, one per row, with a note (the official tables
 // have one level). mammoth's HTML is regular (no attributes but spans, entities escaped), so a tokenizer suffices.
+// The marks docx-table.ts put in the text (docx-places.ts) are taken out, each with the cell or paragraph it was in.
 
 interface OpenCell {
     text: string[];
@@ -43,8 +45,11 @@ interface NestedTable {
 const nestedLines = (nested: NestedTable) =>
     nested.rows.map(row => row.map(text => text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ')).filter(Boolean).join('\n');
 
-export function htmlTable(html: string): SourceTable {
+export function htmlTable(html: string): SourceTable & { marks: Map<number, string> } {
     const rows: SourceCell[][] = [];
+    const marks = new Map<number, string>();
+    /** marks in the paragraph outside tables not yet ended: it is named when it ends */
+    let outsideMarks: number[] = [];
     const notes: Array<{ where: string; message: string }> = [];
     let nested: NestedTable | null = null;
     const addToNested = (text: string) => {
@@ -65,8 +70,15 @@ export function htmlTable(html: string): SourceTable {
     const flushOutside = () => {
         const text = outside.replace(/[ \t]+\n/g, '\n').trim();
         outside = '';
-        if (!text) return;
+        if (!text) {
+            // A paragraph that held nothing but marks (all its text hidden): named by the one before.
+            for (const id of outsideMarks) marks.set(id, paragraphNo === 0 ? '正文开头' : `正文第${paragraphNo}段之后`);
+            outsideMarks = [];
+            return;
+        }
         paragraphNo++;
+        for (const id of outsideMarks) marks.set(id, `正文第${paragraphNo}段`);
+        outsideMarks = [];
         rows.push([{ text, where: `正文第${paragraphNo}段`, row: rows.length, col: 0, place: { kind: 'paragraph', paragraph: paragraphNo } }]);
     };
     const endRow = () => {
@@ -86,7 +98,12 @@ export function htmlTable(html: string): SourceTable {
 
     for (const token of html.match(/<[^>]*>|[^<]+/g) ?? []) {
         if (!token.startsWith('<')) {
-            const text = decodeEntities(token);
+            const text = decodeEntities(token).replace(MARK_TEXT, (_, id: string) => {
+                if (cell && depth >= 1) marks.set(Number(id), spanLabel(tableNo, cell));
+                else if (depth >= 1) marks.set(Number(id), `表${tableNo}`);
+                else outsideMarks.push(Number(id));
+                return '';
+            });
             if (nested) addToNested(text);
             else if (cell && depth >= 1) cell.paragraph += text;
             else outside += text;
@@ -156,5 +173,5 @@ export function htmlTable(html: string): SourceTable {
         }
     }
     flushOutside();
-    return { name: null, rows, extracted: false, notes };
+    return { name: null, rows, extracted: false, notes, marks };
 }
