@@ -12,6 +12,8 @@ const RUN_TAG = /<w:r(?=[\s>/])[^>]*?(\/?)>|<\/w:r>/g;
 /** On, unless its value says off (w:val="0", "false", "off"). */
 const VANISH = /<w:vanish\b([^>]*)>/g;
 const OFF = /w:val\s*=\s*["'](?:0|false|off)["']/;
+/** How far back a hidden run's start is looked for: its tag and properties before the w:vanish. */
+const LOOK_BACK = 1000;
 /** The quoted text is cut to so many characters. */
 const QUOTE_LENGTH = 20;
 
@@ -58,21 +60,24 @@ export function withoutHiddenText(xml: string, marks: PlaceMarks): { xml: string
  * field's marks (w:fldChar) is kept whole, lest the field lose its beginning or end.
  */
 function hiddenRun(xml: string, at: number): { start: number; end: number } | null {
-    if (xml.lastIndexOf('<w:rPrChange', at) > xml.lastIndexOf('</w:rPrChange>', at)) return null;
-    const properties = xml.lastIndexOf('<w:rPr', at);
-    const tagStart = xml.lastIndexOf('<', properties - 1);
-    if (properties < 0 || tagStart < 0 || xml.lastIndexOf('</w:rPr>', at) > properties) return null;
-    const opening = /^<w:r(?:\s[^>]*)?>\s*$/.exec(xml.slice(tagStart, properties));
+    // A run's start and properties are short: looked for in the characters just before, not back through the document.
+    const from = Math.max(0, at - LOOK_BACK);
+    const before = xml.slice(from, at);
+    if (before.lastIndexOf('<w:rPrChange') > before.lastIndexOf('</w:rPrChange>')) return null;
+    const properties = before.lastIndexOf('<w:rPr');
+    const tagStart = before.lastIndexOf('<', properties - 1);
+    if (properties <= 0 || tagStart < 0 || before.lastIndexOf('</w:rPr>') > properties) return null;
+    const opening = /^<w:r(?:\s[^>]*)?>\s*$/.exec(before.slice(tagStart, properties));
     if (!opening) return null;
     // The run's end, past any run in a text box it holds.
-    RUN_TAG.lastIndex = tagStart + opening[0].length;
+    RUN_TAG.lastIndex = from + tagStart + opening[0].length;
     let depth = 1;
     for (let tag = RUN_TAG.exec(xml); tag; tag = RUN_TAG.exec(xml)) {
         if (tag[0] === '</w:r>') depth--;
         else if (!tag[1]) depth++;
         if (depth === 0) {
             const end = tag.index + tag[0].length;
-            return xml.slice(tagStart, end).includes('<w:fldChar') ? null : { start: tagStart, end };
+            return xml.slice(from + tagStart, end).includes('<w:fldChar') ? null : { start: from + tagStart, end };
         }
     }
     return null;
