@@ -8,6 +8,8 @@ import type { SourceCell, SourceTable } from './source.js';
 // with line breaks; a table inside a cell becomes lines of the cell, one per row, with a note (the official tables
 // have one level). mammoth's HTML is regular (no attributes but spans, entities escaped), so a tokenizer suffices.
 // The marks docx-table.ts put in the text (docx-places.ts) are taken out, each with the cell or paragraph it was in.
+// A table of one cell holding tables is a frame drawn around the page's content: what it holds is read as if it stood
+// outside it, its tables as tables (frameTags).
 
 interface OpenCell {
     text: string[];
@@ -44,6 +46,39 @@ interface NestedTable {
 /** The nested table's rows as lines, each row's cells apart by a space. */
 const nestedLines = (nested: NestedTable) =>
     nested.rows.map(row => row.map(text => text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ')).filter(Boolean).join('\n');
+
+/**
+ * The tags (by their index among `tokens`) that open and close the frames: tables outside any table, of one row of one
+ * cell, which hold a table.
+ */
+function frameTags(tokens: readonly string[]): Set<number> {
+    const frames = new Set<number>();
+    let depth = 0;
+    let own: number[] = [];
+    let rows = 0;
+    let cells = 0;
+    let holdsTable = false;
+    tokens.forEach((token, i) => {
+        const m = /^<(\/?)(table|tr|td|th)\b/i.exec(token);
+        if (!m) return;
+        const closing = m[1] === '/';
+        const tag = m[2]!.toLowerCase();
+        if (tag === 'table' && !closing && ++depth === 1) {
+            own = [i];
+            rows = cells = 0;
+            holdsTable = false;
+        } else if (tag === 'table' && !closing && depth === 2) {
+            holdsTable = true;
+        } else if (tag === 'table' && closing) {
+            if (depth-- === 1 && rows === 1 && cells === 1 && holdsTable) for (const at of [...own, i]) frames.add(at);
+        } else if (depth === 1) {
+            own.push(i);
+            if (!closing && tag === 'tr') rows++;
+            else if (!closing) cells++;
+        }
+    });
+    return frames;
+}
 
 export function htmlTable(html: string): SourceTable & { marks: Map<number, string> } {
     const rows: SourceCell[][] = [];
@@ -96,7 +131,15 @@ export function htmlTable(html: string): SourceTable & { marks: Map<number, stri
         rowCells = [];
     };
 
-    for (const token of html.match(/<[^>]*>|[^<]+/g) ?? []) {
+    const tokens = html.match(/<[^>]*>|[^<]+/g) ?? [];
+    const frames = frameTags(tokens);
+    let inFrame = false;
+    for (const [i, token] of tokens.entries()) {
+        if (frames.has(i)) {
+            if (/^<table/i.test(token)) inFrame = true;
+            else if (/^<\/table/i.test(token)) inFrame = false;
+            continue;
+        }
         if (!token.startsWith('<')) {
             const text = decodeEntities(token).replace(MARK_TEXT, (_, id: string) => {
                 if (cell && depth >= 1) marks.set(Number(id), spanLabel(tableNo, cell));
@@ -120,6 +163,7 @@ export function htmlTable(html: string): SourceTable & { marks: Map<number, stri
                 tableNo++;
                 occupied = [];
                 gridRow = -1;
+                if (inFrame) notes.push({ where: `表${tableNo}`, message: '此表在一个只有一格的外层表格（版式边框）中：按此表读取，表格序号与行列均按此表计。' });
             } else if (!closing && depth === 2 && cell) {
                 nested = { rows: [] };
             } else if (closing && depth-- === 1) {

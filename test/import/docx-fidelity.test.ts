@@ -77,6 +77,27 @@ describe('a table inside a cell', () => {
     });
 });
 
+describe('a table inside a frame of one cell', () => {
+    /** The document's table put in the one cell of an outer table, after the paragraphs `before` (in the cell too). */
+    function framed(document: Buffer, before = ''): Buffer {
+        const parts = unzip(document);
+        parts['word/document.xml'] = Buffer.from(parts['word/document.xml']!.toString('utf8').replace(/<w:tbl>.*<\/w:tbl>/s, inner =>
+            `<w:tbl><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc>${before}${inner}<w:p/></w:tc></w:tr></w:tbl>`));
+        return zip(parts);
+    }
+
+    test('is read as the table itself, its cells named in it, and a note says so', async () => {
+        const plain = await importBytes(table({ value: xml(p(run('≥12'), hidden('（原）'), run('场'))) }));
+        const result = await importBytes(framed(table({ value: xml(p(run('≥12'), hidden('（原）'), run('场'))) }), p(run('（盖章）'))));
+        expect(result.model).toEqual(plain.model);
+        const notes = result.report.filter(e => e.kind === 'note').map(e => `${e.where} ${e.message}`);
+        expect(notes).toContain('表1 此表在一个只有一格的外层表格（版式边框）中：按此表读取，表格序号与行列均按此表计。');
+        expect(notes).toContainEqual(expect.stringMatching(/^表1 第5行第6列 此格中有隐藏文字「（原）」/));
+        expect(notes.filter(n => n.includes('此格中有一个表格'))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '正文第2段', text: '（盖章）' })]);
+    });
+});
+
 describe('revisions not yet accepted (track changes)', () => {
     const revised = xml(p(
         '<w:del w:id="1" w:author="张三" w:date="2024-03-01T10:00:00Z"><w:r><w:delText>≥10场</w:delText></w:r></w:del>',
