@@ -57,7 +57,7 @@ export function withoutHiddenText(xml: string, marks: PlaceMarks): { xml: string
 /**
  * The run whose own properties hold the w:vanish at `at`, or null: one on a paragraph mark (<w:pPr><w:rPr>) joins two
  * paragraphs without hiding their text, one in a former formatting (w:rPrChange) no longer applies, and a run with a
- * field's marks (w:fldChar) is kept whole, lest the field lose its beginning or end.
+ * field's marks or code (w:fldChar, w:instrText) is kept whole, lest the field lose its beginning, end or meaning.
  */
 function hiddenRun(xml: string, at: number): { start: number; end: number } | null {
     // A run's start and properties are short: looked for in the characters just before, not back through the document.
@@ -77,7 +77,7 @@ function hiddenRun(xml: string, at: number): { start: number; end: number } | nu
         else if (!tag[1]) depth++;
         if (depth === 0) {
             const end = tag.index + tag[0].length;
-            return xml.slice(from + tagStart, end).includes('<w:fldChar') ? null : { start: from + tagStart, end };
+            return /<w:(?:fldChar|instrText)\b/.test(xml.slice(from + tagStart, end)) ? null : { start: from + tagStart, end };
         }
     }
     return null;
