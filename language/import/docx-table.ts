@@ -1,5 +1,7 @@
 import { hasSimpleFields, withFieldResults } from './docx-fields.js';
-import { mayHaveRevisions, revisionNote } from './docx-revisions.js';
+import { hiddenTextNotes, mayHaveHiddenText, withoutHiddenText, type HiddenText } from './docx-hidden.js';
+import { PlaceMarks } from './docx-places.js';
+import { markRevisions, mayHaveRevisions, revisionNote, type Revisions } from './docx-revisions.js';
 import { ImportError } from './errors.js';
 import { htmlTable } from './html-table.js';
 import { checkDocumentBlocks, checkTableRows } from './limits.js';
@@ -8,8 +10,8 @@ import { readPart, type ZipPart } from './zip-package.js';
 import { replaceParts } from './zip-rewrite.js';
 
 // .docx → HTML with mammoth (it resolves merged cells into rowspan/colspan) → the row stream of html-table.ts. Before
-// mammoth, the document's XML gives what mammoth would pass over: simple fields' results (docx-fields.ts) and
-// revisions not yet accepted (docx-revisions.ts).
+// mammoth, the document's XML gives what mammoth would pass over: simple fields' results (docx-fields.ts), revisions
+// not yet accepted (docx-revisions.ts) and hidden text (docx-hidden.ts), the last two said in notes at their cells.
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable> {
@@ -24,11 +26,18 @@ export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
         checkDocumentBlocks(blocks.cells, blocks.paragraphs);
     }
     let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let revisions: string | null = null;
-    if (document && xml && (hasSimpleFields(xml) || mayHaveRevisions(xml))) {
-        const text = xml.toString('utf8');
-        revisions = revisionNote(text);
-        if (hasSimpleFields(xml)) input = replaceParts(bytes, parts, new Map([[document.name, Buffer.from(withFieldResults(text), 'utf8')]]));
+    let revisions: Revisions | null = null;
+    let hidden: HiddenText[] = [];
+    if (document && xml && (hasSimpleFields(xml) || mayHaveRevisions(xml) || mayHaveHiddenText(xml))) {
+        const marks = new PlaceMarks();
+        let text = xml.toString('utf8');
+        const original = text;
+        // Revisions first: a revision's text is quoted as typed, hidden or not.
+        const revised = mayHaveRevisions(xml) ? markRevisions(text, marks) : null;
+        if (revised) ({ xml: text, revisions } = revised);
+        if (mayHaveHiddenText(xml)) ({ xml: text, hidden } = withoutHiddenText(text, marks));
+        if (hasSimpleFields(xml)) text = withFieldResults(text);
+        if (text !== original) input = replaceParts(bytes, parts, new Map([[document.name, Buffer.from(text, 'utf8')]]));
     }
     // Loaded on the first .docx import: the server and the CLI start without evaluating mammoth.
     const { default: mammoth } = await import('mammoth');
@@ -40,11 +49,12 @@ export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
         // mammoth's own words tell a user nothing: what they mean for the file does.
         throw new ImportError('无法读取 .docx 文档：文件已损坏或不完整，或其内部结构无法解析。请在 Word 中打开，另存为 .docx 后再导入。', { cause: error });
     }
-    const table = htmlTable(html);
+    const { marks: places, ...table } = htmlTable(html);
     // Paragraphs outside tables are rows too.
     checkTableRows('Word 文档（表格行与段落）', table.rows.length);
-    if (revisions) (table.notes ??= []).unshift({ where: '全文', message: revisions });
-    return table;
+    const notes = [...hiddenTextNotes(hidden, places), ...table.notes ?? []];
+    if (revisions) notes.unshift({ where: '全文', message: revisionNote(revisions, places) });
+    return { ...table, notes };
 }
 
 interface DocumentBlocks {

@@ -1,3 +1,4 @@
+import { MARK_TEXT } from './docx-places.js';
 import type { SourceCell, SourceTable } from './source.js';
 
 // The HTML that mammoth makes of a .docx → one row stream: every paragraph outside a table is a row of one cell
@@ -6,6 +7,9 @@ import type { SourceCell, SourceTable } from './source.js';
 // first marked with the range (SourceCell.merge), as for .xlsx. Paragraphs inside a cell are joined
 // with line breaks; a table inside a cell becomes lines of the cell, one per row, with a note (the official tables
 // have one level). mammoth's HTML is regular (no attributes but spans, entities escaped), so a tokenizer suffices.
+// The marks docx-table.ts put in the text (docx-places.ts) are taken out, each with the cell or paragraph it was in.
+// A table of one cell holding tables is a frame drawn around the page's content: what it holds is read as if it stood
+// outside it, its tables as tables (frameTags).
 
 interface OpenCell {
     text: string[];
@@ -43,8 +47,44 @@ interface NestedTable {
 const nestedLines = (nested: NestedTable) =>
     nested.rows.map(row => row.map(text => text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ')).filter(Boolean).join('\n');
 
-export function htmlTable(html: string): SourceTable {
+/**
+ * The tags (by their index among `tokens`) that open and close the frames: tables outside any table, of one row of one
+ * cell, which hold a table.
+ */
+function frameTags(tokens: readonly string[]): Set<number> {
+    const frames = new Set<number>();
+    let depth = 0;
+    let own: number[] = [];
+    let rows = 0;
+    let cells = 0;
+    let holdsTable = false;
+    tokens.forEach((token, i) => {
+        const m = /^<(\/?)(table|tr|td|th)\b/i.exec(token);
+        if (!m) return;
+        const closing = m[1] === '/';
+        const tag = m[2]!.toLowerCase();
+        if (tag === 'table' && !closing && ++depth === 1) {
+            own = [i];
+            rows = cells = 0;
+            holdsTable = false;
+        } else if (tag === 'table' && !closing && depth === 2) {
+            holdsTable = true;
+        } else if (tag === 'table' && closing) {
+            if (depth-- === 1 && rows === 1 && cells === 1 && holdsTable) for (const at of [...own, i]) frames.add(at);
+        } else if (depth === 1) {
+            own.push(i);
+            if (!closing && tag === 'tr') rows++;
+            else if (!closing) cells++;
+        }
+    });
+    return frames;
+}
+
+export function htmlTable(html: string): SourceTable & { marks: Map<number, string> } {
     const rows: SourceCell[][] = [];
+    const marks = new Map<number, string>();
+    /** marks in the paragraph outside tables not yet ended: it is named when it ends */
+    let outsideMarks: number[] = [];
     const notes: Array<{ where: string; message: string }> = [];
     let nested: NestedTable | null = null;
     const addToNested = (text: string) => {
@@ -65,8 +105,15 @@ export function htmlTable(html: string): SourceTable {
     const flushOutside = () => {
         const text = outside.replace(/[ \t]+\n/g, '\n').trim();
         outside = '';
-        if (!text) return;
+        if (!text) {
+            // A paragraph that held nothing but marks (all its text hidden): named by the one before.
+            for (const id of outsideMarks) marks.set(id, paragraphNo === 0 ? '正文开头' : `正文第${paragraphNo}段之后`);
+            outsideMarks = [];
+            return;
+        }
         paragraphNo++;
+        for (const id of outsideMarks) marks.set(id, `正文第${paragraphNo}段`);
+        outsideMarks = [];
         rows.push([{ text, where: `正文第${paragraphNo}段`, row: rows.length, col: 0, place: { kind: 'paragraph', paragraph: paragraphNo } }]);
     };
     const endRow = () => {
@@ -84,9 +131,22 @@ export function htmlTable(html: string): SourceTable {
         rowCells = [];
     };
 
-    for (const token of html.match(/<[^>]*>|[^<]+/g) ?? []) {
+    const tokens = html.match(/<[^>]*>|[^<]+/g) ?? [];
+    const frames = frameTags(tokens);
+    let inFrame = false;
+    for (const [i, token] of tokens.entries()) {
+        if (frames.has(i)) {
+            if (/^<table/i.test(token)) inFrame = true;
+            else if (/^<\/table/i.test(token)) inFrame = false;
+            continue;
+        }
         if (!token.startsWith('<')) {
-            const text = decodeEntities(token);
+            const text = decodeEntities(token).replace(MARK_TEXT, (_, id: string) => {
+                if (cell && depth >= 1) marks.set(Number(id), spanLabel(tableNo, cell));
+                else if (depth >= 1) marks.set(Number(id), `表${tableNo}`);
+                else outsideMarks.push(Number(id));
+                return '';
+            });
             if (nested) addToNested(text);
             else if (cell && depth >= 1) cell.paragraph += text;
             else outside += text;
@@ -103,6 +163,7 @@ export function htmlTable(html: string): SourceTable {
                 tableNo++;
                 occupied = [];
                 gridRow = -1;
+                if (inFrame) notes.push({ where: `表${tableNo}`, message: '此表在一个只有一格的外层表格（版式边框）中：按此表读取，表格序号与行列均按此表计。' });
             } else if (!closing && depth === 2 && cell) {
                 nested = { rows: [] };
             } else if (closing && depth-- === 1) {
@@ -156,5 +217,5 @@ export function htmlTable(html: string): SourceTable {
         }
     }
     flushOutside();
-    return { name: null, rows, extracted: false, notes };
+    return { name: null, rows, extracted: false, notes, marks };
 }

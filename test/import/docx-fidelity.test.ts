@@ -4,23 +4,35 @@ import { docx, unzip, zip, type DocxCell } from './helpers.js';
 
 // What a Word table holds beyond plain runs, which the reader (mammoth) passes over or reads without saying so: a
 // simple field's result (w:fldSimple, dropped by mammoth), a table inside a cell (its text joined into the cell),
-// revisions not yet accepted (w:ins / w:del, read as if accepted). The documents are built here, in WordprocessingML.
+// revisions not yet accepted (w:ins / w:del, read as if accepted), hidden text (w:vanish, read as if shown). The
+// documents are built here, in WordprocessingML.
 
 const t = (text: string): DocxCell => ({ text });
 const xml = (body: string): DocxCell => ({ xml: body });
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
 const p = (...runs: string[]) => `<w:p>${runs.join('')}</w:p>`;
+const hidden = (text: string, vanish = '<w:vanish/>') => `<w:r><w:rPr><w:color w:val="FF0000"/>${vanish}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+const inserted = (text: string) => `<w:ins w:id="2" w:author="张三" w:date="2024-03-01T10:00:00Z">${run(text)}</w:ins>`;
+const deleted = (text: string) => `<w:del w:id="1" w:author="张三" w:date="2024-03-01T10:00:00Z"><w:r><w:delText>${text}</w:delText></w:r></w:del>`;
 
-/** A 部门整体 table; `amount`, `content` and `value` replace the task's cells and the first indicator's 年度 value. */
-function table({ amount = t('30.00'), value = t('≥10场'), content = t('组织科普活动。') }: { amount?: DocxCell; value?: DocxCell; content?: DocxCell }): Buffer {
-    return docx(['示例县科学技术协会2024年部门整体预算绩效目标申报表'], [
+interface Cells { amount?: DocxCell; value?: DocxCell; content?: DocxCell; goal?: DocxCell; period?: DocxCell; name?: DocxCell; satisfaction?: DocxCell }
+
+/** A 部门整体 table; the named cells replace the task's cells, the first indicator's name and values, the last's 年度 value. */
+function table(cells: Cells, title = t('示例县科学技术协会2024年部门整体预算绩效目标申报表')): Buffer {
+    const { amount = t('30.00'), value = t('≥10场'), content = t('组织科普活动。'), goal = t('开展科普活动不少于10场。') } = cells;
+    const { period = t('≥10场'), name = t('开展科普活动场次'), satisfaction = t('≥90%') } = cells;
+    const document = docx(['示例县科学技术协会2024年部门整体预算绩效目标申报表'], [
         [t('部门名称'), t('示例县科学技术协会')],
         [t('年度重点工作任务'), t('名称'), t('主要实施内容'), t('拟投入的资金（万元）'), t('期望达到的目标（概述）')],
-        [t(''), t('科普活动'), content, amount, t('开展科普活动不少于10场。')],
+        [t(''), t('科普活动'), content, amount, goal],
         [t('绩效指标'), t('一级指标'), t('二级指标'), t('三级指标'), t('实施周期指标值'), t('年度指标值')],
-        [t(''), t('产出指标'), t('数量指标'), t('开展科普活动场次'), t('≥10场'), value],
-        [t(''), t('满意度指标'), t('服务对象满意度指标'), t('服务对象满意度'), t('≥90%'), t('≥90%')]
+        [t(''), t('产出指标'), t('数量指标'), name, period, value],
+        [t(''), t('满意度指标'), t('服务对象满意度指标'), t('服务对象满意度'), t('≥90%'), satisfaction]
     ]);
+    if (!title.xml) return document;
+    const parts = unzip(document);
+    parts['word/document.xml'] = Buffer.from(parts['word/document.xml']!.toString('utf8').replace(/<w:p>.*?<\/w:p>/, title.xml));
+    return zip(parts);
 }
 
 async function read(bytes: Buffer) {
@@ -65,17 +77,50 @@ describe('a table inside a cell', () => {
     });
 });
 
+describe('a table inside a frame of one cell', () => {
+    /** The document's table put in the one cell of an outer table, after the paragraphs `before` (in the cell too). */
+    function framed(document: Buffer, before = ''): Buffer {
+        const parts = unzip(document);
+        parts['word/document.xml'] = Buffer.from(parts['word/document.xml']!.toString('utf8').replace(/<w:tbl>.*<\/w:tbl>/s, inner =>
+            `<w:tbl><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid><w:tr><w:tc>${before}${inner}<w:p/></w:tc></w:tr></w:tbl>`));
+        return zip(parts);
+    }
+
+    test('is read as the table itself, its cells named in it, and a note says so', async () => {
+        const plain = await importBytes(table({ value: xml(p(run('≥12'), hidden('（原）'), run('场'))) }));
+        const result = await importBytes(framed(table({ value: xml(p(run('≥12'), hidden('（原）'), run('场'))) }), p(run('（盖章）'))));
+        expect(result.model).toEqual(plain.model);
+        const notes = result.report.filter(e => e.kind === 'note').map(e => `${e.where} ${e.message}`);
+        expect(notes).toContain('表1 此表在一个只有一格的外层表格（版式边框）中：按此表读取，表格序号与行列均按此表计。');
+        expect(notes).toContainEqual(expect.stringMatching(/^表1 第5行第6列 此格中有隐藏文字「（原）」/));
+        expect(notes.filter(n => n.includes('此格中有一个表格'))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '正文第2段', text: '（盖章）' })]);
+    });
+});
+
 describe('revisions not yet accepted (track changes)', () => {
     const revised = xml(p(
         '<w:del w:id="1" w:author="张三" w:date="2024-03-01T10:00:00Z"><w:r><w:delText>≥10场</w:delText></w:r></w:del>',
         `<w:ins w:id="2" w:author="张三" w:date="2024-03-01T10:00:00Z">${run('≥12场')}</w:ins>`
     ));
 
-    test('are read as accepted, and a note says so, with what was inserted and deleted', async () => {
+    test('are read as accepted, and a note says so, naming the cell with what was inserted and deleted there', async () => {
         const { indicator, notes } = await read(table({ value: revised }));
         expect(indicator.annual?.text).toBe('≥12场');
-        expect(notes).toContain('全文 文档中有尚未接受或拒绝的修订（插入 1 处，删除 1 处）：按全部接受后的文字读取——插入的文字读入，删除的文字不读（删除「≥10场」，插入「≥12场」）。'
-            + '如果修订尚未定稿，请先在 Word 中用「审阅 → 接受/拒绝」处理后再导入。');
+        expect(notes).toContain('全文 文档中有尚未接受或拒绝的修订（插入 1 处，删除 1 处），位于表1 第5行第6列（删除「≥10场」，插入「≥12场」）：'
+            + '按全部接受后的文字读取——插入的文字读入，删除的文字不读。如果修订尚未定稿，请先在 Word 中用「审阅 → 接受/拒绝」处理后再导入。');
+    });
+
+    test('in many cells: the first five are named, then how many places in all; a paragraph is named by its number', async () => {
+        const title = xml(p(run('示例县科学技术协会'), inserted('2024'), run('年部门整体预算绩效目标申报表')));
+        const { notes } = await read(table({
+            content: xml(p(run('组织科普'), deleted('宣传'), run('活动。'))), amount: xml(p(deleted('20.00'), inserted('30.00'))),
+            goal: xml(p(run('开展科普活动不少于10场'), inserted('，覆盖全县'), run('。'))), name: xml(p(run('开展科普活动场次'), deleted('（次）'))),
+            period: xml(p(inserted('≥10场'))), value: revised, satisfaction: xml(p(deleted('≥85%'), inserted('≥90%')))
+        }, title));
+        expect(notes).toContain('全文 文档中有尚未接受或拒绝的修订（插入 6 处，删除 5 处），位于正文第1段（插入「2024」）、表1 第3行第3列（删除「宣传」）、'
+            + '表1 第3行第4列（删除「20.00」，插入「30.00」）、表1 第3行第5列（插入「，覆盖全县」）、表1 第5行第4列（删除「（次）」）等 8 处：'
+            + '按全部接受后的文字读取——插入的文字读入，删除的文字不读。如果修订尚未定稿，请先在 Word 中用「审阅 → 接受/拒绝」处理后再导入。');
     });
 
     test('a table row deleted with track changes is left out, and counted in the note', async () => {
@@ -91,5 +136,43 @@ describe('revisions not yet accepted (track changes)', () => {
     test('a document without revisions gets no such note', async () => {
         const { notes } = await read(table({}));
         expect(notes.filter(n => n.includes('修订'))).toEqual([]);
+    });
+});
+
+describe('hidden text (w:vanish)', () => {
+    const note = (where: string, quoted: string) => `${where} 此格中有隐藏文字${quoted}（Word 中默认不显示，也不打印）：按 Word 显示的内容读取，`
+        + '未读入这些文字。如果应当读入，请在 Word 中取消其「隐藏」格式后再导入。';
+
+    test('is left out of the cell as Word shows it, and a note names the cell and quotes the text', async () => {
+        const { indicator, notes } = await read(table({ value: xml(p(run('≥12'), hidden('（原为≥10场，'), hidden('待定）'), run('场'))) }));
+        expect(indicator.annual?.text).toBe('≥12场');
+        expect(notes).toContain(note('表1 第5行第6列', '「（原为≥10场，待定）」'));
+    });
+
+    test('a long text is quoted shortened, several in one cell each once; a cell all hidden reads as blank', async () => {
+        const long = '本项目资金拟由上级补助资金与本级财政拨款共同安排，具体比例待定。';
+        const { declaration, notes } = await read(table({
+            content: xml(p(run('组织科普活动。'), hidden(long)) + p(hidden('草稿'))),
+            amount: xml(p(hidden('30.00')))
+        }));
+        expect(declaration.tasks[0]!.content).toBe('组织科普活动。');
+        expect(declaration.tasks[0]!.amount).toBeNull();
+        expect(notes).toContain(note('表1 第3行第3列', `「${Array.from(long).slice(0, 20).join('')}…」（${Array.from(long).length} 字）「草稿」`));
+        expect(notes).toContain(note('表1 第3行第4列', '「30.00」'));
+    });
+
+    test('only w:vanish that is on hides: turned off, on the paragraph mark, or in a former formatting, the text is read', async () => {
+        const markHidden = '<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>' + run('≥1') + '</w:p>';
+        const formerlyHidden = '<w:r><w:rPr><w:b/><w:rPrChange w:id="9" w:author="张三"><w:rPr><w:vanish/></w:rPr></w:rPrChange></w:rPr><w:t>2</w:t></w:r>';
+        const { indicator, notes } = await read(table({ value: xml(markHidden.replace('</w:p>', formerlyHidden + hidden('场', '<w:vanish w:val="false"/>') + hidden('次', '<w:vanish w:val="1"/>') + '</w:p>')) }));
+        expect(indicator.annual?.text).toBe('≥12场');
+        expect(notes.filter(n => n.includes('隐藏'))).toEqual([note('表1 第5行第6列', '「次」')]);
+    });
+
+    test('in a paragraph outside the table: the paragraph is named', async () => {
+        const title = xml(p(run('示例县科学技术协会2024年部门整体预算绩效目标申报表'), hidden('（第二稿）')));
+        const { declaration, notes } = await read(table({}, title));
+        expect(declaration.title).toBe('示例县科学技术协会2024年部门整体预算绩效目标申报表');
+        expect(notes).toContain(note('正文第1段', '「（第二稿）」').replace('此格中', '此段中'));
     });
 });
