@@ -5,6 +5,8 @@ import { startLanguageServer } from 'langium/lsp';
 import { JxmbFileSystem } from './file-system.js';
 import { ConnectionError, createConnection, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { createJxmbServices } from './jxmb-module.js';
+import { ignoreMalformedNotifications } from './lsp/notification-params.js';
+import { createStdioConnection } from './lsp/stdio-transport.js';
 
 /**
  * The jxmb/… requests: before `initialize` they are refused as LSP asks (ServerNotInitialized): a client that had not
@@ -44,7 +46,8 @@ function endQuietlyWhenClientGone(): void {
 
 // The language server: VS Code's client starts it over IPC, the benchmark over stdio.
 endQuietlyWhenClientGone();
-const connection = createConnection(ProposedFeatures.all);
+const options = { messageStrategy: ignoreMalformedNotifications };
+const connection = process.argv.includes('--stdio') ? createStdioConnection(options) : createConnection(ProposedFeatures.all, options);
 let initialized = false;
 guardCustomRequests(connection, () => initialized);
 const { shared } = createJxmbServices({ connection, ...JxmbFileSystem });

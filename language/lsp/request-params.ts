@@ -4,7 +4,7 @@ import type { Proposal } from '../draft/proposal.js';
 // Shapes of request parameters the handlers read into: a client that sends something else (null, a string, an older
 // extension's fields) is answered as malformed at the entry, instead of failing deep inside with an internal message.
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
+export const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
 const isCount = (value: unknown) => typeof value === 'number' && Number.isFinite(value);
 
 export function isPosition(value: unknown): value is Position {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DidOpenTextDocumentNotification, type CompletionList } from 'vscode-languageserver-protocol/node';
-import { startServer, type ServerProcess } from './server-process.js';
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type CompletionList } from 'vscode-languageserver-protocol/node';
+import { frame, startServer, type ServerProcess } from './server-process.js';
 
 // Requests whose parameters are not what the extension sends (another client, an older extension): an answer the
 // user can read, and nothing in the server's log — no stack trace, no internal English message.
@@ -54,6 +54,37 @@ describe('malformed parameters', () => {
         }
         expect(await server.answer('jxmb/import', { fileName: '表.xlsx', base64: workbook.content, year: 2025 })).toMatchObject({ ok: true, text: expect.stringContaining('年度 2025') });
         expect(await server.answer('jxmb/import', { fileName: '表.xlsx', base64: workbook.content, year: null })).toMatchObject({ ok: true, yearless: 1 });
+    });
+
+    // Notifications have no answer to carry a failure: vscode-jsonrpc logged the handler's English failure (「Notification
+    // handler 'textDocument/didChange' failed with message: Cannot read properties of null」), and a change whose
+    // second part was malformed had its first part applied to the text without a rebuild — the next edit of the
+    // editor then landed on text the editor did not have.
+    test('notifications that are not what LSP says: ignored, the document as it was, nothing in the log', async () => {
+        const range = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+        const version = { uri, version: 2 };
+        const malformed: Array<[string, unknown]> = [
+            ['textDocument/didChange', null], ['textDocument/didChange', undefined], ['textDocument/didChange', 'x'], ['textDocument/didChange', []],
+            ['textDocument/didChange', { textDocument: version, contentChanges: null }],
+            ['textDocument/didChange', { textDocument: { uri }, contentChanges: [{ text: '' }] }],
+            ['textDocument/didChange', { textDocument: version, contentChanges: [{ range: range(0, 0, 0), text: '多余' }, { text: 5 }] }],
+            ['textDocument/didChange', { textDocument: version, contentChanges: [{ range: null, text: '多余' }] }],
+            ['textDocument/didChange', { textDocument: version, contentChanges: [{ range: { start: { line: 0.5, character: 0 }, end: { line: 1, character: 0 } }, text: '' }] }],
+            ['textDocument/didOpen', null], ['textDocument/didOpen', { textDocument: { uri, text: null } }],
+            ['textDocument/didClose', null], ['textDocument/didClose', {}], ['textDocument/didSave', null], ['textDocument/willSave', undefined],
+            ['workspace/didChangeWatchedFiles', null], ['workspace/didChangeWatchedFiles', { changes: [null] }],
+            ['workspace/didChangeConfiguration', null], ['$/setTrace', null], ['$/cancelRequest', null]
+        ];
+        for (const [method, params] of malformed) server.child.stdin!.write(frame({ jsonrpc: '2.0', method, params }));
+        // (the editor's next edit, on the text it has: 科普活动 → 科普宣传)
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ range: range(1, 8, 12), text: '科普宣传' }] });
+        const edited = 'file:///tmp/jxmb-malformed/edited.jxmb';
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: edited, languageId: 'jxmb', version: 1, text: text.replace('科普活动', '科普宣传') } });
+        const symbols = await server.answer('textDocument/documentSymbol', { textDocument: { uri } });
+        expect(JSON.stringify(symbols)).toContain('科普宣传');
+        expect(symbols).toEqual(await server.answer('textDocument/documentSymbol', { textDocument: { uri: edited } }));
+        expect(server.logs).toEqual([]);
+        expect(server.stderr()).toBe('');
     });
 
     test('nothing of it reaches the log', async () => {

@@ -25,6 +25,15 @@ export interface ServerProcess {
     stop(): void;
 }
 
+/**
+ * A message as bytes on the server's input, with the Content-Length it declares (by default its body's length):
+ * for what a client writes beside the protocol connection (`child.stdin.write`).
+ */
+export function frame(body: unknown, declared?: number): Buffer {
+    const bytes = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+    return Buffer.concat([Buffer.from(`Content-Length: ${declared ?? bytes.length}\r\n\r\n`), bytes]);
+}
+
 export function startServer(nodeArgs: string[] = []): ServerProcess {
     const child = spawn(process.execPath, [...nodeArgs, serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
