@@ -1,3 +1,5 @@
+import { decodeEntities } from './xml-entities.js';
+
 // A note on something mammoth leaves out (hidden text, deleted text) must name the cell it was in, as the report names
 // cells: by the table's grid after merged cells are resolved, which only the HTML gives (html-table.ts). So the place is
 // marked in the document's XML by a run of its own, whose text mammoth carries into the cell where the place was;
@@ -20,16 +22,11 @@ export class PlaceMarks {
 /** Where each mark stood, by its number: 「表1 第5行第6列」, 「正文第2段」. */
 export type MarkPlaces = ReadonlyMap<number, string>;
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decode = (text: string) => text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => name[0] === '#'
-    ? String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10))
-    : ENTITIES[name.toLowerCase()] ?? whole);
-
 const TEXT = /<w:(?:t|delText)\b[^>]*>([^<]*)<\/w:(?:t|delText)>/g;
 
 /** The text of the runs in an XML fragment, typed or deleted. */
 export function runsText(xml: string): string {
-    return decode([...xml.matchAll(TEXT)].map(m => m[1]).join(''));
+    return decodeEntities([...xml.matchAll(TEXT)].map(m => m[1]).join(''));
 }
 
 /** A text quoted in a note: trimmed, cut to `length` characters, with its length when cut. */

@@ -1,5 +1,6 @@
 import { MARK_TEXT } from './docx-places.js';
 import type { SourceCell, SourceTable } from './source.js';
+import { decodeEntities } from './xml-entities.js';
 
 // The HTML that mammoth makes of a .docx → one row stream: every paragraph outside a table is a row of one cell
 // (titles, 「部门名称：…」, 「单位：万元」), every table row a row of cells laid out on the table's grid with
@@ -27,15 +28,6 @@ const cellText = (cell: OpenCell) => [...cell.text, cell.paragraph].map(s => s.t
 function spanLabel(table: number, cell: OpenCell): string {
     const range = (first: number, count: number) => count > 1 ? `${first}–${first + count - 1}` : `${first}`;
     return `表${table} 第${range(cell.gridRow + 1, cell.rowSpan)}行第${range(cell.col + 1, cell.colSpan)}列`;
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-        if (name[0] === '#') return String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
-        return ENTITIES[name.toLowerCase()] ?? whole;
-    });
 }
 
 /** A table inside a cell, while it is read: its rows' cell texts (deeper tables flattened into them). */

@@ -3,6 +3,7 @@ import { sheetSizeExcess } from './limits.js';
 import { eachPiece, ROW_START, SHARED_STRINGS, stringsUsedBy } from './shared-strings.js';
 import { partChunks, readPart, type ZipPart } from './zip-package.js';
 import { replaceParts } from './zip-rewrite.js';
+import { decodeEntities } from './xml-entities.js';
 
 // Each worksheet's used range, read from its XML before exceljs loads the workbook. exceljs builds every cell as
 // objects (and every cell of a merged range: a 1 KB workbook merging B2:B1048576 exhausted 512 MB), so a sheet
@@ -269,17 +270,8 @@ function sheetNames(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Map
         const name = attribute(tag.slice(1), 'name');
         const id = /\s[\w.-]+:id\s*=\s*(["'])(.*?)\1/.exec(tag)?.[2];
         const target = id === undefined ? undefined : targets.get(id);
-        if (name !== undefined && target) names.set(target, decodeXml(name));
+        if (name !== undefined && target) names.set(target, decodeEntities(name));
     }
     return names;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(text: string): string {
-    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-        if (name[0] !== '#') return ENTITIES[name] ?? whole;
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-        return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    });
-}
