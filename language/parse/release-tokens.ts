@@ -5,7 +5,8 @@
 // - each syntax error is an Error with a stack trace, captured when it is made, and V8 keeps the frames of an
 //   unread trace alive: one of them is the closure of Chevrotain's recovery holding every token it skipped.
 // Text that is not jxmb is skipped whole: 1 MB of `{` kept ≈ 107 MB after its parse, one error's worth. The parser's
-// errors are never shown with a stack (they become diagnostics), so none is captured during the parse.
+// errors are never shown with a stack (they become diagnostics), so none is captured during the parse. A parse that
+// throws (a fault of ours, not of the text) runs once more with traces on, so what reaches the log has its frames.
 import type { LangiumParser } from 'langium';
 
 type Input = { wrapper: { input: unknown[] } };
@@ -17,7 +18,13 @@ export function releaseTokens<P extends LangiumParser>(parser: P): P {
         const traceLimit = Error.stackTraceLimit;
         Error.stackTraceLimit = 0;
         try {
-            const result = parse(input, options);
+            let result: ReturnType<LangiumParser['parse']>;
+            try {
+                result = parse(input, options);
+            } catch {
+                Error.stackTraceLimit = traceLimit;
+                result = parse(input, options);
+            }
             for (const error of result.parserErrors) if ((error.resyncedTokens?.length ?? 0) > 0) error.resyncedTokens = [];
             return result;
         } finally {

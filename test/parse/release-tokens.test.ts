@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { jxmb } from '../helpers/services.js';
 
 // A parse of text that is not jxmb skips nearly all of it; the tokens it skipped must not outlive the parse
@@ -28,5 +28,33 @@ describe('a parse keeps none of the tokens it skipped', () => {
         // The finding stands as before: the first token that does not fit.
         expect(result.parserErrors.map(e => e.message)).toHaveLength(1);
         expect(kept).toBeLessThan(10);
+    });
+});
+
+describe('a fault inside the parse', () => {
+    it('reaches the log with the frames that led to it (traces are off only while nothing throws)', () => {
+        const services = jxmb();
+        const converter = services.parser.ValueConverter;
+        const convert = converter.convert.bind(converter);
+        let calls = 0;
+        converter.convert = (input, cstNode) => {
+            if (++calls === 1) return convert(input, cstNode);
+            return convertWithAFault();
+        };
+        function convertWithAFault(): never {
+            throw new Error('内部错误');
+        }
+        // (the direct walk meets the fault first, says so, and leaves the text to Langium's parse)
+        const said = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+        let thrown: Error | undefined;
+        try {
+            services.parser.LangiumParser.parse('部门整体 "示例单位" 年度 2024 {\n}\n');
+        } catch (error) {
+            thrown = error as Error;
+        } finally {
+            said.mockRestore();
+        }
+        expect(thrown?.message).toBe('内部错误');
+        expect(thrown?.stack).toContain('convertWithAFault');
     });
 });
