@@ -28,6 +28,17 @@ export class DraftError extends Error {
 
 const REDACTED = '***';
 
+/** Blanks a model may put between a key's characters when it repeats it: spaces of every width and the invisible ones. */
+const GAP = '[\\s\\u200B-\\u200D\\u2060\\uFEFF]*';
+/** Under this length a key spelled out with gaps could be a word of the text; over it, it is the key. */
+const SPACED_KEY_MIN = 8;
+
+/** The secret as written, or with blanks between its characters (a model that spells it out). */
+function secretPattern(secret: string): RegExp {
+    const chars = Array.from(secret, c => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    return new RegExp(chars.join(secret.length >= SPACED_KEY_MIN ? GAP : ''), 'g');
+}
+
 /**
  * `text` without any of the secrets, nor `Bearer …` tokens or `sk-…` keys an endpoint may quote, nor user:password in
  * URLs. Short secrets (under 4 characters) are still replaced: a fake test key must not leak either.
@@ -35,7 +46,7 @@ const REDACTED = '***';
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
     let out = text;
     for (const secret of secrets) {
-        if (secret) out = out.split(secret).join(REDACTED);
+        if (secret) out = out.replace(secretPattern(secret), REDACTED);
     }
     return out
         // A bearer token's own characters (RFC 6750): the words after it stay, 」 and ） included.

@@ -66,4 +66,16 @@ describe('the key never reaches the output', () => {
         expect(text).toContain('正在请求模型「***」');
         expect(text).not.toContain(KEY);
     });
+
+    test.each([
+        ['spaces', ' '],
+        ['full-width spaces', '\u3000'],
+        ['zero-width spaces', '\u200b'],
+        ['line breaks', '\n']
+    ])('a key with %s between its characters in the answer: redacted all the same', async (_name, gap) => {
+        const { code, text } = await draft({ kind: 'echo', step: key => answer(JSON.stringify({ proposals: [proposal({ needsConfirmation: true, reason: `密钥是 ${key.split('').join(gap)} 。` })] })) });
+        expect(code).toBe(0);
+        expect(text).toContain('需确认：密钥是 *** 。');
+        expect(text.replace(/[\s\u200b\u3000]/g, '')).not.toContain(KEY);
+    });
 });
