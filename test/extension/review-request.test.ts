@@ -81,10 +81,14 @@ describe('jxmb/review', () => {
 
     test('a cancelled review writes nothing', async () => {
         const report = temp.at('取消.html');
+        // Forty files, so that the review is still going when the cancel arrives, however loaded the machine.
+        const many = temp.at('四十份');
+        mkdirSync(many);
+        for (let i = 1; i <= 40; i++) copyFileSync(join(samplesDir, '002-guangzhou-kexie-projects.jxmb'), join(many, `${i}.jxmb`));
         const source = new CancellationTokenSource();
         // Cancelled when the first file is done, as the user clicks 取消 in the middle.
         session.connection.onProgress(WorkDoneProgress.type, 'review-cancel', value => { if (value.kind === 'report') source.cancel(); });
-        const outcome = await request({ folder: inputs, report, workDoneToken: 'review-cancel' }, source.token).then(r => r, (e: unknown) => e);
+        const outcome = await request({ folder: many, report, workDoneToken: 'review-cancel' }, source.token).then(r => r, (e: unknown) => e);
         expect(outcome).toBeInstanceOf(ResponseError);
         expect((outcome as ResponseError<unknown>).code).toBe(-32800);
         expect(readdirSync(temp.at()).filter(name => name.startsWith('取消'))).toEqual([]);

@@ -47,9 +47,13 @@ const keystroke = fc.oneof(
     layout
 );
 
+// Dozens of full parses per property: on a machine shared with other work they have taken 60 s. The limit guards
+// against a hang, it does not time anything.
+const PROPERTY_RUNS = { timeout: 300_000 };
+
 const texts = [...sampleFiles().map(name => ({ name, text: readSample(name) })), { name: 'generated 200', text: generateDeclaration(200, 7).text }];
 
-describe('re-parsing one block gives the tree a full parse gives', () => {
+describe('re-parsing one block gives the tree a full parse gives', PROPERTY_RUNS, () => {
     for (const { name, text } of texts) {
         it(`${name}: random edits, one after another`, async () => {
             let incremental = 0;
@@ -84,7 +88,7 @@ const typedLine = fc.constantFrom(
 );
 const place = fc.record({ at: fraction, line: typedLine, back: fc.integer({ min: 0, max: 4 }) });
 
-describe('typing into a block with a syntax error in it', () => {
+describe('typing into a block with a syntax error in it', PROPERTY_RUNS, () => {
     for (const { name, text } of texts) {
         it(`${name}: a line typed one character at a time, then partly taken back`, async () => {
             let withErrors = 0;
@@ -163,7 +167,7 @@ describe('an edit inside one indicator block', () => {
     });
 });
 
-describe('diagnostics after an edit equal those of the text checked afresh', () => {
+describe('diagnostics after an edit equal those of the text checked afresh', PROPERTY_RUNS, () => {
     const textDocuments = services.shared.workspace.TextDocuments;
     const builder = services.shared.workspace.DocumentBuilder;
     const documents = services.shared.workspace.LangiumDocuments;
