@@ -120,6 +120,19 @@ function offsetsIn(text: string, count: number): number[] {
     return sorted.filter((_, i) => i % step === 0);
 }
 
+// What a person leaves behind while typing, at the cursor or earlier in the file.
+const fragments = [
+    '"', '"讲座', '“讲座', '「讲座', '”', '」', '}', '{', '｝', '｛', '/*', '*/', '//', '：', ':', '≥', '≥9', '5', '5~', '90%',
+    '2024-12-3', '~', '，', '项目', '项目 "新项目" {', '单位 "x" {', '数量指标 {', '产出指标', '绩效指标 {', '任务 "t" {', '实施周期',
+    '年度', '@', '#', '\n', '"名称"：', '"名称"：≥', '保密', '资金 {', '备注：', '\\', '\\"'
+];
+// Edits near one another (a place being typed), the cursor near the last one.
+const edit = fc.record({
+    shift: fc.noBias(fc.integer({ min: -300, max: 300 })),
+    remove: fc.nat({ max: 4 }),
+    insert: fc.constantFrom(...fragments)
+});
+
 describe('windowed completion gives what the whole text gives', () => {
     test.each(sampleFiles())('%s, at token boundaries throughout', async name => {
         const document = await open(readSample(name));
@@ -139,19 +152,6 @@ describe('windowed completion gives what the whole text gives', () => {
             close(document);
         }
     }, 120_000);
-
-    // What a person leaves behind while typing, at the cursor or earlier in the file.
-    const fragments = [
-        '"', '"讲座', '“讲座', '「讲座', '”', '」', '}', '{', '｝', '｛', '/*', '*/', '//', '：', ':', '≥', '≥9', '5', '5~', '90%',
-        '2024-12-3', '~', '，', '项目', '项目 "新项目" {', '单位 "x" {', '数量指标 {', '产出指标', '绩效指标 {', '任务 "t" {', '实施周期',
-        '年度', '@', '#', '\n', '"名称"：', '"名称"：≥', '保密', '资金 {', '备注：', '\\', '\\"'
-    ];
-    // Edits near one another (a place being typed), the cursor near the last one.
-    const edit = fc.record({
-        shift: fc.noBias(fc.integer({ min: -300, max: 300 })),
-        remove: fc.nat({ max: 4 }),
-        insert: fc.constantFrom(...fragments)
-    });
 
     test('broken text (unclosed strings and comments, missing or extra braces, stray keywords): same as the whole text', async () => {
         const sources = [...sampleFiles().map(readSample), generateDeclaration(60, 3).text];
@@ -213,24 +213,44 @@ describe('completion in a large file reads only around the cursor', () => {
         expect(parsed).toBeLessThan(5_000);
     });
 
-    test('with a syntax error earlier in the file, the whole text before the cursor is parsed again (and the items stay right)', async () => {
-        const names = [...text.matchAll(/^[ \t]+(?="[^"\n]+"[：:])/gm)];
-        const deep = names[Math.floor(names.length * 0.8)]!;
-        const broken = `项目支出 "坏" {\n${text}`;
-        const offset = deep.index! + deep[0].length + broken.length - text.length;
+    /** The longest text the completion parser was given for a request at `offset`, and what windowed and whole differ in. */
+    async function parsedAndDifferences(broken: string, offset: number): Promise<{ parsed: number; found: string[] }> {
         const brokenDocument = await open(broken);
         try {
-            const lexer = vi.spyOn(services.parser.CompletionParser, 'parse');
+            const parser = vi.spyOn(services.parser.CompletionParser, 'parse');
+            let parsed: number;
             try {
                 await items(brokenDocument, offset);
-                expect(Math.max(...lexer.mock.calls.map(([input]) => input.length))).toBe(offset);
+                parsed = Math.max(...parser.mock.calls.map(([input]) => input.length));
             } finally {
-                lexer.mockRestore();
+                parser.mockRestore();
             }
-            expect(await differences(brokenDocument, [offset])).toEqual([]);
+            return { parsed, found: await differences(brokenDocument, [offset]) };
         } finally {
             close(brokenDocument);
         }
+    }
+
+    function deepName(): number {
+        const names = [...text.matchAll(/^[ \t]+(?="[^"\n]+"[：:])/gm)];
+        const deep = names[Math.floor(names.length * 0.8)]!;
+        return deep.index! + deep[0].length;
+    }
+
+    test('with a syntax error earlier in the declaration, its whole text before the cursor is parsed again (and the items stay right)', async () => {
+        const declaration = Math.max(text.lastIndexOf('\n部门整体 ', deepName()), text.lastIndexOf('\n项目支出 ', deepName())) + 1;
+        const opened = text.indexOf('{\n', declaration) + 2;
+        const inserted = '    "坏"\n';
+        const broken = text.slice(0, opened) + inserted + text.slice(opened);
+        const offset = deepName() + inserted.length;
+        expect(await parsedAndDifferences(broken, offset)).toEqual({ parsed: offset - declaration, found: [] });
+    });
+
+    test('with an earlier declaration left unclosed, only the cursor\'s blocks are parsed (and the items stay right)', async () => {
+        const head = '项目支出 "坏" {\n';
+        const { parsed, found } = await parsedAndDifferences(head + text, deepName() + head.length);
+        expect(found).toEqual([]);
+        expect(parsed).toBeLessThan(5_000);
     });
 });
 
@@ -268,6 +288,87 @@ describe('completion in text the parser read nothing of (not jxmb: 200,000 `{` p
             close(document);
         }
     });
+});
+
+describe('completion in a declaration after text that is not jxmb (200,000 characters pasted before it)', () => {
+    // The parse skips the pasted text and reads the declaration after it; completion parsed everything before the
+    // cursor again (and lexed it) on every request: seconds and ≈ 300 MB a megabyte.
+    const sample = readSample('tutorial.jxmb');
+    const inBlock = sample.indexOf('数量指标 {\n') + '数量指标 {\n'.length;
+    /** Bytes of every kind (control characters, Latin-1, CJK punctuation), the same on every run. */
+    function noise(length: number): string {
+        let seed = 20261202;
+        let out = '';
+        while (out.length < length) {
+            seed = (seed * 1103515245 + 12345) % 2 ** 31;
+            out += String.fromCharCode([seed % 256, 0x3000 + (seed % 64)][seed % 2]!);
+        }
+        return out;
+    }
+    test.each([
+        ['`{`', '{'.repeat(200_000)],
+        ['`}`', '}'.repeat(200_000)],
+        ['random bytes', noise(200_000)],
+        ['rows with no block around them', '"讲座"：≥3场次\n'.repeat(20_000)]
+    ])('after %s: the items of the declaration alone, and only a little text is lexed or parsed', async (_name, junk) => {
+        const alone = await open(sample);
+        const text = `${junk}\n${sample}`;
+        const document = await open(text);
+        const shift = text.length - sample.length;
+        const lexer = vi.spyOn(services.parser.Lexer, 'tokenize');
+        const parser = vi.spyOn(services.parser.CompletionParser, 'parse');
+        try {
+            expect(document.parseResult.parserErrors.length).toBeGreaterThan(0);
+            const labels = (list: CompletionItem[]) => list.map(item => `${item.label} ${item.detail}`);
+            for (const offset of [inBlock, inBlock + 12, sample.indexOf('绩效指标 {') + 2, sample.length - 1]) {
+                const expected = labels(await items(alone, offset));
+                lexer.mockClear();
+                parser.mockClear();
+                const found = await items(document, offset + shift);
+                expect(labels(found)).toEqual(expected);
+                const longest = (calls: unknown[][]) => Math.max(0, ...calls.map(([input]) => (input as string).length));
+                expect(longest(lexer.mock.calls)).toBeLessThan(sample.length);
+                expect(longest(parser.mock.calls)).toBeLessThan(sample.length);
+            }
+            expect(labels(await items(alone, inBlock)).length).toBeGreaterThan(0);
+        } finally {
+            lexer.mockRestore();
+            parser.mockRestore();
+            close(alone);
+            close(document);
+        }
+    });
+
+    // A shorter text pasted between or before declarations, then what a person leaves while typing after it.
+    const pasted = ['{'.repeat(300), '}}}', noise(500), '"讲座"：≥3场次\n', '合计 {', '项目 "x" {\n', '}\n}\n}\n', '@@', '数量指标 {'];
+    test('junk between declarations, then broken text after it: the same as the whole text', async () => {
+        const sources = [...sampleFiles().map(readSample), generateDeclaration(60, 3).text];
+        await fc.assert(fc.asyncProperty(
+            fc.nat({ max: sources.length - 1 }), fc.noBias(fc.nat({ max: 1_000_000 })), fc.constantFrom(...pasted), fc.noBias(fc.nat({ max: 1_000_000 })),
+            fc.array(edit, { maxLength: 2 }), fc.noBias(fc.integer({ min: -40, max: 60 })),
+            async (which, before, junk, where, edits, cursorShift) => {
+                let text = sources[which]!;
+                const starts = [0, ...[...text.matchAll(/^(?:部门整体|项目支出) /gm)].map(m => m.index!)];
+                const pastedAt = starts[before % starts.length]!;
+                text = text.slice(0, pastedAt) + junk + '\n' + text.slice(pastedAt);
+                const after = pastedAt + junk.length + 1;
+                let at = after + where % (text.length - after + 1);
+                for (const e of edits) {
+                    at = Math.min(text.length, Math.max(after, at + e.shift));
+                    text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+                    at += e.insert.length;
+                }
+                const document = await open(text);
+                try {
+                    const cursor = Math.min(text.length, Math.max(0, at + cursorShift));
+                    const found = await differences(document, [at, cursor]);
+                    if (found.length > 0) throw new Error(found.join('\n'));
+                } finally {
+                    close(document);
+                }
+            }
+        ), { numRuns: 150, seed: 20261202 });
+    }, 300_000);
 });
 
 describe('while the text is edited (the server updates the document, possibly parsing only the changed block)', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { DidOpenTextDocumentNotification, type CompletionList } from 'vscode-languageserver-protocol/node';
+import { readSample } from '../helpers/samples.js';
 import { startServer, type ServerProcess } from './server-process.js';
 
 // Texts an editor can hold but the server does not check, or checks with a flood of errors: every request still
@@ -47,6 +48,25 @@ describe('a text under the size limit that is not jxmb (1 MB of `{`)', () => {
         for (const character of [3, 500_000, 1_000_000]) {
             const completion = await server.answer('textDocument/completion', { textDocument: { uri }, position: { line: 0, character } }) as CompletionList;
             expect(completion.items).toEqual([]);
+        }
+        expect(server.child.exitCode).toBeNull();
+        expect(server.stderr()).not.toMatch(/heap out of memory/);
+    }, 120_000);
+});
+
+describe('a declaration after 1 MB of `{` pasted before it', () => {
+    // Completion in the declaration parsed and lexed the megabyte before it on every request: ≈ 350 MB more and
+    // 1–2 s each (bench/NOTES.md). It reads the declaration only, as in the declaration alone.
+    test('completion in its 数量指标 offers the names, in a 160 MB heap', async () => {
+        server = startServer(['--max-old-space-size=160']);
+        await server.initialize();
+        const uri = 'file:///tmp/jxmb-large/braces-then-declaration.jxmb';
+        const sample = readSample('tutorial.jxmb');
+        await open(server, uri, `${'{'.repeat(1_000_000)}\n${sample}`);
+        const line = 1 + sample.slice(0, sample.indexOf('数量指标 {\n')).split('\n').length;
+        for (let i = 0; i < 3; i++) {
+            const completion = await server.answer('textDocument/completion', { textDocument: { uri }, position: { line, character: 12 } }) as CompletionList;
+            expect(completion.items.map(item => item.detail)).toContain('数量指标 · 指标库（共性指标库示例）');
         }
         expect(server.child.exitCode).toBeNull();
         expect(server.stderr()).not.toMatch(/heap out of memory/);

@@ -6,8 +6,12 @@
 // in the same place in its parent after any of them. The parser runs through the same rules as from the file's
 // start (a parse started at an inner rule would not: error recovery looks at what the outer rules accept), so
 // broken text in the innermost block is recovered from alike. Where the document's parse found an error before
-// that block, the caller parses from the start of the file as Langium does.
+// that block inside its declaration, the parser reads the declaration from its start up to the cursor. Only errors
+// before the declaration (text between declarations that is not jxmb: a megabyte pasted in) make no difference:
+// the parse had skipped that text and started the declaration afresh at its keyword, as a parse of the declaration
+// alone does. Lexing and parsing that text again took seconds and ≈ 300 MB a megabyte on every request.
 import { CstUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { MAX_REPETITION_RECOVERIES } from '../../parse/recovery-depth.js';
 
 /** Blocks written `keyword … { members }`: their opening ends with the brace, their members follow one another. */
 const BLOCKS: ReadonlySet<string> = new Set([
@@ -31,7 +35,12 @@ export function parserInput(document: LangiumDocument, text: string, offset: num
     let block: AstNode | undefined = last?.astNode;
     while (block && !BLOCKS.has(block.$type)) block = block.$container;
     const start = block?.$cstNode?.offset;
-    if (!block || start === undefined || hasErrorBefore(document, start)) return undefined;
+    if (!block || start === undefined) return undefined;
+    const declaration = declarationOf(block);
+    const from = declaration.$cstNode?.offset;
+    if (from === undefined) return undefined;
+    if (hasErrorIn(document, 0, from) && !recoveredAlike(document, offset)) return undefined;
+    if (hasErrorIn(document, from, start)) return text.slice(from, offset);
     const openings: string[] = [];
     for (let outer = block.$container; outer && outer.$container; outer = outer.$container) {
         const opening = BLOCKS.has(outer.$type) ? openingOf(outer, text) : undefined;
@@ -84,10 +93,28 @@ function openingBrace(node: CstNode, block: AstNode): LeafCstNode | undefined {
     return undefined;
 }
 
-/** Whether the document's lexer or parser reported an error before `offset` (one at the end of the text has no offset). */
-function hasErrorBefore(document: LangiumDocument, offset: number): boolean {
+/** The declaration (部门整体 / 项目支出) that holds `node`: its container is the document. */
+function declarationOf(node: AstNode): AstNode {
+    while (node.$container?.$container) node = node.$container;
+    return node;
+}
+
+/**
+ * Whether the parse's error recoveries, up to `offset`, stay so few that their depth bound (recovery-depth.ts)
+ * cannot make a parse from the file's start recover otherwise than one from a declaration's start: each recovery
+ * nests one deeper and reports one error. A few more are left for the unfinished text at the cursor.
+ */
+function recoveredAlike(document: LangiumDocument, offset: number): boolean {
+    let errors = 0;
+    for (const error of document.parseResult.parserErrors) if (error.token.startOffset < offset || Number.isNaN(error.token.startOffset)) errors++;
+    return errors + 10 < MAX_REPETITION_RECOVERIES;
+}
+
+/** Whether the document's lexer or parser reported an error in [from, to) (one at the end of the text has no offset). */
+function hasErrorIn(document: LangiumDocument, from: number, to: number): boolean {
     const { lexerErrors, parserErrors, lexerReport } = document.parseResult;
-    return lexerErrors.some(e => e.offset < offset)
-        || (lexerReport?.diagnostics ?? []).some(d => d.offset < offset)
-        || parserErrors.some(e => e.token.startOffset < offset);
+    const within = (offset: number) => from <= offset && offset < to;
+    return lexerErrors.some(e => within(e.offset))
+        || (lexerReport?.diagnostics ?? []).some(d => d.offset !== undefined && within(d.offset))
+        || parserErrors.some(e => within(e.token.startOffset));
 }
