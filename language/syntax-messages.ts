@@ -46,8 +46,21 @@ function shown(token: IToken | undefined): string {
 }
 
 
+/**
+ * The lists already named, by the paths Chevrotain gave: the parser hands over the same paths at every error of the
+ * same choice (parse/no-viable-alt.ts), 10,000 times in a file of 10,000 broken rows.
+ */
+const named = new WeakMap<object, string>();
+const flatPaths = new WeakMap<TokenType[][][], TokenType[][]>();
+
 /** What may stand at a place: the first token of each path, each named once; 「之一」 when there are several. */
 function alternatives(paths: TokenType[][][] | TokenType[][]): string {
+    let list = named.get(paths);
+    if (list === undefined) named.set(paths, list = nameAlternatives(paths));
+    return list;
+}
+
+function nameAlternatives(paths: TokenType[][][] | TokenType[][]): string {
     const firsts = new Set<string>();
     for (const path of paths.flat(1) as Array<TokenType[] | TokenType>) {
         const first = Array.isArray(path) ? path[0] : path;
@@ -82,7 +95,8 @@ export class JxmbParserErrorMessageProvider extends AbstractParserErrorMessagePr
     override buildNoViableAltMessage({ expectedPathsPerAlt, actual }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[] }): string {
         // The text may follow an alternative for a token or more (「≥」 before a missing number): the message names
         // the first token no alternative takes, and what could stand there.
-        const paths = expectedPathsPerAlt.flat(1);
+        let paths = flatPaths.get(expectedPathsPerAlt);
+        if (paths === undefined) flatPaths.set(expectedPathsPerAlt, paths = expectedPathsPerAlt.flat(1));
         let depth = 0;
         while (depth + 1 < actual.length && paths.some(path => path.length > depth + 1 && follows(actual, path, depth + 1))) depth++;
         if (depth > 0) {

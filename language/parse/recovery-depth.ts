@@ -7,6 +7,7 @@
 import type { LangiumCoreServices } from 'langium';
 import { createCompletionParser, createLangiumParser } from 'langium';
 import { acceptLongHiddenRuns } from './hidden-runs.js';
+import { rememberAltPaths } from './no-viable-alt.js';
 import { releaseTokens } from './release-tokens.js';
 
 export const MAX_REPETITION_RECOVERIES = 200;
@@ -18,18 +19,48 @@ interface TokenKind {
     isParent?: boolean;
     categoryMatchesMap?: Record<number, boolean>;
 }
-type Resyncing = { findReSyncTokenType: () => TokenKind; flattenFollowSet: () => TokenKind[]; LA: (k: number) => { tokenTypeIdx?: number } };
+type Resyncing = {
+    findReSyncTokenType: () => TokenKind;
+    flattenFollowSet: () => TokenKind[];
+    LA: (k: number) => { tokenTypeIdx?: number };
+    RULE_STACK: number[];
+    RULE_OCCURRENCE_STACK: number[];
+    RULE_STACK_IDX: number;
+};
+
+/** The follow sets already flattened, by the rules on the stack and each one's place in its caller, outermost first. */
+interface FollowNode {
+    next: Map<number, Map<number, FollowNode>>;
+    follows?: TokenKind[];
+}
+
+/** Chevrotain's flattenFollowSet, remembered: it depends only on the rule stack, and each error asks at every level it climbs. */
+function followSetOf(parser: Resyncing, root: FollowNode): TokenKind[] {
+    let node = root;
+    for (let i = 0; i <= parser.RULE_STACK_IDX; i++) {
+        const rule = parser.RULE_STACK[i]!;
+        const occurrence = parser.RULE_OCCURRENCE_STACK[i]!;
+        let byOccurrence = node.next.get(rule);
+        if (!byOccurrence) node.next.set(rule, byOccurrence = new Map());
+        let child = byOccurrence.get(occurrence);
+        if (!child) byOccurrence.set(occurrence, child = { next: new Map() });
+        node = child;
+    }
+    return node.follows ??= parser.flattenFollowSet();
+}
 
 /**
  * Chevrotain's findReSyncTokenType, answering each kind of token once per call: every recovery looks ahead to the
  * next token that may follow a rule on the stack, which after a run of broken rows is the list's closing 「}」, so
  * each of up to MAX_REPETITION_RECOVERIES recoveries passes over the rest of the list, and tried every follow
  * token type on every token (10,000 rows `"x"：≤2024年12月31日`: 18 million tokens × 37 types). Same answer.
+ * The follow set itself is flattened once per rule stack (10,000 rows `"x"：：20场次`: ≈ 0.5 s of building it anew).
  */
 export function resyncFaster<P extends object>(parser: P): P {
     const wrapper = (parser as unknown as { wrapper: Resyncing }).wrapper;
+    const followSets: FollowNode = { next: new Map() };
     wrapper.findReSyncTokenType = function (this: Resyncing) {
-        const follows = this.flattenFollowSet();
+        const follows = followSetOf(this, followSets);
         const known = new Map<number | undefined, TokenKind | null>();
         for (let k = 1; ; k++) {
             const kind = this.LA(k).tokenTypeIdx;
@@ -62,6 +93,6 @@ export function limitRecoveryDepth<P extends object>(parser: P): P {
 }
 
 export const boundedParsers = {
-    LangiumParser: (services: LangiumCoreServices) => releaseTokens(resyncFaster(limitRecoveryDepth(acceptLongHiddenRuns(createLangiumParser(services))))),
-    CompletionParser: (services: LangiumCoreServices) => resyncFaster(limitRecoveryDepth(createCompletionParser(services)))
+    LangiumParser: (services: LangiumCoreServices) => releaseTokens(rememberAltPaths(resyncFaster(limitRecoveryDepth(acceptLongHiddenRuns(createLangiumParser(services)))))),
+    CompletionParser: (services: LangiumCoreServices) => rememberAltPaths(resyncFaster(limitRecoveryDepth(createCompletionParser(services))))
 };
