@@ -96,6 +96,39 @@ describe('a table inside a frame of one cell', () => {
         expect(notes.filter(n => n.includes('此格中有一个表格'))).toEqual([]);
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '正文第2段', text: '（盖章）' })]);
     });
+
+    test('with the title in a row of its own above: the title is read as a title above the table, the table as the table', async () => {
+        const document = table({});
+        const parts = unzip(document);
+        const oneCellRow = (content: string) => `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${content}</w:tc></w:tr>`;
+        parts['word/document.xml'] = Buffer.from(parts['word/document.xml']!.toString('utf8')
+            .replace(/<w:body><w:p>.*?<\/w:p>/, '<w:body>')
+            .replace(/<w:tbl>.*<\/w:tbl>/s, inner => '<w:tbl><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>'
+                + oneCellRow(p(run('示例县科学技术协会2024年部门整体预算绩效目标申报表'))) + oneCellRow(inner + '<w:p/>') + '</w:tbl>'));
+        const plain = await importBytes(document);
+        const result = await importBytes(zip(parts));
+        expect(result.model).toEqual(plain.model);
+        expect(result.model.declarations[0]!.title).toBe('示例县科学技术协会2024年部门整体预算绩效目标申报表');
+        const notes = result.report.filter(e => e.kind === 'note').map(e => `${e.where} ${e.message}`);
+        expect(notes).toEqual(['表1 此表在一个只有一列的外层表格（版式边框）中：按此表读取，表格序号与行列均按此表计；外层表格其他行的文字（如标题）按表格上下的段落读取。']);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    });
+
+    test('a row below the table in the frame, its cell spanning the frame\'s columns, is read as a paragraph below the table', async () => {
+        const after = p(run('填报人：张三'));
+        const withBody = (document: Buffer, body: (table: string) => string) => {
+            const parts = unzip(document);
+            parts['word/document.xml'] = Buffer.from(parts['word/document.xml']!.toString('utf8').replace(/<w:tbl>.*<\/w:tbl>/s, body));
+            return zip(parts);
+        };
+        const spanned = (content: string) => `<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${content}</w:tc></w:tr>`;
+        const plain = await importBytes(withBody(table({}), inner => inner + after));
+        const framed = await importBytes(withBody(table({}), inner => '<w:tbl><w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="4500"/></w:tblGrid>'
+            + spanned(inner + '<w:p/>') + spanned(after) + '</w:tbl>'));
+        expect(framed.model).toEqual(plain.model);
+        expect(framed.report.filter(e => e.kind === 'unplaced')).toEqual(plain.report.filter(e => e.kind === 'unplaced'));
+        expect(framed.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '正文第2段', text: '填报人：张三' })]);
+    });
 });
 
 describe('revisions not yet accepted (track changes)', () => {
