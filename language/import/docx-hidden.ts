@@ -1,5 +1,5 @@
 import { quoted, runsText, type MarkPlaces, type PlaceMarks } from './docx-places.js';
-import { VANISH_OFF, type HiddenStyles } from './docx-styles.js';
+import { VANISH_OFF, withoutFormer, type HiddenStyles } from './docx-styles.js';
 
 // Hidden text: a run formatted 「隐藏」 (w:vanish in its own properties) is neither shown nor printed by Word as it
 // opens, so the reviewer reading the table does not see it — but mammoth knows no such property and reads it like any
@@ -9,18 +9,18 @@ import { VANISH_OFF, type HiddenStyles } from './docx-styles.js';
 
 /** Runs of hidden text side by side (split by Word's editing history) are one text; between them may stand these. */
 const BETWEEN_RUNS = /^(?:\s|<w:(?:proofErr|bookmarkStart|bookmarkEnd)\b[^>]*\/>)*$/;
-const RUN_TAG = /<w:r(?=[\s>/])[^>]*?(\/?)>|<\/w:r>/g;
+// A tag's pattern stops at 「<」: a document of many tags not closed is not searched on to a far 「>」 for each.
+const RUN_TAG = /<w:r(?=[\s>/])[^<>]*?(\/?)>|<\/w:r>/g;
 /** On, unless its value says off (w:val="0", "false", "off"). */
-const VANISH = /<w:vanish\b([^>]*)>/g;
+const VANISH = /<w:vanish\b([^<>]*)>/g;
 /** How far back a hidden run's start is looked for: its tag and properties before the w:vanish. */
 const LOOK_BACK = 1000;
 /** How far on a run's own properties are looked for (a former formatting among them included). */
 const LOOK_AHEAD = 2000;
 /** Where a paragraph starts or ends, names its style, or a run starts (<w:rPr>, <w:pPr>, <w:pStyle> are not). */
-const STYLE_TAGS = /<w:p(?=[\s>/])[^>]*>|<\/w:p>|<w:pStyle\b[^>]*>|<w:r(?=[\s>/])[^>]*>/g;
+const STYLE_TAGS = /<w:p(?=[\s>/])[^<>]*>|<\/w:p>|<w:pStyle\b[^<>]*>|<w:r(?=[\s>/])[^<>]*>/g;
 const STYLE_NAME = /\bw:val\s*=\s*["']([^"']*)["']/;
-const CHARACTER_STYLE = /<w:rStyle\b[^>]*?\bw:val\s*=\s*["']([^"']*)["']/;
-const FORMER_RUN_PROPERTIES = /<w:rPrChange\b[^>]*>[^]*?<\/w:rPrChange>/g;
+const CHARACTER_STYLE = /<w:rStyle\b[^<>]*?\bw:val\s*=\s*["']([^"']*)["']/;
 /** The quoted text is cut to so many characters. */
 const QUOTE_LENGTH = 20;
 
@@ -45,6 +45,8 @@ export function withoutHiddenText(xml: string, marks: PlaceMarks, styles: Hidden
     for (const vanish of xml.matchAll(VANISH)) {
         if (VANISH_OFF.test(vanish[1]!) || (direct.at(-1)?.end ?? -1) > vanish.index) continue;
         const run = hiddenRun(xml, vanish.index);
+        // No run after it ends either (a document cut short): not looked through again for each.
+        if (run === 'no end') break;
         if (run) direct.push(run);
     }
     // Both in the document's order; a run within one taken out already (in its text box) goes with it.
@@ -72,11 +74,12 @@ export function withoutHiddenText(xml: string, marks: PlaceMarks, styles: Hidden
 }
 
 /**
- * The run whose own properties hold the w:vanish at `at`, or null: one on a paragraph mark (<w:pPr><w:rPr>) joins two
- * paragraphs without hiding their text, one in a former formatting (w:rPrChange) no longer applies, and a run with a
- * field's marks or code (w:fldChar, w:instrText) is kept whole, lest the field lose its beginning, end or meaning.
+ * The run whose own properties hold the w:vanish at `at` ('no end' when it has none), or null: one on a paragraph mark
+ * (<w:pPr><w:rPr>) joins two paragraphs without hiding their text, one in a former formatting (w:rPrChange) no longer
+ * applies, and a run with a field's marks or code (w:fldChar, w:instrText) is kept whole, lest the field lose its
+ * beginning, end or meaning.
  */
-function hiddenRun(xml: string, at: number): Run | null {
+function hiddenRun(xml: string, at: number): Run | 'no end' | null {
     // A run's start and properties are short: looked for in the characters just before, not back through the document.
     const from = Math.max(0, at - LOOK_BACK);
     const before = xml.slice(from, at);
@@ -88,7 +91,8 @@ function hiddenRun(xml: string, at: number): Run | null {
     if (!opening) return null;
     const start = from + tagStart;
     const end = runEnd(xml, start + opening[0].length);
-    return end < 0 || holdsField(xml, start, end) ? null : { start, end };
+    if (end < 0) return 'no end';
+    return holdsField(xml, start, end) ? null : { start, end };
 }
 
 /** The end of the run whose content starts at `inside`, past any run in a text box it holds; -1 when it has none. */
@@ -156,7 +160,7 @@ function ownProperties(xml: string, inside: number): string {
         const formerEnd = ahead.indexOf('</w:rPrChange>', former);
         end = formerEnd < 0 ? -1 : ahead.indexOf('</w:rPr>', formerEnd);
     }
-    return end < 0 ? '' : ahead.slice(opening[0].length, end).replace(FORMER_RUN_PROPERTIES, '');
+    return end < 0 ? '' : withoutFormer(ahead.slice(opening[0].length, end), 'w:rPrChange');
 }
 
 /** A note for each place with hidden text, several texts of one place in one note. */

@@ -23,10 +23,10 @@ const ATTRIBUTE = (name: string) => new RegExp(`\\b${name}\\s*=\\s*["']([^"']*)[
 const TYPE = ATTRIBUTE('w:type');
 const ID = ATTRIBUTE('w:styleId');
 const DEFAULT = /\bw:default\s*=\s*["'](?:1|true|on)["']/;
-const BASED_ON = /<w:basedOn\b[^>]*?\bw:val\s*=\s*["']([^"']*)["']/;
-/** A former formatting (track changes) no longer applies. */
-const FORMER = /<w:rPrChange\b[^>]*>[^]*?<\/w:rPrChange>|<w:pPrChange\b[^>]*>[^]*?<\/w:pPrChange>/g;
-const VANISH = /<w:vanish\b([^>]*)>/;
+const BASED_ON = /<w:basedOn\b[^<>]*?\bw:val\s*=\s*["']([^"']*)["']/;
+const VANISH = /<w:vanish\b([^<>]*)>/;
+/** A style's tag; its pattern stops at 「<」, so that a tag not closed is not searched on for each. */
+const STYLE_TAG = /<w:style(?=[\s/>])[^<>]*>/g;
 export const VANISH_OFF = /w:val\s*=\s*["'](?:0|false|off)["']/;
 
 /** The styles that hide their text, or null when none does (or the document has no styles part). */
@@ -35,23 +35,22 @@ export function hiddenStyles(part: Buffer | null | undefined): HiddenStyles | nu
     const xml = part.toString('utf8');
     const styles = { character: new Map<string, Style>(), paragraph: new Map<string, Style>() };
     let defaultParagraph: string | null = null;
-    for (let at = xml.indexOf('<w:style'); at >= 0; at = xml.indexOf('<w:style', at + 1)) {
-        const tagEnd = xml.indexOf('>', at);
-        if (tagEnd < 0) break;
-        const tag = xml.slice(at, tagEnd + 1);
-        if (!/^<w:style[\s/>]/.test(tag)) continue;
+    STYLE_TAG.lastIndex = 0;
+    for (let found = STYLE_TAG.exec(xml); found; found = STYLE_TAG.exec(xml)) {
+        const [tag] = found;
+        const tagEnd = found.index + tag.length - 1;
         const type = TYPE.exec(tag)?.[1];
         const id = ID.exec(tag)?.[1];
         const selfClosing = tag.endsWith('/>');
         const end = selfClosing ? tagEnd + 1 : xml.indexOf('</w:style>', tagEnd);
         if (end < 0) break;
         if ((type === 'character' || type === 'paragraph') && id !== undefined && !styles[type].has(id)) {
-            const body = xml.slice(tagEnd + 1, end).replace(FORMER, '');
+            const body = withoutFormer(withoutFormer(xml.slice(tagEnd + 1, end), 'w:rPrChange'), 'w:pPrChange');
             const vanish = VANISH.exec(body);
             styles[type].set(id, { basedOn: BASED_ON.exec(body)?.[1] ?? null, vanish: vanish ? !VANISH_OFF.test(vanish[1]!) : undefined });
             if (type === 'paragraph' && defaultParagraph === null && DEFAULT.test(tag)) defaultParagraph = id;
         }
-        at = end;
+        STYLE_TAG.lastIndex = end;
     }
     const character = hiding(styles.character);
     const paragraph = hiding(styles.paragraph);
@@ -86,4 +85,20 @@ function hiding(styles: ReadonlyMap<string, Style>): Set<string> {
         for (const on of path) resolved.set(on, hidden);
     }
     return new Set([...resolved].filter(([, hidden]) => hidden).map(([id]) => id));
+}
+
+/**
+ * The XML without the elements `name` (a former formatting, track changes, which no longer applies); one not closed
+ * runs to the end. Found from tag to tag: a pattern searching on for each of many unclosed ones would take hours.
+ */
+export function withoutFormer(xml: string, name: string): string {
+    let out = '';
+    let last = 0;
+    for (let at = xml.indexOf(`<${name}`); at >= 0; at = xml.indexOf(`<${name}`, last)) {
+        out += xml.slice(last, at);
+        const close = xml.indexOf(`</${name}>`, at);
+        if (close < 0) return out;
+        last = close + name.length + 3;
+    }
+    return out + xml.slice(last);
 }
