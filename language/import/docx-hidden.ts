@@ -1,19 +1,26 @@
 import { quoted, runsText, type MarkPlaces, type PlaceMarks } from './docx-places.js';
+import { VANISH_OFF, withoutFormer, type HiddenStyles } from './docx-styles.js';
 
 // Hidden text: a run formatted 「隐藏」 (w:vanish in its own properties) is neither shown nor printed by Word as it
 // opens, so the reviewer reading the table does not see it — but mammoth knows no such property and reads it like any
 // other: a draft remark or a former value typed after the value would join it (≥12（原为≥10场）场). The cell is read
-// as Word shows it, and a note at the cell quotes what was left out, so nothing is lost without a word.
-// Hidden by a style (a character style with w:vanish, in styles.xml) is not looked at: the forms do not use one.
+// as Word shows it, and a note at the cell quotes what was left out, so nothing is lost without a word. So is text
+// hidden by its character or paragraph style (docx-styles.ts), unless the run's own w:vanish turns hiding off.
 
 /** Runs of hidden text side by side (split by Word's editing history) are one text; between them may stand these. */
 const BETWEEN_RUNS = /^(?:\s|<w:(?:proofErr|bookmarkStart|bookmarkEnd)\b[^>]*\/>)*$/;
-const RUN_TAG = /<w:r(?=[\s>/])[^>]*?(\/?)>|<\/w:r>/g;
+// A tag's pattern stops at 「<」: a document of many tags not closed is not searched on to a far 「>」 for each.
+const RUN_TAG = /<w:r(?=[\s>/])[^<>]*?(\/?)>|<\/w:r>/g;
 /** On, unless its value says off (w:val="0", "false", "off"). */
-const VANISH = /<w:vanish\b([^>]*)>/g;
-const OFF = /w:val\s*=\s*["'](?:0|false|off)["']/;
+const VANISH = /<w:vanish\b([^<>]*)>/g;
 /** How far back a hidden run's start is looked for: its tag and properties before the w:vanish. */
 const LOOK_BACK = 1000;
+/** How far on a run's own properties are looked for (a former formatting among them included). */
+const LOOK_AHEAD = 2000;
+/** Where a paragraph starts or ends, names its style, or a run starts (<w:rPr>, <w:pPr>, <w:pStyle> are not). */
+const STYLE_TAGS = /<w:p(?=[\s>/])[^<>]*>|<\/w:p>|<w:pStyle\b[^<>]*>|<w:r(?=[\s>/])[^<>]*>/g;
+const STYLE_NAME = /\bw:val\s*=\s*["']([^"']*)["']/;
+const CHARACTER_STYLE = /<w:rStyle\b[^<>]*?\bw:val\s*=\s*["']([^"']*)["']/;
 /** The quoted text is cut to so many characters. */
 const QUOTE_LENGTH = 20;
 
@@ -23,17 +30,29 @@ export interface HiddenText {
     text: string;
 }
 
-export function mayHaveHiddenText(xml: Buffer): boolean {
-    return xml.includes('<w:vanish');
+export function mayHaveHiddenText(xml: Buffer, styles: HiddenStyles | null): boolean {
+    return styles !== null || xml.includes('<w:vanish');
+}
+
+interface Run {
+    start: number;
+    end: number;
 }
 
 /** The document's XML with each hidden run replaced by a mark, and the texts taken out (runs without text go unsaid). */
-export function withoutHiddenText(xml: string, marks: PlaceMarks): { xml: string; hidden: HiddenText[] } {
-    const runs: Array<{ start: number; end: number }> = [];
+export function withoutHiddenText(xml: string, marks: PlaceMarks, styles: HiddenStyles | null = null): { xml: string; hidden: HiddenText[] } {
+    const direct: Run[] = [];
     for (const vanish of xml.matchAll(VANISH)) {
-        if (OFF.test(vanish[1]!) || (runs.at(-1)?.end ?? -1) > vanish.index) continue;
+        if (VANISH_OFF.test(vanish[1]!) || (direct.at(-1)?.end ?? -1) > vanish.index) continue;
         const run = hiddenRun(xml, vanish.index);
-        if (run) runs.push(run);
+        // No run after it ends either (a document cut short): not looked through again for each.
+        if (run === 'no end') break;
+        if (run) direct.push(run);
+    }
+    // Both in the document's order; a run within one taken out already (in its text box) goes with it.
+    const runs: Run[] = [];
+    for (const run of styles ? [...direct, ...styledRuns(xml, styles)].sort((a, b) => a.start - b.start) : direct) {
+        if ((runs.at(-1)?.end ?? -1) <= run.start) runs.push(run);
     }
     const hidden: HiddenText[] = [];
     let out = '';
@@ -55,11 +74,12 @@ export function withoutHiddenText(xml: string, marks: PlaceMarks): { xml: string
 }
 
 /**
- * The run whose own properties hold the w:vanish at `at`, or null: one on a paragraph mark (<w:pPr><w:rPr>) joins two
- * paragraphs without hiding their text, one in a former formatting (w:rPrChange) no longer applies, and a run with a
- * field's marks or code (w:fldChar, w:instrText) is kept whole, lest the field lose its beginning, end or meaning.
+ * The run whose own properties hold the w:vanish at `at` ('no end' when it has none), or null: one on a paragraph mark
+ * (<w:pPr><w:rPr>) joins two paragraphs without hiding their text, one in a former formatting (w:rPrChange) no longer
+ * applies, and a run with a field's marks or code (w:fldChar, w:instrText) is kept whole, lest the field lose its
+ * beginning, end or meaning.
  */
-function hiddenRun(xml: string, at: number): { start: number; end: number } | null {
+function hiddenRun(xml: string, at: number): Run | 'no end' | null {
     // A run's start and properties are short: looked for in the characters just before, not back through the document.
     const from = Math.max(0, at - LOOK_BACK);
     const before = xml.slice(from, at);
@@ -69,18 +89,78 @@ function hiddenRun(xml: string, at: number): { start: number; end: number } | nu
     if (properties <= 0 || tagStart < 0 || before.lastIndexOf('</w:rPr>') > properties) return null;
     const opening = /^<w:r(?:\s[^>]*)?>\s*$/.exec(before.slice(tagStart, properties));
     if (!opening) return null;
-    // The run's end, past any run in a text box it holds.
-    RUN_TAG.lastIndex = from + tagStart + opening[0].length;
+    const start = from + tagStart;
+    const end = runEnd(xml, start + opening[0].length);
+    if (end < 0) return 'no end';
+    return holdsField(xml, start, end) ? null : { start, end };
+}
+
+/** The end of the run whose content starts at `inside`, past any run in a text box it holds; -1 when it has none. */
+function runEnd(xml: string, inside: number): number {
+    RUN_TAG.lastIndex = inside;
     let depth = 1;
     for (let tag = RUN_TAG.exec(xml); tag; tag = RUN_TAG.exec(xml)) {
         if (tag[0] === '</w:r>') depth--;
         else if (!tag[1]) depth++;
-        if (depth === 0) {
-            const end = tag.index + tag[0].length;
-            return /<w:(?:fldChar|instrText)\b/.test(xml.slice(from + tagStart, end)) ? null : { start: from + tagStart, end };
+        if (depth === 0) return tag.index + tag[0].length;
+    }
+    return -1;
+}
+
+const holdsField = (xml: string, start: number, end: number) => /<w:(?:fldChar|instrText)\b/.test(xml.slice(start, end));
+
+/**
+ * The runs hidden by their style: a character style that hides, or else a paragraph style that hides — unless the
+ * run's own w:vanish says (on: taken by withoutHiddenText already; off: shown). Paragraphs are kept on a stack, a text
+ * box's within the run that holds it.
+ */
+function styledRuns(xml: string, styles: HiddenStyles): Run[] {
+    const runs: Run[] = [];
+    const paragraphs: Array<{ start: number; styled: boolean; hidden: boolean }> = [];
+    const formerFormatting = xml.includes('<w:pPrChange');
+    for (const tag of xml.matchAll(STYLE_TAGS)) {
+        const [text] = tag;
+        if (text === '</w:p>') paragraphs.pop();
+        else if (text.startsWith('<w:pStyle')) {
+            const paragraph = paragraphs.at(-1);
+            if (!paragraph || paragraph.styled) continue;
+            // The paragraph's own style comes first in its properties, a former formatting (one that no longer
+            // applies) last: a style after one is the former's.
+            paragraph.styled = true;
+            if (formerFormatting && xml.slice(paragraph.start, tag.index).includes('<w:pPrChange')) continue;
+            paragraph.hidden = styles.paragraph.has(STYLE_NAME.exec(text)?.[1] ?? '');
+        } else if (text.startsWith('<w:p')) {
+            if (!text.endsWith('/>')) paragraphs.push({ start: tag.index, styled: false, hidden: styles.defaultParagraph });
+        } else if (!text.endsWith('/>') && (runs.at(-1)?.end ?? -1) <= tag.index) {
+            const inside = tag.index + text.length;
+            // A place mark (docx-places.ts) stays where it is.
+            if (xml.startsWith('<w:t>\uE000', inside)) continue;
+            const properties = ownProperties(xml, inside);
+            if (/<w:vanish\b/.test(properties)) continue;
+            const character = CHARACTER_STYLE.exec(properties)?.[1];
+            if (!(character !== undefined && styles.character.has(character)) && !paragraphs.at(-1)?.hidden) continue;
+            const end = runEnd(xml, inside);
+            // No run after it ends either (a document cut short): not looked through again for each.
+            if (end < 0) break;
+            if (!holdsField(xml, tag.index, end)) runs.push({ start: tag.index, end });
         }
     }
-    return null;
+    return runs;
+}
+
+/** A run's properties (<w:rPr> right after its tag at `inside`), without a former formatting; '' when it has none. */
+function ownProperties(xml: string, inside: number): string {
+    const ahead = xml.slice(inside, inside + LOOK_AHEAD);
+    const opening = /^\s*<w:rPr(?:\s[^>]*)?>/.exec(ahead);
+    if (!opening) return '';
+    let end = ahead.indexOf('</w:rPr>', opening[0].length);
+    // A former formatting holds a <w:rPr> of its own: the run's properties end after it.
+    const former = ahead.lastIndexOf('<w:rPrChange', end);
+    if (former >= opening[0].length) {
+        const formerEnd = ahead.indexOf('</w:rPrChange>', former);
+        end = formerEnd < 0 ? -1 : ahead.indexOf('</w:rPr>', formerEnd);
+    }
+    return end < 0 ? '' : withoutFormer(ahead.slice(opening[0].length, end), 'w:rPrChange');
 }
 
 /** A note for each place with hidden text, several texts of one place in one note. */

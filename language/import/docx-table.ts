@@ -1,6 +1,7 @@
 import { hasSimpleFields, withFieldResults } from './docx-fields.js';
 import { hiddenTextNotes, mayHaveHiddenText, withoutHiddenText, type HiddenText } from './docx-hidden.js';
 import { PlaceMarks } from './docx-places.js';
+import { hiddenStyles } from './docx-styles.js';
 import { markRevisions, mayHaveRevisions, revisionNote, type Revisions } from './docx-revisions.js';
 import { ImportError } from './errors.js';
 import { htmlTable } from './html-table.js';
@@ -11,7 +12,8 @@ import { replaceParts } from './zip-rewrite.js';
 
 // .docx → HTML with mammoth (it resolves merged cells into rowspan/colspan) → the row stream of html-table.ts. Before
 // mammoth, the document's XML gives what mammoth would pass over: simple fields' results (docx-fields.ts), revisions
-// not yet accepted (docx-revisions.ts) and hidden text (docx-hidden.ts), the last two said in notes at their cells.
+// not yet accepted (docx-revisions.ts) and hidden text (docx-hidden.ts, hidden by a style too: docx-styles.ts), the
+// last two said in notes at their cells.
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable> {
@@ -28,14 +30,16 @@ export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
     let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let revisions: Revisions | null = null;
     let hidden: HiddenText[] = [];
-    if (document && xml && (hasSimpleFields(xml) || mayHaveRevisions(xml) || mayHaveHiddenText(xml))) {
+    const stylesPart = xml ? parts.get('word/styles.xml') : undefined;
+    const styles = hiddenStyles(stylesPart && readPart(bytes, stylesPart));
+    if (document && xml && (hasSimpleFields(xml) || mayHaveRevisions(xml) || mayHaveHiddenText(xml, styles))) {
         const marks = new PlaceMarks();
         let text = xml.toString('utf8');
         const original = text;
         // Revisions first: a revision's text is quoted as typed, hidden or not.
         const revised = mayHaveRevisions(xml) ? markRevisions(text, marks) : null;
         if (revised) ({ xml: text, revisions } = revised);
-        if (mayHaveHiddenText(xml)) ({ xml: text, hidden } = withoutHiddenText(text, marks));
+        if (mayHaveHiddenText(xml, styles)) ({ xml: text, hidden } = withoutHiddenText(text, marks, styles));
         if (hasSimpleFields(xml)) text = withFieldResults(text);
         if (text !== original) input = replaceParts(bytes, parts, new Map([[document.name, Buffer.from(text, 'utf8')]]));
     }

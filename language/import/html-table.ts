@@ -10,7 +10,8 @@ import { decodeEntities } from './xml-entities.js';
 // have one level). mammoth's HTML is regular (no attributes but spans, entities escaped), so a tokenizer suffices.
 // The marks docx-table.ts put in the text (docx-places.ts) are taken out, each with the cell or paragraph it was in.
 // A table of one cell holding tables is a frame drawn around the page's content: what it holds is read as if it stood
-// outside it, its tables as tables (frameTags).
+// outside it, its tables as tables (frameTags). So is a table of one column (each row one cell) holding tables: the
+// frame's title in a row above the table's (项目支出绩效目标申报表), read as the title paragraph above a table is.
 
 interface OpenCell {
     text: string[];
@@ -40,15 +41,16 @@ const nestedLines = (nested: NestedTable) =>
     nested.rows.map(row => row.map(text => text.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' ')).filter(Boolean).join('\n');
 
 /**
- * The tags (by their index among `tokens`) that open and close the frames: tables outside any table, of one row of one
- * cell, which hold a table.
+ * The tags (by their index among `tokens`) that open and close the frames: tables outside any table, of one cell in
+ * each row, which hold a table; each with whether its frame has more than one row.
  */
-function frameTags(tokens: readonly string[]): Set<number> {
-    const frames = new Set<number>();
+function frameTags(tokens: readonly string[]): Map<number, boolean> {
+    const frames = new Map<number, boolean>();
     let depth = 0;
     let own: number[] = [];
     let rows = 0;
-    let cells = 0;
+    let rowCells = 0;
+    let oneColumn = true;
     let holdsTable = false;
     tokens.forEach((token, i) => {
         const m = /^<(\/?)(table|tr|td|th)\b/i.exec(token);
@@ -57,16 +59,21 @@ function frameTags(tokens: readonly string[]): Set<number> {
         const tag = m[2]!.toLowerCase();
         if (tag === 'table' && !closing && ++depth === 1) {
             own = [i];
-            rows = cells = 0;
+            rows = 0;
+            oneColumn = true;
             holdsTable = false;
         } else if (tag === 'table' && !closing && depth === 2) {
             holdsTable = true;
         } else if (tag === 'table' && closing) {
-            if (depth-- === 1 && rows === 1 && cells === 1 && holdsTable) for (const at of [...own, i]) frames.add(at);
+            if (depth-- === 1 && rows > 0 && oneColumn && holdsTable) for (const at of [...own, i]) frames.set(at, rows > 1);
         } else if (depth === 1) {
             own.push(i);
-            if (!closing && tag === 'tr') rows++;
-            else if (!closing) cells++;
+            if (!closing && tag === 'tr') {
+                rows++;
+                rowCells = 0;
+            } else if (!closing) rowCells++;
+            // A row of another count of cells (none: covered by a merged cell above) is no frame's.
+            if (closing && tag === 'tr' && rowCells !== 1) oneColumn = false;
         }
     });
     return frames;
@@ -125,11 +132,15 @@ export function htmlTable(html: string): SourceTable & { marks: Map<number, stri
 
     const tokens = html.match(/<[^>]*>|[^<]+/g) ?? [];
     const frames = frameTags(tokens);
-    let inFrame = false;
+    /** in a frame: of one cell, or of one column (other rows beside the table's) */
+    let inFrame: 'cell' | 'column' | null = null;
     for (const [i, token] of tokens.entries()) {
-        if (frames.has(i)) {
-            if (/^<table/i.test(token)) inFrame = true;
-            else if (/^<\/table/i.test(token)) inFrame = false;
+        const frame = frames.get(i);
+        if (frame !== undefined) {
+            // The frame's cells end paragraphs as the page would.
+            flushOutside();
+            if (/^<table/i.test(token)) inFrame = frame ? 'column' : 'cell';
+            else if (/^<\/table/i.test(token)) inFrame = null;
             continue;
         }
         if (!token.startsWith('<')) {
@@ -155,7 +166,13 @@ export function htmlTable(html: string): SourceTable & { marks: Map<number, stri
                 tableNo++;
                 occupied = [];
                 gridRow = -1;
-                if (inFrame) notes.push({ where: `表${tableNo}`, message: '此表在一个只有一格的外层表格（版式边框）中：按此表读取，表格序号与行列均按此表计。' });
+                if (inFrame === 'cell') notes.push({ where: `表${tableNo}`, message: '此表在一个只有一格的外层表格（版式边框）中：按此表读取，表格序号与行列均按此表计。' });
+                else if (inFrame === 'column') {
+                    notes.push({
+                        where: `表${tableNo}`,
+                        message: '此表在一个只有一列的外层表格（版式边框）中：按此表读取，表格序号与行列均按此表计；外层表格其他行的文字（如标题）按表格上下的段落读取。'
+                    });
+                }
             } else if (!closing && depth === 2 && cell) {
                 nested = { rows: [] };
             } else if (closing && depth-- === 1) {

@@ -96,6 +96,39 @@ describe('a table inside a frame of one cell', () => {
         expect(notes.filter(n => n.includes('此格中有一个表格'))).toEqual([]);
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '正文第2段', text: '（盖章）' })]);
     });
+
+    test('with the title in a row of its own above: the title is read as a title above the table, the table as the table', async () => {
+        const document = table({});
+        const parts = unzip(document);
+        const oneCellRow = (content: string) => `<w:tr><w:tc><w:tcPr><w:tcW w:w="9000" w:type="dxa"/></w:tcPr>${content}</w:tc></w:tr>`;
+        parts['word/document.xml'] = Buffer.from(parts['word/document.xml']!.toString('utf8')
+            .replace(/<w:body><w:p>.*?<\/w:p>/, '<w:body>')
+            .replace(/<w:tbl>.*<\/w:tbl>/s, inner => '<w:tbl><w:tblGrid><w:gridCol w:w="9000"/></w:tblGrid>'
+                + oneCellRow(p(run('示例县科学技术协会2024年部门整体预算绩效目标申报表'))) + oneCellRow(inner + '<w:p/>') + '</w:tbl>'));
+        const plain = await importBytes(document);
+        const result = await importBytes(zip(parts));
+        expect(result.model).toEqual(plain.model);
+        expect(result.model.declarations[0]!.title).toBe('示例县科学技术协会2024年部门整体预算绩效目标申报表');
+        const notes = result.report.filter(e => e.kind === 'note').map(e => `${e.where} ${e.message}`);
+        expect(notes).toEqual(['表1 此表在一个只有一列的外层表格（版式边框）中：按此表读取，表格序号与行列均按此表计；外层表格其他行的文字（如标题）按表格上下的段落读取。']);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    });
+
+    test('a row below the table in the frame, its cell spanning the frame\'s columns, is read as a paragraph below the table', async () => {
+        const after = p(run('填报人：张三'));
+        const withBody = (document: Buffer, body: (table: string) => string) => {
+            const parts = unzip(document);
+            parts['word/document.xml'] = Buffer.from(parts['word/document.xml']!.toString('utf8').replace(/<w:tbl>.*<\/w:tbl>/s, body));
+            return zip(parts);
+        };
+        const spanned = (content: string) => `<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${content}</w:tc></w:tr>`;
+        const plain = await importBytes(withBody(table({}), inner => inner + after));
+        const framed = await importBytes(withBody(table({}), inner => '<w:tbl><w:tblGrid><w:gridCol w:w="4500"/><w:gridCol w:w="4500"/></w:tblGrid>'
+            + spanned(inner + '<w:p/>') + spanned(after) + '</w:tbl>'));
+        expect(framed.model).toEqual(plain.model);
+        expect(framed.report.filter(e => e.kind === 'unplaced')).toEqual(plain.report.filter(e => e.kind === 'unplaced'));
+        expect(framed.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '正文第2段', text: '填报人：张三' })]);
+    });
 });
 
 describe('revisions not yet accepted (track changes)', () => {
@@ -167,6 +200,51 @@ describe('hidden text (w:vanish)', () => {
         const { indicator, notes } = await read(table({ value: xml(markHidden.replace('</w:p>', formerlyHidden + hidden('场', '<w:vanish w:val="false"/>') + hidden('次', '<w:vanish w:val="1"/>') + '</w:p>')) }));
         expect(indicator.annual?.text).toBe('≥12场');
         expect(notes.filter(n => n.includes('隐藏'))).toEqual([note('表1 第5行第6列', '「次」')]);
+    });
+
+    /** The document with a styles part (word/styles.xml) holding the given w:style elements. */
+    function withStyles(document: Buffer, styles: string): Buffer {
+        const parts = unzip(document);
+        const w = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+        parts['word/styles.xml'] = Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="${w}">${styles}</w:styles>`);
+        parts['word/_rels/document.xml.rels'] = Buffer.from('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
+        parts['[Content_Types].xml'] = Buffer.from(parts['[Content_Types].xml']!.toString('utf8').replace('</Types>',
+            '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>'));
+        return zip(parts);
+    }
+    const style = (type: 'character' | 'paragraph', id: string, body: string) => `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${id}"/>${body}</w:style>`;
+    const styledRun = (id: string, text: string, vanish = '') => `<w:r><w:rPr><w:rStyle w:val="${id}"/>${vanish}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
+
+    test('hidden by a character style, its own or one it is based on: left out with the same note; a run turning it off is read', async () => {
+        const styles = style('character', '批注', '<w:rPr><w:color w:val="FF0000"/><w:vanish/></w:rPr>')
+            + style('character', '修改说明', '<w:basedOn w:val="批注"/><w:rPr><w:i/></w:rPr>')
+            + style('character', '强调', '<w:rPr><w:b/></w:rPr>');
+        const value = xml(p(run('≥12'), styledRun('修改说明', '（原为≥10'), styledRun('批注', '场）'), styledRun('强调', '场'), styledRun('批注', '次', '<w:vanish w:val="0"/>')));
+        const { indicator, notes } = await read(withStyles(table({ value }), styles));
+        expect(indicator.annual?.text).toBe('≥12场次');
+        expect(notes).toContain(note('表1 第5行第6列', '「（原为≥10场）」'));
+    });
+
+    test('hidden by a paragraph style: its runs are left out, but for a run that turns hiding off', async () => {
+        const styles = style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>');
+        const content = xml(p(run('组织科普活动。')) + `<w:p><w:pPr><w:pStyle w:val="草稿段落"/></w:pPr>${run('待定：讲座或展览。')}</w:p>`);
+        const goal = xml(`<w:p><w:pPr><w:pStyle w:val="草稿段落"/></w:pPr>${run('（草稿）')}`
+            + `<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>开展科普活动不少于10场。</w:t></w:r></w:p>`);
+        const { declaration, notes } = await read(withStyles(table({ content, goal }), styles));
+        expect(declaration.tasks[0]!.content).toBe('组织科普活动。');
+        expect(declaration.tasks[0]!.expectedGoal).toBe('开展科普活动不少于10场。');
+        expect(notes).toContain(note('表1 第3行第3列', '「待定：讲座或展览。」'));
+        expect(notes).toContain(note('表1 第3行第5列', '「（草稿）」'));
+    });
+
+    test('styles based on each other in a circle are not hidden; a long chain of styles is followed to its end', async () => {
+        const circle = style('character', '甲', '<w:basedOn w:val="乙"/>') + style('character', '乙', '<w:basedOn w:val="甲"/>');
+        const chain = Array.from({ length: 5000 }, (_, i) => style('character', `s${i}`, i === 4999 ? '<w:rPr><w:vanish/></w:rPr>' : `<w:basedOn w:val="s${i + 1}"/>`)).join('');
+        const value = xml(p(run('≥12'), styledRun('甲', '场'), styledRun('s0', '次')));
+        const { indicator, notes } = await read(withStyles(table({ value }), circle + chain));
+        expect(indicator.annual?.text).toBe('≥12场');
+        expect(notes).toContain(note('表1 第5行第6列', '「次」'));
     });
 
     test('in a paragraph outside the table: the paragraph is named', async () => {
