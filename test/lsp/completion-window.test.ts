@@ -133,6 +133,28 @@ const edit = fc.record({
     insert: fc.constantFrom(...fragments)
 });
 
+/** `text` with `edits` made in turn near `at`, none before `floor`, and `at` moved to the end of the last one. */
+function withEdits(text: string, at: number, edits: readonly { shift: number; remove: number; insert: string }[], floor = 0) {
+    for (const e of edits) {
+        at = Math.min(text.length, Math.max(floor, at + e.shift));
+        text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+        at += e.insert.length;
+    }
+    return { text, at };
+}
+
+/** Completion where the typing ended and at the cursor near it: the same windowed as whole. */
+async function expectSameAsWhole(text: string, at: number, cursorShift: number): Promise<void> {
+    const document = await open(text);
+    try {
+        const cursor = Math.min(text.length, Math.max(0, at + cursorShift));
+        const found = await differences(document, [at, cursor]);
+        if (found.length > 0) throw new Error(found.join('\n'));
+    } finally {
+        close(document);
+    }
+}
+
 describe('windowed completion gives what the whole text gives', () => {
     test.each(sampleFiles())('%s, at token boundaries throughout', async name => {
         const document = await open(readSample(name));
@@ -159,21 +181,9 @@ describe('windowed completion gives what the whole text gives', () => {
             fc.nat({ max: sources.length - 1 }), fc.noBias(fc.nat({ max: 1_000_000 })), fc.array(edit, { minLength: 1, maxLength: 3 }),
             fc.noBias(fc.integer({ min: -40, max: 60 })),
             async (which, where, edits, cursorShift) => {
-                let text = sources[which]!;
-                let at = where % (text.length + 1);
-                for (const e of edits) {
-                    at = Math.min(text.length, Math.max(0, at + e.shift));
-                    text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-                    at += e.insert.length;
-                }
-                const document = await open(text);
-                try {
-                    const cursor = Math.min(text.length, Math.max(0, at + cursorShift));
-                    const found = await differences(document, [at, cursor]);
-                    if (found.length > 0) throw new Error(found.join('\n'));
-                } finally {
-                    close(document);
-                }
+                const source = sources[which]!;
+                const { text, at } = withEdits(source, where % (source.length + 1), edits);
+                await expectSameAsWhole(text, at, cursorShift);
             }
         ), { numRuns: 200, seed: 20261130 });
     }, 300_000);
@@ -347,25 +357,13 @@ describe('completion in a declaration after text that is not jxmb (200,000 chara
             fc.nat({ max: sources.length - 1 }), fc.noBias(fc.nat({ max: 1_000_000 })), fc.constantFrom(...pasted), fc.noBias(fc.nat({ max: 1_000_000 })),
             fc.array(edit, { maxLength: 2 }), fc.noBias(fc.integer({ min: -40, max: 60 })),
             async (which, before, junk, where, edits, cursorShift) => {
-                let text = sources[which]!;
-                const starts = [0, ...[...text.matchAll(/^(?:部门整体|项目支出) /gm)].map(m => m.index!)];
+                const source = sources[which]!;
+                const starts = [0, ...[...source.matchAll(/^(?:部门整体|项目支出) /gm)].map(m => m.index!)];
                 const pastedAt = starts[before % starts.length]!;
-                text = text.slice(0, pastedAt) + junk + '\n' + text.slice(pastedAt);
+                const withJunk = source.slice(0, pastedAt) + junk + '\n' + source.slice(pastedAt);
                 const after = pastedAt + junk.length + 1;
-                let at = after + where % (text.length - after + 1);
-                for (const e of edits) {
-                    at = Math.min(text.length, Math.max(after, at + e.shift));
-                    text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
-                    at += e.insert.length;
-                }
-                const document = await open(text);
-                try {
-                    const cursor = Math.min(text.length, Math.max(0, at + cursorShift));
-                    const found = await differences(document, [at, cursor]);
-                    if (found.length > 0) throw new Error(found.join('\n'));
-                } finally {
-                    close(document);
-                }
+                const { text, at } = withEdits(withJunk, after + where % (withJunk.length - after + 1), edits, after);
+                await expectSameAsWhole(text, at, cursorShift);
             }
         ), { numRuns: 150, seed: 20261202 });
     }, 300_000);
