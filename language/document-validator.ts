@@ -229,7 +229,6 @@ function outsideProjects(root: AstNode): AstNode[] {
     return nodes;
 }
 
-/** The advice's hint in the message, its repair (if any) in the data, where lsp/fixes/syntax.ts finds it. */
 /**
  * The last line on which a syntax finding among `diagnostics` (the parser's) may be shown: capSyntaxFindings keeps the
  * first MAX_SYNTAX_FINDINGS by place, so advice beyond that line would be thrown away (10,000 rows of unquoted text
@@ -241,6 +240,7 @@ function lastShownLine(diagnostics: Diagnostic[]): number {
     return starts[MAX_SYNTAX_FINDINGS - 1]!.line;
 }
 
+/** The advice's hint in the message, its repair (if any) in the data, where lsp/fixes/syntax.ts finds it. */
 function advise(diagnostic: Diagnostic, { hint, repair }: SyntaxAdvice, textDocument: TextDocument): void {
     if (typeof diagnostic.message === 'string') diagnostic.message = withHint(diagnostic.message, hint);
     if (!repair) return;
