@@ -1,26 +1,27 @@
 import { quoted, runsText, type MarkPlaces, type PlaceMarks } from './docx-places.js';
-import { VANISH_OFF, withoutFormer, type HiddenStyles } from './docx-styles.js';
+import { element, hides, isOn, named, valueOf, vanish, withoutElement, type HiddenStyles } from './docx-styles.js';
 
 // Hidden text: a run formatted 「隐藏」 (w:vanish in its own properties) is neither shown nor printed by Word as it
 // opens, so the reviewer reading the table does not see it — but mammoth knows no such property and reads it like any
 // other: a draft remark or a former value typed after the value would join it (≥12（原为≥10场）场). The cell is read
 // as Word shows it, and a note at the cell quotes what was left out, so nothing is lost without a word. So is text
-// hidden by its character or paragraph style (docx-styles.ts), unless the run's own w:vanish turns hiding off.
+// hidden by its styles or the document defaults (docx-styles.ts), unless the run's own w:vanish turns hiding off.
 
 /** Runs of hidden text side by side (split by Word's editing history) are one text; between them may stand these. */
 const BETWEEN_RUNS = /^(?:\s|<w:(?:proofErr|bookmarkStart|bookmarkEnd)\b[^>]*\/>)*$/;
 // A tag's pattern stops at 「<」: a document of many tags not closed is not searched on to a far 「>」 for each.
 const RUN_TAG = /<w:r(?=[\s>/])[^<>]*?(\/?)>|<\/w:r>/g;
-/** On, unless its value says off (w:val="0", "false", "off"). */
-const VANISH = /<w:vanish\b([^<>]*)>/g;
+const VANISH = /<w:vanish\b[^<>]*>/g;
 /** How far back a hidden run's start is looked for: its tag and properties before the w:vanish. */
 const LOOK_BACK = 1000;
 /** How far on a run's own properties are looked for (a former formatting among them included). */
 const LOOK_AHEAD = 2000;
-/** Where a paragraph starts or ends, names its style, or a run starts (<w:rPr>, <w:pPr>, <w:pStyle> are not). */
-const STYLE_TAGS = /<w:p(?=[\s>/])[^<>]*>|<\/w:p>|<w:pStyle\b[^<>]*>|<w:r(?=[\s>/])[^<>]*>/g;
-const STYLE_NAME = /\bw:val\s*=\s*["']([^"']*)["']/;
-const CHARACTER_STYLE = /<w:rStyle\b[^<>]*?\bw:val\s*=\s*["']([^"']*)["']/;
+/**
+ * Where a table or a paragraph starts or ends or names its style, or a run starts (<w:rPr>, <w:pPr>, <w:tblPr>,
+ * <w:tblStylePr> are not).
+ */
+const STYLE_TAGS = /<w:(?:p|tbl)(?=[\s>/])[^<>]*>|<\/w:(?:p|tbl)>|<w:(?:pStyle|tblStyle)(?=[\s>/])[^<>]*>|<w:r(?=[\s>/])[^<>]*>/g;
+const CHARACTER_STYLE = element('w:rStyle');
 /** The quoted text is cut to so many characters. */
 const QUOTE_LENGTH = 20;
 
@@ -43,7 +44,7 @@ interface Run {
 export function withoutHiddenText(xml: string, marks: PlaceMarks, styles: HiddenStyles | null = null): { xml: string; hidden: HiddenText[] } {
     const direct: Run[] = [];
     for (const vanish of xml.matchAll(VANISH)) {
-        if (VANISH_OFF.test(vanish[1]!) || (direct.at(-1)?.end ?? -1) > vanish.index) continue;
+        if (!isOn(vanish[0]) || (direct.at(-1)?.end ?? -1) > vanish.index) continue;
         const run = hiddenRun(xml, vanish.index);
         // No run after it ends either (a document cut short): not looked through again for each.
         if (run === 'no end') break;
@@ -110,35 +111,43 @@ function runEnd(xml: string, inside: number): number {
 const holdsField = (xml: string, start: number, end: number) => /<w:(?:fldChar|instrText)\b/.test(xml.slice(start, end));
 
 /**
- * The runs hidden by their style: a character style that hides, or else a paragraph style that hides — unless the
- * run's own w:vanish says (on: taken by withoutHiddenText already; off: shown). Paragraphs are kept on a stack, a text
- * box's within the run that holds it.
+ * The runs hidden by their styles or the document defaults (docx-styles.ts hides) — unless the run's own w:vanish says
+ * (on: taken by withoutHiddenText already; off: shown). Tables and paragraphs are kept on stacks, a text box's
+ * paragraphs within the run that holds them.
  */
 function styledRuns(xml: string, styles: HiddenStyles): Run[] {
     const runs: Run[] = [];
-    const paragraphs: Array<{ start: number; styled: boolean; hidden: boolean }> = [];
-    const formerFormatting = xml.includes('<w:pPrChange');
+    const tables: Array<{ start: number; styled: boolean; hidden: boolean | undefined }> = [];
+    const paragraphs: Array<{ start: number; styled: boolean; hidden: boolean | undefined; table: boolean | undefined }> = [];
+    const formerFormatting = xml.includes('<w:pPrChange') || xml.includes('<w:tblPrChange');
+    const { defaults } = styles;
     for (const tag of xml.matchAll(STYLE_TAGS)) {
         const [text] = tag;
         if (text === '</w:p>') paragraphs.pop();
-        else if (text.startsWith('<w:pStyle')) {
-            const paragraph = paragraphs.at(-1);
-            if (!paragraph || paragraph.styled) continue;
-            // The paragraph's own style comes first in its properties, a former formatting (one that no longer
-            // applies) last: a style after one is the former's.
-            paragraph.styled = true;
-            if (formerFormatting && xml.slice(paragraph.start, tag.index).includes('<w:pPrChange')) continue;
-            paragraph.hidden = styles.paragraph.has(STYLE_NAME.exec(text)?.[1] ?? '');
+        else if (text === '</w:tbl>') tables.pop();
+        else if (text.startsWith('<w:pStyle') || text.startsWith('<w:tblStyle')) {
+            const [levels, level] = text.startsWith('<w:pStyle') ? [paragraphs, styles.paragraph] : [tables, styles.table];
+            const block = levels.at(-1);
+            if (!block || block.styled) continue;
+            // The block's own style comes first in its properties, a former formatting (one that no longer applies)
+            // last: a style after one is the former's.
+            block.styled = true;
+            if (formerFormatting && /<w:(?:pPrChange|tblPrChange)\b/.test(xml.slice(block.start, tag.index))) continue;
+            block.hidden = level.get(valueOf(text) ?? '');
+        } else if (text.startsWith('<w:tbl')) {
+            if (!text.endsWith('/>')) tables.push({ start: tag.index, styled: false, hidden: styles.table.get(defaults.table ?? '') });
         } else if (text.startsWith('<w:p')) {
-            if (!text.endsWith('/>')) paragraphs.push({ start: tag.index, styled: false, hidden: styles.defaultParagraph });
+            const table = tables.at(-1)?.hidden;
+            if (!text.endsWith('/>')) paragraphs.push({ start: tag.index, styled: false, hidden: styles.paragraph.get(defaults.paragraph ?? ''), table });
         } else if (!text.endsWith('/>') && (runs.at(-1)?.end ?? -1) <= tag.index) {
             const inside = tag.index + text.length;
             // A place mark (docx-places.ts) stays where it is.
             if (xml.startsWith('<w:t>\uE000', inside)) continue;
             const properties = ownProperties(xml, inside);
-            if (/<w:vanish\b/.test(properties)) continue;
-            const character = CHARACTER_STYLE.exec(properties)?.[1];
-            if (!(character !== undefined && styles.character.has(character)) && !paragraphs.at(-1)?.hidden) continue;
+            if (vanish(properties) !== undefined) continue;
+            const paragraph = paragraphs.at(-1);
+            const character = styles.character.get(named(properties, CHARACTER_STYLE) ?? defaults.character ?? '');
+            if (!hides({ table: paragraph?.table, paragraph: paragraph?.hidden, character }, styles.documentDefault)) continue;
             const end = runEnd(xml, inside);
             // No run after it ends either (a document cut short): not looked through again for each.
             if (end < 0) break;
@@ -160,7 +169,7 @@ function ownProperties(xml: string, inside: number): string {
         const formerEnd = ahead.indexOf('</w:rPrChange>', former);
         end = formerEnd < 0 ? -1 : ahead.indexOf('</w:rPr>', formerEnd);
     }
-    return end < 0 ? '' : withoutFormer(ahead.slice(opening[0].length, end), 'w:rPrChange');
+    return end < 0 ? '' : withoutElement(ahead.slice(opening[0].length, end), 'w:rPrChange');
 }
 
 /** A note for each place with hidden text, several texts of one place in one note. */

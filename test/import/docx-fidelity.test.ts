@@ -213,7 +213,7 @@ describe('hidden text (w:vanish)', () => {
             '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>'));
         return zip(parts);
     }
-    const style = (type: 'character' | 'paragraph', id: string, body: string) => `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${id}"/>${body}</w:style>`;
+    const style = (type: 'character' | 'paragraph' | 'table', id: string, body: string) => `<w:style w:type="${type}" w:styleId="${id}"><w:name w:val="${id}"/>${body}</w:style>`;
     const styledRun = (id: string, text: string, vanish = '') => `<w:r><w:rPr><w:rStyle w:val="${id}"/>${vanish}</w:rPr><w:t xml:space="preserve">${text}</w:t></w:r>`;
 
     test('hidden by a character style, its own or one it is based on: left out with the same note; a run turning it off is read', async () => {
@@ -226,16 +226,28 @@ describe('hidden text (w:vanish)', () => {
         expect(notes).toContain(note('表1 第5行第6列', '「（原为≥10场）」'));
     });
 
-    test('hidden by a paragraph style: its runs are left out, but for a run that turns hiding off', async () => {
-        const styles = style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>');
-        const content = xml(p(run('组织科普活动。')) + `<w:p><w:pPr><w:pStyle w:val="草稿段落"/></w:pPr>${run('待定：讲座或展览。')}</w:p>`);
-        const goal = xml(`<w:p><w:pPr><w:pStyle w:val="草稿段落"/></w:pPr>${run('（草稿）')}`
-            + `<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>开展科普活动不少于10场。</w:t></w:r></w:p>`);
+    const styledParagraph = (id: string, ...runs: string[]) => `<w:p><w:pPr><w:pStyle w:val="${id}"/></w:pPr>${runs.join('')}</w:p>`;
+
+    /** With `styles`, the paragraphs in the style `id` are left out, but for a run that turns hiding off. */
+    async function expectHiddenParagraphs(styles: string, id: string) {
+        const content = xml(p(run('组织科普活动。')) + styledParagraph(id, run('待定：讲座或展览。')));
+        const goal = xml(styledParagraph(id, run('（草稿）'), '<w:r><w:rPr><w:vanish w:val="false"/></w:rPr><w:t>开展科普活动不少于10场。</w:t></w:r>'));
         const { declaration, notes } = await read(withStyles(table({ content, goal }), styles));
         expect(declaration.tasks[0]!.content).toBe('组织科普活动。');
         expect(declaration.tasks[0]!.expectedGoal).toBe('开展科普活动不少于10场。');
         expect(notes).toContain(note('表1 第3行第3列', '「待定：讲座或展览。」'));
         expect(notes).toContain(note('表1 第3行第5列', '「（草稿）」'));
+    }
+
+    test('hidden by a paragraph style: its runs are left out, but for a run that turns hiding off', async () => {
+        await expectHiddenParagraphs(style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>'), '草稿段落');
+    });
+
+    test('hidden by the document defaults: left out unless a style or the run itself turns hiding off', async () => {
+        // The default paragraph style shows its text; a paragraph in a style that says nothing is hidden by the defaults.
+        await expectHiddenParagraphs('<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>'
+            + '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+            + style('paragraph', '修改稿', '<w:rPr><w:color w:val="FF0000"/></w:rPr>'), '修改稿');
     });
 
     test('styles based on each other in a circle are not hidden; a long chain of styles is followed to its end', async () => {
@@ -245,6 +257,24 @@ describe('hidden text (w:vanish)', () => {
         const { indicator, notes } = await read(withStyles(table({ value }), circle + chain));
         expect(indicator.annual?.text).toBe('≥12场');
         expect(notes).toContain(note('表1 第5行第6列', '「次」'));
+    });
+
+    test('hiding said by both the paragraph style and the character style cancels, as Word shows it; said by the run, it holds', async () => {
+        const styles = style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>') + style('character', '批注', '<w:rPr><w:vanish/></w:rPr>');
+        const value = xml(styledParagraph('草稿段落', styledRun('批注', '≥12场'), run('（原为≥10场）'), styledRun('批注', '（待定）', '<w:vanish/>')));
+        const { indicator, notes } = await read(withStyles(table({ value }), styles));
+        expect(indicator.annual?.text).toBe('≥12场');
+        expect(notes).toContain(note('表1 第5行第6列', '「（原为≥10场）（待定）」'));
+    });
+
+    test('hidden by a table style: a table in a cell is left out, but for a paragraph whose style hides too (the two cancel)', async () => {
+        const styles = style('table', '草稿表格', '<w:rPr><w:vanish/></w:rPr><w:tblPr><w:tblBorders/></w:tblPr>')
+            + style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>');
+        const nested = '<w:tbl><w:tblPr><w:tblStyle w:val="草稿表格"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="800"/><w:gridCol w:w="800"/></w:tblGrid>'
+            + `<w:tr><w:tc>${styledParagraph('草稿段落', run('讲座'))}</w:tc><w:tc>${p(run('10场'))}</w:tc></w:tr></w:tbl>`;
+        const { declaration, notes } = await read(withStyles(table({ content: xml(p(run('组织科普活动：')) + nested + '<w:p/>') }), styles));
+        expect(declaration.tasks[0]!.content).toBe('组织科普活动：\n讲座');
+        expect(notes).toContain(note('表1 第3行第3列', '「10场」'));
     });
 
     test('in a paragraph outside the table: the paragraph is named', async () => {
