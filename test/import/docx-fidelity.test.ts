@@ -228,6 +228,10 @@ describe('hidden text (w:vanish)', () => {
 
     const styledParagraph = (id: string, ...runs: string[]) => `<w:p><w:pPr><w:pStyle w:val="${id}"/></w:pPr>${runs.join('')}</w:p>`;
 
+    /** Document defaults that hide, and a default paragraph style that shows. */
+    const hidingDefaults = '<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>'
+        + '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>';
+
     /** With `styles`, the paragraphs in the style `id` are left out, but for a run that turns hiding off. */
     async function expectHiddenParagraphs(styles: string, id: string) {
         const content = xml(p(run('组织科普活动。')) + styledParagraph(id, run('待定：讲座或展览。')));
@@ -245,9 +249,7 @@ describe('hidden text (w:vanish)', () => {
 
     test('hidden by the document defaults: left out unless a style or the run itself turns hiding off', async () => {
         // The default paragraph style shows its text; a paragraph in a style that says nothing is hidden by the defaults.
-        await expectHiddenParagraphs('<w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr></w:rPrDefault></w:docDefaults>'
-            + '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
-            + style('paragraph', '修改稿', '<w:rPr><w:color w:val="FF0000"/></w:rPr>'), '修改稿');
+        await expectHiddenParagraphs(hidingDefaults + style('paragraph', '修改稿', '<w:rPr><w:color w:val="FF0000"/></w:rPr>'), '修改稿');
     });
 
     test('styles based on each other in a circle are not hidden; a long chain of styles is followed to its end', async () => {
@@ -265,6 +267,9 @@ describe('hidden text (w:vanish)', () => {
         const { indicator, notes } = await read(withStyles(table({ value }), styles));
         expect(indicator.annual?.text).toBe('≥12场');
         expect(notes).toContain(note('表1 第5行第6列', '「（原为≥10场）（待定）」'));
+        // Under document defaults that hide, styles that both hide do not cancel: the defaults decide.
+        const underDefaults = await read(withStyles(table({ value: xml(p(run('≥12场')) + styledParagraph('草稿段落', styledRun('批注', '（原为≥10场）'))) }), hidingDefaults + styles));
+        expect(underDefaults.indicator.annual?.text).toBe('≥12场');
     });
 
     test('hidden by a table style: a table in a cell is left out, but for a paragraph whose style hides too (the two cancel)', async () => {
