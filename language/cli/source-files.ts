@@ -1,3 +1,4 @@
+import type { Dirent, Stats } from 'node:fs';
 import { open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { decodeText } from '../import/decode.js';
@@ -172,7 +173,8 @@ export function leftoverMessage(file: string): string | null {
  * Expands the command line's files and folders into .jxmb files (folders recursively, sorted for stable output). Each
  * file once, by its real path: a file named twice, or again inside a folder also named, or through a link, is read
  * once and counted once. In a folder, a link to a file is read as the file; a link to a folder is not followed (it may
- * lead back up, or anywhere); a link to nothing is a problem with its reason, not a file silently left out.
+ * lead back up, or anywhere); a link to nothing, a loop of links, a named pipe, a socket or a device with a wanted name
+ * is a problem with its reason, not a file silently left out.
  * `tables`: the tables in the folders that `extensions` leave out (check reads only .jxmb), so that check can say
  * they were not checked instead of passing over them in silence.
  */
@@ -257,8 +259,21 @@ async function onceEach(files: string[]): Promise<string[]> {
     return out;
 }
 
+/**
+ * Why a file found in a folder (not named by the user) is not read: it is a named pipe, a socket or a device, which
+ * opening would wait on (a pipe without a writer) or read without end. Null for a file or a folder.
+ */
+export function notRegularFile(entry: Dirent | Stats): string | null {
+    if (entry.isFile() || entry.isDirectory()) return null;
+    const kind = entry.isFIFO() ? '命名管道' : entry.isSocket() ? '套接字' : entry.isCharacterDevice() ? '字符设备'
+        : entry.isBlockDevice() ? '块设备' : '特殊文件';
+    return `不是普通文件（${kind}），未读取。`;
+}
+
 /** Why `path` cannot be opened: for a link to nothing, the link and where it points, not a bare 「不存在」. */
 async function describeMissing(path: string, error: unknown): Promise<string> {
+    // ELOOP: links that lead back to themselves (a → b → a), or too many links in a row.
+    if ((error as NodeJS.ErrnoException)?.code === 'ELOOP') return '这是一个链接，它经过的链接绕成了循环，没有指向任何文件。';
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
         const target = await readlink(path).catch(() => null);
         if (target !== null) return `这是一个链接，它指向的「${target}」不存在。`;
@@ -284,21 +299,26 @@ async function walk(dir: string, extensions: string[], problems: InputError[], a
         const path = join(dir, entry.name);
         const extension = extname(entry.name).toLowerCase();
         const wanted = extensions.includes(extension);
-        let kind: 'folder' | 'file' | 'other' = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+        // What the entry is, from the listing or (for a link) from stat: never by opening it, which waits for a
+        // writer forever on a named pipe.
+        let kind: Dirent | Stats = entry;
         if (entry.isSymbolicLink()) {
             try {
-                kind = (await stat(path)).isFile() ? 'file' : 'other';
+                kind = await stat(path);
             } catch (error) {
                 if (wanted) problems.push(new InputError(path, await describeMissing(path, error)));
                 continue;
             }
         }
-        if (kind === 'folder' && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
-            result.push(...await walk(path, extensions, problems, aside));
-        } else if (kind === 'file' && wanted) {
-            result.push(path);
-        } else if (kind === 'file' && TABLE_EXTENSIONS.includes(extension)) {
-            aside.push(path);
+        if (kind.isDirectory()) {
+            if (kind === entry && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+                result.push(...await walk(path, extensions, problems, aside));
+            }
+        } else if (kind.isFile()) {
+            if (wanted) result.push(path);
+            else if (TABLE_EXTENSIONS.includes(extension)) aside.push(path);
+        } else if (wanted) {
+            problems.push(new InputError(path, notRegularFile(kind)!));
         }
     }
     return result;
