@@ -3,7 +3,7 @@ import { open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { decodeText } from '../import/decode.js';
 import { tableTextFormat } from '../import/table-text.js';
-import { decodeUtf16WithoutBom } from '../text-encoding.js';
+import { decodeUtf16WithoutBom, isUtf32 } from '../text-encoding.js';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
 export class InputError extends Error {
@@ -98,6 +98,7 @@ const TABLE_TEXT_HINT = `这是表格的文本（制表符分隔，或从 PDF �
 /** A text a user wrote (`what`: a .jxmb, or a jxmb.yaml), in whichever of UTF-8 and UTF-16 their editor saved it. */
 export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文本'): string {
     checkSourceSize(file, bytes.length);
+    if (isUtf32(bytes)) throw new InputError(file, notUtf8Or16('UTF-32', '请在编辑器中另存为 UTF-8 后重试。'));
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
     if (bytes.subarray(0, 8192).includes(0)) {
@@ -112,6 +113,9 @@ export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文�
         throw new InputError(file, notUtf8(`第 ${firstInvalidUtf8(bytes)} 字节起无法解码`, '请在编辑器中另存为 UTF-8 后重试。'));
     }
 }
+
+/** A text in an encoding that is named by its byte order mark and is not read: which, and what to do. */
+const notUtf8Or16 = (encoding: string, advice: string) => `文件是 ${encoding} 编码，不是 UTF-8 或 UTF-16。${advice}`;
 
 /** A text in another encoding than UTF-8: `where` its decoding failed, and what to do. */
 const notUtf8 = (where: string, advice: string) => `文件不是 UTF-8 编码（${where}，可能是 GBK/GB18030）。${advice}`;
