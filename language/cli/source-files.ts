@@ -150,6 +150,8 @@ export function describeFsError(error: unknown): string {
         case 'ENOENT': return '文件或文件夹不存在。';
         case 'EACCES': case 'EPERM': return '没有读取权限。';
         case 'EISDIR': return '这是文件夹，不是文件。';
+        // Links that lead back to themselves (a → b → a), or too many links in a row.
+        case 'ELOOP': return '这是一个链接，它经过的链接绕成了循环，没有指向任何文件。';
         default: return `无法读取（${code ?? String(error)}）。`;
     }
 }
@@ -276,8 +278,6 @@ export function notRegularFile(entry: Dirent | Stats): string | null {
 
 /** Why `path` cannot be opened: for a link to nothing, the link and where it points, not a bare 「不存在」. */
 async function describeMissing(path: string, error: unknown): Promise<string> {
-    // ELOOP: links that lead back to themselves (a → b → a), or too many links in a row.
-    if ((error as NodeJS.ErrnoException)?.code === 'ELOOP') return '这是一个链接，它经过的链接绕成了循环，没有指向任何文件。';
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
         const target = await readlink(path).catch(() => null);
         if (target !== null) return `这是一个链接，它指向的「${target}」不存在。`;

@@ -71,6 +71,14 @@ describe('entries of a folder that are not files', () => {
         expect(JSON.parse(readFileSync(at('输出', '南沙.json'), 'utf8'))).toBeTruthy();
     });
 
+    test('import of a link that goes round in a loop: said so, not 「ELOOP」', () => {
+        symlinkSync('环2.xlsx', at('环1.xlsx'));
+        symlinkSync('环1.xlsx', at('环2.xlsx'));
+        const r = run(['import', '环1.xlsx']);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe('环1.xlsx: 这是一个链接，它经过的链接绕成了循环，没有指向任何文件。未写入任何文件。\n');
+    });
+
     test('a jxmb.yaml that is a named pipe: the run says so and stops (exit 2), instead of waiting for ever', () => {
         mkdirSync(at('有设置'));
         copyFileSync(join(samplesDir, '000-nansha-kexie.jxmb'), at('有设置', '南沙.jxmb'));
