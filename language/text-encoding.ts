@@ -28,3 +28,13 @@ function utf16Order(sample: Uint8Array): Utf16Order | null {
     const enough = (n: number) => n >= sample.length / 16;
     return enough(odd) && even * 8 <= odd ? 'utf-16le' : enough(even) && odd * 8 <= even ? 'utf-16be' : null;
 }
+
+/**
+ * A UTF-32 byte order mark (FF FE 00 00, 00 00 FE FF): a few editors offer to save so. The first would pass for
+ * UTF-16LE's and the text for UTF-16 with a zero after every character (hundreds of 「无法识别的字符」); it is named
+ * instead, with what to do.
+ */
+export function isUtf32(bytes: Uint8Array): boolean {
+    return (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
+        || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff);
+}

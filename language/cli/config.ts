@@ -1,10 +1,11 @@
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
 import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { notAllowed, severityEntryProblem, severityOverrides, type JxmbSettings } from '../settings.js';
 import { once } from '../once.js';
 import { level2ByName } from '../domain/taxonomy.js';
-import { decodeSource, describeFsError, InputError, megabytes, readLimited, sizeOver } from './source-files.js';
+import { decodeSource, describeFsError, InputError, megabytes, notRegularFile, readLimited, sizeOver } from './source-files.js';
 import { yamlErrorMessage } from './yaml-errors.js';
 
 // jxmb.yaml: a unit's or a finance bureau's own settings, next to its declarations. The CLI uses the nearest one
@@ -177,6 +178,9 @@ export class ConfigResolver {
 
     private async lookup(file: string, required: boolean): Promise<Partial<JxmbSettings> | undefined> {
         try {
+            // A jxmb.yaml found, not named: a named pipe there would be waited on for ever (one named is read: <(…)).
+            const special = required ? null : notRegularFile(await stat(file));
+            if (special) throw new InputError(file, `无法读取配置文件：${special}`);
             return await readConfig(file);
         } catch (error) {
             if (!required && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

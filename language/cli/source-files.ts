@@ -1,8 +1,9 @@
+import type { Dirent, Stats } from 'node:fs';
 import { open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { decodeText } from '../import/decode.js';
 import { tableTextFormat } from '../import/table-text.js';
-import { decodeUtf16WithoutBom } from '../text-encoding.js';
+import { decodeUtf16WithoutBom, isUtf32 } from '../text-encoding.js';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
 export class InputError extends Error {
@@ -97,6 +98,7 @@ const TABLE_TEXT_HINT = `这是表格的文本（制表符分隔，或从 PDF �
 /** A text a user wrote (`what`: a .jxmb, or a jxmb.yaml), in whichever of UTF-8 and UTF-16 their editor saved it. */
 export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文本'): string {
     checkSourceSize(file, bytes.length);
+    if (isUtf32(bytes)) throw new InputError(file, notUtf8Or16('UTF-32', '请在编辑器中另存为 UTF-8 后重试。'));
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
     if (bytes.subarray(0, 8192).includes(0)) {
@@ -111,6 +113,9 @@ export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文�
         throw new InputError(file, notUtf8(`第 ${firstInvalidUtf8(bytes)} 字节起无法解码`, '请在编辑器中另存为 UTF-8 后重试。'));
     }
 }
+
+/** A text in an encoding that is named by its byte order mark and is not read: which, and what to do. */
+const notUtf8Or16 = (encoding: string, advice: string) => `文件是 ${encoding} 编码，不是 UTF-8 或 UTF-16。${advice}`;
 
 /** A text in another encoding than UTF-8: `where` its decoding failed, and what to do. */
 const notUtf8 = (where: string, advice: string) => `文件不是 UTF-8 编码（${where}，可能是 GBK/GB18030）。${advice}`;
@@ -145,6 +150,8 @@ export function describeFsError(error: unknown): string {
         case 'ENOENT': return '文件或文件夹不存在。';
         case 'EACCES': case 'EPERM': return '没有读取权限。';
         case 'EISDIR': return '这是文件夹，不是文件。';
+        // Links that lead back to themselves (a → b → a), or too many links in a row.
+        case 'ELOOP': return '这是一个链接，它经过的链接绕成了循环，没有指向任何文件。';
         default: return `无法读取（${code ?? String(error)}）。`;
     }
 }
@@ -172,7 +179,8 @@ export function leftoverMessage(file: string): string | null {
  * Expands the command line's files and folders into .jxmb files (folders recursively, sorted for stable output). Each
  * file once, by its real path: a file named twice, or again inside a folder also named, or through a link, is read
  * once and counted once. In a folder, a link to a file is read as the file; a link to a folder is not followed (it may
- * lead back up, or anywhere); a link to nothing is a problem with its reason, not a file silently left out.
+ * lead back up, or anywhere); a link to nothing, a loop of links, a named pipe, a socket or a device with a wanted name
+ * is a problem with its reason, not a file silently left out.
  * `tables`: the tables in the folders that `extensions` leave out (check reads only .jxmb), so that check can say
  * they were not checked instead of passing over them in silence.
  */
@@ -257,6 +265,17 @@ async function onceEach(files: string[]): Promise<string[]> {
     return out;
 }
 
+/**
+ * Why a file found in a folder (not named by the user) is not read: it is a named pipe, a socket or a device, which
+ * opening would wait on (a pipe without a writer) or read without end. Null for a file or a folder.
+ */
+export function notRegularFile(entry: Dirent | Stats): string | null {
+    if (entry.isFile() || entry.isDirectory()) return null;
+    const kind = entry.isFIFO() ? '命名管道' : entry.isSocket() ? '套接字' : entry.isCharacterDevice() ? '字符设备'
+        : entry.isBlockDevice() ? '块设备' : '特殊文件';
+    return `不是普通文件（${kind}），未读取。`;
+}
+
 /** Why `path` cannot be opened: for a link to nothing, the link and where it points, not a bare 「不存在」. */
 async function describeMissing(path: string, error: unknown): Promise<string> {
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
@@ -284,21 +303,26 @@ async function walk(dir: string, extensions: string[], problems: InputError[], a
         const path = join(dir, entry.name);
         const extension = extname(entry.name).toLowerCase();
         const wanted = extensions.includes(extension);
-        let kind: 'folder' | 'file' | 'other' = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+        // What the entry is, from the listing or (for a link) from stat: never by opening it, which waits for a
+        // writer forever on a named pipe.
+        let kind: Dirent | Stats = entry;
         if (entry.isSymbolicLink()) {
             try {
-                kind = (await stat(path)).isFile() ? 'file' : 'other';
+                kind = await stat(path);
             } catch (error) {
                 if (wanted) problems.push(new InputError(path, await describeMissing(path, error)));
                 continue;
             }
         }
-        if (kind === 'folder' && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
-            result.push(...await walk(path, extensions, problems, aside));
-        } else if (kind === 'file' && wanted) {
-            result.push(path);
-        } else if (kind === 'file' && TABLE_EXTENSIONS.includes(extension)) {
-            aside.push(path);
+        if (kind.isDirectory()) {
+            if (kind === entry && entry.name !== 'node_modules' && !entry.name.startsWith('.')) {
+                result.push(...await walk(path, extensions, problems, aside));
+            }
+        } else if (kind.isFile()) {
+            if (wanted) result.push(path);
+            else if (TABLE_EXTENSIONS.includes(extension)) aside.push(path);
+        } else if (wanted) {
+            problems.push(new InputError(path, notRegularFile(kind)!));
         }
     }
     return result;

@@ -32,13 +32,29 @@ export async function renderXlsx(model: DeclarationFile): Promise<Buffer> {
     const { default: Excel } = await import('exceljs');
     const workbook = new Excel.Workbook();
     workbook.creator = 'jxmb';
-    const grids = gridsOf(model);
+    const grids = gridsOf(model).map(xmlSafeGrid);
     const long = overlongCell(grids);
     if (long) throw new XlsxLimitError(overlongCellMessage(long));
     grids.forEach(grid => drawGrid(workbook, grid));
     // Excel refuses to open a workbook without a sheet; a file with no declaration still gets one, saying so.
     if (workbook.worksheets.length === 0) workbook.addWorksheet('空').getCell(1, 1).value = '（此文件没有申报表）';
     return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * The noncharacters U+FFFE and U+FFFF, which XML cannot hold: one in a cell made a workbook Excel
+ * reports as damaged. They stand for no character and show as nothing; they go, as exceljs drops control characters.
+ */
+const NOT_XML = /[\ufffe\uffff]/g;
+const xmlSafe = (text: string) => text.replace(NOT_XML, '');
+
+function xmlSafeGrid(grid: Grid): Grid {
+    return {
+        ...grid,
+        title: xmlSafe(grid.title),
+        caption: grid.caption && { left: xmlSafe(grid.caption.left), right: xmlSafe(grid.caption.right) },
+        cells: grid.cells.map(cell => typeof cell.value === 'string' ? { ...cell, value: xmlSafe(cell.value) } : cell)
+    };
 }
 
 /** A text of the workbook longer than a cell holds, and the sheet it would stand on. */

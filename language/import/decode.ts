@@ -1,4 +1,4 @@
-import { decodeUtf16WithoutBom } from '../text-encoding.js';
+import { decodeUtf16WithoutBom, isUtf32 } from '../text-encoding.js';
 import { ImportError } from './errors.js';
 
 // Text files arrive in whatever the sender's system wrote: UTF-8 from the web and Linux, UTF-16 from some Windows
@@ -16,6 +16,7 @@ export interface DecodedText {
 
 export function decodeText(bytes: Uint8Array): DecodedText {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return checked(strictDecode('utf-8', bytes.subarray(3)), 'UTF-8 (BOM)');
+    if (isUtf32(bytes)) throw new ImportError('文件是 UTF-32 编码，不是 UTF-8、UTF-16 或 GBK：请另存为 UTF-8 后再导入。');
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(strictDecode('utf-16le', bytes.subarray(2)), 'UTF-16LE');
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(strictDecode('utf-16be', bytes.subarray(2)), 'UTF-16BE');
     // NUL bytes do not occur in UTF-8 or GBK text: without a BOM this is UTF-16 or a binary file.

@@ -120,12 +120,13 @@ function leaveOutNumbers(numbers: readonly SourceCell[], placement: Placement): 
 }
 
 export async function readTables(bytes: Uint8Array, extension?: string, advice = CLI_ADVICE): Promise<{ tables: SourceTable[]; format: SourceFormat; encoding: TextEncodingName | null }> {
-    refuseDeclaration(extension, advice);
     checkImportSize(bytes);
+    // By the bytes, not the name: a workbook saved or renamed as 表.jxmb is imported (check sends it here).
     switch (sniffInput(bytes, extension)) {
         case 'xlsx': return { tables: await readXlsx(bytes, await checkPackage(bytes, 'xlsx')), format: 'xlsx', encoding: null };
         case 'docx': return { tables: [await readDocx(bytes, await checkPackage(bytes, 'docx'))], format: 'docx', encoding: null };
         case 'text': {
+            refuseDeclaration(extension, advice);
             const { text, encoding } = decodeText(bytes);
             if (text.trim() === '') throw new ImportError('文件是空的（没有任何文字）。');
             checkTextLines(text);
@@ -142,7 +143,7 @@ export async function readTables(bytes: Uint8Array, extension?: string, advice =
     }
 }
 
-/** A .jxmb read as a table would come out mangled (its text looks like PDF text): it needs no import. */
+/** A .jxmb's text read as a table would come out mangled (it looks like PDF text): it needs no import. */
 function refuseDeclaration(extension: string | undefined, advice: ImportAdvice): void {
     if (extension?.toLowerCase() === '.jxmb') {
         throw new ImportError(`这已是 .jxmb 文件，不必导入：${advice.declarationFile}`);

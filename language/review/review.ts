@@ -1,3 +1,4 @@
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { JxmbServices } from '../jxmb-module.js';
@@ -49,7 +50,7 @@ export async function reviewPaths(services: JxmbServices, paths: string[], optio
 }
 
 async function reviewFile(services: JxmbServices, configs: ConfigResolver, file: string): Promise<FileReview> {
-    if (extname(file).toLowerCase() === '.jxmb') {
+    if (extname(file).toLowerCase() === '.jxmb' && !await isZipFile(file)) {
         let text: string;
         try {
             text = await readSourceText(file);
@@ -77,6 +78,25 @@ async function reviewFile(services: JxmbServices, configs: ConfigResolver, file:
     const review = reviewed(file, imported.format, checked, checked.diagnostics.map(d => importedFinding(map, d)));
     review.importReport = imported.report.map(entry => ({ ...entry }));
     return review;
+}
+
+/**
+ * A workbook or Word document saved or renamed as 表.jxmb (a zip, as .xlsx and .docx are): reviewed as the table it
+ * is, as `jxmb check` of it advises, rather than failed with that advice. Four bytes are read, from a regular file.
+ */
+async function isZipFile(file: string): Promise<boolean> {
+    const head = Buffer.alloc(4);
+    try {
+        const handle = await open(file, 'r');
+        try {
+            await handle.read(head, 0, 4, 0);
+        } finally {
+            await handle.close();
+        }
+    } catch {
+        return false; // readSourceText says why it cannot be read
+    }
+    return head.equals(Buffer.from('PK\u0003\u0004', 'latin1'));
 }
 
 function reviewed(file: string, format: FileReview['format'], checked: CheckedText, findings: Array<ReviewFinding & { order: [number, number] }>): FileReview {

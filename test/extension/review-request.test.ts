@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -92,6 +93,17 @@ describe('jxmb/review', () => {
         expect(outcome).toBeInstanceOf(ResponseError);
         expect((outcome as ResponseError<unknown>).code).toBe(-32800);
         expect(readdirSync(temp.at()).filter(name => name.startsWith('取消'))).toEqual([]);
+    }, 120_000);
+
+    test('a named pipe among the files: counted as a file that could not be read, with the reason, and never opened', async () => {
+        const folder = temp.at('有管道');
+        mkdirSync(folder);
+        copyFileSync(join(samplesDir, '000-nansha-kexie.jxmb'), join(folder, '南沙.jxmb'));
+        execFileSync('mkfifo', [join(folder, '管道.jxmb')]);
+        const response = await request({ folder, report: temp.at('有管道.json') });
+        expect(response).toMatchObject({ ok: true, totals: { files: 2, checked: 1, failed: 1 } });
+        const report = JSON.parse(readFileSync(temp.at('有管道.json'), 'utf8')) as ReviewReport;
+        expect(report.files[0]).toMatchObject({ file: '管道.jxmb', status: 'failed', reason: '不是普通文件（命名管道），未读取。' });
     }, 120_000);
 
     test('no folder, nothing to review, a report that cannot be written: no report, and the reason with the path', async () => {

@@ -89,6 +89,16 @@ describe('output', () => {
         expect(readdirSync(dir)).toEqual(['decl.jxmb']);
     });
 
+    test('a workbook named .jxmb (which check says to import) is imported, not refused by its name', async () => {
+        const source = join(dir, '表.jxmb');
+        writeFileSync(source, await renderXlsx(await compiled(readSample('001-zhanjiang-kexie.jxmb'))));
+        const target = join(dir, 'out.jxmb');
+        const { code, err } = await run(source, '-o', target);
+        expect(code, err).toBe(0);
+        expect(readFileSync(target, 'utf8').split('\n')[0]).toBe(`// 导入自：${source}（Excel 工作簿），由 jxmb import 生成。`);
+        expect(modelDifferences(await compiled(readFileSync(target, 'utf8')), await compiled(readSample('001-zhanjiang-kexie.jxmb')))).toEqual([]);
+    });
+
     test.each(['decl.xlsx', 'decl.txt', 'decl'])('a .jxmb under another name (%s) is refused the same way, not read as PDF text', async name => {
         const source = join(dir, name);
         writeFileSync(source, readSample('001-zhanjiang-kexie.jxmb'));
