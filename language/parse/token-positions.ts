@@ -13,6 +13,10 @@ export class TextLines {
     private last = 0;
 
     constructor(readonly text: string) {
+        if (!text.includes('\r')) {
+            for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+            return;
+        }
         for (let i = 0; i < text.length; i++) {
             const c = text.charCodeAt(i);
             if (c === 10) this.starts.push(i + 1);
@@ -58,10 +62,10 @@ export class TextLines {
         const line = this.lineOf(startOffset);
         const startColumn = startOffset - this.starts[line]! + 1;
         const after = startOffset + length;
-        // Lines the token's breaks open (the cursor stays on the last, where the next token starts).
-        const breaks = this.lineOf(after) - line;
         place.startLine = line + 1;
         place.startColumn = startColumn;
+        // Most tokens end before the next line starts: no break in them.
+        const breaks = line + 1 < this.starts.length && this.starts[line + 1]! <= after ? this.lineOf(after) - line : 0;
         const lastCharIsBreak = breaks > 0 && this.starts[line + breaks] === after;
         if (breaks === 0 || (lastCharIsBreak && breaks === 1)) {
             place.endLine = line + 1;
