@@ -13,6 +13,7 @@ import {
     type ValueConverter
 } from 'langium';
 import { JxmbLexer } from './lexer.js';
+import { leavesPlacedByText } from './token-positions.js';
 
 type IToken = ParseResult['parserErrors'][number]['token'];
 
@@ -111,7 +112,7 @@ export class DirectParser {
      * The walk for a language's grammar, or undefined where the grammar uses what the walk does not build. The CST
      * is built by `builder`, as Langium's parser builds it (the parser's own builder may be given).
      */
-    static for(services: LangiumCoreServices, builder = new CstNodeBuilder()): DirectParser | undefined {
+    static for(services: LangiumCoreServices, builder = leavesPlacedByText(new CstNodeBuilder())): DirectParser | undefined {
         const entry = services.Grammar.rules.find(r => GrammarAST.isParserRule(r) && r.entry) as GrammarAST.ParserRule | undefined;
         if (!entry) return undefined;
         try {

@@ -6,6 +6,7 @@
 // The text's tokens, once lexed, are handed from the direct walk to Langium's parser (parse/direct-parser.ts).
 import type { ILexingError, IToken, TokenType, TokenVocabulary } from 'chevrotain';
 import { DefaultLexer, DefaultTokenBuilder, type GrammarAST, type LexerResult, type TokenBuilderOptions, type TokenizeOptions } from 'langium';
+import { offsetsOnly, placeLexingErrors } from './token-positions.js';
 
 /** The run's token type and group: the group keeps it from the parser, which gets only the default group's tokens. */
 const UNREADABLE = 'UNREADABLE';
@@ -61,6 +62,8 @@ export class JxmbLexer extends DefaultLexer {
         super(...args);
         // Not a token of the grammar: the parsers are built from the definition and never see it.
         delete this.tokenTypes[UNREADABLE];
+        // Tokens without lines and columns: a tree's leaves and the errors get theirs from the text (token-positions.ts).
+        offsetsOnly(this.chevrotainLexer);
     }
 
     /**
@@ -87,20 +90,21 @@ export class JxmbLexer extends DefaultLexer {
 
     /** Chevrotain's own errors (none in this grammar: it has no lexer modes) and the runs', in the text's order. */
     private errorsOf(text: string, errors: ILexingError[], runs: IToken[]): ILexingError[] {
-        if (runs.length === 0) return errors;
+        if (runs.length === 0) return placeLexingErrors(text, errors);
         const fromRuns = runs.map(run => this.lexingError(text, run));
-        return errors.length === 0 ? fromRuns : [...errors, ...fromRuns].sort((a, b) => a.offset - b.offset);
+        return placeLexingErrors(text, errors.length === 0 ? fromRuns : [...errors, ...fromRuns].sort((a, b) => a.offset - b.offset));
     }
 
-    /** The error Chevrotain's recovery reports for the run (lexer_public.js, tokenizeInternal). */
+    /** The error Chevrotain's recovery reports for the run (lexer_public.js, tokenizeInternal); placed by errorsOf. */
     private lexingError(text: string, run: IToken): ILexingError {
         const length = run.image.length;
         return {
             offset: run.startOffset,
-            line: run.startLine,
-            column: run.startColumn,
+            line: undefined,
+            column: undefined,
             length,
-            message: this.errorMessageProvider.buildUnexpectedCharactersMessage(text, run.startOffset, length, run.startLine, run.startColumn)
+            // (the messages name no line: the finding's range places it)
+            message: this.errorMessageProvider.buildUnexpectedCharactersMessage(text, run.startOffset, length, undefined, undefined)
         };
     }
 }

@@ -3,6 +3,7 @@ import { createLangiumParser, type AstNode, type ParseResult } from 'langium';
 import { describe, expect, it, vi } from 'vitest';
 import { generateDeclaration } from '../../bench/generate.mjs';
 import { DirectParser } from '../../language/parse/direct-parser.js';
+import { positionsFromText } from '../../language/parse/token-positions.js';
 import { anyJxmbText, editedSample, runs, SEED } from '../robustness/arbitraries.js';
 import { validDeclarations } from '../robustness/declarations.js';
 import { dump, expectSameTree } from '../helpers/parse-dump.js';
@@ -14,7 +15,7 @@ import { jxmb } from '../helpers/services.js';
 // must give nothing (Langium's parser then parses the text), never a different tree.
 
 const services = jxmb();
-const langium = createLangiumParser(services);
+const langium = positionsFromText(createLangiumParser(services));
 const direct = DirectParser.for(services)!;
 const clean = (result: ParseResult<AstNode>) => result.lexerErrors.length === 0 && result.parserErrors.length === 0;
 

@@ -6,6 +6,7 @@ import { parseAndValidate } from '../../language/documents.js';
 import { JxmbGrammar } from '../../language/generated/grammar.js';
 import { JxmbLanguageMetaData } from '../../language/generated/module.js';
 import { DirectParser } from '../../language/parse/direct-parser.js';
+import { positionsFromText, TextLines } from '../../language/parse/token-positions.js';
 import { JxmbLexerErrorMessageProvider } from '../../language/syntax-messages.js';
 import { anyJxmbText, editedSample, runs, SEED } from '../robustness/arbitraries.js';
 import { dump, expectSameTree } from '../helpers/parse-dump.js';
@@ -26,11 +27,17 @@ const chevrotain = new DefaultLexer({
     parser: { TokenBuilder: new DefaultTokenBuilder(), LexerErrorMessageProvider: new JxmbLexerErrorMessageProvider() }
 } as unknown as LangiumCoreServices);
 
-/** Everything of a lexer's result but the token types' identity (the two lexers have their own). */
+/**
+ * Everything of a lexer's result but the token types' identity (the two lexers have their own). jxmb's tokens carry
+ * offsets only: their lines and columns are those the tree's leaves get from the text (parse/token-positions.ts).
+ */
 function lexed(lexer: Lexer, text: string) {
     const result = lexer.tokenize(text);
-    const token = (t: LexerResult['tokens'][number]) =>
-        [t.tokenType.name, t.image, t.startOffset, t.endOffset, t.startLine, t.startColumn, t.endLine, t.endColumn];
+    const lines = new TextLines(text);
+    const token = (t: LexerResult['tokens'][number]) => {
+        const p = t.startLine === undefined ? lines.place(t.startOffset, t.image.length) : t;
+        return [t.tokenType.name, t.image, t.startOffset, t.endOffset, p.startLine, p.startColumn, p.endLine, p.endColumn];
+    };
     return { tokens: result.tokens.map(token), hidden: result.hidden.map(token), errors: result.errors };
 }
 
@@ -121,7 +128,7 @@ describe('a text is lexed once', () => {
         }
     };
     const sample = readSample(sampleFiles()[0]!);
-    const langium = createLangiumParser(services);
+    const langium = positionsFromText(createLangiumParser(services));
 
     it.each([
         ['a syntax error', sample.replace('绩效指标 {', '绩效指标 {{')],

@@ -19,7 +19,7 @@ describe('a parse keeps none of the tokens it skipped', () => {
         ['400,000 `{`', '{'.repeat(400_000)],
         ['`{` inside a declaration', '项目支出 "示例单位" 年度 2024 {\n' + '{'.repeat(400_000)],
         ['`指标 {` repeated', '指标 {'.repeat(200_000)]
-    ])('%s: its result holds under 10 MB of heap (the tokens took ≈ 45 MB)', (_name, text) => {
+    ])('%s: its result holds under 10 MB of heap (the tokens take ≈ 29 MB, 45 MB with lines and columns)', (_name, text) => {
         const parser = jxmb().parser.LangiumParser;
         parser.parse('{{');
         const before = heapAfterCollection();

@@ -23,11 +23,11 @@ export interface BoundedRun {
 }
 
 /** Asynchronous, so that the test worker stays responsive while a long run goes on. */
-export async function runBounded(args: string[], cwd?: string): Promise<BoundedRun> {
+export async function runBounded(args: string[], cwd?: string, heapMb = HEAP_LIMIT_MB): Promise<BoundedRun> {
     const dir = mkdtempSync(join(tmpdir(), 'jxmb-rss-'));
     const rssFile = join(dir, 'rss');
     try {
-        const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_LIMIT_MB}`, wrapper, ...args], {
+        const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, wrapper, ...args], {
             cwd, env: { ...process.env, JXMB_PEAK_RSS_FILE: rssFile, JXMB_DEBUG: '' }, timeout: 240_000
         });
         const stdout: Buffer[] = [];
