@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { JxmbServices } from '../jxmb-module.js';
@@ -87,6 +87,8 @@ async function reviewFile(services: JxmbServices, configs: ConfigResolver, file:
 async function isZipFile(file: string): Promise<boolean> {
     const head = Buffer.alloc(4);
     try {
+        // A named pipe given by name is read once, by readSourceText: four bytes taken here would be lost to it.
+        if (!(await stat(file)).isFile()) return false;
         const handle = await open(file, 'r');
         try {
             await handle.read(head, 0, 4, 0);

@@ -1,5 +1,6 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,5 +87,23 @@ describe('entries of a folder that are not files', () => {
         const r = run(['check', '有设置']);
         expect(r.code).toBe(2);
         expect(r.stderr).toContain(`${at('有设置', 'jxmb.yaml')}: 无法读取配置文件：不是普通文件（命名管道），未读取。`);
+    });
+
+    test('check --report of a named pipe given by name: its text, written into the pipe, is reviewed whole', async () => {
+        // Named, a pipe is read (as `<(…)` is). The review first looked for a zip's four bytes in it, which took them
+        // from the text and left the real read waiting for a writer for ever.
+        execFileSync('mkfifo', [at('管道送审.jxmb')]);
+        const child = spawn(process.execPath, [bin, 'check', '管道送审.jxmb', '--report', '管道报告.json'], { cwd: at() });
+        const exited = new Promise<number | null>(done => child.on('exit', done));
+        const timer = setTimeout(() => child.kill(), 30_000);
+        await writeFile(at('管道送审.jxmb'), readFileSync(join(samplesDir, '000-nansha-kexie.jxmb')));
+        const code = await exited;
+        clearTimeout(timer);
+        expect(code).not.toBeNull();
+        const findings = (name: string) => (JSON.parse(readFileSync(at(name), 'utf8')) as ReviewReport).files
+            .map(({ status, findings }) => ({ status, findings }));
+        copyFileSync(join(samplesDir, '000-nansha-kexie.jxmb'), at('文件送审.jxmb'));
+        run(['check', '文件送审.jxmb', '--report', '文件报告.json']);
+        expect(findings('管道报告.json')).toEqual(findings('文件报告.json'));
     });
 });
