@@ -90,7 +90,7 @@ export async function readAtMost(file: string, limit: number): Promise<Buffer | 
 }
 
 // .xlsx and .docx are zip files: a table given to check where a .jxmb was expected.
-const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+export const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 const TABLE_ADVICE = '用 jxmb import 导入为 .jxmb，或用 jxmb check --report 报告.html 直接审核表格。';
 const TABLE_HINT = `它像是 Excel 或 Word 表格（.xlsx、.docx）：${TABLE_ADVICE}`;
 const TABLE_TEXT_HINT = `这是表格的文本（制表符分隔，或从 PDF 提取），不是 .jxmb 申报表：${TABLE_ADVICE}`;

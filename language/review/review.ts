@@ -6,7 +6,7 @@ import { checkText, type CheckedText } from '../cli/check.js';
 import { ConfigResolver } from '../cli/config.js';
 import { toFinding } from '../cli/diagnostics.js';
 import { readTableBytes } from '../cli/import.js';
-import { collectSources, InputError, leftoverMessage, readSourceText, TABLE_EXTENSIONS } from '../cli/source-files.js';
+import { collectSources, InputError, isZip, leftoverMessage, readSourceText, TABLE_EXTENSIONS } from '../cli/source-files.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes, renderImport, type ImportResult } from '../import/import.js';
 import { generatedPlaceText, sourcePlaceText } from './place-text.js';
@@ -98,7 +98,7 @@ async function isZipFile(file: string): Promise<boolean> {
     } catch {
         return false; // readSourceText says why it cannot be read
     }
-    return head.equals(Buffer.from('PK\u0003\u0004', 'latin1'));
+    return isZip(head);
 }
 
 function reviewed(file: string, format: FileReview['format'], checked: CheckedText, findings: Array<ReviewFinding & { order: [number, number] }>): FileReview {
