@@ -1,5 +1,5 @@
 import type { IToken } from 'chevrotain';
-import { invisibleNames, invisibleRuns } from './domain/invisible-chars.js';
+import { invisibleNames, invisibleRuns, isControl } from './domain/invisible-chars.js';
 import { level1ByName, level2ByName } from './domain/taxonomy.js';
 import { parseValue } from './domain/values.js';
 import { structuredFormOf } from './validation/values.js';
@@ -199,8 +199,10 @@ function unquotedDate(text: string, offset: number, before: string): SyntaxAdvic
  * digits (２０, an input method's) are no number to the DSL; a character nobody sees is deleted.
  */
 export function lexingErrorAdvice(text: string, offset: number): SyntaxAdvice {
+    // Control characters are left to the lexing message, which shows their code and the length of their run: a run of
+    // them is more often a pasted binary than a character carried in with a copied text.
     const hidden = invisibleRuns(text.slice(offset, offset + 40))[0];
-    if (hidden?.index === 0) {
+    if (hidden?.index === 0 && !isControl(hidden.text[0]!)) {
         return { hint: '，多半是复制粘贴时带入的，删去即可', repair: { title: `删去不可见字符：${invisibleNames(hidden.text).join('、')}`, offset, length: hidden.text.length, newText: '' } };
     }
     const wide = /^[０-９][０-９．，]*/.exec(text.slice(offset, offset + 40))?.[0];

@@ -1,7 +1,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { AbstractParserErrorMessageProvider, DefaultLexerErrorMessageProvider } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { hasInvisible, invisibleName } from './domain/invisible-chars.js';
+import { hasInvisible, invisibleName, isControl } from './domain/invisible-chars.js';
 import { negativeNumberMessage, OPERATOR } from './syntax-hints.js';
 import { Code } from './validation/codes.js';
 
@@ -121,8 +121,9 @@ export class JxmbLexerErrorMessageProvider extends DefaultLexerErrorMessageProvi
             return `引号「${opening}」未闭合：缺少对应的「${closing}」（字符串可以跨行，但不能延续到以「}」或带引号的指标名称开头的行）。`;
         }
         // A character nobody sees, pasted in with the text (「45<U+200B>场次」): named, since the character itself shows nothing.
+        // Control characters are shown by their code below, with the length of their run (1 MB of NUL).
         const first = Array.from(text)[0] ?? '';
-        if (hasInvisible(first)) return `无法识别的字符：看不见的${invisibleName(first)}。`;
+        if (hasInvisible(first) && !isControl(first)) return `无法识别的字符：看不见的${invisibleName(first)}。`;
         // A long run (a pasted binary, 1 MB of NUL) shows its start and says how long it is.
         const more = text.length < length ? `…」（连续 ${length.toLocaleString('en-US')} 个字符）。` : '」。';
         return negativeNumberMessage(fullText, startOffset) ?? `无法识别的字符「${visible(text)}${more}`;

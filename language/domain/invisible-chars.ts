@@ -7,7 +7,10 @@
 // - zero-width space, non-joiner and joiner U+200B–U+200D, word joiner and the invisible operators U+2060–U+2064,
 //   zero-width no-break space U+FEFF (a byte order mark inside a text);
 // - direction marks, embeddings, overrides and isolates: U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069;
-// - tag characters U+E0000–U+E007F: invisible letters that can carry a hidden text (to a language model, say).
+// - tag characters U+E0000–U+E007F: invisible letters that can carry a hidden text (to a language model, say);
+// - control characters U+0000–U+001F and U+007F–U+009F but the tab and the line ends a text may hold, and the
+//   noncharacters U+FFFE, U+FFFF: pasted from a terminal or a web form (ESC, BEL, NEL), shown as nothing or a box, and
+//   an .xlsx cannot hold them (XML 1.0): compiling drops them, so the workbook's text differs from the declaration's.
 // Left out, because they change what is shown or belong to a script's spelling: variation selectors (U+FE00–U+FE0F,
 // U+E0100–U+E01EF choose the glyph of a Han character or an emoji), the Mongolian vowel separator U+180E and the
 // combining grapheme joiner U+034F; and the spaces (U+00A0, U+3000 …), the line and paragraph separators, which show
@@ -35,14 +38,26 @@ const NAMES: Readonly<Record<number, string>> = {
     0x2067: '从右到左隔离',
     0x2068: '首强隔离',
     0x2069: '隔离结束',
-    0xfeff: '零宽不换行空格'
+    0xfeff: '零宽不换行空格',
+    0x0000: '空字符',
+    0x0007: '响铃符',
+    0x0008: '退格符',
+    0x000b: '垂直制表符',
+    0x000c: '换页符',
+    0x001b: '转义符',
+    0x007f: '删除符',
+    0x0085: '下一行符',
+    0xfffe: '非字符',
+    0xffff: '非字符'
 };
 
-const CLASS = '\\u00ad\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u{e0000}-\\u{e007f}';
+const CONTROL = '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ufffe\\uffff';
+const CLASS = CONTROL + '\\u00ad\\u061c\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff\\u{e0000}-\\u{e007f}';
 /** One invisible character (a tag character is a surrogate pair: two UTF-16 units). */
 const ONE = new RegExp(`[${CLASS}]`, 'u');
 /** Runs of them, for finding each place once. */
 const RUNS = new RegExp(`[${CLASS}]+`, 'gu');
+const CONTROLS = new RegExp(`[${CONTROL}]`, 'u');
 const DIRECTION = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 // What of the set changes what a comment shows: direction controls turn the line around (the comment's own text, and
 // after a /* … */ the code on the same line: "Trojan Source"), tag characters hide a text in it. A zero-width space or
@@ -68,6 +83,11 @@ export interface InvisibleRun {
     text: string;
 }
 
+/** Whether the character is a control character or a noncharacter, which an .xlsx cannot hold. */
+export function isControl(char: string): boolean {
+    return CONTROLS.test(char);
+}
+
 /** Each run of invisible characters, in order. */
 export function invisibleRuns(text: string): InvisibleRun[] {
     return [...text.matchAll(RUNS)].map(m => ({ index: m.index, text: m[0] }));
@@ -86,7 +106,7 @@ export function codePointLabel(char: string): string {
 /** 「零宽空格 U+200B」 */
 export function invisibleName(char: string): string {
     const code = char.codePointAt(0)!;
-    const name = NAMES[code] ?? (code >= 0xe0000 ? '标签字符' : '不可见字符');
+    const name = NAMES[code] ?? (code >= 0xe0000 ? '标签字符' : isControl(char) ? '控制字符' : '不可见字符');
     return `${name} ${codePointLabel(char)}`;
 }
 

@@ -5,7 +5,7 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type CstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { Document, JxmbAstType, TaskContent, TaskGoal, TextValue } from '../generated/ast.js';
 import {
-    commentRuns, hasInvisible, invisibleNames, invisibleRuns, isDirectionControl, markInvisible, runNames, type InvisibleRun
+    commentRuns, hasInvisible, invisibleNames, invisibleRuns, isControl, isDirectionControl, markInvisible, runNames, type InvisibleRun
 } from '../domain/invisible-chars.js';
 import { Code } from './codes.js';
 
@@ -39,6 +39,7 @@ function check(node: AstNode, property: string, kind: '名称' | '文字', accep
             : '这样的字符看不见，却使它与看起来相同的文字不同：检索和比对时对不上，其中的数字也可能读不出来。');
     }
     if (chars.some(isDirectionControl)) effects.push('方向控制字符会改变前后文字的显示顺序，看到的与实际写的不同。');
+    if (chars.some(isControl)) effects.push('控制字符在 Excel 表中存不下，编译为 .xlsx 时会被删去，表中的文字便与这里的不同。');
     const places = runs.length > 1 ? `（共 ${runs.length} 处）` : '';
     accept('warning', `${what()}「${excerpt(text)}」含不可见字符：${invisibleNames(text).join('、')}${places}。${effects.join('')}请删去。`,
         { node, range, code: Code.invisibleChar });

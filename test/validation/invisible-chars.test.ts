@@ -89,6 +89,45 @@ describe('text/invisible-char', () => {
     });
 });
 
+describe('control characters in a string', () => {
+    const ESC = '\u001b';
+    const BEL = '\u0007';
+
+    test('ESC and BEL in a 三级 name (pasted from a terminal): one warning at the first, naming both, saying the .xlsx drops them', async () => {
+        const text = table(`            "举办${ESC}[31m活动${BEL}场次"：≥45场次`);
+        const [finding, ...more] = found((await diagnose(text)).diagnostics);
+        expect(more).toEqual([]);
+        expect(at(finding!)).toBe('4:16-4:17');
+        expect(finding!.message).toContain('三级指标名称「举办〈U+001B〉[31m活动〈U+0007〉场次」含不可见字符：转义符 U+001B、响铃符 U+0007（共 2 处）');
+        expect(finding!.message).toContain('编译为 .xlsx 时会被删去');
+        expect(finding!.message).not.toMatch(/[\u0000-\u001f]/);
+    });
+
+    test('C1 controls, DEL and the noncharacters U+FFFE, U+FFFF are named too', async () => {
+        const text = table('', `    备注 "甲\u0085乙\u007f丙\u0090丁\uffff"\n`);
+        const [finding] = found((await diagnose(text)).diagnostics);
+        expect(finding!.message).toContain('含不可见字符：下一行符 U+0085、删除符 U+007F、控制字符 U+0090、非字符 U+FFFF（共 4 处）');
+    });
+
+    test('a tab and line breaks inside a text are a text\'s own: no finding', async () => {
+        const text = table('', `    备注 "第一行\t甲\r\n第二行\n第三行"\n`);
+        expect(found((await diagnose(text)).diagnostics)).toEqual([]);
+    });
+
+    test('every other finding quoting the name shows the character as 〈U+001B〉', async () => {
+        const text = table(`            "举办${ESC}活动场次"："显著提升"`);
+        const messages = (await diagnose(text)).diagnostics.map(d => String(d.message));
+        expect(messages.some(m => m.includes('「举办〈U+001B〉活动场次」') && !m.includes('不可见'))).toBe(true);
+        expect(messages.join('')).not.toContain(ESC);
+    });
+
+    test('the fix deletes them and leaves the rest', async () => {
+        const { text: fixed, fix } = await applyFixAndRecheck(table(`            "举办${ESC}活动${BEL}场次"：≥45场次`), CODE);
+        expect(fix.title).toBe('删去不可见字符：转义符 U+001B、响铃符 U+0007');
+        expect(fixed).toBe(table('            "举办活动场次"：≥45场次'));
+    });
+});
+
 describe('its quick-fix', () => {
     test('deletes every such character of the string and nothing else', async () => {
         const text = table(`            "举办${ZWSP}活动${ZWSP}\u2060场次"：≥45场次`);
