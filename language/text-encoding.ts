@@ -19,7 +19,8 @@ export function decodeUtf16WithoutBom(bytes: Uint8Array): { text: string; order:
     } catch {
         return null;
     }
-    return /[\0-\x08\x0e-\x1f]/.test(text) ? null : { text, order, cutShort };
+    // One byte, a zero, is no text cut short: nothing of a text is left.
+    return /[\0-\x08\x0e-\x1f]/.test(text) || (cutShort && text === '') ? null : { text, order, cutShort };
 }
 
 /**

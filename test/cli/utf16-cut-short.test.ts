@@ -57,3 +57,8 @@ test.each([
     const where = `第 ${tableLines.length} 行第 ${tableLines.at(-1)!.length} 列`;
     expect(r.stderr).toBe(`${path}: ${cutShort(where)}未写入任何文件。\n`);
 });
+
+test('a file of one zero byte is binary, not UTF-16 cut short: no text is left of it', () => {
+    const path = file('zero.jxmb', Buffer.alloc(1));
+    expect(runJxmb(['check', path]).stderr).toBe(`${path}: 这是二进制文件，不是 .jxmb 文本。\n`);
+});
