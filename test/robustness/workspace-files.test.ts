@@ -9,16 +9,18 @@ import { readSample } from '../helpers/samples.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 // VS Code opens a folder of submissions; among the tables are files named .jxmb that are not UTF-8 text: a binary
-// file, a GBK file saved on Windows, a 5 MB file (the limit is 4 MB). The server reads the folder unasked. Each such file gets one
-// finding that says why it cannot be read (the CLI's words), not thousands of "unrecognised character" findings,
-// and the readable files are checked as usual. Opened in the editor (VS Code decodes GBK), the file is checked; opened
-// as UTF-8, its 「�」 get the one finding; a text over the size limit opened in the editor is not parsed either.
+// file, a GBK file saved on Windows, a 5 MB file (the limit is 4 MB), UTF-32 without a BOM, UTF-16 whose last byte
+// was cut off. The server reads the folder unasked. Each such file gets one finding that says why it cannot be read
+// (the CLI's words), not thousands of "unrecognised character" findings, and the readable files are checked as usual.
+// Opened in the editor (VS Code decodes GBK), the file is checked; opened as UTF-8, its 「�」 get the one finding; a
+// text over the size limit opened in the editor is not parsed either.
 
 const dir = useTempDir('jxmb-ws-files-');
 const sample = readSample('000-nansha-kexie.jxmb');
 const MB = 1024 * 1024;
 const files = {
-    good: 'good.jxmb', utf16: 'utf16.jxmb', utf16NoBom: 'utf16-nobom.jxmb', binary: 'binary.jxmb', gbk: 'gbk.jxmb', huge: 'huge.jxmb'
+    good: 'good.jxmb', utf16: 'utf16.jxmb', utf16NoBom: 'utf16-nobom.jxmb', binary: 'binary.jxmb', gbk: 'gbk.jxmb', huge: 'huge.jxmb',
+    utf32NoBom: 'utf32-nobom.jxmb', utf16Cut: 'utf16-cut.jxmb'
 } as const;
 /** A text of about 5 MB: over the 4 MB limit. */
 const fiveMb = `${sample}\n`.repeat(Math.ceil(5 * MB / Buffer.byteLength(sample)));
@@ -32,6 +34,13 @@ beforeAll(async () => {
     dir.file(`ws/${files.binary}`, Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919 + 13) % 256)));
     dir.file(`ws/${files.gbk}`, gbk(sample));
     dir.file(`ws/${files.huge}`, fiveMb);
+    dir.file(`ws/${files.utf32NoBom}`, Buffer.concat(Array.from(sample, c => {
+        const unit = Buffer.alloc(4);
+        unit.writeUInt32BE(c.codePointAt(0)!);
+        return unit;
+    })));
+    // The last byte lost, as when a copy stops.
+    dir.file(`ws/${files.utf16Cut}`, utf16(sample, 'le').subarray(2, -1));
     session = await LspSession.start({ workspaceFolder: pathToFileURL(dir.at('ws')).toString(), settings: { jxmb: { severity: {} } } });
     // Every file of the folder published once, unasked.
     for (let waited = 0; new Set(session.published.map(p => p.uri)).size < Object.keys(files).length && waited < 60_000; waited += 200) {
@@ -60,7 +69,9 @@ describe('files of the opened folder that are not UTF-8 text', () => {
     test.each([
         ['binary', files.binary, '二进制'],
         ['GBK', files.gbk, '另存为 UTF-8'],
-        ['too large (5 MB)', files.huge, '文件过大（5.0 MB）：.jxmb 文件不能超过 4.0 MB']
+        ['too large (5 MB)', files.huge, '文件过大（5.0 MB）：.jxmb 文件不能超过 4.0 MB'],
+        ['UTF-32 (no BOM)', files.utf32NoBom, '文件是 UTF-32 编码'],
+        ['cut-short UTF-16 (no BOM)', files.utf16Cut, '文件是 UTF-16 编码，但少了最后一个字节']
     ])('a %s file: one finding at 1:1 with the reason jxmb check gives', (_, name, reason) => {
         const diagnostics = last(name);
         expect(diagnostics).toHaveLength(1);
