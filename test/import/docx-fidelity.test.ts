@@ -378,6 +378,14 @@ describe('hidden text (w:vanish)', () => {
         expect(shown.report).toEqual([expect.objectContaining({ kind: 'unplaced', text: remark })]);
     });
 
+    test('a style or look named only in a former formatting (track changes: w:pPrChange, w:tblPrChange) no longer applies', async () => {
+        const styles = style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>') + style('table', '草稿表格', '<w:rPr><w:vanish/></w:rPr>');
+        const formerly = (properties: string) => `<w:pPrChange w:id="6" w:author="张三"><w:pPr>${properties}</w:pPr></w:pPrChange>`;
+        const paragraph = `<w:p><w:pPr><w:jc w:val="left"/>${formerly('<w:pStyle w:val="草稿段落"/>')}</w:pPr>${run('讲座')}</w:p>`;
+        const formerTable = styledTable('草稿表格', '', [['展览']]).replace('<w:tblStyle w:val="草稿表格"/>', '<w:tblW w:w="0" w:type="auto"/><w:tblPrChange w:id="7" w:author="张三"><w:tblPr><w:tblStyle w:val="草稿表格"/></w:tblPr></w:tblPrChange>');
+        expect(await readTable(styles, paragraph + formerTable)).toEqual({ content: '活动：\n讲座\n展览', hidden: [] });
+    });
+
     test('in a paragraph outside the table: the paragraph is named', async () => {
         const title = xml(p(run('示例县科学技术协会2024年部门整体预算绩效目标申报表'), hidden('（第二稿）')));
         const { declaration, notes } = await read(table({}, title));
