@@ -1,5 +1,6 @@
 import { quoted, runsText, type MarkPlaces, type PlaceMarks } from './docx-places.js';
-import { element, hides, isOn, named, valueOf, vanish, withoutElement, type HiddenStyles } from './docx-styles.js';
+import { element, hides, isOn, named, valueOf, vanish, withoutElement, type HiddenStyles, type TableStyle } from './docx-styles.js';
+import { cellHiding, hasConditionalFormats, tableLook, tableShapes, WORD_LOOK, type TableLook, type TableShape } from './docx-table-parts.js';
 
 // Hidden text: a run formatted 「隐藏」 (w:vanish in its own properties) is neither shown nor printed by Word as it
 // opens, so the reviewer reading the table does not see it — but mammoth knows no such property and reads it like any
@@ -17,10 +18,10 @@ const LOOK_BACK = 1000;
 /** How far on a run's own properties are looked for (a former formatting among them included). */
 const LOOK_AHEAD = 2000;
 /**
- * Where a table or a paragraph starts or ends or names its style, or a run starts (<w:rPr>, <w:pPr>, <w:tblPr>,
- * <w:tblStylePr> are not).
+ * Where a table or a paragraph starts or ends, names its style or a former formatting, a table names its look, a row,
+ * a cell or a run starts (<w:rPr>, <w:pPr>, <w:tblPr>, <w:trPr>, <w:tcPr> are not).
  */
-const STYLE_TAGS = /<w:(?:p|tbl)(?=[\s>/])[^<>]*>|<\/w:(?:p|tbl)>|<w:(?:pStyle|tblStyle)(?=[\s>/])[^<>]*>|<w:r(?=[\s>/])[^<>]*>/g;
+const STYLE_TAGS = /<w:(?:p|tbl|tr|tc)(?=[\s>/])[^<>]*>|<\/w:(?:p|tbl)>|<w:(?:pStyle|tblStyle|tblLook|pPrChange|tblPrChange)(?=[\s>/])[^<>]*>|<w:r(?=[\s>/])[^<>]*>/g;
 const CHARACTER_STYLE = element('w:rStyle');
 /** The quoted text is cut to so many characters. */
 const QUOTE_LENGTH = 20;
@@ -38,6 +39,19 @@ export function mayHaveHiddenText(xml: Buffer, styles: HiddenStyles | null): boo
 interface Run {
     start: number;
     end: number;
+}
+
+/** A table being read: its style and look, the cell reached, and what the style says of hiding there. */
+interface Table {
+    styled: boolean;
+    style: TableStyle | undefined;
+    /** its w:tblLook's, null when it had none (yet) or the first was a former formatting's */
+    look: TableLook | null;
+    looked: boolean;
+    shape: TableShape | undefined;
+    row: number;
+    cell: number;
+    hidden: boolean | undefined;
 }
 
 /** The document's XML with each hidden run replaced by a mark, and the texts taken out (runs without text go unsaid). */
@@ -113,39 +127,58 @@ const holdsField = (xml: string, start: number, end: number) => /<w:(?:fldChar|i
 /**
  * The runs hidden by their styles or the document defaults (docx-styles.ts hides) — unless the run's own w:vanish says
  * (on: taken by withoutHiddenText already; off: shown). Tables and paragraphs are kept on stacks, a text box's
- * paragraphs within the run that holds them.
+ * paragraphs within the run that holds them; a table's style says what it says at each cell (docx-table-parts.ts).
  */
 function styledRuns(xml: string, styles: HiddenStyles): Run[] {
     const runs: Run[] = [];
-    const tables: Array<{ start: number; styled: boolean; hidden: boolean | undefined }> = [];
-    const paragraphs: Array<{ start: number; styled: boolean; hidden: boolean | undefined; table: boolean | undefined }> = [];
-    const formerFormatting = xml.includes('<w:pPrChange') || xml.includes('<w:tblPrChange');
+    const tables: Table[] = [];
+    const paragraphs: Array<{ styled: boolean; hidden: boolean | undefined; table: boolean | undefined }> = [];
+    const shapes = hasConditionalFormats(styles.table) ? tableShapes(xml) : null;
     const { defaults } = styles;
     for (const tag of xml.matchAll(STYLE_TAGS)) {
         const [text] = tag;
+        const table = tables.at(-1);
+        const paragraph = paragraphs.at(-1);
         if (text === '</w:p>') paragraphs.pop();
         else if (text === '</w:tbl>') tables.pop();
-        else if (text.startsWith('<w:pStyle') || text.startsWith('<w:tblStyle')) {
-            const [levels, level] = text.startsWith('<w:pStyle') ? [paragraphs, styles.paragraph] : [tables, styles.table];
-            const block = levels.at(-1);
-            if (!block || block.styled) continue;
-            // The block's own style comes first in its properties, a former formatting (one that no longer applies)
-            // last: a style after one is the former's.
-            block.styled = true;
-            if (formerFormatting && /<w:(?:pPrChange|tblPrChange)\b/.test(xml.slice(block.start, tag.index))) continue;
-            block.hidden = level.get(valueOf(text) ?? '');
+        // The block's own style and look come first in its properties, a former formatting (one that no longer
+        // applies) last: one after it is the former's.
+        else if (text.startsWith('<w:pPrChange')) {
+            if (paragraph) paragraph.styled = true;
+        } else if (text.startsWith('<w:tblPrChange')) {
+            if (table) table.styled = table.looked = true;
+        } else if (text.startsWith('<w:pStyle')) {
+            if (!paragraph || paragraph.styled) continue;
+            paragraph.styled = true;
+            paragraph.hidden = styles.paragraph.get(valueOf(text) ?? '');
+        } else if (text.startsWith('<w:tblStyle')) {
+            if (!table || table.styled) continue;
+            table.styled = true;
+            table.style = styles.table.get(valueOf(text) ?? '');
+            table.hidden = table.style?.parts.get('wholeTable');
+        } else if (text.startsWith('<w:tblLook')) {
+            // A row's exception (w:tblPrEx) to the table's look is not read.
+            if (!table || table.looked || table.row >= 0) continue;
+            table.looked = true;
+            table.look = tableLook(text);
         } else if (text.startsWith('<w:tbl')) {
-            if (!text.endsWith('/>')) tables.push({ start: tag.index, styled: false, hidden: styles.table.get(defaults.table ?? '') });
+            if (text.endsWith('/>')) continue;
+            const style = styles.table.get(defaults.table ?? '');
+            tables.push({ styled: false, style, look: null, looked: false, shape: shapes?.get(tag.index), row: -1, cell: -1, hidden: style?.parts.get('wholeTable') });
+        } else if (text.startsWith('<w:tr')) {
+            if (table) [table.row, table.cell] = [table.row + 1, -1];
+        } else if (text.startsWith('<w:tc')) {
+            if (!table?.style) continue;
+            table.cell++;
+            table.hidden = cellHiding(table.style, table.look ?? WORD_LOOK, table.shape, table.row, table.cell);
         } else if (text.startsWith('<w:p')) {
-            const table = tables.at(-1)?.hidden;
-            if (!text.endsWith('/>')) paragraphs.push({ start: tag.index, styled: false, hidden: styles.paragraph.get(defaults.paragraph ?? ''), table });
+            if (!text.endsWith('/>')) paragraphs.push({ styled: false, hidden: styles.paragraph.get(defaults.paragraph ?? ''), table: table?.hidden });
         } else if (!text.endsWith('/>') && (runs.at(-1)?.end ?? -1) <= tag.index) {
             const inside = tag.index + text.length;
             // A place mark (docx-places.ts) stays where it is.
             if (xml.startsWith('<w:t>\uE000', inside)) continue;
             const properties = ownProperties(xml, inside);
             if (vanish(properties) !== undefined) continue;
-            const paragraph = paragraphs.at(-1);
             const character = styles.character.get(named(properties, CHARACTER_STYLE) ?? defaults.character ?? '');
             if (!hides({ table: paragraph?.table, paragraph: paragraph?.hidden, character }, styles.documentDefault)) continue;
             const end = runEnd(xml, inside);

@@ -282,6 +282,110 @@ describe('hidden text (w:vanish)', () => {
         expect(notes).toContain(note('表1 第3行第3列', '「10场」'));
     });
 
+    /** A table in the 主要实施内容 cell, in the table style `id`, with the look `look` (a w:tblLook, or none), of rows of cells. */
+    const styledTable = (id: string, look: string, rows: string[][], rowProperties = (_row: number) => '') =>
+        `<w:tbl><w:tblPr><w:tblStyle w:val="${id}"/><w:tblW w:w="0" w:type="auto"/>${look}</w:tblPr><w:tblGrid>${'<w:gridCol w:w="800"/>'.repeat(rows[0]!.length)}</w:tblGrid>`
+        + rows.map((cells, r) => `<w:tr>${rowProperties(r)}${cells.map(text => `<w:tc>${p(run(text))}</w:tc>`).join('')}</w:tr>`).join('') + '</w:tbl>';
+    /** The 主要实施内容 cell holding the table, read with the styles, and the hidden-text notes. */
+    async function readTable(styles: string, table: string) {
+        const { declaration, notes } = await read(withStyles(table_({ content: xml(p(run('活动：')) + table + '<w:p/>') }), styles));
+        return { content: declaration.tasks[0]!.content, hidden: notes.filter(n => n.includes('隐藏文字')).map(n => n.replace(/^表1 第3行第3列 此格中有隐藏文字(.*)（Word 中默认不显示.*$/, '$1')) };
+    }
+    const table_ = table;
+    const look = (attributes: string) => `<w:tblLook ${attributes}/>`;
+    const wordLook = (firstRow: number, lastRow: number, firstColumn: number, lastColumn: number, noHBand: number, noVBand: number) =>
+        look(`w:val="04A0" w:firstRow="${firstRow}" w:lastRow="${lastRow}" w:firstColumn="${firstColumn}" w:lastColumn="${lastColumn}" w:noHBand="${noHBand}" w:noVBand="${noVBand}"`);
+    const rows = [['项目', '场次'], ['讲座', '10场'], ['展览', '2场']];
+
+    test('hidden by the table style\'s first-row formatting: left out when the table\'s look applies it, read when it does not', async () => {
+        const styles = style('table', '草稿表格', '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:vanish/></w:rPr></w:tblStylePr>');
+        const shown = { content: '活动：\n项目 场次\n讲座 10场\n展览 2场', hidden: [] };
+        const hidden = { content: '活动：\n讲座 10场\n展览 2场', hidden: ['「项目」「场次」'] };
+        expect(await readTable(styles, styledTable('草稿表格', wordLook(1, 0, 1, 0, 0, 1), rows))).toEqual(hidden);
+        expect(await readTable(styles, styledTable('草稿表格', wordLook(0, 0, 1, 0, 0, 1), rows))).toEqual(shown);
+        // No look: Word applies the first row and first column (04A0); only the older bitmask: as it says.
+        expect(await readTable(styles, styledTable('草稿表格', '', rows))).toEqual(hidden);
+        expect(await readTable(styles, styledTable('草稿表格', look('w:val="0020"'), rows))).toEqual(hidden);
+        expect(await readTable(styles, styledTable('草稿表格', look('w:val="0000"'), rows))).toEqual(shown);
+        // The bitmask is not read when the attributes are there.
+        expect(await readTable(styles, styledTable('草稿表格', look('w:val="0020" w:firstRow="0"'), rows))).toEqual(shown);
+        // A former look (track changes: w:tblPrChange) no longer applies: the table has none, and Word applies the first row.
+        const formerLook = `<w:tblPrChange w:id="5" w:author="张三"><w:tblPr>${wordLook(0, 0, 0, 0, 1, 1)}</w:tblPr></w:tblPrChange>`;
+        expect(await readTable(styles, styledTable('草稿表格', formerLook, rows))).toEqual(hidden);
+        // Rows repeated as header rows (w:tblHeader) under the first are first rows too.
+        const header = (row: number) => row === 1 ? '<w:trPr><w:tblHeader/></w:trPr>' : '';
+        expect(await readTable(styles, styledTable('草稿表格', '', rows, header))).toEqual({ content: '活动：\n展览 2场', hidden: ['「项目」「场次」「讲座」「10场」'] });
+    });
+
+    test('conditional formats override the whole table and each other in Word\'s order: banded rows, first column, first row, a corner', async () => {
+        const styles = style('table', '草稿表格', '<w:rPr><w:vanish/></w:rPr><w:tblPr><w:tblStyleRowBandSize w:val="1"/></w:tblPr>'
+            + '<w:tblStylePr w:type="band1Horz"><w:rPr><w:vanish w:val="0"/></w:rPr></w:tblStylePr>'
+            + '<w:tblStylePr w:type="firstCol"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>'
+            + '<w:tblStylePr w:type="nwCell"><w:rPr><w:vanish w:val="0"/></w:rPr></w:tblStylePr>'
+            + '<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>');
+        const four = [['甲', '乙', '丙'], ['一', '1', '2'], ['二', '3', '4'], ['三', '5', '6'], ['四', '7', '8']];
+        // Rows 2 and 4 are the first band (counted below the header row), the others hidden by the whole table; the first
+        // column hidden but in its top cell, which the corner shows over the first row.
+        expect(await readTable(styles, styledTable('草稿表格', wordLook(1, 0, 1, 0, 0, 1), four))).toEqual({
+            content: '活动：\n甲\n1 2\n5 6', hidden: ['「乙」「丙」「一」「二」「3」「4」「三」「四」「7」「8」']
+        });
+        // Without banded rows, the first column or the first row: the whole table hides all but what the look leaves.
+        expect(await readTable(styles, styledTable('草稿表格', wordLook(1, 0, 0, 0, 1, 1), four))).toEqual({
+            content: '活动：', hidden: ['「甲」「乙」「丙」「一」「1」「2」「二」「3」「4」「三」「5」「6」「四」「7」「8」']
+        });
+    });
+
+    test('the last row, the last column and banded columns, by the style\'s band size; a style without a band size bands nothing', async () => {
+        const parts = '<w:tblStylePr w:type="lastRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>'
+            + '<w:tblStylePr w:type="lastCol"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>'
+            + '<w:tblStylePr w:type="band2Vert"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>';
+        const styles = style('table', '草稿表格', parts + '<w:tblPr><w:tblStyleColBandSize w:val="2"/></w:tblPr>') + style('table', '无带宽', parts);
+        const grid = [['a', 'b', 'c', 'd', 'e', 'f'], ['g', 'h', 'i', 'j', 'k', 'l']];
+        // Columns 3–4 are the second band of two; column 6 the last, row 2 the last.
+        expect(await readTable(styles, styledTable('草稿表格', wordLook(0, 1, 0, 1, 1, 0), grid))).toEqual({
+            content: '活动：\na b e', hidden: ['「c」「d」「f」「g」「h」「i」「j」「k」「l」']
+        });
+        expect(await readTable(styles, styledTable('无带宽', wordLook(0, 0, 0, 1, 1, 0), grid))).toEqual({
+            content: '活动：\na b c d e\ng h i j k', hidden: ['「f」「l」']
+        });
+    });
+
+    test('a conditional format is inherited through w:basedOn and overridden by the style based on it; with a paragraph style that hides it cancels', async () => {
+        const styles = style('table', '草稿表格', '<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>')
+            + style('table', '继承', '<w:basedOn w:val="草稿表格"/><w:rPr><w:b/></w:rPr>')
+            + style('table', '改写', '<w:basedOn w:val="草稿表格"/><w:tblStylePr w:type="firstRow"><w:rPr><w:vanish w:val="0"/></w:rPr></w:tblStylePr>')
+            + style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>');
+        expect(await readTable(styles, styledTable('继承', '', rows))).toEqual({ content: '活动：\n讲座 10场\n展览 2场', hidden: ['「项目」「场次」'] });
+        expect(await readTable(styles, styledTable('改写', '', rows))).toEqual({ content: '活动：\n项目 场次\n讲座 10场\n展览 2场', hidden: [] });
+        const withParagraphStyle = styledTable('继承', '', rows).replace('<w:p><w:r><w:t xml:space="preserve">项目', '<w:p><w:pPr><w:pStyle w:val="草稿段落"/></w:pPr><w:r><w:t xml:space="preserve">项目');
+        expect(await readTable(styles, withParagraphStyle)).toEqual({ content: '活动：\n项目\n讲座 10场\n展览 2场', hidden: ['「场次」'] });
+    });
+
+    test('the imported table\'s first row hidden by its style\'s first-row formatting: left out with a note; with the look off, read', async () => {
+        const styles = style('table', '申报表', '<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>');
+        const remark = '（内部审核稿：金额待财政核定）';
+        const withFirstRow = (firstRow: number) => {
+            const parts = unzip(table({}));
+            parts['word/document.xml'] = Buffer.from(parts['word/document.xml']!.toString('utf8')
+                .replace('<w:tbl>', `<w:tbl><w:tblPr><w:tblStyle w:val="申报表"/>${wordLook(firstRow, 0, 1, 0, 0, 1)}</w:tblPr>`)
+                .replace('<w:tr>', `<w:tr><w:tc><w:tcPr><w:gridSpan w:val="6"/></w:tcPr>${p(run(remark))}</w:tc></w:tr><w:tr>`));
+            return withStyles(zip(parts), styles);
+        };
+        const hidden = await importBytes(withFirstRow(1));
+        expect(hidden.model).toEqual((await importBytes(table({}))).model);
+        expect(hidden.report.map(entry => `${entry.where} ${entry.message}`)).toEqual([note('表1 第1行第1–6列', `「${remark}」`)]);
+        const shown = await importBytes(withFirstRow(0));
+        expect(shown.report).toEqual([expect.objectContaining({ kind: 'unplaced', text: remark })]);
+    });
+
+    test('a style or look named only in a former formatting (track changes: w:pPrChange, w:tblPrChange) no longer applies', async () => {
+        const styles = style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>') + style('table', '草稿表格', '<w:rPr><w:vanish/></w:rPr>');
+        const formerly = (properties: string) => `<w:pPrChange w:id="6" w:author="张三"><w:pPr>${properties}</w:pPr></w:pPrChange>`;
+        const paragraph = `<w:p><w:pPr><w:jc w:val="left"/>${formerly('<w:pStyle w:val="草稿段落"/>')}</w:pPr>${run('讲座')}</w:p>`;
+        const formerTable = styledTable('草稿表格', '', [['展览']]).replace('<w:tblStyle w:val="草稿表格"/>', '<w:tblW w:w="0" w:type="auto"/><w:tblPrChange w:id="7" w:author="张三"><w:tblPr><w:tblStyle w:val="草稿表格"/></w:tblPr></w:tblPrChange>');
+        expect(await readTable(styles, paragraph + formerTable)).toEqual({ content: '活动：\n讲座\n展览', hidden: [] });
+    });
+
     test('in a paragraph outside the table: the paragraph is named', async () => {
         const title = xml(p(run('示例县科学技术协会2024年部门整体预算绩效目标申报表'), hidden('（第二稿）')));
         const { declaration, notes } = await read(table({}, title));
