@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { InputError, readSourceText } from './cli/source-files.js';
+import { InputError, notRegularFile, readSourceText } from './cli/source-files.js';
 
 // The server reads the `.jxmb` files of a folder VS Code opens, files nobody looked at yet: a binary file with that
 // name, a GBK file from Windows, a runaway 50 MB file. They are read by the CLI's rules (readSourceText: size limit
@@ -12,6 +13,14 @@ export class JxmbFileSystemProvider extends NodeFileSystemProvider {
     private readonly unreadable = new Map<string, string>();
 
     override async readFile(uri: URI): Promise<string> {
+        // A named pipe, a socket or a device with a .jxmb name (the folder's listing gives them, see traverseFolder) is
+        // never opened: a pipe without a writer would hold the folder's check for ever. Said as `jxmb check` says it.
+        const kind = await stat(uri.fsPath).catch(() => undefined);
+        const special = kind ? notRegularFile(kind) : null;
+        if (special) {
+            this.unreadable.set(uri.toString(), special);
+            return '';
+        }
         try {
             const text = await readSourceText(uri.fsPath);
             this.unreadable.delete(uri.toString());

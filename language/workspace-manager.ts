@@ -1,5 +1,9 @@
+import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
-import { DefaultWorkspaceManager, delayNextTick, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type TextDocumentProvider, URI } from 'langium';
+import {
+    DefaultWorkspaceManager, delayNextTick, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type TextDocumentProvider,
+    URI, UriUtils
+} from 'langium';
 import { MessageType, ShowMessageNotification, type Connection, type InitializedParams, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { describeFsError } from './cli/source-files.js';
 
@@ -35,13 +39,24 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
         this.pending.push(...uris);
     }
 
-    /** As Langium's, but a folder that cannot be listed is told to the user (Langium only logs it); the others are still listed. */
+    /**
+     * As Langium's, but a folder that cannot be listed is told to the user (Langium only logs it); the others are still
+     * listed. And, as `jxmb check` reads the folder, a link to a .jxmb file is read (Langium's listing calls a link
+     * neither file nor folder, and left it out), and a named pipe, socket or device with that name gets a finding
+     * (file-system.ts) instead of passing unseen. A link to a folder is not followed, as by the CLI.
+     */
     protected override async traverseFolder(folder: URI, uris: URI[]): Promise<void> {
         const entries = await this.listFolder(folder);
-        await Promise.all(entries.filter(entry => this.shouldIncludeEntry(entry)).map(async entry => {
+        await Promise.all(entries.filter(entry => this.shouldIncludeEntry(entry) || this.isOtherEntry(entry)).map(async entry => {
             if (entry.isDirectory) await this.traverseFolder(entry.uri, uris);
-            else if (entry.isFile) uris.push(entry.uri);
+            else if (entry.isFile || !(await stat(entry.uri.fsPath).catch(() => undefined))?.isDirectory()) uris.push(entry.uri);
         }));
+    }
+
+    /** A link or a special file with a .jxmb name. */
+    private isOtherEntry(entry: FileSystemNode): boolean {
+        const name = UriUtils.basename(entry.uri);
+        return !entry.isFile && !entry.isDirectory && !name.startsWith('.') && this.serviceRegistry.hasServices(entry.uri);
     }
 
     private async listFolder(folder: URI): Promise<FileSystemNode[]> {

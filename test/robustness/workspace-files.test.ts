@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DidCloseTextDocumentNotification } from 'vscode-languageserver-protocol/node';
@@ -20,7 +22,7 @@ const sample = readSample('000-nansha-kexie.jxmb');
 const MB = 1024 * 1024;
 const files = {
     good: 'good.jxmb', utf16: 'utf16.jxmb', utf16NoBom: 'utf16-nobom.jxmb', binary: 'binary.jxmb', gbk: 'gbk.jxmb', huge: 'huge.jxmb',
-    utf32NoBom: 'utf32-nobom.jxmb', utf16Cut: 'utf16-cut.jxmb'
+    utf32NoBom: 'utf32-nobom.jxmb', utf16Cut: 'utf16-cut.jxmb', linked: 'linked.jxmb', pipe: 'pipe.jxmb'
 } as const;
 /** A text of about 5 MB: over the 4 MB limit. */
 const fiveMb = `${sample}\n`.repeat(Math.ceil(5 * MB / Buffer.byteLength(sample)));
@@ -41,6 +43,10 @@ beforeAll(async () => {
     })));
     // The last byte lost, as when a copy stops.
     dir.file(`ws/${files.utf16Cut}`, utf16(sample, 'le').subarray(2, -1));
+    // A table kept elsewhere, linked into the folder; a named pipe with a table's name.
+    dir.file('elsewhere/table.jxmb', sample);
+    symlinkSync(dir.at('elsewhere', 'table.jxmb'), dir.at('ws', files.linked));
+    execFileSync('mkfifo', [dir.at('ws', files.pipe)]);
     session = await LspSession.start({ workspaceFolder: pathToFileURL(dir.at('ws')).toString(), settings: { jxmb: { severity: {} } } });
     // Every file of the folder published once, unasked.
     for (let waited = 0; new Set(session.published.map(p => p.uri)).size < Object.keys(files).length && waited < 60_000; waited += 200) {
@@ -86,6 +92,14 @@ describe('files of the opened folder that are not UTF-8 text', () => {
         expect(good.some(d => d.code === 'file/unreadable')).toBe(false);
         expect(last(files.utf16)).toEqual(good);
         expect(last(files.utf16NoBom)).toEqual(good);
+    });
+
+    test('a link to a table kept elsewhere is checked as the table; a named pipe with a table\'s name gets one finding, in the words of jxmb check on the folder', () => {
+        expect(last(files.linked)).toEqual(last(files.good));
+        const pipe = last(files.pipe);
+        expect(pipe).toHaveLength(1);
+        expect(pipe[0]).toMatchObject({ code: 'file/unreadable', severity: 1, message: '不是普通文件（命名管道），未读取。' });
+        expect(runJxmb(['check', dir.at('ws')]).stderr).toContain(`${files.pipe}: ${pipe[0]!.message}`);
     });
 
     test('a 5 MB text opened in the editor: one finding, nothing to export; made small, it is checked', async () => {
