@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import type { URI } from 'langium';
 import { NodeFileSystemProvider } from 'langium/node';
-import { InputError, notRegularFile, readSourceText } from './cli/source-files.js';
+import { describeMissing, InputError, notRegularFile, readSourceText } from './cli/source-files.js';
 
 // The server reads the `.jxmb` files of a folder VS Code opens, files nobody looked at yet: a binary file with that
 // name, a GBK file from Windows, a runaway 50 MB file. They are read by the CLI's rules (readSourceText: size limit
@@ -15,8 +15,14 @@ export class JxmbFileSystemProvider extends NodeFileSystemProvider {
     override async readFile(uri: URI): Promise<string> {
         // A named pipe, a socket or a device with a .jxmb name (the folder's listing gives them, see traverseFolder) is
         // never opened: a pipe without a writer would hold the folder's check for ever. Said as `jxmb check` says it.
-        const kind = await stat(uri.fsPath).catch(() => undefined);
-        const special = kind ? notRegularFile(kind) : null;
+        const kind = await stat(uri.fsPath).catch((error: unknown) => error as Error);
+        if (kind instanceof Error) {
+            // A link to nothing, or a loop of links, is said where it points; a file gone since the listing is no finding.
+            if (!(await lstat(uri.fsPath).catch(() => null))) throw kind;
+            this.unreadable.set(uri.toString(), await describeMissing(uri.fsPath, kind));
+            return '';
+        }
+        const special = notRegularFile(kind);
         if (special) {
             this.unreadable.set(uri.toString(), special);
             return '';

@@ -285,7 +285,7 @@ export function notRegularFile(entry: Dirent | Stats): string | null {
 }
 
 /** Why `path` cannot be opened: for a link to nothing, the link and where it points, not a bare 「不存在」. */
-async function describeMissing(path: string, error: unknown): Promise<string> {
+export async function describeMissing(path: string, error: unknown): Promise<string> {
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
         const target = await readlink(path).catch(() => null);
         if (target !== null) return `这是一个链接，它指向的「${target}」不存在。`;

@@ -22,7 +22,8 @@ const sample = readSample('000-nansha-kexie.jxmb');
 const MB = 1024 * 1024;
 const files = {
     good: 'good.jxmb', utf16: 'utf16.jxmb', utf16NoBom: 'utf16-nobom.jxmb', binary: 'binary.jxmb', gbk: 'gbk.jxmb', huge: 'huge.jxmb',
-    utf32NoBom: 'utf32-nobom.jxmb', utf16Cut: 'utf16-cut.jxmb', linked: 'linked.jxmb', pipe: 'pipe.jxmb'
+    utf32NoBom: 'utf32-nobom.jxmb', utf16Cut: 'utf16-cut.jxmb', linked: 'linked.jxmb', pipe: 'pipe.jxmb',
+    dangling: 'dangling.jxmb'
 } as const;
 /** A text of about 5 MB: over the 4 MB limit. */
 const fiveMb = `${sample}\n`.repeat(Math.ceil(5 * MB / Buffer.byteLength(sample)));
@@ -47,6 +48,7 @@ beforeAll(async () => {
     dir.file('elsewhere/table.jxmb', sample);
     symlinkSync(dir.at('elsewhere', 'table.jxmb'), dir.at('ws', files.linked));
     execFileSync('mkfifo', [dir.at('ws', files.pipe)]);
+    symlinkSync(dir.at('elsewhere', 'moved.jxmb'), dir.at('ws', files.dangling));
     session = await LspSession.start({ workspaceFolder: pathToFileURL(dir.at('ws')).toString(), settings: { jxmb: { severity: {} } } });
     // Every file of the folder published once, unasked.
     for (let waited = 0; new Set(session.published.map(p => p.uri)).size < Object.keys(files).length && waited < 60_000; waited += 200) {
@@ -100,6 +102,13 @@ describe('files of the opened folder that are not UTF-8 text', () => {
         expect(pipe).toHaveLength(1);
         expect(pipe[0]).toMatchObject({ code: 'file/unreadable', severity: 1, message: '不是普通文件（命名管道），未读取。' });
         expect(runJxmb(['check', dir.at('ws')]).stderr).toContain(`${files.pipe}: ${pipe[0]!.message}`);
+    });
+
+    test('a link to a table that is gone: one finding saying where it points, as jxmb check says it', () => {
+        const dangling = last(files.dangling);
+        expect(dangling).toHaveLength(1);
+        expect(dangling[0]).toMatchObject({ code: 'file/unreadable', message: `这是一个链接，它指向的「${dir.at('elsewhere', 'moved.jxmb')}」不存在。` });
+        expect(runJxmb(['check', dir.at('ws')]).stderr).toContain(`${files.dangling}: ${dangling[0]!.message}`);
     });
 
     test('a 5 MB text opened in the editor: one finding, nothing to export; made small, it is checked', async () => {
