@@ -59,6 +59,31 @@ describe('classification fixes', () => {
         expect(fixed).not.toContain('经济效益指标');
     });
 
+    test('a note in the 二级 that a move empties stays where the 二级 was', async () => {
+        const text = department(`${output}
+        效益指标 {
+            经济效益指标 {  // 与财政局核对
+                "公众对科普知识知晓度(%)"：95%  // 问卷结果
+            }
+            社会效益指标 { "科普受益人次"：≥2万人次 }
+        }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.misfiled);
+        expect(fixed).not.toContain('经济效益指标');
+        expect(fixed).toContain('        效益指标 {\n            // 与财政局核对\n            社会效益指标 {');
+        expect(fixed).toContain('"公众对科普知识知晓度(%)"：95%  // 问卷结果\n');
+        expect(fixed.match(/问卷结果/g)).toHaveLength(1);
+    });
+
+    test('a value written over two lines arrives word for word, its second line not re-indented', async () => {
+        const text = department(`${output}
+        效益指标 { 经济效益指标 { "公众对科普知识知晓度(%)"："通过科普宣传活动，
+            公众知晓度达95%" } 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.misfiled);
+        expect(fixed).toMatch(/社会效益指标 \{\s+"科普受益人次"：≥2万人次\s+"公众对科普知识知晓度\(%\)"："通过科普宣传活动，\n {12}公众知晓度达95%"\n/);
+    });
+
     test('a move within one 一级 keeps that 一级 even when the old 二级 empties it', async () => {
         const text = department(`${output}
         效益指标 {

@@ -35,6 +35,13 @@ describe('hierarchy fixes', () => {
         expect(fixed).toContain('        效益指标 {\n            // 待与财政局确认：明年是否填写\n            社会效益指标 {');
     });
 
+    test('a note inside an empty 二级 stays, at the block\'s place, when the 二级 is deleted', async () => {
+        const text = department(`${output}\n        效益指标 {\n            经济效益指标 {\n                // 明年补充：带动社会投资\n            }\n            社会效益指标 { "科普受益人次"：≥2万人次 }\n        }\n${satisfaction}`);
+        const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.emptyLevel2, '经济效益指标');
+        expect(fixed).not.toContain('经济效益指标');
+        expect(fixed).toContain('        效益指标 {\n            // 明年补充：带动社会投资\n            社会效益指标 {');
+    });
+
     test('deleting a line keeps CRLF line ends intact', async () => {
         const text = department(`${output}\n        效益指标 {\n            经济效益指标 { }  // seed: empty template row\n            社会效益指标 { "科普受益人次"：≥2万人次 }\n        }\n${satisfaction}`).replace(/\n/g, '\r\n');
         const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.emptyLevel2);
@@ -139,6 +146,11 @@ ${satisfaction}`);
         const same = department(`${output}\n${benefit}\n        满意度指标 {\n            服务对象满意度指标 {\n                "服务对象满意度"：≥90%\n                "服务对象满意度"：≥90%\n            }\n        }`);
         const { text: fixed } = await applyFixAndRecheck(same, HierarchyCode.duplicateName, '删除');
         expect(fixed.match(/"服务对象满意度"/g)).toHaveLength(1);
+
+        const commented = same.replace('"服务对象满意度"：≥90%\n            }', '"服务对象满意度"：≥90%  // 第二次调查\n            }');
+        const { text: kept } = await applyFixAndRecheck(commented, HierarchyCode.duplicateName, '删除');
+        expect(kept.match(/"服务对象满意度"/g)).toHaveLength(1);
+        expect(kept).toContain('                "服务对象满意度"：≥90%\n                // 第二次调查\n            }');
 
         const different = same.replace('"服务对象满意度"：≥90%\n            }', '"服务对象满意度"：≥95%\n            }');
         const { fixes } = await fixesFor(different, HierarchyCode.duplicateName);

@@ -96,7 +96,7 @@ const defaultLevel2: Record<string, string> = { '1': '11', '2': '22', '3': '31',
 function fixEmptyLevel2(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const block = nodeAt(document, diagnostic.range, isLevel2Block);
     if (!block) return [];
-    return [{ title: `删除空的二级指标「${block.category}」`, edits: [removalEdit(document, removalRoot([block], new Set()), true)], isPreferred: true }];
+    return [{ title: `删除空的二级指标「${block.category}」`, edits: [removalEdit(document, removalRoot([block], new Set()))], isPreferred: true }];
 }
 
 /** A missing 一级 → a typed skeleton with a starter indicator (满意度: 服务对象满意度 ≥90%). */
@@ -152,7 +152,7 @@ function fixCostModel(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     }
     // All indicators of a 一级 move at once: its blocks go with it.
     const { edit, keep } = placeEdit(document, tree, place, indicators.map(i => sourceOf(document, i, '')), undefined, new Set([node, ...blocks]));
-    return [{ title: `按设置的口径移到${where}`, edits: [edit, removalEdit(document, removalRoot([node], keep))], isPreferred: true }];
+    return [{ title: `按设置的口径移到${where}`, edits: [edit, removalEdit(document, removalRoot([node], keep), indicators)], isPreferred: true }];
 }
 
 export const hierarchyFixes: FixRegistry = {
