@@ -92,6 +92,12 @@ describe('hierarchy fixes', () => {
         expect(fixed).toContain('        产出指标 {\n            数量指标 {\n                "〔待填〕数量指标名称"："〔待填〕"\n            }\n        }');
     });
 
+    test('a brace in a comment before a one-line block\'s own brace is not taken for it', async () => {
+        const text = `部门整体 "测试区科学技术协会" 年度 2024 {\n    绩效指标 /* 旧表的 { 不用 */ { 效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } } }\n}\n`;
+        const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.missingOutput);
+        expect(fixed).toContain('    绩效指标 /* 旧表的 { 不用 */ {\n        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }\n        产出指标 {\n            数量指标 {');
+    });
+
     test('产出 without 数量 / without 质量或时效: the missing 二级 is added inside 产出', async () => {
         const noQuantity = department(`        产出指标 {\n            时效指标 { "活动完成时间"：≤2024-12-31 }\n        }\n${benefit}\n${satisfaction}`);
         const { text: withQuantity } = await applyFixAndRecheck(noQuantity, HierarchyCode.missingQuantity);

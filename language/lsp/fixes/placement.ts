@@ -149,7 +149,9 @@ export function appendToBlock(document: Doc, container: IndicatorTree | Level1Gr
     const outer = indentAt(text, start);
     const inner = outer + INDENT;
     const body = (ls: string[]) => ls.map(l => inner + indentLines(l, inner)).join('\n');
-    const open = start + text.slice(start, brace).search(/[{｛]/);
+    // The block's own brace, not one in a comment before it (`绩效指标 /* 旧表 { */ {`).
+    const open = CstUtils.streamCst(container.$cstNode!).find(n => isLeafCstNode(n) && !n.hidden && /^[{｛]$/.test(n.text))?.offset;
+    if (open === undefined || open >= brace) throw new FixNotApplicable(`${container.$type} 没有左花括号`);
     // A one-line block (`经济效益指标 { }`, `成本指标 { "成本控制率"：≤100% }`): open it up, one child a line — unless
     // something moves out of it, whose own deletion edit must not overlap this one.
     if (!onlyIndentBefore(text, brace) && lineStart(text, open) === lineStart(text, brace) && ![...moving].some(node => isInside(node, container))) {
