@@ -163,6 +163,14 @@ ${satisfaction}`);
         expect(fixes).toEqual([]);
     });
 
+    test('a quoted value that lost its 「：」 is not deleted as a repetition of its own name', async () => {
+        const text = department(`${output.replace('}\n        }', '}\n            成本指标 { "会议成本控制率（%）" "会议成本控制率" }\n        }')}\n${benefit}\n${satisfaction}`);
+        const { fixes } = await fixesFor(text, HierarchyCode.duplicateName);
+        expect(fixes).toEqual([]);
+        const { text: fixed } = await applyFixAndRecheck(text, 'structure/missing-colon');
+        expect(fixed).toContain('"会议成本控制率（%）"："会议成本控制率"');
+    });
+
     test('mixed 成本 models under the legacy setting: the 2021 一级 moves into 产出 › 成本指标', async () => {
         const text = department(`        产出指标 {
             数量指标 { "开展科普活动场次"：≥10场次 }
