@@ -147,6 +147,13 @@ ${benefit}
             }`);
     });
 
+    test('a comment between the name and the compound value stays after the split', async () => {
+        const text = quantities(`
+                "组织学会开展科普活动次数（次）" /* 2023年口径 */ ："科普咨询活动2次，受众1200人"`);
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(fixed).toContain('"科普咨询活动受众人数"：≥1200人 /* 2023年口径 */\n');
+    });
+
     test('numbered clauses with a doubled 「；」 each name their own measure, without their numbers', async () => {
         const text = quantities(`
                 "科普活动"："1.举办科普讲座12场次；；（2）开展科普培训3期"`);

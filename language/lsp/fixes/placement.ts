@@ -9,7 +9,7 @@ import {
 import { level1Code, level1Label, level2Code, level2Label } from '../../validation/hierarchy-units.js';
 import type { FixEdit } from '../quick-fix.js';
 import { FixNotApplicable, isClosed } from './not-applicable.js';
-import { contentEnd, escapeSnippet, indentAt, INDENT, lineStart, nextLineStart, onlyIndentBefore, rangeOf } from './text-layout.js';
+import { commentsBetween, contentEnd, escapeSnippet, indentAt, INDENT, lineStart, nextLineStart, onlyIndentBefore, rangeOf } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
 
@@ -68,13 +68,6 @@ function carriedBy(text: string, node: AstNode, comment: CstNode): boolean {
     return comment.offset >= end && comment.offset < contentEnd(text, end) && trailingComment(text, end) !== '';
 }
 
-/** The comments between two offsets. */
-function commentsIn(document: Doc, start: number, end: number): CstNode[] {
-    const root = document.parseResult.value.$cstNode;
-    if (!root) return [];
-    return CstUtils.streamCst(root).filter(n => isLeafCstNode(n) && n.hidden && /^\/[/*]/.test(n.text) && n.offset >= start && n.end <= end).toArray();
-}
-
 /**
  * Deletes a node: its whole lines when nothing else stands on them, else just its text. The user's comments in it
  * and after it stay where it was, one a line at its indentation — except those of the nodes in `moved`, which
@@ -87,7 +80,7 @@ export function removalEdit(document: Doc, node: AstNode, moved: readonly AstNod
     if (!inTree(document, start, end)) throw new FixNotApplicable(`${node.$type} 含有未解析的文本`);
     const after = /^\s*(\/\/.*)?$/.exec(text.slice(end, contentEnd(text, end)));
     const wholeLines = onlyIndentBefore(text, start) && after !== null;
-    const kept = commentsIn(document, start, wholeLines ? contentEnd(text, end) : end).filter(c => !moved.some(m => carriedBy(text, m, c)));
+    const kept = commentsBetween(document, start, wholeLines ? contentEnd(text, end) : end).filter(c => !moved.some(m => carriedBy(text, m, c)));
     const indent = indentAt(text, start);
     if (wholeLines) {
         if (kept.length === 0) return { range: rangeOf(document, lineStart(text, start), nextLineStart(text, end)), newText: '' };
