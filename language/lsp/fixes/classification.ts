@@ -13,7 +13,7 @@ import { categoryByCode } from '../../domain/taxonomy.js';
 import { unitKind } from '../../domain/units.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
 import { moveIndicatorsEdits, placeEdit, removalEdit, removalRoot } from './placement.js';
-import { indentAt, keepingComments, nodeAt, rangeOf } from './text-layout.js';
+import { indentAt, nodeAt, rangeOf } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
 
@@ -159,16 +159,14 @@ function fixCompound(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const moving = filedUnder(indicator) === '11' ? parts.filter(p => p.rate) : [];
     const staying = parts.filter(p => !moving.includes(p));
     const title = `拆分为 ${parts.length} 个三级指标（每个指标一个数量）`;
-    // Comments inside the 三级 (between its name and values) stay, after the last new 三级.
-    const rewrite = (ps: SplitPart[]) => keepingComments(document, indicator.$cstNode!.offset, indicator.$cstNode!.end, ps.map(printPart).join('\n' + indent));
-    if (moving.length === 0) return [{ title, edits: [{ range, newText: rewrite(parts) }], isPreferred: true }];
+    if (moving.length === 0) return [{ title, edits: [{ range, newText: parts.map(printPart).join('\n' + indent) }], isPreferred: true }];
     const tree = AstUtils.getContainerOfType(indicator, isIndicatorTree);
     if (!tree) return [];
     const level2 = moving.every(p => isTimeName(p.name)) ? '13' : '12';
     const level1 = categoryByCode(level2)!.parent!;
     const { edit: placed, keep } = placeEdit(document, tree, { level1, level2 }, moving.map(printPart), undefined, new Set([indicator]));
     const kept: FixEdit = staying.length > 0
-        ? { range, newText: rewrite(staying) }
+        ? { range, newText: staying.map(printPart).join('\n' + indent) }
         : removalEdit(document, removalRoot([indicator], keep));
     return [{ title: `${title}，比率放入「${level2Label(level2, indicator)}」`, edits: [kept, placed], isPreferred: true }];
 }

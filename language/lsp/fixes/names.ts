@@ -7,7 +7,7 @@ import type { Document } from '../../generated/ast.js';
 import { NameCode, type TargetInNameData } from '../../validation/hierarchy-names.js';
 import { quote } from '../../value-converter.js';
 import type { FixRegistry, QuickFix } from '../quick-fix.js';
-import { keepingComments, rangeOf } from './text-layout.js';
+import { rangeOf } from './text-layout.js';
 import { indicatorAt } from './values.js';
 
 type Doc = LangiumDocument<Document>;
@@ -34,7 +34,7 @@ function fixTargetInName(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const end = last?.$cstNode?.end ?? nameNode.end;
     return [{
         title: `目标值移入指标值：${name}：${value}`,
-        edits: [{ range: rangeOf(document, nameNode.offset, end), newText: keepingComments(document, nameNode.offset, end, `${name}：${value}`) }],
+        edits: [{ range: rangeOf(document, nameNode.offset, end), newText: `${name}：${value}` }],
         isPreferred: true
     }];
 }

@@ -71,16 +71,15 @@ export function commentsBetween(document: Doc, start: number, end: number): CstN
 }
 
 /**
- * `newText` for replacing the text between two offsets, with the user's comments that stood there after it: a block
- * comment as it was, a line comment at the end of the line (what followed the replaced text goes on the next line).
+ * What to write after the new text of an edit that replaces the text between two offsets, so that `comments` (which
+ * stood there) stay: a block comment as it was, a line comment at the end of the line — what followed the replaced
+ * text then goes on the next line.
  */
-export function keepingComments(document: Doc, start: number, end: number, newText: string): string {
-    const comments = commentsBetween(document, start, end);
-    if (comments.length === 0) return newText;
+export function commentTail(document: Doc, start: number, end: number, comments: CstNode[] = commentsBetween(document, start, end)): string {
     const text = document.textDocument.getText();
     const eol = /\r?\n/.exec(text.slice(start))?.[0] ?? '\n';
     const lineEnds = /^[ \t]*(\r?\n|$)/.test(text.slice(end));
-    return newText + comments.map((c, i) => !c.text.startsWith('//') ? ` ${c.text}`
+    return comments.map((c, i) => !c.text.startsWith('//') ? ` ${c.text}`
         : i === comments.length - 1 && lineEnds ? `  ${c.text}` : `  ${c.text}${eol}${indentAt(text, start)}`).join('');
 }
 

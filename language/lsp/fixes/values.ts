@@ -13,7 +13,7 @@ import { countUnitIn, DSL_UNIT, ValueCode } from '../../validation/values.js';
 import { level2CodeOf, PLACEHOLDER, yearOf } from '../../validation/values-context.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
 import { isClosed } from './not-applicable.js';
-import { escapeSnippet, indentAt, INDENT, insertAt, keepingComments, lineEnd, lineStart, nextLineStart, nodeAt, rangeOf, startsLine } from './text-layout.js';
+import { escapeSnippet, indentAt, INDENT, insertAt, lineEnd, lineStart, nextLineStart, nodeAt, rangeOf, startsLine } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
 
@@ -77,7 +77,7 @@ function writeOnce(document: Doc, indicator: Indicator, valueSource: string): Fi
     const name = GrammarUtils.findNodeForProperty(indicator.$cstNode, 'name');
     const last = indicator.annual ?? indicator.period ?? indicator.value;
     if (!name || !last?.$cstNode) return undefined;
-    return { range: rangeOf(document, name.end, last.$cstNode.end), newText: keepingComments(document, name.end, last.$cstNode.end, `：${valueSource}`) };
+    return { range: rangeOf(document, name.end, last.$cstNode.end), newText: `：${valueSource}` };
 }
 
 // ─── presence ────────────────────────────────────────────────────────────────────────────────────────────────
