@@ -5,6 +5,7 @@ import type { Document } from '../generated/ast.js';
 import { allFixes } from './fixes/index.js';
 import type { FixEdit, QuickFix } from './quick-fix.js';
 import { FixNotApplicable } from './fixes/not-applicable.js';
+import { commentsBetween, commentTail, escapeSnippet } from './fixes/text-layout.js';
 
 // Quick-fixes keyed by the diagnostic's code: each family of checks has a file in fixes/ with its providers.
 export class JxmbCodeActionProvider implements CodeActionProvider {
@@ -25,7 +26,7 @@ export class JxmbCodeActionProvider implements CodeActionProvider {
             for (const fix of fixesOf(provider, diagnostic, document as LangiumDocument<Document>)) {
                 // An editor refuses a workspace edit whose edits overlap: such a fix is not offered.
                 if (overlapping(fix.edits)) continue;
-                actions.push(this.toCodeAction(document, fix, shown));
+                actions.push(this.toCodeAction(document, keepingComments(document as LangiumDocument<Document>, fix), shown));
             }
         }
         return actions;
@@ -60,6 +61,22 @@ function fixesOf(provider: (d: Diagnostic, doc: LangiumDocument<Document>) => Qu
         }
         return [];
     }
+}
+
+/**
+ * A fix never deletes the user's comments: one inside a range it replaces, and written by none of its edits (a move
+ * writes the comments it carries), is put back after that edit's new text.
+ */
+export function keepingComments(document: LangiumDocument<Document>, fix: QuickFix): QuickFix {
+    const written = fix.edits.map(e => e.newText);
+    const edits = fix.edits.map(edit => {
+        const [start, end] = [document.textDocument.offsetAt(edit.range.start), document.textDocument.offsetAt(edit.range.end)];
+        const lost = commentsBetween(document, start, end).filter(c => !written.some(w => w.includes(c.text)));
+        if (lost.length === 0) return edit;
+        const tail = commentTail(document, start, end, lost);
+        return { ...edit, newText: edit.newText + tail, snippet: edit.snippet && edit.snippet + escapeSnippet(tail) };
+    });
+    return { ...fix, edits };
 }
 
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {

@@ -168,6 +168,16 @@ ${project('一', '总计 30.00  财政拨款 30.00')}
         expect(fixed).toContain('        资金 { 总计 30.00 }');
     });
 
+    test('an empty block on one line keeps the comment in it', async () => {
+        const text = table(`    合计 { 总计 30.00  财政拨款 30.00 }
+    单位 "甲" {
+        资金 { /* 待核对 */ }
+${project('一', '总计 30.00  财政拨款 30.00')}
+    }`);
+        const { text: fixed } = await applyFixAndRecheck(text, BudgetCode.missingAmount, '总计');
+        expect(fixed).toContain('        资金 { 总计 30.00 /* 待核对 */ }');
+    });
+
     test('cells written directly in 预算, without groups', async () => {
         const text = department('        基本支出 100.00  项目支出 200.00  财政拨款 300.00  对下转移支付资金 0.00');
         const { text: fixed } = await applyFixAndRecheck(text, BudgetCode.missingAmount);

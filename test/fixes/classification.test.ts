@@ -59,6 +59,31 @@ describe('classification fixes', () => {
         expect(fixed).not.toContain('经济效益指标');
     });
 
+    test('a note in the 二级 that a move empties stays where the 二级 was', async () => {
+        const text = department(`${output}
+        效益指标 {
+            经济效益指标 {  // 与财政局核对
+                "公众对科普知识知晓度(%)"：95%  // 问卷结果
+            }
+            社会效益指标 { "科普受益人次"：≥2万人次 }
+        }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.misfiled);
+        expect(fixed).not.toContain('经济效益指标');
+        expect(fixed).toContain('        效益指标 {\n            // 与财政局核对\n            社会效益指标 {');
+        expect(fixed).toContain('"公众对科普知识知晓度(%)"：95%  // 问卷结果\n');
+        expect(fixed.match(/问卷结果/g)).toHaveLength(1);
+    });
+
+    test('a value written over two lines arrives word for word, its second line not re-indented', async () => {
+        const text = department(`${output}
+        效益指标 { 经济效益指标 { "公众对科普知识知晓度(%)"："通过科普宣传活动，
+            公众知晓度达95%" } 社会效益指标 { "科普受益人次"：≥2万人次 } }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }`);
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.misfiled);
+        expect(fixed).toMatch(/社会效益指标 \{\s+"科普受益人次"：≥2万人次\s+"公众对科普知识知晓度\(%\)"："通过科普宣传活动，\n {12}公众知晓度达95%"\n/);
+    });
+
     test('a move within one 一级 keeps that 一级 even when the old 二级 empties it', async () => {
         const text = department(`${output}
         效益指标 {
@@ -120,6 +145,13 @@ ${benefit}
                 "科普咨询活动次数"：≥2次
                 "科普咨询活动受众人数"：≥1200人  // seed note
             }`);
+    });
+
+    test('a comment between the name and the compound value stays after the split', async () => {
+        const text = quantities(`
+                "组织学会开展科普活动次数（次）" /* 2023年口径 */ ："科普咨询活动2次，受众1200人"`);
+        const { text: fixed } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(fixed).toContain('"科普咨询活动受众人数"：≥1200人 /* 2023年口径 */\n');
     });
 
     test('numbered clauses with a doubled 「；」 each name their own measure, without their numbers', async () => {

@@ -96,6 +96,53 @@ describe('a block not closed yet', () => {
     });
 });
 
+describe('a block the parser read short after a syntax error', () => {
+    // The brace after 数量指标 closes 产出指标 one line early, so 成本指标 stands as a 一级 with its 三级 directly in
+    // it, which the parser skips: the tree holds an empty 成本指标, the text does not.
+    const misclosed = `部门整体 "单位" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+            }
+            }
+            成本指标 {  // 按旧口径
+                "成本控制率(%)"：≤100%
+            }
+`;
+
+    test('is not deleted as empty: the 三级 the tree missed would go with it', async () => {
+        const { document, diagnostics } = await diagnose(misclosed);
+        const shown = diagnostics.filter(d => d.code === 'hierarchy/cost-model-differs');
+        expect(shown.length).toBeGreaterThan(0);
+        for (const action of await actionsFor(document, shown)) {
+            expect(apply(misclosed, action), action.title).toContain('"成本控制率(%)"：≤100%');
+        }
+    });
+});
+
+describe('a comment inside the text a fix replaces', () => {
+    const split = `部门整体 "单位" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+                "举办活动场次"：20  // 待核对
+                    %
+            }
+        }
+    }
+}
+`;
+
+    test('stays, after the new text, in every fix offered', async () => {
+        const { document, diagnostics } = await diagnose(split);
+        const shown = diagnostics.filter(d => d.code === 'value/percent-under-count');
+        expect(shown.length).toBeGreaterThan(0);
+        const actions = await actionsFor(document, shown);
+        expect(actions.length).toBeGreaterThan(0);
+        for (const action of actions) expect(apply(split, action), action.title).toContain('// 待核对');
+    });
+});
+
 describe('the overlap guard', () => {
     const at = (l1: number, c1: number, l2: number, c2: number) => ({ range: { start: { line: l1, character: c1 }, end: { line: l2, character: c2 } }, newText: '' });
     test('an insertion inside a deleted range overlaps; touching edits and insertions at one point do not', () => {

@@ -35,6 +35,13 @@ describe('hierarchy fixes', () => {
         expect(fixed).toContain('        效益指标 {\n            // 待与财政局确认：明年是否填写\n            社会效益指标 {');
     });
 
+    test('a note inside an empty 二级 stays, at the block\'s place, when the 二级 is deleted', async () => {
+        const text = department(`${output}\n        效益指标 {\n            经济效益指标 {\n                // 明年补充：带动社会投资\n            }\n            社会效益指标 { "科普受益人次"：≥2万人次 }\n        }\n${satisfaction}`);
+        const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.emptyLevel2, '经济效益指标');
+        expect(fixed).not.toContain('经济效益指标');
+        expect(fixed).toContain('        效益指标 {\n            // 明年补充：带动社会投资\n            社会效益指标 {');
+    });
+
     test('deleting a line keeps CRLF line ends intact', async () => {
         const text = department(`${output}\n        效益指标 {\n            经济效益指标 { }  // seed: empty template row\n            社会效益指标 { "科普受益人次"：≥2万人次 }\n        }\n${satisfaction}`).replace(/\n/g, '\r\n');
         const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.emptyLevel2);
@@ -83,6 +90,12 @@ describe('hierarchy fixes', () => {
         const text = department(`${benefit}\n${satisfaction}`);
         const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.missingOutput);
         expect(fixed).toContain('        产出指标 {\n            数量指标 {\n                "〔待填〕数量指标名称"："〔待填〕"\n            }\n        }');
+    });
+
+    test('a brace in a comment before a one-line block\'s own brace is not taken for it', async () => {
+        const text = `部门整体 "测试区科学技术协会" 年度 2024 {\n    绩效指标 /* 旧表的 { 不用 */ { 效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } } }\n}\n`;
+        const { text: fixed } = await applyFixAndRecheck(text, HierarchyCode.missingOutput);
+        expect(fixed).toContain('    绩效指标 /* 旧表的 { 不用 */ {\n        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }\n        产出指标 {\n            数量指标 {');
     });
 
     test('产出 without 数量 / without 质量或时效: the missing 二级 is added inside 产出', async () => {
@@ -140,9 +153,22 @@ ${satisfaction}`);
         const { text: fixed } = await applyFixAndRecheck(same, HierarchyCode.duplicateName, '删除');
         expect(fixed.match(/"服务对象满意度"/g)).toHaveLength(1);
 
+        const commented = same.replace('"服务对象满意度"：≥90%\n            }', '"服务对象满意度"：≥90%  // 第二次调查\n            }');
+        const { text: kept } = await applyFixAndRecheck(commented, HierarchyCode.duplicateName, '删除');
+        expect(kept.match(/"服务对象满意度"/g)).toHaveLength(1);
+        expect(kept).toContain('                "服务对象满意度"：≥90%\n                // 第二次调查\n            }');
+
         const different = same.replace('"服务对象满意度"：≥90%\n            }', '"服务对象满意度"：≥95%\n            }');
         const { fixes } = await fixesFor(different, HierarchyCode.duplicateName);
         expect(fixes).toEqual([]);
+    });
+
+    test('a quoted value that lost its 「：」 is not deleted as a repetition of its own name', async () => {
+        const text = department(`${output.replace('}\n        }', '}\n            成本指标 { "会议成本控制率（%）" "会议成本控制率" }\n        }')}\n${benefit}\n${satisfaction}`);
+        const { fixes } = await fixesFor(text, HierarchyCode.duplicateName);
+        expect(fixes).toEqual([]);
+        const { text: fixed } = await applyFixAndRecheck(text, 'structure/missing-colon');
+        expect(fixed).toContain('"会议成本控制率（%）"："会议成本控制率"');
     });
 
     test('mixed 成本 models under the legacy setting: the 2021 一级 moves into 产出 › 成本指标', async () => {

@@ -18,6 +18,11 @@ describe('hierarchy/target-in-name fix', () => {
         expect(fix.title).toBe('目标值移入指标值："培训人数"：≥500人');
     });
 
+    test('a comment between the name and its value stays when the target moves into the value', async () => {
+        const { text } = await applyFixAndRecheck(satisfaction('"群众满意度达到95%以上"  // 问卷\n                    ："提升"'), HierarchyCode.targetInName);
+        expect(text).toContain('                "群众满意度"：≥95%  // 问卷\n');
+    });
+
     test('a vague value is replaced: 「群众满意度达到95%以上」："提升" → ≥95%', async () => {
         const { text } = await applyFixAndRecheck(satisfaction('"群众满意度达到95%以上"："提升"'), HierarchyCode.targetInName);
         expect(text).toContain('                "群众满意度"：≥95%\n');

@@ -294,6 +294,12 @@ describe('value/period-annual-mismatch', () => {
         const other = await applyFixAndRecheck(before, 'value/period-annual-mismatch', '以实施周期');
         expect(other.text).toContain('"清扫、设备检查、巡逻次数"："清扫次数、水电等设备检查次数、安全巡逻次数300次"');
     });
+
+    test('a comment between the two cells stays when they are written as one', async () => {
+        const before = project(block('数量指标', '"咨询服务次数" 实施周期：≥20次  // 三年合计', '    年度：≥20篇'));
+        const { text } = await applyFixAndRecheck(before, 'value/period-annual-mismatch', '以年度');
+        expect(text).toContain('"咨询服务次数"：≥20篇  // 三年合计\n');
+    });
 });
 
 describe('value/no-unit and value/unknown-unit', () => {

@@ -115,9 +115,14 @@ export function applyEdit(text: string, e: Edit): string {
 
 const samples = sampleFiles().map(name => ({ name, text: readSample(name) }));
 
+/** One of `texts` with 1–6 random edits. */
+export function edited(texts: readonly string[]): fc.Arbitrary<string> {
+    return fc.tuple(fc.constantFrom(...texts), fc.array(edit, { minLength: 1, maxLength: 6 }))
+        .map(([text, edits]) => edits.reduce(applyEdit, text));
+}
+
 /** A sample with 1–6 random edits. */
-export const editedSample = fc.tuple(fc.constantFrom(...samples), fc.array(edit, { minLength: 1, maxLength: 6 }))
-    .map(([sample, edits]) => edits.reduce(applyEdit, sample.text));
+export const editedSample = edited(samples.map(sample => sample.text));
 
 /** Any of the above. */
 export const anyJxmbText = fc.oneof(

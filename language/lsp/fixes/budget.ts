@@ -45,7 +45,11 @@ function insertMember(document: Doc, container: AstNode, siblings: AstNode[], ra
     const block = braces(container);
     if (!block) return undefined;
     if (block.open.range.start.line === block.close.range.start.line) {
-        return { range: { start: block.open.range.end, end: block.close.range.start }, newText: ` ${text} ` };
+        // `{ }` becomes `{ 总计 0.00 }`; a comment between the braces (`{ /* 待核对 */ }`) stays after the new cell.
+        const inside = document.textDocument.getText({ start: block.open.range.end, end: block.close.range.start });
+        return inside.trim() === ''
+            ? { range: { start: block.open.range.end, end: block.close.range.start }, newText: ` ${text} ` }
+            : insertAt(document, block.open.end, ` ${text}`);
     }
     return insertAt(document, block.open.end, '\n' + indentAt(document.textDocument.getText(), container.$cstNode!.offset) + INDENT + text);
 }

@@ -10,6 +10,7 @@ import { categoryByCode } from '../../domain/taxonomy.js';
 import { quote } from '../../value-converter.js';
 import { HierarchyCode, type HierarchyData } from '../../validation/hierarchy.js';
 import { comparableName, level1Label, level2Code, level2Label, ownerOf, treesOf } from '../../validation/hierarchy-units.js';
+import { nameBeforeLostColon } from '../../validation/missing-colon.js';
 import { PLACEHOLDER } from '../../validation/values-context.js';
 import type { FixRegistry, QuickFix } from '../quick-fix.js';
 import { appendToBlock, blockText, moveBlockEdits, placeEdit, removalEdit, removalRoot, sourceOf, span, type Placement } from './placement.js';
@@ -96,7 +97,7 @@ const defaultLevel2: Record<string, string> = { '1': '11', '2': '22', '3': '31',
 function fixEmptyLevel2(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const block = nodeAt(document, diagnostic.range, isLevel2Block);
     if (!block) return [];
-    return [{ title: `删除空的二级指标「${block.category}」`, edits: [removalEdit(document, removalRoot([block], new Set()), true)], isPreferred: true }];
+    return [{ title: `删除空的二级指标「${block.category}」`, edits: [removalEdit(document, removalRoot([block], new Set()))], isPreferred: true }];
 }
 
 /** A missing 一级 → a typed skeleton with a starter indicator (满意度: 服务对象满意度 ≥90%). */
@@ -121,11 +122,15 @@ function fixOutputComposition(diagnostic: Diagnostic, document: Doc): QuickFix[]
     return level2s.map((level2, i) => ({ ...starterFix(document, tree, '1', level2, `添加${level2Title(level2, tree)}（待填写）`), isPreferred: i === 0 }));
 }
 
-/** The same name twice with the same value → delete the repetition. Different values need a person to decide. */
+/**
+ * The same name twice with the same value → delete the repetition. Different values need a person to decide. A
+ * 「"名称" "名称"」 whose second half is the value that lost its 「：」 is no repetition: structure/missing-colon's
+ * repair is the fix, and deleting would lose the value.
+ */
 function fixDuplicateName(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const indicator = nodeAt(document, diagnostic.range, isIndicator);
     const owner = indicator && ownerOf(indicator);
-    if (!indicator || !owner) return [];
+    if (!indicator || !owner || nameBeforeLostColon(indicator)) return [];
     const valueSource = (i: Indicator) => [i.value, i.period, i.annual].map(v => v?.$cstNode?.text ?? '').join('|');
     const list = isDepartmentDeclaration(owner) ? treesOf(owner) : [AstUtils.getContainerOfType(indicator, isIndicatorTree)!];
     const key = comparableName(indicator.name);
@@ -152,7 +157,7 @@ function fixCostModel(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     }
     // All indicators of a 一级 move at once: its blocks go with it.
     const { edit, keep } = placeEdit(document, tree, place, indicators.map(i => sourceOf(document, i, '')), undefined, new Set([node, ...blocks]));
-    return [{ title: `按设置的口径移到${where}`, edits: [edit, removalEdit(document, removalRoot([node], keep))], isPreferred: true }];
+    return [{ title: `按设置的口径移到${where}`, edits: [edit, removalEdit(document, removalRoot([node], keep), indicators)], isPreferred: true }];
 }
 
 export const hierarchyFixes: FixRegistry = {

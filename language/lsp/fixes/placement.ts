@@ -1,15 +1,15 @@
 // The text edits that put indicators and blocks into the 绩效指标 tree, move them around it and delete them (used by
 // the hierarchy, classification and text-consistency fixes). Every edit keeps the file parseable: blocks are
 // inserted whole, before a closing brace, at the printer's 4-space indentation.
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import {
-    isIndicatorTree, isLevel1Group, isLevel2Block,
+    JxmbTerminals, isIndicatorTree, isLevel1Group, isLevel2Block,
     type Document, type Indicator, type IndicatorTree, type Level1Group, type Level2Block
 } from '../../generated/ast.js';
 import { level1Code, level1Label, level2Code, level2Label } from '../../validation/hierarchy-units.js';
 import type { FixEdit } from '../quick-fix.js';
 import { FixNotApplicable, isClosed } from './not-applicable.js';
-import { contentEnd, escapeSnippet, indentAt, INDENT, lineStart, nextLineStart, onlyIndentBefore, rangeOf } from './text-layout.js';
+import { commentsBetween, contentEnd, escapeSnippet, indentAt, INDENT, lineStart, nextLineStart, onlyIndentBefore, rangeOf } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
 
@@ -29,6 +29,28 @@ function trailingComment(text: string, end: number): string {
     return /^\s*\/\/.*$/.test(rest) ? rest.replace(/\s+$/, '') : '';
 }
 
+// A string or a block comment: a line break inside it is the user's text, not layout (jxmb.langium, STRING).
+const VERBATIM = new RegExp(`${JxmbTerminals.STRING.source}|\\/\\*[\\s\\S]*?\\*\\/|\\/\\/[^\\n\\r]*`, 'y');
+
+/** `source` cut at its line breaks that are layout; those inside strings and block comments stay in their line. */
+function layoutLines(source: string): string[] {
+    const lines: string[] = [];
+    let line = 0;
+    for (let at = 0; at < source.length;) {
+        VERBATIM.lastIndex = at;
+        if (VERBATIM.test(source)) { at = VERBATIM.lastIndex; continue; }
+        if (source[at] === '\n') { lines.push(source.slice(line, at)); line = at + 1; }
+        at++;
+    }
+    lines.push(source.slice(line));
+    return lines;
+}
+
+/** `source` with `indent` put before each of its lines after the first (only at line breaks that are layout). */
+export function indentLines(source: string, indent: string): string {
+    return layoutLines(source).join('\n' + indent);
+}
+
 /** A node's source with its trailing line comment, continuation lines re-indented from `from` to `to`. */
 export function sourceOf(document: Doc, node: AstNode, to?: string): string {
     const text = textOf(document);
@@ -36,23 +58,52 @@ export function sourceOf(document: Doc, node: AstNode, to?: string): string {
     const from = indentAt(text, start);
     const source = text.slice(start, end) + trailingComment(text, end);
     if (to === undefined) return source;
-    return source.split('\n').map((line, i) => i === 0 || !line.startsWith(from) ? line : to + line.slice(from.length)).join('\n');
+    return layoutLines(source).map((line, i) => i === 0 || !line.startsWith(from) ? line : to + line.slice(from.length)).join('\n');
+}
+
+/** Whether the comment `comment` travels with `node` when it moves: it is inside it, or after it on its last line. */
+function carriedBy(text: string, node: AstNode, comment: CstNode): boolean {
+    const { start, end } = span(node);
+    if (comment.offset >= start && comment.end <= end) return true;
+    return comment.offset >= end && comment.offset < contentEnd(text, end) && trailingComment(text, end) !== '';
 }
 
 /**
- * Deletes a node: its whole lines when nothing else stands on them, else just its text. A comment after it goes
- * with it when it moves (`keepComment` false: the moved text carries it), and stays on its line when it is deleted.
+ * Deletes a node: its whole lines when nothing else stands on them, else just its text. The user's comments in it
+ * and after it stay where it was, one a line at its indentation — except those of the nodes in `moved`, which
+ * travel with their text (sourceOf). After a syntax error the parser may have skipped text inside the node, which
+ * the tree does not show (a block read as empty that holds 三级): then nothing is deleted.
  */
-export function removalEdit(document: Doc, node: AstNode, keepComment = false): FixEdit {
+export function removalEdit(document: Doc, node: AstNode, moved: readonly AstNode[] = []): FixEdit {
     const text = textOf(document);
     const { start, end } = span(node);
+    if (!inTree(document, start, end)) throw new FixNotApplicable(`${node.$type} 含有未解析的文本`);
     const after = /^\s*(\/\/.*)?$/.exec(text.slice(end, contentEnd(text, end)));
-    if (onlyIndentBefore(text, start) && after) {
-        // The user's comment after the node stays, on its line: only the node goes.
-        if (keepComment && after[1]) return { range: rangeOf(document, start, end + after[0].length - after[1].length), newText: '' };
-        return { range: rangeOf(document, lineStart(text, start), nextLineStart(text, end)), newText: '' };
+    const wholeLines = onlyIndentBefore(text, start) && after !== null;
+    const kept = commentsBetween(document, start, wholeLines ? contentEnd(text, end) : end).filter(c => !moved.some(m => carriedBy(text, m, c)));
+    const indent = indentAt(text, start);
+    if (wholeLines) {
+        if (kept.length === 0) return { range: rangeOf(document, lineStart(text, start), nextLineStart(text, end)), newText: '' };
+        const eol = /\r?\n/.exec(text.slice(start))?.[0] ?? '\n';
+        return { range: rangeOf(document, lineStart(text, start), contentEnd(text, end)), newText: kept.map(c => indent + c.text).join(eol) };
     }
-    return { range: rangeOf(document, start, end), newText: '' };
+    // On a line shared with other text: a line comment ends its line, so what followed the node goes on the next.
+    const eol = /\r?\n/.exec(text.slice(start))?.[0] ?? '\n';
+    return { range: rangeOf(document, start, end), newText: kept.map(c => c.text.startsWith('//') ? c.text + eol + indent : c.text + ' ').join('') };
+}
+
+/** Whether all the text between two offsets is in the tree: every character not blank belongs to a leaf. */
+function inTree(document: Doc, start: number, end: number): boolean {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return false;
+    const text = textOf(document);
+    let at = start;
+    for (const leaf of CstUtils.streamCst(root)) {
+        if (!isLeafCstNode(leaf) || leaf.end <= at || leaf.offset >= end) continue;
+        if (text.slice(at, leaf.offset).trim() !== '') return false;
+        at = Math.max(at, leaf.end);
+    }
+    return text.slice(at, end).trim() === '';
 }
 
 // ─── inserting into a block ──────────────────────────────────────────────────────────────────────────────────────
@@ -90,8 +141,10 @@ export function appendToBlock(document: Doc, container: IndicatorTree | Level1Gr
     const brace = end - 1;
     const outer = indentAt(text, start);
     const inner = outer + INDENT;
-    const body = (ls: string[]) => ls.map(l => inner + l.replace(/\n/g, '\n' + inner)).join('\n');
-    const open = start + text.slice(start, brace).search(/[{｛]/);
+    const body = (ls: string[]) => ls.map(l => inner + indentLines(l, inner)).join('\n');
+    // The block's own brace, not one in a comment before it (`绩效指标 /* 旧表 { */ {`).
+    const open = CstUtils.streamCst(container.$cstNode!).find(n => isLeafCstNode(n) && !n.hidden && /^[{｛]$/.test(n.text))?.offset;
+    if (open === undefined || open >= brace) throw new FixNotApplicable(`${container.$type} 没有左花括号`);
     // A one-line block (`经济效益指标 { }`, `成本指标 { "成本控制率"：≤100% }`): open it up, one child a line — unless
     // something moves out of it, whose own deletion edit must not overlap this one.
     if (!onlyIndentBefore(text, brace) && lineStart(text, open) === lineStart(text, brace) && ![...moving].some(node => isInside(node, container))) {
@@ -112,7 +165,7 @@ function isInside(node: AstNode, container: AstNode): boolean {
 }
 
 export function blockText(label: string, children: string[]): string {
-    return `${label} {\n${children.map(c => INDENT + c.replace(/\n/g, '\n' + INDENT)).join('\n')}\n}`;
+    return `${label} {\n${children.map(c => INDENT + indentLines(c, INDENT)).join('\n')}\n}`;
 }
 
 // ─── placing indicators ──────────────────────────────────────────────────────────────────────────────────────────
@@ -168,7 +221,7 @@ export function moveIndicatorsEdits(document: Doc, indicators: Indicator[], plac
     const tree = AstUtils.getContainerOfType(indicators[0], isIndicatorTree)!;
     const source = indicators[0]!.$container;
     const { edit, keep } = placeEdit(document, tree, place, indicators.map(i => sourceOf(document, i, '')), undefined, new Set([source]));
-    return [edit, removalEdit(document, removalRoot(indicators, keep))];
+    return [edit, removalEdit(document, removalRoot(indicators, keep), indicators)];
 }
 
 /** Moves a whole 二级 block under another 一级 of its tree (merging into a block of the same 二级 there). */
@@ -176,12 +229,12 @@ export function moveBlockEdits(document: Doc, block: Level2Block, level1: string
     const tree = block.$container.$container;
     const place: Placement = { level1, level2: level2Code(block)!, level2Label: block.category };
     const target = findTarget(tree, place, new Set([block]));
-    const remove = (keep: Keep) => removalEdit(document, removalRoot([block], keep));
+    const remove = (keep: Keep, moved: readonly AstNode[]) => removalEdit(document, removalRoot([block], keep), moved);
     if (target.block) {
         const lines = block.indicators.map(i => sourceOf(document, i, ''));
-        return lines.length ? [appendToBlock(document, target.block, lines, undefined, [block]), remove(new Set([target.block, target.group!]))] : [remove(new Set())];
+        return lines.length ? [appendToBlock(document, target.block, lines, undefined, [block]), remove(new Set([target.block, target.group!]), block.indicators)] : [remove(new Set(), [])];
     }
     const blockSource = sourceOf(document, block, '');
-    if (target.group) return [appendToBlock(document, target.group, [blockSource], undefined, [block]), remove(new Set([target.group]))];
-    return [appendToBlock(document, tree, [blockText(level1Label(level1), [blockSource])], undefined, [block]), remove(new Set())];
+    if (target.group) return [appendToBlock(document, target.group, [blockSource], undefined, [block]), remove(new Set([target.group]), [block])];
+    return [appendToBlock(document, tree, [blockText(level1Label(level1), [blockSource])], undefined, [block]), remove(new Set(), [block])];
 }

@@ -1,6 +1,6 @@
 // Small text-layout helpers shared by the quick-fix providers: lines, indentation, offsets and ranges, the node at a
 // diagnostic, and snippet escaping. Offsets are into the document's text (`document.textDocument.getText()`).
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Document } from '../../generated/ast.js';
 import type { FixEdit } from '../quick-fix.js';
@@ -59,6 +59,28 @@ export function rangeOf(document: Doc, start: number, end: number): Range {
 export function insertAt(document: Doc, offset: number, newText: string): FixEdit {
     const position = document.textDocument.positionAt(offset);
     return { range: { start: position, end: position }, newText };
+}
+
+// ─── comments ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** The comments (line and block) between two offsets, as the parser kept them. */
+export function commentsBetween(document: Doc, start: number, end: number): CstNode[] {
+    const root = document.parseResult.value.$cstNode;
+    if (!root) return [];
+    return CstUtils.streamCst(root).filter(n => isLeafCstNode(n) && n.hidden && /^\/[/*]/.test(n.text) && n.offset >= start && n.end <= end).toArray();
+}
+
+/**
+ * What to write after the new text of an edit that replaces the text between two offsets, so that `comments` (which
+ * stood there) stay: a block comment as it was, a line comment at the end of the line — what followed the replaced
+ * text then goes on the next line.
+ */
+export function commentTail(document: Doc, start: number, end: number, comments: CstNode[] = commentsBetween(document, start, end)): string {
+    const text = document.textDocument.getText();
+    const eol = /\r?\n/.exec(text.slice(start))?.[0] ?? '\n';
+    const lineEnds = /^[ \t]*(\r?\n|$)/.test(text.slice(end));
+    return comments.map((c, i) => !c.text.startsWith('//') ? ` ${c.text}`
+        : i === comments.length - 1 && lineEnds ? `  ${c.text}` : `  ${c.text}${eol}${indentAt(text, start)}`).join('');
 }
 
 // ─── nodes ───────────────────────────────────────────────────────────────────────────────────────────────────────
