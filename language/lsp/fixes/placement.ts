@@ -9,7 +9,7 @@ import {
 import { level1Code, level1Label, level2Code, level2Label } from '../../validation/hierarchy-units.js';
 import type { FixEdit } from '../quick-fix.js';
 import { FixNotApplicable, isClosed } from './not-applicable.js';
-import { commentsBetween, contentEnd, escapeSnippet, indentAt, INDENT, lineStart, nextLineStart, onlyIndentBefore, rangeOf } from './text-layout.js';
+import { commentsBetween, contentEnd, leavesBetween, escapeSnippet, indentAt, INDENT, lineStart, nextLineStart, onlyIndentBefore, rangeOf } from './text-layout.js';
 
 type Doc = LangiumDocument<Document>;
 
@@ -94,12 +94,11 @@ export function removalEdit(document: Doc, node: AstNode, moved: readonly AstNod
 
 /** Whether all the text between two offsets is in the tree: every character not blank belongs to a leaf. */
 function inTree(document: Doc, start: number, end: number): boolean {
-    const root = document.parseResult.value.$cstNode;
-    if (!root) return false;
+    if (!document.parseResult.value.$cstNode) return false;
     const text = textOf(document);
     let at = start;
-    for (const leaf of CstUtils.streamCst(root)) {
-        if (!isLeafCstNode(leaf) || leaf.end <= at || leaf.offset >= end) continue;
+    for (const leaf of leavesBetween(document, start, end)) {
+        if (leaf.end <= at) continue;
         if (text.slice(at, leaf.offset).trim() !== '') return false;
         at = Math.max(at, leaf.end);
     }

@@ -1,6 +1,6 @@
 // Small text-layout helpers shared by the quick-fix providers: lines, indentation, offsets and ranges, the node at a
 // diagnostic, and snippet escaping. Offsets are into the document's text (`document.textDocument.getText()`).
-import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import { AstUtils, CstUtils, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode, type ParseResult } from 'langium';
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { Document } from '../../generated/ast.js';
 import type { FixEdit } from '../quick-fix.js';
@@ -63,11 +63,38 @@ export function insertAt(document: Doc, offset: number, newText: string): FixEdi
 
 // ─── comments ────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * A parse's leaves in text order, found once for the text it was made of: every fix asks for the leaves of its
+ * ranges, and `jxmb check --format json` asks for the fixes of every finding (a walk of the whole tree each time made
+ * that four times slower at 2,000 三级).
+ */
+const leavesOfParse = new WeakMap<ParseResult, { text: string; leaves: readonly LeafCstNode[] }>();
+
+/** The leaves that overlap the text between two offsets, in text order. */
+export function leavesBetween(document: Doc, start: number, end: number): LeafCstNode[] {
+    const text = document.textDocument.getText();
+    let known = leavesOfParse.get(document.parseResult);
+    if (known?.text !== text) {
+        const root = document.parseResult.value.$cstNode;
+        const leaves = root ? CstUtils.streamCst(root).filter(isLeafCstNode).toArray().sort((a, b) => a.offset - b.offset) : [];
+        known = { text, leaves };
+        leavesOfParse.set(document.parseResult, known);
+    }
+    const { leaves } = known;
+    let low = 0;
+    for (let high = leaves.length; low < high;) {
+        const middle = (low + high) >> 1;
+        if (leaves[middle]!.end <= start) low = middle + 1;
+        else high = middle;
+    }
+    const found: LeafCstNode[] = [];
+    for (let i = low; i < leaves.length && leaves[i]!.offset < end; i++) found.push(leaves[i]!);
+    return found;
+}
+
 /** The comments (line and block) between two offsets, as the parser kept them. */
 export function commentsBetween(document: Doc, start: number, end: number): CstNode[] {
-    const root = document.parseResult.value.$cstNode;
-    if (!root) return [];
-    return CstUtils.streamCst(root).filter(n => isLeafCstNode(n) && n.hidden && /^\/[/*]/.test(n.text) && n.offset >= start && n.end <= end).toArray();
+    return leavesBetween(document, start, end).filter(n => n.hidden && /^\/[/*]/.test(n.text) && n.offset >= start && n.end <= end);
 }
 
 /**
