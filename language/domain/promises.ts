@@ -333,6 +333,7 @@ function withSubjects(c: Compact, clauses: Clauses, raws: Raw[]): TextPromise[] 
     const text = c.text;
     const drafts: Draft[] = [];
     const sentenceIndex = sentenceCounter(text);
+    const yearIn = yearFinder(text);
     let previousEnd = 0;
     for (const [i, raw] of raws.entries()) {
         const clause = clauses.start(raw.start);
@@ -355,7 +356,7 @@ function withSubjects(c: Compact, clauses: Clauses, raws: Raw[]): TextPromise[] 
             spanStart: Math.min(headStart + removed, raw.start),
             spanEnd,
             sentence: sentenceIndex(raw.start),
-            year: raw.date ? Number(raw.date.date.slice(0, 4)) : yearIn(text.slice(clause, raw.start)),
+            year: raw.date ? Number(raw.date.date.slice(0, 4)) : yearIn(clause, raw.start),
             subject: ''
         });
         previousEnd = shared ? raw.end : spanEnd;
@@ -452,9 +453,25 @@ function sentenceCounter(text: string): (pos: number) => number {
     };
 }
 
-function yearIn(head: string): number | null {
-    const years = [...head.matchAll(/(?:19|20)\d{2}(?=年)/g)];
-    return years.length ? Number(years[years.length - 1]![0]) : null;
+/**
+ * The last year (2024年) written between two offsets of `text`. The years are found once per text: searching each
+ * promise's clause again made a clause of n numbers take n² steps. A year's four digits end where its 年 starts, so
+ * two years never overlap and finding them in the whole text finds the same ones as in any part of it.
+ */
+function yearFinder(text: string): (from: number, to: number) => number | null {
+    const years = [...text.matchAll(/(?:19|20)\d{2}(?=年)/g)];
+    return (from, to) => {
+        // The last year whose 年 stands before `to`.
+        let low = 0;
+        let high = years.length;
+        while (low < high) {
+            const mid = (low + high) >> 1;
+            if (years[mid]!.index! + 4 < to) low = mid + 1;
+            else high = mid;
+        }
+        const last = years[low - 1];
+        return last && last.index! >= from ? Number(last[0]) : null;
+    };
 }
 
 function verbOf(subject: string): string {

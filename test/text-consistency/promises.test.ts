@@ -128,6 +128,14 @@ describe('numbers that promise nothing', () => {
         expect(findPromises('截止2022年底建站数量不少于40个').map(p => [brief(p), p.year])).toEqual([['建站数量 ≥40个', 2022]]);
         expect(findPromises('为实现2025年全市公民具备科学素质比例达24.5%奠定基础')[0]).toMatchObject({ value: 24.5, unit: '%', year: 2025 });
     });
+
+    test('a year counts for the promises of its own clause, the last year before the number', () => {
+        const years = (text: string) => findPromises(text).map(p => [brief(p), p.year]);
+        expect(years('2023年计划，建站数量不少于40个')).toEqual([['建站数量 ≥40个', null]]);
+        expect(years('2022年至2024年建站数量不少于40个')).toEqual([['建站数量 ≥40个', 2024]]);
+        expect(years('建站数量不少于40个，2024年培训不少于20人次')).toEqual([['建站数量 ≥40个', null], ['培训 ≥20人次', 2024]]);
+        expect(years('2024年建站数量不少于40个，培训不少于20人次')).toEqual([['建站数量 ≥40个', 2024], ['培训 ≥20人次', null]]);
+    });
 });
 
 describe('offsets survive layout', () => {
