@@ -190,6 +190,18 @@ ${benefit}
         expect(fixed).toContain('受众人数（2）"：≥50人');
     });
 
+    test('parts that read alike are numbered on, past the numbers other 三级 already have', async () => {
+        const text = quantities(`
+                "开展科普活动场次"："${'不少于20场次；'.repeat(5)}"
+                "开展科普活动场次（3）"：≥1场次`);
+        const { text: fixed, diagnostics } = await applyFixAndRecheck(text, ClassificationCode.compound);
+        expect(diagnostics.filter(d => d.code === 'hierarchy/duplicate-name')).toEqual([]);
+        expect([...fixed.matchAll(/"(开展科普活动场次[^"]*)"：(\S+)/g)].map(m => `${m[1]} ${m[2]}`)).toEqual([
+            '开展科普活动场次 ≥20场次', '开展科普活动场次（2） ≥20场次', '开展科普活动场次（4） ≥20场次',
+            '开展科普活动场次（5） ≥20场次', '开展科普活动场次（6） ≥20场次', '开展科普活动场次（3） ≥1场次'
+        ]);
+    });
+
     test('bare levels and periods borrow what they count (SEED004 省级4个, 新增省级1门, 全年50期)', async () => {
         const text = quantities(`
                 "加强师资队伍建设"："建设教育部现代学徒制试点专业2个，省级4个、省级高水平专业群3个，新增省级不少于1门、院级60门精品在线开放课程"

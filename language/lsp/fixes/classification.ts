@@ -79,10 +79,14 @@ function unique(indicator: Indicator, names: string[]): string[] {
     const owner = ownerOf(indicator);
     const taken = new Set((owner ? indicatorsOf(treesOf(owner)) : []).filter(i => i !== indicator).map(i => comparableName(i.name)));
     const subject = subjectOf(indicator.name);
+    // The number to try next for a name: a value of n clauses with one name would try 2, 3, … again for each (n²).
+    const nextNumber = new Map<string, number>();
     return names.map(name => {
         const candidates = [name, ...(sharesWords(name, subject) ? [] : [subject + name])];
         let chosen = candidates.find(c => !taken.has(comparableName(c)));
-        for (let n = 2; !chosen; n++) if (!taken.has(comparableName(`${name}（${n}）`))) chosen = `${name}（${n}）`;
+        let n = nextNumber.get(name) ?? 2;
+        for (; !chosen; n++) if (!taken.has(comparableName(`${name}（${n}）`))) chosen = `${name}（${n}）`;
+        nextNumber.set(name, n);
         taken.add(comparableName(chosen));
         return chosen;
     });
