@@ -52,7 +52,8 @@ export const HOSTILE_CASES = [
 function checkMs(cli, file, timeoutMs) {
     return new Promise(resolve => {
         const start = performance.now();
-        const child = spawn(process.execPath, [cli, 'check', file], { stdio: 'ignore' });
+        // JSON output carries each finding's quick-fixes: the editor computes them too, and one was quadratic.
+        const child = spawn(process.execPath, [cli, 'check', '--format', 'json', file], { stdio: 'ignore' });
         const timer = setTimeout(() => child.kill(), timeoutMs);
         child.on('close', (code, signal) => {
             clearTimeout(timer);
@@ -94,7 +95,7 @@ export async function measureHostile(cli, dir, { n = 2500, maxN = 160_000, minMs
 
 export function renderHostile(rows) {
     if (!rows?.length) return '';
-    const lines = [`\n异常输入的增长（jxmb check，n 与 4n 次重复，扣除启动时间；线性 ≈ 4，平方 ≈ 16）`];
+    const lines = [`\n异常输入的增长（jxmb check --format json，含快速修复，n 与 4n 次重复，扣除启动时间；线性 ≈ 4，平方 ≈ 16）`];
     for (const r of rows) {
         const cell = ms => (ms === null ? '超时' : `${ms} ms`).padStart(9);
         lines.push(`  n=${r.n}:${cell(r.ms)}   4n:${cell(r.ms4n)}   增长 ${String(r.growth ?? '—').padStart(4)}   ${r.case}`);

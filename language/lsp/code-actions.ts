@@ -20,7 +20,7 @@ export class JxmbCodeActionProvider implements CodeActionProvider {
             // The editor sends the diagnostics it shows; right after typing they belong to the previous version, and
             // edits built from their range and data would change the wrong text. Only a diagnostic the document still
             // has is fixed, from the server's own copy (which carries `data` even when the client dropped it).
-            const diagnostic = current.find(d => sameDiagnostic(d, shown));
+            const diagnostic = currentDiagnostic(current, shown);
             const provider = diagnostic && allFixes[String(diagnostic.code)];
             if (!diagnostic || !provider) continue;
             for (const fix of fixesOf(provider, diagnostic, document as LangiumDocument<Document>)) {
@@ -79,13 +79,26 @@ export function keepingComments(document: LangiumDocument<Document>, fix: QuickF
     return { ...fix, edits };
 }
 
-function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
-    return String(a.code) === String(b.code) && a.message === b.message && sameRange(a.range, b.range);
+/** The document's diagnostics by code, range and message, made once per validation of the document. */
+const indexes = new WeakMap<readonly Diagnostic[], { length: number; byKey: Map<string, Diagnostic> }>();
+
+/**
+ * The document's own diagnostic that `shown` is a copy of. Looked up in an index: `jxmb check --format json` asks for
+ * the fixes of every finding, and a search of the whole list for each made a file of n findings take n² steps.
+ */
+function currentDiagnostic(current: readonly Diagnostic[], shown: Diagnostic): Diagnostic | undefined {
+    let index = indexes.get(current);
+    if (index?.length !== current.length) {
+        index = { length: current.length, byKey: new Map() };
+        for (const d of current) if (!index.byKey.has(diagnosticKey(d))) index.byKey.set(diagnosticKey(d), d);
+        indexes.set(current, index);
+    }
+    return index.byKey.get(diagnosticKey(shown));
 }
 
-function sameRange(a: Range, b: Range): boolean {
-    return a.start.line === b.start.line && a.start.character === b.start.character
-        && a.end.line === b.end.line && a.end.character === b.end.character;
+function diagnosticKey(d: Diagnostic): string {
+    const r = d.range;
+    return `${String(d.code)}\u0000${r?.start?.line}:${r?.start?.character}-${r?.end?.line}:${r?.end?.character}\u0000${d.message}`;
 }
 
 function before(a: Range['start'], b: Range['start']): number {
