@@ -2,6 +2,7 @@
 // all its 绩效指标 lists together (a project's lists are one cell split where the numbering restarts, RULES Q1).
 import { AstUtils, type AstNode, type MaybePromise } from 'langium';
 import { containerOf, walkAst } from '../ast-walk.js';
+import { perNode } from '../per-node.js';
 import {
     isIndicatorTree, isProject, isProjectDeclaration,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type Level1Group, type Level2Block, type Project
@@ -61,9 +62,13 @@ export function level2Label(code: string, context: AstNode): string {
 
 function prefersShortNames(context: AstNode): boolean {
     const declaration = containerOf(context, 'DepartmentDeclaration', 'ProjectDeclaration');
+    return declaration ? shortNamesIn(declaration) : false;
+}
+
+const shortNamesIn = perNode((declaration: AstNode): boolean => {
     let short = 0;
     let long = 0;
-    if (declaration) walkAst(declaration, node => {
+    walkAst(declaration, node => {
         if (node.$type !== 'Level2Block') return node.$type !== 'Indicator';
         const { category } = node as Level2Block;
         const found = level2ByName(category);
@@ -74,8 +79,8 @@ function prefersShortNames(context: AstNode): boolean {
         return false;
     });
     if (short !== long) return short > long;
-    return declaration ? isProjectDeclaration(declaration) : false;
-}
+    return isProjectDeclaration(declaration);
+});
 
 /**
  * Names compared for duplicates: no layout whitespace nor characters nobody sees (two names that look the same are the

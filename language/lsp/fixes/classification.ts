@@ -7,7 +7,8 @@ import { valueOf } from '../../compile/from-ast.js';
 import { quote } from '../../value-converter.js';
 import { ClassificationCode, nameMeasures, type ClassificationData } from '../../validation/classification.js';
 import { fallbackName, measuresOf, structuredValue, subjectOf, type Measure } from '../../validation/classification-split.js';
-import { comparableName, filedUnder, indicatorsOf, level1Label, level2Label, ownerOf, treesOf } from '../../validation/hierarchy-units.js';
+import { comparableName, filedUnder, indicatorsOf, level1Label, level2Label, ownerOf, treesOf, type IndicatorOwner } from '../../validation/hierarchy-units.js';
+import { perNode } from '../../per-node.js';
 import { isTimeName, PLACEHOLDER } from '../../validation/values-context.js';
 import { categoryByCode } from '../../domain/taxonomy.js';
 import { unitKind } from '../../domain/units.js';
@@ -77,7 +78,11 @@ function namesFor(indicator: Indicator, measures: Measure[]): string[] {
  */
 function unique(indicator: Indicator, names: string[]): string[] {
     const owner = ownerOf(indicator);
-    const taken = new Set((owner ? indicatorsOf(treesOf(owner)) : []).filter(i => i !== indicator).map(i => comparableName(i.name)));
+    const counts = owner ? nameCounts(owner) : new Map<string, number>();
+    const own = comparableName(indicator.name);
+    const chosenHere = new Set<string>();
+    // Taken: a name another 三级 of the list has (this one's own name counts once less), or one chosen here.
+    const taken = { has: (name: string) => (counts.get(name) ?? 0) - (name === own ? 1 : 0) > 0 || chosenHere.has(name), add: (name: string) => chosenHere.add(name) };
     const subject = subjectOf(indicator.name);
     // The number to try next for a name: a value of n clauses with one name would try 2, 3, … again for each (n²).
     const nextNumber = new Map<string, number>();
@@ -91,6 +96,13 @@ function unique(indicator: Indicator, names: string[]): string[] {
         return chosen;
     });
 }
+
+/** How many 三级 of a list have each comparable name. */
+const nameCounts = perNode((owner: IndicatorOwner) => {
+    const counts = new Map<string, number>();
+    for (const i of indicatorsOf(treesOf(owner))) counts.set(comparableName(i.name), (counts.get(comparableName(i.name)) ?? 0) + 1);
+    return counts;
+});
 
 const isRate = (m: Measure | undefined) => unitKind(m?.quantity.unit) === 'percent';
 

@@ -4,9 +4,10 @@ import { AstUtils, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import {
     isDepartmentDeclaration, isIndicator, isIndicatorTree, isLevel1Group, isLevel2Block,
-    type Document, type Indicator, type IndicatorTree, type Level1Group, type Level2Block
+    type DepartmentDeclaration, type Document, type Indicator, type IndicatorTree, type Level1Group, type Level2Block
 } from '../../generated/ast.js';
 import { categoryByCode } from '../../domain/taxonomy.js';
+import { perNode } from '../../per-node.js';
 import { quote } from '../../value-converter.js';
 import { HierarchyCode, type HierarchyData } from '../../validation/hierarchy.js';
 import { comparableName, level1Label, level2Code, level2Label, ownerOf, treesOf } from '../../validation/hierarchy-units.js';
@@ -132,13 +133,26 @@ function fixDuplicateName(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const owner = indicator && ownerOf(indicator);
     if (!indicator || !owner || nameBeforeLostColon(indicator)) return [];
     const valueSource = (i: Indicator) => [i.value, i.period, i.annual].map(v => v?.$cstNode?.text ?? '').join('|');
-    const list = isDepartmentDeclaration(owner) ? treesOf(owner) : [AstUtils.getContainerOfType(indicator, isIndicatorTree)!];
-    const key = comparableName(indicator.name);
-    const earlier = list.flatMap(t => AstUtils.streamAst(t).filter(isIndicator).toArray())
-        .find(i => i !== indicator && comparableName(i.name) === key && span(i).start < span(indicator).start);
+    const list = isDepartmentDeclaration(owner) ? owner : AstUtils.getContainerOfType(indicator, isIndicatorTree)!;
+    const earlier = indicatorsByName(list).get(comparableName(indicator.name))
+        ?.find(i => i !== indicator && span(i).start < span(indicator).start);
     if (!earlier || valueSource(earlier) !== valueSource(indicator)) return [];
     return [{ title: `删除重复的三级指标「${indicator.name}」`, edits: [removalEdit(document, removalRoot([indicator], new Set()))], isPreferred: true }];
 }
+
+/** The 三级 of a list (a 部门整体's trees, or one project's tree) by comparable name, in text order. */
+const indicatorsByName = perNode((list: DepartmentDeclaration | IndicatorTree) => {
+    const byName = new Map<string, Indicator[]>();
+    for (const tree of isDepartmentDeclaration(list) ? treesOf(list) : [list]) {
+        for (const i of AstUtils.streamAst(tree).filter(isIndicator)) {
+            const key = comparableName(i.name);
+            const same = byName.get(key);
+            if (same) same.push(i);
+            else byName.set(key, [i]);
+        }
+    }
+    return byName;
+});
 
 /** A 成本 block in the other model → move its indicators to where the configured model puts them. */
 function fixCostModel(diagnostic: Diagnostic, document: Doc): QuickFix[] {

@@ -12,6 +12,7 @@ import {
 } from '../../validation/text-consistency.js';
 import { level1Code, level2Code } from '../../validation/hierarchy-units.js';
 import type { DeadlineYearData } from '../../validation/text-consistency-year.js';
+import { perNode } from '../../per-node.js';
 import { quote } from '../../value-converter.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
 import { insertBeforeBrace } from './placement.js';
@@ -34,10 +35,13 @@ const SHORT_LEVEL2 = ['经济效益', '社会效益', '生态效益', '可持续
 
 /** The file's spelling of 二级 names: 002 writes 社会效益, the 部门整体 tables 社会效益指标. */
 function level2Spelling(document: LangiumDocument<Document>, name: string): string {
-    const short = AstUtils.streamAst(document.parseResult.value).some(n => isLevel2Block(n) && SHORT_LEVEL2.includes(n.category));
+    const short = usesShortLevel2(document.parseResult.value);
     const category = level2ByName(name);
     return short && category && SHORT_LEVEL2.includes(category.shortName) ? category.shortName : name;
 }
+
+const usesShortLevel2 = perNode((root: Document) =>
+    AstUtils.streamAst(root).some(n => isLevel2Block(n) && SHORT_LEVEL2.includes(n.category)));
 
 const sameLevel1 = (group: Level1Group, name: string) => level1Code(group) === level1ByName(name)?.code;
 const sameLevel2 = (block: Level2Block, name: string) => level2Code(block) === level2ByName(name)?.code;
