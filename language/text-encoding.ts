@@ -34,7 +34,8 @@ export function decodeUtf16WithoutBom(bytes: Uint8Array): (Utf16Text & { order: 
  * columns in UTF-16 code units as everywhere).
  */
 export function readUtf16(body: Uint8Array, order: Utf16Order): Utf16Text {
-    const units = utf16Units(body, order);
+    // A second byte order mark (a file saved twice with one) is no character of the text, as TextDecoder reads it.
+    const units = utf16Units(body, order).replace(/^\ufeff/, '');
     const oddByte = body.length % 2 === 1;
     LONE_SURROGATE.lastIndex = 0;
     const lone = LONE_SURROGATE.exec(units)?.index ?? -1;
