@@ -3,7 +3,7 @@ import { open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { decodeText } from '../import/decode.js';
 import { tableTextFormat } from '../import/table-text.js';
-import { decodeUtf16WithoutBom, isUtf32, utf16CutShortMessage, type Utf16Order } from '../text-encoding.js';
+import { decodeUtf16WithoutBom, readUtf16, utf32Message, type Utf16Order } from '../text-encoding.js';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
 export class InputError extends Error {
@@ -14,7 +14,7 @@ export class InputError extends Error {
 
 /**
  * Reads a source file as text. UTF-8 (with or without BOM) and UTF-16 (with a BOM, or recognised without one) are
- * read, unless cut short; anything else gets a message that says what the file seems to be, because GBK files from
+ * read, unless cut short or damaged (half a character); anything else gets a message that says what the file seems to be, because GBK files from
  * Windows are common in this field.
  */
 export async function readSourceText(file: string): Promise<string> {
@@ -98,13 +98,14 @@ const TABLE_TEXT_HINT = `这是表格的文本（制表符分隔，或从 PDF �
 /** A text a user wrote (`what`: a .jxmb, or a jxmb.yaml), in whichever of UTF-8 and UTF-16 their editor saved it. */
 export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文本'): string {
     checkSourceSize(file, bytes.length);
-    if (isUtf32(bytes)) throw new InputError(file, notUtf8Or16('UTF-32', '请在编辑器中另存为 UTF-8 后重试。'));
+    const utf32 = utf32Message(bytes, notUtf8Or16('UTF-32', '请在编辑器中另存为 UTF-8 后重试。'));
+    if (utf32 !== null) throw new InputError(file, utf32);
     if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16WithBom(file, 'utf-16le', bytes.subarray(2));
     if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16WithBom(file, 'utf-16be', bytes.subarray(2));
     if (bytes.subarray(0, 8192).includes(0)) {
         const utf16 = decodeUtf16WithoutBom(bytes);
         if (utf16 === null) throw new InputError(file, `这是二进制文件，不是 ${what}。${isZip(bytes) && what === '.jxmb 文本' ? TABLE_HINT : ''}`);
-        if (utf16.cutShort) throw new InputError(file, utf16CutShortMessage(utf16.text));
+        if (utf16.broken !== null) throw new InputError(file, utf16.broken);
         return utf16.text;
     }
     try {
@@ -115,11 +116,11 @@ export function decodeSource(file: string, bytes: Uint8Array, what = '.jxmb 文�
     }
 }
 
-/** UTF-16 after its byte order mark; an odd byte count is a text cut short, refused as without a mark. */
+/** UTF-16 after its byte order mark; cut short or damaged, it is refused as without a mark. */
 function utf16WithBom(file: string, order: Utf16Order, body: Uint8Array): string {
-    const decoder = new TextDecoder(order);
-    if (body.length % 2 === 1) throw new InputError(file, utf16CutShortMessage(decoder.decode(body.subarray(0, -1))));
-    return decoder.decode(body);
+    const { text, broken } = readUtf16(body, order);
+    if (broken !== null) throw new InputError(file, broken);
+    return text;
 }
 
 /** A text in an encoding that is named by its byte order mark and is not read: which, and what to do. */

@@ -4,7 +4,8 @@ import { isOn, saysOn, type TablePart, type TableStyle, TABLE_PARTS } from './do
 // formats the table's look (w:tblLook) applies where the cell stands — the first row (and the header rows repeated
 // under it, w:tblHeader), the last row, the first and last column, a corner where such a row and column meet, and
 // banded rows and columns of the style's band size, counted from the first row and column that take no other format.
-// A cell's position is its row among the table's rows and its place among the row's cells (as LibreOffice reads it).
+// A cell's position is its row among the table's rows and its place among the row's cells (as LibreOffice reads it;
+// grid columns a row skips, w:gridBefore, do not count: docx-grid.ts fills them in only after this is read).
 // Word's own record of the result (w:cnfStyle on rows, cells, paragraphs) is not read: Word computes it again, and
 // documents written by other programs have none.
 

@@ -1,4 +1,5 @@
 import { hasSimpleFields, withFieldResults } from './docx-fields.js';
+import { mayHaveSkippedColumns, withSkippedColumnCells } from './docx-grid.js';
 import { hiddenTextNotes, mayHaveHiddenText, withoutHiddenText, type HiddenText } from './docx-hidden.js';
 import { PlaceMarks } from './docx-places.js';
 import { hiddenStyles } from './docx-styles.js';
@@ -13,7 +14,7 @@ import { replaceParts } from './zip-rewrite.js';
 // .docx → HTML with mammoth (it resolves merged cells into rowspan/colspan) → the row stream of html-table.ts. Before
 // mammoth, the document's XML gives what mammoth would pass over: simple fields' results (docx-fields.ts), revisions
 // not yet accepted (docx-revisions.ts) and hidden text (docx-hidden.ts, hidden by a style too: docx-styles.ts), the
-// last two said in notes at their cells.
+// last two said in notes at their cells, and grid columns a row skips (docx-grid.ts).
 
 /** `parts`: the package's directory, already checked (zip-package.ts checkPackage). */
 export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Promise<SourceTable> {
@@ -32,7 +33,8 @@ export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
     let hidden: HiddenText[] = [];
     const stylesPart = xml ? parts.get('word/styles.xml') : undefined;
     const styles = hiddenStyles(stylesPart && readPart(bytes, stylesPart));
-    if (document && xml && (hasSimpleFields(xml) || mayHaveRevisions(xml) || mayHaveHiddenText(xml, styles))) {
+    const skipsColumns = xml !== null && mayHaveSkippedColumns(xml);
+    if (document && xml && (hasSimpleFields(xml) || mayHaveRevisions(xml) || mayHaveHiddenText(xml, styles) || skipsColumns)) {
         const marks = new PlaceMarks();
         let text = xml.toString('utf8');
         const original = text;
@@ -41,6 +43,8 @@ export async function readDocx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
         if (revised) ({ xml: text, revisions } = revised);
         if (mayHaveHiddenText(xml, styles)) ({ xml: text, hidden } = withoutHiddenText(text, marks, styles));
         if (hasSimpleFields(xml)) text = withFieldResults(text);
+        // Last: the hidden text's table positions are counted by the cells the document has (docx-table-parts.ts).
+        if (skipsColumns) text = withSkippedColumnCells(text);
         if (text !== original) input = replaceParts(bytes, parts, new Map([[document.name, Buffer.from(text, 'utf8')]]));
     }
     // Loaded on the first .docx import: the server and the CLI start without evaluating mammoth.

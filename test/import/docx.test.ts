@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { importBytes, renderImport } from '../../language/import/import.js';
-import { compiled, docx, modelDifferences, printedModel, type DocxCell } from './helpers.js';
+import { compiled, docx, modelDifferences, printedModel, unzip, zip, type DocxCell } from './helpers.js';
 
 // .docx tables (read with mammoth): a document built in the test — title paragraph, then the table with merged
 // cells (vMerge for the 一级/二级 and block labels, gridSpan for wide cells) and a two-paragraph cell.
@@ -78,6 +78,34 @@ describe('部门整体 in a .docx table', () => {
         const notes = result.report.filter(e => e.kind === 'note').map(e => e.message);
         expect(notes).toContainEqual(expect.stringMatching(/合并单元格 表1 第\d+行第5–6列 中：按合并的值「≥10场」读取/));
         expect(notes).toContainEqual(expect.stringMatching(/合并单元格 表1 第\d+–\d+行第4列 中：按合并的值「发放科普资料」读取/));
+    });
+
+    test('rows that skip grid columns (w:gridBefore, w:gridAfter): each cell read in its grid column, the expected model', async () => {
+        // As Word writes a table whose label cells were deleted rather than merged: the rows under 预算整体情况 and
+        // 绩效指标 start in the second grid column. Read by their place in the row, every cell was a column to the left:
+        // 基本支出 read as the block's label, 产出指标 as 一级 of nothing.
+        const skipping = rows.map(row => row[0] === cont ? [{ skip: 1 }, ...row.slice(1)] : row);
+        skipping[skipping.length - 1] = [t('备注'), t('', { span: 4 }), { skip: 1 }];
+        const result = await importBytes(docx(['示例县科学技术协会2024年部门整体预算绩效目标申报表'], skipping));
+        expect(modelDifferences(result.model, await compiled(expected))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    });
+
+    test('a skip only in a former row formatting (track changes: w:trPrChange) no longer applies; a skip of millions of columns is bounded', async () => {
+        const withRowProperties = (properties: string) => {
+            const parts = unzip(docx(['示例县科学技术协会2024年部门整体预算绩效目标申报表'], rows));
+            // The rows of 基本支出 and 开展科普活动场次 (each the third of its block) get the properties.
+            let n = 0;
+            parts['word/document.xml'] = Buffer.from(parts['word/document.xml']!.toString('utf8')
+                .replace(/<w:tr>/g, row => [3, 13].includes(++n) ? `<w:tr>${properties}` : row));
+            return zip(parts);
+        };
+        const former = await importBytes(withRowProperties('<w:trPr><w:trPrChange w:id="5" w:author="张三"><w:trPr><w:gridBefore w:val="1"/></w:trPr></w:trPrChange></w:trPr>'));
+        expect(modelDifferences(former.model, await compiled(expected))).toEqual([]);
+        expect(former.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+        // Word's tables have at most 63 columns: the row is read, its cells placed after 63 empty ones.
+        const hostile = await importBytes(withRowProperties('<w:trPr><w:gridBefore w:val="99999999"/><w:gridAfter w:val="99999999"/></w:trPr>'));
+        expect(hostile.format).toBe('docx');
     });
 
     test('a paragraph that belongs nowhere is reported by its place in the document', async () => {

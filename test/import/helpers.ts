@@ -159,6 +159,8 @@ export interface DocxCell {
     merge?: 'start' | 'continue';
     /** the cell's content as WordprocessingML, instead of `text` (fields, revisions, a nested table) */
     xml?: string;
+    /** no cell: grid columns the row skips here, first in the row w:gridBefore, last in it w:gridAfter */
+    skip?: number;
 }
 
 const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -172,9 +174,15 @@ export function docx(before: string[], rows: DocxCell[][]): Buffer {
         const body = c.xml ?? ((c.text ?? '').split('\n').map(paragraph).join('') || '<w:p/>');
         return `<w:tc><w:tcPr>${props}</w:tcPr>${body}</w:tc>`;
     };
-    const columns = Math.max(...rows.map(r => r.reduce((n, c) => n + (c.span ?? 1), 0)));
+    const columns = Math.max(...rows.map(r => r.reduce((n, c) => n + (c.skip ?? c.span ?? 1), 0)));
+    const row = (r: DocxCell[]) => {
+        const before = r[0]?.skip ? `<w:gridBefore w:val="${r[0].skip}"/>` : '';
+        const after = r.length > 1 && r.at(-1)!.skip ? `<w:gridAfter w:val="${r.at(-1)!.skip}"/>` : '';
+        const props = before || after ? `<w:trPr>${before}${after}</w:trPr>` : '';
+        return `<w:tr>${props}${r.filter(c => !c.skip).map(cell).join('')}</w:tr>`;
+    };
     const table = `<w:tbl><w:tblGrid>${'<w:gridCol w:w="1500"/>'.repeat(columns)}</w:tblGrid>`
-        + rows.map(r => `<w:tr>${r.map(cell).join('')}</w:tr>`).join('') + '</w:tbl>';
+        + rows.map(row).join('') + '</w:tbl>';
     const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${before.map(paragraph).join('')}${table}</w:body></w:document>`;
     return zip({

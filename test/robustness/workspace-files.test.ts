@@ -12,7 +12,7 @@ import { useTempDir } from '../helpers/temp-dir.js';
 
 // VS Code opens a folder of submissions; among the tables are files named .jxmb that are not UTF-8 text: a binary
 // file, a GBK file saved on Windows, a 5 MB file (the limit is 4 MB), UTF-32 without a BOM, UTF-16 whose last byte
-// was cut off. The server reads the folder unasked. Each such file gets one finding that says why it cannot be read
+// was cut off, UTF-32 cut short (not a multiple of 4 bytes), UTF-16 with half a character (a lone surrogate). The server reads the folder unasked. Each such file gets one finding that says why it cannot be read
 // (the CLI's words), not thousands of "unrecognised character" findings, and the readable files are checked as usual.
 // Opened in the editor (VS Code decodes GBK), the file is checked; opened as UTF-8, its 「�」 get the one finding; a
 // text over the size limit opened in the editor is not parsed either.
@@ -23,7 +23,7 @@ const MB = 1024 * 1024;
 const files = {
     good: 'good.jxmb', utf16: 'utf16.jxmb', utf16NoBom: 'utf16-nobom.jxmb', binary: 'binary.jxmb', gbk: 'gbk.jxmb', huge: 'huge.jxmb',
     utf32NoBom: 'utf32-nobom.jxmb', utf16Cut: 'utf16-cut.jxmb', linked: 'linked.jxmb', pipe: 'pipe.jxmb',
-    dangling: 'dangling.jxmb'
+    dangling: 'dangling.jxmb', utf32Cut: 'utf32-cut.jxmb', utf16Half: 'utf16-half.jxmb'
 } as const;
 /** A text of about 5 MB: over the 4 MB limit. */
 const fiveMb = `${sample}\n`.repeat(Math.ceil(5 * MB / Buffer.byteLength(sample)));
@@ -44,6 +44,13 @@ beforeAll(async () => {
     })));
     // The last byte lost, as when a copy stops.
     dir.file(`ws/${files.utf16Cut}`, utf16(sample, 'le').subarray(2, -1));
+    dir.file(`ws/${files.utf32Cut}`, Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), ...Array.from(sample, c => {
+        const unit = Buffer.alloc(4);
+        unit.writeUInt32LE(c.codePointAt(0)!);
+        return unit;
+    })]).subarray(0, -2));
+    // An emoji in a comment that lost its second half.
+    dir.file(`ws/${files.utf16Half}`, utf16(`// 备注\ud83d完\n${sample}`, 'le'));
     // A table kept elsewhere, linked into the folder; a named pipe with a table's name.
     dir.file('elsewhere/table.jxmb', sample);
     symlinkSync(dir.at('elsewhere', 'table.jxmb'), dir.at('ws', files.linked));
@@ -79,7 +86,9 @@ describe('files of the opened folder that are not UTF-8 text', () => {
         ['GBK', files.gbk, '另存为 UTF-8'],
         ['too large (5 MB)', files.huge, '文件过大（5.0 MB）：.jxmb 文件不能超过 4.0 MB'],
         ['UTF-32 (no BOM)', files.utf32NoBom, '文件是 UTF-32 编码'],
-        ['cut-short UTF-16 (no BOM)', files.utf16Cut, '文件是 UTF-16 编码，但少了最后一个字节']
+        ['cut-short UTF-16 (no BOM)', files.utf16Cut, '文件是 UTF-16 编码，但少了最后一个字节'],
+        ['cut-short UTF-32', files.utf32Cut, '文件是 UTF-32 编码（不能读取，须另存为 UTF-8），而且字节数不是 4 的倍数：文件在末尾'],
+        ['UTF-16 with half a character', files.utf16Half, '文件是 UTF-16 编码，但第 1 行第 6 列处只有半个字符']
     ])('a %s file: one finding at 1:1 with the reason jxmb check gives', (_, name, reason) => {
         const diagnostics = last(name);
         expect(diagnostics).toHaveLength(1);
