@@ -61,7 +61,7 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         LexerErrorMessageProvider: () => new JxmbLexerErrorMessageProvider()
     },
     lsp: {
-        CodeActionProvider: () => new JxmbCodeActionProvider(),
+        CodeActionProvider: services => new JxmbCodeActionProvider(services.parser.LangiumParser),
         CompletionProvider: services => new JxmbCompletionProvider(services),
         HoverProvider: services => new JxmbHoverProvider(services),
         // A notification, not showWarningMessage's request: there is nothing to answer, and no client waits on it.

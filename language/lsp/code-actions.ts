@@ -1,4 +1,4 @@
-import type { LangiumDocument, MaybePromise } from 'langium';
+import type { LangiumDocument, LangiumParser, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
@@ -6,11 +6,15 @@ import { allFixes } from './fixes/index.js';
 import type { FixEdit, QuickFix } from './quick-fix.js';
 import { FixNotApplicable } from './fixes/not-applicable.js';
 import { commentsBetween, commentTail, escapeSnippet } from './fixes/text-layout.js';
+import { keepsSyntax } from './fix-syntax.js';
 
 // Quick-fixes keyed by the diagnostic's code: each family of checks has a file in fixes/ with its providers.
 export class JxmbCodeActionProvider implements CodeActionProvider {
     /** Set from the client's capabilities: whether it accepts snippet edits (LSP 3.18). */
     snippets = false;
+
+    /** `parser`: the language's, to read a fix's result in a file with a syntax error (fix-syntax.ts). */
+    constructor(private readonly parser: LangiumParser) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
@@ -26,7 +30,10 @@ export class JxmbCodeActionProvider implements CodeActionProvider {
             for (const fix of fixesOf(provider, diagnostic, document as LangiumDocument<Document>)) {
                 // An editor refuses a workspace edit whose edits overlap: such a fix is not offered.
                 if (overlapping(fix.edits)) continue;
-                actions.push(this.toCodeAction(document, keepingComments(document as LangiumDocument<Document>, fix), shown));
+                const kept = keepingComments(document as LangiumDocument<Document>, fix);
+                // In a file with a syntax error, a fix that would make it read worse is not offered.
+                if (!keepsSyntax(this.parser, document, kept.edits)) continue;
+                actions.push(this.toCodeAction(document, kept, shown));
             }
         }
         return actions;

@@ -15,6 +15,7 @@ import { readValueNode } from './memo.js';
 import { checkLongName, checkTargetInName, NameCode } from './hierarchy-names.js';
 import { AUDIENCE_GOAL_WORDS, AUDIENCE_NAME_WORDS, PERSON_UNITS, STAFF_WORDS } from './hierarchy-vocabulary.js';
 import { named } from './labels.js';
+import { nameBeforeLostColon } from './missing-colon.js';
 
 // 指标体系的结构 (RULES §2, §3.5): each 二级 under its 一级, every 一级 filled, the 一级 a table must have, 产出
 // with 数量 and 质量/时效, no duplicate names in a numbered list, one 成本 model per declaration; 三级 names that
@@ -199,11 +200,13 @@ export function checkOutputComposition(owner: IndicatorOwner, accept: Validation
 
 /**
  * The same 三级 name twice in one list: a 项目支出 project's numbered list (a restart at 1 begins another list,
- * which may repeat names, RULES Q1), or a 部门整体 declaration's whole 绩效指标.
+ * which may repeat names, RULES Q1), or a 部门整体 declaration's whole 绩效指标. A quoted value that lost its 「：」
+ * (「"名称" "名称"」) is no name: structure/missing-colon reports it, with the fix.
  */
 export function checkDuplicateNames(trees: readonly IndicatorTree[], accept: ValidationAcceptor): void {
     const first = new Map<string, Indicator>();
     for (const indicator of indicatorsOf(trees)) {
+        if (nameBeforeLostColon(indicator)) continue;
         const key = comparableName(indicator.name);
         const earlier = first.get(key);
         if (!earlier) {

@@ -4,12 +4,13 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { JxmbCodeActionProvider, overlapping } from '../../language/lsp/code-actions.js';
 import { diagnose } from '../helpers/fixes.js';
+import { jxmb } from '../helpers/services.js';
 
 // The code-action request as the editor sends it: the diagnostics it shows (maybe from an older version of the
 // file, maybe without `data`), answered with workspace edits an editor can apply to the current text.
 
 async function actionsFor(document: LangiumDocument, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    const provider = new JxmbCodeActionProvider();
+    const provider = new JxmbCodeActionProvider(jxmb().parser.LangiumParser);
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return await provider.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range, context: { diagnostics } }) as CodeAction[];
 }
@@ -117,6 +118,96 @@ describe('a block the parser read short after a syntax error', () => {
         for (const action of await actionsFor(document, shown)) {
             expect(apply(misclosed, action), action.title).toContain('"成本控制率(%)"：≤100%');
         }
+    });
+});
+
+/** The syntax errors a text has, as the user sees them. */
+async function syntaxErrors(text: string): Promise<number> {
+    return (await diagnose(text)).diagnostics.filter(d => d.code === 'parsing-error' || d.code === 'lexing-error').length;
+}
+
+describe('a file with a syntax error', () => {
+    // The user is typing a 质量指标 block and has not closed it: the blocks a fix adds at the end of the tree would
+    // land in it, after its unfinished line.
+    const typing = `部门整体 "测试区科学技术协会" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 { "开展科普活动场次"：≥10场次 }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+            质量指标 {
+                "合格率"：90~
+    }
+}
+`;
+
+    test('gets no fix that adds a syntax error (a 效益 or 满意度 block put into the unclosed block)', async () => {
+        const { document, diagnostics } = await diagnose(typing);
+        expect(diagnostics.some(d => d.code === 'hierarchy/missing-benefit')).toBe(true);
+        const errors = await syntaxErrors(typing);
+        const worse: string[] = [];
+        for (const diagnostic of diagnostics) {
+            for (const action of await actionsFor(document, [diagnostic])) {
+                const after = await syntaxErrors(apply(typing, action));
+                if (after > errors) worse.push(`「${action.title}」: ${errors} → ${after}`);
+            }
+        }
+        expect(worse).toEqual([]);
+    });
+
+    test('still gets the fixes that leave it no worse: 添加效益指标 where the tree has its place', async () => {
+        // 时效指标 is not closed yet; the 效益 block goes before the tree's brace, and the file has its one error still.
+        const unfinished = `部门整体 "测试区科学技术协会" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 { "开展科普活动场次"：≥10场次 }
+            时效指标 {
+                "活动完成时间"：≤2024-12-31
+        }
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }
+    }
+}
+`;
+        const { document, diagnostics } = await diagnose(unfinished);
+        expect(await syntaxErrors(unfinished)).toBeGreaterThan(0);
+        const actions = await actionsFor(document, diagnostics.filter(d => d.code === 'hierarchy/missing-benefit'));
+        expect(actions.map(a => a.title)).toContain('添加效益指标（社会效益指标，待填写）');
+    });
+
+    // The user has started to comment out the 满意度 block with 「/*」. A 三级 above it whose value holds 「*/」, moved
+    // into that block, would end the comment inside its value: the lines between would silently become a comment.
+    const commentedOut = `部门整体 "测试区科学技术协会" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 { "开展科普活动场次"：≥10场次 }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+        }
+        效益指标 {
+            社会效益指标 {
+                "科普受益人次"：≥2万人次
+                "扩大学生资助面有效提升社会及广大师生的满意度"："满意度达98%（*/见附件）"
+            }
+        }
+        /*
+        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }
+    }
+}
+`;
+
+    test('with an unclosed 「/*」 gets no fix that moves a 「*/」 below it', async () => {
+        const { document, diagnostics } = await diagnose(commentedOut);
+        const shown = diagnostics.filter(d => d.code === 'classification/satisfaction-misfiled');
+        expect(shown.length).toBeGreaterThan(0);
+        for (const action of await actionsFor(document, shown)) {
+            const fixed = apply(commentedOut, action);
+            expect(fixed.indexOf('*/'), action.title).toBeLessThan(fixed.indexOf('/*\n'));
+        }
+    });
+
+    test('once the 「/*」 is gone, the move is offered', async () => {
+        const uncommented = commentedOut.replace('        /*\n', '');
+        const { document, diagnostics } = await diagnose(uncommented);
+        const actions = await actionsFor(document, diagnostics.filter(d => d.code === 'classification/satisfaction-misfiled'));
+        expect(actions.map(a => a.title)).toContain('将「扩大学生资助面有效提升社会及广大师生的满意度」移到「满意度指标 › 服务对象满意度指标」');
     });
 });
 

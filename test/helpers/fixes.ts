@@ -5,6 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseAndValidate } from '../../language/documents.js';
 import type { Document } from '../../language/generated/ast.js';
 import { keepingComments } from '../../language/lsp/code-actions.js';
+import { keepsSyntax } from '../../language/lsp/fix-syntax.js';
 import { allFixes } from '../../language/lsp/fixes/index.js';
 import type { FixEdit, QuickFix } from '../../language/lsp/quick-fix.js';
 import { jxmb } from './services.js';
@@ -24,8 +25,10 @@ export async function fixesFor(text: string, code: string): Promise<{ diagnostic
     expect(diagnostic, `no ${code} reported; reported: ${diagnostics.map(d => d.code).join(', ')}`).toBeDefined();
     const provider = allFixes[code];
     expect(provider, `no quick-fix registered for ${code}`).toBeDefined();
-    // As the code-action provider offers them: with the comments in replaced text kept.
-    return { diagnostic: diagnostic!, fixes: provider!(diagnostic!, document).map(fix => keepingComments(document, fix)), diagnostics };
+    // As the code-action provider offers them: with the comments in replaced text kept, none that makes the file read worse.
+    const fixes = provider!(diagnostic!, document).map(fix => keepingComments(document, fix))
+        .filter(fix => keepsSyntax(jxmb().parser.LangiumParser, document, fix.edits));
+    return { diagnostic: diagnostic!, fixes, diagnostics };
 }
 
 /**

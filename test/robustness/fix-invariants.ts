@@ -141,13 +141,11 @@ async function damage(before: Checked, diagnostic: Diagnostic, action: CodeActio
     const touched = (start: number, end: number, edges = false) =>
         ranges.some(([s, e]) => s < end && start < e || (s === e && (edges ? start <= s && s <= end : start < s && s < end)));
 
-    const syntaxFix = SYNTAX.has(String(diagnostic.code));
     const syntaxBefore = before.diagnostics.filter(d => SYNTAX.has(String(d.code)));
     const syntaxAfter = after.diagnostics.filter(d => SYNTAX.has(String(d.code)));
-    // Only from a file that parsed: where braces do not pair up, which block a closing brace ends is the parser's
-    // guess, and a block a fix puts before it may land in another (left as it is: such fixes could be refused
-    // wherever the file has a syntax error, at the price of offering none while the user types).
-    if (!syntaxFix && syntaxBefore.length === 0 && syntaxAfter.length > 0) {
+    // Also in a file that has syntax errors, and for a repair of one: no fix adds a syntax error (in such a file the
+    // code-action provider parses the text of a fix that could, lsp/fix-syntax.ts).
+    if (syntaxAfter.length > syntaxBefore.length) {
         problems.push(`syntax errors after the fix: ${syntaxAfter.map(where).join('; ')}`);
     }
 
@@ -173,13 +171,11 @@ async function damage(before: Checked, diagnostic: Diagnostic, action: CodeActio
         const gone = [...new Set(tokensBefore.filter(t => t.kind === 'string' && !kept(t)).map(t => t.text))];
         if (gone.length) problems.push(`strings deleted by a fix that only deletes or moves: ${gone.join(' ')}`);
     }
-    // The strings no edit touches still read as strings — unless the lexer failed somewhere: after an unclosed
-    // 「/*」 a 「*/」 anywhere below ends it, even one a fix moves there inside a string (an edge left as it is).
-    if (!before.diagnostics.some(d => d.code === 'lexing-error')) {
-        const untouched = tokensBefore.filter(t => t.kind === 'string' && !touched(t.start, t.end)).map(t => t.text);
-        const strings = missing(untouched, tokensAfter.filter(t => t.kind === 'string').map(t => t.text));
-        if (strings.length) problems.push(`strings outside the edits lost: ${strings.join(' ')}`);
-    }
+    // The strings no edit touches still read as strings: also after an unclosed 「/*」, where a 「*/」 a fix wrote
+    // below it, even inside a string, would end it (lsp/fix-syntax.ts offers no such fix).
+    const untouched = tokensBefore.filter(t => t.kind === 'string' && !touched(t.start, t.end)).map(t => t.text);
+    const strings = missing(untouched, tokensAfter.filter(t => t.kind === 'string').map(t => t.text));
+    if (strings.length) problems.push(`strings outside the edits lost: ${strings.join(' ')}`);
 
     // The tree of a file with syntax errors is the parser's best guess, and a fix that changes a few characters can
     // change the guess everywhere after them: the 三级 are compared only where the file parsed before the fix, and

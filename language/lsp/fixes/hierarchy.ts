@@ -11,7 +11,6 @@ import { perNode } from '../../per-node.js';
 import { quote } from '../../value-converter.js';
 import { HierarchyCode, type HierarchyData } from '../../validation/hierarchy.js';
 import { comparableName, level1Label, level2Code, level2Label, ownerOf, treesOf } from '../../validation/hierarchy-units.js';
-import { nameBeforeLostColon } from '../../validation/missing-colon.js';
 import { PLACEHOLDER } from '../../validation/values-context.js';
 import type { FixRegistry, QuickFix } from '../quick-fix.js';
 import { appendToBlock, blockText, moveBlockEdits, placeEdit, removalEdit, removalRoot, sourceOf, span, type Placement } from './placement.js';
@@ -123,15 +122,11 @@ function fixOutputComposition(diagnostic: Diagnostic, document: Doc): QuickFix[]
     return level2s.map((level2, i) => ({ ...starterFix(document, tree, '1', level2, `添加${level2Title(level2, tree)}（待填写）`), isPreferred: i === 0 }));
 }
 
-/**
- * The same name twice with the same value → delete the repetition. Different values need a person to decide. A
- * 「"名称" "名称"」 whose second half is the value that lost its 「：」 is no repetition: structure/missing-colon's
- * repair is the fix, and deleting would lose the value.
- */
+/** The same name twice with the same value → delete the repetition. Different values need a person to decide. */
 function fixDuplicateName(diagnostic: Diagnostic, document: Doc): QuickFix[] {
     const indicator = nodeAt(document, diagnostic.range, isIndicator);
     const owner = indicator && ownerOf(indicator);
-    if (!indicator || !owner || nameBeforeLostColon(indicator)) return [];
+    if (!indicator || !owner) return [];
     const valueSource = (i: Indicator) => [i.value, i.period, i.annual].map(v => v?.$cstNode?.text ?? '').join('|');
     const list = isDepartmentDeclaration(owner) ? owner : AstUtils.getContainerOfType(indicator, isIndicatorTree)!;
     const earlier = indicatorsByName(list).get(comparableName(indicator.name))
