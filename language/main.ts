@@ -5,6 +5,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { JxmbFileSystem } from './file-system.js';
 import { ConnectionError, createConnection, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { createJxmbServices } from './jxmb-module.js';
+import { refuseMalformedRequests, refusingMalformedRequests } from './lsp/malformed-requests.js';
 import { ignoreMalformedNotifications } from './lsp/notification-params.js';
 import { createStdioConnection } from './lsp/stdio-transport.js';
 
@@ -46,10 +47,11 @@ function endQuietlyWhenClientGone(): void {
 
 // The language server: VS Code's client starts it over IPC, the benchmark over stdio.
 endQuietlyWhenClientGone();
-const options = { messageStrategy: ignoreMalformedNotifications };
+const options = { messageStrategy: refusingMalformedRequests(ignoreMalformedNotifications) };
 const connection = process.argv.includes('--stdio') ? createStdioConnection(options) : createConnection(ProposedFeatures.all, options);
 let initialized = false;
 guardCustomRequests(connection, () => initialized);
+refuseMalformedRequests(connection);
 const { shared } = createJxmbServices({ connection, ...JxmbFileSystem });
 shared.lsp.LanguageServer.onInitialize(() => { initialized = true; });
 // Highlights, references and rename wait by default for the whole workspace, not for their document, and so skip the
