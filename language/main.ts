@@ -54,8 +54,9 @@ guardCustomRequests(connection, () => initialized);
 refuseMalformedRequests(connection);
 const { shared } = createJxmbServices({ connection, ...JxmbFileSystem });
 shared.lsp.LanguageServer.onInitialize(() => { initialized = true; });
-// Highlights, references and rename wait by default for the whole workspace, not for their document, and so skip the
-// check that the document is open: for one never opened they read it from disk and failed with an internal error
-// (「文件或文件夹不存在」). Waiting for the document answers them as hover and the others: ServerCancelled.
+// Highlights, references, rename and the call hierarchy (not offered, but answered) wait by default for the whole
+// workspace, not for their document, and so skip the check that the document is open: for one never opened they read
+// it from disk and failed with an internal error (「文件或文件夹不存在」, or for another language's file 「Could not find
+// service instance」 in the client's log). Waiting for the document answers them as hover and the others: ServerCancelled.
 const ownDocument = DocumentState.IndexedReferences;
-startLanguageServer(shared, { ReferencesProvider: ownDocument, DocumentHighlightProvider: ownDocument, RenameProvider: ownDocument });
+startLanguageServer(shared, { ReferencesProvider: ownDocument, DocumentHighlightProvider: ownDocument, RenameProvider: ownDocument, CallHierarchyProvider: ownDocument });

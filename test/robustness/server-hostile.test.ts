@@ -55,7 +55,10 @@ function editorRequests(uri: string): Array<[string, unknown]> {
         ['textDocument/documentHighlight', at(uri)],
         ['textDocument/references', { ...at(uri), context: { includeDeclaration: true } }],
         ['textDocument/prepareRename', at(uri)],
-        ['textDocument/rename', { ...at(uri), newName: '新名称' }]
+        ['textDocument/rename', { ...at(uri), newName: '新名称' }],
+        // (not offered, but answered by Langium: a hostile client may still ask)
+        ['textDocument/prepareCallHierarchy', at(uri)],
+        ['callHierarchy/incomingCalls', { item: { name: '任务', kind: 5, uri, range, selectionRange: range } }]
     ];
 }
 
