@@ -7,6 +7,7 @@ import { ConnectionError, createConnection, ErrorCodes, LSPErrorCodes, ProposedF
 import { createJxmbServices } from './jxmb-module.js';
 import { refuseMalformedRequests, refusingMalformedRequests } from './lsp/malformed-requests.js';
 import { ignoreMalformedNotifications } from './lsp/notification-params.js';
+import { ignoringOtherLanguages } from './lsp/other-languages.js';
 import { createStdioConnection } from './lsp/stdio-transport.js';
 
 /**
@@ -47,7 +48,7 @@ function endQuietlyWhenClientGone(): void {
 
 // The language server: VS Code's client starts it over IPC, the benchmark over stdio.
 endQuietlyWhenClientGone();
-const options = { messageStrategy: refusingMalformedRequests(ignoreMalformedNotifications) };
+const options = { messageStrategy: refusingMalformedRequests(ignoringOtherLanguages(ignoreMalformedNotifications)) };
 const connection = process.argv.includes('--stdio') ? createStdioConnection(options) : createConnection(ProposedFeatures.all, options);
 let initialized = false;
 guardCustomRequests(connection, () => initialized);
