@@ -5,6 +5,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { JxmbFileSystem } from './file-system.js';
 import { ConnectionError, createConnection, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { createJxmbServices } from './jxmb-module.js';
+import { refuseAfterShutdown, refusingAfterShutdown } from './lsp/after-shutdown.js';
 import { refuseMalformedRequests, refusingMalformedRequests } from './lsp/malformed-requests.js';
 import { ignoreMalformedNotifications } from './lsp/notification-params.js';
 import { ignoringOtherLanguages } from './lsp/other-languages.js';
@@ -48,11 +49,12 @@ function endQuietlyWhenClientGone(): void {
 
 // The language server: VS Code's client starts it over IPC, the benchmark over stdio.
 endQuietlyWhenClientGone();
-const options = { messageStrategy: refusingMalformedRequests(ignoringOtherLanguages(ignoreMalformedNotifications)) };
+const options = { messageStrategy: refusingAfterShutdown(refusingMalformedRequests(ignoringOtherLanguages(ignoreMalformedNotifications))) };
 const connection = process.argv.includes('--stdio') ? createStdioConnection(options) : createConnection(ProposedFeatures.all, options);
 let initialized = false;
 guardCustomRequests(connection, () => initialized);
 refuseMalformedRequests(connection);
+refuseAfterShutdown(connection);
 const { shared } = createJxmbServices({ connection, ...JxmbFileSystem });
 shared.lsp.LanguageServer.onInitialize(() => { initialized = true; });
 // Highlights, references, rename and the call hierarchy (not offered, but answered) wait by default for the whole

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { DidOpenTextDocumentNotification, ErrorCodes } from 'vscode-languageserver-protocol/node';
+import { generateTypicalFile } from '../../bench/generate.mjs';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { startServer, type ServerProcess } from './server-process.js';
 
@@ -25,6 +26,28 @@ describe('before initialize', () => {
         expect(await server.answer('jxmb/review', { folder: temp.at(), report })).toMatchObject({ ok: true });
         expect(existsSync(report)).toBe(true);
     });
+});
+
+describe('shutdown', () => {
+    // LSP: a request after shutdown is an error (InvalidRequest). The server went on serving: a jxmb/compile sent
+    // after it compiled the table while the client was already ending the server.
+    test('during a large build: answered; later requests refused as InvalidRequest; exit then ends with status 0', async () => {
+        server = startServer();
+        await server.initialize();
+        const uri = 'file:///tmp/jxmb-lifecycle/large.jxmb';
+        const large = Array.from({ length: 20 }, (_, i) => generateTypicalFile(i + 1).text).join('\n');
+        await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'jxmb', version: 1, text: large } });
+        const outline = server.answer('textDocument/documentSymbol', { textDocument: { uri } });
+        expect(await server.answer('shutdown', undefined)).toBeNull();
+        for (const [method, params] of [['textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 1 } }], ['jxmb/compile', { uri, target: 'json' }], ['shutdown', undefined]] as const) {
+            expect(await server.answer(method, params), method).toEqual({ error: ErrorCodes.InvalidRequest });
+        }
+        // (the request sent before shutdown is answered)
+        expect(await outline).toEqual(expect.any(Array));
+        await server.connection.sendNotification('exit');
+        expect(await server.exited).toBe(0);
+        expect(server.stderr()).toBe('');
+    }, 60_000);
 });
 
 describe('a client that goes away', () => {
