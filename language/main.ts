@@ -3,25 +3,25 @@ import './v8-flags.js';
 import { DocumentState, isOperationCancelled } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { JxmbFileSystem } from './file-system.js';
-import { ConnectionError, createConnection, ErrorCodes, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ConnectionError, createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
 import { createJxmbServices } from './jxmb-module.js';
+import { refuseMalformedRequests, refusingMalformedRequests } from './lsp/malformed-requests.js';
+import { refuseOutsideLifecycle, refusingOutsideLifecycle } from './lsp/lifecycle-requests.js';
 import { ignoreMalformedNotifications } from './lsp/notification-params.js';
+import { ignoringOtherLanguages } from './lsp/other-languages.js';
 import { createStdioConnection } from './lsp/stdio-transport.js';
 
 /**
- * The jxmb/… requests: before `initialize` they are refused as LSP asks (ServerNotInitialized): a client that had not
- * said who it is got a review of a whole folder. They wait for the document build with the request's token; a
- * cancellation rejects with Langium's OperationCancelled symbol, which the connection could only answer as an
- * internal error without details. It is answered as LSP asks: RequestCancelled.
+ * The jxmb/… requests wait for the document build with the request's token; a cancellation rejects with Langium's
+ * OperationCancelled symbol, which the connection could only answer as an internal error without details. It is
+ * answered as LSP asks: RequestCancelled. (Before `initialize` they are refused: lsp/lifecycle-requests.ts.)
  */
-function guardCustomRequests(connection: Connection, isInitialized: () => boolean): void {
+function guardCustomRequests(connection: Connection): void {
     const onRequest = connection.onRequest.bind(connection) as (...args: unknown[]) => ReturnType<Connection['onRequest']>;
     connection.onRequest = ((...args: unknown[]) => {
         const handler = args[args.length - 1];
         if (typeof handler !== 'function') return onRequest(...args);
-        const custom = typeof args[0] === 'string' && args[0].startsWith('jxmb/');
         return onRequest(...args.slice(0, -1), async (...params: unknown[]) => {
-            if (custom && !isInitialized()) throw new ResponseError(ErrorCodes.ServerNotInitialized, '语言服务尚未初始化：请先发送 initialize 请求。');
             try {
                 return await (handler as (...p: unknown[]) => unknown)(...params);
             } catch (error) {
@@ -46,14 +46,15 @@ function endQuietlyWhenClientGone(): void {
 
 // The language server: VS Code's client starts it over IPC, the benchmark over stdio.
 endQuietlyWhenClientGone();
-const options = { messageStrategy: ignoreMalformedNotifications };
+const options = { messageStrategy: refusingOutsideLifecycle(refusingMalformedRequests(ignoringOtherLanguages(ignoreMalformedNotifications))) };
 const connection = process.argv.includes('--stdio') ? createStdioConnection(options) : createConnection(ProposedFeatures.all, options);
-let initialized = false;
-guardCustomRequests(connection, () => initialized);
+guardCustomRequests(connection);
+refuseMalformedRequests(connection);
+refuseOutsideLifecycle(connection);
 const { shared } = createJxmbServices({ connection, ...JxmbFileSystem });
-shared.lsp.LanguageServer.onInitialize(() => { initialized = true; });
-// Highlights, references and rename wait by default for the whole workspace, not for their document, and so skip the
-// check that the document is open: for one never opened they read it from disk and failed with an internal error
-// (「文件或文件夹不存在」). Waiting for the document answers them as hover and the others: ServerCancelled.
+// Highlights, references, rename and the call hierarchy (not offered, but answered) wait by default for the whole
+// workspace, not for their document, and so skip the check that the document is open: for one never opened they read
+// it from disk and failed with an internal error (「文件或文件夹不存在」, or for another language's file 「Could not find
+// service instance」 in the client's log). Waiting for the document answers them as hover and the others: ServerCancelled.
 const ownDocument = DocumentState.IndexedReferences;
-startLanguageServer(shared, { ReferencesProvider: ownDocument, DocumentHighlightProvider: ownDocument, RenameProvider: ownDocument });
+startLanguageServer(shared, { ReferencesProvider: ownDocument, DocumentHighlightProvider: ownDocument, RenameProvider: ownDocument, CallHierarchyProvider: ownDocument });

@@ -73,6 +73,10 @@ export class JxmbDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
 
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
+        // A document jxmb only by the editor's word (a .txt in language mode jxmb) is not jxmb once closed: read again
+        // from disk, or met by the next build, it asked Langium for services there are none for, and the failure ended
+        // the server. It goes now, before any later build, and its findings with it.
+        if (!this.serviceRegistry.hasServices(uri)) return this.fireDocumentUpdate([], [uri]);
         void (uri.scheme === 'file' ? this.files.exists(uri) : Promise.resolve(false)).then(onDisk => {
             if (this.isOpen(uri)) return;
             this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]);

@@ -1,9 +1,11 @@
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     CancellationTokenSource, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
     LSPErrorCodes, ResponseError, type CompletionList
 } from 'vscode-languageserver-protocol/node';
 import { LspSession } from '../helpers/lsp-client.js';
+import { useTempDir } from '../helpers/temp-dir.js';
 
 // The real language server (`npm run build` first) and a client that misbehaves: requests for documents it never
 // opened or already closed, positions outside the text, malformed parameters, cancellations, notifications out of
@@ -11,6 +13,7 @@ import { LspSession } from '../helpers/lsp-client.js';
 // server then still serves a good document correctly.
 
 const dir = 'file:///tmp/jxmb-robustness-lsp';
+const temp = useTempDir('jxmb-hostile-');
 const broken = '部门整体 "测试单位" {\n    预算 { 基本支出 "一百" }\n}\n';
 const good = '部门整体 "测试单位" 年度 2024 {\n    绩效指标 {  }\n}\n';
 
@@ -55,7 +58,10 @@ function editorRequests(uri: string): Array<[string, unknown]> {
         ['textDocument/documentHighlight', at(uri)],
         ['textDocument/references', { ...at(uri), context: { includeDeclaration: true } }],
         ['textDocument/prepareRename', at(uri)],
-        ['textDocument/rename', { ...at(uri), newName: '新名称' }]
+        ['textDocument/rename', { ...at(uri), newName: '新名称' }],
+        // (not offered, but answered by Langium: a hostile client may still ask)
+        ['textDocument/prepareCallHierarchy', at(uri)],
+        ['callHierarchy/incomingCalls', { item: { name: '任务', kind: 5, uri, range, selectionRange: range } }]
     ];
 }
 
@@ -192,6 +198,32 @@ describe('a misbehaving client', () => {
         expect(completion).toHaveProperty('result');
         expect(session.process.exitCode).toBeNull();
     }, 120_000);
+
+    // A client whose file types are set wrong opens a file of another language: its build asked for services the
+    // server does not have, and the uncaught failure ended the server. It is not the server's: as if never opened.
+    // A file of any name that the client says is jxmb (VS Code's 「更改语言模式」) is one.
+    test('a document of another language opened: ignored as never opened, the server goes on', async () => {
+        const uri = `${dir}/notes.txt`;
+        await session.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'plaintext', version: 1, text: good } });
+        await session.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: position(0, 0), end: position(0, 0) }, text: ' ' }] });
+        for (const [method, params] of editorRequests(uri)) {
+            const outcome = await answer(session, method, params);
+            expectWellFormed(outcome);
+            if ('error' in outcome) expect(outcome.error, method).toBe(LSPErrorCodes.ServerCancelled);
+        }
+        expect(await answer(session, 'jxmb/summary', { uri })).toEqual({ result: null });
+        await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+
+        // Closed (or its language mode changed back), the file on disk is not jxmb: its findings are cleared. Read
+        // again from disk as a .jxmb is, it asked for those services and ended the server.
+        const said = pathToFileURL(temp.file('notes-in-jxmb.txt', broken)).toString();
+        expect((await session.openChecked(said, broken)).diagnostics.map(d => d.code)).toContain('parsing-error');
+        const cleared = session.diagnostics(said);
+        await session.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: said } });
+        expect((await cleared).diagnostics).toEqual([]);
+        expect((await session.openChecked(`${dir}/after-notes.jxmb`, broken)).diagnostics.map(d => d.code)).toContain('parsing-error');
+        expect(session.process.exitCode).toBeNull();
+    });
 
     // No cross-references, nothing to rename: F2 on a task's name gave an edit that dropped its quotes.
     test('F2 on a quoted name: no rename that breaks the text', async () => {

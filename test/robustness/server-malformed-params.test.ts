@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type CompletionList } from 'vscode-languageserver-protocol/node';
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ErrorCodes, ResponseError, type CompletionList } from 'vscode-languageserver-protocol/node';
 import { frame, startServer, type ServerProcess } from './server-process.js';
 
 // Requests whose parameters are not what the extension sends (another client, an older extension): an answer the
@@ -85,6 +85,38 @@ describe('malformed parameters', () => {
         expect(symbols).toEqual(await server.answer('textDocument/documentSymbol', { textDocument: { uri: edited } }));
         expect(server.logs).toEqual([]);
         expect(server.stderr()).toBe('');
+    });
+
+    // Standard requests read their parameters as LSP defines them: a hover without a textDocument, a range formatting
+    // without a range, Ctrl+T with a query that is no text, a code action for diagnostics without a range failed in
+    // their handler, answered as an internal error carrying its English message (「Request workspace/symbol failed
+    // with message: Cannot read properties of null (reading 'replace')」), which the client shows in its log.
+    test('standard requests whose parameters are not LSP\'s: refused as InvalidParams, in Chinese; the same requests well formed are answered', async () => {
+        const range = { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } };
+        const options = { tabSize: 4, insertSpaces: true };
+        const malformed: Array<[string, unknown]> = [
+            ['textDocument/hover', { position: { line: 1, character: 9 } }],
+            ['textDocument/completion', { textDocument: null, position: { line: 1, character: 9 } }],
+            ['textDocument/documentSymbol', { textDocument: { uri: 5 } }],
+            ['textDocument/foldingRange', {}],
+            ['textDocument/formatting', { textDocument: 'x', options }],
+            ['textDocument/rangeFormatting', { textDocument: { uri }, options }],
+            ['textDocument/rangeFormatting', { textDocument: { uri }, range: { start: null, end: range.end }, options }],
+            ['textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: {} } }],
+            ['textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [{ message: 'x', range: null }] } }],
+            ['workspace/symbol', { query: null }],
+            ['workspace/symbol', {}],
+            ['callHierarchy/incomingCalls', { item: null }]
+        ];
+        for (const [method, params] of malformed) {
+            const error = await server.connection.sendRequest(method, params).then(() => undefined, (e: ResponseError<unknown>) => e);
+            expect(error, `${method} ${JSON.stringify(params)}`).toBeInstanceOf(ResponseError);
+            expect([error!.code, error!.message], method).toEqual([ErrorCodes.InvalidParams, '请求的参数不符合 LSP 协议，未处理。']);
+        }
+        expect(await server.answer('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 9 } })).toMatchObject({ contents: expect.anything() });
+        expect(await server.answer('textDocument/rangeFormatting', { textDocument: { uri }, range, options })).toEqual(expect.any(Array));
+        expect(await server.answer('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } })).toEqual([]);
+        expect(await server.answer('workspace/symbol', { query: '科普' })).toEqual(expect.arrayContaining([expect.objectContaining({ name: expect.stringContaining('科普') })]));
     });
 
     test('nothing of it reaches the log', async () => {
