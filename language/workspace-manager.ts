@@ -90,6 +90,14 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
         });
     }
 
+    /**
+     * Whether a file closed in the editor stays checked (read from disk): when a workspace folder holds it, or when the
+     * editor has no workspace (a file opened on its own). A file of a folder removed meanwhile goes with its findings.
+     */
+    keepsClosed(uri: URI): boolean {
+        return this.folders === undefined || this.inWorkspace(uri);
+    }
+
     private inWorkspace(uri: URI): boolean {
         return (this.folders ?? []).some(folder => UriUtils.contains(this.getRootFolder(folder), uri));
     }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, expect, test } from 'vitest';
 import {
-    CompletionRequest, DidChangeWorkspaceFoldersNotification, DocumentSymbolRequest, WorkspaceSymbolRequest, type CompletionItem, type PublishDiagnosticsParams, type WorkspaceSymbol
+    CompletionRequest, DidChangeWorkspaceFoldersNotification, DidCloseTextDocumentNotification, DocumentSymbolRequest, WorkspaceSymbolRequest, type CompletionItem, type PublishDiagnosticsParams, type WorkspaceSymbol
 } from 'vscode-languageserver-protocol';
 import { LspSession } from '../helpers/lsp-client.js';
 import { modelOf } from '../helpers/samples.js';
@@ -100,6 +100,36 @@ test('a folder removed: its closed files lose their findings and names, a file o
     const edited = session!.diagnostics(openUri, 2);
     await session!.replace(openUri, openText.replace('"一百"', '100'), 2);
     expect(keys((await edited).diagnostics)).toEqual(openKeys.filter(key => !key.includes('parsing-error')));
+});
+
+test('a file of a removed folder, closed later, loses its findings; a closed file of the workspace is read again from disk', async () => {
+    const { added, aUri } = await start('close', true);
+    const openUri = uri(dir.file('close/added/open.jxmb', openText));
+    await session!.openChecked(openUri, openText);
+    await changeFolders([], [added]);
+    const cleared = session!.diagnostics(openUri);
+    await session!.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: openUri } });
+    expect((await cleared).diagnostics).toEqual([]);
+    expect((await symbols('展馆讲解')).map(s => s.location.uri)).not.toContain(openUri);
+    // A file that stays in the workspace is kept as before.
+    const aText = table('第一单位', '服务对象满意度');
+    await session!.openChecked(aUri, aText);
+    const reread = session!.diagnostics(aUri);
+    await session!.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: aUri } });
+    expect(keys((await reread).diagnostics)).toEqual(keys((await modelOf(aText)).diagnostics));
+});
+
+test('a folder removed that another workspace folder holds keeps its files and their findings', async () => {
+    const { first, aUri } = await start('nested');
+    const inner = uri(dir.file('nested/first/inner/c.jxmb', addedText));
+    await changeFolders([join(first, 'inner')], []);
+    await expect.poll(() => lastPublished(inner)?.diagnostics.length ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+    const before = session!.published.length;
+    await changeFolders([], [join(first, 'inner')]);
+    // Let the removal settle: nothing is cleared.
+    expect(await session!.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '结业考核' })).toEqual(expect.arrayContaining([expect.objectContaining({ location: expect.objectContaining({ uri: inner }) })]));
+    expect(session!.published.slice(before).filter(p => p.uri === inner || p.uri === aUri).every(p => p.diagnostics.length > 0)).toBe(true);
+    expect(lastPublished(inner)!.diagnostics.length).toBeGreaterThan(0);
 });
 
 test('a folder added that does not exist or is a file is told by its path; removing such folders is quiet, and the server keeps serving', async () => {
