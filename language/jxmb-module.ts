@@ -21,6 +21,7 @@ import { publishWithVersion } from './lsp/diagnostics-version.js';
 import { JxmbFoldingRangeProvider } from './lsp/folding.js';
 import { JxmbFormatter } from './lsp/formatter.js';
 import { JxmbHoverProvider } from './lsp/hover-provider.js';
+import { JxmbLanguageServer } from './lsp/language-server.js';
 import { registerSettingsSources } from './lsp/settings-sources.js';
 import { registerSummaryRequest } from './lsp/summary-request.js';
 import { registerEditorRequests } from './lsp/editor-request.js';
@@ -91,6 +92,7 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
 
 export const JxmbSharedModule: Module<LangiumSharedServices, DeepPartial<LangiumSharedServices>> = {
     lsp: {
+        LanguageServer: services => new JxmbLanguageServer(services),
         DocumentUpdateHandler: services => new JxmbDocumentUpdateHandler(services),
         WorkspaceSymbolProvider: services => new JxmbWorkspaceSymbolProvider(services)
     },

@@ -1,10 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import {
-    DefaultWorkspaceManager, delayNextTick, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream, type TextDocumentProvider,
-    URI, UriUtils
+    DefaultWorkspaceManager, delayNextTick, Emitter, type Event, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream,
+    type TextDocumentProvider, URI, UriUtils
 } from 'langium';
-import { MessageType, ShowMessageNotification, type Connection, type InitializedParams, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import {
+    DidChangeWorkspaceFoldersNotification, MessageType, ShowMessageNotification, type Connection, type InitializedParams, type InitializeParams,
+    type WorkDoneProgressServerReporter, type WorkspaceFolder, type WorkspaceFoldersChangeEvent
+} from 'vscode-languageserver';
 import { describeFsError } from './cli/source-files.js';
 
 /** Time spent loading workspace files in one lock action: an edit that arrives meanwhile waits at most this long. */
@@ -17,10 +20,15 @@ const PROGRESS_AFTER_MS = 300;
 // diagnostics. So only the file names are collected at start-up; the files open in the editor are built by their
 // didOpen as usual, and the others are loaded and checked afterwards, a few at a time, each batch a workspace
 // write that lets edits and requests in between. Every file is still checked and published (the Problems panel).
+// A workspace folder added while the editor runs is read the same way; one removed takes its files along, except those
+// open in the editor, and their findings (Langium handles neither).
 export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
     private readonly textDocuments: TextDocumentProvider | undefined;
-    /** Workspace files found at start-up and not loaded yet, in the order found. */
+    /** Workspace files found and not loaded yet, in the order found. */
     private pending: URI[] = [];
+    /** The loading of `pending`, while it runs. */
+    private loading: Promise<void> | undefined;
+    private readonly foldersChanged = new Emitter<{ removed: URI[] }>();
     /** Folders the user was told they cannot be read: overlapping workspace folders list a folder twice. */
     private readonly reportedFolders = new Set<string>();
 
@@ -29,9 +37,73 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
         this.textDocuments = services.workspace.TextDocuments;
     }
 
+    /** Workspace folders were added or removed (jxmb.yaml settings are read again: settings-sources.ts). */
+    get onFoldersChanged(): Event<{ removed: URI[] }> {
+        return this.foldersChanged.event;
+    }
+
+    override initialize(params: InitializeParams): void {
+        super.initialize(params);
+        // Set after vscode-languageserver's own handler (made when the client says it has workspace folders), which
+        // only passes the change on to whoever asks for it: this one acts on it, whatever the client declared.
+        this.connection?.onNotification(DidChangeWorkspaceFoldersNotification.type, ({ event }) => {
+            this.changeFolders(event).catch(error => console.error('jxmb: 更新工作区文件夹时出错：', error));
+        });
+    }
+
     override async initialized(params: InitializedParams): Promise<void> {
         await super.initialized(params);
-        void this.loadPending();
+        this.loadInTurn([]);
+    }
+
+    /** A folder removed and added in one change (VS Code's 「替换」) is read again. */
+    async changeFolders(event: WorkspaceFoldersChangeEvent): Promise<void> {
+        // Compared parsed: a client may spell the same URI otherwise (a Chinese name escaped or not).
+        const same = (a: WorkspaceFolder) => (b: WorkspaceFolder) => UriUtils.equals(URI.parse(a.uri), URI.parse(b.uri));
+        const removed = event.removed.map(folder => URI.parse(folder.uri));
+        const kept = (this.folders ?? []).filter(folder => !event.removed.some(same(folder)));
+        this.folders = [...kept, ...event.added.filter(folder => !kept.some(same(folder)))];
+        this.foldersChanged.fire({ removed });
+        if (removed.length > 0) await this.dropFolders(removed);
+        await Promise.all(event.added.map(folder => this.addFolder(folder)));
+    }
+
+    /** Its files are found as at start-up (a folder that cannot be read is told) and loaded after those waiting. */
+    private async addFolder(folder: WorkspaceFolder): Promise<void> {
+        const uris: URI[] = [];
+        await this.traverseFolder(this.getRootFolder(folder), uris);
+        // Removed again while it was listed: nothing of it is loaded.
+        this.loadInTurn(uris.filter(uri => this.inWorkspace(uri)));
+    }
+
+    /** The files of removed folders that no other workspace folder holds go, unless the editor has them open. */
+    private async dropFolders(removed: URI[]): Promise<void> {
+        const dropped = (uri: URI) => removed.some(folder => UriUtils.contains(folder, uri)) && !this.inWorkspace(uri) && !this.isOpen(uri);
+        this.pending = this.pending.filter(uri => !dropped(uri));
+        for (const folder of [...this.reportedFolders]) {
+            if (removed.some(uri => UriUtils.contains(uri, URI.parse(folder)))) this.reportedFolders.delete(folder);
+        }
+        // Langium publishes no findings for a deleted document: the Problems panel loses its file.
+        await this.mutex.write(token => {
+            const uris = this.langiumDocuments.all.map(document => document.uri).filter(dropped).toArray();
+            return this.documentBuilder.update([], uris, token);
+        });
+    }
+
+    /**
+     * Whether a file closed in the editor stays checked (read from disk): when a workspace folder holds it, or when the
+     * editor has no workspace (a file opened on its own). A file of a folder removed meanwhile goes with its findings.
+     */
+    keepsClosed(uri: URI): boolean {
+        return this.folders === undefined || this.inWorkspace(uri);
+    }
+
+    private inWorkspace(uri: URI): boolean {
+        return (this.folders ?? []).some(folder => UriUtils.contains(this.getRootFolder(folder), uri));
+    }
+
+    private isOpen(uri: URI): boolean {
+        return this.textDocuments?.get(uri.toString()) !== undefined;
     }
 
     /** At start-up: remember the files, load none (see loadPending). */
@@ -72,7 +144,9 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
     private reportUnreadableFolder(folder: URI, error: unknown): void {
         if (this.reportedFolders.has(folder.toString())) return;
         this.reportedFolders.add(folder.toString());
-        const message = `无法读取文件夹 ${this.shownPath(folder)}：${describeFsError(error)}`;
+        // (a file added as a workspace folder: its listing fails with ENOTDIR, which the CLI's words do not name)
+        const why = (error as NodeJS.ErrnoException | undefined)?.code === 'ENOTDIR' ? '这是文件，不是文件夹。' : describeFsError(error);
+        const message = `无法读取文件夹 ${this.shownPath(folder)}：${why}`;
         console.error(`jxmb: ${message}`, error);
         void this.connection?.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
     }
@@ -86,12 +160,19 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
         return folder.fsPath;
     }
 
+    /** Loads `uris` after the files already waiting, in the same run when one is under way. */
+    private loadInTurn(uris: URI[]): void {
+        this.pending.push(...uris);
+        this.loading ??= this.loadPending().finally(() => { this.loading = undefined; });
+    }
+
     private async loadPending(): Promise<void> {
-        const total = this.pending.length;
         const start = performance.now();
         let progress: WorkDoneProgressServerReporter | undefined;
+        /** Files taken from `pending` in this run: a folder added meanwhile adds to the total. */
+        let done = 0;
         while (this.pending.length > 0) {
-            const done = total - this.pending.length;
+            const total = done + this.pending.length;
             if (progress) progress.report(Math.floor(done / total * 100), `${done}/${total}`);
             else if (this.connection && performance.now() - start > PROGRESS_AFTER_MS) {
                 // The spinner in VS Code's status bar: a reviewer's folder of 500 tables takes a few seconds.
@@ -103,7 +184,7 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
             await this.mutex.read(() => undefined);
             await this.mutex.write(async token => {
                 if (token.isCancellationRequested) return;
-                await this.loadBatch();
+                done += await this.loadBatch();
                 // Builds the new documents, and any left over from a build an edit cancelled; open documents first.
                 await this.documentBuilder.update([], [], token);
             }).catch(error => console.error('jxmb: 检查工作区文件时出错：', error));
@@ -111,12 +192,15 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
         progress?.done();
     }
 
-    private async loadBatch(): Promise<void> {
+    /** How many files were taken from `pending`. */
+    private async loadBatch(): Promise<number> {
         const start = performance.now();
+        let taken = 0;
         while (this.pending.length > 0 && performance.now() - start < BATCH_MS) {
             const uri = this.pending.shift()!;
+            taken++;
             // A file open in the editor is built from the editor's text by its didOpen.
-            if (this.langiumDocuments.hasDocument(uri) || this.textDocuments?.get(uri.toString())) continue;
+            if (this.langiumDocuments.hasDocument(uri) || this.isOpen(uri)) continue;
             try {
                 await this.langiumDocuments.getOrCreateDocument(uri);
             } catch (error) {
@@ -124,5 +208,6 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
                 console.error(`jxmb: 无法读取 ${uri.fsPath}：`, error);
             }
         }
+        return taken;
     }
 }

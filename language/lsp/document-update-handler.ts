@@ -3,10 +3,12 @@ import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langiu
 import { FileChangeType, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JxmbDocumentBuilder } from '../document-builder.js';
+import type { JxmbWorkspaceManager } from '../workspace-manager.js';
 
 // Langium keeps a closed document as the editor last had it. Closed without saving, its findings in the Problems
 // panel would then be those of text that no longer exists anywhere. On close the file is read again from disk, or
-// its findings are cleared where there is no file (an untitled document, a file deleted meanwhile).
+// its findings are cleared where there is no file (an untitled document, a file deleted meanwhile) or where the file
+// is no longer in the workspace (its folder removed from it while the file was open).
 // A document the editor has open is the editor's text, whatever happens on disk: a file deleted under an open
 // editor (git checkout, rm, a rename in the terminal) is not dropped — dropped, its requests waited for a build that
 // never came — and a close answered after the same file was opened again does not drop the reopened one; nor does
@@ -79,7 +81,8 @@ export class JxmbDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         if (!this.serviceRegistry.hasServices(uri)) return this.fireDocumentUpdate([], [uri]);
         void (uri.scheme === 'file' ? this.files.exists(uri) : Promise.resolve(false)).then(onDisk => {
             if (this.isOpen(uri)) return;
-            this.fireDocumentUpdate(onDisk ? [uri] : [], onDisk ? [] : [uri]);
+            const kept = onDisk && (this.workspaceManager as JxmbWorkspaceManager).keepsClosed(uri);
+            this.fireDocumentUpdate(kept ? [uri] : [], kept ? [] : [uri]);
         });
     }
 

@@ -1,4 +1,4 @@
-import { URI } from 'langium';
+import { URI, UriUtils } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { basename } from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
@@ -6,6 +6,7 @@ import { CONFIG_FILE, ConfigError, ConfigResolver } from '../cli/config.js';
 import { InputError } from '../cli/source-files.js';
 import { readVscodeCostModel, readVscodeSeverity, type JxmbSettingsProvider } from '../settings.js';
 import { Code } from '../validation/codes.js';
+import type { JxmbWorkspaceManager } from '../workspace-manager.js';
 
 // What changes the settings in the editor: VS Code's `jxmb` section, and a jxmb.yaml in the workspace (the nearest
 // above a file, as `jxmb check` finds it). Either change re-checks every document. A jxmb.yaml that cannot be used
@@ -63,6 +64,15 @@ export function registerSettingsSources(connection: Connection, shared: LangiumS
         if (section !== 'jxmb') return;
         tellUnusable(configuration);
         recheckAll();
+    });
+    // A folder's jxmb.yaml is watched only while the folder is in the workspace: what was read of it may be old when it
+    // comes back. A removed folder's jxmb.yaml keeps no finding in the Problems panel.
+    (shared.workspace.WorkspaceManager as JxmbWorkspaceManager).onFoldersChanged(({ removed }) => {
+        configs = new ConfigResolver();
+        for (const uri of [...shown].filter(uri => removed.some(folder => UriUtils.contains(folder, uri)))) {
+            void connection.sendDiagnostics({ uri, diagnostics: [] });
+            shown.delete(uri);
+        }
     });
     shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(({ changes }) => {
         if (!changes.some(change => basename(URI.parse(change.uri).path) === CONFIG_FILE)) return;

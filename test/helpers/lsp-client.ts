@@ -5,7 +5,8 @@ import {
     InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
     PublishDiagnosticsNotification, ShutdownRequest, ExitNotification, type PublishDiagnosticsParams,
     ConfigurationRequest, RegistrationRequest, DidChangeConfigurationNotification, WorkDoneProgressCreateRequest, WorkDoneProgress,
-    type WorkDoneProgressBegin, type WorkDoneProgressReport, type WorkDoneProgressEnd, ShowMessageNotification, type ShowMessageParams
+    type WorkDoneProgressBegin, type WorkDoneProgressReport, type WorkDoneProgressEnd, ShowMessageNotification, type ShowMessageParams,
+    type InitializeResult
 } from 'vscode-languageserver-protocol/node';
 
 // A real language-server process over stdio, spoken to as VS Code does. Used by the LSP tests and the benchmark.
@@ -19,6 +20,9 @@ export class LspSession {
     readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
     /** What the server showed in the editor's message area (window/showMessage), in order. */
     readonly messages: ShowMessageParams[] = [];
+
+    /** What the server answered to `initialize` (its capabilities). */
+    initializeResult: InitializeResult | undefined;
 
     private constructor(readonly process: ChildProcess, readonly connection: ProtocolConnection) {
         connection.onNotification(ShowMessageNotification.type, params => { this.messages.push(params); });
@@ -48,11 +52,11 @@ export class LspSession {
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         connection.listen();
         const session = new LspSession(child, connection);
-        await connection.sendRequest(InitializeRequest.type, {
+        session.initializeResult = await connection.sendRequest(InitializeRequest.type, {
             // Another user's server may not signal this process: it would take that for its end and exit.
             processId: options.user ? null : process.pid, rootUri: folders[0] ?? null,
             capabilities: {
-                ...options.settings ? { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, didChangeWatchedFiles: { dynamicRegistration: true } } } : {},
+                ...options.settings ? { workspace: { workspaceFolders: true, configuration: true, didChangeConfiguration: { dynamicRegistration: false }, didChangeWatchedFiles: { dynamicRegistration: true } } } : {},
                 window: { workDoneProgress: true }
             },
             workspaceFolders: folders.length > 0 ? folders.map((uri, i) => ({ uri, name: `workspace${i || ''}` })) : null
