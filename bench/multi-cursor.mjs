@@ -1,7 +1,8 @@
 // A multi-cursor edit in the 2,000-indicator file: N cursors type one character, sent as VS Code sends it (one
 // didChange, a change per cursor, the last in the text first). Prints the time from the didChange to the diagnostics
-// of that version, for each run, and the median.
-//   node bench/multi-cursor.mjs [--cursors 5000] [--size 2000] [--runs 3] [--dist <dir with server.cjs>]
+// of that version, for each run, and the median. --ascending sends the first cursor's change first, each range in the
+// text the changes before it left (as some other editors do).
+//   node bench/multi-cursor.mjs [--cursors 5000] [--size 2000] [--runs 3] [--ascending] [--dist <dir with server.cjs>]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,7 @@ const option = (name, fallback) => {
 const cursors = Number(option('cursors', 5000));
 const size = Number(option('size', 2000));
 const runs = Number(option('runs', 3));
+const ascending = args.includes('--ascending');
 const serverPath = join(option('dist', join(root, 'dist')), 'server.cjs');
 
 /** Cursors inside strings: after each opening quote and before each closing one, the first `count` of them. */
@@ -31,6 +33,21 @@ function cursorOffsets(text, count) {
 
 const { text } = generateDeclaration(size, size);
 const offsets = cursorOffsets(text, cursors);
+/** The changes first to last: a cursor's character moves the later cursors of its line one to the right. */
+function fromFirstToLast(at) {
+    let line = -1;
+    let before = 0;
+    const starts = [0, ...[...text.matchAll(/\n/g)].map(m => m.index + 1)];
+    let l = 0;
+    return at.map(offset => {
+        while (l + 1 < starts.length && starts[l + 1] <= offset) l++;
+        before = l === line ? before + 1 : 0;
+        line = l;
+        const position = { line: l, character: offset - starts[l] + before };
+        return { range: { start: position, end: position }, rangeLength: 0, text: '新' };
+    });
+}
+
 const work = mkdtempSync(join(os.tmpdir(), 'jxmb-multi-cursor-'));
 const times = [];
 try {
@@ -40,7 +57,7 @@ try {
             await server.initialize();
             const uri = pathToFileURL(join(work, `申报-${run}.jxmb`)).href;
             await server.open(uri, 'jxmb', text, 120_000);
-            const contentChanges = offsets.map(at => ({ range: { start: positionAt(text, at), end: positionAt(text, at) }, rangeLength: 0, text: '新' })).reverse();
+            const contentChanges = ascending ? fromFirstToLast(offsets) : offsets.map(at => ({ range: { start: positionAt(text, at), end: positionAt(text, at) }, rangeLength: 0, text: '新' })).reverse();
             const next = server.nextDiagnostics(uri, 120_000, 2);
             const start = performance.now();
             await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges });
@@ -53,5 +70,5 @@ try {
 } finally {
     rmSync(work, { recursive: true, force: true });
 }
-console.log(`${offsets.length} cursors typing one character in the ${size}-indicator file → diagnostics: ${times.join(', ')} ms (median ${summarize(times).median} ms; ${serverPath})`);
+console.log(`${offsets.length} cursors${ascending ? ' (first to last)' : ''} typing one character in the ${size}-indicator file → diagnostics: ${times.join(', ')} ms (median ${summarize(times).median} ms; ${serverPath})`);
 

@@ -19,18 +19,25 @@ const position = (text: string, offset: number) => {
 };
 const summary = (d: PublishDiagnosticsParams) => d.diagnostics.map(x => `${x.range.start.line}:${x.range.start.character} ${String(x.code)} ${x.message}`);
 
-test('every 科普 typed over at once (several cursors on a line), then a character at the start of every 三级 name: the findings of the text opened fresh', async () => {
+test('every 科普 typed over at once (several cursors on a line), then a character at the start of every 三级 name, and taken back: the findings of the text opened fresh', async () => {
     const sample = readSample('000-nansha-kexie.jxmb');
     const uri = pathToFileURL(dir.at('edited.jxmb')).toString();
     session = await LspSession.start({ settings: { jxmb: { severity: {} } } });
     await session.openChecked(uri, sample);
     let text = sample;
     let version = 1;
-    const send = async (edits: Array<{ at: number; remove: number; insert: string }>) => {
-        // VS Code's order: the last cursor first, each range in the text as it was before the batch.
-        const ordered = [...edits].sort((a, b) => b.at - a.at);
-        const contentChanges = ordered.map(e => ({ range: { start: position(text, e.at), end: position(text, e.at + e.remove) }, rangeLength: e.remove, text: e.insert }));
-        for (const e of ordered) text = text.slice(0, e.at) + e.insert + text.slice(e.at + e.remove);
+    const send = async (edits: Array<{ at: number; remove: number; insert: string }>, firstToLast = false) => {
+        // VS Code's order: the last cursor first, each range in the text as it was before the batch. Other editors send
+        // the first first, each range in the text the changes before it left.
+        const ordered = [...edits].sort((a, b) => firstToLast ? a.at - b.at : b.at - a.at);
+        let shift = 0;
+        const contentChanges = ordered.map(e => {
+            const at = e.at + shift;
+            const change = { range: { start: position(text, at), end: position(text, at + e.remove) }, rangeLength: e.remove, text: e.insert };
+            text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+            if (firstToLast) shift += e.insert.length - e.remove;
+            return change;
+        });
         await session!.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges });
         return session!.diagnostics(uri, version, 60_000);
     };
@@ -49,4 +56,9 @@ test('every 科普 typed over at once (several cursors on a line), then a charac
     const names = occurrences(/^\s*"/gm).map(at => text.indexOf('"', at) + 1);
     expect(names.length).toBeGreaterThan(20);
     await sameAsFresh(await send(names.map(at => ({ at, remove: 0, insert: '新' }))), 'fresh-2.jxmb');
+
+    // And taken back, sent from the first cursor to the last.
+    const typed = names.map((at, i) => at + i);
+    await sameAsFresh(await send(typed.map(at => ({ at, remove: 1, insert: '' })), true), 'fresh-3.jxmb');
+    expect(text).toBe(sample.replaceAll('科普', '科学普及'));
 }, 90_000);
