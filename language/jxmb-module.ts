@@ -1,7 +1,7 @@
 import { inject, type DeepPartial, type Module } from 'langium';
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import {
-    createDefaultModule, createDefaultSharedModule, type DefaultSharedModuleContext,
+    createDefaultModule, createDefaultSharedModule, NormalizedTextDocuments, type DefaultSharedModuleContext,
     type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
 } from 'langium/lsp';
 import { JxmbDocumentBuilder } from './document-builder.js';
@@ -13,6 +13,7 @@ import { JxmbLexer, JxmbTokenBuilder } from './parse/lexer.js';
 import { boundedParsers } from './parse/recovery-depth.js';
 import { JxmbLexerErrorMessageProvider, JxmbParserErrorMessageProvider } from './syntax-messages.js';
 import { JxmbCodeActionProvider } from './lsp/code-actions.js';
+import { batchTextDocument } from './lsp/content-changes.js';
 import { JxmbCompletionProvider } from './lsp/completion-provider.js';
 import { JxmbDocumentSymbolProvider } from './lsp/document-symbols.js';
 import { JxmbWorkspaceSymbolProvider } from './lsp/workspace-symbols.js';
@@ -97,6 +98,7 @@ export const JxmbSharedModule: Module<LangiumSharedServices, DeepPartial<Langium
         WorkspaceSymbolProvider: services => new JxmbWorkspaceSymbolProvider(services)
     },
     workspace: {
+        TextDocuments: () => new NormalizedTextDocuments(batchTextDocument),
         DocumentBuilder: services => new JxmbDocumentBuilder(services),
         LangiumDocumentFactory: services => new JxmbDocumentFactory(services),
         WorkspaceManager: services => new JxmbWorkspaceManager(services, services.lsp.Connection)

@@ -6,7 +6,7 @@ import { terminalProgress, type ProgressStream } from '../review/progress.js';
 import type { ReviewReport } from '../review/report.js';
 import { reviewPaths } from '../review/review.js';
 import { InputError } from './source-files.js';
-import { writeOutput } from './write-file.js';
+import { nulInPath, writeOutput } from './write-file.js';
 
 // `jxmb check <文件或文件夹…> --report 报告.html|报告.json`: the reviewer's report over .jxmb files and tables
 // (.xlsx, .docx, text) side by side. The report is written whole (temp file + rename), never over an input, and over
@@ -52,6 +52,8 @@ export async function runReviewCommand(
  * over one of the inputs, and over an existing file only when the user said so.
  */
 export async function checkReportPath(report: string, inputs: string[], force = false, howToForce = '要覆盖请加 --force'): Promise<void> {
+    const nul = nulInPath(report, '文件');
+    if (nul) throw nul;
     // Folders yield only .jxmb and tables, never .html/.json; a file named on the command line is read whatever it is.
     if (await isInput(report, inputs)) {
         throw new InputError(report, '报告路径就是要检查的文件之一：请换一个输出路径。');

@@ -8,6 +8,8 @@ import { InputError } from './source-files.js';
  * be made (a file stands where it should be), the disk is full, the name is a folder — is one line for the user.
  */
 export async function writeOutput(path: string, content: string | Uint8Array): Promise<void> {
+    const nul = nulInPath(path, '文件');
+    if (nul) throw nul;
     if (extname(path).toLowerCase() === '.jxmb') {
         throw new InputError(path, '拒绝覆盖 .jxmb 源文件：请换一个输出路径。');
     }
@@ -42,6 +44,19 @@ async function makeFolders(dir: string): Promise<void> {
             if (error.code !== 'EEXIST') throw error;
         });
     }
+}
+
+/** How a NUL is shown in a message: as itself it shows as nothing, or ends the line where it is shown. */
+const shownNul = (path: string) => path.replaceAll('\0', '␀');
+
+/**
+ * The system ends a path at a NUL character and Node refuses such a path (ERR_INVALID_ARG_VALUE, which said nothing to a
+ * user): refused with the reason, before any work. Only a request from the editor or a file can carry one, not a
+ * command line. `kind`: 文件 (written) or 文件夹 (read). Undefined for a path without one.
+ */
+export function nulInPath(path: string, kind: '文件' | '文件夹'): InputError | undefined {
+    if (!path.includes('\0')) return undefined;
+    return new InputError(shownNul(path), `路径中含有空字符（NUL，这里显示为 ␀），不是有效的${kind}路径${kind === '文件' ? '：请换一个输出路径' : ''}。`);
 }
 
 /**

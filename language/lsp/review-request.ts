@@ -3,7 +3,7 @@ import { EmptyFileSystem } from 'langium';
 import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { checkReportPath, reportContent } from '../cli/review-command.js';
 import { InputError } from '../cli/source-files.js';
-import { isFolder, writeOutput } from '../cli/write-file.js';
+import { isFolder, nulInPath, writeOutput } from '../cli/write-file.js';
 import { createJxmbServices } from '../jxmb-module.js';
 import { compareFiles } from '../review/report.js';
 import { formatProgress } from '../review/progress.js';
@@ -24,6 +24,8 @@ export function registerReviewRequest(connection: Connection): void {
         }
         const folder = resolve(params.folder);
         const path = resolve(params.report);
+        const nul = nulInPath(folder, '文件夹');
+        if (nul) return fail(`${nul.file}：${nul.message}`);
         if (!await isFolder(folder)) return fail(`${folder}：不是文件夹或不存在，无法审核。`);
         const progress = params.workDoneToken === undefined ? undefined : connection.window.attachWorkDoneProgress(params.workDoneToken);
         const signal = abortSignalOf(token);

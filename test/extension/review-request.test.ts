@@ -122,4 +122,12 @@ describe('jxmb/review', () => {
         const unwritable = await request({ folder: inputs, report: join(blocker, '审核报告.html') });
         expect(unwritable).toEqual({ ok: false, message: `${join(blocker, '审核报告.html')}：无法写入：路径中的「${blocker}」是文件，不是文件夹。` });
     }, 120_000);
+
+    test('a NUL character in the report\'s path or the folder\'s: said before the review, the NUL shown as ␀', async () => {
+        const report = await request({ folder: inputs, report: temp.at('审核\u0000报告.html') });
+        expect(report).toEqual({ ok: false, message: `${temp.at('审核␀报告.html')}：路径中含有空字符（NUL，这里显示为 ␀），不是有效的文件路径：请换一个输出路径。` });
+        const folder = await request({ folder: `${inputs}\u0000`, report: temp.at('审核报告-nul.html') });
+        expect(folder).toEqual({ ok: false, message: `${inputs}␀：路径中含有空字符（NUL，这里显示为 ␀），不是有效的文件夹路径。` });
+        expect(existsSync(temp.at('审核报告-nul.html'))).toBe(false);
+    }, 60_000);
 });
