@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
 /** One 项目支出 with `value` as the first 三级's value, `goal` as its 绩效目标 and `rows` as extra lines of 数量指标. */
-function project({ value = '≥20场次', goal = '全年开展科普活动不少于20场次。', rows = '' }) {
+export function project({ value = '≥20场次', goal = '全年开展科普活动不少于20场次。', rows = '' }) {
     return `项目支出 "示例单位" 年度 2024 {
     合计 { 总计 100.00  财政拨款 100.00 }
     单位 "示例单位" {

@@ -14,6 +14,7 @@ import { findAnchors } from './anchors.mjs';
 import { compileJson, measureCheck, measureCompileXlsx, writeTypicalFiles } from './cli.mjs';
 import { measureFloor } from './floor.mjs';
 import { measureHostile, renderHostile } from './hostile.mjs';
+import { measureHostileServer, renderHostileServer } from './hostile-server.mjs';
 import { generateDeclaration } from './generate.mjs';
 import { LspServer } from './lsp.mjs';
 import { judgeTargets, renderTable } from './report.mjs';
@@ -255,6 +256,8 @@ try {
     if (!flag('no-hostile')) {
         log('CLI: adversarial inputs at n and 4n…');
         results.hostile = await measureHostile(cliPath, join(work, 'hostile'), { log });
+        log('Language server: each feature on adversarial inputs at 1, n and 4n…');
+        results.hostileServer = await measureHostileServer(serverPath, join(work, 'hostile-server'), { log });
     }
 } finally {
     if (!flag('keep')) rmSync(work, { recursive: true, force: true });
@@ -271,6 +274,7 @@ if (withYaml) {
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(renderTable(results));
 console.log(renderHostile(results.hostile));
+console.log(renderHostileServer(results.hostileServer));
 console.log(`\nload average ${results.machine.loadAverageAtStart.join(' ')} → ${results.machine.loadAverageAtEnd.join(' ')}; ${results.totalSeconds} s in all; results in ${out}`);
 
 /** Enter at the end of the line holding `offset` (a 三级 name), indented as that line: where a new 三级 is typed. */

@@ -110,7 +110,8 @@ function drawGrid(workbook: ExcelJS.Workbook, grid: Grid): void {
     });
     sheet.columns = grid.widths.map(width => ({ width }));
 
-    sheet.mergeCells(1, 1, 1, columns);
+    const merge = mergerOf(sheet);
+    merge(1, 1, 1, columns);
     const title = sheet.getCell(1, 1);
     title.value = grid.title;
     title.font = { name: FONT, size: 16, bold: true };
@@ -124,13 +125,13 @@ function drawGrid(workbook: ExcelJS.Workbook, grid: Grid): void {
     };
     if (grid.caption) {
         // 部门名称 on the left, the 年度 cell (if any) in the next-to-last column, 单位 on the right.
-        sheet.mergeCells(2, 1, 2, columns - (year ? 2 : 1));
+        merge(2, 1, 2, columns - (year ? 2 : 1));
         captionCell(1, grid.caption.left, 'left');
         if (year) captionCell(columns - 1, year, 'center');
         captionCell(columns, grid.caption.right, 'right');
         sheet.getRow(2).height = 20;
     } else if (year) {
-        sheet.mergeCells(2, 1, 2, columns);
+        merge(2, 1, 2, columns);
         captionCell(1, year, 'center');
         sheet.getRow(2).height = 20;
     }
@@ -148,9 +149,37 @@ function drawGrid(workbook: ExcelJS.Workbook, grid: Grid): void {
         for (let r = top; r <= bottom; r++) {
             for (let c = left; c <= right; c++) sheet.getCell(r, c).border = allBorders;
         }
-        if (bottom > top || right > left) sheet.mergeCells(top, left, bottom, right);
+        if (bottom > top || right > left) merge(top, left, bottom, right);
         styleCell(sheet.getCell(top, left), cell);
     }
+}
+
+/**
+ * Merges ranges of `sheet` as `sheet.mergeCells` does, in time linear in the cells merged: ExcelJS checks each new
+ * range against every range merged before (a table of 8,000 任务 took 15 s to write). The cells already in a range
+ * are kept here instead, and ExcelJS merges each range against an empty list of earlier ones.
+ */
+function mergerOf(sheet: ExcelJS.Worksheet): (top: number, left: number, bottom: number, right: number) => void {
+    const taken = new Set<string>();
+    const internal = sheet as unknown as { _merges?: Record<string, unknown> };
+    return (top, left, bottom, right) => {
+        for (let r = top; r <= bottom; r++) {
+            for (let c = left; c <= right; c++) {
+                const key = `${r}:${c}`;
+                // ExcelJS's own refusal, for the same overlap (sheet.ts lays out cells that never overlap).
+                if (taken.has(key)) throw new Error('Cannot merge already merged cells');
+                taken.add(key);
+            }
+        }
+        const earlier = internal._merges;
+        if (earlier === null || typeof earlier !== 'object') return sheet.mergeCells(top, left, bottom, right);
+        internal._merges = {};
+        try {
+            sheet.mergeCells(top, left, bottom, right);
+        } finally {
+            internal._merges = Object.assign(earlier, internal._merges);
+        }
+    };
 }
 
 function styleCell(target: ExcelJS.Cell, cell: GridCell): void {
