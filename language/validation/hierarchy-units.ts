@@ -2,7 +2,7 @@
 // all its 绩效指标 lists together (a project's lists are one cell split where the numbering restarts, RULES Q1).
 import { AstUtils, type AstNode, type MaybePromise } from 'langium';
 import { containerOf, walkAst } from '../ast-walk.js';
-import { perNode } from '../per-node.js';
+import { memoByRevision } from '../parse/revisions.js';
 import {
     isIndicatorTree, isProject, isProjectDeclaration,
     type DepartmentDeclaration, type Indicator, type IndicatorTree, type Level1Group, type Level2Block, type Project
@@ -65,7 +65,7 @@ function prefersShortNames(context: AstNode): boolean {
     return declaration ? shortNamesIn(declaration) : false;
 }
 
-const shortNamesIn = perNode((declaration: AstNode): boolean => {
+const shortNamesIn = memoByRevision((declaration: AstNode): boolean => {
     let short = 0;
     let long = 0;
     walkAst(declaration, node => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CodeActionRequest, type CodeAction, type TextEdit } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
 import { LspSession } from '../helpers/lsp-client.js';
 
 // Quick-fixes as VS Code asks for them: the built server (dist/server.cjs, `npm run build`) over stdio, with the
@@ -57,6 +57,25 @@ describe('code actions through the language server', () => {
         const actions = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: error.range, context: { diagnostics: [error] } }) as CodeAction[];
         expect(actions.map(a => a.title)).toEqual(['在名称后插入「：」']);
         expect(edits(actions[0]!)).toEqual([{ range: { start: { line: 4, character: 24 }, end: { line: 4, character: 25 } }, newText: '：' }]);
+    });
+
+    test('after an edit parsed again in place, a split names its parts after what the table now holds', async () => {
+        const uri = 'file:///tmp/jxmb-code-action-test/split.jxmb';
+        const compound = text.replace('"培训人数"', '"科普活动"："举办讲座20场次，培训学员300人次"');
+        const split = async (diagnostics: Diagnostic[]) => {
+            const diagnostic = diagnostics.find(d => d.code === 'classification/compound')!;
+            const actions = await session.connection.sendRequest(CodeActionRequest.type, {
+                textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+            }) as CodeAction[];
+            return edits(actions.find(a => a.title.startsWith('拆分为'))!).map(e => e.newText).join('');
+        };
+        const before = await split((await session.openChecked(uri, compound)).diagnostics);
+        const taken = /"([^"]*人次[^"]*)"/.exec(before)![1]!;
+        // The user writes a 三级 of that name in the same block: the split must not give the name again.
+        const republished = session.diagnostics(uri, 2);
+        await session.replace(uri, compound.replace('"举办活动场次"：≥45场次', `"举办活动场次"：≥45场次\n                "${taken}"：≥100人次`), 2);
+        const after = await split((await republished).diagnostics);
+        expect(after).not.toContain(`"${taken}"`);
     });
 
     test('a client without dataSupport gets fixes, never an error', async () => {

@@ -8,7 +8,7 @@ import { quote } from '../../value-converter.js';
 import { ClassificationCode, nameMeasures, type ClassificationData } from '../../validation/classification.js';
 import { fallbackName, measuresOf, structuredValue, subjectOf, type Measure } from '../../validation/classification-split.js';
 import { comparableName, filedUnder, indicatorsOf, level1Label, level2Label, ownerOf, treesOf, type IndicatorOwner } from '../../validation/hierarchy-units.js';
-import { perNode } from '../../per-node.js';
+import { memoByRevision } from '../../parse/revisions.js';
 import { isTimeName, PLACEHOLDER } from '../../validation/values-context.js';
 import { categoryByCode } from '../../domain/taxonomy.js';
 import { unitKind } from '../../domain/units.js';
@@ -98,7 +98,7 @@ function unique(indicator: Indicator, names: string[]): string[] {
 }
 
 /** How many 三级 of a list have each comparable name. */
-const nameCounts = perNode((owner: IndicatorOwner) => {
+const nameCounts = memoByRevision((owner: IndicatorOwner) => {
     const counts = new Map<string, number>();
     for (const i of indicatorsOf(treesOf(owner))) counts.set(comparableName(i.name), (counts.get(comparableName(i.name)) ?? 0) + 1);
     return counts;

@@ -7,7 +7,7 @@ import {
     type DepartmentDeclaration, type Document, type Indicator, type IndicatorTree, type Level1Group, type Level2Block
 } from '../../generated/ast.js';
 import { categoryByCode } from '../../domain/taxonomy.js';
-import { perNode } from '../../per-node.js';
+import { memoByRevision } from '../../parse/revisions.js';
 import { quote } from '../../value-converter.js';
 import { HierarchyCode, type HierarchyData } from '../../validation/hierarchy.js';
 import { comparableName, level1Label, level2Code, level2Label, ownerOf, treesOf } from '../../validation/hierarchy-units.js';
@@ -136,7 +136,7 @@ function fixDuplicateName(diagnostic: Diagnostic, document: Doc): QuickFix[] {
 }
 
 /** The 三级 of a list (a 部门整体's trees, or one project's tree) by comparable name, in text order. */
-const indicatorsByName = perNode((list: DepartmentDeclaration | IndicatorTree) => {
+const indicatorsByName = memoByRevision((list: DepartmentDeclaration | IndicatorTree) => {
     const byName = new Map<string, Indicator[]>();
     for (const tree of isDepartmentDeclaration(list) ? treesOf(list) : [list]) {
         for (const i of AstUtils.streamAst(tree).filter(isIndicator)) {

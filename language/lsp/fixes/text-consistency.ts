@@ -12,7 +12,7 @@ import {
 } from '../../validation/text-consistency.js';
 import { level1Code, level2Code } from '../../validation/hierarchy-units.js';
 import type { DeadlineYearData } from '../../validation/text-consistency-year.js';
-import { perNode } from '../../per-node.js';
+import { memoByRevision } from '../../parse/revisions.js';
 import { quote } from '../../value-converter.js';
 import type { FixEdit, FixRegistry, QuickFix } from '../quick-fix.js';
 import { insertBeforeBrace } from './placement.js';
@@ -40,7 +40,7 @@ function level2Spelling(document: LangiumDocument<Document>, name: string): stri
     return short && category && SHORT_LEVEL2.includes(category.shortName) ? category.shortName : name;
 }
 
-const usesShortLevel2 = perNode((root: Document) =>
+const usesShortLevel2 = memoByRevision((root: Document) =>
     AstUtils.streamAst(root).some(n => isLevel2Block(n) && SHORT_LEVEL2.includes(n.category)));
 
 const sameLevel1 = (group: Level1Group, name: string) => level1Code(group) === level1ByName(name)?.code;
