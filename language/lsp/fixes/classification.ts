@@ -100,7 +100,10 @@ function unique(indicator: Indicator, names: string[]): string[] {
 /** How many 三级 of a list have each comparable name. */
 const nameCounts = memoByRevision((owner: IndicatorOwner) => {
     const counts = new Map<string, number>();
-    for (const i of indicatorsOf(treesOf(owner))) counts.set(comparableName(i.name), (counts.get(comparableName(i.name)) ?? 0) + 1);
+    for (const i of indicatorsOf(treesOf(owner))) {
+        const name = comparableName(i.name);
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
     return counts;
 });
 
