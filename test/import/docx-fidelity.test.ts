@@ -378,6 +378,22 @@ describe('hidden text (w:vanish)', () => {
         expect(shown.report).toEqual([expect.objectContaining({ kind: 'unplaced', text: remark })]);
     });
 
+    test('a row\'s own look (w:tblPrEx) decides which conditional formats its cells take; a former one (w:tblPrExChange) no longer applies', async () => {
+        const styles = style('table', '草稿表格', '<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>'
+            + '<w:tblStylePr w:type="lastRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>');
+        const exception = (properties: string) => `<w:tblPrEx>${properties}</w:tblPrEx>`;
+        // The table applies the first row, not the last; the first row's own look turns the first row off, the last
+        // row's turns the last row on, a middle row's exception without a look leaves the table's.
+        const own = (row: number) => exception([wordLook(0, 0, 1, 0, 0, 1), '<w:tblW w:w="0" w:type="auto"/>', wordLook(0, 1, 1, 0, 0, 1)][row]!);
+        expect(await readTable(styles, styledTable('草稿表格', wordLook(1, 0, 1, 0, 0, 1), rows, own))).toEqual({
+            content: '活动：\n项目 场次\n讲座 10场', hidden: ['「展览」「2场」']
+        });
+        const former = (row: number) => row === 0 ? exception(`<w:tblPrExChange w:id="8" w:author="张三"><w:tblPrEx>${wordLook(0, 0, 1, 0, 0, 1)}</w:tblPrEx></w:tblPrExChange>`) : '';
+        expect(await readTable(styles, styledTable('草稿表格', wordLook(1, 0, 1, 0, 0, 1), rows, former))).toEqual({
+            content: '活动：\n讲座 10场\n展览 2场', hidden: ['「项目」「场次」']
+        });
+    });
+
     test('a style or look named only in a former formatting (track changes: w:pPrChange, w:tblPrChange) no longer applies', async () => {
         const styles = style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>') + style('table', '草稿表格', '<w:rPr><w:vanish/></w:rPr>');
         const formerly = (properties: string) => `<w:pPrChange w:id="6" w:author="张三"><w:pPr>${properties}</w:pPr></w:pPrChange>`;
