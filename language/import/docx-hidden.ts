@@ -18,10 +18,10 @@ const LOOK_BACK = 1000;
 /** How far on a run's own properties are looked for (a former formatting among them included). */
 const LOOK_AHEAD = 2000;
 /**
- * Where a table or a paragraph starts or ends, names its style or a former formatting, a table names its look, a row,
- * a cell or a run starts (<w:rPr>, <w:pPr>, <w:tblPr>, <w:trPr>, <w:tcPr> are not).
+ * Where a table or a paragraph starts or ends, names its style or a former formatting, a table or a row names its look,
+ * a row, a cell or a run starts (<w:rPr>, <w:pPr>, <w:tblPr>, <w:trPr>, <w:tcPr>, <w:tblPrEx> are not).
  */
-const STYLE_TAGS = /<w:(?:p|tbl|tr|tc)(?=[\s>/])[^<>]*>|<\/w:(?:p|tbl)>|<w:(?:pStyle|tblStyle|tblLook|pPrChange|tblPrChange)(?=[\s>/])[^<>]*>|<w:r(?=[\s>/])[^<>]*>/g;
+const STYLE_TAGS = /<w:(?:p|tbl|tr|tc)(?=[\s>/])[^<>]*>|<\/w:(?:p|tbl)>|<w:(?:pStyle|tblStyle|tblLook|pPrChange|tblPrChange|tblPrExChange)(?=[\s>/])[^<>]*>|<w:r(?=[\s>/])[^<>]*>/g;
 const CHARACTER_STYLE = element('w:rStyle');
 /** The quoted text is cut to so many characters. */
 const QUOTE_LENGTH = 20;
@@ -48,6 +48,9 @@ interface Table {
     /** its w:tblLook's, null when it had none (yet) or the first was a former formatting's */
     look: TableLook | null;
     looked: boolean;
+    /** the row's own look (w:tblPrEx/w:tblLook, in place of the table's for its cells), null when it has none */
+    rowLook: TableLook | null;
+    rowLooked: boolean;
     shape: TableShape | undefined;
     row: number;
     cell: number;
@@ -147,6 +150,8 @@ function styledRuns(xml: string, styles: HiddenStyles): Run[] {
             if (paragraph) paragraph.styled = true;
         } else if (text.startsWith('<w:tblPrChange')) {
             if (table) table.styled = table.looked = true;
+        } else if (text.startsWith('<w:tblPrExChange')) {
+            if (table) table.rowLooked = true;
         } else if (text.startsWith('<w:pStyle')) {
             if (!paragraph || paragraph.styled) continue;
             paragraph.styled = true;
@@ -157,20 +162,28 @@ function styledRuns(xml: string, styles: HiddenStyles): Run[] {
             table.style = styles.table.get(valueOf(text) ?? '');
             table.hidden = table.style?.parts.get('wholeTable');
         } else if (text.startsWith('<w:tblLook')) {
-            // A row's exception (w:tblPrEx) to the table's look is not read.
-            if (!table || table.looked || table.row >= 0) continue;
-            table.looked = true;
-            table.look = tableLook(text);
+            if (!table) continue;
+            // After a row starts, before its first cell: the row's exception to the table's look (w:tblPrEx), which
+            // says the conditional formats its cells take (ECMA-376 Part 1 §17.4.55). The standard does not say from
+            // which row bands are then counted; the row's look is taken for its cells in all (cellHiding).
+            if (table.row >= 0) {
+                if (table.rowLooked || table.cell >= 0) continue;
+                table.rowLooked = true;
+                table.rowLook = tableLook(text);
+            } else if (!table.looked) {
+                table.looked = true;
+                table.look = tableLook(text);
+            }
         } else if (text.startsWith('<w:tbl')) {
             if (text.endsWith('/>')) continue;
             const style = styles.table.get(defaults.table ?? '');
-            tables.push({ styled: false, style, look: null, looked: false, shape: shapes?.get(tag.index), row: -1, cell: -1, hidden: style?.parts.get('wholeTable') });
+            tables.push({ styled: false, style, look: null, looked: false, rowLook: null, rowLooked: false, shape: shapes?.get(tag.index), row: -1, cell: -1, hidden: style?.parts.get('wholeTable') });
         } else if (text.startsWith('<w:tr')) {
-            if (table) [table.row, table.cell] = [table.row + 1, -1];
+            if (table) Object.assign(table, { row: table.row + 1, cell: -1, rowLook: null, rowLooked: false });
         } else if (text.startsWith('<w:tc')) {
             if (!table?.style) continue;
             table.cell++;
-            table.hidden = cellHiding(table.style, table.look ?? WORD_LOOK, table.shape, table.row, table.cell);
+            table.hidden = cellHiding(table.style, table.rowLook ?? table.look ?? WORD_LOOK, table.shape, table.row, table.cell);
         } else if (text.startsWith('<w:p')) {
             if (!text.endsWith('/>')) paragraphs.push({ styled: false, hidden: styles.paragraph.get(defaults.paragraph ?? ''), table: table?.hidden });
         } else if (!text.endsWith('/>') && (runs.at(-1)?.end ?? -1) <= tag.index) {

@@ -1,13 +1,19 @@
 import { isOn, saysOn, type TablePart, type TableStyle, TABLE_PARTS } from './docx-styles.js';
 
 // Which parts of its table style a cell takes (ECMA-376 Part 1 §17.7.6, §17.4.56): the whole table, and the conditional
-// formats the table's look (w:tblLook) applies where the cell stands — the first row (and the header rows repeated
-// under it, w:tblHeader), the last row, the first and last column, a corner where such a row and column meet, and
-// banded rows and columns of the style's band size, counted from the first row and column that take no other format.
-// A cell's position is its row among the table's rows and its place among the row's cells (as LibreOffice reads it;
-// grid columns a row skips, w:gridBefore, do not count: docx-grid.ts fills them in only after this is read).
-// Word's own record of the result (w:cnfStyle on rows, cells, paragraphs) is not read: Word computes it again, and
-// documents written by other programs have none.
+// formats the table's look (w:tblLook; a row's own, w:tblPrEx, for its cells) applies where the cell stands — the first
+// row (and the header rows repeated under it, w:tblHeader), the last row, the first and last column, a corner where such
+// a row and column meet, and banded rows and columns of the style's band size (any size from 1; Word writes 1 to 3),
+// counted from the first row and column that take no other format.
+// A cell's position is its row among the table's rows and its place among the row's cells, as Word keeps a table (a
+// row of cells, the grid only where they stand): a row's first cell is the first column and its last the last column
+// though the row skips grid columns before or after them (w:gridBefore, w:gridAfter: docx-grid.ts fills them in only
+// after this is read), a cell merged across columns (w:gridSpan) is one cell, a cell merged with the one above
+// (w:vMerge) is one of its row's cells. A look in the table style itself (w:style/w:tblPr/w:tblLook) is not read: Word
+// does not allow it there (Microsoft's note on §17.7.6.4), and a table with no look of its own takes Word's 04A0.
+// Word's own record of the result (w:cnfStyle on rows, cells, paragraphs) is not read: the standard calls it an
+// optimization (§17.3.1.8, §17.4.8), Word computes it again, and documents written by other programs have none or a
+// stale one.
 
 /** The conditional formats a table's look applies. */
 export interface TableLook {

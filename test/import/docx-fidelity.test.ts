@@ -378,6 +378,87 @@ describe('hidden text (w:vanish)', () => {
         expect(shown.report).toEqual([expect.objectContaining({ kind: 'unplaced', text: remark })]);
     });
 
+    test('a row\'s own look (w:tblPrEx) decides which conditional formats its cells take; a former one (w:tblPrExChange) no longer applies', async () => {
+        const styles = style('table', '草稿表格', '<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>'
+            + '<w:tblStylePr w:type="lastRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>');
+        const exception = (properties: string) => `<w:tblPrEx>${properties}</w:tblPrEx>`;
+        // The table applies the first row, not the last; the first row's own look turns the first row off, the last
+        // row's turns the last row on, a middle row's exception without a look leaves the table's.
+        const own = (row: number) => exception([wordLook(0, 0, 1, 0, 0, 1), '<w:tblW w:w="0" w:type="auto"/>', wordLook(0, 1, 1, 0, 0, 1)][row]!);
+        expect(await readTable(styles, styledTable('草稿表格', wordLook(1, 0, 1, 0, 0, 1), rows, own))).toEqual({
+            content: '活动：\n项目 场次\n讲座 10场', hidden: ['「展览」「2场」']
+        });
+        const former = (row: number) => row === 0 ? exception(`<w:tblPrExChange w:id="8" w:author="张三"><w:tblPrEx>${wordLook(0, 0, 1, 0, 0, 1)}</w:tblPrEx></w:tblPrExChange>`) : '';
+        expect(await readTable(styles, styledTable('草稿表格', wordLook(1, 0, 1, 0, 0, 1), rows, former))).toEqual({
+            content: '活动：\n讲座 10场\n展览 2场', hidden: ['「项目」「场次」']
+        });
+    });
+
+    test('Word\'s record of the conditional formats (w:cnfStyle on a row, cell or paragraph) is not what decides: the table\'s look and the cell\'s place do', async () => {
+        const styles = style('table', '草稿表格', '<w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>');
+        // A record left stale by another program: the first row said to be none, the second said to be the first.
+        const stale = styledTable('草稿表格', wordLook(1, 0, 1, 0, 0, 1), rows)
+            .replace(/<w:tr>(<w:tc>)(<w:p>)(?=<w:r><w:t xml:space="preserve">项目)/, '<w:tr><w:trPr><w:cnfStyle w:val="000000000000" w:firstRow="0"/></w:trPr><w:tc><w:tcPr><w:cnfStyle w:val="000000000000"/></w:tcPr><w:p><w:pPr><w:cnfStyle w:val="000000000000"/></w:pPr>')
+            .replace(/<w:tr>(<w:tc>)(<w:p>)(?=<w:r><w:t xml:space="preserve">讲座)/, '<w:tr><w:trPr><w:cnfStyle w:val="100000000000" w:firstRow="1"/></w:trPr><w:tc><w:tcPr><w:cnfStyle w:val="100000000000" w:firstRow="1"/></w:tcPr><w:p><w:pPr><w:cnfStyle w:firstRow="1"/></w:pPr>');
+        expect(stale).toContain('w:cnfStyle w:val="100000000000" w:firstRow="1"/></w:tcPr>');
+        expect(await readTable(styles, stale)).toEqual({ content: '活动：\n讲座 10场\n展览 2场', hidden: ['「项目」「场次」'] });
+    });
+
+    test('a look in the table style (w:style/w:tblPr/w:tblLook) is not the table\'s: Word does not read it, and a table without a look takes 04A0', async () => {
+        const styles = style('table', '草稿表格', `<w:tblPr>${wordLook(0, 0, 0, 0, 1, 1)}</w:tblPr><w:tblStylePr w:type="firstRow"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>`)
+            + style('table', '继承', `<w:basedOn w:val="草稿表格"/><w:tblPr>${wordLook(0, 0, 0, 0, 1, 1)}</w:tblPr>`);
+        const hidden = { content: '活动：\n讲座 10场\n展览 2场', hidden: ['「项目」「场次」'] };
+        expect(await readTable(styles, styledTable('草稿表格', '', rows))).toEqual(hidden);
+        expect(await readTable(styles, styledTable('继承', '', rows))).toEqual(hidden);
+    });
+
+    test('bands of more than three rows or columns: band 1 and band 2 alternate in groups of the band size, the header, total, first and last excluded', async () => {
+        const styles = style('table', '四行一带', '<w:tblPr><w:tblStyleRowBandSize w:val="4"/></w:tblPr><w:tblStylePr w:type="band2Horz"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>')
+            // Based on it, with the band size inherited; band 1 hidden instead.
+            + style('table', '继承带宽', '<w:basedOn w:val="四行一带"/><w:tblStylePr w:type="band1Horz"><w:rPr><w:vanish/></w:rPr></w:tblStylePr><w:tblStylePr w:type="band2Horz"><w:rPr><w:vanish w:val="0"/></w:rPr></w:tblStylePr>')
+            + style('table', '五列一带', '<w:tblPr><w:tblStyleColBandSize w:val="5"/></w:tblPr><w:tblStylePr w:type="band2Vert"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>');
+        // A header row, a row repeated as a header under it, ten rows, a total row.
+        const tall = [['表头'], ['续表头'], ...Array.from({ length: 10 }, (_, i) => [`第${i + 1}`]), ['合计']];
+        const header = (row: number) => row === 1 ? '<w:trPr><w:tblHeader/></w:trPr>' : '';
+        expect(await readTable(styles, styledTable('四行一带', wordLook(1, 1, 0, 0, 0, 1), tall, header))).toEqual({
+            content: '活动：\n表头\n续表头\n第1\n第2\n第3\n第4\n第9\n第10\n合计', hidden: ['「第5」「第6」「第7」「第8」']
+        });
+        expect(await readTable(styles, styledTable('继承带宽', wordLook(1, 1, 0, 0, 0, 1), tall, header))).toEqual({
+            content: '活动：\n表头\n续表头\n第5\n第6\n第7\n第8\n合计', hidden: ['「第1」「第2」「第3」「第4」「第9」「第10」']
+        });
+        // Without the header and total rows in the look, they are banded too: of the 13 rows, 1–4 are band 1, 5–8
+        // band 2, 9–12 band 1, and the total row band 2.
+        expect(await readTable(styles, styledTable('四行一带', wordLook(0, 0, 0, 0, 0, 1), tall, header))).toEqual({
+            content: '活动：\n表头\n续表头\n第1\n第2\n第7\n第8\n第9\n第10', hidden: ['「第3」「第4」「第5」「第6」「合计」']
+        });
+        const wide = [Array.from({ length: 12 }, (_, i) => `c${i + 1}`)];
+        expect(await readTable(styles, styledTable('五列一带', wordLook(0, 0, 1, 1, 1, 0), wide))).toEqual({
+            content: '活动：\nc1 c2 c3 c4 c5 c6 c12', hidden: ['「c7」「c8」「c9」「c10」「c11」']
+        });
+    });
+
+    test('first and last column and column bands by the cell\'s place in its row: grid columns a row skips are no cells, a merged cell is one', async () => {
+        const styles = style('table', '草稿表格', '<w:tblPr><w:tblStyleColBandSize w:val="1"/></w:tblPr>'
+            + '<w:tblStylePr w:type="band2Vert"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>'
+            + '<w:tblStylePr w:type="firstCol"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>'
+            + '<w:tblStylePr w:type="lastCol"><w:rPr><w:vanish/></w:rPr></w:tblStylePr>');
+        const cell = (text: string, properties = '') => `<w:tc>${properties && `<w:tcPr>${properties}</w:tcPr>`}${p(run(text))}</w:tc>`;
+        const tr = (cells: string[], properties = '') => `<w:tr>${properties && `<w:trPr>${properties}</w:trPr>`}${cells.join('')}</w:tr>`;
+        const body = [
+            tr(['a', 'b', 'c', 'd', 'e', 'f'].map(text => cell(text))),
+            // Skips a grid column before and one after: its first cell is the first column, its last the last.
+            tr(['g', 'h', 'i', 'j'].map(text => cell(text)), '<w:gridBefore w:val="1"/><w:gridAfter w:val="1"/>'),
+            // A cell merged across three grid columns is one cell, the next in band 1.
+            tr([cell('k'), cell('l', '<w:gridSpan w:val="3"/>'), cell('m'), cell('n')]),
+            // A cell merged with the one above (w:vMerge) is a cell of its row.
+            tr([cell('o'), cell('', '<w:vMerge/>'), cell('p'), cell('q'), cell('r'), cell('s')])
+        ];
+        const merged = styledTable('草稿表格', wordLook(0, 0, 1, 1, 1, 0), [['']]).replace(/<w:tblGrid>.*<\/w:tbl>/, `<w:tblGrid>${'<w:gridCol w:w="800"/>'.repeat(6)}</w:tblGrid>${body.join('')}</w:tbl>`);
+        const { content, hidden } = await readTable(styles, merged);
+        expect(content!.split('\n').map(line => line.trim())).toEqual(['活动：', 'b d', 'h', 'l', 'q']);
+        expect(hidden).toEqual(['「a」「c」「e」「f」「g」「i」「j」「k」「m」「n」「o」「p」「r」「s」']);
+    });
+
     test('a style or look named only in a former formatting (track changes: w:pPrChange, w:tblPrChange) no longer applies', async () => {
         const styles = style('paragraph', '草稿段落', '<w:rPr><w:vanish/></w:rPr>') + style('table', '草稿表格', '<w:rPr><w:vanish/></w:rPr>');
         const formerly = (properties: string) => `<w:pPrChange w:id="6" w:author="张三"><w:pPr>${properties}</w:pPr></w:pPrChange>`;
