@@ -213,9 +213,11 @@ export async function collectSources(paths: string[], extensions = ['.jxmb']): P
             if (inside.length === 0 && problems.length === before) {
                 const only = folderTables.length > 0 ? `，只有 ${tablesPhrase(folderTables)}：${TABLE_ADVICE}` : '。';
                 problems.push(new InputError(path, `文件夹中没有 ${extensions.join('/')} 文件${only}`));
+            } else {
+                // A folder of tables only has said so in its problem, with the advice; not a second time in the note.
+                tables.push(...folderTables);
             }
             found.push(...inside);
-            tables.push(...folderTables);
         } else {
             found.push(path);
         }

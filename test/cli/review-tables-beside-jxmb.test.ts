@@ -25,6 +25,7 @@ beforeAll(() => {
     temp.file('收件/南沙副本.txt', readSample('000-nansha-kexie.jxmb'));
     temp.file('收件/~$白云.xlsx', Buffer.alloc(165, 0x20));
     temp.file('只有申报表/南沙.jxmb', readSample('000-nansha-kexie.jxmb'));
+    temp.file('只有表格/白云.xlsx', 'PK\u0003\u0004');
 });
 
 describe('check of a folder with tables beside the .jxmb files', () => {
@@ -37,6 +38,12 @@ describe('check of a folder with tables beside the .jxmb files', () => {
 
     test('a folder of .jxmb files only: no such line', async () => {
         const result = await checkPaths(jxmb(), [temp.at('只有申报表')]);
+        expect(result.notes).toEqual([]);
+    });
+
+    test('a folder of tables only: its problem gives the advice, once — no second line counting the same tables', async () => {
+        const result = await checkPaths(jxmb(), [temp.at('只有表格')]);
+        expect(result.problems.map(p => p.message)).toEqual(['文件夹中没有 .jxmb 文件，只有 1 个表格（.xlsx）：用 jxmb import 导入为 .jxmb，或用 jxmb check --report 报告.html 直接审核表格。']);
         expect(result.notes).toEqual([]);
     });
 
