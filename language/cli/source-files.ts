@@ -4,6 +4,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { decodeText } from '../import/decode.js';
 import { tableTextFormat } from '../import/table-text.js';
 import { decodeUtf16WithoutBom, readUtf16, utf32Message, type Utf16Order } from '../text-encoding.js';
+import { describeTooLong } from './path-length.js';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
 export class InputError extends Error {
@@ -161,6 +162,7 @@ export function describeFsError(error: unknown): string {
         case 'EISDIR': return '这是文件夹，不是文件。';
         // Links that lead back to themselves (a → b → a), or too many links in a row.
         case 'ELOOP': return '这是一个链接，它经过的链接绕成了循环，没有指向任何文件。';
+        case 'ENAMETOOLONG': return `${describeTooLong((error as NodeJS.ErrnoException).path)}。`;
         default: return `无法读取（${code ?? String(error)}）。`;
     }
 }

@@ -1,5 +1,6 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { pathTooLong, describeTooLong } from './path-length.js';
 import { InputError } from './source-files.js';
 
 /**
@@ -13,7 +14,11 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
     if (extname(path).toLowerCase() === '.jxmb') {
         throw new InputError(path, '拒绝覆盖 .jxmb 源文件：请换一个输出路径。');
     }
-    const temp = `${path}.${process.pid}.tmp`;
+    const suffix = `.${process.pid}.tmp`;
+    // Before any folder is made: one made on the way to a path the system refuses would be left behind.
+    const tooLong = pathTooLong(path, suffix);
+    if (tooLong) throw new InputError(path, `无法写入：${tooLong}。`);
+    const temp = `${path}${suffix}`;
     try {
         await makeFolders(dirname(path));
     } catch (error) {
@@ -112,6 +117,7 @@ export async function describeWriteError(path: string, error: unknown): Promise<
         case 'EACCES': case 'EPERM': return `没有在文件夹「${folder}」中写入的权限，请换一个输出路径`;
         case 'EROFS': return `文件夹「${folder}」所在的磁盘是只读的，请换一个输出路径`;
         case 'ENOSPC': return '磁盘已满';
+        case 'ENAMETOOLONG': return describeTooLong((error as NodeJS.ErrnoException).path ?? path);
         default: return `系统错误 ${code ?? String(error)}`;
     }
 }
