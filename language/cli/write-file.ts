@@ -1,6 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { pathTooLong, describeTooLong } from './path-length.js';
+import { sharedFsReason } from './fs-reasons.js';
+import { pathTooLong } from './path-length.js';
 import { InputError } from './source-files.js';
 
 /**
@@ -104,6 +105,8 @@ function isRunning(pid: number): boolean {
 export async function describeWriteError(path: string, error: unknown): Promise<string> {
     const code = (error as NodeJS.ErrnoException)?.code;
     const folder = dirname(path);
+    const shared = sharedFsReason(code, code === 'ENAMETOOLONG' ? (error as NodeJS.ErrnoException).path ?? path : path);
+    if (shared) return shared;
     switch (code) {
         case 'ENOENT': return await isFolder(folder)
             // The folder is there and still "does not exist" for a new name: /proc and the like.
@@ -117,7 +120,6 @@ export async function describeWriteError(path: string, error: unknown): Promise<
         case 'EACCES': case 'EPERM': return `没有在文件夹「${folder}」中写入的权限，请换一个输出路径`;
         case 'EROFS': return `文件夹「${folder}」所在的磁盘是只读的，请换一个输出路径`;
         case 'ENOSPC': return '磁盘已满';
-        case 'ENAMETOOLONG': return describeTooLong((error as NodeJS.ErrnoException).path ?? path);
         default: return `系统错误 ${code ?? String(error)}`;
     }
 }
