@@ -1,6 +1,7 @@
 import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { JxmbWorkspaceManager } from './workspace-manager.js';
 
 // Langium's builder adds a validation run's findings to those already on the document, to keep the results of
 // validation categories that ran before. When builds overlap (VS Code opens a file while the workspace loads and
@@ -27,6 +28,14 @@ export class JxmbDocumentBuilder extends DefaultDocumentBuilder {
     // validated, its findings are always announced; the cancellation takes effect at the next document.
     protected override async notifyDocumentPhase(document: LangiumDocument, state: DocumentState, cancelToken: CancellationToken): Promise<void> {
         await super.notifyDocumentPhase(document, state, state === DocumentState.Validated ? CancellationToken.None : cancelToken);
+    }
+
+    // A named pipe (or socket, device, link to nothing) with a .jxmb name, created while the folder is open or put in a
+    // table's place, passed unseen: Langium takes only a file or a folder from the watcher. It is taken as at folder load.
+    protected override async findChangedUris(changed: URI): Promise<URI[]> {
+        const found = await super.findChangedUris(changed);
+        if (found.length > 0) return found;
+        return await (this.workspaceManager() as JxmbWorkspaceManager).isOtherFile(changed) ? [changed] : [];
     }
 
     // A request for a document whose didOpen is taken but whose build has not started (another write, such as a

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import {
     DefaultWorkspaceManager, delayNextTick, Emitter, type Event, type FileSystemNode, type LangiumDocument, type LangiumSharedCoreServices, type Stream,
@@ -129,6 +129,18 @@ export class JxmbWorkspaceManager extends DefaultWorkspaceManager {
     private isOtherEntry(entry: FileSystemNode): boolean {
         const name = UriUtils.basename(entry.uri);
         return !entry.isFile && !entry.isDirectory && !name.startsWith('.') && this.serviceRegistry.hasServices(entry.uri);
+    }
+
+    /**
+     * Whether `uri`, told created or changed while the folder is open, is one of the entries traverseFolder takes that
+     * Langium's handling of watched files passes over (it takes files and folders only): a named pipe, socket or
+     * device, a link to nothing or a loop of links, with a .jxmb name. Then it gets the finding it gets at folder load
+     * (file-system.ts). Seen by lstat and stat only: opening a pipe would wait for a writer for ever.
+     */
+    async isOtherFile(uri: URI): Promise<boolean> {
+        if (uri.scheme !== 'file' || !this.isOtherEntry({ uri, isFile: false, isDirectory: false })) return false;
+        if (!(await lstat(uri.fsPath).catch(() => null))) return false;
+        return !(await stat(uri.fsPath).catch(() => undefined))?.isDirectory();
     }
 
     private async listFolder(folder: URI): Promise<FileSystemNode[]> {

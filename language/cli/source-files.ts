@@ -4,6 +4,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { decodeText } from '../import/decode.js';
 import { tableTextFormat } from '../import/table-text.js';
 import { decodeUtf16WithoutBom, readUtf16, utf32Message, type Utf16Order } from '../text-encoding.js';
+import { isFileAt, nearestUp, sharedFsReason } from './fs-reasons.js';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
 export class InputError extends Error {
@@ -154,13 +155,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 export function describeFsError(error: unknown): string {
-    const code = (error as NodeJS.ErrnoException)?.code;
+    const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+    const shared = sharedFsReason(code, path);
+    if (shared) return `${shared}。`;
     switch (code) {
         case 'ENOENT': return '文件或文件夹不存在。';
         case 'EACCES': case 'EPERM': return '没有读取权限。';
         case 'EISDIR': return '这是文件夹，不是文件。';
-        // Links that lead back to themselves (a → b → a), or too many links in a row.
-        case 'ELOOP': return '这是一个链接，它经过的链接绕成了循环，没有指向任何文件。';
+        // 表.jxmb/x.jxmb: the file used as a folder is named.
+        case 'ENOTDIR': {
+            const file = path === undefined ? undefined : nearestUp(path, isFileAt);
+            return file === undefined ? '路径中有一段是文件，不是文件夹。' : `路径中的「${file}」是文件，不是文件夹。`;
+        }
+        // A socket, or a device with no driver behind it: opening it fails.
+        case 'ENXIO': return '这是套接字或设备，不是可以读取的文件。';
         default: return `无法读取（${code ?? String(error)}）。`;
     }
 }

@@ -1,5 +1,7 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { sharedFsReason } from './fs-reasons.js';
+import { pathTooLong } from './path-length.js';
 import { InputError } from './source-files.js';
 
 /**
@@ -13,7 +15,11 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
     if (extname(path).toLowerCase() === '.jxmb') {
         throw new InputError(path, '拒绝覆盖 .jxmb 源文件：请换一个输出路径。');
     }
-    const temp = `${path}.${process.pid}.tmp`;
+    const suffix = `.${process.pid}.tmp`;
+    // Before any folder is made: one made on the way to a path the system refuses would be left behind.
+    const tooLong = pathTooLong(path, suffix);
+    if (tooLong) throw new InputError(path, `无法写入：${tooLong}。`);
+    const temp = `${path}${suffix}`;
     try {
         await makeFolders(dirname(path));
     } catch (error) {
@@ -99,6 +105,8 @@ function isRunning(pid: number): boolean {
 export async function describeWriteError(path: string, error: unknown): Promise<string> {
     const code = (error as NodeJS.ErrnoException)?.code;
     const folder = dirname(path);
+    const shared = sharedFsReason(code, code === 'ENAMETOOLONG' ? (error as NodeJS.ErrnoException).path ?? path : path);
+    if (shared) return shared;
     switch (code) {
         case 'ENOENT': return await isFolder(folder)
             // The folder is there and still "does not exist" for a new name: /proc and the like.

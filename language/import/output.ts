@@ -1,5 +1,6 @@
 import { link, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathTooLong } from '../cli/path-length.js';
 import { describeWriteError, isFolder } from '../cli/write-file.js';
 import { ImportError } from './errors.js';
 
@@ -10,7 +11,10 @@ import { ImportError } from './errors.js';
 export async function writeImported(path: string, text: string, force: boolean): Promise<void> {
     if (await isFolder(path)) throw new ImportError(folderMessage(path));
     if (!force && await exists(path)) throw new ImportError(`输出文件 ${path} 已存在：未覆盖（要覆盖请加 --force）。`);
-    const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    const suffix = `.${process.pid}.${Date.now()}.tmp`;
+    const tooLong = pathTooLong(path, suffix);
+    if (tooLong) throw new ImportError(`无法写入 ${path}：${tooLong}。`);
+    const temp = `${path}${suffix}`;
     try {
         await writeFile(temp, text, { flag: 'wx' });
         if (force) {
