@@ -9,6 +9,7 @@ import { createCompletionParser, createLangiumParser } from 'langium';
 import { acceptLongHiddenRuns } from './hidden-runs.js';
 import { rememberAltPaths } from './no-viable-alt.js';
 import { releaseTokens } from './release-tokens.js';
+import { markRuleRecoveries } from './rule-recoveries.js';
 import { positionsFromText } from './token-positions.js';
 
 export const MAX_REPETITION_RECOVERIES = 200;
@@ -94,6 +95,6 @@ export function limitRecoveryDepth<P extends object>(parser: P): P {
 }
 
 export const boundedParsers = {
-    LangiumParser: (services: LangiumCoreServices) => releaseTokens(rememberAltPaths(resyncFaster(limitRecoveryDepth(acceptLongHiddenRuns(positionsFromText(createLangiumParser(services))))))),
+    LangiumParser: (services: LangiumCoreServices) => releaseTokens(markRuleRecoveries(rememberAltPaths(resyncFaster(limitRecoveryDepth(acceptLongHiddenRuns(positionsFromText(createLangiumParser(services)))))))),
     CompletionParser: (services: LangiumCoreServices) => rememberAltPaths(resyncFaster(limitRecoveryDepth(createCompletionParser(services))))
 };

@@ -264,6 +264,70 @@ describe('completion in a large file reads only around the cursor', () => {
     });
 });
 
+describe('completion in a 二级 block of thousands of rows with syntax errors', () => {
+    // Each request parsed the block's rows up to the cursor again: 32,000 rows `"x"：：20场次` took ≈ 5 s, spent in
+    // the recovery from each row's error. The rows before the cursor's are left out where each error was recovered
+    // from inside its row; an error at the list's level (a row the list cannot start) makes the whole block be read.
+    const row = (line: string) => `                        ${line}\n`;
+    const block = (rows: string) => `项目支出 "示例单位" 年度 2024 {
+    单位 "示例单位" {
+        项目 "科普活动经费" {
+            绩效指标 {
+                产出指标 {
+                    数量指标 {
+                        "开展科普活动场次"：≥20场次
+${rows}                    }
+                    时效指标 { "活动完成时间"：≤2024-12-31 }
+                }
+            }
+        }
+    }
+}
+`;
+    const many = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => row(line(i))).join('');
+    /** The last rows' offsets: every character of the last two rows and the blank line after them. */
+    function lastRows(text: string): number[] {
+        const end = text.indexOf('                    }\n                    时效指标');
+        const from = text.lastIndexOf('\n', text.lastIndexOf('\n', end - 2) - 1) + 1;
+        return Array.from({ length: end - from + 1 }, (_, i) => from + i);
+    }
+    /** The longest text parsed for a completion at each offset, and what windowed and whole differ in. */
+    async function readAndCompare(text: string, offsets: number[]): Promise<{ parsed: number; found: string[] }> {
+        const document = await open(text);
+        try {
+            const parser = vi.spyOn(services.parser.CompletionParser, 'parse');
+            let parsed = 0;
+            try {
+                for (const offset of offsets) await items(document, offset);
+                parsed = Math.max(...parser.mock.calls.map(([input]) => input.length));
+            } finally {
+                parser.mockRestore();
+            }
+            return { parsed, found: await differences(document, offsets) };
+        } finally {
+            close(document);
+        }
+    }
+
+    test.each([
+        ['「：」typed twice', (i: number) => `"活动场次${i}"：：20场次`],
+        ['a value not in quotes', (i: number) => `"发布文章${i}"：不少于50篇`],
+        ['rows of both kinds and well-formed ones', (i: number) => [`"活动场次${i}"：：20场次`, `"发布文章${i}"：不少于50篇`, `"讲座${i}"：≥3场次`][i % 3]!]
+    ])('%s: only the cursor\'s row is parsed, and the items are those of the whole text', async (_name, line) => {
+        const text = block(many(200, line));
+        expect(await readAndCompare(text, lastRows(text))).toMatchObject({ found: [] });
+        const long = block(many(3000, line));
+        expect((await readAndCompare(long, lastRows(long).slice(-1))).parsed).toBeLessThan(1_000);
+    }, 120_000);
+
+    test('after rows the list could not start (an error at the list\'s level): the block is read from its start, and the items stay right', async () => {
+        const text = block(many(3, i => `：：20场次${i}`) + many(200, i => `"活动场次${i}"：：20场次`));
+        const { parsed, found } = await readAndCompare(text, lastRows(text));
+        expect(found).toEqual([]);
+        expect(parsed).toBeGreaterThan(200 * 20);
+    }, 120_000);
+});
+
 describe('completion in text the parser read nothing of (not jxmb: 200,000 `{` pasted in)', () => {
     // Each request lexed the whole text and parsed it up to the cursor: ≈ 1 GB for 3.9 MB of `{`, for keywords
     // that do not fit there.

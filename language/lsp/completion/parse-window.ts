@@ -2,16 +2,19 @@
 // text from the start of the file to the cursor on every request (≈ 10 ms for 2,000 indicators, linear in the file).
 // The same elements come from a much shorter text: the opening of each block around the cursor (`项目支出 "…" 年度
 // 2024 {`, `单位 "…" {`, `项目 "…" {`, `绩效指标 {`, `产出指标 {`), then the innermost block's own text up to the
-// cursor. The blocks' earlier members are left out: each is finished before the next begins, and the parser stands
-// in the same place in its parent after any of them. The parser runs through the same rules as from the file's
-// start (a parse started at an inner rule would not: error recovery looks at what the outer rules accept), so
-// broken text in the innermost block is recovered from alike. Where the document's parse found an error before
-// that block inside its declaration, the parser reads the declaration from its start up to the cursor. Only errors
-// before the declaration (text between declarations that is not jxmb: a megabyte pasted in) make no difference:
-// the parse had skipped that text and started the declaration afresh at its keyword, as a parse of the declaration
-// alone does. Lexing and parsing that text again took seconds and ≈ 300 MB a megabyte on every request.
+// cursor (in a 二级 block, from the cursor's 三级 on: see `innermost`). The blocks' earlier members are left out:
+// each is finished before the next begins, and the parser stands in the same place in its parent after any of them.
+// The parser runs through the same rules as from the file's start (a parse started at an inner rule would not: error
+// recovery looks at what the outer rules accept), so broken text in the innermost block is recovered from alike.
+// Where the document's parse found an error before that block inside its declaration, the parser reads the
+// declaration from its start up to the cursor. Only errors before the declaration (text between declarations that
+// is not jxmb: a megabyte pasted in) make no difference: the parse had skipped that text and started the declaration
+// afresh at its keyword, as a parse of the declaration alone does. Lexing and parsing that text again took seconds
+// and ≈ 300 MB a megabyte on every request.
 import { CstUtils, isCompositeCstNode, isLeafCstNode, type AstNode, type CstNode, type LangiumDocument, type LeafCstNode } from 'langium';
+import { isLevel2Block } from '../../generated/ast.js';
 import { MAX_REPETITION_RECOVERIES } from '../../parse/recovery-depth.js';
+import { isRecoveredInRule } from '../../parse/rule-recoveries.js';
 
 /** Blocks written `keyword … { members }`: their opening ends with the brace, their members follow one another. */
 const BLOCKS: ReadonlySet<string> = new Set([
@@ -47,7 +50,30 @@ export function parserInput(document: LangiumDocument, text: string, offset: num
         if (opening === undefined) return undefined;
         openings.unshift(opening);
     }
-    return [...openings, text.slice(start, offset)].join('\n');
+    return [...openings, ...innermost(document, text, block, last!, offset)].join('\n');
+}
+
+/**
+ * The innermost block's text up to the cursor. In a 二级 block the 三级 before the cursor's are left out too (a list
+ * of 32,000 rows was parsed on every request, for seconds where the rows had syntax errors): each row is finished
+ * before the next begins, and after one the parser stands where it stands after the opening brace, provided each
+ * earlier error was recovered from inside its row (rule-recoveries.ts). An error at the list's level makes the parser
+ * read the rows after it one recovery deeper, and the depth is bounded, so the block is then read from its start.
+ */
+function innermost(document: LangiumDocument, text: string, block: AstNode, last: LeafCstNode, offset: number): string[] {
+    const start = block.$cstNode!.offset;
+    const whole = [text.slice(start, offset)];
+    if (!isLevel2Block(block)) return whole;
+    let member: AstNode | undefined = last.astNode;
+    while (member && member.$container !== block) member = member.$container;
+    const from = member?.$cstNode?.offset;
+    const opening = openingOf(block, text);
+    if (from === undefined || opening === undefined || from < start + opening.length) return whole;
+    const { lexerErrors, parserErrors, lexerReport } = document.parseResult;
+    const within = (at: number) => start <= at && at < from;
+    if (lexerErrors.some(e => within(e.offset)) || (lexerReport?.diagnostics ?? []).some(d => d.offset !== undefined && within(d.offset))
+        || parserErrors.some(e => within(e.token.startOffset) && !isRecoveredInRule(e))) return whole;
+    return [opening, text.slice(from, offset)];
 }
 
 /** The last token (not a comment) that starts before `offset`: the cursor's block holds it. */
