@@ -95,6 +95,8 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
     for (const table of unread) placement.note(`工作表「${table.name}」`, sheetPassedOver(table.unread!));
     for (const table of ignored) {
         const what = `工作表「${table.name ?? ''}」不是部门整体或项目支出绩效目标表，未导入`;
+        // A hidden sheet's tab is not there to find in Excel: its note goes with the cells reported.
+        for (const note of table.notes ?? []) if (note.where === `工作表「${table.name ?? ''}」`) placement.note(note.where, note.message);
         const cells = table.rows.flat().filter(cell => !isEmptyCell(cell));
         if (cells.length <= MAX_LISTED_CELLS) {
             for (const cell of cells) placement.unplaced(cell, what);

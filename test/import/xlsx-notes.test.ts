@@ -59,4 +59,18 @@ describe('what Excel hides', () => {
             '工作表「部门整体」B3 第 3 行在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。'
         ]);
     });
+
+    test('a hidden sheet beside the table that holds no table: its cells reported, and the note says it is hidden', async () => {
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(await taskSheet(80) as unknown as ExcelJS.Buffer);
+        const aside = book.addWorksheet('旧稿');
+        aside.getCell('A1').value = '去年的说明';
+        aside.state = 'hidden';
+        const result = await importBytes(Buffer.from(await book.xlsx.writeBuffer()));
+        expect(amountOf(result)).toBe(80);
+        expect(result.report.map(e => `${e.kind} ${e.where} ${e.message}`).filter(line => line.includes('旧稿'))).toEqual([
+            'note 工作表「旧稿」 此工作表在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。',
+            'unplaced 工作表「旧稿」A1 工作表「旧稿」不是部门整体或项目支出绩效目标表，未导入'
+        ]);
+    });
 });
