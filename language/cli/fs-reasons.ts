@@ -20,6 +20,11 @@ export function sharedFsReason(code: string | undefined, path: string | undefine
         case 'EIO': return '磁盘读写出错（输入/输出错误）：磁盘、U 盘或网络共享可能有问题';
         case 'EBUSY': return '文件或文件夹正被其他程序占用：请关闭它后重试';
         case 'EDQUOT': return '磁盘配额已用完';
+        // FAT32 (most USB drives) holds a file of at most 4 GB, and refuses : * ? " < > | in a name.
+        case 'EFBIG': return '文件太大，超过了这里的文件系统允许的大小（U 盘常用的 FAT32 每个文件最多 4 GB）';
+        case 'EINVAL': return '名称中有这里的文件系统不接受的字符（如 U 盘上的 : * ? " < > |），或路径无效';
+        case 'ESTALE': return '网络共享上的这个文件已失效（在别处被移动或删除）：请重新打开文件夹后重试';
+        case 'ETIMEDOUT': return '访问网络共享超时：请检查网络后重试';
         default: return undefined;
     }
 }

@@ -65,13 +65,18 @@ describe('a loop of links on the way (ELOOP)', () => {
 });
 
 // Not made on demand in a test: too many open files (another program holds them), a failing disk or network share,
-// a file another program holds, a quota used up. Each still gets its Chinese reason.
+// a file another program holds, a quota used up, a file past a FAT drive's 4 GB, a name a FAT drive refuses, a network
+// share that went away or did not answer. Each still gets its Chinese reason.
 describe.each([
     ['EMFILE', '同时打开的文件太多'],
     ['ENFILE', '同时打开的文件太多'],
     ['EIO', '磁盘读写出错'],
     ['EBUSY', '正被其他程序占用'],
-    ['EDQUOT', '磁盘配额已用完']
+    ['EDQUOT', '磁盘配额已用完'],
+    ['EFBIG', '文件太大'],
+    ['EINVAL', '不接受的字符'],
+    ['ESTALE', '网络共享'],
+    ['ETIMEDOUT', '超时']
 ])('%s', (code, words) => {
     const error = Object.assign(new Error(code), { code, path: '/某处/表.jxmb' });
     test('reading', () => {
