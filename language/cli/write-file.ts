@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { sharedFsReason } from './fs-reasons.js';
+import { isFileAt, nearestUp, sharedFsReason } from './fs-reasons.js';
 import { pathTooLong } from './path-length.js';
 import { InputError } from './source-files.js';
 
@@ -113,7 +113,7 @@ export async function describeWriteError(path: string, error: unknown): Promise<
             ? `文件夹「${folder}」中不能建立新的文件或文件夹（它是系统的特殊文件夹），请换一个输出路径`
             : `文件夹「${folder}」不存在，请先建立它或换一个输出路径`;
         case 'EEXIST': case 'ENOTDIR': {
-            const blocker = await fileInPath(path);
+            const blocker = nearestUp(folder, isFileAt);
             return blocker ? `路径中的「${blocker}」是文件，不是文件夹` : '路径中有一个同名的文件，而这里需要文件夹';
         }
         case 'EISDIR': return '这里已有同名的文件夹，不能写成文件';
@@ -127,13 +127,4 @@ export async function describeWriteError(path: string, error: unknown): Promise<
 /** Whether a folder stands at `path` (a link to one too); false when nothing does. */
 export async function isFolder(path: string): Promise<boolean> {
     return (await stat(path).catch(() => null))?.isDirectory() ?? false;
-}
-
-/** The nearest folder of `path` (itself excluded) that is a file: what keeps the folders from being made. */
-async function fileInPath(path: string): Promise<string | null> {
-    for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
-        const info = await stat(dir).catch(() => null);
-        if (info && !info.isDirectory()) return dir;
-    }
-    return null;
 }
