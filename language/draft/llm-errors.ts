@@ -3,6 +3,7 @@
 import {
     APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError
 } from 'openai';
+import { systemErrorSentence } from '../cli/fs-reasons.js';
 import { oneLine } from '../domain/one-line.js';
 import { cancelled, DraftError, redact } from './errors.js';
 import { UnreadableResponse } from './llm-response.js';
@@ -94,7 +95,8 @@ export function networkCause(error: unknown): { text: string; transient: boolean
     if (codes.length === 0 && (messages.at(-1) === '' || messages.includes('proxy authentication required'))) {
         return { text: '网络中的代理服务器要求身份验证（HTTP 407），jxmb 不会向代理登录', transient: false, advice: 'proxy' };
     }
-    return { text: `网络错误${codes[0] ? `（${codes[0]}）` : ''}`, transient: true, advice: 'network' };
+    // A code without words of its own: the system's description where Node has one, never a bare code.
+    return { text: codes[0] ? systemErrorSentence({ code: codes[0] }) : '网络错误', transient: true, advice: 'network' };
 }
 
 /** The system's codes a user meets, each with its words, whether another request may help, and what to check. */
@@ -108,6 +110,9 @@ const NETWORK_CAUSES: Record<string, [string, boolean, NetworkAdvice?]> = {
     UND_ERR_SOCKET: ['连接被对方关闭', true],
     EPIPE: ['连接被对方关闭', true],
     EHOSTUNREACH: ['无法到达该主机', true],
+    EHOSTDOWN: ['该主机已关机或没有响应', true],
+    ENETDOWN: ['网络已断开', true],
+    ECONNABORTED: ['连接被中止', true],
     ENETUNREACH: ['网络不可达', true],
     EPROTO: ['HTTPS 握手失败（地址可能应为 http://）', false],
     ERR_SSL_WRONG_VERSION_NUMBER: ['HTTPS 握手失败（地址可能应为 http://）', false],

@@ -162,3 +162,15 @@ test('in the editor, the certificate advice names the editor\'s setting, not the
     expect(failure.error.message).toContain('请向网络管理员确认该证书；否则请检查地址（设置 jxmb.llm.baseUrl）');
     expect(failure.error.message).not.toContain('NODE_EXTRA_CA_CERTS');
 });
+
+// A host that is down, a network that went away, and a code none of these name: each a sentence, never 「网络错误（EXYZ）」.
+// Made up: none of them can be caused on 127.0.0.1.
+test('other network codes: in Chinese, or with the system\'s own description', () => {
+    const ctx = { apiKey: KEY, baseURL: 'https://llm.office.example/v1', model: 'm', timeoutMs: 1000, places: CLI_PLACES };
+    const said = (code: string) => classifyFailure(new APIConnectionError({ cause: Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) }) }), ctx).error.message;
+    expect(said('EHOSTDOWN')).toContain('无法连接模型服务 https://llm.office.example/v1：该主机已关机或没有响应（EHOSTDOWN）');
+    expect(said('ENETDOWN')).toContain('网络已断开（ENETDOWN）');
+    expect(said('ECONNABORTED')).toContain('连接被中止（ECONNABORTED）');
+    expect(said('ESHUTDOWN')).toContain('：系统报告错误 ESHUTDOWN（cannot send after transport endpoint shutdown）。请检查地址');
+    expect(said('EXYZ')).toContain('：系统报告错误 EXYZ。请检查地址');
+});
