@@ -69,6 +69,14 @@ export function errnoOf(error: unknown): string | undefined {
 }
 
 /**
+ * An error from vscode.workspace.fs as the CLI's describing functions take it (describeFsError, describeWriteError):
+ * the system's code where one can be found, and VS Code's own words for the sentence said when none can.
+ */
+export function systemErrorOf(error: unknown): { code: string | undefined; message: string } {
+    return { code: errnoOf(error), message: String((error as Error | undefined)?.message ?? error) };
+}
+
+/**
  * The first free name beside `path` (`表.jxmb`, `表-1.jxmb`, `表-2.jxmb` …) — an import never replaces a file.
  * `taken` says whether a path exists.
  */

@@ -4,7 +4,7 @@ import { CompileRequest, type CompileParams, type CompileResponse } from '../../
 import { describeWriteError } from '../../language/cli/write-file.js';
 import type { JxmbServer } from '../client.js';
 import { exists, jxmbDocument, occupant, revealFile } from '../jxmb-document.js';
-import { errnoOf, EXPORT_EXTENSIONS, exportDestination, freePath, planWrite, type ExportTarget } from '../output-path.js';
+import { EXPORT_EXTENSIONS, exportDestination, freePath, planWrite, systemErrorOf, type ExportTarget } from '../output-path.js';
 
 // 导出 Excel / HTML / 扁平字符串 / JSON: the open document (unsaved edits included) compiled by the server and written
 // beside the .jxmb with the same base name (an untitled text, or a file in the extension's storage, where the user
@@ -75,7 +75,7 @@ async function elsewhere(destination: vscode.Uri, target: ExportTarget): Promise
 
 /** Why the export could not be written, in the CLI's words (the system's EISDIR means nothing to a user). */
 async function whyNotWritten(destination: vscode.Uri, error: unknown): Promise<string> {
-    return `${await describeWriteError(destination.fsPath, { code: errnoOf(error) ?? String((error as Error | undefined)?.message ?? error) })}。`;
+    return `${await describeWriteError(destination.fsPath, systemErrorOf(error))}。`;
 }
 
 function announce(destination: vscode.Uri, target: ExportTarget): void {

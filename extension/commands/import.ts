@@ -5,9 +5,11 @@ import type { JxmbServer } from '../client.js';
 import { reportHeading } from '../import-report.js';
 import { importToast } from '../import-toast.js';
 import { exists } from '../jxmb-document.js';
-import { freePath, importPathFor } from '../output-path.js';
+import { freePath, importPathFor, systemErrorOf } from '../output-path.js';
 import { defaultYear } from '../settings.js';
 import { importTooLarge, MAX_IMPORT_BYTES } from '../../language/import/limits.js';
+import { describeFsError } from '../../language/cli/source-files.js';
+import { describeWriteError } from '../../language/cli/write-file.js';
 
 // 从表格导入: a table (.xlsx, .docx, tab-separated or PDF text) → a new .jxmb beside it (never over an existing file:
 // the user is asked whether to open that one or import into the next free name), opened in the editor; what could not be placed goes to the 导入报告 output channel and into the file's header.
@@ -38,7 +40,8 @@ export async function importTable(server: JxmbServer, report: vscode.OutputChann
         }
         bytes = await vscode.workspace.fs.readFile(table);
     } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1}', name, String((error as Error).message ?? error)));
+        // In the CLI's words: VS Code's message is the system's English (「EHOSTDOWN: host is down」).
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not read {0}: {1}', name, describeFsError(systemErrorOf(error))));
         return undefined;
     }
     const destination = await destinationFor(table);
@@ -63,7 +66,13 @@ export async function importTable(server: JxmbServer, report: vscode.OutputChann
         return undefined;
     }
     const written = table.with({ path });
-    await vscode.workspace.fs.writeFile(written, Buffer.from(response.text, 'utf8'));
+    try {
+        await vscode.workspace.fs.writeFile(written, Buffer.from(response.text, 'utf8'));
+    } catch (error) {
+        const why = await describeWriteError(written.fsPath, systemErrorOf(error));
+        void vscode.window.showErrorMessage(vscode.l10n.t('Could not write {0}: {1}', vscode.workspace.asRelativePath(written), `${why}。`));
+        return undefined;
+    }
     await vscode.window.showTextDocument(written, { preview: false });
 
     report.appendLine(reportHeading(new Date(), name, vscode.workspace.asRelativePath(written)));

@@ -4,7 +4,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { decodeText } from '../import/decode.js';
 import { tableTextFormat } from '../import/table-text.js';
 import { decodeUtf16WithoutBom, readUtf16, utf32Message, type Utf16Order } from '../text-encoding.js';
-import { isFileAt, nearestUp, sharedFsReason } from './fs-reasons.js';
+import { isFileAt, nearestUp, sharedFsReason, systemErrorSentence } from './fs-reasons.js';
 
 /** A problem with an input file itself (not its content): reported as one line, never as a stack trace. */
 export class InputError extends Error {
@@ -169,9 +169,12 @@ export function describeFsError(error: unknown): string {
         }
         // A socket, or a device with no driver behind it: opening it fails.
         case 'ENXIO': return '这是套接字或设备，不是可以读取的文件。';
-        default: return `无法读取（${code ?? String(error)}）。`;
+        default: return `${systemErrorSentence(error)}${readAgain(error)}`;
     }
 }
+
+/** After a code without its own words: what the user may try (an error without a code ends its own sentence). */
+const readAgain = (error: unknown) => `${typeof (error as NodeJS.ErrnoException)?.code === 'string' ? '：' : '。'}请重试；仍不行时，请检查文件所在的磁盘或网络共享。`;
 
 /** The tables a review reads beside .jxmb files (review.ts); text files only when they hold a table. */
 export const TABLE_EXTENSIONS = ['.xlsx', '.docx', '.txt', '.tsv'];

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { isFileAt, nearestUp, sharedFsReason } from './fs-reasons.js';
+import { isFileAt, nearestUp, sharedFsReason, systemErrorSentence } from './fs-reasons.js';
 import { pathTooLong } from './path-length.js';
 import { InputError } from './source-files.js';
 
@@ -117,10 +117,17 @@ export async function describeWriteError(path: string, error: unknown): Promise<
             return blocker ? `路径中的「${blocker}」是文件，不是文件夹` : '路径中有一个同名的文件，而这里需要文件夹';
         }
         case 'EISDIR': return '这里已有同名的文件夹，不能写成文件';
-        case 'EACCES': case 'EPERM': return `没有在文件夹「${folder}」中写入的权限，请换一个输出路径`;
+        case 'EACCES': return `没有在文件夹「${folder}」中写入的权限，请换一个输出路径`;
+        // Not only permissions: on Windows a file set read-only or held open by another program; on Linux an immutable
+        // file; on macOS a folder the system protects.
+        case 'EPERM': return `系统不允许写入：文件可能设为只读、正被其他程序（如 Excel、WPS）打开，或没有在文件夹「${folder}」中写入的权限。请关闭打开它的程序，或换一个输出路径`;
         case 'EROFS': return `文件夹「${folder}」所在的磁盘是只读的，请换一个输出路径`;
         case 'ENOSPC': return '磁盘已满';
-        default: return `系统错误 ${code ?? String(error)}`;
+        case 'ETXTBSY': return '这个文件是正在运行的程序，不能写入：请换一个输出路径';
+        // The finished temporary file is moved onto the output: across disks (a mount inside the folder) it cannot be.
+        case 'EXDEV': return '写好的临时文件不能移到这里（它们在不同的磁盘上）：请换一个输出路径';
+        case 'ENOTEMPTY': return '这里已有同名的文件夹（其中还有文件），不能写成文件';
+        default: return `${systemErrorSentence(error)}${typeof code === 'string' ? '：' : '。'}请重试，或换一个输出路径`;
     }
 }
 

@@ -76,7 +76,29 @@ describe.each([
     ['EFBIG', '文件太大'],
     ['EINVAL', '不接受的字符'],
     ['ESTALE', '网络共享'],
-    ['ETIMEDOUT', '超时']
+    ['ETIMEDOUT', '超时'],
+    // Also not made here: the system or the disk out of something, an operation the file system does not have (a
+    // network share, a phone), a network share whose host or network went away, and the rarer ones.
+    ['EAGAIN', '暂时'],
+    ['EINTR', '中断'],
+    ['ECANCELED', '取消'],
+    ['ENOMEM', '内存不足'],
+    ['EOVERFLOW', '文件太大'],
+    ['EBADF', '失效'],
+    ['ENODEV', '设备'],
+    ['ENOSYS', '不支持'],
+    ['ENOTSUP', '不支持'],
+    ['EOPNOTSUPP', '不支持'],
+    ['EHOSTDOWN', '网络共享'],
+    ['EHOSTUNREACH', '网络共享'],
+    ['ENETUNREACH', '网络'],
+    ['ENETDOWN', '网络'],
+    ['ECONNRESET', '连接'],
+    ['ECONNREFUSED', '拒绝了连接'],
+    ['ECONNABORTED', '连接'],
+    ['ENOTCONN', '连接'],
+    ['EPIPE', '连接'],
+    ['UNKNOWN', '未知错误']
 ])('%s', (code, words) => {
     const error = Object.assign(new Error(code), { code, path: '/某处/表.jxmb' });
     test('reading', () => {
@@ -86,5 +108,39 @@ describe.each([
     test('writing', async () => {
         expect(await describeWriteError('/某处/表.json', error)).toContain(words);
         expect(await describeWriteError('/某处/表.json', error)).not.toContain(code);
+    });
+});
+
+// Writing only: a program file that is running, a move between disks, a folder full of files in the way, and a
+// refusal that is not about the folder's permissions (a file set read-only or open in Excel, on Windows). Not made
+// here either.
+describe.each([
+    ['ETXTBSY', '正在运行'],
+    ['EXDEV', '不同的磁盘'],
+    ['ENOTEMPTY', '同名的文件夹'],
+    ['EPERM', '只读']
+])('%s when writing', (code, words) => {
+    test('is said in Chinese', async () => {
+        const said = await describeWriteError('/某处/表.json', Object.assign(new Error(code), { code, path: '/某处/表.json' }));
+        expect(said).toContain(words);
+        expect(said).not.toContain(code);
+    });
+});
+
+// A code none of the above names (one a future system may give, or a rare one) is still a sentence, with the system's
+// own description where Node knows the code: never a bare 「无法读取（ESHUTDOWN）」 or 「系统错误 ESHUTDOWN」.
+describe('a code without its own words', () => {
+    const shutdown = Object.assign(new Error('ESHUTDOWN'), { code: 'ESHUTDOWN', path: '/某处/表.jxmb' });
+    const made = Object.assign(new Error('EXYZ: something odd'), { code: 'EXYZ', path: '/某处/表.jxmb' });
+    test('reading', () => {
+        expect(describeFsError(shutdown)).toBe('系统报告错误 ESHUTDOWN（cannot send after transport endpoint shutdown）：请重试；仍不行时，请检查文件所在的磁盘或网络共享。');
+        expect(describeFsError(made)).toBe('系统报告错误 EXYZ：请重试；仍不行时，请检查文件所在的磁盘或网络共享。');
+    });
+    test('writing', async () => {
+        expect(await describeWriteError('/某处/表.json', shutdown)).toBe('系统报告错误 ESHUTDOWN（cannot send after transport endpoint shutdown）：请重试，或换一个输出路径');
+    });
+    test('an error with no code at all: its own words, not 「undefined」', async () => {
+        expect(describeFsError(new Error('disk went away'))).toBe('系统报告：disk went away。请重试；仍不行时，请检查文件所在的磁盘或网络共享。');
+        expect(await describeWriteError('/某处/表.json', new Error('disk went away'))).toBe('系统报告：disk went away。请重试，或换一个输出路径');
     });
 });

@@ -2,7 +2,8 @@ import { afterEach } from 'vitest';
 // A real HTTP server on 127.0.0.1 (port 0) that speaks the OpenAI chat-completions protocol, scripted step by step:
 // each request gets the next step (the last one repeats). Every request is recorded, headers and body, so tests can
 // look at what jxmb sent.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 export type Step =
@@ -13,7 +14,15 @@ export type Step =
     | { kind: 'echo'; step: (key: string) => Step }
     | { kind: 'hang' }
     /** headers sent, then the body never finishes: a space every 100 ms, nothing at all, or events forever */
-    | { kind: 'stall'; body: 'trickle' | 'silent' | 'events' };
+    | { kind: 'stall'; body: 'trickle' | 'silent' | 'events' }
+    /** the connection dropped: before any answer, or after the headers and part of the body (mid-answer) */
+    | { kind: 'reset'; when: 'before' | 'mid-answer' };
+
+/** A key and certificate (PEM) to serve HTTPS with instead of HTTP. */
+export interface FakeTls {
+    key: string;
+    cert: string;
+}
 
 export interface RecordedRequest {
     method: string;
@@ -56,9 +65,9 @@ function send(res: ServerResponse, code: number, body: string, headers: Record<s
     res.end(body);
 }
 
-export async function startFakeOpenAI(script: Step[]): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(script: Step[], tls?: FakeTls): Promise<FakeOpenAI> {
     const requests: RecordedRequest[] = [];
-    const server = createServer((req, res) => {
+    const handle = (req: IncomingMessage, res: ServerResponse) => {
         let raw = '';
         req.setEncoding('utf8');
         req.on('data', chunk => { raw += chunk; });
@@ -85,6 +94,15 @@ export async function startFakeOpenAI(script: Step[]): Promise<FakeOpenAI> {
                     throw new Error('an echo step makes another step');
                 case 'hang':
                     return; // never answers; close() drops the connection
+                case 'reset':
+                    if (step.when === 'mid-answer') {
+                        res.writeHead(200, { 'content-type': 'application/json' });
+                        res.write('{"id":"chatcmpl-test","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"{\\"proposals\\":[');
+                        setTimeout(() => res.socket?.destroy(), 50);
+                    } else {
+                        res.socket?.destroy();
+                    }
+                    return;
                 case 'stall': {
                     res.writeHead(200, { 'content-type': step.body === 'events' ? 'text/event-stream' : 'application/json' });
                     res.flushHeaders();
@@ -97,11 +115,12 @@ export async function startFakeOpenAI(script: Step[]): Promise<FakeOpenAI> {
                 }
             }
         });
-    });
+    };
+    const server = tls ? createTlsServer(tls, handle) : createServer(handle);
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     return {
-        baseURL: `http://127.0.0.1:${port}/v1`,
+        baseURL: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/v1`,
         requests,
         close: () => new Promise<void>(resolve => {
             server.closeAllConnections();

@@ -527,11 +527,11 @@ describe('HTTP failures, in plain Chinese', () => {
     test('the causes a user meets, found however deep the library wraps them, each in Chinese', () => {
         const wrapped = (cause: unknown) => ({ message: 'Connection error.', cause: { message: 'fetch failed', cause } });
         expect(networkCause(wrapped({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND x.example' })))
-            .toEqual({ text: '找不到这个主机名（域名解析失败）（ENOTFOUND）', transient: false });
-        expect(networkCause(wrapped({ code: 'ETIMEDOUT' }))).toEqual({ text: '连接超时（ETIMEDOUT）', transient: true });
+            .toEqual({ text: '找不到这个主机名（域名解析失败）（ENOTFOUND）', transient: false, advice: 'network' });
+        expect(networkCause(wrapped({ code: 'ETIMEDOUT' }))).toEqual({ text: '连接超时（ETIMEDOUT）', transient: true, advice: 'network' });
         // Several addresses tried (IPv6 and IPv4): the codes are on the AggregateError's errors.
         expect(networkCause(wrapped({ message: '', errors: [{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }] })).text).toContain('连接被拒绝');
-        expect(networkCause(wrapped({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })).text).toBe('服务器的 HTTPS 证书无法验证（DEPTH_ZERO_SELF_SIGNED_CERT）');
+        expect(networkCause(wrapped({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' })).text).toBe('服务器的 HTTPS 证书是自签名的，不受信任（DEPTH_ZERO_SELF_SIGNED_CERT）');
         expect(networkCause(wrapped({ message: 'bad port' })).text).toContain('这个端口不允许用于网络请求');
     });
 

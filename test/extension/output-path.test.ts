@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { describeFsError } from '../../language/cli/source-files.js';
 import { describeWriteError } from '../../language/cli/write-file.js';
-import { errnoOf, exportDestination, exportPathFor, freePath, importPathFor, planWrite } from '../../extension/output-path.js';
+import { errnoOf, exportDestination, exportPathFor, freePath, importPathFor, planWrite, systemErrorOf } from '../../extension/output-path.js';
 
 // Where 导出 and 从表格导入 write, and when they may.
 
@@ -48,6 +49,15 @@ describe('export path', () => {
         expect(errnoOf(Object.assign(new Error('/w/ro/t.xlsx'), { code: 'NoPermissions' }))).toBe('EACCES');
         expect(errnoOf({ code: 'ENOSPC' })).toBe('ENOSPC');
         expect(errnoOf(new Error('something else'))).toBeUndefined();
+    });
+
+    // The export passed VS Code's whole message as the code (「系统错误 Unable to write file …」); the import showed a
+    // table it could not read, or a .jxmb it could not write, in VS Code's English or not at all.
+    test('VS Code\'s error with a code the CLI names, or none: a Chinese sentence either way', async () => {
+        const shareGone = Object.assign(new Error("Unable to read file '/share/表.xlsx' (Error: EHOSTDOWN: host is down, open '/share/表.xlsx')"), { code: 'Unknown' });
+        expect(describeFsError(systemErrorOf(shareGone))).toBe('网络共享所在的主机已关机或没有响应：请确认它已开机、网络已连接后重试。');
+        const odd = Object.assign(new Error('Unable to write file (Unavailable)'), { code: 'Unavailable' });
+        expect(await describeWriteError('/w/t.xlsx', systemErrorOf(odd))).toBe('系统报告：Unable to write file (Unavailable)。请重试，或换一个输出路径');
     });
 });
 
