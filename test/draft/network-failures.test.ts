@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { APIConnectionError } from 'openai';
-import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { draftForTarget } from '../../language/draft/api.js';
 import { DraftError } from '../../language/draft/errors.js';
 import { classifyFailure, CLI_PLACES } from '../../language/draft/llm-errors.js';
@@ -22,6 +22,7 @@ let server: FakeOpenAI | undefined;
 let certs: TestCerts;
 
 beforeAll(() => { certs = makeTestCerts(); });
+afterAll(() => certs.remove());
 afterEach(async () => {
     await server?.close();
     server = undefined;

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,8 @@ export interface TestCerts {
     goodWithChain: string;
     otherHost: string;
     expired: string;
+    /** removes the folder the certificates were made in */
+    remove: () => void;
 }
 
 export function makeTestCerts(): TestCerts {
@@ -42,6 +44,7 @@ export function makeTestCerts(): TestCerts {
     const read = (name: string) => readFileSync(at(name), 'utf8');
     return {
         caFile: at('ca.pem'), key: read('leaf.key'), selfSigned: read('self.pem'), good: read('good.pem'),
-        goodWithChain: read('good.pem') + read('ca.pem'), otherHost: read('other.pem'), expired: read('expired.pem')
+        goodWithChain: read('good.pem') + read('ca.pem'), otherHost: read('other.pem'), expired: read('expired.pem'),
+        remove: () => rmSync(dir, { recursive: true, force: true })
     };
 }
