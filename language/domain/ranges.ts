@@ -36,8 +36,8 @@ export function parseRange(text: string): Body | undefined {
     // 2021-2025年 is a period, not a target range.
     if (isYear(low.value) && isYear(high.value) && (highValue === '年' || highValue === null) && !lowValue) return undefined;
     if (lowValue && highValue && lowValue !== highValue) {
-        return { kind: 'unparsable', reason: `range with two units: 「${lowValue}」 and 「${highValue}」` };
+        return { kind: 'unparsable', reason: `range with two units: 「${lowValue}」 and 「${highValue}」`, range: true };
     }
-    if (low.value > high.value) return { kind: 'unparsable', reason: `range lower bound ${low.value} is greater than upper bound ${high.value}` };
+    if (low.value > high.value) return { kind: 'unparsable', reason: `range lower bound ${low.value} is greater than upper bound ${high.value}`, range: true };
     return { kind: 'range', min: low.value, max: high.value, unit: highValue ?? lowValue ?? null };
 }

@@ -33,8 +33,11 @@ export type ValueBody =
     | { kind: 'compound'; parts: Quantity[] }
     /** 定性: a grade on a scale, a verifiable milestone, or neither (then reason names what is missing). */
     | { kind: 'qualitative'; grade: string | null; milestone: string | null; reason: string }
-    /** Looks like a number was meant but the text is broken (每场参加人员不100人); reason says why. */
-    | { kind: 'unparsable'; reason: string };
+    /**
+     * Looks like a number was meant but the text is broken (每场参加人员不100人); reason says why. `range`: the text is
+     * a range that cannot stand (10个-20场, 20-10场次), so its numbers are the two ends, not quantities of their own.
+     */
+    | { kind: 'unparsable'; reason: string; range?: true };
 
 export type ParsedValue = { original: string } & ValueBody;
 

@@ -215,12 +215,14 @@ function promisesOf(source: Source, year: number | undefined): TextPromise[] {
 /** Every number the indicators state, each with the indicator and value it stands in. */
 export function measuresOf(trees: IndicatorTree[], year: number | undefined): Array<Measure<IndicatorRef>> {
     // The value contexts the value checks read too (values-context.ts): each value's text and reading once.
-    return indicatorsOf(trees).flatMap(indicator => valuesOf(indicator).flatMap(({ node, text }) =>
-        indicatorValueMeasures(indicator.name, text, node.$type === 'TextValue', year, { indicator, value: node })));
+    return indicatorsOf(trees).flatMap(indicator => valuesOf(indicator).flatMap(({ node }) => valueMeasures(indicator, node, year)));
 }
 
 function valueMeasures(indicator: Indicator, value: Value, year: number | undefined): Array<Measure<IndicatorRef>> {
-    return indicatorValueMeasures(indicator.name, readValue(value).text, value.$type === 'TextValue', year, { indicator, value });
+    const { text, parsed } = readValue(value);
+    // 「10个-20场」 states no number of its own: read as quantities it would say 「-20场」 (value/unparsable says why).
+    if (parsed.kind === 'unparsable' && parsed.range) return [];
+    return indicatorValueMeasures(indicator.name, text, value.$type === 'TextValue', year, { indicator, value });
 }
 
 function specFor(promise: TextPromise): IndicatorSpec {

@@ -138,6 +138,12 @@ function unparsableMessage(reason: string): { message: string; fragment?: string
     const noDate = /no such date: (\S+)/.exec(reason);
     if (noDate) return { message: `日期 ${noDate[1]} 不存在` };
     if (/number too large/.test(reason)) return { message: '数字过大' };
+    const twoUnits = /range with two units: 「(.+?)」 and 「(.+?)」/.exec(reason);
+    if (twoUnits) return { message: `区间两端的单位不同（「${twoUnits[1]}」和「${twoUnits[2]}」），读不出范围：两端应使用同一单位` };
+    const reversed = /range lower bound (\S+) is greater than upper bound (\S+)/.exec(reason);
+    if (reversed) return { message: `区间的下限 ${reversed[1]} 大于上限 ${reversed[2]}，没有值能满足` };
+    // A fault of the value reader (values.ts's safety net): the user's text is fine to report, the reason is not theirs.
+    if (/^internal error/.test(reason)) return { message: '程序读取这个值时出错，请把这个值报告给 jxmb 的维护者' };
     return { message: `无法读取（${reason}）` };
 }
 
