@@ -5,6 +5,7 @@
 // — one inside a moved value — ends the comment and makes the lines between a comment. Such fixes are not offered.
 import type { LangiumDocument, LangiumParser, ParseResult } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { errorCountChange } from '../parse/error-change.js';
 import type { FixEdit } from './quick-fix.js';
 
 const BRACE = /[{}｛｝]/;
@@ -48,7 +49,9 @@ const factsOfParse = new WeakMap<ParseResult, ParseFacts>();
  * json` asks for the fixes of every finding, and a file of hundreds of syntax errors was parsed again hundreds of times
  * (37 s for 2,500 rows with an error); the editor asks for the cursor's line, again at each move, and finds the answer
  * here the second time. A fix that would need a parse beyond this is not offered: never one that could make the file
- * read worse. The next edit makes a new version, with a new allowance.
+ * read worse. The next edit makes a new version, with a new allowance. A fix inside a few rows (or blocks) of one
+ * block is mostly decided from those alone (parse/error-change.ts) and takes nothing from the allowance: among
+ * thousands of broken rows, every row's fix is offered.
  */
 const REPARSES = 8;
 const REPARSE_CHARACTERS = 4_000_000;
@@ -73,8 +76,10 @@ function factsOf(parseResult: ParseResult, document: LangiumDocument, text: stri
  * An edit that writes 「*\/」 below an unclosed 「/*」 is refused without parsing: it would not add an error — it
  * takes one away — but it turns the text between into a comment.
  *
- * Errors are compared by count, not by place: after a brace changes, recovery reports the same missing brace where
- * it next resynchronises, so an error that moved is not a new one; the count is what the user sees grow.
+ * The count after the edit is found from the edited rows where they tell it exactly (parse/error-change.ts), else by
+ * parsing the whole edited text. Errors are compared by count, not by place: after a brace changes, recovery reports
+ * the same missing brace where it next resynchronises, so an error that moved is not a new one; the count is what the
+ * user sees grow.
  */
 export function keepsSyntax(parser: LangiumParser, document: LangiumDocument, edits: readonly FixEdit[]): boolean {
     const { parseResult, textDocument } = document;
@@ -89,11 +94,17 @@ export function keepsSyntax(parser: LangiumParser, document: LangiumDocument, ed
     const key = spans.map(([start, end], i) => `${start}:${end}:${edits[i]!.newText}`).join('\u0000');
     let verdict = facts.verdicts.get(key);
     if (verdict === undefined) {
-        if (facts.reparses >= REPARSES || facts.parsed + text.length > REPARSE_CHARACTERS) return false;
-        facts.reparses++;
-        facts.parsed += text.length;
-        const edited = TextDocument.applyEdits(textDocument, edits.map(e => ({ range: e.range, newText: e.newText })));
-        verdict = syntaxErrors(parser.parse(edited)) <= facts.errors;
+        // Most fixes among broken rows change a row or two: a few rows parsed in their block tell the whole count.
+        const change = errorCountChange(parser, parseResult, text, spans.map(([start, end], i) => ({ start, end, newText: edits[i]!.newText })));
+        if (change !== undefined) {
+            verdict = change <= 0;
+        } else {
+            if (facts.reparses >= REPARSES || facts.parsed + text.length > REPARSE_CHARACTERS) return false;
+            facts.reparses++;
+            facts.parsed += text.length;
+            const edited = TextDocument.applyEdits(textDocument, edits.map(e => ({ range: e.range, newText: e.newText })));
+            verdict = syntaxErrors(parser.parse(edited)) <= facts.errors;
+        }
         facts.verdicts.set(key, verdict);
     }
     return verdict;

@@ -133,7 +133,7 @@ export function reparse<T extends AstNode>(parser: LangiumParser, previous: Pars
 }
 
 /** Whether a token of the lexer matches `text` at `offset` and goes on past `end`. */
-function endsBeyond(parser: LangiumParser, text: string, offset: number, end: number): boolean {
+export function endsBeyond(parser: LangiumParser, text: string, offset: number, end: number): boolean {
     return stickyPatterns(parser).some(pattern => {
         pattern.lastIndex = offset;
         return pattern.test(text) && pattern.lastIndex > end;
@@ -152,12 +152,12 @@ function stickyPatterns(parser: LangiumParser): RegExp[] {
 }
 
 /** Whether `token` lies in [from, before) of the text: not the parser's end-of-input token. */
-function within(token: IToken, from: number, before: number): boolean {
+export function within(token: IToken, from: number, before: number): boolean {
     return Number.isFinite(token.startOffset) && token.startOffset >= from && (token.endOffset ?? token.startOffset) < before;
 }
 
 /** The node `type`'s rule made, at or below `cst` (an unassigned rule call wraps it in its caller's node). */
-function ruleNodeOf(cst: CompositeCstNode, type: string): CompositeCstNode | undefined {
+export function ruleNodeOf(cst: CompositeCstNode, type: string): CompositeCstNode | undefined {
     let node: CstNode = cst;
     for (;;) {
         const source = node.grammarSource;
@@ -169,7 +169,7 @@ function ruleNodeOf(cst: CompositeCstNode, type: string): CompositeCstNode | und
 }
 
 /** Whether the block's last token is its own closing brace, not one its recovery took from further on. */
-function closesItself(node: CompositeCstNode): boolean {
+export function closesItself(node: CompositeCstNode): boolean {
     const last = lastLeaf(node);
     const source = last?.grammarSource;
     return last?.container === node && GrammarAST.isRuleCall(source) && source.rule.ref?.name === 'RBRACE';

@@ -24,6 +24,8 @@ describe('recovery from syntax errors finds the same places to resume as Chevrot
     it.each([
         ['dates written with 年月日, more rows than nested recoveries', rows('"x"：≤2024年12月31日\n', 260)],
         ['doubled 「：」', rows('"x"：：20场次\n', 30)],
+        ['dates written with 年月日 between rows recovered within themselves', rows('"x"：≤2024年12月31日\n"y"：：20场次\n"z"：不少于50篇\n', 90)],
+        ['dates written with 年月日 in every 二级 block', sample.replace(/(指标\s*\{\n)/g, `$1${'"x"：≤2024年12月31日\n'.repeat(40)}`)],
         ['unquoted text values', rows('"x"：不少于50篇\n', 30)],
         ['values missing before the block ends, in each kind of block', sample.replace(/：[^\n]*\n(\s*\})/g, '：\n$1')],
         ['names without 「：」', rows('"名称" ≥20场次\n', 30)],
