@@ -31,3 +31,24 @@ test('a range that cannot stand is not read as two numbers of its own (no 「-20
     expect(diagnostics.map(d => String(d.message)).filter(m => m.includes('-20场'))).toEqual([]);
     expect(diagnostics.map(d => d.code)).toContain('value/unparsable');
 });
+
+// Values of the kinds people type (ranges, odd units, Latin letters, formulas): whatever the checks say of them is
+// said in Chinese. Quoted text is the user's own; product and file names (Excel, VS Code, jxmb.yaml) may stand.
+const ODD_VALUES = [
+    '"1万-2亿元"', '"≥5-10场"', '"5~3次"', '"≥1e9次"', '"约-5%"', '"-5%~5%"', '"1.2.3场"', '"≥ 20 场 次"', '"第3季度前"',
+    '"2024-13-01"', '"≥2024年13月"', '"Q3"', '"≥5场/季度-月"', '"5场/6场"', '"≥一百二十场次"', '"≥0.5‰"', '"≥5成"',
+    '"≥95%以上"', '"不低于95%-98%"', '"≤-3天"', '"1/3"', '"3:1"', '"≥5场;≥6场"', '"≥AAA"', '"ISO9001认证"', '"≥5h"',
+    '"≤2km"', '"≥5MB"', '"10^3次"', '"1,000,000元"', '"≥NaN"', '"≥Infinity"', '"0x10次"', '"≥≤5次"', '"≠0次"'
+];
+
+test('no finding on an odd value reads in English', async () => {
+    const english: string[] = [];
+    for (const value of ODD_VALUES) {
+        const { diagnostics } = await parseAndValidate(jxmb(), project({ value }));
+        for (const d of diagnostics) {
+            const own = String(d.message).replace(/「[^」]*」|"[^"]*"|Excel|VS Code|jxmb\.\w+|jxmb|costModel|U\+[0-9A-F]{4,6}/g, '');
+            if (/[A-Za-z]{3,}/.test(own)) english.push(`${value}: ${String(d.message)}`);
+        }
+    }
+    expect(english).toEqual([]);
+});
