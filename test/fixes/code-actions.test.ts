@@ -3,6 +3,7 @@ import type { LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { JxmbCodeActionProvider, overlapping } from '../../language/lsp/code-actions.js';
+import { project } from '../../bench/hostile.mjs';
 import { diagnose } from '../helpers/fixes.js';
 import { jxmb } from '../helpers/services.js';
 
@@ -211,21 +212,6 @@ describe('a file with a syntax error', () => {
     });
 });
 
-/** A 部门整体 whose 数量指标 has `rows` after its first 三级 (bench/hostile.mjs writes such files). */
-const withRows = (rows: string) => `部门整体 "测试区科学技术协会" 年度 2024 {
-    绩效指标 {
-        产出指标 {
-            数量指标 {
-                "开展科普活动场次"：≥20场次
-${rows}            }
-            时效指标 { "活动完成时间"：≤2024-12-31 }
-        }
-        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }
-        满意度指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } }
-    }
-}
-`;
-
 describe('a file with many broken rows', () => {
     // Each fix on a line with a syntax error is tried on the edited text; the whole text was parsed again for each,
     // at most eight a version, so a whole-file request left the rows after the eighth without their fixes.
@@ -236,7 +222,7 @@ describe('a file with many broken rows', () => {
     ];
     for (const [shape, row, title] of shapes) {
         test(`(${shape}) gets the fix of every row, and none makes it read worse`, async () => {
-            const text = withRows(Array.from({ length: 12 }, (_, i) => `                ${row(i)}\n`).join(''));
+            const text = project({ rows: Array.from({ length: 12 }, (_, i) => `                        ${row(i)}\n`).join('') });
             const { document, diagnostics } = await diagnose(text);
             const broken = diagnostics.filter(d => d.code === 'parsing-error');
             expect(broken).toHaveLength(12);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { CompletionItem, InitializeParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { generateDeclaration } from '../../bench/generate.mjs';
+import { project } from '../../bench/hostile.mjs';
 import { createJxmbServices, type JxmbServices } from '../../language/jxmb-module.js';
 import type { JxmbCompletionProvider } from '../../language/lsp/completion-provider.js';
 import { readSample, sampleFiles } from '../helpers/samples.js';
@@ -269,21 +270,7 @@ describe('completion in a 二级 block of thousands of rows with syntax errors',
     // the recovery from each row's error. The rows before the cursor's are left out where each error was recovered
     // from inside its row; an error at the list's level (a row the list cannot start) makes the whole block be read.
     const row = (line: string) => `                        ${line}\n`;
-    const block = (rows: string) => `项目支出 "示例单位" 年度 2024 {
-    单位 "示例单位" {
-        项目 "科普活动经费" {
-            绩效指标 {
-                产出指标 {
-                    数量指标 {
-                        "开展科普活动场次"：≥20场次
-${rows}                    }
-                    时效指标 { "活动完成时间"：≤2024-12-31 }
-                }
-            }
-        }
-    }
-}
-`;
+    const block = (rows: string) => project({ rows });
     const many = (count: number, line: (i: number) => string) => Array.from({ length: count }, (_, i) => row(line(i))).join('');
     /** The last rows' offsets: every character of the last two rows and the blank line after them. */
     function lastRows(text: string): number[] {
