@@ -1,6 +1,7 @@
 /** `28,803.30` → 28803.3. The grammar guarantees the shape; separators are only cosmetic. */
 export function parseNumber(text: string): number {
-    return Number(text.replace(/,/g, ''));
+    // Most amounts have no separator: no new string for them (asked for every amount by many checks).
+    return Number(text.includes(',') ? text.replace(/,/g, '') : text);
 }
 
 /** Amounts are 万元 with two decimals on the official tables. */

@@ -26,7 +26,8 @@ export function yearMessage(text: string): string {
 
 /** An amount as written that a number keeps exactly; sums of others are not comparable. */
 export function amountInRange(text: string): boolean {
-    return Number.isFinite(parseNumber(text)) && significantDigits(text) <= AMOUNT_MAX_DIGITS;
+    // A text of at most 15 characters has at most 15 digits.
+    return Number.isFinite(parseNumber(text)) && (text.length <= AMOUNT_MAX_DIGITS || significantDigits(text) <= AMOUNT_MAX_DIGITS);
 }
 
 export function amountMessage(node: ast.AmountItem | ast.TaskAmount, text: string): string {

@@ -11,14 +11,23 @@ import type { Value } from '../generated/ast.js';
 const LIMIT = 50_000;
 
 class TextMemo<T> {
-    private readonly entries = new Map<string, T>();
+    /** by scope (the year and budgets a reading depends on), then by text: no key string joined per lookup */
+    private readonly scopes = new Map<string | number, Map<string, T>>();
+    private size = 0;
 
-    get(key: string, compute: () => T): T {
-        let value = this.entries.get(key);
+    get(scope: string | number, text: string, compute: () => T): T {
+        let entries = this.scopes.get(scope);
+        let value = entries?.get(text);
         if (value === undefined) {
             value = compute();
-            if (this.entries.size >= LIMIT) this.entries.clear();
-            this.entries.set(key, value);
+            if (this.size >= LIMIT) {
+                this.scopes.clear();
+                this.size = 0;
+                entries = undefined;
+            }
+            if (!entries) this.scopes.set(scope, entries = new Map());
+            entries.set(text, value);
+            this.size++;
         }
         return value;
     }
@@ -31,14 +40,15 @@ const promises = new TextMemo<TextPromise[]>();
 export function readParsedValue(text: string, year: number | undefined): ParsedValue {
     // The year only resolves deadlines written without one (本年内, 12月底, 6月30日, 第三季度前): a text without 年, 月
     // or 季 reads the same in every year, and the checks ask for it both with the budget year and without.
-    if (year === undefined || !/[年月季]/.test(text)) return values.get(text, () => parseValue(text, {}));
-    return values.get(`${year}\u0000${text}`, () => parseValue(text, { year }));
+    if (year === undefined || !/[年月季]/.test(text)) return values.get('', text, () => parseValue(text, {}));
+    return values.get(year, text, () => parseValue(text, { year }));
 }
 
 /** `findPromises(text, options)`, remembered. */
 export function readPromises(text: string, options: PromiseOptions): readonly TextPromise[] {
-    const key = `${options.year ?? ''}\u0000${(options.budgets ?? []).join(',')}\u0000${text}`;
-    return promises.get(key, () => findPromises(text, options));
+    const budgets = options.budgets;
+    const scope = `${options.year ?? ''}\u0000${budgets && budgets.length > 0 ? budgets.join(',') : ''}`;
+    return promises.get(scope, text, () => findPromises(text, options));
 }
 
 /** What compile's `valueOf` gives (cell text, the reading without a budget year), remembered. */

@@ -79,6 +79,9 @@ export const hasPlaceholder = (text: string): boolean => text.includes(PLACEHOLD
 
 /** Trailing unit brackets and formulas do not name the metric: 「成本控制率(%)」 → 成本控制率. */
 export function coreName(name: string): string {
+    // Most names end in neither bracket and hold no space: they are their own core.
+    const last = name.charCodeAt(name.length - 1);
+    if (last !== 0x29 && last !== 0xFF09 && !/\s/.test(name)) return name;
     let core = name.replace(/\s+/g, '');
     for (let previous = ''; previous !== core;) {
         previous = core;
