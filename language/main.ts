@@ -3,8 +3,12 @@ import './v8-flags.js';
 import { DocumentState, isOperationCancelled } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { JxmbFileSystem } from './file-system.js';
-import { ConnectionError, createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection } from 'vscode-languageserver/node';
+import {
+    ConnectionError, createConnection, IPCMessageReader, IPCMessageWriter, LSPErrorCodes, ProposedFeatures, ResponseError, type Connection,
+    type MessageWriter
+} from 'vscode-languageserver/node';
 import { createJxmbServices } from './jxmb-module.js';
+import { ClientUris } from './lsp/client-uris.js';
 import { refuseMalformedRequests, refusingMalformedRequests } from './lsp/malformed-requests.js';
 import { refuseOutsideLifecycle, refusingOutsideLifecycle } from './lsp/lifecycle-requests.js';
 import { ignoreMalformedNotifications } from './lsp/notification-params.js';
@@ -44,10 +48,19 @@ function endQuietlyWhenClientGone(): void {
     });
 }
 
-// The language server: VS Code's client starts it over IPC, the benchmark over stdio.
+/** The connection as the client asks for it: VS Code's client starts the server over IPC, the benchmark and other editors over stdio. */
+function connect(): Connection {
+    const clientUris = new ClientUris();
+    const options = { messageStrategy: clientUris.reading(refusingOutsideLifecycle(refusingMalformedRequests(ignoringOtherLanguages(ignoreMalformedNotifications)))) };
+    const output = (writer: MessageWriter) => clientUris.writing(writer);
+    if (process.argv.includes('--stdio')) return createStdioConnection(options, output);
+    if (process.argv.includes('--node-ipc')) return createConnection(ProposedFeatures.all, new IPCMessageReader(process), output(new IPCMessageWriter(process)), options);
+    // (a socket or a pipe, as vscode-languageserver reads the arguments: messages go out under Langium's URIs)
+    return createConnection(ProposedFeatures.all, options);
+}
+
 endQuietlyWhenClientGone();
-const options = { messageStrategy: refusingOutsideLifecycle(refusingMalformedRequests(ignoringOtherLanguages(ignoreMalformedNotifications))) };
-const connection = process.argv.includes('--stdio') ? createStdioConnection(options) : createConnection(ProposedFeatures.all, options);
+const connection = connect();
 guardCustomRequests(connection);
 refuseMalformedRequests(connection);
 refuseOutsideLifecycle(connection);

@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { inspect } from 'node:util';
-import { createConnection, ProposedFeatures, type ConnectionOptions } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type ConnectionOptions, type MessageReader, type MessageWriter } from 'vscode-languageserver/node';
 
 // The language server over stdio (the benchmark, the tests, editors other than VS Code, which uses IPC).
 // vscode-jsonrpc's reader trusts each Content-Length header: a length shorter than its body left the body's rest to be
@@ -97,8 +97,11 @@ function nextHeader(received: Buffer, from: number, before = received.length): n
  * The connection over stdio. vscode-languageserver still ends the server when stdin ends; it sends console output to
  * the client's log for `--stdio` only, and that is done here: written to stdout, the client would read it as protocol.
  */
-export function createStdioConnection(options: ConnectionOptions) {
-    const connection = createConnection(ProposedFeatures.all, process.stdin.pipe(new MessageFraming()), process.stdout, options);
+export function createStdioConnection(options: ConnectionOptions, output: (writer: MessageWriter) => MessageWriter = writer => writer) {
+    // (vscode-languageserver takes each of input and output as a stream or as a reader/writer, though its types pair
+    // them; the input stays a stream, which is what makes it end the server when stdin ends)
+    const input = process.stdin.pipe(new MessageFraming()) as unknown as MessageReader;
+    const connection = createConnection(ProposedFeatures.all, input, output(new StreamMessageWriter(process.stdout)), options);
     const text = (args: unknown[]) => args.map(arg => typeof arg === 'string' ? arg : inspect(arg)).join(' ');
     console.log = console.debug = (...args: unknown[]) => connection.console.log(text(args));
     console.info = (...args: unknown[]) => connection.console.info(text(args));
