@@ -5,7 +5,10 @@ import type { LlmSettings } from './llm-settings.js';
 
 export function llmSettings(scope?: vscode.Uri): LlmSettings {
     const config = vscode.workspace.getConfiguration('jxmb', scope);
-    return { baseUrl: config.get<string>('llm.baseUrl') ?? '', model: config.get<string>('llm.model') ?? '', timeout: config.get<unknown>('llm.timeout') };
+    return {
+        baseUrl: config.get<string>('llm.baseUrl') ?? '', model: config.get<string>('llm.model') ?? '', timeout: config.get<unknown>('llm.timeout'),
+        caFile: config.get<string>('llm.caFile') ?? ''
+    };
 }
 
 /** jxmb.defaultYear: the 年度 of new files and snippets, of the drafter's dates when a declaration has none, and of an imported table that states none. */

@@ -21,10 +21,11 @@ export const draftUsage = `用法 / usage:
       --task       年度重点工作任务名称（部门整体）；没有同名任务时取同名项目（项目支出）
       --project    只找项目（与任务同名时用它）
       --unit       项目所在的单位（资金使用单位）：不同单位有同名项目时用它
-      --llm        用大模型草拟（默认按规则离线草拟）；读取环境变量 JXMB_LLM_API_KEY（或 OPENAI_API_KEY）、OPENAI_BASE_URL、JXMB_LLM_MODEL
+      --llm        用大模型草拟（默认按规则离线草拟）；读取环境变量 JXMB_LLM_API_KEY（或 OPENAI_API_KEY）、OPENAI_BASE_URL、JXMB_LLM_MODEL、JXMB_LLM_CA_FILE
       --model      大模型名称（优先于 JXMB_LLM_MODEL）
       --base-url   OpenAI 兼容接口地址（优先于 OPENAI_BASE_URL）
       --timeout    每次请求的超时秒数（默认 60）
+      --ca-file    证书文件（PEM）：公司网络代理或内部服务的 HTTPS 证书的签发机构，与内置的根证书一起信任（优先于 JXMB_LLM_CA_FILE）
       --format     jxmb（默认，可粘贴的 .jxmb 指标块）或 json（schemas/draft.schema.json）
       --config     jxmb.yaml（默认取文件所在目录向上最近的一个）`;
 
@@ -36,7 +37,7 @@ export interface DraftIo {
 export async function runDraftCommand(args: string[], io: DraftIo): Promise<number> {
     const parsed = parseCommandArgs(args, {
         task: { type: 'string' }, project: { type: 'string' }, unit: { type: 'string' }, llm: { type: 'boolean', default: false }, format: { type: 'string', default: 'jxmb' },
-        model: { type: 'string' }, 'base-url': { type: 'string' }, timeout: { type: 'string' }, config: { type: 'string' },
+        model: { type: 'string' }, 'base-url': { type: 'string' }, timeout: { type: 'string' }, 'ca-file': { type: 'string' }, config: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
     }, draftUsage, io);
     if (!parsed) return 2;
@@ -58,7 +59,7 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
         io.err('--format 只能是 jxmb 或 json。\n');
         return 2;
     }
-    const modelOnly = ['model', 'base-url', 'timeout'].find(option => given.has(option));
+    const modelOnly = ['model', 'base-url', 'timeout', 'ca-file'].find(option => given.has(option));
     if (modelOnly && !values.llm) return refuseIdleOption(`--${modelOnly} 只用于 --llm（大模型草拟）；不加 --llm 时按规则离线草拟，不用它。`, io);
     const timeout = values.timeout === undefined ? undefined : Number(values.timeout);
     // Beyond a day Node's timers overflow (and wait 1 ms); under a second nothing answers.
@@ -104,7 +105,7 @@ export async function runDraftCommand(args: string[], io: DraftIo): Promise<numb
             drafter: values.llm ? 'llm' : 'rules',
             signal: controller.signal,
             onProgress: p => { if (values.llm) io.err(p.message + '\n'); },
-            llm: { model: values.model, baseURL: values['base-url'], timeoutMs: timeout === undefined ? undefined : timeout * 1000 }
+            llm: { model: values.model, baseURL: values['base-url'], caFile: values['ca-file'], timeoutMs: timeout === undefined ? undefined : timeout * 1000 }
         });
         const empty = result.proposals.length === 0 ? emptyReason(target, result) : undefined;
         io.out(values.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : printProposals(result, empty));

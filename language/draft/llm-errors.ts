@@ -17,11 +17,13 @@ export interface LlmSettingPlaces {
     baseUrl: string;
     model: string;
     timeout: string;
+    /** Where the certificate file of the drafter's requests is set (llm-ca.ts), for the messages about the file. */
+    caFile: string;
     /**
-     * How to make this computer trust a certificate an office proxy or an internal service presents. Only where it is
-     * known to work: the CLI reads NODE_EXTRA_CA_CERTS when it starts; the editor's server is started by VS Code.
+     * How to make the drafter trust a certificate an office proxy or an internal service presents: the certificate
+     * file, read when a request is made, works in the CLI and in the editor alike.
      */
-    trustCertificate?: string;
+    trustCertificate: string;
 }
 
 export const CLI_PLACES: LlmSettingPlaces = {
@@ -29,7 +31,8 @@ export const CLI_PLACES: LlmSettingPlaces = {
     baseUrl: '--base-url 或环境变量 OPENAI_BASE_URL',
     model: '--model 或环境变量 JXMB_LLM_MODEL',
     timeout: '--timeout',
-    trustCertificate: '向网络管理员索取签发它的根证书，用环境变量 NODE_EXTRA_CA_CERTS 指向该证书文件后重试'
+    caFile: '--ca-file 或环境变量 JXMB_LLM_CA_FILE',
+    trustCertificate: '向网络管理员索取签发它的根证书（PEM 格式），用 --ca-file 或环境变量 JXMB_LLM_CA_FILE 指向该证书文件后重试（也可用环境变量 NODE_EXTRA_CA_CERTS）'
 };
 
 export interface FailureContext {
@@ -131,7 +134,7 @@ const NETWORK_CAUSES: Record<string, [string, boolean, NetworkAdvice?]> = {
 /** What the user is to check, in the words of where they set things (the CLI's options or the editor's settings). */
 function adviceFor(advice: NetworkAdvice, places: LlmSettingPlaces): string {
     switch (advice) {
-        case 'trust': return `若这是公司网络或内部服务的证书，请${places.trustCertificate ?? '向网络管理员确认该证书'}；否则请检查地址（${places.baseUrl}）。`;
+        case 'trust': return `若这是公司网络或内部服务的证书，请${places.trustCertificate}；否则请检查地址（${places.baseUrl}）。`;
         case 'expired': return '请联系该服务的管理员更新证书，并确认本机的日期和时间正确。';
         case 'hostname': return `请确认地址（${places.baseUrl}）中的主机名与服务的证书一致（证书签给域名时，地址中不要写 IP）。`;
         case 'proxy': return `请向网络管理员确认能否不经代理访问该地址，或检查地址（${places.baseUrl}）。`;

@@ -7,6 +7,7 @@ import OpenAI from 'openai';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { oneLine } from '../domain/one-line.js';
 import type { CostModel } from '../domain/taxonomy.js';
+import { CA_FILE_ENV, fetchTrusting, readCaFile, trustedCertificates } from './llm-ca.js';
 import { cancelled, DraftError, redact, redactStrings, throwIfAborted } from './errors.js';
 import { classifyFailure, CLI_PLACES, endpointLabel, refusalError, timeoutError, type FailureContext, type LlmSettingPlaces } from './llm-errors.js';
 import { parseCompletion, readBody } from './llm-response.js';
@@ -33,9 +34,14 @@ export interface LlmOptions {
     maxRetryAfterMs?: number;
     /** wait before retrying a 5xx or a dropped connection (doubling); default 1 s */
     retryDelayMs?: number;
-    /** where OPENAI_* and JXMB_LLM_MODEL are read; default process.env */
+    /** where OPENAI_*, JXMB_LLM_MODEL and JXMB_LLM_CA_FILE are read; default process.env */
     env?: Readonly<Record<string, string | undefined>>;
-    /** where the messages tell the user to set the key, address, model and timeout; default the CLI's */
+    /**
+     * a PEM file of certificates (an office proxy's or an internal service's authority) trusted beside Node's own for
+     * these requests only; default: JXMB_LLM_CA_FILE, else none
+     */
+    caFile?: string;
+    /** where the messages tell the user to set the key, address, model, timeout and certificate file; default the CLI's */
     places?: LlmSettingPlaces;
     costModel?: CostModel;
 }
@@ -60,6 +66,8 @@ export const LLM_DEFAULTS = {
 } as const;
 
 interface Config extends FailureContext {
+    /** the certificates of the certificate file, when one is given */
+    ca?: string[];
     maxAttempts: number;
     transientRetries: number;
     maxRetryAfterMs: number;
@@ -70,7 +78,10 @@ function positive(value: number | undefined, fallback: number): number {
     return value !== undefined && Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-/** Options over environment over defaults; a missing key or a malformed URL is a configuration error. */
+/**
+ * Options over environment over defaults; a missing key, a malformed URL or a certificate file that cannot be used is
+ * a configuration error.
+ */
 export function resolveLlmConfig(options: LlmOptions = {}): Config {
     const env = options.env ?? process.env;
     const apiKey = options.apiKey?.trim() ?? API_KEY_ENV.map(name => env[name]?.trim()).find(Boolean) ?? '';
@@ -93,8 +104,11 @@ export function resolveLlmConfig(options: LlmOptions = {}): Config {
     if (bad >= 0) {
         throw new DraftError('config', `API key 含有不能用于请求头的字符（第 ${bad + 1} 个字符，如换行、空格、汉字或全角字符）：请检查 key 是否完整、没有多余的字符（${places.apiKey}）。`);
     }
+    // Read now: a file that is missing or holds no certificate is said before any request.
+    const caFile = options.caFile?.trim() || env[CA_FILE_ENV]?.trim();
+    const ca = caFile ? readCaFile(caFile, places.caFile) : undefined;
     return {
-        apiKey, baseURL, model, places,
+        apiKey, baseURL, model, places, ...(ca ? { ca } : {}),
         timeoutMs: positive(options.timeoutMs, LLM_DEFAULTS.timeoutMs),
         maxAttempts: Math.max(1, Math.floor(positive(options.maxAttempts, LLM_DEFAULTS.maxAttempts))),
         transientRetries: Math.floor(positive(options.transientRetries, LLM_DEFAULTS.transientRetries)),
@@ -219,7 +233,10 @@ export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}
     const config = resolveLlmConfig(options);
     throwIfAborted(run.signal);
     // The SDK retries and logs by itself; both are ours to do (bounded, Chinese, without the key).
-    const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs, logLevel: 'off', defaultHeaders: NO_PLATFORM_HEADERS });
+    const client = new OpenAI({
+        apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs, logLevel: 'off', defaultHeaders: NO_PLATFORM_HEADERS,
+        ...(config.ca ? { fetch: fetchTrusting(trustedCertificates(config.ca)) } : {})
+    });
     const messages = initialMessages(target, options.costModel);
     for (const cut of truncatedFields(target)) {
         run.onProgress?.(`「${cut.field}」共 ${cut.length} 字，过长：只把前 ${MAX_FIELD_CHARS} 字发给模型，后面的承诺请另行草拟或改用规则草拟。`);

@@ -95,6 +95,7 @@ describe('HTTPS certificates that do not verify', () => {
     test('a certificate the endpoint made itself: self-signed, and what to ask for', async () => {
         const error = await failing([answer({ proposals: [] })], { key: certs.key, cert: certs.selfSigned });
         expect(error.message).toContain('HTTPS 证书是自签名的，不受信任');
+        expect(error.message).toContain('用 --ca-file 或环境变量 JXMB_LLM_CA_FILE 指向该证书文件后重试');
         expect(error.message).toContain('NODE_EXTRA_CA_CERTS');
         expect(server!.requests).toHaveLength(0);
     });
@@ -102,6 +103,7 @@ describe('HTTPS certificates that do not verify', () => {
     test('a certificate from an authority this computer does not know (an office proxy\'s)', async () => {
         const error = await failing([answer({ proposals: [] })], { key: certs.key, cert: certs.goodWithChain });
         expect(error.message).toContain('由不受信任的机构签发');
+        expect(error.message).toContain('用 --ca-file 或环境变量 JXMB_LLM_CA_FILE 指向该证书文件后重试');
         expect(error.message).toContain('NODE_EXTRA_CA_CERTS');
     });
 
@@ -153,15 +155,16 @@ test('a host name that does not resolve, or not now: named, with what to check',
     }
 });
 
-// The editor's server is started by VS Code, which may not hand it NODE_EXTRA_CA_CERTS: its advice does not promise that.
+// VS Code starts the editor's drafter, and may not hand it NODE_EXTRA_CA_CERTS: its advice names the editor's own
+// setting for a certificate file (which ca-file.test.ts and llm-settings.test.ts show to work), not that variable.
 test('in the editor, the certificate advice names the editor\'s setting, not the CLI\'s environment variable', () => {
     const places = editorPlaces(text => text);
     const cause = Object.assign(new Error('self-signed certificate in certificate chain'), { code: 'SELF_SIGNED_CERT_IN_CHAIN' });
     const failure = classifyFailure(new APIConnectionError({ cause: Object.assign(new TypeError('fetch failed'), { cause }) }),
         { apiKey: KEY, baseURL: 'https://llm.office.example/v1', model: 'm', timeoutMs: 1000, places });
     expect(failure.error.message).toContain('由不受信任的机构签发');
-    expect(failure.error.message).toContain('请向网络管理员确认该证书；否则请检查地址（设置 jxmb.llm.baseUrl）');
-    expect(failure.error.message).not.toContain('NODE_EXTRA_CA_CERTS');
+    expect(failure.error.message).toContain('在设置 jxmb.llm.caFile 中填写该证书文件的完整路径后重试；否则请检查地址（设置 jxmb.llm.baseUrl）');
+    expect(failure.error.message).not.toMatch(/NODE_EXTRA_CA_CERTS|--ca-file|JXMB_LLM_CA_FILE/);
 });
 
 // A host that is down, a network that went away, and a code none of these name: each a sentence, never 「网络错误（EXYZ）」.

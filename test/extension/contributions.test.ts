@@ -106,9 +106,11 @@ describe('package contributions', () => {
         ]);
     });
 
-    test('the settings: LLM address, model and timeout, default year; no API key among them', () => {
+    test('the settings: LLM address, model, timeout and certificate file, default year; no API key among them', () => {
         const names = Object.keys(manifest.contributes.configuration.properties);
-        expect(names).toEqual(expect.arrayContaining(['jxmb.severity', 'jxmb.costModel', 'jxmb.llm.baseUrl', 'jxmb.llm.model', 'jxmb.llm.timeout', 'jxmb.defaultYear']));
+        expect(names).toEqual(expect.arrayContaining(['jxmb.severity', 'jxmb.costModel', 'jxmb.llm.baseUrl', 'jxmb.llm.model', 'jxmb.llm.timeout', 'jxmb.llm.caFile', 'jxmb.defaultYear']));
+        // A path on this computer: a workspace's settings may not point the drafter at a file to trust.
+        expect(manifest.contributes.configuration.properties['jxmb.llm.caFile']).toMatchObject({ type: 'string', default: '', scope: 'machine' });
         // As jxmb draft --timeout takes it.
         expect(manifest.contributes.configuration.properties['jxmb.llm.timeout']).toMatchObject({ type: 'number', default: 60, minimum: 1, maximum: 86_400 });
         expect(names.filter(n => /key|secret|token/i.test(n))).toEqual([]);

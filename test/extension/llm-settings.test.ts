@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { DraftError } from '../../language/draft/errors.js';
 import { draftWithLlm } from '../../language/draft/llm.js';
 import { chooseDrafter, llmOptions, resolveApiKey, type LlmChoice } from '../../extension/llm-settings.js';
 import { format, type Translate } from '../../extension/translate.js';
 import { startFakeOpenAI, status, type FakeOpenAI, type Step } from '../draft/fake-openai.js';
 import { sampleTarget, SEED000 } from '../draft/targets.js';
+import { makeTestCerts, type TestCerts } from '../draft/test-certs.js';
 
 // 起草绩效指标 uses the model only with an address, a model and a key; the key comes from secret storage or the
 // environment.
@@ -98,5 +100,54 @@ describe('what the messages tell the editor\'s user to check', () => {
         expect(Date.now() - started).toBeLessThan(4_000);
         expect(text).toContain('在 1 秒内没有回复（超时）');
         expect(text).toContain('加长等待时间（设置 jxmb.llm.timeout）');
+    });
+});
+
+// jxmb.llm.caFile: the editor's way to trust an office proxy's or an internal service's authority (NODE_EXTRA_CA_CERTS
+// may not reach the drafter when VS Code starts it). The setting goes into the drafter's options as the others do.
+describe('jxmb.llm.caFile', () => {
+    let certs: TestCerts;
+    let server: FakeOpenAI | undefined;
+    beforeAll(() => { certs = makeTestCerts(); });
+    afterAll(() => certs.remove());
+    afterEach(async () => {
+        await server?.close();
+        server = undefined;
+    });
+
+    const settings = (baseUrl: string, caFile?: string) => ({ baseUrl, model: 'fake-model', ...(caFile === undefined ? {} : { caFile }) });
+
+    test('set, it is passed to the drafter; empty or blank, nothing is', () => {
+        const choice = chooseDrafter(settings('https://127.0.0.1:1/v1', ' /etc/office-ca.pem '), 'k', zh) as LlmChoice;
+        expect(choice.caFile).toBe('/etc/office-ca.pem');
+        expect(llmOptions(choice, zh).caFile).toBe('/etc/office-ca.pem');
+        for (const none of [undefined, '', '   ']) {
+            const plain = chooseDrafter(settings('https://127.0.0.1:1/v1', none), 'k', zh) as LlmChoice;
+            expect(plain.caFile).toBeUndefined();
+            expect(llmOptions(plain, zh)).not.toHaveProperty('caFile');
+        }
+    });
+
+    test('an endpoint whose certificate the authority signed: refused without the setting, with it the draft works', async () => {
+        server = await startFakeOpenAI([{ kind: 'answer', content: JSON.stringify({ proposals: [] }) }], { key: certs.key, cert: certs.goodWithChain });
+        const target = await sampleTarget(SEED000, '科普综合工作经费');
+        const without = chooseDrafter(settings(server.baseURL), 'sk-editor-test-key', zh) as LlmChoice;
+        const error = await draftWithLlm(target, { ...llmOptions(without, zh), transientRetries: 0 }).then(() => undefined, (e: unknown) => e);
+        expect((error as DraftError).message).toContain('在设置 jxmb.llm.caFile 中填写该证书文件的完整路径后重试');
+        expect(server.requests).toHaveLength(0);
+        const choice = chooseDrafter(settings(server.baseURL, certs.caFile), 'sk-editor-test-key', zh) as LlmChoice;
+        const result = await draftWithLlm(target, llmOptions(choice, zh));
+        expect(result.proposals).toEqual([]);
+        expect(server.requests).toHaveLength(1);
+    });
+
+    test('a file that is not there: named with the setting, before any request, without the CLI\'s words', async () => {
+        server = await startFakeOpenAI([{ kind: 'answer', content: JSON.stringify({ proposals: [] }) }], { key: certs.key, cert: certs.good });
+        const missing = join(certs.caFile, '..', 'office-ca.pem');
+        const choice = chooseDrafter(settings(server.baseURL, missing), 'sk-editor-test-key', zh) as LlmChoice;
+        const error = await draftWithLlm(await sampleTarget(SEED000, '科普综合工作经费'), llmOptions(choice, zh)).then(() => undefined, (e: unknown) => e);
+        expect((error as DraftError).code).toBe('config');
+        expect((error as DraftError).message).toBe(`找不到证书文件「${missing}」：请检查路径（设置 jxmb.llm.caFile）。`);
+        expect(server.requests).toHaveLength(0);
     });
 });
