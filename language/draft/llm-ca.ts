@@ -6,11 +6,9 @@
 // the SDK; without one nothing changes.
 import { X509Certificate } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { request } from 'node:https';
 import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
-import { rootCertificates } from 'node:tls';
 import { sharedFsReason, systemErrorSentence } from '../cli/fs-reasons.js';
 import { DraftError } from './errors.js';
 
@@ -67,7 +65,9 @@ function readFailure(error: unknown, shown: string, path: string): string {
  * What the drafter's requests trust with a file: Node's roots, the certificates of NODE_EXTRA_CA_CERTS (given `ca`,
  * Node drops them, and a user may trust one authority that way and another with our file), then the file's.
  */
-export function trustedCertificates(extra: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+export async function trustedCertificates(extra: readonly string[], env: Readonly<Record<string, string | undefined>> = process.env): Promise<string[]> {
+    // node:tls and node:https are loaded when a file is used, not by every start of the CLI and the editor (≈ 10 M instructions).
+    const { rootCertificates } = await import('node:tls');
     const fromNode = env.NODE_EXTRA_CA_CERTS;
     let nodeExtra: string[] = [];
     if (fromNode) {
@@ -89,13 +89,14 @@ const abortError = (signal: AbortSignal) =>
     signal.reason instanceof Error && signal.reason.name === 'AbortError' ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
 
 /**
- * A fetch over node:https that trusts `ca` (the whole list: it replaces Node's, see trustedCertificates): what the
+ * A fetch over node:https that trusts Node's roots and `extra` (trustedCertificates): what the
  * SDK needs of fetch — method, headers, a string body, a signal, the response streamed — with its failures shaped as
  * Node's fetch shapes them (a TypeError 「fetch failed」 whose cause carries the system's code), so that the messages of
  * llm-errors.ts are the same either way. No redirects are followed: an OpenAI-compatible endpoint answers itself.
  * An http: address goes to the global fetch: there is no certificate to trust.
  */
-export function fetchTrusting(ca: readonly string[]): Fetch {
+export function fetchTrusting(extra: readonly string[]): Fetch {
+    let trusted: Promise<string[]> | undefined;
     return async (input, init = {}) => {
         const url = new URL(input instanceof Request ? input.url : String(input));
         if (url.protocol !== 'https:') return fetch(input, init);
@@ -109,6 +110,9 @@ export function fetchTrusting(ca: readonly string[]): Fetch {
         // With its length, as fetch sends it: without, node:https would send it in chunks, which some proxies refuse.
         const body = given === undefined || given === null ? undefined : Buffer.from(given);
         if (body) headers['content-length'] = String(body.byteLength);
+        const ca = await (trusted ??= trustedCertificates(extra));
+        const { request } = await import('node:https');
+        if (signal?.aborted) throw abortError(signal);
         return new Promise<Response>((resolveResponse, reject) => {
             // `ca` on the request, not on an agent of ours: VS Code's extension host puts its own agent in (proxies)
             // and keeps a request's `ca`.

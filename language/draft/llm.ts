@@ -7,7 +7,7 @@ import OpenAI from 'openai';
 import type { ChatCompletion } from 'openai/resources/chat/completions';
 import { oneLine } from '../domain/one-line.js';
 import type { CostModel } from '../domain/taxonomy.js';
-import { CA_FILE_ENV, fetchTrusting, readCaFile, trustedCertificates } from './llm-ca.js';
+import { CA_FILE_ENV, fetchTrusting, readCaFile } from './llm-ca.js';
 import { cancelled, DraftError, redact, redactStrings, throwIfAborted } from './errors.js';
 import { classifyFailure, CLI_PLACES, endpointLabel, refusalError, timeoutError, type FailureContext, type LlmSettingPlaces } from './llm-errors.js';
 import { parseCompletion, readBody } from './llm-response.js';
@@ -235,7 +235,7 @@ export async function draftWithLlm(target: DraftTarget, options: LlmOptions = {}
     // The SDK retries and logs by itself; both are ours to do (bounded, Chinese, without the key).
     const client = new OpenAI({
         apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0, timeout: config.timeoutMs, logLevel: 'off', defaultHeaders: NO_PLATFORM_HEADERS,
-        ...(config.ca ? { fetch: fetchTrusting(trustedCertificates(config.ca)) } : {})
+        ...(config.ca ? { fetch: fetchTrusting(config.ca) } : {})
     });
     const messages = initialMessages(target, options.costModel);
     for (const cut of truncatedFields(target)) {

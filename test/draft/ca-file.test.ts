@@ -79,9 +79,9 @@ describe('the drafter trusts the authority in the certificate file', () => {
         expect((await draft(server.baseURL, { caFile: file('self.pem', certs.selfSigned) })).proposals).toBeDefined();
     });
 
-    test('the file adds to Node\'s roots, it does not replace them', () => {
+    test('the file adds to Node\'s roots, it does not replace them', async () => {
         const mine = readFileSync(certs.caFile, 'utf8').trim();
-        const trusted = trustedCertificates([mine], {});
+        const trusted = await trustedCertificates([mine], {});
         expect(trusted).toEqual(expect.arrayContaining([...rootCertificates, mine]));
     });
 
