@@ -27,3 +27,17 @@ export const output = `        产出指标 {
 export const benefit = `        效益指标 {
             社会效益指标 { "科普受益人次"：≥2万人次 }
         }`;
+
+/** A small 部门整体 table with findings that have quick-fixes: a 三级 without a value, an empty 二级. */
+export const tableWithFixes = `部门整体 "单位" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 {
+                "举办活动场次"：≥45场次
+                "培训人数"
+            }
+            质量指标 { }
+        }
+    }
+}
+`;

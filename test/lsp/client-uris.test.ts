@@ -10,6 +10,7 @@ import {
 import { ClientUris } from '../../language/lsp/client-uris.js';
 import { LspSession, serverPath } from '../helpers/lsp-client.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { tableWithFixes } from '../helpers/fixture-texts.js';
 import { applyTextEdits } from './format-helpers.js';
 
 // An editor other than VS Code may name a document by a URI that vscode-uri writes otherwise: Chinese folder and file
@@ -17,18 +18,7 @@ import { applyTextEdits } from './format-helpers.js';
 // of the URI (`%E5%B7%A5…`, `c%3A`), which such an editor does not take for its document: no squiggles, no fix.
 // The server answers with the client's own spelling of each document it opened.
 
-const text = `部门整体 "单位" 年度 2024 {
-    绩效指标 {
-        产出指标 {
-            数量指标 {
-                "举办活动场次"：≥45场次
-                "培训人数"
-            }
-            质量指标 { }
-        }
-    }
-}
-`;
+const text = tableWithFixes;
 
 /** Langium's form of a URI: what the server answered with before. */
 const encoded = (uri: string) => uri.replace(/[^\x20-\x7e]/gu, c => encodeURIComponent(c)).replace(/^file:\/\/\/([A-Z]):/u, (_, d: string) => `file:///${d.toLowerCase()}%3A`);

@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CodeActionRequest, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol';
 import { LspSession } from '../helpers/lsp-client.js';
+import { tableWithFixes } from '../helpers/fixture-texts.js';
 
 // Quick-fixes as VS Code asks for them: the built server (dist/server.cjs, `npm run build`) over stdio, with the
 // diagnostics the editor shows in the request's context.
 
-const text = `部门整体 "单位" 年度 2024 {
-    绩效指标 {
-        产出指标 {
-            数量指标 {
-                "举办活动场次"：≥45场次
-                "培训人数"
-            }
-            质量指标 { }
-        }
-    }
-}
-`;
+const text = tableWithFixes;
 
 describe('code actions through the language server', () => {
     let session: LspSession;
