@@ -40,8 +40,10 @@ export interface ClassificationData {
 }
 
 function matches(rule: ClassificationRule, name: string): string | undefined {
-    if (rule.except?.some(pattern => pattern.test(name))) return undefined;
-    return rule.words.find(word => name.includes(word));
+    // The words first: every 三级 is asked, few hold one, and only those need the exceptions' patterns.
+    const word = rule.words.find(w => name.includes(w));
+    if (word === undefined || rule.except?.some(pattern => pattern.test(name))) return undefined;
+    return word;
 }
 
 function label(code: string): string {
@@ -67,21 +69,22 @@ function checkSatisfactionFiling(indicator: Indicator, under: string, word: stri
 
 const isUpperBound = (q: Quantity) => q.op === '≤' || q.op === '<';
 
+/** The 经济效益 rule, whose words say a sum of money is an effect (looked up once, not per 三级). */
+const MONEY_RULE = BENEFIT_RULES.find(rule => rule.target === '21');
+
 /**
  * A money value that is a cost, filed under 质量/时效 or a 效益 (「活动经费」≤20万元 under 社会效益): under 质量/时效
  * any sum of money, under 效益 a cost name (经费, 成本…) or an upper bound on a sum that is not an effect's (an effect
  * is not capped: 技术成果转化交易金额 ≥130亿元 stays). Says where, or undefined.
  */
-function costEvidence(indicator: Indicator, under: string): string | undefined {
+function costEvidence(indicator: Indicator, under: string, parsed: ParsedValue | undefined): string | undefined {
     // 「合格率」≥20万元: the name asks for a %, the money is the mistake (value/rate-without-percent), not the 二级.
-    const parsed = firstParsed(indicator);
     if (parsed?.kind !== 'quantity' || !isMoneyUnit(parsed.unit)) return undefined;
     if (isRateName(indicator.name) || NOT_A_COST.test(indicator.name)) return undefined;
     const shown = `「${formatQuantity(parsed)}」`;
     if (under === '12' || under === '13') return `是金额${shown}`;
     if (COST_NAME_WORDS.some(word => indicator.name.includes(word))) return `是金额${shown}`;
-    const money = BENEFIT_RULES.find(rule => rule.target === '21');
-    const effectName = money && matches(money, indicator.name);
+    const effectName = MONEY_RULE && matches(MONEY_RULE, indicator.name);
     return isUpperBound(parsed) && !effectName ? `是金额上限${shown}` : undefined;
 }
 
@@ -118,9 +121,8 @@ function satisfactionName(indicator: Indicator): string {
  * name without the word — a % (服务对象评价 ≥90%: say what it measures) or a count (活动参与人数 ≥500人: an output,
  * filed in the wrong place).
  */
-function checkSatisfactionBlock(indicator: Indicator, accept: ValidationAcceptor): void {
+function checkSatisfactionBlock(indicator: Indicator, parsed: ParsedValue | undefined, accept: ValidationAcceptor): void {
     if (SATISFACTION.words.some(word => indicator.name.includes(word))) return;
-    const parsed = firstParsed(indicator);
     if (!parsed || parsed.kind === 'empty' || parsed.kind === 'unparsable') return;
     const percent = parsed.kind === 'quantity' && isPercentUnit(parsed.unit);
     const code = ClassificationCode.notSatisfaction;
@@ -149,7 +151,8 @@ const FLIPPED: Record<Quantity['op'], Quantity['op']> = { '≥': '≤', '>': '<'
 function checkDirection(indicator: Indicator, accept: ValidationAcceptor): void {
     const direction = directionOf(indicator.name);
     if (!direction) return;
-    for (const value of valuesOf(indicator)) {
+    for (const value of [indicator.value, indicator.period, indicator.annual]) {
+        if (!value) continue;
         const parsed = readValueNode(value).parsed;
         if (parsed.kind !== 'quantity' || parsed.approximate || isPercentUnit(parsed.unit) || isMoneyUnit(parsed.unit)) continue;
         const wrong = direction === 'reverse' ? (parsed.op === '≥' || parsed.op === '>') && parsed.value > 0
@@ -174,9 +177,8 @@ function checkDirection(indicator: Indicator, accept: ValidationAcceptor): void 
  * containing 及时/时间/进度/响应 belongs in 13 and needs a date, duration or 及时率」. A floor of hours counts work
  * done (志愿服务时间 ≥1000小时, 培训时长 ≥40小时) and stays. True when reported.
  */
-function checkTimeFiling(indicator: Indicator, under: string, accept: ValidationAcceptor): boolean {
+function checkTimeFiling(indicator: Indicator, under: string, parsed: ParsedValue | undefined, accept: ValidationAcceptor): boolean {
     if (under !== '11' && under !== '12') return false;
-    const parsed = firstParsed(indicator);
     const evidence = parsed?.kind === 'date' ? `是完成时限「${formatQuantity(parsed)}」`
         : parsed?.kind === 'quantity' && isDurationUnit(parsed.unit) && isUpperBound(parsed) && isTimeName(indicator.name) ? `是时长上限「${formatQuantity(parsed)}」`
         : undefined;
@@ -190,10 +192,9 @@ function checkTimeFiling(indicator: Indicator, under: string, accept: Validation
  * vocabulary say which): 「购置数量」≥3台 under 时效, 「活动场次」≥10场次 under 经济效益. People reached (受益人次) and
  * the 效益's own counts (主流媒体报道次数, 接待考察次数) stay. True when reported.
  */
-function checkCountFiling(indicator: Indicator, under: string, accept: ValidationAcceptor): boolean {
+function checkCountFiling(indicator: Indicator, under: string, parsed: ParsedValue | undefined, accept: ValidationAcceptor): boolean {
     const benefit = under[0] === '2';
     if (under !== '13' && !benefit) return false;
-    const parsed = firstParsed(indicator);
     if (parsed?.kind !== 'quantity' || parsed.per !== null || isUpperBound(parsed) || !isCountUnit(parsed.unit)) return false;
     const name = indicator.name;
     const output = under === '13'
@@ -209,28 +210,26 @@ function checkCountFiling(indicator: Indicator, under: string, accept: Validatio
  * A 效益 name under the wrong 效益 二级 or under 产出 (SEED003 公众对科普知识知晓度 under 经济效益), a quality rate under
  * 时效 or a 效益, RULES §3.7.
  */
-function checkBenefitFiling(indicator: Indicator, under: string, accept: ValidationAcceptor): void {
-    for (const rule of NAME_RULES) {
+function checkBenefitFiling(indicator: Indicator, under: string, parsed: ParsedValue | undefined, accept: ValidationAcceptor): void {
+    // The 二级 first: under most of them few rules can find a misfiling, and a rule's words are many.
+    for (let i = 0; i < NAME_RULES.length; i++) {
+        const rule = NAME_RULES[i]!;
+        if (!rule.misfiledUnder.includes(under)) continue;
         const word = matches(rule, indicator.name);
-        if (word && rule.misfiledUnder.includes(under)) {
+        if (word) {
             reportMisfiled(indicator, rule, word, accept, ClassificationCode.misfiled);
             return;
         }
     }
-    const money = BENEFIT_RULES.find(rule => rule.target === '21');
-    const parsed = firstParsed(indicator);
     // 「合格率」≥20万元: the money is the mistake (value/rate-without-percent), not the 二级.
-    if (money && MONEY_VALUE_MISFILED_UNDER.includes(under) && parsed?.kind === 'quantity' && isMoneyUnit(parsed.unit) && !isRateName(indicator.name)) {
-        reportMisfiled(indicator, money, { value: `是金额「${formatQuantity(parsed)}」` }, accept, ClassificationCode.misfiled);
+    if (MONEY_RULE && MONEY_VALUE_MISFILED_UNDER.includes(under) && parsed?.kind === 'quantity' && isMoneyUnit(parsed.unit) && !isRateName(indicator.name)) {
+        reportMisfiled(indicator, MONEY_RULE, { value: `是金额「${formatQuantity(parsed)}」` }, accept, ClassificationCode.misfiled);
     }
 }
 
-function valuesOf(indicator: Indicator): Value[] {
-    return [indicator.value, indicator.period, indicator.annual].filter((v): v is Value => v !== undefined);
-}
-
+/** The reading of the first value written (the one value, else 实施周期, else 年度). */
 function firstParsed(indicator: Indicator): ParsedValue | undefined {
-    const first = valuesOf(indicator)[0];
+    const first = indicator.value ?? indicator.period ?? indicator.annual;
     return first ? readValueNode(first).parsed : undefined;
 }
 
@@ -240,8 +239,19 @@ export function compoundMeasures(value: Value): Measure[] {
     return parsed.kind === 'compound' ? measuresOf(text) : [];
 }
 
+/** Whether the name holds a character of NAME_JOINERS (及, 和, 与, 、; 以及 holds 及). */
+function hasJoiner(name: string): boolean {
+    for (let i = 0; i < name.length; i++) {
+        const c = name.charCodeAt(i);
+        if (c === 0x53ca || c === 0x548c || c === 0x4e0e || c === 0x3001) return true;
+    }
+    return false;
+}
+
 /** 公众号宣传用户数及阅读量 → ['公众号宣传用户数', '阅读量']; a name with one measure → []. */
 export function nameMeasures(name: string): string[] {
+    // Every 三级 is asked and few names hold a joiner: without one there is a single segment.
+    if (!hasJoiner(name)) return [];
     const segments = name.replace(/[（(][^()（）]*[)）]$/, '').split(NAME_JOINERS).map(s => s.trim());
     if (segments.length < 2) return [];
     const measured = segments.every(s => s.length >= 2 && MEASURE_ENDINGS.some(ending => s.endsWith(ending)));
@@ -254,21 +264,29 @@ export function nameMeasures(name: string): string[] {
  * 公众号宣传用户数及阅读量). Reported once per indicator, on the value when the value shows it, else on the name.
  */
 export function checkCompound(indicator: Indicator, accept: ValidationAcceptor): void {
-    const data: ClassificationData = { code: ClassificationCode.compound };
-    for (const value of valuesOf(indicator)) {
-        const parts = compoundMeasures(value);
-        if (parts.length < 2) continue;
-        accept('warning',
-            `三级指标「${indicator.name}」的值包含 ${parts.length} 个数量：一个三级指标只考核一个指标，请拆分为 ${parts.length} 个三级指标，各自写明数值和单位。`,
-            { node: value, code: data.code, data });
-        return;
-    }
+    const code = ClassificationCode.compound;
+    // The three value slots read in place: every 三级 is asked, and an array of them per call is garbage.
+    if (compoundValue(indicator, indicator.value, accept) || compoundValue(indicator, indicator.period, accept)
+        || compoundValue(indicator, indicator.annual, accept)) return;
     const measures = nameMeasures(indicator.name);
     if (measures.length >= 2) {
+        const data: ClassificationData = { code };
         accept('warning',
             `三级指标「${indicator.name}」的名称包含 ${measures.length} 个指标（${measures.map(m => `「${m}」`).join('、')}）：一个三级指标只考核一个指标，请拆分。`,
-            { node: indicator, property: 'name', code: data.code, data });
+            { node: indicator, property: 'name', code, data });
     }
+}
+
+/** Reports a value that holds several measures; true when it did. */
+function compoundValue(indicator: Indicator, value: Value | undefined, accept: ValidationAcceptor): boolean {
+    if (!value) return false;
+    const parts = compoundMeasures(value);
+    if (parts.length < 2) return false;
+    const data: ClassificationData = { code: ClassificationCode.compound };
+    accept('warning',
+        `三级指标「${indicator.name}」的值包含 ${parts.length} 个数量：一个三级指标只考核一个指标，请拆分为 ${parts.length} 个三级指标，各自写明数值和单位。`,
+        { node: value, code: data.code, data });
+    return true;
 }
 
 /**
@@ -279,17 +297,21 @@ export function checkCompound(indicator: Indicator, accept: ValidationAcceptor):
  */
 function checkFiling(services: JxmbServices, indicator: Indicator, accept: ValidationAcceptor): MaybePromise<void> {
     const under = filedUnder(indicator);
-    if (under === '31') checkSatisfactionBlock(indicator, accept);
+    // The first value's reading, asked by most of the checks below: looked up once.
+    const parsed = firstParsed(indicator);
+    if (under === '31') checkSatisfactionBlock(indicator, parsed, accept);
     const satisfaction = matches(SATISFACTION, indicator.name);
     if (satisfaction) return under ? checkSatisfactionFiling(indicator, under, satisfaction, accept) : undefined;
     checkDirection(indicator, accept);
     if (!under) return;
     if (COST_MISFILED_UNDER.includes(under)) {
         const rate = costRateWord(indicator.name);
-        const cost = rate ?? costEvidence(indicator, under);
+        const cost = rate ?? costEvidence(indicator, under, parsed);
         if (cost) return withCostModel(services, indicator, model => reportCostFiling(indicator, rate ?? { value: cost }, model, accept));
     }
-    if (!checkTimeFiling(indicator, under, accept) && !checkCountFiling(indicator, under, accept)) checkBenefitFiling(indicator, under, accept);
+    if (!checkTimeFiling(indicator, under, parsed, accept) && !checkCountFiling(indicator, under, parsed, accept)) {
+        checkBenefitFiling(indicator, under, parsed, accept);
+    }
 }
 
 export function createClassificationChecks(services: JxmbServices): ValidationChecks<JxmbAstType> {
