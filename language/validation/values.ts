@@ -184,13 +184,18 @@ const isPercent = (unit: string | null) => unit === '%';
 // A growth rate may exceed 100% (较上年增长150%); a share or rate may not.
 const GROWTH = /增长|增加|增幅|提升|提高|上升|下降|降低|减少|较上年|同比|环比/;
 
+const outside100 = (q: Quantity) => isPercent(q.unit) && (q.value > 100 || q.value < 0 || (q.value === 100 && q.op === '>') || (q.value === 0 && q.op === '<'));
+const outsideBound = (b: number) => b > 100 || b < 0;
+
 /** The percentages of a value outside [0, 100], as written for the message; [] for a growth rate. */
 function percentsOutOfRange(v: ValueContext): string[] {
-    if (hasOwnProblem(v) || GROWTH.test(v.text)) return [];
     const bounds = v.parsed.kind === 'range' && isPercent(v.parsed.unit) ? [v.parsed.min, v.parsed.max] : [];
+    // Asked of every value, and almost none has such a percentage: the numbers first, the text's words only then.
+    if (!quantitiesOf(v.parsed).some(outside100) && !bounds.some(outsideBound)) return [];
+    if (hasOwnProblem(v) || GROWTH.test(v.text)) return [];
     return [
-        ...quantitiesOf(v.parsed).filter(q => isPercent(q.unit) && (q.value > 100 || q.value < 0 || (q.value === 100 && q.op === '>') || (q.value === 0 && q.op === '<'))).map(describeQuantity),
-        ...bounds.filter(b => b > 100 || b < 0).map(b => `${b}%`)
+        ...quantitiesOf(v.parsed).filter(outside100).map(describeQuantity),
+        ...bounds.filter(outsideBound).map(b => `${b}%`)
     ];
 }
 
@@ -219,14 +224,17 @@ type Category = 'cost' | 'time' | 'rate';
 
 /** Which kind check applies to an indicator: 成本 first (its rates are control rates), then 时效, then 比率. */
 export function categoryOf(indicator: Indicator): Category | undefined {
-    if (categories.has(indicator)) return categories.get(indicator);
-    const category = isCostIndicator(indicator) ? 'cost' : isTimeName(indicator.name) ? 'time' : isRateName(indicator.name) ? 'rate' : undefined;
-    categories.set(indicator, category);
-    return category;
+    let category = categories.get(indicator);
+    if (category === undefined) {
+        category = isCostIndicator(indicator) ? 'cost' : isTimeName(indicator.name) ? 'time' : isRateName(indicator.name) ? 'rate' : null;
+        categories.set(indicator, category);
+    }
+    return category ?? undefined;
 }
 
-// Asked by four checks of every indicator; an edit of its name or 二级 gives it a new node (parse/reparse.ts).
-const categories = new WeakMap<Indicator, Category | undefined>();
+// Asked by six checks of every indicator (null: none applies, so one lookup answers); an edit of its name or 二级
+// gives it a new node (parse/reparse.ts).
+const categories = new WeakMap<Indicator, Category | null>();
 
 function hasPercent(parsed: ParsedValue): boolean {
     if (parsed.kind === 'range') return isPercentUnit(parsed.unit);
@@ -412,17 +420,18 @@ export function checkCostLowerBound(indicator: Indicator, accept: ValidationAcce
 }
 
 /** The % target of a 满意度 indicator's value, if it has one. */
-function satisfactionTarget(indicator: Indicator, v: ValueContext): Quantity | undefined {
-    if (!isSatisfactionName(indicator.name) || hasOwnProblem(v)) return undefined;
+function satisfactionTarget(v: ValueContext): Quantity | undefined {
+    if (hasOwnProblem(v)) return undefined;
     return quantitiesOf(v.parsed).find(part => isPercentUnit(part.unit));
 }
 
 /** A 满意度 target is a floor of at least 80% (RULES §3.6). */
 export function checkSatisfactionLow(indicator: Indicator, accept: ValidationAcceptor): void {
+    if (!isSatisfactionName(indicator.name)) return;
     const values = valuesOf(indicator);
     for (let i = 0; i < values.length; i++) {
         const v = values[i]!;
-        const q = satisfactionTarget(indicator, v);
+        const q = satisfactionTarget(v);
         if (!q) continue;
         if (q.op === '≤' || q.op === '<') {
             report(accept, 'warning', ValueCode.satisfactionLow,
@@ -436,10 +445,11 @@ export function checkSatisfactionLow(indicator: Indicator, accept: ValidationAcc
 
 /** A 满意度 target of 100% cannot be promised: no survey finds everyone satisfied (RULES §3.6). */
 export function checkSatisfactionFull(indicator: Indicator, accept: ValidationAcceptor): void {
+    if (!isSatisfactionName(indicator.name)) return;
     const values = valuesOf(indicator);
     for (let i = 0; i < values.length; i++) {
         const v = values[i]!;
-        const q = satisfactionTarget(indicator, v);
+        const q = satisfactionTarget(v);
         // Over 100% is no satisfaction at all: value/percent-out-of-range says so.
         if (!q || q.op === '≤' || q.op === '<' || q.value !== 100) continue;
         report(accept, 'warning', ValueCode.satisfactionFull,
