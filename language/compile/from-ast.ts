@@ -175,8 +175,18 @@ function canonicalNumber(text: string): string {
     return text.replace(/,/g, '');
 }
 
+// Several checks ask for each value's text (some four times a value): built once per node, so that the text is one
+// flat string whose hash the readings' memo computes once. Read-only, like the node; a new node on each edit.
+const cellTexts = new WeakMap<ast.Value, { text: string; form: IndicatorValue['form'] }>();
+
 /** The cell text of a value: verbatim for a quoted text, canonical for the DSL's structured forms. */
 export function valueText(node: ast.Value): { text: string; form: IndicatorValue['form'] } {
+    let cell = cellTexts.get(node);
+    if (!cell) cellTexts.set(node, cell = cellTextOf(node));
+    return cell;
+}
+
+function cellTextOf(node: ast.Value): { text: string; form: IndicatorValue['form'] } {
     switch (node.$type) {
         // While a file is being typed, the parser recovers with nodes whose text is still missing.
         case 'TextValue': return { text: node.text ?? '', form: 'text' };

@@ -59,14 +59,17 @@ export function valuesOf(indicator: Indicator): ValueContext[] {
     let contexts = contextCache.get(indicator);
     if (!contexts) {
         contexts = [];
-        for (const [node, role] of [[indicator.value, 'both'], [indicator.period, 'period'], [indicator.annual, 'annual']] as const) {
-            if (!node) continue;
-            const { text, parsed } = readValue(node);
-            contexts.push({ indicator, node, role, text, parsed });
-        }
+        if (indicator.value) contexts.push(contextOf(indicator, indicator.value, 'both'));
+        if (indicator.period) contexts.push(contextOf(indicator, indicator.period, 'period'));
+        if (indicator.annual) contexts.push(contextOf(indicator, indicator.annual, 'annual'));
         contextCache.set(indicator, contexts);
     }
     return contexts;
+}
+
+function contextOf(indicator: Indicator, node: Value, role: ValueRole): ValueContext {
+    const { text, parsed } = readValue(node);
+    return { indicator, node, role, text, parsed };
 }
 
 /** 二级 code of the block an indicator stands in (11 … 43), or undefined for a name the taxonomy does not know. */

@@ -66,7 +66,9 @@ export interface NoUnitData {
 export function noUnitFindings(indicator: Indicator, hasKindCheck: boolean): Array<{ context: ValueContext; message: string; data: NoUnitData }> {
     if (hasKindCheck || unitInName(indicator.name)) return [];
     const found: Array<{ context: ValueContext; message: string; data: NoUnitData }> = [];
-    for (const v of valuesOf(indicator)) {
+    const values = valuesOf(indicator);
+    for (let i = 0; i < values.length; i++) {
+        const v = values[i]!;
         if (hasOwnProblem(v)) continue;
         const p = v.parsed;
         // Only a value that is the number alone: in prose (「完成ISO9001认证」) a number need not be a quantity.
