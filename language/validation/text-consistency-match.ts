@@ -204,7 +204,11 @@ export function indicatorValueMeasures<Ref>(name: string, text: string, prose: b
         ? readPromises(text, { year }).filter(p => p.year === null || year === undefined || p.year === year)
         : [];
     if (promises.length === 0) promises = structuredPromise(text, year);
-    return promises.map(promise => ({ promise: withNameUnit(promise, name), name, single: promises.length === 1, ref }));
+    // A loop: thousands of values, most with one promise, on a first run where every closure call counts.
+    const single = promises.length === 1;
+    const measures: Array<Measure<Ref>> = [];
+    for (const promise of promises) measures.push({ promise: withNameUnit(promise, name), name, single, ref });
+    return measures;
 }
 
 /** A number without unit takes the unit its name states: 开展科普宣传活动场次 ≥65, 科普宣传覆盖人群(万人) 4. */
@@ -220,14 +224,22 @@ function withNameUnit(promise: TextPromise, name: string): TextPromise {
 /** A structured value (≥45场次, ≤2024-12-31) read by the value parser, as a promise without words of its own. */
 function structuredPromise(text: string, year: number | undefined): TextPromise[] {
     const parsed = readParsedValue(text, year);
-    const base = { subject: '', span: [0, text.length] as [number, number], quantitySpan: [0, text.length] as [number, number], text, year: null };
+    // Literals written out, not spread from a shared base: one per value of thousands, and a spread copies slowly.
+    const end = text.length;
     if (parsed.kind === 'quantity') {
-        const { op, value, unit, hedge, per, approximate } = parsed;
-        return [{ kind: 'quantity', ...base, op, value, unit, hedge, per, approximate }];
+        return [{
+            kind: 'quantity', subject: '', span: [0, end], quantitySpan: [0, end], text, year: null,
+            op: parsed.op, value: parsed.value, unit: parsed.unit, hedge: parsed.hedge, per: parsed.per, approximate: parsed.approximate
+        }];
     }
-    if (parsed.kind === 'date') return [{ kind: 'date', ...base, op: parsed.op, date: parsed.date }];
+    if (parsed.kind === 'date') {
+        return [{ kind: 'date', subject: '', span: [0, end], quantitySpan: [0, end], text, year: null, op: parsed.op, date: parsed.date }];
+    }
     if (parsed.kind === 'range') {
-        return [{ kind: 'quantity', ...base, op: '=', value: parsed.min, max: parsed.max, unit: parsed.unit, hedge: null, per: null, approximate: false }];
+        return [{
+            kind: 'quantity', subject: '', span: [0, end], quantitySpan: [0, end], text, year: null,
+            op: '=', value: parsed.min, max: parsed.max, unit: parsed.unit, hedge: null, per: null, approximate: false
+        }];
     }
     return [];
 }
