@@ -44,10 +44,14 @@ function sameNumberThreshold(p: TextPromise): number {
 
 function sameNumber(p: TextPromise, q: TextPromise): boolean {
     if (p.kind === 'date' || q.kind === 'date') return p.kind === 'date' && q.kind === 'date' && p.date === q.date;
-    const equal = (a: number, b: number) => Math.abs(baseValue(a, p.unit) - baseValue(b, q.unit)) < 1e-6;
     // A range (10～20场) is the same number only as the same range.
-    return equal(p.value, q.value) && (p.max === undefined ? q.max === undefined : q.max !== undefined && equal(p.max, q.max));
+    return sameBase(p.value, p.unit, q.value, q.unit)
+        && (p.max === undefined ? q.max === undefined : q.max !== undefined && sameBase(p.max, p.unit, q.max, q.unit));
 }
+
+// A function of its own, not a closure made at each of the thousands of comparisons.
+const sameBase = (a: number, aUnit: string | null, b: number, bUnit: string | null) =>
+    Math.abs(baseValue(a, aUnit) - baseValue(b, bUnit)) < 1e-6;
 
 // 每年 in a one-year table says nothing more than the table does (每年不少于100亿 = 不少于100亿).
 const perOf = (p: TextPromise) => (p.kind === 'quantity' && p.per !== '年' ? p.per : null);
@@ -63,11 +67,14 @@ function comparable(p: TextPromise, q: TextPromise, similarity: number): boolean
     return sameMeasureUnit(p.unit, q.unit) || (similarity >= SAME_THING_SIMILARITY && looselySameUnit(p.unit, q.unit));
 }
 
+// Shared by the calls without confirmed measures: no new set per promise.
+const NONE: ReadonlySet<never> = new Set();
+
 /**
  * `confirmed`: measures that some promise matches exactly. They are what a text says, so they contradict no other
  * promise (任务一 promises 150篇 papers, 任务五 50篇: the indicator with 150篇 does not contradict 任务五).
  */
-export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measure<Ref>>, confirmed: ReadonlySet<Measure<Ref>> = new Set()): Match<Ref> {
+export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measure<Ref>>, confirmed: ReadonlySet<Measure<Ref>> = NONE): Match<Ref> {
     let best: { measure: Measure<Ref>; similarity: number } | undefined;
     let conflict: { measure: Measure<Ref>; similarity: number } | undefined;
     for (const measure of candidates(p, measures)) {
