@@ -576,7 +576,7 @@ export function sameMeasureUnit(a: string | null, b: string | null): boolean {
 
 /** Generic items (个, 项, 家, 件 …) also stand for one another when the names agree (实训室不少于12个 / 12项). */
 export function looselySameUnit(a: string | null, b: string | null): boolean {
-    return sameMeasureUnit(a, b) || (unitKind(a) === 'count' && unitKind(b) === 'count' && !/次/.test(a! + b!) && !PERSON_UNITS.has(a!) && !PERSON_UNITS.has(b!));
+    return sameMeasureUnit(a, b) || (unitKind(a) === 'count' && unitKind(b) === 'count' && !a!.includes('次') && !b!.includes('次') && !PERSON_UNITS.has(a!) && !PERSON_UNITS.has(b!));
 }
 
 /** value in the unit's base (1.6万人次 → 16000), bare magnitudes included. */

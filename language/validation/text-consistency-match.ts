@@ -44,10 +44,14 @@ function sameNumberThreshold(p: TextPromise): number {
 
 function sameNumber(p: TextPromise, q: TextPromise): boolean {
     if (p.kind === 'date' || q.kind === 'date') return p.kind === 'date' && q.kind === 'date' && p.date === q.date;
-    const equal = (a: number, b: number) => Math.abs(baseValue(a, p.unit) - baseValue(b, q.unit)) < 1e-6;
     // A range (10～20场) is the same number only as the same range.
-    return equal(p.value, q.value) && (p.max === undefined ? q.max === undefined : q.max !== undefined && equal(p.max, q.max));
+    return sameBase(p.value, p.unit, q.value, q.unit)
+        && (p.max === undefined ? q.max === undefined : q.max !== undefined && sameBase(p.max, p.unit, q.max, q.unit));
 }
+
+// A function of its own, not a closure made at each of the thousands of comparisons.
+const sameBase = (a: number, aUnit: string | null, b: number, bUnit: string | null) =>
+    Math.abs(baseValue(a, aUnit) - baseValue(b, bUnit)) < 1e-6;
 
 // 每年 in a one-year table says nothing more than the table does (每年不少于100亿 = 不少于100亿).
 const perOf = (p: TextPromise) => (p.kind === 'quantity' && p.per !== '年' ? p.per : null);
@@ -63,11 +67,14 @@ function comparable(p: TextPromise, q: TextPromise, similarity: number): boolean
     return sameMeasureUnit(p.unit, q.unit) || (similarity >= SAME_THING_SIMILARITY && looselySameUnit(p.unit, q.unit));
 }
 
+// Shared by the calls without confirmed measures: no new set per promise.
+const NONE: ReadonlySet<never> = new Set();
+
 /**
  * `confirmed`: measures that some promise matches exactly. They are what a text says, so they contradict no other
  * promise (任务一 promises 150篇 papers, 任务五 50篇: the indicator with 150篇 does not contradict 任务五).
  */
-export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measure<Ref>>, confirmed: ReadonlySet<Measure<Ref>> = new Set()): Match<Ref> {
+export function matchPromise<Ref>(p: TextPromise, measures: ReadonlyArray<Measure<Ref>>, confirmed: ReadonlySet<Measure<Ref>> = NONE): Match<Ref> {
     let best: { measure: Measure<Ref>; similarity: number } | undefined;
     let conflict: { measure: Measure<Ref>; similarity: number } | undefined;
     for (const measure of candidates(p, measures)) {
@@ -204,7 +211,11 @@ export function indicatorValueMeasures<Ref>(name: string, text: string, prose: b
         ? readPromises(text, { year }).filter(p => p.year === null || year === undefined || p.year === year)
         : [];
     if (promises.length === 0) promises = structuredPromise(text, year);
-    return promises.map(promise => ({ promise: withNameUnit(promise, name), name, single: promises.length === 1, ref }));
+    // A loop: thousands of values, most with one promise, on a first run where every closure call counts.
+    const single = promises.length === 1;
+    const measures: Array<Measure<Ref>> = [];
+    for (const promise of promises) measures.push({ promise: withNameUnit(promise, name), name, single, ref });
+    return measures;
 }
 
 /** A number without unit takes the unit its name states: 开展科普宣传活动场次 ≥65, 科普宣传覆盖人群(万人) 4. */
@@ -220,14 +231,22 @@ function withNameUnit(promise: TextPromise, name: string): TextPromise {
 /** A structured value (≥45场次, ≤2024-12-31) read by the value parser, as a promise without words of its own. */
 function structuredPromise(text: string, year: number | undefined): TextPromise[] {
     const parsed = readParsedValue(text, year);
-    const base = { subject: '', span: [0, text.length] as [number, number], quantitySpan: [0, text.length] as [number, number], text, year: null };
+    // Literals written out, not spread from a shared base: one per value of thousands, and a spread copies slowly.
+    const end = text.length;
     if (parsed.kind === 'quantity') {
-        const { op, value, unit, hedge, per, approximate } = parsed;
-        return [{ kind: 'quantity', ...base, op, value, unit, hedge, per, approximate }];
+        return [{
+            kind: 'quantity', subject: '', span: [0, end], quantitySpan: [0, end], text, year: null,
+            op: parsed.op, value: parsed.value, unit: parsed.unit, hedge: parsed.hedge, per: parsed.per, approximate: parsed.approximate
+        }];
     }
-    if (parsed.kind === 'date') return [{ kind: 'date', ...base, op: parsed.op, date: parsed.date }];
+    if (parsed.kind === 'date') {
+        return [{ kind: 'date', subject: '', span: [0, end], quantitySpan: [0, end], text, year: null, op: parsed.op, date: parsed.date }];
+    }
     if (parsed.kind === 'range') {
-        return [{ kind: 'quantity', ...base, op: '=', value: parsed.min, max: parsed.max, unit: parsed.unit, hedge: null, per: null, approximate: false }];
+        return [{
+            kind: 'quantity', subject: '', span: [0, end], quantitySpan: [0, end], text, year: null,
+            op: '=', value: parsed.min, max: parsed.max, unit: parsed.unit, hedge: null, per: null, approximate: false
+        }];
     }
     return [];
 }
