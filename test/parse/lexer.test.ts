@@ -66,30 +66,23 @@ describe('the lexer reads what Chevrotain reads', () => {
         }), { seed: SEED, numRuns: runs(300) });
     });
 
+    /** How many regular-expression searches lexing `text` takes. */
+    const regexRuns = (text: string) => {
+        const exec = vi.spyOn(RegExp.prototype, 'exec');
+        try {
+            lexer.tokenize(text);
+            return exec.mock.calls.length;
+        } finally {
+            exec.mockRestore();
+        }
+    };
+
     it('a run takes one search, however long it is (not one try of every token at every character)', () => {
         // Chevrotain tried ≈ 90 patterns at each character: 5,000 `@` took ≈ 390,000 regex runs, 50 ≈ 3,900.
-        const regexRuns = (text: string) => {
-            const exec = vi.spyOn(RegExp.prototype, 'exec');
-            try {
-                lexer.tokenize(text);
-                return exec.mock.calls.length;
-            } finally {
-                exec.mockRestore();
-            }
-        };
         for (const c of ['@', '\0', '😀']) expect(regexRuns(`{${c.repeat(5000)}}`), c).toBe(regexRuns(`{${c.repeat(50)}}`));
     });
 
     it('the run is among the candidates of every character, in each of Chevrotain\'s blocks of 255 above U+00FF', () => {
-        const regexRuns = (text: string) => {
-            const exec = vi.spyOn(RegExp.prototype, 'exec');
-            try {
-                lexer.tokenize(text);
-                return exec.mock.calls.length;
-            } finally {
-                exec.mockRestore();
-            }
-        };
         // Either side of a block's edge (U+01FD | U+01FE), a symbol, private use, the last code unit.
         for (const c of ['\u00FF', '\u0100', '\u01FD', '\u01FE', '\u2603', '\uE000', '\uFFFF']) {
             expect(regexRuns(`{${c.repeat(2000)}}`), c.codePointAt(0)!.toString(16)).toBe(regexRuns(`{${c.repeat(20)}}`));
