@@ -18,13 +18,10 @@ export const MeasurabilityCode = {
 } as const;
 
 const roleName = { both: '指标值', period: '实施周期指标值', annual: '年度指标值' } as const;
-// Values are looped by index, as in values.ts: no iterator per check and indicator in not yet optimised code.
 
 /** Vague wording instead of a target (RULES §4): 提升, 显著提升, 有效, 有利推进, 及时, 长期, 符合, 合理安排 … */
 export function checkVagueValue(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (hasOwnProblem(v)) continue;
         const matches = vagueWordsOf(v);
         if (matches.length === 0) continue;
@@ -42,9 +39,7 @@ export function checkVagueValue(indicator: Indicator, accept: ValidationAcceptor
  * kind checks of the values family already report (a 成本, 时效 or 比率 indicator) is left to them.
  */
 export function checkNoGradeOrMilestone(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (hasOwnProblem(v) || !isUncheckableQualitative(v.parsed) || vagueWordsOf(v).length > 0) continue;
         if (categoryOf(indicator) !== undefined || namesANumber(v.text)) continue;
         const code = MeasurabilityCode.noGradeOrMilestone;
@@ -66,9 +61,7 @@ export function checkWeakCostTarget(indicator: Indicator, accept: ValidationAcce
     if (!indicator.name.includes('控制率')) return;
     const l2 = level2CodeOf(indicator);
     if (l2 !== '14' && l2 !== '41') return;
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (hasOwnProblem(v)) continue;
         const matches = findVagueWords(v.text, { kinds: ['weak'], l2 });
         if (matches.length === 0) continue;
@@ -90,9 +83,7 @@ const UNBOUNDED_RATE = /控制率|执行率|完成率|达成率|增长|增幅|�
  */
 export function checkAlwaysMet(indicator: Indicator, accept: ValidationAcceptor): void {
     if (!isRateName(indicator.name) || UNBOUNDED_RATE.test(coreName(indicator.name))) return;
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         const q = v.parsed;
         if (hasOwnProblem(v) || q.kind !== 'quantity' || q.unit !== '%' || q.approximate) continue;
         const bound = q.op === '≤' && q.value === 100 ? '不会超过100%' : q.op === '≥' && q.value === 0 ? '不会低于0%' : null;

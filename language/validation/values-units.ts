@@ -66,9 +66,7 @@ export interface NoUnitData {
 export function noUnitFindings(indicator: Indicator, hasKindCheck: boolean): Array<{ context: ValueContext; message: string; data: NoUnitData }> {
     if (hasKindCheck || unitInName(indicator.name)) return [];
     const found: Array<{ context: ValueContext; message: string; data: NoUnitData }> = [];
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (hasOwnProblem(v)) continue;
         const p = v.parsed;
         // Only a value that is the number alone: in prose (「完成ISO9001认证」) a number need not be a quantity.

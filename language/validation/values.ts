@@ -47,9 +47,6 @@ export const ValueCode = {
 
 const roleName = { both: '指标值', period: '实施周期指标值', annual: '年度指标值' } as const;
 
-// The checks loop over an indicator's values by index: some twenty checks run for each of thousands of indicators on
-// a new server, where every `for … of` allocates an iterator and its results in code not yet optimised.
-
 /** 「…」 around a value for messages, shortened when long. */
 function shown(text: string): string {
     const flat = text.replace(/\s+/g, ' ').trim();
@@ -72,8 +69,7 @@ export function checkMissingValue(indicator: Indicator, accept: ValidationAccept
             { node: indicator, property: 'name', code: ValueCode.missing, data: { code: ValueCode.missing, rate: isRateName(indicator.name) } });
         return;
     }
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of values) {
         if (v.parsed.kind !== 'empty') continue;
         report(accept, 'error', ValueCode.missing, `「${indicator.name}」的${roleName[v.role]}为空，无法考核。`, v,
             { rate: isRateName(indicator.name) });
@@ -110,9 +106,7 @@ export function checkMissingPeriod(indicator: Indicator, accept: ValidationAccep
 
 /** A quick-fix left 〔待填〕 where a number or date belongs: the value is not finished. */
 export function checkPlaceholder(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (!hasPlaceholder(v.text)) continue;
         report(accept, 'warning', ValueCode.placeholder, `「${indicator.name}」的${roleName[v.role]}还有待填写的占位符「${PLACEHOLDER}」。`, v);
     }
@@ -122,9 +116,7 @@ export function checkPlaceholder(indicator: Indicator, accept: ValidationAccepto
 
 /** The value restates the name (seed 001 成本控制率): it sets no target (RULES §3.7). */
 export function checkRepeatsName(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (hasPlaceholder(v.text) || !repeatsName(v)) continue;
         report(accept, 'warning', ValueCode.repeatsName,
             `「${indicator.name}」的${roleName[v.role]}只是重复了指标名称，没有给出目标值。`, v, { l2: level2CodeOf(indicator) ?? null });
@@ -162,9 +154,7 @@ function formCheckSays(node: Value, reason: string): boolean {
 
 /** Text that looks like a number was meant but cannot be read (seed 002 「每场参加人员不100人」). */
 export function checkUnparsable(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (v.parsed.kind !== 'unparsable' || hasPlaceholder(v.text) || formCheckSays(v.node, v.parsed.reason)) continue;
         const { message, fragment } = unparsableMessage(v.parsed.reason);
         report(accept, 'error', ValueCode.unparsable, `「${indicator.name}」的${roleName[v.role]}无法读取：${message}。`, v,
@@ -201,9 +191,7 @@ function percentsOutOfRange(v: ValueContext): string[] {
 
 /** A percentage lies in [0, 100] (RULES §3.2). */
 export function checkPercentRange(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         const outside = percentsOutOfRange(v);
         if (outside.length === 0) continue;
         report(accept, 'error', ValueCode.percentOutOfRange,
@@ -254,9 +242,7 @@ export function checkRateWithoutPercent(indicator: Indicator, accept: Validation
     const category = categoryOf(indicator);
     const costRate = category === 'cost' && isRateName(indicator.name);
     if (category !== 'rate' && !costRate) return;
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (hasOwnProblem(v) || leftToMeasurability(v) || hasPercent(v.parsed) || (costRate && !hasMoney(v.parsed))) continue;
         report(accept, 'warning', ValueCode.rateWithoutPercent,
             `「${indicator.name}」是比率类指标，指标值应为百分比（如 ${costRate ? '≤100%' : '≥95%'}），现为${shown(v.text)}。`, v, percentFormOf(v.parsed));
@@ -275,9 +261,7 @@ function percentFormOf(parsed: ParsedValue): { percent: string | null } {
 /** A % value under 数量指标 (seed 000 审核相关文件数量 = 100%): a count belongs there, a rate belongs in 质量/时效 (RULES §3.7). */
 export function checkPercentUnderCount(indicator: Indicator, accept: ValidationAcceptor): void {
     if (level2CodeOf(indicator) !== '11') return;
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (hasOwnProblem(v)) continue;
         const percent = (v.parsed.kind === 'quantity' || v.parsed.kind === 'range') && isPercentUnit(v.parsed.unit);
         if (!percent) continue;
@@ -305,9 +289,7 @@ export function checkNoUnit(indicator: Indicator, accept: ValidationAcceptor): v
 
 /** ≥20长次: a unit typed with the wrong character is no unit at all, and the value counts nothing. */
 export function checkUnknownUnit(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         const found = unknownUnitFinding(v);
         if (!found) continue;
         report(accept, 'warning', ValueCode.unknownUnit,
@@ -317,9 +299,7 @@ export function checkUnknownUnit(indicator: Indicator, accept: ValidationAccepto
 
 /** 「培训人数」≥20场次: the unit counts something else than the name (name-units.yaml). */
 export function checkUnitMismatch(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         const found = unitMismatchFinding(v);
         if (!found) continue;
         const { measure, data } = found;
@@ -333,9 +313,7 @@ export function checkUnitMismatch(indicator: Indicator, accept: ValidationAccept
 
 /** ≥0场次, -1场次: a count that sets no target. */
 export function checkEmptyCount(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         const reason = emptyCountReason(v);
         if (!reason) continue;
         report(accept, 'warning', ValueCode.emptyCount,
@@ -361,9 +339,7 @@ function answersTime(v: ValueContext, name: string): boolean {
 /** A name about time (及时/时间/进度/响应) needs a date, a duration or a timeliness rate (RULES §3.7; seed 003 会议举办及时性). */
 export function checkTimeWithoutDeadline(indicator: Indicator, accept: ValidationAcceptor): void {
     if (categoryOf(indicator) !== 'time') return;
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (hasOwnProblem(v) || leftToMeasurability(v) || answersTime(v, indicator.name)) continue;
         report(accept, 'warning', ValueCode.timeWithoutDeadline,
             `「${indicator.name}」是时效类指标，指标值应为完成时限（如 ≤2024-12-31）、时长（如 ≤1小时）或及时率（如 及时率=100%），现为${shown(v.text)}。`,
@@ -392,9 +368,7 @@ function costAdvice(name: string, v: ValueContext): string {
 /** 成本 needs money, a unit cost or a control rate (RULES §3.7; seed 003 会议经费预算执行率 = 本年内完成). */
 export function checkCostWithoutMoney(indicator: Indicator, accept: ValidationAcceptor): void {
     if (categoryOf(indicator) !== 'cost') return;
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         // 「成本控制率3」≤110%: the percentage is already an error; a second finding would only restate the value.
         if (hasOwnProblem(v) || leftToMeasurability(v) || answersCost(v, indicator.name) || percentsOutOfRange(v).length > 0) continue;
         report(accept, 'warning', ValueCode.costWithoutMoney, costAdvice(indicator.name, v), v, { rate: isRateName(indicator.name) });
@@ -407,9 +381,7 @@ export function checkCostWithoutMoney(indicator: Indicator, accept: ValidationAc
  */
 export function checkCostLowerBound(indicator: Indicator, accept: ValidationAcceptor): void {
     if (categoryOf(indicator) !== 'cost') return;
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         const p = v.parsed;
         if (hasOwnProblem(v) || p.kind !== 'quantity' || !isMoneyUnit(p.unit) || (p.op !== '≥' && p.op !== '>')) continue;
         const cap = formatQuantity({ ...p, op: '≤' });
@@ -428,9 +400,7 @@ function satisfactionTarget(v: ValueContext): Quantity | undefined {
 /** A 满意度 target is a floor of at least 80% (RULES §3.6). */
 export function checkSatisfactionLow(indicator: Indicator, accept: ValidationAcceptor): void {
     if (!isSatisfactionName(indicator.name)) return;
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         const q = satisfactionTarget(v);
         if (!q) continue;
         if (q.op === '≤' || q.op === '<') {
@@ -446,9 +416,7 @@ export function checkSatisfactionLow(indicator: Indicator, accept: ValidationAcc
 /** A 满意度 target of 100% cannot be promised: no survey finds everyone satisfied (RULES §3.6). */
 export function checkSatisfactionFull(indicator: Indicator, accept: ValidationAcceptor): void {
     if (!isSatisfactionName(indicator.name)) return;
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         const q = satisfactionTarget(v);
         // Over 100% is no satisfaction at all: value/percent-out-of-range says so.
         if (!q || q.op === '≤' || q.op === '<' || q.value !== 100) continue;
@@ -461,9 +429,7 @@ export function checkSatisfactionFull(indicator: Indicator, accept: ValidationAc
 
 /** 约/左右/余/多/近: an approximate number cannot be judged met or missed (RULES §3.2, §4); nor can 力争/原则上 …'s wish. */
 export function checkHedged(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (hasOwnProblem(v)) continue;
         const hedged = quantitiesOf(v.parsed).filter(q => q.approximate);
         if (hedged.length === 0) continue;
@@ -506,9 +472,7 @@ export function structuredFormOf(text: string, parsed: ParsedValue): string | un
 
 /** A value that is one quantity written in words: the symbol form says the same and can be checked (RULES §3.2). */
 export function checkWordOperator(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (v.node.$type !== 'TextValue' || hasOwnProblem(v)) continue;
         const replacement = structuredFormOf(v.text, v.parsed);
         if (!replacement) continue;
@@ -518,9 +482,7 @@ export function checkWordOperator(indicator: Indicator, accept: ValidationAccept
 
 /** 「2024年12月前」: before 12-01, or by 12-31? (RULES §4) */
 export function checkAmbiguousDeadline(indicator: Indicator, accept: ValidationAcceptor): void {
-    const values = valuesOf(indicator);
-    for (let i = 0; i < values.length; i++) {
-        const v = values[i]!;
+    for (const v of valuesOf(indicator)) {
         if (v.parsed.kind !== 'date' || !v.parsed.note?.includes('ambiguous')) continue;
         const end = v.parsed.date;
         const first = `${end.slice(0, 8)}01`;
