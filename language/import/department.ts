@@ -176,8 +176,9 @@ class DepartmentReader {
                 this.ctx.placement.use(cell);
                 continue;
             }
-            const next = row[row.indexOf(cell) + 1];
-            // The amount is the next cell; a label there (or nothing) means the amount cell was blank.
+            // The amount is the next cell that holds something (an empty column inserted between them is passed
+            // over); a label there (or nothing) means the amount cell was blank.
+            const next = row.slice(row.indexOf(cell) + 1).find(c => !isEmptyCell(c));
             const valueCell = next && !budgetField(next.text) && !basicInfoField(next.text) && !isBudgetHeading(next.text) ? next : undefined;
             if (block === 'basicInfo') {
                 const field = basicInfoField(cell.text);
