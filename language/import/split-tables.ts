@@ -9,12 +9,12 @@ const isHeader = (cells: readonly SourceCell[]) => cells.some(cell => indicatorH
     || (cells.some(cell => projectHeading(cell.text) === 'name') && cells.some(cell => projectHeading(cell.text) === 'indicators'));
 const isUnitRow = (cells: readonly SourceCell[]) => cells.length > 0 && departmentSection(cells[0]!.text) === 'unit';
 /**
- * A row of the caption above a table: its title (one cell, or one text filled across a merged title's cells), and
- * the 「年度：2024」 that compile writes under a title naming no year.
+ * A row of the caption above a table: its title, and the 「年度：2024」 that compile writes under a title naming no year,
+ * each in one cell or filled across the cells of its merged range.
  */
 const isTitleRow = (cells: readonly SourceCell[]) => cells.length > 0
-    && (cells.every(cell => compact(cell.text) === compact(cells[0]!.text)) && looksLikeTitle(cells[0]!.text)
-        || cells.length === 1 && yearOfCaption(cells[0]!.text) !== null);
+    && cells.every(cell => compact(cell.text) === compact(cells[0]!.text))
+    && (looksLikeTitle(cells[0]!.text) || yearOfCaption(cells[0]!.text) !== null);
 
 const unitText = (cells: readonly SourceCell[]) => compact(cells.map(cell => cell.text).join(''));
 

@@ -120,11 +120,13 @@ describe('several tables in one file', () => {
     const eachAlone = async (...parts: string[][]) =>
         Promise.all(parts.map(async part => (await importBytes(Buffer.from(part.join('\n')))).model.declarations[0]));
 
-    test('a 年度 row between the next table\'s title and its 部门名称 goes with that table, title and all', async () => {
-        const second = department(['部门整体预算绩效目标申报表', '年度：2024'], '示例区科学技术协会');
-        const both = await importBytes(Buffer.from([...project, ...second].join('\n')));
-        expect(both.report.filter(e => e.kind === 'unplaced')).toEqual([]);
-        expect(modelDifferences(both.model.declarations, await eachAlone(project, second))).toEqual([]);
+    test('a 年度 row (in one cell, or filled across) between the next table\'s title and its 部门名称 goes with that table, title and all', async () => {
+        for (const year of ['年度：2024', Array(6).fill('年度：2024').join('\t')]) {
+            const second = department(['部门整体预算绩效目标申报表', year], '示例区科学技术协会');
+            const both = await importBytes(Buffer.from([...project, ...second].join('\n')));
+            expect(both.report.filter(e => e.kind === 'unplaced'), year).toEqual([]);
+            expect(modelDifferences(both.model.declarations, await eachAlone(project, second)), year).toEqual([]);
+        }
     });
 
     test('the next table\'s title filled across its row (a merged title unmerged) goes with that table', async () => {
