@@ -38,6 +38,18 @@ describe('部门整体', () => {
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
     });
 
+    test('a 基本信息 count typed with its unit (498人, 3个) is read as the count', async () => {
+        const result = await importBytes(tsv(
+            '部门名称\t某协会',
+            '基本信息\t财政供养人员数（人）\t498人\t下属二级单位数（个）\t3 个',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场'
+        ));
+        const d = result.model.declarations[0]!;
+        expect(d.kind === 'department' && d.basicInfo).toEqual({ staff: 498, subUnits: 3 });
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    });
+
     test('a cell quoted by Excel because of a line break is one cell', async () => {
         const result = await importBytes(tsv(
             '部门名称\t某协会',
