@@ -137,8 +137,22 @@ export function parseFlat(cell: string): FlatParse {
         });
     }
     const rest = text.slice(covered).trim();
-    if (rest) unmatched.push(rest);
+    const unclosed = rest ? unclosedItems(rest) : null;
+    if (unclosed) items.push(...unclosed);
+    else if (rest) unmatched.push(rest);
     return { items, unmatched, wrapped };
+}
+
+/**
+ * The items of a cell's end whose last 「。」 was left out (typed by hand), when with it they are whole items and the
+ * last one holds no 「。」: else the 「。」 may close a value and the text after it be anything, which stays unread.
+ */
+function unclosedItems(rest: string): FlatItem[] | null {
+    if (rest.endsWith('。')) return null;
+    const parsed = parseFlat(rest + '。');
+    const last = parsed.items.at(-1);
+    if (!last || parsed.unmatched.length > 0 || (last.annual ?? last.name).includes('。')) return null;
+    return parsed.items;
 }
 
 /** Splits parsed items into the numbered lists they came from: a new list starts where the numbering goes back to 1. */

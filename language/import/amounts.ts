@@ -1,5 +1,5 @@
 import type { Cell } from '../compile/model.js';
-import { amountOf } from './cells.js';
+import { amountOf, compact } from './cells.js';
 import type { Placement } from './placement.js';
 import type { SourceCell } from './source.js';
 
@@ -24,7 +24,9 @@ export function readAmount(cell: SourceCell | undefined, placement: Placement, w
 
 /** A count (基本信息): a non-negative whole number. */
 export function readCount(cell: SourceCell | undefined, placement: Placement, what: string): Cell {
-    const value = amountOf(cell);
+    // Typed with the unit its label gives (财政供养人员数（人） 498人, 下属二级单位数（个） 3个).
+    const counted = cell && cell.number === undefined ? /^(\d+)[人个]$/.exec(compact(cell.text).normalize('NFKC')) : null;
+    const value = counted ? Number(counted[1]) : amountOf(cell);
     if (value === null) return null;
     if (value === undefined || value < 0 || !Number.isInteger(value)) {
         placement.unplaced(cell!, `「${what}」应为非负整数：按空白单元格处理`);

@@ -24,9 +24,17 @@ export function cleanText(text: string, extracted: boolean): string {
 
 const AMOUNT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
-/** Whether a text reads as an amount (28,803.30 / 0.00 / 32). */
+/**
+ * A cell's text in the form AMOUNT is matched against: as typed with a Chinese input method (full-width digits,
+ * 「．」 and 「，」) and with the unit .jxmb amounts are in written after it (「176.70万元」) read as the plain number.
+ */
+function amountForm(text: string): string {
+    return compact(text).normalize('NFKC').replace(/万元$/, '');
+}
+
+/** Whether a text reads as an amount (28,803.30 / 0.00 / 32 / 176.70万元). */
 export function isAmountText(text: string): boolean {
-    return AMOUNT.test(compact(text));
+    return AMOUNT.test(amountForm(text));
 }
 
 /** Whether the cell reads as an amount (28,803.30 / 0.00 / 32) or is blank. */
@@ -38,8 +46,8 @@ export function isAmountCell(cell: SourceCell | undefined): boolean {
 export function amountOf(cell: SourceCell | undefined): number | null | undefined {
     if (!cell) return null;
     if (cell.number !== undefined) return cell.number;
-    const text = compact(cell.text);
-    if (text === '') return null;
+    if (compact(cell.text) === '') return null;
+    const text = amountForm(cell.text);
     return AMOUNT.test(text) ? Number(text.replace(/,/g, '')) : undefined;
 }
 

@@ -176,9 +176,12 @@ class DepartmentReader {
                 this.ctx.placement.use(cell);
                 continue;
             }
-            const next = row[row.indexOf(cell) + 1];
-            // The amount is the next cell; a label there (or nothing) means the amount cell was blank.
-            const valueCell = next && !budgetField(next.text) && !basicInfoField(next.text) && !isBudgetHeading(next.text) ? next : undefined;
+            // The amount is the next cell that holds something (an empty column inserted between them is passed
+            // over); a label there (or nothing) means the amount cell was blank: the cell right of the label, if any.
+            const after = row.slice(row.indexOf(cell) + 1);
+            const next = after.find(c => !isEmptyCell(c));
+            const valueCell = next && !budgetField(next.text) && !basicInfoField(next.text) && !isBudgetHeading(next.text) ? next
+                : isEmptyCell(after[0]) ? after[0] : undefined;
             if (block === 'basicInfo') {
                 const field = basicInfoField(cell.text);
                 if (!field) continue;

@@ -3,11 +3,18 @@
 import { filled, type SourceCell, type SourceTable } from './source.js';
 import { compact } from './cells.js';
 import { departmentSection, indicatorHeading, looksLikeTitle, projectHeading } from './vocabulary.js';
+import { yearOfCaption } from './year.js';
 
 const isHeader = (cells: readonly SourceCell[]) => cells.some(cell => indicatorHeading(cell.text) === 'level3')
     || (cells.some(cell => projectHeading(cell.text) === 'name') && cells.some(cell => projectHeading(cell.text) === 'indicators'));
 const isUnitRow = (cells: readonly SourceCell[]) => cells.length > 0 && departmentSection(cells[0]!.text) === 'unit';
-const isTitleRow = (cells: readonly SourceCell[]) => cells.length === 1 && looksLikeTitle(cells[0]!.text);
+/**
+ * A row of the caption above a table: its title, and the 「年度：2024」 that compile writes under a title naming no year,
+ * each in one cell or filled across the cells of its merged range.
+ */
+const isTitleRow = (cells: readonly SourceCell[]) => cells.length > 0
+    && cells.every(cell => compact(cell.text) === compact(cells[0]!.text))
+    && (looksLikeTitle(cells[0]!.text) || yearOfCaption(cells[0]!.text) !== null);
 
 const unitText = (cells: readonly SourceCell[]) => compact(cells.map(cell => cell.text).join(''));
 

@@ -17,7 +17,8 @@ export function contentOf(cell: ExcelJS.Cell): CellContent {
     const value = cell.value;
     if (value === null || value === undefined) return { text: '' };
     if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-        const result = (value as FormulaValue).result;
+        // From the cell, not its value: exceljs's value leaves out a saved result that is falsy (0, "", FALSE).
+        const result = (cell.result as FormulaValue['result'] | undefined) ?? (value as FormulaValue).result;
         const formula = 'formula' in value && value.formula ? `「=${value.formula}」` : '';
         // A workbook written by a program and never recalculated in Excel: jxmb does not evaluate formulas.
         if (result === undefined || result === null) {

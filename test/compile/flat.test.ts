@@ -87,6 +87,16 @@ describe('flat string rendering (RULES §6.1)', () => {
         expect(ok.unmatched).toEqual([]);
     });
 
+    test('parseFlat reads a cell whose last item lacks its closing 「。」 (typed by hand) as if it had it', () => {
+        const typed = '1、1-产出指标；11-数量指标；出版刊物；实施周期指标值:印2000本；年度指标值:印2000本。2、3-满意度指标；31-服务对象满意度；读者满意度；实施周期指标值:≥90%；年度指标值:≥90%';
+        expect(parseFlat(typed)).toEqual(parseFlat(typed + '。'));
+        expect(parseFlat(typed).unmatched).toEqual([]);
+        const truncated = '1、1-产出指标；11-数量指标；出版刊物';
+        expect(parseFlat(truncated).items).toEqual(parseFlat(truncated + '。').items);
+        // Text after a closed item stays unread: it may be anything.
+        expect(parseFlat('1、1-产出指标；11-数量指标；出版刊物；实施周期指标值:印2000本；年度指标值:印2000本。这不是一项').items).toEqual([]);
+    });
+
     test('renderFlat: one 「名称<TAB>字符串」 line per project; a 部门整体 declaration gets one line with its indicators', async () => {
         const both = await compile(readSample('tutorial.jxmb'));
         const lines = renderFlat(both).trimEnd().split('\n');

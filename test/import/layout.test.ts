@@ -23,6 +23,33 @@ describe('部门整体', () => {
         expect(withoutYearNote(result.report)).toEqual([]);
     });
 
+    test('an empty column between the budget labels and their amounts (inserted in Excel): each amount is still read', async () => {
+        const result = await importBytes(tsv(
+            '部门名称\t\t某协会',
+            '预算整体情况\t部门预算支出\t\t预算金额（万元）\t收入来源\t\t预算金额（万元）',
+            '\t基本支出\t\t200\t财政拨款\t\t300',
+            '\t项目支出\t\t100\t其他资金\t\t',
+            '绩效指标\t一级指标\t\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t产出指标\t\t数量指标\t活动场次\t≥5场\t≥5场'
+        ));
+        expect(modelDifferences(result.model, await compiled(`部门整体 "某协会" {
+            预算 { 部门预算支出 { 基本支出 200.00  项目支出 100.00 }  收入来源 { 财政拨款 300.00  其他资金 空 } }
+            绩效指标 { 产出指标 { 数量指标 { "活动场次"：≥5场 } } } }`))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    });
+
+    test('a 基本信息 count typed with its unit (498人, 3个) is read as the count', async () => {
+        const result = await importBytes(tsv(
+            '部门名称\t某协会',
+            '基本信息\t财政供养人员数（人）\t498人\t下属二级单位数（个）\t3 个',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场'
+        ));
+        const d = result.model.declarations[0]!;
+        expect(d.kind === 'department' && d.basicInfo).toEqual({ staff: 498, subUnits: 3 });
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    });
+
     test('a cell quoted by Excel because of a line break is one cell', async () => {
         const result = await importBytes(tsv(
             '部门名称\t某协会',

@@ -32,6 +32,22 @@ describe('text cells', () => {
         expect(indicatorNames(result)).toContain('主流媒体报道次数');
         expect(renderImport(result, 'test')).not.toContain('[object Object]');
     });
+
+    test('an amount typed as text with 万元 after it, or in full-width digits, reads as the amount: nothing unplaced', async () => {
+        for (const typed of ['176.70万元', '176.7 万元', '１７６．７０', '１７６．７万元']) {
+            const result = await importBytes(await departmentSheet({ D3: typed }));
+            expect(taskAmount(result), typed).toBe(176.7);
+            expect(result.report.filter(e => e.kind === 'unplaced'), typed).toEqual([]);
+        }
+        const grouped = await importBytes(await departmentSheet({ D3: '1，234.50' }));
+        expect(taskAmount(grouped)).toBe(1234.5);
+    });
+
+    test('an amount in another unit than 万元 (元) is not read as 万元: unplaced, at its cell', async () => {
+        const result = await importBytes(await departmentSheet({ D3: '1767000元' }));
+        expect(taskAmount(result)).toBeNull();
+        expect(result.report.filter(e => e.kind === 'unplaced').map(e => e.where)).toEqual(['工作表「部门整体」D3']);
+    });
 });
 
 describe('Excel error values', () => {

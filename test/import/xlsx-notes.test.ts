@@ -43,6 +43,12 @@ describe('formula cells in .xlsx', () => {
         expect(amountOf(result)).toBe(80);
         expect(formulaNotes(result)).toEqual([]);
     });
+
+    test('a formula whose saved result is 0 (=SUM of empty cells) reads as 0, no note', async () => {
+        const zero = await importBytes(await taskSheet({ formula: 'SUM(F3:F9)', result: 0 } as ExcelJS.CellFormulaValue));
+        expect(amountOf(zero)).toBe(0);
+        expect(formulaNotes(zero)).toEqual([]);
+    });
 });
 
 describe('what Excel hides', () => {
