@@ -132,7 +132,7 @@ function fitsName(r: Rewrite, name: string): boolean {
  * Whether the 二级 takes the rewrite's kind of value, as the value and classification checks read it (RULES §3.6,
  * §3.7): a rewrite for any 二级 (加强 → ≥N次, 基本完成 → 完成率=100%) or for several (有效 → 转化金额≥X万元) would
  * otherwise trade the vague value for a finding — a count under 时效, no money under 成本, no % under 满意度, a %
- * under 数量, a sum of money under 质量/时效/社会效益 and the other 效益 but 经济效益.
+ * under 数量, a sum of money under 质量/时效/社会效益 and the other 效益 but 经济效益, a floor under 社会/生态环境成本.
  */
 function takenBy(r: Rewrite, l2: string | null, name: string | undefined): boolean {
     if (!l2) return true;
@@ -149,6 +149,8 @@ function takenBy(r: Rewrite, l2: string | null, name: string | undefined): boole
         case '14': case '41': return money || (percent && !!name && isRateName(name));
         case '31': return percent && !quantities.some(q => isPercentUnit(q.unit) && q.value >= 100 && q.op !== '≤' && q.op !== '<');
         case '12': case '22': case '23': case '24': return !money;
+        // A 2021 社会/生态环境成本 is kept low (RULES §2 成本的预期控制范围): a cap or none (=0起), never a floor.
+        case '42': case '43': return !quantities.some(q => q.op === '≥' || q.op === '>');
         default: return true;
     }
 }

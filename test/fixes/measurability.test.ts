@@ -60,12 +60,13 @@ describe('measurability/vague-value', () => {
 
     test('a rewrite offered for any 二级 is offered only where the 二级 takes it: filled in, the row has no finding', async () => {
         // 加强 (≥N次) under 时效/成本/满意度, 基本完成 (完成率=100%) under 数量/满意度, 有效 (转化金额) under 社会效益:
-        // each such choice traded the vague value for a warning about the 二级 (not a date, no money, no %).
+        // each such choice traded the vague value for a warning about the 二级 (not a date, no money, no %); under a
+        // 2021 成本 二级, a floor on what is to be kept low (废弃物 ≥N次).
         const rows: Array<[string, string, string, string]> = [
             ['产出指标', '时效指标', '活动开展', '加强'], ['产出指标', '成本指标', '活动经费', '加强'],
             ['满意度指标', '服务对象满意度指标', '群众满意度', '加强'], ['产出指标', '数量指标', '科普活动开展', '基本完成'],
             ['满意度指标', '服务对象满意度指标', '群众满意度', '基本完成'], ['产出指标', '成本指标', '活动经费', '基本完成'],
-            ['效益指标', '社会效益指标', '公众科学素质', '有效']
+            ['效益指标', '社会效益指标', '公众科学素质', '有效'], ['成本指标', '生态环境成本指标', '废弃物', '加强']
         ];
         const left: string[] = [];
         for (const [l1, l2, name, word] of rows) {
