@@ -40,6 +40,8 @@ const ROW_VALUE_PLACE = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOT
 const COLON_AT_END = /[：:]\s*$/;
 /** A 三级 name and, after it, 年度 already. */
 const ANNUAL_WRITTEN = new RegExp(String.raw`${QUOTED}[^"“「]*年度`);
+/** A 三级 written `"名称"：值 ` so far, its 「：」 (and the blanks before it) captured: a 年度 may not follow. */
+const VALUE_ONCE = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOTED}([ \t\u3000]*[：:])[ \t\u3000]*(?:${QUOTED}|[^"“「：:\s]+)[ \t\u3000]+$`, 'd');
 const RANGE_SIGN = /^[~～–]$/;
 const LOOK_BACK = 400;
 const NONE: SyntaxAdvice = { hint: '' };
@@ -88,6 +90,14 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     // 年度 before 实施周期: the grammar takes them in the table's order.
     if (image === '实施周期' && ANNUAL_WRITTEN.test(before)) {
         return { hint: '（先写实施周期，再写年度：「"名称" 实施周期：… 年度：…」）' };
+    }
+    // `"名称"：≥45场次 年度：≥40场次`: the value after 「：」 stands for both columns; two values are 实施周期 and 年度.
+    const once = image === '年度' ? VALUE_ONCE.exec(before)?.indices?.[1] : undefined;
+    if (once) {
+        return {
+            hint: '（「：」之后的值是实施周期与年度共用的；两者不同时写作「"名称" 实施周期：… 年度：…」）',
+            repair: { title: '写作「实施周期：… 年度：…」', offset: lineStart + once[0], length: once[1] - once[0], newText: ' 实施周期：' }
+        };
     }
     const date = unquotedDate(text, offset, before);
     if (date) return date;
