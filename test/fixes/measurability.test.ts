@@ -83,6 +83,17 @@ describe('measurability/vague-value', () => {
         expect(left).toEqual([]);
     });
 
+    test('the same vague value in both columns: the rewrite replaces both, written once', async () => {
+        const before = department('效益指标', '社会效益指标', '"科普服务能力" 实施周期："提升" 年度："提升"');
+        const { text, diagnostics } = await applyFixAndRecheck(before, 'measurability/vague-value', '较上年');
+        expect(text).toContain('"科普服务能力"："较上年提升≥〔待填〕%（基数〔待填〕）"\n');
+        expect(diagnostics.filter(d => d.code === 'measurability/vague-value')).toEqual([]);
+        // Two different values stay two: only the vague one is rewritten.
+        const apart = department('效益指标', '社会效益指标', '"公众科学素质" 实施周期："显著提升" 年度：≥5%');
+        expect((await applyFixAndRecheck(apart, 'measurability/vague-value', '较上年')).text)
+            .toContain('"公众科学素质" 实施周期："较上年提升≥〔待填〕%（基数〔待填〕）" 年度：≥5%');
+    });
+
     test('合理安排 under 数量: a count with a structured snippet', async () => {
         const before = department('产出指标', '数量指标', '"办公设备购置数量"："合理安排2024年度办公设备及办公家具的购置"');
         const { text, fix } = await applyFixAndRecheck(before, 'measurability/vague-value', '购置办公设备');
