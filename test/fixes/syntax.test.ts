@@ -24,6 +24,8 @@ describe('quick-fixes of syntax errors', () => {
         ['the quotes of a number with words after it, around all of it', indicators('    "参展商满意度"：95%及以上'), 'parsing-error', '加上引号', '"参展商满意度"："95%及以上"'],
         ['a 「：」 value followed by a 年度 one: the first is the 实施周期', indicators('    "举办活动场次"：≥45场次 年度：≥40场次'), 'parsing-error', '写作「实施周期：… 年度：…」', '"举办活动场次" 实施周期：≥45场次 年度：≥40场次'],
         ['the same with a text value and a name after a brace', indicators('    } 质量指标 { "活动质量"："良好" 年度："合格"'), 'parsing-error', '写作「实施周期：… 年度：…」', '{ "活动质量" 实施周期："良好" 年度："合格"'],
+        ['the closing quote of a text value, before the next row', indicators('    "活动成效"："明显提升\n    "发布文章数量"：≥5篇'), 'lexing-error', '在行尾补上「"」', '"活动成效"："明显提升"\n    "发布文章数量"'],
+        ['the closing quote of a text value being typed', indicators('    "活动成效"：“提升  \n    "发布文章数量"：≥5篇'), 'lexing-error', '在行尾补上「”」', '"活动成效"：“提升”  \n'],
         ['a date in 年月日', indicators('    "完成时间"：≤2024年12月31日'), 'parsing-error', '改为「≤2024-12-31」', '"完成时间"：≤2024-12-31\n'],
         ['a date in 年月日 before 前', indicators('    "完成时间"：2024年6月30日前'), 'parsing-error', '改为「≤2024-06-30」', '"完成时间"：≤2024-06-30\n'],
         ['a range written with a hyphen', indicators('    "满意度"：90-95%'), 'lexing-error', '改为区间号「～」', '"满意度"：90～95%'],
