@@ -40,6 +40,8 @@ const ROW_VALUE_PLACE = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOT
 const COLON_AT_END = /[：:]\s*$/;
 /** A 三级 name and, after it, 年度 already. */
 const ANNUAL_WRITTEN = new RegExp(String.raw`${QUOTED}[^"“「]*年度`);
+/** A 三级 written `"名称"：值 ` so far, its 「：」 (and the blanks before it) captured: a 年度 may not follow. */
+const VALUE_ONCE = new RegExp(String.raw`(?:^|[{｛}｝])[ \t\u3000]*${QUOTED}([ \t\u3000]*[：:])[ \t\u3000]*(?:${QUOTED}|[^"“「：:\s]+)[ \t\u3000]+$`, 'd');
 const RANGE_SIGN = /^[~～–]$/;
 const LOOK_BACK = 400;
 const NONE: SyntaxAdvice = { hint: '' };
@@ -88,6 +90,14 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     // 年度 before 实施周期: the grammar takes them in the table's order.
     if (image === '实施周期' && ANNUAL_WRITTEN.test(before)) {
         return { hint: '（先写实施周期，再写年度：「"名称" 实施周期：… 年度：…」）' };
+    }
+    // `"名称"：≥45场次 年度：≥40场次`: the value after 「：」 stands for both columns; two values are 实施周期 and 年度.
+    const once = image === '年度' ? VALUE_ONCE.exec(before)?.indices?.[1] : undefined;
+    if (once) {
+        return {
+            hint: '（「：」之后的值是实施周期与年度共用的；两者不同时写作「"名称" 实施周期：… 年度：…」）',
+            repair: { title: '写作「实施周期：… 年度：…」', offset: lineStart + once[0], length: once[1] - once[0], newText: ' 实施周期：' }
+        };
     }
     const date = unquotedDate(text, offset, before);
     if (date) return date;
@@ -205,6 +215,8 @@ export function lexingErrorAdvice(text: string, offset: number): SyntaxAdvice {
     if (hidden?.index === 0 && !isControl(hidden.text[0]!)) {
         return { hint: '，多半是复制粘贴时带入的，删去即可', repair: { title: `删去不可见字符：${invisibleNames(hidden.text).join('、')}`, offset, length: hidden.text.length, newText: '' } };
     }
+    const unclosed = unclosedQuoteAdvice(text, offset);
+    if (unclosed) return unclosed;
     const wide = /^[０-９][０-９．，]*/.exec(text.slice(offset, offset + 40))?.[0];
     if (wide) {
         const narrow = wide.replace(/[０-９．，]/g, c => c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -212,6 +224,26 @@ export function lexingErrorAdvice(text: string, offset: number): SyntaxAdvice {
     }
     if (text[offset] !== '-' || !/\d/.test(text[offset - 1] ?? '') || !/\d/.test(text[offset + 1] ?? '')) return NONE;
     return { hint: '：区间写作「下限～上限」，如 45～50场次', repair: { title: '把「-」改为区间号「～」', offset, length: 1, newText: '～' } };
+}
+
+const CLOSING: Record<string, string> = { '"': '"', '“': '”', '「': '」' };
+
+/**
+ * A 三级's text value whose closing quote is not typed yet (`"名称"：“提升`): the string cannot go on into the next
+ * row, so it ends with its line. Only a value: a 备注 may span lines, and a name closed so would still lack its value.
+ */
+function unclosedQuoteAdvice(text: string, offset: number): SyntaxAdvice | undefined {
+    const closing = CLOSING[text[offset] ?? ''];
+    if (!closing) return undefined;
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    if (offset - lineStart > LOOK_BACK) return undefined;
+    const before = text.slice(lineStart, offset);
+    if (!VALUE_PLACE.test(before)) return undefined;
+    const lineEnd = text.indexOf('\n', offset);
+    const rest = text.slice(offset + 1, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
+    const content = rest.replace(/[ \t\u3000]+$/, '');
+    if (content === '' || content.length > LOOK_BACK || /["“”「」\\]|\/\/|\/\*/.test(content)) return undefined;
+    return { hint: '', repair: { title: `在行尾补上「${closing}」`, offset: offset + 1 + content.length, length: 0, newText: closing } };
 }
 
 /** A 三级's value place, the row perhaps not the first on its line: `"名称"：`, `"名称" 实施周期：`. */

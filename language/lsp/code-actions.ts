@@ -30,7 +30,7 @@ export class JxmbCodeActionProvider implements CodeActionProvider {
             for (const fix of fixesOf(provider, diagnostic, document as LangiumDocument<Document>)) {
                 // An editor refuses a workspace edit whose edits overlap: such a fix is not offered.
                 if (overlapping(fix.edits)) continue;
-                const kept = keepingComments(document as LangiumDocument<Document>, fix);
+                const kept = inLineEndsOf(document, keepingComments(document as LangiumDocument<Document>, fix));
                 // In a file with a syntax error, a fix that would make it read worse is not offered.
                 if (!keepsSyntax(this.parser, document, kept.edits)) continue;
                 actions.push(this.toCodeAction(document, kept, shown));
@@ -84,6 +84,30 @@ export function keepingComments(document: LangiumDocument<Document>, fix: QuickF
         return { ...edit, newText: edit.newText + tail, snippet: edit.snippet && edit.snippet + escapeSnippet(tail) };
     });
     return { ...fix, edits };
+}
+
+/**
+ * The fixes write their lines with \n; in a file with CRLF line ends (written on Windows) the lines they add end in
+ * CRLF too, as the formatter's do: an editor that does not convert them, or a tool applying `jxmb check --format
+ * json`'s edits, would otherwise leave a file of mixed line ends.
+ */
+export function inLineEndsOf(document: LangiumDocument, fix: QuickFix): QuickFix {
+    if (!usesCrlf(document)) return fix;
+    const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+    return { ...fix, edits: fix.edits.map(edit => ({ ...edit, newText: crlf(edit.newText), ...edit.snippet === undefined ? {} : { snippet: crlf(edit.snippet) } })) };
+}
+
+/** Read once per version of the text: `jxmb check --format json` asks for the fixes of every finding of a file. */
+const lineEnds = new WeakMap<object, { version: number; crlf: boolean }>();
+
+function usesCrlf(document: LangiumDocument): boolean {
+    const text = document.textDocument;
+    let known = lineEnds.get(text);
+    if (known?.version !== text.version) {
+        known = { version: text.version, crlf: text.getText().includes('\r\n') };
+        lineEnds.set(text, known);
+    }
+    return known.crlf;
 }
 
 /** The document's diagnostics by code, range and message, made once per validation of the document. */

@@ -1,7 +1,9 @@
 // Measurable rewrites of a value (RULES §4), as templates a quick-fix can insert: the RULES patterns use X/N/Y for
 // numbers, B for a baseline, D for a date; here each becomes a placeholder the user fills in.
+import { isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
+import { parseValue, type Quantity } from '../domain/values.js';
 import { vagueEntries, rewritesFor, type VagueEntry } from '../domain/vague-words.js';
-import { PLACEHOLDER } from './values-context.js';
+import { isRateName, PLACEHOLDER } from './values-context.js';
 
 /** A part to fill in: `label` names it; `fallback` is a sensible default (a stated number, the year end) if any. */
 export interface Slot {
@@ -97,7 +99,7 @@ export function level2Rewrites(l2: string | null, year: number | undefined, coun
 export function vagueRewrites(entryIds: readonly string[], l2: string | null, year: number | undefined, countUnit?: string, limit = 4, name?: string): Rewrite[] {
     const entries = entryIds.map(id => vagueEntries().find(e => e.id === id)).filter((e): e is VagueEntry => !!e);
     const patterns = entries.flatMap(entry => (l2 ? rewritesFor(entry, l2) : entry.rewrites).flatMap(r => r.patterns));
-    const own = patterns.map(p => rewrite(p, year));
+    const own = patterns.map(p => rewrite(p, year)).filter(r => takenBy(r, l2, name));
     const fitting = name === undefined ? own : own.filter(r => fitsName(r, name));
     const others = own.filter(r => !fitting.includes(r)).map(unfilled);
     const all = [...fitting, ...level2Rewrites(l2, year, countUnit), ...others];
@@ -124,6 +126,33 @@ function fitsName(r: Rewrite, name: string): boolean {
     if (!subject || subject.startsWith('较') || BARE_MEASURE.test(subject)) return true;
     for (let i = 0; i + 2 <= subject.length; i++) if (name.includes(subject.slice(i, i + 2))) return true;
     return false;
+}
+
+/**
+ * Whether the 二级 takes the rewrite's kind of value, as the value and classification checks read it (RULES §3.6,
+ * §3.7): a rewrite for any 二级 (加强 → ≥N次, 基本完成 → 完成率=100%) or for several (有效 → 转化金额≥X万元) would
+ * otherwise trade the vague value for a finding — a count under 时效, no money under 成本, no % under 满意度, a %
+ * under 数量, a sum of money under 质量/时效/社会效益 and the other 效益 but 经济效益, a floor under 社会/生态环境成本.
+ */
+function takenBy(r: Rewrite, l2: string | null, name: string | undefined): boolean {
+    if (!l2) return true;
+    const parsed = parseValue(r.parts.map(p => typeof p === 'string' ? p : p.fallback ?? '1').join(''));
+    const quantities: Array<Pick<Quantity, 'op' | 'value' | 'unit' | 'per'>> = parsed.kind === 'quantity' ? [parsed]
+        : parsed.kind === 'compound' ? parsed.parts
+        : parsed.kind === 'range' ? [{ op: '≥', value: parsed.min, unit: parsed.unit, per: null }] : [];
+    const percent = quantities.some(q => isPercentUnit(q.unit));
+    const money = quantities.some(q => isMoneyUnit(q.unit));
+    switch (l2) {
+        case '11': return !percent;
+        case '13': return quantities.length === 0 && parsed.kind !== 'range'
+            || quantities.some(q => isDurationUnit(q.unit) || isPercentUnit(q.unit) || q.per !== null);
+        case '14': case '41': return money || (percent && !!name && isRateName(name));
+        case '31': return percent && !quantities.some(q => isPercentUnit(q.unit) && q.value >= 100 && q.op !== '≤' && q.op !== '<');
+        case '12': case '22': case '23': case '24': return !money;
+        // A 2021 社会/生态环境成本 is kept low (RULES §2 成本的预期控制范围): a cap or none (=0起), never a floor.
+        case '42': case '43': return !quantities.some(q => q.op === '≥' || q.op === '>');
+        default: return true;
+    }
 }
 
 /** A bare count in a unit other than the one the name names (≥〔待填〕次 for 「举办科普讲座场次」). */

@@ -3,7 +3,7 @@ import { level1sOf, level2sOf } from '../../language/domain/taxonomy.js';
 import { parseValue } from '../../language/domain/values.js';
 import { vagueEntries } from '../../language/domain/vague-words.js';
 import { vagueRewrites } from '../../language/validation/measurability-rewrites.js';
-import { applyFixAndRecheck, fixesFor } from '../helpers/fixes.js';
+import { applyEdits, applyFixAndRecheck, diagnose, fixesFor } from '../helpers/fixes.js';
 
 function department(level1: string, level2: string, indicator: string, year = ' 年度 2024'): string {
     return `部门整体 "测试单位"${year} {\n    绩效指标 {\n        ${level1} {\n            ${level2} {\n                ${indicator}\n            }\n        }\n    }\n}\n`;
@@ -56,6 +56,42 @@ describe('measurability/vague-value', () => {
             }
         }
         expect(unreadable).toEqual([]);
+    });
+
+    test('a rewrite offered for any 二级 is offered only where the 二级 takes it: filled in, the row has no finding', async () => {
+        // 加强 (≥N次) under 时效/成本/满意度, 基本完成 (完成率=100%) under 数量/满意度, 有效 (转化金额) under 社会效益:
+        // each such choice traded the vague value for a warning about the 二级 (not a date, no money, no %); under a
+        // 2021 成本 二级, a floor on what is to be kept low (废弃物 ≥N次).
+        const rows: Array<[string, string, string, string]> = [
+            ['产出指标', '时效指标', '活动开展', '加强'], ['产出指标', '成本指标', '活动经费', '加强'],
+            ['满意度指标', '服务对象满意度指标', '群众满意度', '加强'], ['产出指标', '数量指标', '科普活动开展', '基本完成'],
+            ['满意度指标', '服务对象满意度指标', '群众满意度', '基本完成'], ['产出指标', '成本指标', '活动经费', '基本完成'],
+            ['效益指标', '社会效益指标', '公众科学素质', '有效'], ['成本指标', '生态环境成本指标', '废弃物', '加强']
+        ];
+        const left: string[] = [];
+        for (const [l1, l2, name, word] of rows) {
+            const before = department(l1, l2, `"${name}"："${word}"`);
+            const { fixes } = await fixesFor(before, 'measurability/vague-value');
+            expect(fixes.length, `${l2} ${word}`).toBeGreaterThanOrEqual(2);
+            for (const fix of fixes) {
+                const filled = applyEdits(before, fix.edits).replace(/〔待填〕/g, '10');
+                const { diagnostics } = await diagnose(filled);
+                const row = diagnostics.filter(d => d.range.start.line === 4).map(d => d.code);
+                if (row.length > 0) left.push(`${l2} ${word} → ${fix.title}: ${row.join(', ')}`);
+            }
+        }
+        expect(left).toEqual([]);
+    });
+
+    test('the same vague value in both columns: the rewrite replaces both, written once', async () => {
+        const before = department('效益指标', '社会效益指标', '"科普服务能力" 实施周期："提升" 年度："提升"');
+        const { text, diagnostics } = await applyFixAndRecheck(before, 'measurability/vague-value', '较上年');
+        expect(text).toContain('"科普服务能力"："较上年提升≥〔待填〕%（基数〔待填〕）"\n');
+        expect(diagnostics.filter(d => d.code === 'measurability/vague-value')).toEqual([]);
+        // Two different values stay two: only the vague one is rewritten.
+        const apart = department('效益指标', '社会效益指标', '"公众科学素质" 实施周期："显著提升" 年度：≥5%');
+        expect((await applyFixAndRecheck(apart, 'measurability/vague-value', '较上年')).text)
+            .toContain('"公众科学素质" 实施周期："较上年提升≥〔待填〕%（基数〔待填〕）" 年度：≥5%');
     });
 
     test('合理安排 under 数量: a count with a structured snippet', async () => {

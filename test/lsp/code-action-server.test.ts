@@ -80,4 +80,27 @@ describe('code actions through the language server', () => {
         const odd = ['value/missing', 'measurability/vague-value', 'classification/misfiled'].map(code => ({ range, message: 'x', code }));
         await expect(session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: odd } })).resolves.toEqual([]);
     });
+
+    test('in a file with CRLF line ends, the lines a fix adds end in CRLF too', async () => {
+        // A project table written on Windows: no 合计 row, no 满意度, a promise in the 绩效目标 without its indicator.
+        const uri = 'file:///tmp/jxmb-code-action-test/crlf.jxmb';
+        const crlf = [
+            '项目支出 "示例区科协" 年度 2024 {', '    单位 "示例区科协" {', '        资金 { 总计 100.00  财政拨款 100.00 }',
+            '        项目 "科普活动经费" {', '            资金 { 总计 100.00  财政拨款 100.00 }',
+            '            绩效目标 "全年开展科普活动不少于20场次，培训科普志愿者不少于200人次，服务对象满意度不低于90%。"', '            绩效指标 {',
+            '                产出指标 {', '                    数量指标 {', '                        "开展科普活动场次"：≥20场次', '                    }',
+            '                }', '            }', '        }', '    }', '}', ''
+        ].join('\r\n');
+        const { diagnostics } = await session.openChecked(uri, crlf);
+        const added: string[] = [];
+        for (const code of ['budget/missing-amount', 'hierarchy/missing-satisfaction', 'hierarchy/missing-quality-or-timeliness', 'text-consistency/unmeasured-goal']) {
+            const diagnostic = diagnostics.find(d => d.code === code)!;
+            expect(diagnostic, code).toBeDefined();
+            const actions = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+            expect(actions.length, code).toBeGreaterThan(0);
+            for (const action of actions) added.push(...edits(action).map(e => e.newText).filter(t => /\n/.test(t)));
+        }
+        expect(added.length).toBeGreaterThan(0);
+        expect(added.filter(t => /(?<!\r)\n/.test(t))).toEqual([]);
+    });
 });

@@ -81,6 +81,14 @@ describe('一级 and 二级 by the cost model', () => {
         expect(labels(await items(indicators('产出指标 { 数量指标 { "举办活动场次"：≥45场次 } | }')))).not.toContain('社会效益指标');
     });
 
+    test('typed top to bottom, the 一级 not yet closed: after its first 二级 block still only its own 二级', async () => {
+        // The 一级's text then ends with the 二级's 「}」: that brace closes the 二级, not the 一级.
+        const typing = '部门整体 "测试单位" 年度 2024 {\n    绩效指标 {\n        产出指标 {\n            数量指标 {\n                "举办活动场次"：≥45场次\n            }\n            |';
+        expect(labels(sorted(await items(typing)))).toEqual(['数量指标', '质量指标', '时效指标', '成本指标']);
+        const benefit = project('绩效指标 {\n                效益指标 {\n                    社会效益 {\n                        "科普受益人次"：≥2万人次\n                    }\n                    |');
+        expect(labels(sorted(await items(benefit.slice(0, benefit.indexOf('|') + 1))))).toEqual(['经济效益', '社会效益', '生态效益', '可持续影响']);
+    });
+
     test('a 二级 item explains the category', async () => {
         const item = named(await items(indicators('产出指标 { | }')), '时效指标');
         expect(item.detail).toBe('二级指标 13');

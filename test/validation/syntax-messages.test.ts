@@ -70,6 +70,7 @@ describe('syntax messages say what a 三级 row most likely lacks', () => {
         ['the quotes of a value after 实施周期', '    "活动成效" 实施周期 提升', '（文字指标值要加引号，如 "提升"'],
         ['the value after a colon, at the block\'s end', '    "举办活动场次"：', '却是 「}」（「：」之后缺少指标值）'],
         ['实施周期 before 年度', '    "举办活动场次" 年度：≥45场次 实施周期：≥50场次', '（先写实施周期，再写年度'],
+        ['实施周期 after a value written once', '    "举办活动场次"：≥45场次 年度：≥40场次', '却是 「年度」（「：」之后的值是实施周期与年度共用的；两者不同时写作「"名称" 实施周期：… 年度：…」）'],
         ['the colon, in a block written on one line', '  } 质量指标 { "验收合格率" ≥95%', '却是 「≥」（三级指标名称与指标值之间应有「：」）']
     ])('%s', async (_what, rows, expected) => {
         expect((await messagesOf(indicators(rows))).join('\n')).toContain(expected);

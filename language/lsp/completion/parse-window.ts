@@ -86,7 +86,8 @@ function lastTokenBefore(root: CstNode, offset: number): LeafCstNode | undefined
     return leaf;
 }
 
-function lastLeaf(node: CstNode): LeafCstNode | undefined {
+/** The last token of a node's text, comments and spaces left out. */
+export function lastLeaf(node: CstNode): LeafCstNode | undefined {
     if (isLeafCstNode(node)) return node;
     if (!isCompositeCstNode(node)) return undefined;
     for (let i = node.content.length - 1; i >= 0; i--) {

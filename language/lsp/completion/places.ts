@@ -3,6 +3,7 @@
 import { AstUtils, GrammarAST, type AstNode } from 'langium';
 import type { CompletionContext, NextFeature } from 'langium/lsp';
 import { isDepartmentDeclaration, isProjectDeclaration } from '../../generated/ast.js';
+import { lastLeaf } from './parse-window.js';
 
 /** What a next feature asks for, as far as completion cares. */
 export type Place = 'indicatorName' | 'operator' | 'textValue' | 'date' | 'number' | 'unit' | 'rangeSeparator' | 'keyword' | 'other';
@@ -47,7 +48,9 @@ export function enclosingNode(context: CompletionContext): AstNode | undefined {
     let node = context.node;
     while (node?.$cstNode && node.$container) {
         const cst = node.$cstNode;
-        const closed = /[}｝]/.test(cst.root.fullText.charAt(cst.end - 1));
+        // Its own brace: a block not yet closed (typed top to bottom) ends with the brace of the last block inside it.
+        const last = lastLeaf(cst);
+        const closed = last?.astNode === node && /^[}｝]$/.test(last.text);
         if (!closed || cst.end > context.tokenOffset) break;
         node = node.$container;
     }
