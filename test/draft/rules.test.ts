@@ -192,6 +192,22 @@ describe('forms and categories', () => {
         expect(proposals[0]!.operator).toBe('=');
     });
 
+    test('a rise or fall the text promises: 提高到N% is a floor on the measure itself, 增长N% a 效益 floor that needs its base', () => {
+        // It was drafted as 质量指标 「科普受益人次较上年增长（%）」 = 10% (exceeding it missed the target) and as
+        // 「公众科学素质比例提高到」 = 15%, the verb left in the name.
+        const proposals = draftWithRules(fresh('科普受益人次较上年增长10%，公众科学素质比例提高到15%，科普活动覆盖率提高至95%，成果转化金额增长8%，投诉率降低到1%。'), { skeletons: false });
+        expect(proposals.map(brief)).toEqual([
+            '社会效益指标 科普受益人次较上年增长（%） ≥10%',
+            '社会效益指标 公众科学素质比例 ≥15%',
+            '社会效益指标 科普活动覆盖率 ≥95%',
+            '经济效益指标 成果转化金额增长（%） ≥8%',
+            '质量指标 投诉率 ≤1%'
+        ]);
+        // A rise by N% is measured against a base the text does not give.
+        expect(proposals.map(p => p.needsConfirmation)).toEqual([true, false, false, true, false]);
+        expect(proposals[0]!.reason).toContain('基数');
+    });
+
     test('seed 003 「换届工作」: the seats its election fills are exact counts', async () => {
         const proposals = draftWithRules(await sampleTarget('003-baiyun-kexie.jxmb', '换届工作'), { skeletons: false });
         expect(proposals.map(brief)).toContain('数量指标 区科协主席人数 1名');
