@@ -289,7 +289,7 @@ class Clauses {
 }
 
 const DEADLINE = /(?:截至|截止到|截止|不晚于|于|在)?(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?(?:底|末)?(?:前|之前|以前|内)?(?:完成)?/g;
-const RELATIVE_DEADLINE = /(?:本年度|本年|年度|当年|今年|年)(?:内|底)前?完成|(?:\d{1,2})月(?:底|末)?(?:前|之前|以前)完成/g;
+const RELATIVE_DEADLINE = /(?:本年度|本年|年度|当年|今年|年)(?:内|底)前?完成|(?:\d{1,2})月(?:底|末)?(?:前|之前|以前)完成|(?<![年\d])\d{1,2}月\d{1,2}[日号](?:前|之前|以前)完成/g;
 
 /** 2024年12月前完成, 截止2022年底, 年底前完成 (with the budget year): dates that state when something is done. */
 function findDeadlines(text: string, year: number | undefined): Raw[] {

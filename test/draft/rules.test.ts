@@ -227,6 +227,17 @@ describe('forms and categories', () => {
         expect(checked.flatMap(p => p.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning'))).toEqual([]);
     });
 
+    test('a deadline by day without a year (6月30日前完成) is read in the budget year, as 11月前完成 is', () => {
+        // The first was left out of the preview without a word (a text with no other deadline got the 〔待填〕 skeleton).
+        const proposals = draftWithRules(fresh('6月30日前完成设备验收；11月前完成培训；2024年9月30日前完成招标。'));
+        expect(proposals.map(brief)).toEqual([
+            '时效指标 设备验收完成时间 ≤2024-06-30',
+            '时效指标 培训完成时间 ≤2024-11-30',
+            '时效指标 招标完成时间 ≤2024-09-30',
+            `服务对象满意度指标 服务对象满意度 ≥${PLACEHOLDER}%`
+        ]);
+    });
+
     test('a text without satisfaction or deadline gets both skeletons, marked as placeholders', () => {
         const proposals = draftWithRules(fresh('发布科普文章不少于210篇。'));
         const skeletons = proposals.filter(p => p.placeholder);
