@@ -60,7 +60,7 @@ export function draftRules(target: DraftTarget, options: RuleDraftOptions = {}):
         if (written) measured.push({ source: sourceOf(f), indicator: written.indicator.name, value: written.value });
         else proposals.push(proposalFor(f, target, names, options.costModel ?? 'legacy'));
     }
-    if (options.skeletons !== false) proposals.push(...skeletonsFor(target, proposals));
+    if (options.skeletons !== false) proposals.push(...skeletonsFor(target, proposals, options.costModel));
     return { proposals, measured };
 }
 

@@ -238,6 +238,15 @@ describe('forms and categories', () => {
         ]);
     });
 
+    test('under the 2021 cost model a 成本 skeleton where neither the text nor the table has a 成本 target', () => {
+        // hierarchy/missing-cost reports such a table (an error where a bureau's jxmb.yaml says so); the preview offered
+        // nothing for it.
+        const skeletons = (text: string, costModel: '2021' | 'legacy') => draftWithRules(fresh(text), { costModel }).filter(p => p.placeholder).map(brief);
+        expect(skeletons('举办讲座12场。', '2021')).toContain(`经济成本指标 测试任务成本 ≤${PLACEHOLDER}万元`);
+        expect(skeletons('举办讲座12场。', 'legacy').some(p => p.includes('成本'))).toBe(false);
+        expect(skeletons('举办讲座12场，单场活动成本不超过1.5万元。', '2021').some(p => p.includes('成本'))).toBe(false);
+    });
+
     test('a text without satisfaction or deadline gets both skeletons, marked as placeholders', () => {
         const proposals = draftWithRules(fresh('发布科普文章不少于210篇。'));
         const skeletons = proposals.filter(p => p.placeholder);
