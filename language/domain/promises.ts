@@ -289,7 +289,9 @@ class Clauses {
 }
 
 const DEADLINE = /(?:截至|截止到|截止|不晚于|于|在)?(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?(?:底|末)?(?:前|之前|以前|内)?(?:完成)?/g;
-const RELATIVE_DEADLINE = /(?:本年度|本年|年度|当年|今年|年)(?:内|底)前?完成|(?:\d{1,2})月(?:底|末)?(?:前|之前|以前)完成|(?<![年\d])\d{1,2}月\d{1,2}[日号](?:前|之前|以前)完成/g;
+// The words before a deadline (活动于11月前完成) belong to it, as in DEADLINE: not to the name of what is done.
+const DEADLINE_WORDS = /^(?:截至|截止到|截止|不晚于|于|在)/;
+const RELATIVE_DEADLINE = /(?:截至|截止到|截止|不晚于|于|在)?(?:(?:本年度|本年|年度|当年|今年|年)(?:内|底)前?完成|(?:\d{1,2})月(?:底|末)?(?:前|之前|以前)完成|(?<![年\d])\d{1,2}月\d{1,2}[日号](?:前|之前|以前)完成)/g;
 
 /** 2024年12月前完成, 截止2022年底, 年底前完成 (with the budget year): dates that state when something is done. */
 function findDeadlines(text: string, year: number | undefined): Raw[] {
@@ -299,7 +301,8 @@ function findDeadlines(text: string, year: number | undefined): Raw[] {
             const written = m[0];
             // A year alone (2024年) or a year naming a period (2024年度) is context, not a deadline.
             if (!/前|底|末|截至|截止|不晚于|完成/.test(written)) continue;
-            const parsed = parseDateValue(written, year);
+            // The value parser reads 年底前完成 but not 于年底前完成: the words before it say nothing more than 前.
+            const parsed = parseDateValue(pattern === RELATIVE_DEADLINE ? written.replace(DEADLINE_WORDS, '') : written, year);
             if (parsed?.kind !== 'date') continue;
             found.push({ q: null, min: null, date: { op: parsed.op, date: parsed.date }, start: m.index, end: m.index + written.length });
         }

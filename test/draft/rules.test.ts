@@ -238,6 +238,17 @@ describe('forms and categories', () => {
         ]);
     });
 
+    test('the 于 or 在 before a deadline without a year is not part of the name (活动于11月前完成 → 活动完成时间)', () => {
+        // They were named 「活动于完成时间」, 「工作在完成时间」, 「培训于完成时间」, as 「活动于2024年11月前完成」 never was.
+        const proposals = draftWithRules(fresh('活动于11月前完成；工作在6月30日前完成；培训于年底前完成；招标于2024年9月30日前完成。'), { skeletons: false });
+        expect(proposals.map(brief)).toEqual([
+            '时效指标 活动完成时间 ≤2024-11-30',
+            '时效指标 工作完成时间 ≤2024-06-30',
+            '时效指标 培训完成时间 ≤2024-12-31',
+            '时效指标 招标完成时间 ≤2024-09-30'
+        ]);
+    });
+
     test('under the 2021 cost model a 成本 skeleton where neither the text nor the table has a 成本 target', () => {
         // hierarchy/missing-cost reports such a table (an error where a bureau's jxmb.yaml says so); the preview offered
         // nothing for it.
