@@ -681,6 +681,50 @@ export function categoryFor(p: TextPromise): { level1: string; level2: string } 
     return { level1: '产出指标', level2: '数量指标' };
 }
 
+/** A change the text promises: to a level (提高到15%, 降低至1%), or by a rate (较上年增长10%). */
+export interface PromiseChange {
+    verb: string;
+    rise: boolean;
+    /** to a level; else by a share of a base the text does not give */
+    to: boolean;
+    /** the subject without the verb (for a change to a level: 公众科学素质比例) */
+    subject: string;
+}
+
+const CHANGE_TO = /(提高|提升|增长|增加|上升|降低|下降|减少|压缩)(?:到|至)$/;
+const CHANGE_BY = /(提高|提升|增长|增加|上升|降低|下降|减少)了?$/;
+const FALLS = /降低|下降|减少|压缩/;
+
+export function changeOf(p: TextPromise): PromiseChange | null {
+    if (p.kind !== 'quantity') return null;
+    const to = CHANGE_TO.exec(p.subject);
+    if (to) return { verb: to[0], rise: !FALLS.test(to[1]!), to: true, subject: p.subject.slice(0, to.index) };
+    // By a count (增加500人) the number is an output like any; by a % it is a rate of change.
+    const by = unitKind(p.unit) === 'percent' ? CHANGE_BY.exec(p.subject) : null;
+    return by ? { verb: by[0], rise: !FALLS.test(by[1]!), to: false, subject: p.subject } : null;
+}
+
+/**
+ * The promise as an indicator measures it: a change to a level without the verb (提高到15% → 公众科学素质比例), and a
+ * change stated without an operator (提高到15%, 增长10%) met by reaching or passing it (≤ for a fall to a level).
+ */
+export function measuredForm(p: TextPromise, change: PromiseChange | null = changeOf(p)): TextPromise {
+    if (!change || p.kind !== 'quantity') return p;
+    const subject = change.to ? change.subject : p.subject;
+    const op: Operator = p.op === '=' && p.max === undefined && !p.approximate ? (change.rise || !change.to ? '≥' : '≤') : p.op;
+    return { ...p, subject, op };
+}
+
+// A rate of change of what the outputs bring about is an effect (RULES §4: 提升 → 22 社会效益 / 21 经济效益, rewritten
+// X较上年提升≥Y%（基数B）), not a 质量 rate; of money and deals an economic one.
+const ECONOMIC = /金额|交易|产值|收入|投资|融资|转化|经济/;
+
+/** The 二级 of a change by a rate, from the one its words alone would give. */
+export function changeCategoryFor<T extends { level1: string; level2: string }>(base: T, subject: string): T | { level1: '效益指标'; level2: '经济效益指标' | '社会效益指标' } {
+    if (base.level1 !== '产出指标' || base.level2 === '成本指标' || base.level2 === '时效指标') return base;
+    return ECONOMIC.test(subject) ? { level1: '效益指标', level2: '经济效益指标' } : { level1: '效益指标', level2: '社会效益指标' };
+}
+
 /**
  * The promise as a structured 指标值 (≥96场次, ≥90%, ≥1次/月, ≤2024-12-31). A hedged number (约1200项, 70余场) becomes
  * ≥N, the rewrite RULES §4 gives for hedges; a bare number stays bare (建设1个… → 1个).

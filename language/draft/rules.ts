@@ -5,7 +5,8 @@
 import type { CostModel } from '../domain/taxonomy.js';
 import { unitKind } from '../domain/units.js';
 import {
-    alternativeNameFor, baseValue, categoryFor, countsInVenue, findPromises, indicatorNameFor, sameMeasureUnit, structuredValueFor, type QuantityPromise, type TextPromise
+    alternativeNameFor, baseValue, categoryFor, changeCategoryFor, changeOf, countsInVenue, findPromises, indicatorNameFor, measuredForm, sameMeasureUnit,
+    structuredValueFor, type QuantityPromise, type TextPromise
 } from '../domain/promises.js';
 import type { Operator } from '../domain/value-types.js';
 import { samePromise } from '../validation/text-consistency-match.js';
@@ -93,11 +94,11 @@ const sourceOf = ({ field, text, promise }: Found) =>
 
 function proposalFor(written: Found, target: DraftTarget, names: Names, costModel: CostModel): Proposal {
     const change = changeOf(written.promise);
-    // 提高到15%: the verb is no part of what is measured (公众科学素质比例 ≥15%).
-    const found = change?.to ? { ...written, promise: { ...written.promise, subject: change.subject } } : written;
+    // 提高到15%: the verb is no part of what is measured (公众科学素质比例 ≥15%); the change gives the operator.
+    const found = change ? { ...written, promise: measuredForm(written.promise, change) } : written;
     const { promise } = found;
-    const { level1, level2 } = change && !change.to ? changeCategory(promise, costModel) : categoryOf(promise, costModel);
-    const fields = valueFields(found, level2, change);
+    const { level1, level2 } = change && !change.to ? changeCategoryFor(categoryOf(promise, costModel), promise.subject) : categoryOf(promise, costModel);
+    const fields = valueFields(found, level2);
     const cell = promise.kind === 'quantity' && promise.max !== undefined ? structuredValueFor(promise) : cellText(fields);
     const { name, sameAs, inTable } = uniqueName(promise, names);
     let proposal: Proposal = {
@@ -129,47 +130,13 @@ function proposalFor(written: Found, target: DraftTarget, names: Names, costMode
     return proposal;
 }
 
-function valueFields(found: Found, level2: Level2Name, change: Change | null): Pick<Proposal, 'operator' | 'number' | 'unit' | 'per' | 'date'> {
+function valueFields(found: Found, level2: Level2Name): Pick<Proposal, 'operator' | 'number' | 'unit' | 'per' | 'date'> {
     const p = found.promise;
     if (p.kind === 'date') return { operator: p.op, number: null, unit: null, per: null, date: p.date };
     // A range (10～20场) is written as one, its lower bound in `number` (the cells carry both bounds).
-    // A change the text states without an operator (提高到15%, 增长10%) is met by reaching or passing it.
-    const operator = change && p.op === '=' && p.max === undefined && !p.approximate ? (change.rise || !change.to ? '≥' : '≤') : operatorFor(found, level2);
-    return { operator, number: p.value, unit: p.unit, per: p.per, date: null };
+    return { operator: operatorFor(found, level2), number: p.value, unit: p.unit, per: p.per, date: null };
 }
 
-/** A change the text promises: to a level (提高到15%, 降低至1%), or by a rate (较上年增长10%). */
-interface Change {
-    verb: string;
-    rise: boolean;
-    /** to a level; else by a share of a base the text does not give */
-    to: boolean;
-    /** the subject without the verb (for a change to a level) */
-    subject: string;
-}
-
-const CHANGE_TO = /(提高|提升|增长|增加|上升|降低|下降|减少|压缩)(?:到|至)$/;
-const CHANGE_BY = /(提高|提升|增长|增加|上升|降低|下降|减少)了?$/;
-const FALLS = /降低|下降|减少|压缩/;
-
-function changeOf(p: TextPromise): Change | null {
-    if (p.kind !== 'quantity') return null;
-    const to = CHANGE_TO.exec(p.subject);
-    if (to) return { verb: to[0], rise: !FALLS.test(to[1]!), to: true, subject: p.subject.slice(0, to.index) };
-    // By a count (增加500人) the number is an output like any; by a % it is a rate of change.
-    const by = unitKind(p.unit) === 'percent' ? CHANGE_BY.exec(p.subject) : null;
-    return by ? { verb: by[0], rise: !FALLS.test(by[1]!), to: false, subject: p.subject } : null;
-}
-
-// A rate of change of what the outputs bring about is an effect (RULES §4: 提升 → 22 社会效益 / 21 经济效益, rewritten
-// X较上年提升≥Y%（基数B）), not a 质量 rate; of money and deals an economic one.
-const ECONOMIC = /金额|交易|产值|收入|投资|融资|转化|经济/;
-
-function changeCategory(p: TextPromise, costModel: CostModel): { level1: Level1Name; level2: Level2Name } {
-    const base = categoryOf(p, costModel);
-    if (base.level1 !== '产出指标' || base.level2 === '成本指标' || base.level2 === '时效指标') return base;
-    return ECONOMIC.test(p.subject) ? { level1: '效益指标', level2: '经济效益指标' } : { level1: '效益指标', level2: '社会效益指标' };
-}
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
