@@ -289,7 +289,9 @@ class Clauses {
 }
 
 const DEADLINE = /(?:截至|截止到|截止|不晚于|于|在)?(?:19|20)\d{2}年(?:\d{1,2}月(?:\d{1,2}[日号])?)?(?:底|末)?(?:前|之前|以前|内)?(?:完成)?/g;
-const RELATIVE_DEADLINE = /(?:本年度|本年|年度|当年|今年|年)(?:内|底)前?完成|(?:\d{1,2})月(?:底|末)?(?:前|之前|以前)完成/g;
+// The words before a deadline (活动于11月前完成) belong to it, as in DEADLINE: not to the name of what is done.
+const DEADLINE_WORDS = /^(?:截至|截止到|截止|不晚于|于|在)/;
+const RELATIVE_DEADLINE = /(?:截至|截止到|截止|不晚于|于|在)?(?:(?:本年度|本年|年度|当年|今年|年)(?:内|底)前?完成|(?:\d{1,2})月(?:底|末)?(?:前|之前|以前)完成|(?<![年\d])\d{1,2}月\d{1,2}[日号](?:前|之前|以前)完成)/g;
 
 /** 2024年12月前完成, 截止2022年底, 年底前完成 (with the budget year): dates that state when something is done. */
 function findDeadlines(text: string, year: number | undefined): Raw[] {
@@ -299,7 +301,8 @@ function findDeadlines(text: string, year: number | undefined): Raw[] {
             const written = m[0];
             // A year alone (2024年) or a year naming a period (2024年度) is context, not a deadline.
             if (!/前|底|末|截至|截止|不晚于|完成/.test(written)) continue;
-            const parsed = parseDateValue(written, year);
+            // The value parser reads 年底前完成 but not 于年底前完成: the words before it say nothing more than 前.
+            const parsed = parseDateValue(pattern === RELATIVE_DEADLINE ? written.replace(DEADLINE_WORDS, '') : written, year);
             if (parsed?.kind !== 'date') continue;
             found.push({ q: null, min: null, date: { op: parsed.op, date: parsed.date }, start: m.index, end: m.index + written.length });
         }
@@ -676,6 +679,50 @@ export function categoryFor(p: TextPromise): { level1: string; level2: string } 
     }
     if (/受益|受众/.test(s)) return { level1: '效益指标', level2: '社会效益指标' };
     return { level1: '产出指标', level2: '数量指标' };
+}
+
+/** A change the text promises: to a level (提高到15%, 降低至1%), or by a rate (较上年增长10%). */
+export interface PromiseChange {
+    verb: string;
+    rise: boolean;
+    /** to a level; else by a share of a base the text does not give */
+    to: boolean;
+    /** the subject without the verb (for a change to a level: 公众科学素质比例) */
+    subject: string;
+}
+
+const CHANGE_TO = /(提高|提升|增长|增加|上升|降低|下降|减少|压缩)(?:到|至)$/;
+const CHANGE_BY = /(提高|提升|增长|增加|上升|降低|下降|减少)了?$/;
+const FALLS = /降低|下降|减少|压缩/;
+
+export function changeOf(p: TextPromise): PromiseChange | null {
+    if (p.kind !== 'quantity') return null;
+    const to = CHANGE_TO.exec(p.subject);
+    if (to) return { verb: to[0], rise: !FALLS.test(to[1]!), to: true, subject: p.subject.slice(0, to.index) };
+    // By a count (增加500人) the number is an output like any; by a % it is a rate of change.
+    const by = unitKind(p.unit) === 'percent' ? CHANGE_BY.exec(p.subject) : null;
+    return by ? { verb: by[0], rise: !FALLS.test(by[1]!), to: false, subject: p.subject } : null;
+}
+
+/**
+ * The promise as an indicator measures it: a change to a level without the verb (提高到15% → 公众科学素质比例), and a
+ * change stated without an operator (提高到15%, 增长10%) met by reaching or passing it (≤ for a fall to a level).
+ */
+export function measuredForm(p: TextPromise, change: PromiseChange | null = changeOf(p)): TextPromise {
+    if (!change || p.kind !== 'quantity') return p;
+    const subject = change.to ? change.subject : p.subject;
+    const op: Operator = p.op === '=' && p.max === undefined && !p.approximate ? (change.rise || !change.to ? '≥' : '≤') : p.op;
+    return { ...p, subject, op };
+}
+
+// A rate of change of what the outputs bring about is an effect (RULES §4: 提升 → 22 社会效益 / 21 经济效益, rewritten
+// X较上年提升≥Y%（基数B）), not a 质量 rate; of money and deals an economic one.
+const ECONOMIC = /金额|交易|产值|收入|投资|融资|转化|经济/;
+
+/** The 二级 of a change by a rate, from the one its words alone would give. */
+export function changeCategoryFor<T extends { level1: string; level2: string }>(base: T, subject: string): T | { level1: '效益指标'; level2: '经济效益指标' | '社会效益指标' } {
+    if (base.level1 !== '产出指标' || base.level2 === '成本指标' || base.level2 === '时效指标') return base;
+    return ECONOMIC.test(subject) ? { level1: '效益指标', level2: '经济效益指标' } : { level1: '效益指标', level2: '社会效益指标' };
 }
 
 /**

@@ -1,7 +1,8 @@
 // A model's answer made whole: the promises of the text that the model left out (the rule drafter reads them, no
 // proposal of the model quotes them, the table does not measure them) are added from the rule drafter and marked as
 // such, so that none disappears without a word; then what the table measures is set apart and the skeletons are added
-// where neither the model nor the text gives a 满意度 or 时效 target. The CLI's drafter and the editor's both come here.
+// where neither the model nor the text gives a 满意度 or 时效 target (in the 2021 model also a 成本 one). The CLI's
+// drafter and the editor's both come here.
 import type { CostModel } from '../domain/taxonomy.js';
 import { setApartMeasured } from './measured.js';
 import { withConfirmation, type MeasuredPromise, type Proposal } from './proposal.js';
@@ -17,7 +18,7 @@ export function completeLlmAnswer(target: DraftTarget, answer: readonly Proposal
         .filter(rule => !answer.some(p => quotesSame(target, p, rule)))
         .map(rule => withConfirmation(rule, LEFT_OUT_REASON));
     const all = [...fresh, ...leftOut];
-    return { proposals: options.skeletons === false ? all : [...all, ...skeletonsFor(target, all)], measured };
+    return { proposals: options.skeletons === false ? all : [...all, ...skeletonsFor(target, all, options.costModel)], measured };
 }
 
 /**

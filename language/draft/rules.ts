@@ -5,7 +5,8 @@
 import type { CostModel } from '../domain/taxonomy.js';
 import { unitKind } from '../domain/units.js';
 import {
-    alternativeNameFor, baseValue, categoryFor, countsInVenue, findPromises, indicatorNameFor, sameMeasureUnit, structuredValueFor, type QuantityPromise, type TextPromise
+    alternativeNameFor, baseValue, categoryFor, changeCategoryFor, changeOf, countsInVenue, findPromises, indicatorNameFor, measuredForm, sameMeasureUnit,
+    structuredValueFor, type QuantityPromise, type TextPromise
 } from '../domain/promises.js';
 import type { Operator } from '../domain/value-types.js';
 import { samePromise } from '../validation/text-consistency-match.js';
@@ -60,7 +61,7 @@ export function draftRules(target: DraftTarget, options: RuleDraftOptions = {}):
         if (written) measured.push({ source: sourceOf(f), indicator: written.indicator.name, value: written.value });
         else proposals.push(proposalFor(f, target, names, options.costModel ?? 'legacy'));
     }
-    if (options.skeletons !== false) proposals.push(...skeletonsFor(target, proposals));
+    if (options.skeletons !== false) proposals.push(...skeletonsFor(target, proposals, options.costModel));
     return { proposals, measured };
 }
 
@@ -91,9 +92,12 @@ function numberKey(p: TextPromise): string {
 const sourceOf = ({ field, text, promise }: Found) =>
     ({ field, quote: text.slice(promise.span[0], promise.span[1]), start: promise.span[0], end: promise.span[1] });
 
-function proposalFor(found: Found, target: DraftTarget, names: Names, costModel: CostModel): Proposal {
+function proposalFor(written: Found, target: DraftTarget, names: Names, costModel: CostModel): Proposal {
+    const change = changeOf(written.promise);
+    // 提高到15%: the verb is no part of what is measured (公众科学素质比例 ≥15%); the change gives the operator.
+    const found = change ? { ...written, promise: measuredForm(written.promise, change) } : written;
     const { promise } = found;
-    const { level1, level2 } = categoryOf(promise, costModel);
+    const { level1, level2 } = change && !change.to ? changeCategoryFor(categoryOf(promise, costModel), promise.subject) : categoryOf(promise, costModel);
     const fields = valueFields(found, level2);
     const cell = promise.kind === 'quantity' && promise.max !== undefined ? structuredValueFor(promise) : cellText(fields);
     const { name, sameAs, inTable } = uniqueName(promise, names);
@@ -109,6 +113,9 @@ function proposalFor(found: Found, target: DraftTarget, names: Names, costModel:
     if (inTable) proposal = withConfirmation(proposal, `${IN_TABLE_REASON}「${inTable}」，但它的指标值没有写明 ${proposal.annual}：可把这个值写进表中那一条，或采用本条并改写名称`);
     if (promise.kind === 'quantity' && promise.approximate) {
         proposal = withConfirmation(proposal, `原文为约数「${promise.text}」，已按「不少于」写作 ${proposal.annual}`);
+    }
+    if (change && !change.to) {
+        proposal = withConfirmation(proposal, `原文只写了${change.verb}${proposal.annual.replace(/^[≥≤]/, '')}，没有写明基数（如上年实际值）：请在指标名称或指标解释中写明基数`);
     }
     if (promise.year !== null && target.year !== null && promise.year !== target.year) {
         proposal = withConfirmation(proposal, `原文说的是${promise.year}年的目标，不一定是本年度（${target.year}年）的指标值`);
@@ -129,6 +136,7 @@ function valueFields(found: Found, level2: Level2Name): Pick<Proposal, 'operator
     // A range (10～20场) is written as one, its lower bound in `number` (the cells carry both bounds).
     return { operator: operatorFor(found, level2), number: p.value, unit: p.unit, per: p.per, date: null };
 }
+
 
 const CHINESE = /[\u4e00-\u9fff]/;
 

@@ -1,7 +1,9 @@
-// Skeletons a reviewer expects where the target has none (RULES §3.5 C1–C3): a 满意度 indicator and a 时效 indicator.
+// Skeletons a reviewer expects where the target has none (RULES §3.5 C1–C3): a 满意度 indicator and a 时效 indicator,
+// and under the 2021 cost model a 成本 one.
 // Their value is the 〔待填〕 placeholder (PLACEHOLDER, the quick-fixes' convention): the validator reports it as
 // value/placeholder, so a skeleton can never pass for a real target.
 import type { IndicatorList } from '../compile/model.js';
+import type { CostModel } from '../domain/taxonomy.js';
 import { cellText } from './cells.js';
 import type { Proposal } from './proposal.js';
 import type { DraftTarget } from './targets.js';
@@ -9,10 +11,14 @@ import type { DraftTarget } from './targets.js';
 /** Also the comment the accepted line keeps in the file: it must read right after 采用, so it asks only to fill in. */
 export const PLACEHOLDER_REASON = '占位骨架：原文没有给出目标值，请填写〔待填〕处';
 
-/** Whether a 二级 (by code) already holds a 三级 in the written indicators. */
-function has(lists: readonly IndicatorList[], level2Code: string): boolean {
-    return lists.some(list => list.groups.some(g => g.blocks.some(b => b.code === level2Code && b.indicators.length > 0)));
+/** Whether a 二级 (by code, or by a test of its code) already holds a 三级 in the written indicators. */
+function has(lists: readonly IndicatorList[], level2Code: string | ((code: string | null) => boolean)): boolean {
+    const wanted = typeof level2Code === 'string' ? (code: string | null) => code === level2Code : level2Code;
+    return lists.some(list => list.groups.some(g => g.blocks.some(b => wanted(b.code) && b.indicators.length > 0)));
 }
+
+/** 成本 in either model (14 under 产出, or 41–43): a table with the other model's is cost-model-differs, not missing. */
+const isCost = (code: string | null) => code === '14' || !!code?.startsWith('4');
 
 // The list number a task's name keeps from the table (一、 1. 1、 （一） (1) 第一、 ①): not part of an indicator's name.
 const ORDINAL = /^(?:第?[一二三四五六七八九十]{1,3}[、.．,，]|\d{1,2}(?:[、.．,，)）]|\s)|[(（](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳])+/;
@@ -36,13 +42,17 @@ function skeleton(name: string, level1: Proposal['level1'], level2: Proposal['le
     };
 }
 
-export function skeletonsFor(target: DraftTarget, drafted: readonly Proposal[]): Proposal[] {
+export function skeletonsFor(target: DraftTarget, drafted: readonly Proposal[], costModel: CostModel = 'legacy'): Proposal[] {
     const out: Proposal[] = [];
     if (!drafted.some(p => p.level2 === '服务对象满意度指标') && !has(target.existing, '31')) {
         out.push(skeleton('服务对象满意度', '满意度指标', '服务对象满意度指标', '≥', '%'));
     }
     if (!drafted.some(p => p.level2 === '时效指标') && !has(target.existing, '13')) {
         out.push(skeleton(`${workOf(target.name)}完成时间`, '产出指标', '时效指标', '≤', null));
+    }
+    // The 2021 model makes 成本 a 一级 every table must fill (hierarchy/missing-cost; RULES §3.5 C1): a cap in 万元.
+    if (costModel === '2021' && !drafted.some(p => p.level1 === '成本指标' || p.level2 === '成本指标') && !has(target.existing, isCost)) {
+        out.push(skeleton(`${workOf(target.name)}成本`, '成本指标', '经济成本指标', '≤', '万元'));
     }
     return out;
 }

@@ -85,7 +85,7 @@ class IndicatorState {
                 this.level1(one, cell);
                 seen = 1;
             } else {
-                this.level2(two!, cell);
+                this.level2(two!, cell, seen === 1);
                 seen = 2;
             }
         }
@@ -196,9 +196,14 @@ class IndicatorState {
         this.block = null;
     }
 
-    private level2(label: CategoryLabel, cell: SourceCell): void {
+    /**
+     * `underRowsLevel1`: the row's own 一级 label stands before it. A 二级 the table files so under another 一级 stays
+     * there, as written, for hierarchy/wrong-level1 to report at its cell; only a 二级 without its 一级 above it (a
+     * merged 一级 cell lost) is put under its own.
+     */
+    private level2(label: CategoryLabel, cell: SourceCell, underRowsLevel1 = false): void {
         this.respelled(label, cell);
-        if (!this.group || this.group.code !== label.category.parent) {
+        if (!this.group || (this.group.code !== label.category.parent && !underRowsLevel1)) {
             const parent = categoryByCode(label.category.parent!)!;
             this.ctx.placement.note(cell.where, `二级指标「${label.name}」上方没有它的一级指标「${parent.name}」：已补上。`);
             this.group = { name: parent.name, code: parent.code, blocks: [] };

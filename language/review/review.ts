@@ -11,6 +11,7 @@ import { ImportError } from '../import/errors.js';
 import { importBytes, renderImport, type ImportResult } from '../import/import.js';
 import { generatedPlaceText, sourcePlaceText } from './place-text.js';
 import { SourceMap } from './places.js';
+import { earlierLine, HierarchyCode, type HierarchyData } from '../validation/hierarchy.js';
 import { buildReport, type FileReview, type FindingPlace, type ReviewFinding, type ReviewReport } from './report.js';
 
 // Reviewing a folder: every .jxmb is checked as `jxmb check` checks it; every table (.xlsx, .docx, text) is imported
@@ -138,5 +139,16 @@ export function importedFinding(map: SourceMap, diagnostic: Diagnostic): ReviewF
             generated
         }
         : { kind: 'generated', text: generatedPlaceText(f.line), generated };
-    return { severity: f.severity, code: f.code, message: f.message, place, order: [f.line, f.column] };
+    return { severity: f.severity, code: f.code, message: placedMessage(map, diagnostic, f.message), place, order: [f.line, f.column] };
+}
+
+/** duplicate-name names the first by its line in the .jxmb: in a table, that line is the import's, never seen. */
+function placedMessage(map: SourceMap, diagnostic: Diagnostic, message: string): string {
+    const earlier = diagnostic.code === HierarchyCode.duplicateName ? (diagnostic.data as HierarchyData | undefined)?.earlier : undefined;
+    if (!earlier) return message;
+    const origin = map.originOf(earlier);
+    const place = origin?.cell.place
+        ? sourcePlaceText(origin.cell.place) + (origin.detail ? ` ${origin.detail}` : '')
+        : `导入后第 ${earlier.start.line + 1} 行`;
+    return message.replace(`（${earlierLine(earlier.start.line + 1)}）`, `（${earlierLine(place)}）`);
 }

@@ -1,4 +1,5 @@
-import { type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { GrammarUtils, type AstNode, type MaybePromise, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import { walkAst } from '../ast-walk.js';
 import {
     isProject,
@@ -46,6 +47,11 @@ export interface HierarchyData {
     level1?: string;
     /** The 二级 code(s) to fill or move to. */
     level2?: string[];
+    /**
+     * duplicate-name: the first name's range. The message gives its line; a review of an imported table names its
+     * cell instead (review/review.ts), the generated .jxmb being unseen.
+     */
+    earlier?: Range;
 }
 
 const modelNames: Record<CostModel, string> = { legacy: '旧口径（成本指标为产出指标下的二级指标）', '2021': '2021口径（成本指标为一级指标，财预〔2021〕101号）' };
@@ -198,6 +204,9 @@ export function checkOutputComposition(owner: IndicatorOwner, accept: Validation
 
 // ─── Q1: duplicate names in one numbered list ────────────────────────────────────────────────────────────────────
 
+/** Where duplicate-name says the first stands; review/review.ts puts a table's cell in its place. */
+export const earlierLine = (line: number | string): string => `${typeof line === 'number' ? `第 ${line} 行` : line}已有`;
+
 /**
  * The same 三级 name twice in one list: a 项目支出 project's numbered list (a restart at 1 begins another list,
  * which may repeat names, RULES Q1), or a 部门整体 declaration's whole 绩效指标. A quoted value that lost its 「：」
@@ -215,9 +224,10 @@ export function checkDuplicateNames(trees: readonly IndicatorTree[], accept: Val
         }
         const line = (earlier.$cstNode?.range.start.line ?? 0) + 1;
         const list = trees.length === 1 && isProject(trees[0]!.$container) ? '编号列表' : '申报表';
+        const name = earlier.$cstNode && GrammarUtils.findNodeForProperty(earlier.$cstNode, 'name');
         report(accept, 'warning',
-            `三级指标「${indicator.name}」在同一${list}中重复（第 ${line} 行已有）：同一列表中的指标名称应唯一，否则无法分别考核。`,
-            { node: indicator, property: 'name' }, { code: HierarchyCode.duplicateName });
+            `三级指标「${indicator.name}」在同一${list}中重复（${earlierLine(line)}）：同一列表中的指标名称应唯一，否则无法分别考核。`,
+            { node: indicator, property: 'name' }, { code: HierarchyCode.duplicateName, ...(name ? { earlier: name.range } : {}) });
     }
 }
 

@@ -62,8 +62,8 @@ export const RULE_DOCS: Readonly<Record<string, RuleDoc>> = {
     },
 
     'structure/missing-indicators': {
-        title: '部门整体申报表没有绩效指标',
-        checks: '部门整体申报表是否至少有一个三级绩效指标（项目见 budget/missing-project-indicators）。',
+        title: '申报表没有绩效指标',
+        checks: '部门整体申报表是否至少有一个三级绩效指标；项目支出表是否至少有一个项目（项目没有指标见 budget/missing-project-indicators）。',
         why: '绩效指标应当包括产出、效益和满意度指标并设定具体的指标值，没有指标的申报表无法考核。',
         fix: '添加「绩效指标」，至少包括产出、效益和满意度指标。'
     },

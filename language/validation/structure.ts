@@ -82,6 +82,16 @@ function checkMissingIndicators(declaration: DepartmentDeclaration, accept: Vali
 }
 
 /**
+ * A 项目支出 table without any 项目 has no 绩效目标 or 三级 to review (a 项目 without them is
+ * budget/missing-project-indicators): with no finding it passed a folder review as 通过.
+ */
+function checkMissingProjects(declaration: ProjectDeclaration, accept: ValidationAcceptor): void {
+    if (containsType(declaration, 'Project')) return;
+    accept('warning', `${named('项目支出', declaration.unit)}没有项目：应按项目填写资金、绩效目标和三级绩效指标（产出、效益和满意度指标）。`,
+        { node: declaration, property: 'unit', code: Code.missingIndicators });
+}
+
+/**
  * A name written as "" (an importer keeps a row whose name cell was empty so that its values are not lost): the
  * official table would show an empty 名称 cell. A name a syntax error took is the syntax error's to report.
  */
@@ -102,7 +112,10 @@ export const structureChecks: ValidationChecks<JxmbAstType> = {
         checkDuplicateMembers(node.members, departmentSingles, accept);
         checkMissingIndicators(node, accept);
     },
-    ProjectDeclaration: (node: ProjectDeclaration, accept) => checkEmptyName('部门名称', node.unit, node, 'unit', accept),
+    ProjectDeclaration: (node: ProjectDeclaration, accept) => {
+        checkEmptyName('部门名称', node.unit, node, 'unit', accept);
+        checkMissingProjects(node, accept);
+    },
     SpendingUnit: (node: SpendingUnit, accept) => checkEmptyName('资金使用单位名称', node.name, node, 'name', accept),
     Task: (node: Task, accept) => {
         checkEmptyName('年度重点工作任务名称', node.name, node, 'name', accept);

@@ -7,7 +7,8 @@ import type { Range } from 'vscode-languageserver-types';
 import { parseNumber } from '../compile/numbers.js';
 import { usableYear } from '../compile/value-limits.js';
 import {
-    alternativeNameFor, baseValue, categoryFor, indicatorNameFor, structuredValueFor, subjectSimilarity, type TextPromise
+    alternativeNameFor, baseValue, categoryFor, changeCategoryFor, changeOf, indicatorNameFor, measuredForm, structuredValueFor, subjectSimilarity,
+    type TextPromise
 } from '../domain/promises.js';
 import { formatNumber } from '../domain/numbers.js';
 import {
@@ -225,8 +226,12 @@ function valueMeasures(indicator: Indicator, value: Value, year: number | undefi
     return indicatorValueMeasures(indicator.name, text, value.$type === 'TextValue', year, { indicator, value });
 }
 
-function specFor(promise: TextPromise): IndicatorSpec {
-    return { name: indicatorNameFor(promise), alternativeName: alternativeNameFor(promise), value: structuredValueFor(promise), ...categoryFor(promise) };
+function specFor(written: TextPromise): IndicatorSpec {
+    // 提高到15%, 增长10%: the indicator the drafter proposes too (公众科学素质比例 ≥15%; a rate of change in 效益).
+    const change = changeOf(written);
+    const promise = measuredForm(written, change);
+    const category = change && !change.to ? changeCategoryFor(categoryFor(promise), promise.subject) : categoryFor(promise);
+    return { name: indicatorNameFor(promise), alternativeName: alternativeNameFor(promise), value: structuredValueFor(promise), ...category };
 }
 
 // Named alike, not merely sharing a compound: 形成科技工作者建议 and 科技工作者宣传 share 0.6 and are different things.

@@ -112,3 +112,21 @@ test('an item of a 项目支出 绩效指标 cell is named by its number and nam
     const indicators = d.spendingUnits.flatMap(u => u.projects).flatMap(p => p.indicators).flatMap(l => l.groups).flatMap(g => g.blocks).flatMap(b => b.indicators);
     expect(indicators.map(i => result.origins.get(i)?.detail)).toEqual(['第 1 项「举办活动场次」', '第 1 项「培训人次」']);
 });
+
+test('a duplicate name in a table points to the first by its cell, not by a line of the .jxmb the reviewer never sees', async () => {
+    // It said 「（第 5 行已有）」: a line of the generated .jxmb, while the table's own row 3 holds the first.
+    const rows = [
+        '部门名称\t测试单位',
+        '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+        '\t产出指标\t数量指标\t举办活动场次\t≥12场次\t≥12场次',
+        '\t\t时效指标\t完成时间\t≤2024-12-31\t≤2024-12-31',
+        '\t\t质量指标\t举办活动场次\t≥10场次\t≥10场次'
+    ].join('\n');
+    const result = await importBytes(Buffer.from(rows, 'utf8'));
+    const { document, diagnostics } = await parseAndValidate(jxmb(), renderImport(result, 'test.txt'));
+    const duplicate = diagnostics.find(d => d.code === 'hierarchy/duplicate-name')!;
+    const finding = importedFinding(SourceMap.of(document, result.model, result.origins), duplicate);
+    expect(finding.place.text).toBe('第5行第4列');
+    expect(finding.message).toContain('（第3行第4列已有）');
+    expect(finding.message).not.toMatch(/第 \d+ 行/);
+});

@@ -192,6 +192,22 @@ describe('forms and categories', () => {
         expect(proposals[0]!.operator).toBe('=');
     });
 
+    test('a rise or fall the text promises: 提高到N% is a floor on the measure itself, 增长N% a 效益 floor that needs its base', () => {
+        // It was drafted as 质量指标 「科普受益人次较上年增长（%）」 = 10% (exceeding it missed the target) and as
+        // 「公众科学素质比例提高到」 = 15%, the verb left in the name.
+        const proposals = draftWithRules(fresh('科普受益人次较上年增长10%，公众科学素质比例提高到15%，科普活动覆盖率提高至95%，成果转化金额增长8%，投诉率降低到1%。'), { skeletons: false });
+        expect(proposals.map(brief)).toEqual([
+            '社会效益指标 科普受益人次较上年增长（%） ≥10%',
+            '社会效益指标 公众科学素质比例 ≥15%',
+            '社会效益指标 科普活动覆盖率 ≥95%',
+            '经济效益指标 成果转化金额增长（%） ≥8%',
+            '质量指标 投诉率 ≤1%'
+        ]);
+        // A rise by N% is measured against a base the text does not give.
+        expect(proposals.map(p => p.needsConfirmation)).toEqual([true, false, false, true, false]);
+        expect(proposals[0]!.reason).toContain('基数');
+    });
+
     test('seed 003 「换届工作」: the seats its election fills are exact counts', async () => {
         const proposals = draftWithRules(await sampleTarget('003-baiyun-kexie.jxmb', '换届工作'), { skeletons: false });
         expect(proposals.map(brief)).toContain('数量指标 区科协主席人数 1名');
@@ -209,6 +225,37 @@ describe('forms and categories', () => {
         ]);
         const checked = await checkProposals(jxmb(), target, proposals);
         expect(checked.flatMap(p => p.diagnostics.filter(d => d.severity === 'error' || d.severity === 'warning'))).toEqual([]);
+    });
+
+    test('a deadline by day without a year (6月30日前完成) is read in the budget year, as 11月前完成 is', () => {
+        // The first was left out of the preview without a word (a text with no other deadline got the 〔待填〕 skeleton).
+        const proposals = draftWithRules(fresh('6月30日前完成设备验收；11月前完成培训；2024年9月30日前完成招标。'));
+        expect(proposals.map(brief)).toEqual([
+            '时效指标 设备验收完成时间 ≤2024-06-30',
+            '时效指标 培训完成时间 ≤2024-11-30',
+            '时效指标 招标完成时间 ≤2024-09-30',
+            `服务对象满意度指标 服务对象满意度 ≥${PLACEHOLDER}%`
+        ]);
+    });
+
+    test('the 于 or 在 before a deadline without a year is not part of the name (活动于11月前完成 → 活动完成时间)', () => {
+        // They were named 「活动于完成时间」, 「工作在完成时间」, 「培训于完成时间」, as 「活动于2024年11月前完成」 never was.
+        const proposals = draftWithRules(fresh('活动于11月前完成；工作在6月30日前完成；培训于年底前完成；招标于2024年9月30日前完成。'), { skeletons: false });
+        expect(proposals.map(brief)).toEqual([
+            '时效指标 活动完成时间 ≤2024-11-30',
+            '时效指标 工作完成时间 ≤2024-06-30',
+            '时效指标 培训完成时间 ≤2024-12-31',
+            '时效指标 招标完成时间 ≤2024-09-30'
+        ]);
+    });
+
+    test('under the 2021 cost model a 成本 skeleton where neither the text nor the table has a 成本 target', () => {
+        // hierarchy/missing-cost reports such a table (an error where a bureau's jxmb.yaml says so); the preview offered
+        // nothing for it.
+        const skeletons = (text: string, costModel: '2021' | 'legacy') => draftWithRules(fresh(text), { costModel }).filter(p => p.placeholder).map(brief);
+        expect(skeletons('举办讲座12场。', '2021')).toContain(`经济成本指标 测试任务成本 ≤${PLACEHOLDER}万元`);
+        expect(skeletons('举办讲座12场。', 'legacy').some(p => p.includes('成本'))).toBe(false);
+        expect(skeletons('举办讲座12场，单场活动成本不超过1.5万元。', '2021').some(p => p.includes('成本'))).toBe(false);
     });
 
     test('a text without satisfaction or deadline gets both skeletons, marked as placeholders', () => {

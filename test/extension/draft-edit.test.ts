@@ -116,6 +116,14 @@ describe('draft edit', () => {
         expect(namesByBlock(other!.indicators)).toEqual({ '产出指标/数量指标': ['培训期数'] });
     });
 
+    test('under the 2021 cost model the 成本 skeleton lands in a 成本指标 一级 block of its own', async () => {
+        const text = department('    绩效指标 { 产出指标 { 数量指标 { "举办培训班期数"：≥4期 } } }\n');
+        const { proposals } = await draftIndicators({ source: text, target: '科普活动' }, { services: jxmb(), costModel: '2021' });
+        const after = textWithProposals(jxmb(), documentOf(text), 0, proposals.filter(p => p.level1 === '成本指标'), 2024)!;
+        const [declaration] = await parsedAfter(after) as [Extract<Declaration, { kind: 'department' }>];
+        expect(namesByBlock(declaration.indicators)['成本指标/经济成本指标']).toEqual(['科普活动成本']);
+    });
+
     test('the edit is one replacement of the changed lines that yields the same text', async () => {
         const text = department(`    绩效指标 {
         产出指标 {

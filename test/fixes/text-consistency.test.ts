@@ -41,6 +41,14 @@ describe('add the indicator a text promises', () => {
         expect(fix.edits[0]!.snippet).toBe('                "${1:发布科普文章数量}"：≥210篇\n');
     });
 
+    test('a rise the text promises: to a level without the verb, by a rate as a 效益 floor (as the drafter proposes)', async () => {
+        // They were 「公众科学素质比例提高到」 15% and 「学会会员人数增长」 5% under 质量指标: an exact rate of change in 产出.
+        const to = await applyFixAndRecheck(department('公众科学素质比例提高到15%。', quantityBlock), PROMISE, '添加指标');
+        expect(to.fix.title).toBe('添加指标「公众科学素质比例」≥15%（社会效益指标）');
+        const by = await applyFixAndRecheck(department('学会会员人数增长5%。', quantityBlock), PROMISE, '添加指标');
+        expect(by.fix.title).toBe('添加指标「学会会员人数增长」≥5%（社会效益指标）');
+    });
+
     test('an empty inline block is opened up (经济效益指标 { })', async () => {
         const before = department('依托创交会促成技术成果转化交易落地金额不少于100亿元。', quantityBlock);
         const { text } = await applyFixAndRecheck(before, PROMISE);

@@ -50,6 +50,21 @@ describe('部门整体', () => {
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
     });
 
+    test('a 二级 the table files under another 一级 on the same row stays there, for the checks to report', async () => {
+        // It was moved under its own 一级 with a note 「上方没有它的一级指标「满意度指标」：已补上」: the table states
+        // 效益指标 on that very row, and a review of it found nothing (hierarchy/wrong-level1 reports it in a .jxmb).
+        const result = await importBytes(tsv(
+            '部门名称\t某协会',
+            '绩效指标\t一级指标\t二级指标\t三级指标\t实施周期指标值\t年度指标值',
+            '\t产出指标\t数量指标\t活动场次\t≥5场\t≥5场',
+            '\t效益指标\t服务对象满意度指标\t服务对象满意度\t≥90%\t≥90%'
+        ));
+        expect(modelDifferences(result.model, await compiled(`部门整体 "某协会" { 绩效指标 {
+            产出指标 { 数量指标 { "活动场次"：≥5场 } }
+            效益指标 { 服务对象满意度指标 { "服务对象满意度"：≥90% } } } }`))).toEqual([]);
+        expect(withoutYearNote(result.report)).toEqual([]);
+    });
+
     test('a cell quoted by Excel because of a line break is one cell', async () => {
         const result = await importBytes(tsv(
             '部门名称\t某协会',
