@@ -110,10 +110,19 @@ export function parserErrorAdvice(text: string, token: IToken, rule: string | un
     }
     // A value or a text: the quotes go round all of it, not round the word the parser stopped at.
     const whole = text.slice(offset, Math.max(offset + image.length, unquotedValueEnd(text, offset)));
-    const quote: Repair = { title: `加上引号：「${quoted(whole)}」`, offset, length: whole.length, newText: quoted(whole) };
-    if (ROW_VALUE_PLACE.test(before)) return { hint: `（文字指标值要加引号，如 ${quoted(whole)}；可度量的值直接写，如 ≥45场次）`, repair: quote };
-    if (/[：:][ \t\u3000]*$/.test(before)) return { hint: `（文字要加引号，如 ${quoted(whole)}）`, repair: quote };
+    const quote: Repair | undefined = glued(text, offset + whole.length) ? undefined
+        : { title: `加上引号：「${quoted(whole)}」`, offset, length: whole.length, newText: quoted(whole) };
+    if (ROW_VALUE_PLACE.test(before)) return { hint: `（文字指标值要加引号，如 ${quoted(whole)}；可度量的值直接写，如 ≥45场次）`, ...quote && { repair: quote } };
+    if (/[：:][ \t\u3000]*$/.test(before)) return { hint: `（文字要加引号，如 ${quoted(whole)}）`, ...quote && { repair: quote } };
     return NONE;
+}
+
+/**
+ * 「不少于50篇//"说明"」: the unquoted value runs into 「//」 or 「/*」, which the lexer reads as part of its unit. Quotes
+ * round the value would make the rest of the line a comment (and take its strings): no repair is certain there.
+ */
+function glued(text: string, end: number): boolean {
+    return text.startsWith('//', end) || text.startsWith('/*', end);
 }
 
 /** A cell of a table: text without jxmb's quotes, braces or 「：」 (a line with any of them is jxmb, however spaced). */
@@ -175,10 +184,9 @@ function unquotedWordValue(text: string, offset: number, image: string, before: 
     if (!/[0-9]/.test(whole) || whole.length <= image.length && !afterNumber) return undefined;
     const symbols = structuredFormOf(whole, parseValue(whole));
     const instead = symbols ? `，或写成 ${symbols}` : '';
-    return {
-        hint: `（文字指标值要整段加引号，如 "${whole}"${instead}）`,
-        repair: { title: `加上引号：「"${whole}"」`, offset: start, length: whole.length, newText: `"${whole}"` }
-    };
+    const hint = `（文字指标值要整段加引号，如 "${whole}"${instead}）`;
+    if (glued(text, start + whole.length)) return { hint };
+    return { hint, repair: { title: `加上引号：「"${whole}"」`, offset: start, length: whole.length, newText: `"${whole}"` } };
 }
 
 /**

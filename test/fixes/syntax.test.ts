@@ -49,6 +49,11 @@ describe('quick-fixes of syntax errors', () => {
         expect((await fixesFor(indicators('    "满意度"：90 ～'), 'parsing-error')).fixes).toEqual([]);
         // A month without its day: 12-01 or 12-31?
         expect((await fixesFor(indicators('    "完成时间"：2024年12月前'), 'parsing-error')).fixes.filter(f => f.title.startsWith('改为'))).toEqual([]);
+        // A value glued to 「//」, which the lexer reads as part of its unit: quotes would turn the rest of the line,
+        // with its string, into a comment (found by the quick-fix property test).
+        for (const value of ['不少于50篇//"说明" 暂定', '不少于50篇/*"说明" 暂定']) {
+            expect((await fixesFor(indicators(`    "发布科普文章数量"：${value}`), 'parsing-error')).fixes.filter(f => f.title.startsWith('加上引号'))).toEqual([]);
+        }
     });
 });
 
