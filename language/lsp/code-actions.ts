@@ -87,7 +87,7 @@ export function keepingComments(document: LangiumDocument<Document>, fix: QuickF
 }
 
 /**
- * The fixes write their lines with \n; in a file with CRLF line ends (written on Windows) the lines they add end in
+ * The fixes write their lines with \n; in a file with CRLF line ends only (written on Windows) the lines they add end in
  * CRLF too, as the formatter's do: an editor that does not convert them, or a tool applying `jxmb check --format
  * json`'s edits, would otherwise leave a file of mixed line ends.
  */
@@ -104,7 +104,10 @@ function usesCrlf(document: LangiumDocument): boolean {
     const text = document.textDocument;
     let known = lineEnds.get(text);
     if (known?.version !== text.version) {
-        known = { version: text.version, crlf: text.getText().includes('\r\n') };
+        // Only where every line ends so: in a file of mixed ends, a bare \n may be the user's, inside a string a fix
+        // copies (a 三级 moved with a name broken over two lines), and turning it into CRLF would change that text.
+        const whole = text.getText();
+        known = { version: text.version, crlf: whole.includes('\r\n') && !/(?<!\r)\n/.test(whole) };
         lineEnds.set(text, known);
     }
     return known.crlf;

@@ -103,4 +103,22 @@ describe('code actions through the language server', () => {
         expect(added.length).toBeGreaterThan(0);
         expect(added.filter(t => /(?<!\r)\n/.test(t))).toEqual([]);
     });
+
+    test('in a file of mixed line ends, a fix that moves a 三级 keeps the line break inside its name as it is', async () => {
+        // CRLF rows, and a name the author broke with a bare \n: the move to 满意度指标 turned that \n into CRLF (the
+        // quick-fix property test found it), changing the name the user wrote.
+        const uri = 'file:///tmp/jxmb-code-action-test/mixed.jxmb';
+        const name = '服务对象满意度\n（线上活动）';
+        const mixed = [
+            '部门整体 "示例区科协" 年度 2024 {', '    绩效指标 {', '        产出指标 {', `            数量指标 { "开展科普活动场次"：≥20场次  "${name}"：≥90% }`,
+            '            时效指标 { "活动完成时间"：≤2024-12-31 }', '        }', '        效益指标 { 社会效益指标 { "科普受益人次"：≥2万人次 } }', '    }', '}', ''
+        ].join('\r\n');
+        const { diagnostics } = await session.openChecked(uri, mixed);
+        const diagnostic = diagnostics.find(d => d.code === 'classification/satisfaction-misfiled')!;
+        expect(diagnostic).toBeDefined();
+        const actions = await session.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+        const moved = actions.flatMap(edits).map(e => e.newText).filter(t => t.includes('（线上活动）'));
+        expect(moved.length).toBeGreaterThan(0);
+        for (const t of moved) expect(t).toContain(`"${name}"`);
+    });
 });
