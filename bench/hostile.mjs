@@ -65,8 +65,11 @@ function checkMs(cli, file, timeoutMs) {
 /**
  * Each case at 1, n and 4n repetitions (one run each: the growth, not the last millisecond, is the figure). Where n
  * repetitions take less than `minMs` over the start-up, the growth would be noise over a few milliseconds, so n is
- * taken 4 times larger (up to `maxN`). A check that takes longer than `timeoutMs` is stopped and reported so.
+ * taken 4 times larger (up to `maxN`, and while 4n stays under jxmb's file limit). A check that takes longer than `timeoutMs` is stopped and reported so.
  */
+// jxmb refuses a file over 4 MB (MAX_SOURCE_BYTES, language/cli/source-files.ts) at once: a 4n past it measures the refusal.
+const MAX_BYTES = 4 * 1024 * 1024;
+
 export async function measureHostile(cli, dir, { n = 2500, maxN = 160_000, minMs = 100, timeoutMs = 60_000, log = () => {} } = {}) {
     mkdirSync(dir, { recursive: true });
     const results = [];
@@ -82,7 +85,8 @@ export async function measureHostile(cli, dir, { n = 2500, maxN = 160_000, minMs
         const at = reps => times[reps].timedOut ? null : times[reps].ms;
         let reps = n;
         await measure(reps);
-        while (at(reps) !== null && at(reps) - base < minMs && reps * 4 <= maxN) await measure(reps *= 4);
+        const fits = reps => Buffer.byteLength(make(reps)) <= MAX_BYTES;
+        while (at(reps) !== null && at(reps) - base < minMs && reps * 4 <= maxN && fits(reps * 16)) await measure(reps *= 4);
         await measure(4 * reps);
         const growth = at(reps) !== null && at(4 * reps) !== null && at(reps) - base > 0
             ? Math.round((at(4 * reps) - base) / (at(reps) - base) * 10) / 10 : null;
