@@ -719,9 +719,9 @@ export function measuredForm(p: TextPromise, change: PromiseChange | null = chan
 // X较上年提升≥Y%（基数B）), not a 质量 rate; of money and deals an economic one.
 const ECONOMIC = /金额|交易|产值|收入|投资|融资|转化|经济/;
 
-/** The 二级 of a change by a rate, from the one its words alone would give. */
-export function changeCategoryFor<T extends { level1: string; level2: string }>(base: T, subject: string): T | { level1: '效益指标'; level2: '经济效益指标' | '社会效益指标' } {
-    if (base.level1 !== '产出指标' || base.level2 === '成本指标' || base.level2 === '时效指标') return base;
+/** The 二级 of a promise, from the one its words alone would give (`base`): for a change by a rate, an effect. */
+export function changeCategoryFor<T extends { level1: string; level2: string }>(base: T, change: PromiseChange | null, subject: string): T | { level1: '效益指标'; level2: '经济效益指标' | '社会效益指标' } {
+    if (!change || change.to || base.level1 !== '产出指标' || base.level2 === '成本指标' || base.level2 === '时效指标') return base;
     return ECONOMIC.test(subject) ? { level1: '效益指标', level2: '经济效益指标' } : { level1: '效益指标', level2: '社会效益指标' };
 }
 

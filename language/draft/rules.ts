@@ -97,7 +97,7 @@ function proposalFor(written: Found, target: DraftTarget, names: Names, costMode
     // 提高到15%: the verb is no part of what is measured (公众科学素质比例 ≥15%); the change gives the operator.
     const found = change ? { ...written, promise: measuredForm(written.promise, change) } : written;
     const { promise } = found;
-    const { level1, level2 } = change && !change.to ? changeCategoryFor(categoryOf(promise, costModel), promise.subject) : categoryOf(promise, costModel);
+    const { level1, level2 } = changeCategoryFor(categoryOf(promise, costModel), change, promise.subject);
     const fields = valueFields(found, level2);
     const cell = promise.kind === 'quantity' && promise.max !== undefined ? structuredValueFor(promise) : cellText(fields);
     const { name, sameAs, inTable } = uniqueName(promise, names);
@@ -136,7 +136,6 @@ function valueFields(found: Found, level2: Level2Name): Pick<Proposal, 'operator
     // A range (10～20场) is written as one, its lower bound in `number` (the cells carry both bounds).
     return { operator: operatorFor(found, level2), number: p.value, unit: p.unit, per: p.per, date: null };
 }
-
 
 const CHINESE = /[\u4e00-\u9fff]/;
 

@@ -11,9 +11,8 @@ import type { DraftTarget } from './targets.js';
 /** Also the comment the accepted line keeps in the file: it must read right after 采用, so it asks only to fill in. */
 export const PLACEHOLDER_REASON = '占位骨架：原文没有给出目标值，请填写〔待填〕处';
 
-/** Whether a 二级 (by code, or by a test of its code) already holds a 三级 in the written indicators. */
-function has(lists: readonly IndicatorList[], level2Code: string | ((code: string | null) => boolean)): boolean {
-    const wanted = typeof level2Code === 'string' ? (code: string | null) => code === level2Code : level2Code;
+/** Whether a 二级 whose code passes `wanted` already holds a 三级 in the written indicators. */
+function has(lists: readonly IndicatorList[], wanted: (code: string | null) => boolean): boolean {
     return lists.some(list => list.groups.some(g => g.blocks.some(b => wanted(b.code) && b.indicators.length > 0)));
 }
 
@@ -44,10 +43,10 @@ function skeleton(name: string, level1: Proposal['level1'], level2: Proposal['le
 
 export function skeletonsFor(target: DraftTarget, drafted: readonly Proposal[], costModel: CostModel = 'legacy'): Proposal[] {
     const out: Proposal[] = [];
-    if (!drafted.some(p => p.level2 === '服务对象满意度指标') && !has(target.existing, '31')) {
+    if (!drafted.some(p => p.level2 === '服务对象满意度指标') && !has(target.existing, code => code === '31')) {
         out.push(skeleton('服务对象满意度', '满意度指标', '服务对象满意度指标', '≥', '%'));
     }
-    if (!drafted.some(p => p.level2 === '时效指标') && !has(target.existing, '13')) {
+    if (!drafted.some(p => p.level2 === '时效指标') && !has(target.existing, code => code === '13')) {
         out.push(skeleton(`${workOf(target.name)}完成时间`, '产出指标', '时效指标', '≤', null));
     }
     // The 2021 model makes 成本 a 一级 every table must fill (hierarchy/missing-cost; RULES §3.5 C1): a cap in 万元.

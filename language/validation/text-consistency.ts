@@ -230,8 +230,10 @@ function specFor(written: TextPromise): IndicatorSpec {
     // 提高到15%, 增长10%: the indicator the drafter proposes too (公众科学素质比例 ≥15%; a rate of change in 效益).
     const change = changeOf(written);
     const promise = measuredForm(written, change);
-    const category = change && !change.to ? changeCategoryFor(categoryFor(promise), promise.subject) : categoryFor(promise);
-    return { name: indicatorNameFor(promise), alternativeName: alternativeNameFor(promise), value: structuredValueFor(promise), ...category };
+    return {
+        name: indicatorNameFor(promise), alternativeName: alternativeNameFor(promise), value: structuredValueFor(promise),
+        ...changeCategoryFor(categoryFor(promise), change, promise.subject)
+    };
 }
 
 // Named alike, not merely sharing a compound: 形成科技工作者建议 and 科技工作者宣传 share 0.6 and are different things.
