@@ -14,7 +14,7 @@ import {
 export const serverPath = fileURLToPath(new URL('../../dist/server.cjs', import.meta.url));
 
 export class LspSession {
-    private readonly waiters: Array<{ uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+    private readonly waiters: Array<{ uri: string; version?: number; exact: boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
     readonly published: PublishDiagnosticsParams[] = [];
     /** What the server showed as progress ($/progress), in order. */
     readonly progress: Array<WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd> = [];
@@ -33,7 +33,9 @@ export class LspSession {
             this.published.push(params);
             for (let i = this.waiters.length - 1; i >= 0; i--) {
                 const w = this.waiters[i]!;
-                if (w.uri === params.uri && (w.version === undefined || params.version === undefined || params.version >= w.version)) {
+                const versionMatches = w.version === undefined || params.version === undefined
+                    || (w.exact ? params.version === w.version : params.version >= w.version);
+                if (w.uri === params.uri && versionMatches) {
                     this.waiters.splice(i, 1);
                     w.resolve(params);
                 }
@@ -75,10 +77,13 @@ export class LspSession {
         return session;
     }
 
-    /** The next diagnostics published for `uri` (at or after `version`), or a rejection after `ms`. */
-    diagnostics(uri: string, version?: number, ms = 20_000): Promise<PublishDiagnosticsParams> {
+    /**
+     * The next diagnostics published for `uri` (at or after `version`; exactly `version` with `exact`, for a client
+     * whose versions go back), or a rejection after `ms`.
+     */
+    diagnostics(uri: string, version?: number, ms = 20_000, exact = false): Promise<PublishDiagnosticsParams> {
         return new Promise((resolve, reject) => {
-            const waiter = { uri, version, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
+            const waiter = { uri, version, exact, resolve: (p: PublishDiagnosticsParams) => { clearTimeout(timer); resolve(p); } };
             const timer = setTimeout(() => {
                 this.waiters.splice(this.waiters.indexOf(waiter), 1);
                 reject(new Error(`no diagnostics for ${uri} within ${ms} ms`));
