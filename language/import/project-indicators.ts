@@ -3,6 +3,7 @@ import type { Indicator, IndicatorList, Level1Group, Level2Block } from '../comp
 import { categoryByCode, level1ByName, level2ByName } from '../domain/taxonomy.js';
 import { SECRET_PLACEHOLDER } from '../domain/values.js';
 import { cleanText } from './cells.js';
+import { readTypedFlat } from './flat-typed.js';
 import type { SourceCell } from './source.js';
 import type { RecogniserContext } from './department.js';
 import { importValue, indicatorValues } from './values.js';
@@ -22,7 +23,9 @@ interface ItemCells {
 /** `parts`: the cells the string was joined from, to record which one each item stands in (origins.ts). */
 export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserContext, parts: Parts = []): { lists: IndicatorList[]; secret: boolean } {
     if (cell.trim() === '') return { lists: [], secret: false };
-    const { items, unmatched, wrapped } = parseFlat(cell);
+    const typed = readTypedFlat(cell);
+    if (typed.note) ctx.placement.note(where, typed.note);
+    const { items, unmatched, wrapped } = parseFlat(typed.text);
     if (wrapped) ctx.placement.note(where, '绩效指标单元格带 <p>…</p> 包装：指标结构中没有它的位置，未保留。');
     for (const text of unmatched) {
         ctx.placement.unplacedText(where, text, '绩效指标字符串中不符合「n、一级；二级；名称；实施周期指标值:…；年度指标值:…。」格式的部分');

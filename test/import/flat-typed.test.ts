@@ -1,0 +1,105 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, test } from 'vitest';
+import { importBytes } from '../../language/import/import.js';
+import { compiled, modelDifferences, withoutYearNote } from './helpers.js';
+
+// A 项目支出 绩效指标 cell typed by hand rather than pasted from the finance system: a space after 「；」, a half-width
+// 「;」 between the indicators or between their fields, items numbered 「1.」, or in full-width digits 「１．」. The meaning
+// is plain, so every indicator is read, with one note at the cell saying what was read otherwise than written. The
+// official form (RULES §6.1, what jxmb writes) gets no such note; text still unreadable stays reported as not placed.
+
+const items = [
+    '1、1-产出指标；11-数量指标；开展科普活动场次；实施周期指标值:≥20场次；年度指标值:≥20场次。',
+    '2、1-产出指标；12-质量指标；活动验收合格率；实施周期指标值:≥95%；年度指标值:≥95%。',
+    '3、2-效益指标；22-社会效益；科普受益人次；实施周期指标值:≥2万人次；年度指标值:≥2万人次。',
+    '4、3-满意度指标；31-服务对象满意度；服务对象满意度；实施周期指标值:≥90%；年度指标值:≥90%。'
+];
+
+const expected = `
+项目支出 "示例区科学技术协会" {
+    合计 { 总计 100.00 财政拨款 100.00 财政专户拨款 空 其他资金 空 }
+    单位 "示例区科学技术协会" {
+        资金 { 总计 100.00 财政拨款 100.00 财政专户拨款 空 其他资金 空 }
+        项目 "科普活动经费" {
+            资金 { 总计 100.00 财政拨款 100.00 财政专户拨款 空 其他资金 空 }
+            绩效目标 "全年开展科普活动不少于20场次。"
+            绩效指标 {
+                产出指标 {
+                    数量指标 { "开展科普活动场次"：≥20场次 }
+                    质量指标 { "活动验收合格率"：≥95% }
+                }
+                效益指标 { 社会效益 { "科普受益人次"：≥2万人次 } }
+                满意度指标 { 服务对象满意度 { "服务对象满意度"：≥90% } }
+            }
+        }
+    }
+}`;
+
+async function projectSheet(indicators: string): Promise<Buffer> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('项目');
+    const rows = [
+        ['部门名称：示例区科学技术协会', null, null, null, null, null, '单位：万元'],
+        ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'],
+        ['合计', 100, 100, null, null, null, null],
+        ['示例区科学技术协会', 100, 100, null, null, null, null],
+        ['科普活动经费', 100, 100, null, null, '全年开展科普活动不少于20场次。', indicators]
+    ];
+    rows.forEach((row, r) => row.forEach((value, c) => { if (value !== null) sheet.getCell(r + 1, c + 1).value = value; }));
+    return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const FULL_WIDTH = (text: string) => text.replace(/[0-9]/g, d => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+
+describe('a 绩效指标 cell typed by hand', () => {
+    test.each([
+        ['a space after every 「；」', items.map(item => item.replace(/；/g, '； ')).join(''), '「；」前后的空格未计入'],
+        ['a full-width space after every 「；」', items.map(item => item.replace(/；/g, '；\u3000')).join(''), '「；」前后的空格未计入'],
+        ['a half-width 「;」 between the indicators', items.map(item => item.replace(/。$/, ';')).join(''), '项末的「;」读作「。」'],
+        ['a half-width 「;」 between the indicators and a space', items.map(item => item.replace(/。$/, '; ')).join(''), '项末的「;」读作「。」'],
+        ['a 「；」 between the indicators', items.map(item => item.replace(/。$/, '；')).join(''), '项末的「；」读作「。」'],
+        ['half-width 「;」 everywhere', items.map(item => item.replace(/[；。]/g, ';')).join(''), '半角「;」读作「；」'],
+        ['items numbered 「1.」', items.map(item => item.replace(/^(\d)、/, '$1.')).join(''), '编号「1.」读作「1、」'],
+        ['items numbered 「1. 」 one a line', items.map(item => item.replace(/^(\d)、/, '$1. ')).join('\n'), '编号「1.」读作「1、」'],
+        ['items numbered 「１．」', items.map(item => item.replace(/^(\d)、/, (_, d: string) => `${FULL_WIDTH(d)}．`)).join(''), '编号「１．」读作「1、」'],
+        ['items numbered 「１、」', items.map(item => item.replace(/^(\d)、/, (_, d: string) => `${FULL_WIDTH(d)}、`)).join(''), '编号「１、」读作「1、」'],
+        ['codes in full-width digits', items.map(item => item.replace(/^(\d)、(\d)-(.*?)；(\d\d)-/, (_, s: string, a: string, l1: string, b: string) => `${s}、${FULL_WIDTH(a)}-${l1}；${FULL_WIDTH(b)}-`)).join(''), '编码「１-」读作「1-」']
+    ])('%s: every indicator placed, one note at the cell', async (_, cell, said) => {
+        const result = await importBytes(await projectSheet(cell));
+        expect(modelDifferences(result.model, await compiled(expected))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+        const notes = withoutYearNote(result.report).map(e => `${e.where} ${e.message}`);
+        expect(notes).toHaveLength(1);
+        expect(notes[0]).toMatch(/^工作表「项目」G5 绩效指标字符串的写法与规范/);
+        expect(notes[0]).toContain(said);
+    });
+
+    test('several variants in one cell are named in its one note', async () => {
+        const cell = '1. 1-产出指标； 11-数量指标；开展科普活动场次；实施周期指标值:≥20场次；年度指标值:≥20场次;'
+            + '２．1-产出指标；12-质量指标；活动验收合格率；实施周期指标值:≥95%；年度指标值:≥95%。' + items.slice(2).join('');
+        const result = await importBytes(await projectSheet(cell));
+        expect(modelDifferences(result.model, await compiled(expected))).toEqual([]);
+        const notes = withoutYearNote(result.report).map(e => `${e.where} ${e.message}`);
+        expect(notes).toEqual([
+            '工作表「项目」G5 绩效指标字符串的写法与规范（「1、1-产出指标；11-数量指标；名称；实施周期指标值:…；年度指标值:…。」）不同，按其意思读取：'
+            + '编号「1.」读作「1、」（2 处，如第 1 项）；「；」前后的空格未计入（第 1 项）；项末的「;」读作「。」（第 1 项）。'
+        ]);
+    });
+
+    test('the official form gets no note', async () => {
+        const result = await importBytes(await projectSheet(items.join('')));
+        expect(modelDifferences(result.model, await compiled(expected))).toEqual([]);
+        expect(withoutYearNote(result.report)).toEqual([]);
+    });
+
+    test('an item still unreadable is reported as not placed, as before; the others are read', async () => {
+        const cell = '1）1-产出指标；11-数量指标；开展科普活动场次；实施周期指标值:≥20场次；年度指标值:≥20场次。'
+            + items.slice(1).map(item => item.replace(/^(\d)、/, '$1.')).join('');
+        const result = await importBytes(await projectSheet(cell));
+        const unplaced = result.report.filter(e => e.kind === 'unplaced');
+        expect(unplaced).toEqual([expect.objectContaining({ where: '工作表「项目」G5', text: expect.stringMatching(/^1）1-产出指标；11-数量指标；开展科普活动场次；.*。$/) })]);
+        const indicators = result.model.declarations.flatMap(d => d.kind === 'project' ? d.spendingUnits.flatMap(u => u.projects.flatMap(p => p.indicators)) : []);
+        const names = indicators.flatMap(list => list.groups.flatMap(g => g.blocks.flatMap(b => b.indicators.map(i => i.name))));
+        expect(names).toEqual(['活动验收合格率', '科普受益人次', '服务对象满意度']);
+    });
+});
