@@ -219,7 +219,8 @@ export async function withoutEmptyCells(chunks: AsyncIterable<Buffer>, extent: P
 
 const attributePatterns = new Map<string, RegExp>();
 
-function attribute(attributes: string, name: string): string | undefined {
+/** An attribute's value in a start tag's attributes (the text after the tag's name). */
+export function attribute(attributes: string, name: string): string | undefined {
     let pattern = attributePatterns.get(name);
     if (!pattern) attributePatterns.set(name, pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(["'])(.*?)\\1`));
     return pattern.exec(attributes)?.[2];
@@ -254,7 +255,7 @@ export function columnName(column: number): string {
 }
 
 /** Worksheet part → the sheet's name (xl/workbook.xml and its relationships), for the messages. */
-function sheetNames(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Map<string, string> {
+export function sheetNames(bytes: Uint8Array, parts: ReadonlyMap<string, ZipPart>): Map<string, string> {
     const names = new Map<string, string>();
     const text = (name: string) => {
         const part = parts.get(name);

@@ -13,15 +13,18 @@ export interface CellContent extends Pick<SourceCell, 'text' | 'number'> {
 
 type FormulaValue = ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue;
 
-export function contentOf(cell: ExcelJS.Cell): CellContent {
+/** `emptyResult`: whether the sheet's XML saved the formula's result as the empty string (xlsx-empty-results.ts). */
+export function contentOf(cell: ExcelJS.Cell, emptyResult: () => boolean = () => false): CellContent {
     const value = cell.value;
     if (value === null || value === undefined) return { text: '' };
     if (typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
         // From the cell, not its value: exceljs's value leaves out a saved result that is falsy (0, "", FALSE).
         const result = (cell.result as FormulaValue['result'] | undefined) ?? (value as FormulaValue).result;
         const formula = 'formula' in value && value.formula ? `「=${value.formula}」` : '';
-        // A workbook written by a program and never recalculated in Excel: jxmb does not evaluate formulas.
         if (result === undefined || result === null) {
+            // =IF(…,""): Excel shows an empty cell, and so it is read (exceljs leaves the empty result out).
+            if (emptyResult()) return { text: '' };
+            // A workbook written by a program and never recalculated in Excel: jxmb does not evaluate formulas.
             return { text: '', note: `此格是公式${formula}，文件中没有保存它的计算结果：按空白读取。请在 Excel 中打开此文件并保存（Excel 会算出结果），再导入。` };
         }
         if (typeof result === 'object' && 'error' in result) {

@@ -3,6 +3,7 @@ import { ImportError } from './errors.js';
 import { checkSheetSize } from './limits.js';
 import type { SourceCell, SourceTable } from './source.js';
 import { contentOf } from './xlsx-cell.js';
+import { emptyResultsIn } from './xlsx-empty-results.js';
 import { checkWorksheets, columnName } from './worksheet-extent.js';
 import type { ZipPart } from './zip-package.js';
 
@@ -25,7 +26,8 @@ export async function readXlsx(bytes: Uint8Array, parts: ReadonlyMap<string, Zip
         // exceljs's own words (「Cannot set properties of undefined」) tell a user nothing: what it means for the file does.
         throw new ImportError('无法读取 .xlsx 工作簿：文件已损坏或不完整，或其内部结构无法解析。请在 Excel 中打开，另存为 .xlsx 后再导入。', { cause: error });
     }
-    const tables = workbook.worksheets.map(sheet => unread.has(sheet.name) ? unreadTable(sheet.name, unread.get(sheet.name)!) : sheetTable(sheet));
+    const emptyResult = emptyResultsIn(bytes, parts);
+    const tables = workbook.worksheets.map(sheet => unread.has(sheet.name) ? unreadTable(sheet.name, unread.get(sheet.name)!) : sheetTable(sheet, emptyResult));
     // A sheet exceljs named otherwise (a workbook.xml it reads differently) is still said to be unread.
     for (const [name, excess] of unread) if (!tables.some(table => table.name === name)) tables.push(unreadTable(name, excess));
     return tables;
@@ -35,7 +37,7 @@ function unreadTable(name: string, excess: string): SourceTable {
     return { name, rows: [], extracted: false, unread: excess };
 }
 
-function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
+function sheetTable(sheet: ExcelJS.Worksheet, emptyResult: (sheet: string, address: string) => boolean): SourceTable {
     const rows: SourceCell[][] = [];
     const notes: Array<{ where: string; message: string }> = [];
     const sheetRows = readRows(sheet);
@@ -52,7 +54,7 @@ function sheetTable(sheet: ExcelJS.Worksheet): SourceTable {
             const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: index, col, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
             if (cell) {
                 const master = cell.isMerged ? cell.master : cell;
-                const { note, ...content } = contentOf(master);
+                const { note, ...content } = contentOf(master, () => emptyResult(sheet.name, master.address));
                 Object.assign(base, content, styleOf(master));
                 if (master.address !== cell.address) base.merge = merges.get(master.address) ?? master.address;
                 else if (note) notes.push({ where: base.where, message: note });

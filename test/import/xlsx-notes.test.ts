@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import { importBytes } from '../../language/import/import.js';
+import { unzip, zip } from './helpers.js';
 
 // What a workbook holds that the sheet does not show, said in the report at its place. A formula cell is read by the
 // result Excel saved with it; a workbook written by a program and never opened in Excel keeps the formula without a
@@ -42,6 +43,19 @@ describe('formula cells in .xlsx', () => {
         const result = await importBytes(await taskSheet({ formula: '40+40', result: 80 } as ExcelJS.CellFormulaValue));
         expect(amountOf(result)).toBe(80);
         expect(formulaNotes(result)).toEqual([]);
+    });
+
+    // exceljs gives such a cell the same value as one without a result ({ formula }, no result): the sheet's XML
+    // tells them apart (<c t="str"><f>…</f><v></v></c>, as Excel saves 「=IF(…,"")」, against no <v> at all).
+    test('a formula whose saved result is the empty string (=IF(…,"")) reads as the empty cell Excel shows, no note', async () => {
+        const bytes = await taskSheet({ formula: 'IF(1>2,80,"")', result: '' } as ExcelJS.CellFormulaValue);
+        expect(unzip(bytes)['xl/worksheets/sheet1.xml']!.toString('utf8')).toContain('<c r="D3" t="str"><f>IF(1&gt;2,80,&quot;&quot;)</f><v></v></c>');
+        const empty = await importBytes(bytes);
+        expect(amountOf(empty)).toBeNull();
+        expect(formulaNotes(empty)).toEqual([]);
+        // <v/> says the same.
+        const selfClosed = await importBytes(zip({ ...unzip(bytes), 'xl/worksheets/sheet1.xml': unzip(bytes)['xl/worksheets/sheet1.xml']!.toString('utf8').replace('<v></v>', '<v/>') }));
+        expect(formulaNotes(selfClosed)).toEqual([]);
     });
 
     test('a formula whose saved result is 0 (=SUM of empty cells) reads as 0, no note', async () => {
