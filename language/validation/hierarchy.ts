@@ -144,11 +144,13 @@ export function checkRequiredLevel1(owner: IndicatorOwner, accept: ValidationAcc
  * No 满意度 一级 where the unit serves people (RULES C3). A 部门整体 declaration always does; a 项目支出 project does
  * when its outputs are counted in people or name an audience, or its 绩效目标 names the people served
  * (hierarchy-vocabulary.ts). Internal support (购置, 档案, 大院维修, 机关后勤) is not asked for one.
+ * A 服务对象满意度 block under another 一级 is not missing: wrong-level1 reports it once, with the fix that moves it.
+ * A lone 满意度 三级 filed under another 二级 (SEED004) still leaves the 一级 missing, RULES §3.5: both are reported.
  */
 export function checkMissingSatisfaction(owner: IndicatorOwner, accept: ValidationAcceptor): void {
     const unit = census(owner);
     const tree = unit.trees[0];
-    if (!tree || unit.groups.has('3')) return;
+    if (!tree || unit.groups.has('3') || unit.level2Count.has('31')) return;
     const evidence = isProjectOwner(owner) ? audienceOf(owner) : '部门整体绩效目标面向服务对象';
     if (!evidence) return;
     report(accept, 'warning',
