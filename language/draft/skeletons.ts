@@ -1,9 +1,11 @@
-// Skeletons a reviewer expects where the target has none (RULES §3.5 C1–C3): a 满意度 indicator and a 时效 indicator,
-// and under the 2021 cost model a 成本 one.
+// Skeletons a reviewer expects where the target has none (RULES §3.5 C1–C3): a 满意度 indicator where the check asks
+// for one (not for internal support), a 时效 indicator, and under the 2021 cost model a 成本 one.
 // Their value is the 〔待填〕 placeholder (PLACEHOLDER, the quick-fixes' convention): the validator reports it as
 // value/placeholder, so a skeleton can never pass for a real target.
 import type { IndicatorList } from '../compile/model.js';
 import type { CostModel } from '../domain/taxonomy.js';
+import { parseValue } from '../domain/values.js';
+import { audienceEvidence } from '../validation/audience.js';
 import { cellText } from './cells.js';
 import type { Proposal } from './proposal.js';
 import type { DraftTarget } from './targets.js';
@@ -32,6 +34,21 @@ export function workOf(name: string): string {
     return /(?:工作|任务|活动|建设|工程|服务|项目)$/.test(core) ? core : `${core}工作`;
 }
 
+/**
+ * Whether hierarchy/missing-satisfaction asks the target for 满意度 once the drafted proposals are in (its rule,
+ * validation/audience.ts): a 部门整体 task always; a project that serves people by its 绩效目标, its indicators or the
+ * proposals' — not internal support (购置, 档案, 维修), which the check does not ask.
+ */
+function asksSatisfaction(target: DraftTarget, drafted: readonly Proposal[]): boolean {
+    if (target.kind === 'task') return true;
+    const goals = target.texts.filter(t => t.field === '绩效目标').map(t => t.text);
+    const year = { year: target.year ?? undefined };
+    const written = target.existing.flatMap(list => list.groups.flatMap(g => g.blocks.flatMap(b => b.indicators)))
+        .map(i => ({ name: i.name, values: [i.period, i.annual].flatMap(v => v ? [v.parsed] : []) }));
+    const proposed = drafted.map(p => ({ name: p.name, values: [parseValue(p.period, year), parseValue(p.annual, year)] }));
+    return audienceEvidence(goals, [...written, ...proposed], i => i.name, i => i.values) !== undefined;
+}
+
 function skeleton(name: string, level1: Proposal['level1'], level2: Proposal['level2'], operator: Proposal['operator'], unit: string | null): Proposal {
     const fields = { operator, number: null, unit, per: null, date: null };
     return {
@@ -43,7 +60,7 @@ function skeleton(name: string, level1: Proposal['level1'], level2: Proposal['le
 
 export function skeletonsFor(target: DraftTarget, drafted: readonly Proposal[], costModel: CostModel = 'legacy'): Proposal[] {
     const out: Proposal[] = [];
-    if (!drafted.some(p => p.level2 === '服务对象满意度指标') && !has(target.existing, code => code === '31')) {
+    if (!drafted.some(p => p.level2 === '服务对象满意度指标') && !has(target.existing, code => code === '31') && asksSatisfaction(target, drafted)) {
         out.push(skeleton('服务对象满意度', '满意度指标', '服务对象满意度指标', '≥', '%'));
     }
     if (!drafted.some(p => p.level2 === '时效指标') && !has(target.existing, code => code === '13')) {

@@ -11,7 +11,9 @@ import { ImportError } from '../import/errors.js';
 import { importBytes, renderImport, type ImportResult } from '../import/import.js';
 import { generatedPlaceText, sourcePlaceText } from './place-text.js';
 import { SourceMap } from './places.js';
+import { BudgetCode, rowFillAdvice, type MissingAmountData } from '../validation/budget.js';
 import { earlierLine, HierarchyCode, type HierarchyData } from '../validation/hierarchy.js';
+import { targetAdvice, type TargetInNameData } from '../validation/hierarchy-names.js';
 import { buildReport, type FileReview, type FindingPlace, type ReviewFinding, type ReviewReport } from './report.js';
 
 // Reviewing a folder: every .jxmb is checked as `jxmb check` checks it; every table (.xlsx, .docx, text) is imported
@@ -142,8 +144,21 @@ export function importedFinding(map: SourceMap, diagnostic: Diagnostic): ReviewF
     return { severity: f.severity, code: f.code, message: placedMessage(map, diagnostic, f.message), place, order: [f.line, f.column] };
 }
 
-/** duplicate-name names the first by its line in the .jxmb: in a table, that line is the import's, never seen. */
+/**
+ * A finding's message as the reviewer of a table reads it. The .jxmb the import generated is never seen: duplicate-name
+ * names the first by its cell, not its line; advice that would write .jxmb (a 资金 { … } row, a quoted 指标值) is
+ * given in the table's words.
+ */
 function placedMessage(map: SourceMap, diagnostic: Diagnostic, message: string): string {
+    if (diagnostic.code === BudgetCode.missingAmount) {
+        const data = diagnostic.data as MissingAmountData | undefined;
+        const fill = data?.placement === 'row' ? data.fills[0] : undefined;
+        return fill && data?.row ? message.replace(rowFillAdvice(data.row, fill, 'jxmb'), rowFillAdvice(data.row, fill, 'table')) : message;
+    }
+    if (diagnostic.code === HierarchyCode.targetInName) {
+        const data = diagnostic.data as TargetInNameData | undefined;
+        return data ? message.replace(targetAdvice(data.name, data.value, data.target, 'jxmb'), targetAdvice(data.name, data.value, data.target, 'table')) : message;
+    }
     const earlier = diagnostic.code === HierarchyCode.duplicateName ? (diagnostic.data as HierarchyData | undefined)?.earlier : undefined;
     if (!earlier) return message;
     const origin = map.originOf(earlier);

@@ -53,6 +53,8 @@ export interface AmountFill {
     text: string;
     /** how it was derived, e.g. 财政拨款+其他资金−对下转移支付资金 */
     basis: string;
+    /** for a row: its columns in the table's order, each with its amount, or null where it stays blank (空) */
+    cells?: Array<[column: string, amount: string | null]>;
 }
 
 /** `diagnostic.data` of budget/missing-amount; the fix provider reads it. */
@@ -119,10 +121,22 @@ function blankOrAbsent(cell: AmountCell, owner = ''): string {
     return cell.item ? `${owner ? owner + '的' : ''}「${cell.key}」为空` : `${owner}未填写「${cell.key}」`;
 }
 
+/**
+ * What a missing row should hold, as the .jxmb writes it (「资金 { 总计 12.00  财政拨款 12.00 }」), or in a table's
+ * words — its row and the table's column names — for the review of an imported table (review/review.ts).
+ */
+export function rowFillAdvice(row: string, fill: AmountFill, form: 'jxmb' | 'table'): string {
+    if (form === 'jxmb' || !fill.cells) return `；按${fill.basis}应为「${row} { ${fill.text} }」`;
+    const filled = fill.cells.filter(([, amount]) => amount !== null).map(([column, amount]) => `${column} ${amount}`);
+    const blank = fill.cells.filter(([, amount]) => amount === null).map(([column]) => column);
+    const which = row === '合计' ? '合计行应为' : '这一行应填';
+    return `；按${fill.basis}，${which}：${filled.join('，')}${blank.length ? `，${blank.join('、')}留空` : ''}`;
+}
+
 function missingMessage(finding: MissingFinding): string {
     if (finding.placement === 'row') {
         const fill = finding.fills[0];
-        return finding.reason + (fill ? `；按${fill.basis}应为「${finding.row} { ${fill.text} }」` : '') + '。';
+        return finding.reason + (fill ? rowFillAdvice(finding.row!, fill, 'jxmb') : '') + '。';
     }
     const fills = finding.fills.length === 0 ? ''
         : '；按其余金额应为 ' + finding.fills.map(f => `${f.text}（${f.basis}）`).join(' 或 ');
@@ -399,19 +413,19 @@ function missingRow(row: FundRow): MissingFinding | undefined {
     const keyword = isProjectDeclaration(row.owner) ? '合计' : '资金';
     const anchor: Anchor = isProjectDeclaration(row.owner) ? { node: row.owner, property: 'unit' } : { node: row.owner, property: 'name' };
     if (!isProject(row.owner) && row.children.length === 0) return undefined;
-    const content = isProject(row.owner) ? undefined : derivedRow(row);
+    const cells = isProject(row.owner) ? undefined : derivedRow(row);
     return {
         key: keyword, anchor, placement: 'row', row: keyword,
-        fills: content ? [{ text: content, basis: childrenName(row) }] : [],
+        fills: cells ? [{ text: cells.map(([column, amount]) => `${column} ${amount ?? '空'}`).join('  '), basis: childrenName(row), cells }] : [],
         reason: isProjectDeclaration(row.owner)
             ? `缺少合计行，无法核对（${relationNames.P2}）`
             : `${rowName(row)}缺少资金行，无法核对（${isProject(row.owner) ? relationNames.P1 : relationNames.P2}）`
     };
 }
 
-/** `总计 … 财政拨款 … 财政专户拨款 空 …` from the sub-rows; a column no sub-row wrote is left out, one they left blank is 空. */
-function derivedRow(row: FundRow): string | undefined {
-    const parts: string[] = [];
+/** `总计 … 财政拨款 … 财政专户拨款 空 …` from the sub-rows; a column no sub-row wrote is left out, one they left blank is 空 (null). */
+function derivedRow(row: FundRow): Array<[string, string | null]> | undefined {
+    const parts: Array<[string, string | null]> = [];
     for (const column of fundColumns) {
         const sum = childrenSum(row, column);
         if (sum === undefined) {
@@ -422,9 +436,9 @@ function derivedRow(row: FundRow): string | undefined {
         const required = column === '总计' || column === '财政拨款';
         if (!required && written.length === 0) continue;
         const blank = sameAmount(sum, 0) && !required && written.every(c => c.cells![column].item!.blank);
-        parts.push(`${column} ${blank ? '空' : money(sum)}`);
+        parts.push([column, blank ? null : money(sum)]);
     }
-    return parts.join('  ');
+    return parts;
 }
 
 function fundPlacement(row: FundRow, cell: AmountCell): Pick<MissingFinding, 'anchor' | 'placement'> {

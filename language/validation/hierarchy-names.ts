@@ -89,6 +89,16 @@ function deadlineOf(indicator: Indicator): NameTarget | undefined {
     return indicator.$container.category === '时效指标' ? deadlineInName(indicator.name) : undefined;
 }
 
+/**
+ * The 三级 as it should be written: in .jxmb (「培训人数」：≥500人, a text target quoted: "约500人"), or in a table's
+ * words for the review of an imported table (review/review.ts), where a .jxmb quote means nothing.
+ */
+export function targetAdvice(name: string, value: string | null, target: string, form: 'jxmb' | 'table'): string {
+    return form === 'jxmb'
+        ? `如「${name}」：${value ?? `"${target}"`}`
+        : `如三级指标写「${name}」，指标值写${value === null ? `「${target}」` : ` ${value}`}`;
+}
+
 /** 「培训人数不少于500人」: the target belongs in the 指标值, where it is checked and scored; the name says what is measured. */
 export function checkTargetInName(indicator: Indicator, accept: ValidationAcceptor): void {
     const target = targetOf(indicator);
@@ -97,10 +107,9 @@ export function checkTargetInName(indicator: Indicator, accept: ValidationAccept
     const value = structuredForm(parsed);
     const { move, other } = moveOf(valuesOf(indicator), parsed, target.rest);
     // 「开展活动10场次，培训500人」: moving one target would leave the other; the user splits the indicator.
-    const written = value ?? `"${target.value}"`;
     const message = other
         ? `三级指标名称${shown(indicator.name)}中写了目标值「${target.text}」，指标值却是${shown(other.text)}：目标值只写在指标值中，名称只写衡量什么；请核对哪个是目标，再删去名称中的「${target.text}」。`
-        : `三级指标名称${shown(indicator.name)}中写了目标值「${target.text}」：目标值应写在指标值中，名称只写衡量什么，如「${target.rest}」：${written}。`;
+        : `三级指标名称${shown(indicator.name)}中写了目标值「${target.text}」：目标值应写在指标值中，名称只写衡量什么，${targetAdvice(target.rest, value, target.value, 'jxmb')}。`;
     const data: TargetInNameData = { code: NameCode.targetInName, name: target.rest, value, target: target.value, move: target.alone ? move : null };
     accept('warning', message, { node: indicator, property: 'name', range: targetRange(indicator, target), code: data.code, data });
 }

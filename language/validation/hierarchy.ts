@@ -14,7 +14,7 @@ import {
 } from './hierarchy-units.js';
 import { readValueNode } from './memo.js';
 import { checkLongName, checkTargetInName, NameCode } from './hierarchy-names.js';
-import { AUDIENCE_GOAL_WORDS, AUDIENCE_NAME_WORDS, PERSON_UNITS, STAFF_WORDS } from './hierarchy-vocabulary.js';
+import { audienceEvidence } from './audience.js';
 import { named } from './labels.js';
 import { nameBeforeLostColon } from './missing-colon.js';
 
@@ -144,11 +144,13 @@ export function checkRequiredLevel1(owner: IndicatorOwner, accept: ValidationAcc
  * No 满意度 一级 where the unit serves people (RULES C3). A 部门整体 declaration always does; a 项目支出 project does
  * when its outputs are counted in people or name an audience, or its 绩效目标 names the people served
  * (hierarchy-vocabulary.ts). Internal support (购置, 档案, 大院维修, 机关后勤) is not asked for one.
+ * A 服务对象满意度 block under another 一级 is not missing: wrong-level1 reports it once, with the fix that moves it.
+ * A lone 满意度 三级 filed under another 二级 (SEED004) still leaves the 一级 missing, RULES §3.5: both are reported.
  */
 export function checkMissingSatisfaction(owner: IndicatorOwner, accept: ValidationAcceptor): void {
     const unit = census(owner);
     const tree = unit.trees[0];
-    if (!tree || unit.groups.has('3')) return;
+    if (!tree || unit.groups.has('3') || unit.level2Count.has('31')) return;
     const evidence = isProjectOwner(owner) ? audienceOf(owner) : '部门整体绩效目标面向服务对象';
     if (!evidence) return;
     report(accept, 'warning',
@@ -156,32 +158,11 @@ export function checkMissingSatisfaction(owner: IndicatorOwner, accept: Validati
         { node: tree, keyword: '绩效指标' }, { code: HierarchyCode.missingSatisfaction, level1: '3', level2: ['31'] });
 }
 
-/** Why a project serves people, in words, or undefined when nothing says it does. */
+/** Why a project serves people, in words, or undefined when nothing says it does (audience.ts: the drafter's rule too). */
 export function audienceOf(project: Project): string | undefined {
-    for (const member of project.members) {
-        if (member.$type !== 'ProjectGoal') continue;
-        const word = AUDIENCE_GOAL_WORDS.find(w => (member.text ?? '').includes(w));
-        if (word) return `绩效目标面向「${word}」`;
-    }
-    const indicators = indicatorsOf(treesOf(project));
-    for (const indicator of indicators) {
-        const word = AUDIENCE_NAME_WORDS.find(w => indicator.name.includes(w));
-        if (word) return `指标「${indicator.name}」面向服务对象`;
-    }
-    for (const indicator of indicators) {
-        if (STAFF_WORDS.some(w => indicator.name.includes(w))) continue;
-        const values = [indicator.value, indicator.period, indicator.annual].filter(v => v !== undefined);
-        if (values.some(v => unitsOf(readValueNode(v).parsed).some(u => PERSON_UNITS.includes(u)))) {
-            return `产出「${indicator.name}」以人数计`;
-        }
-    }
-    return undefined;
-}
-
-function unitsOf(parsed: ReturnType<typeof readValueNode>['parsed']): string[] {
-    if (parsed.kind === 'quantity') return parsed.unit ? [parsed.unit] : [];
-    if (parsed.kind === 'compound') return parsed.parts.flatMap(p => p.unit ? [p.unit] : []);
-    return [];
+    const goals = project.members.flatMap(member => member.$type === 'ProjectGoal' ? [member.text ?? ''] : []);
+    return audienceEvidence(goals, indicatorsOf(treesOf(project)), indicator => indicator.name,
+        indicator => [indicator.value, indicator.period, indicator.annual].flatMap(v => v === undefined ? [] : [readValueNode(v).parsed]));
 }
 
 // ─── C2: 产出 has 数量 and 质量/时效 ──────────────────────────────────────────────────────────────────────────────

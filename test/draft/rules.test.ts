@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { indicatorOf, numbersIn, statesNumber } from '../../language/draft/cells.js';
-import { checkProposals } from '../../language/draft/check.js';
+import { checkProposals, placedModel } from '../../language/draft/check.js';
+import { printModel } from '../../language/compile/print-jxmb.js';
+import { parseAndValidate } from '../../language/documents.js';
 import { draftRules, draftWithRules } from '../../language/draft/rules.js';
 import { workOf } from '../../language/draft/skeletons.js';
 import { readTargets } from '../../language/draft/api.js';
@@ -279,5 +281,32 @@ describe('forms and categories', () => {
         const [p] = draftWithRules(await sampleTarget('002-guangzhou-kexie-projects.jxmb', '科学素质提升工程'));
         expect(brief(p!)).toBe('社会效益指标 全市公民具备科学素质比例 ≥24.5%');
         expect(p!.reason).toContain('2025年');
+    });
+});
+
+// The 满意度 skeleton follows hierarchy/missing-satisfaction (RULES §3.5 C3): internal support (购置, 档案, 维修) is not
+// asked for 满意度, so the drafter does not propose one; a project that serves people — by its 绩效目标, or by what the
+// proposals count once accepted — is asked, and gets it (testers' p29).
+describe('the 满意度 skeleton where the check asks for 满意度, and only there', () => {
+    const projects = `项目支出 "测试单位" 年度 2024 {
+    单位 "测试单位" {
+        项目 "公务用车购置" { 绩效目标 "原公务用车已到报废年限，购置公务用车2台，保障正常公务交通出行。" }
+        项目 "档案数字化" { 绩效目标 "完成档案数字化扫描不少于3000卷，2024年12月31日前完成。" }
+        项目 "科普讲座" { 绩效目标 "面向公众举办科普讲座不少于12场。" }
+        项目 "科技人才培训" { 绩效目标 "开展科技人才培训，培训人数不少于500人。" }
+    }
+}`;
+    const satisfactionSkeleton = (proposals: readonly { placeholder: boolean; level2: string }[]) =>
+        proposals.some(p => p.placeholder && p.level2 === '服务对象满意度指标');
+
+    test.each([['公务用车购置', false], ['档案数字化', false], ['科普讲座', true], ['科技人才培训', true]])('%s: skeleton %s', async (name, expected) => {
+        const { targets } = await readTargets(jxmb(), projects);
+        const target = findTarget(targets, name)!;
+        const proposals = draftWithRules(target);
+        expect(satisfactionSkeleton(proposals)).toBe(expected);
+        // The same answer as the check gives for the table with the other proposals accepted.
+        const accepted = proposals.filter(p => !(p.placeholder && p.level2 === '服务对象满意度指标'));
+        const { diagnostics } = await parseAndValidate(jxmb(), printModel(placedModel(target, accepted)));
+        expect(diagnostics.some(d => d.code === 'hierarchy/missing-satisfaction')).toBe(expected);
     });
 });
