@@ -4,7 +4,7 @@ import { isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
 import { parseValue, type ParsedValue, type Quantity } from '../domain/values.js';
 import { vagueEntries, rewritesFor, type VagueEntry } from '../domain/vague-words.js';
 import { FALLBACK_FORMS, fitsMeasure, measureOf, nameForm, type Measure } from './rewrite-fit.js';
-import { isRateName, isTimeName, PLACEHOLDER } from './values-context.js';
+import { coreName, isRateName, isTimeName, PLACEHOLDER } from './values-context.js';
 
 /** A part to fill in: `label` names it; `fallback` is a sensible default (a stated number, the year end) if any. */
 export interface Slot {
@@ -137,14 +137,15 @@ function byMeasure(measure: Measure, name: string, l2: string | null, year: numb
     };
     const fits = (r: Rewrite) => fitsMeasure(parsedOf(r), subjectOf(r), measure, name);
     const form = nameForm(measure);
-    const named = fitting.filter(ownSubject);
+    // A subject that is the name itself (「单场活动成本」：单场活动成本≤X万元/场) is not written twice.
+    const named = fitting.filter(ownSubject).map(r => subjectOf(r) === coreName(name) ? withoutSubject(r) : r);
     // The 二级's forms about a subject of their own (平台持续运行≥N年 under 可持续影响) are examples about something
     // else once the name asks for a kind of value of its own (「服务响应」: a time).
     const aboutOther = form ? generic.filter(r => ownSubject(r) && !fitsName(r, name)) : [];
     let chosen = [
         ...named,
         ...(form ? [rewrite(form, year)] : []).filter(r => takenBy(r, l2, name)),
-        ...fitting.filter(r => !named.includes(r) && fits(r)),
+        ...fitting.filter(r => !ownSubject(r) && fits(r)),
         ...generic.filter(r => !aboutOther.includes(r) && fits(r))
     ];
     if (measure.kind === 'percent' && !measure.satisfaction) chosen = chosen.map(withoutBareMeasure);
@@ -165,11 +166,16 @@ function byMeasure(measure: Measure, name: string, l2: string | null, year: numb
 
 /** 合格率≥95% → ≥95% where the name is the rate. */
 function withoutBareMeasure(r: Rewrite): Rewrite {
+    const first = r.parts[0];
+    const subject = typeof first === 'string' ? SUBJECT.exec(first)?.[0] : undefined;
+    return subject && BARE_MEASURE.test(subject) ? withoutSubject(r) : r;
+}
+
+/** The value without what stands before its operator. */
+function withoutSubject(r: Rewrite): Rewrite {
     const [first, ...rest] = r.parts;
     if (typeof first !== 'string') return r;
-    const subject = SUBJECT.exec(first)?.[0];
-    if (!subject || !BARE_MEASURE.test(subject)) return r;
-    const left = first.slice(subject.length);
+    const left = first.slice(SUBJECT.exec(first)?.[0].length ?? 0);
     return { ...r, parts: left ? [left, ...rest] : rest };
 }
 
