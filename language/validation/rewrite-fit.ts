@@ -2,7 +2,7 @@
 // the quick-fix for a vague value proposes what the name asks for before what its 二级 usually takes. 「服务响应」
 // filed under 社会效益 is a response time (≤N小时, 及时率), not people reached (≥N人次); 「验收合格率」 a percentage,
 // not a grade or a count; 「依法行政水平」 a level, not a count; 「水电费」 a sum, not a cost per 人次.
-import { directionOf, indicatorNameEntry } from '../domain/indicator-names.js';
+import { directionOf, indicatorNameEnding, indicatorNameEntry } from '../domain/indicator-names.js';
 import { comparableUnits, isCountUnit, isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
 import type { ParsedValue } from '../domain/values.js';
 import { coreName, isRateName, isSatisfactionName, isTimeName } from './values-context.js';
@@ -34,7 +34,7 @@ const TIMELY_RATE = /及时|按时/;
 export function measureOf(name: string, countUnit?: string): Measure {
     const core = coreName(name);
     const low = directionOf(name) === 'reverse';
-    const entry = indicatorNameEntry(core) ?? indicatorNameEntry(name);
+    const entry = indicatorNameEntry(core) ?? indicatorNameEntry(name) ?? indicatorNameEnding(core);
     if (entry?.date) return { kind: 'date', payment: PAYMENT_NAME.test(core) };
     const unit = entry?.units[0];
     if (isSatisfactionName(core)) return { kind: 'percent', satisfaction: true, low: false };
