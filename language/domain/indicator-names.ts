@@ -109,6 +109,16 @@ export function indicatorNamesFor(level2Code: string): readonly IndicatorName[] 
     return library.get(level2Code) ?? [];
 }
 
+const byLength = [...byName.values()].filter(entry => entry.name.length >= 3).sort((a, b) => b.name.length - a.name.length);
+
+/**
+ * The library entry a name ends with (办公设备购置数量 → 购置数量), the longest; names of three characters or more,
+ * so that a short word (能耗) does not decide for a longer name.
+ */
+export function indicatorNameEnding(name: string): IndicatorName | undefined {
+    return byLength.find(entry => name.endsWith(entry.name));
+}
+
 /** The library entry of a name, under whatever 二级 it is listed. */
 export function indicatorNameEntry(name: string): IndicatorName | undefined {
     return byName.get(name);

@@ -17,7 +17,7 @@ import { judgeKeyword } from './completion/keywords.js';
 import { parserInput, rootFor } from './completion/parse-window.js';
 import { leafStarts, MAX_UNPARSED_STRETCH, TokenWindow, unparsedStretchAt } from './completion/token-window.js';
 import { nameCandidates, valuesUsedWith, type NameCandidate } from './completion/names.js';
-import { filterTextFor, loadPinyin, matchesPinyin } from './completion/pinyin.js';
+import { filterTextFor, insideAt, loadPinyin, matchesPinyin } from './completion/pinyin.js';
 import { enclosingNode, placeOf, placesOf, ruleOf, startsLine, typedWord, yearAt, type Place, type TypedWord } from './completion/places.js';
 import { valueHintFor, type ValueHint } from './completion/value-hints.js';
 import { isRefusedAsTooLarge } from './refused.js';
@@ -273,12 +273,20 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
         // Editing the name of an indicator that already has its value: keep what follows.
         const colon = !/^[ \t\u3000]*(?:[:：]|实施周期|年度)/.test(text.slice(word.end));
         candidates.forEach((candidate, i) => {
-            if (!this.accepts(word.bare, [candidate.name])) return;
-            acceptor(context, this.nameItem(context, word, candidate, level2.name, colon, i));
+            // From its start (characters or pinyin) first; else the typed word anywhere in it (满意 → 服务对象满意度).
+            const inside = this.accepts(word.bare, [candidate.name]) ? undefined : insideAt(word.bare, candidate.name);
+            if (inside === -1) return;
+            acceptor(context, this.nameItem(context, word, candidate, level2.name, colon, i, inside));
         });
     }
 
-    private nameItem(context: CompletionContext, word: TypedWord, candidate: NameCandidate, level2: string, colon: boolean, index: number): CompletionItem {
+    /**
+     * `inside`: where the typed word stands in a name that does not start with it. VS Code's matcher wants the first
+     * typed character at the start of a word of filterText, and CJK text has no word boundaries: such a name's
+     * filterText starts with the name from that place on (Langium's list is incomplete, so VS Code asks again as
+     * the word grows). Sorted after the names that start with the word.
+     */
+    private nameItem(context: CompletionContext, word: TypedWord, candidate: NameCandidate, level2: string, colon: boolean, index: number, inside?: number): CompletionItem {
         // The user's quote style, unless the name holds its closing quote; only ASCII quotes have escapes.
         const open = word.quote && !candidate.name.includes(CLOSING[word.quote]!) ? word.quote : '"';
         const quoted = `${open === '"' ? quote(candidate.name) : `${open}${candidate.name}${CLOSING[open]}`}${colon ? '：' : ''}`;
@@ -291,8 +299,8 @@ export class JxmbCompletionProvider extends DefaultCompletionProvider {
             labelDetails: units ? { description: units } : undefined,
             kind: CompletionItemKind.Value,
             detail: `${level2} · ${origin}`,
-            filterText: filterTextFor([candidate.name], word.quote),
-            sortText: `${candidate.used > 0 ? 0 : 1}${String(index).padStart(4, '0')}`,
+            filterText: `${inside === undefined ? '' : `${word.quote}${candidate.name.slice(inside)} `}${filterTextFor([candidate.name], word.quote)}`,
+            sortText: `${(inside === undefined ? 0 : 2) + (candidate.used > 0 ? 0 : 1)}${String(index).padStart(4, '0')}`,
             textEdit: { range: this.range(context, word), newText: snippet ? `${quoted.replace(/[$}\\]/g, m => `\\${m}`)}$0` : quoted },
             insertTextFormat: snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
             // VS Code: open the list of operators and units right away, the next thing to write.

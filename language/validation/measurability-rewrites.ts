@@ -1,9 +1,10 @@
 // Measurable rewrites of a value (RULES §4), as templates a quick-fix can insert: the RULES patterns use X/N/Y for
 // numbers, B for a baseline, D for a date; here each becomes a placeholder the user fills in.
 import { isDurationUnit, isMoneyUnit, isPercentUnit } from '../domain/units.js';
-import { parseValue, type Quantity } from '../domain/values.js';
+import { parseValue, type ParsedValue, type Quantity } from '../domain/values.js';
 import { vagueEntries, rewritesFor, type VagueEntry } from '../domain/vague-words.js';
-import { isRateName, PLACEHOLDER } from './values-context.js';
+import { FALLBACK_FORMS, fitsMeasure, measureOf, nameForm, type Measure } from './rewrite-fit.js';
+import { coreName, isRateName, isTimeName, PLACEHOLDER } from './values-context.js';
 
 /** A part to fill in: `label` names it; `fallback` is a sensible default (a stated number, the year end) if any. */
 export interface Slot {
@@ -98,11 +99,17 @@ export function level2Rewrites(l2: string | null, year: number | undefined, coun
  */
 export function vagueRewrites(entryIds: readonly string[], l2: string | null, year: number | undefined, countUnit?: string, limit = 4, name?: string): Rewrite[] {
     const entries = entryIds.map(id => vagueEntries().find(e => e.id === id)).filter((e): e is VagueEntry => !!e);
-    const patterns = entries.flatMap(entry => (l2 ? rewritesFor(entry, l2) : entry.rewrites).flatMap(r => r.patterns));
+    const measure = name === undefined ? undefined : measureOf(name, countUnit);
+    // The name's words before the 二级: a time filed elsewhere (「服务响应」 under 社会效益) takes the word's 时效 rewrites too.
+    const time = measure?.kind === 'duration' || measure?.kind === 'date';
+    const codes = l2 ? (time && l2 !== '13' ? [l2, '13'] : [l2]) : undefined;
+    const patterns = [...new Set(entries.flatMap(entry => (codes ? codes.flatMap(c => rewritesFor(entry, c)) : entry.rewrites).flatMap(r => r.patterns)))];
     const own = patterns.map(p => rewrite(p, year)).filter(r => takenBy(r, l2, name));
     const fitting = name === undefined ? own : own.filter(r => fitsName(r, name));
     const others = own.filter(r => !fitting.includes(r)).map(unfilled);
-    const all = [...fitting, ...level2Rewrites(l2, year, countUnit), ...others];
+    const all = measure && name !== undefined
+        ? byMeasure(measure, name, l2, year, fitting, level2Rewrites(l2, year, countUnit), others)
+        : [...fitting, ...level2Rewrites(l2, year, countUnit), ...others];
     const seen = new Set<string>();
     const named = countUnit && name?.includes(countUnit) ? countUnit : undefined;
     return all.filter(r => {
@@ -111,6 +118,69 @@ export function vagueRewrites(entryIds: readonly string[], l2: string | null, ye
         seen.add(key);
         return true;
     }).slice(0, limit);
+}
+
+/**
+ * The choices in the order a budget officer reads them: a rewrite naming the indicator's own subject (水电费≤X万元/年
+ * for 「水电费标准控制」), the value the name asks for (≤N小时 for 「服务响应」), the word's and the 二级's rewrites that
+ * measure what the name does, the word's examples about something else; second choices where fewer than two fit.
+ * A percentage name drops a bare measure before its number (「验收合格率」：≥95%, not 合格率≥95%).
+ */
+function byMeasure(measure: Measure, name: string, l2: string | null, year: number | undefined, fitting: Rewrite[], generic: Rewrite[], others: Rewrite[]): Rewrite[] {
+    const subjectOf = (r: Rewrite) => {
+        const first = r.parts[0];
+        return typeof first === 'string' ? SUBJECT.exec(first)?.[0] : undefined;
+    };
+    const ownSubject = (r: Rewrite) => {
+        const subject = subjectOf(r);
+        return !!subject && !subject.startsWith('较') && !BARE_MEASURE.test(subject);
+    };
+    const fits = (r: Rewrite) => fitsMeasure(parsedOf(r), subjectOf(r), measure, name);
+    const form = nameForm(measure);
+    // A subject that is the name itself (「单场活动成本」：单场活动成本≤X万元/场) is not written twice.
+    const named = fitting.filter(ownSubject).map(r => subjectOf(r) === coreName(name) ? withoutSubject(r) : r);
+    // The 二级's forms about a subject of their own (平台持续运行≥N年 under 可持续影响) are examples about something
+    // else once the name asks for a kind of value of its own (「服务响应」: a time).
+    const aboutOther = form ? generic.filter(r => ownSubject(r) && !fitsName(r, name)) : [];
+    let chosen = [
+        ...named,
+        ...(form ? [rewrite(form, year)] : []).filter(r => takenBy(r, l2, name)),
+        ...fitting.filter(r => !ownSubject(r) && fits(r)),
+        ...generic.filter(r => !aboutOther.includes(r) && fits(r))
+    ];
+    if (measure.kind === 'percent' && !measure.satisfaction) chosen = chosen.map(withoutBareMeasure);
+    const distinct = new Set(chosen.map(r => displayOf(r.parts)));
+    const add = (r: Rewrite) => {
+        if (distinct.size >= 2 || distinct.has(displayOf(r.parts))) return;
+        chosen.push(r);
+        distinct.add(displayOf(r.parts));
+    };
+    for (const pattern of FALLBACK_FORMS) {
+        const r = rewrite(pattern, year);
+        if (takenBy(r, l2, name) && fits(r)) add(r);
+    }
+    // Where the name's kind of value cannot stand under this 二级 (a time under 数量), the 二级 decides as before.
+    for (const r of [...fitting, ...generic]) add(r);
+    return [...chosen, ...others.filter(fits), ...aboutOther.filter(fits).map(unfilled)];
+}
+
+/** 合格率≥95% → ≥95% where the name is the rate. */
+function withoutBareMeasure(r: Rewrite): Rewrite {
+    const first = r.parts[0];
+    const subject = typeof first === 'string' ? SUBJECT.exec(first)?.[0] : undefined;
+    return subject && BARE_MEASURE.test(subject) ? withoutSubject(r) : r;
+}
+
+/** The value without what stands before its operator. */
+function withoutSubject(r: Rewrite): Rewrite {
+    const [first, ...rest] = r.parts;
+    if (typeof first !== 'string') return r;
+    const left = first.slice(SUBJECT.exec(first)?.[0].length ?? 0);
+    return { ...r, parts: left ? [left, ...rest] : rest };
+}
+
+function parsedOf(r: Rewrite): ParsedValue {
+    return parseValue(r.parts.map(p => typeof p === 'string' ? p : p.fallback ?? '1').join(''));
 }
 
 // The RULES §4 rewrites name what they measure after the seed they came from (验收合格率, 水电费, 编外人员工资总额):
@@ -136,19 +206,22 @@ function fitsName(r: Rewrite, name: string): boolean {
  */
 function takenBy(r: Rewrite, l2: string | null, name: string | undefined): boolean {
     if (!l2) return true;
-    const parsed = parseValue(r.parts.map(p => typeof p === 'string' ? p : p.fallback ?? '1').join(''));
+    const parsed = parsedOf(r);
     const quantities: Array<Pick<Quantity, 'op' | 'value' | 'unit' | 'per'>> = parsed.kind === 'quantity' ? [parsed]
         : parsed.kind === 'compound' ? parsed.parts
         : parsed.kind === 'range' ? [{ op: '≥', value: parsed.min, unit: parsed.unit, per: null }] : [];
     const percent = quantities.some(q => isPercentUnit(q.unit));
     const money = quantities.some(q => isMoneyUnit(q.unit));
+    // A deadline, or a ceiling on time under a time name, is misfiled under 数量/质量 (classification.ts checkTimeFiling).
+    const time = parsed.kind === 'date' || quantities.some(q => isDurationUnit(q.unit) && q.per === null && (q.op === '≤' || q.op === '<') && !!name && isTimeName(name));
     switch (l2) {
-        case '11': return !percent;
+        case '11': return !percent && !time;
         case '13': return quantities.length === 0 && parsed.kind !== 'range'
             || quantities.some(q => isDurationUnit(q.unit) || isPercentUnit(q.unit) || q.per !== null);
         case '14': case '41': return money || (percent && !!name && isRateName(name));
         case '31': return percent && !quantities.some(q => isPercentUnit(q.unit) && q.value >= 100 && q.op !== '≤' && q.op !== '<');
-        case '12': case '22': case '23': case '24': return !money;
+        case '12': return !money && !time;
+        case '22': case '23': case '24': return !money;
         // A 2021 社会/生态环境成本 is kept low (RULES §2 成本的预期控制范围): a cap or none (=0起), never a floor.
         case '42': case '43': return !quantities.some(q => q.op === '≥' || q.op === '>');
         default: return true;

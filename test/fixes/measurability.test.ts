@@ -139,6 +139,47 @@ describe('measurability/vague-value', () => {
     });
 });
 
+describe('measurability/vague-value: the rewrite measures what the name names, before what its 二级 usually takes', () => {
+    // [一级, 二级, name, vague value, titles that must be offered, what no title may propose]. Before: 及时 under
+    // 「服务响应」 in 社会效益 proposed ≥N人次; a speed got a date and 每月N日前; a rate got a grade and counts; a
+    // level (质量, 水平) got ≥N次/个/篇; a utility bill a cost per 人次.
+    const rows: Array<[string, string, string, string, string[], RegExp]> = [
+        ['效益指标', '社会效益指标', '服务响应', '及时', ['改写为「≤〔待填〕小时」', '改写为「及时率=100%」'], /人次|每月|篇」/],
+        ['产出指标', '时效指标', '响应速度', '及时', ['改写为「≤〔待填〕小时」'], /2024-12-31|每月/],
+        ['产出指标', '时效指标', '平均响应时间', '提升', ['改写为「≤〔待填〕小时」'], /2024-12-31|每月/],
+        ['产出指标', '时效指标', '项目完成时间', '及时', ['改写为「≤2024-12-31」'], /每月|小时/],
+        ['产出指标', '时效指标', '资金支付及时性', '及时', ['改写为「≤2024-12-31」', '改写为「支付时限：每月〔待填〕日前」'], /小时/],
+        ['产出指标', '质量指标', '验收合格率', '提升', ['改写为「≥95%」'], /评价等级|[次个篇]」|通过验收/],
+        ['产出指标', '质量指标', '验收合格率', '加强', ['改写为「≥95%」'], /评价等级|[次个篇]」|通过验收/],
+        ['产出指标', '质量指标', '档案整理完成质量', '加强', ['改写为「合格率≥95%」', '改写为「评价等级≥良好」'], /≥〔待填〕[次个篇]」/],
+        ['效益指标', '社会效益指标', '依法行政水平', '有效', ['改写为「较上年提升≥〔待填〕%（基数〔待填〕）」'], /人次」|≥〔待填〕[次个篇]」/],
+        ['效益指标', '社会效益指标', '公众科学素质', '加强', ['改写为「较上年提升≥〔待填〕%（基数〔待填〕）」'], /人次」|≥〔待填〕[次个篇]」/],
+        ['效益指标', '社会效益指标', '主流媒体报道', '提升', ['改写为「较上年提升≥〔待填〕%（基数〔待填〕）」'], /人次」/],
+        ['效益指标', '社会效益指标', '科普受益人次', '提升', ['改写为「≥〔待填〕人次」'], /≥〔待填〕[个篇]」/],
+        ['效益指标', '社会效益指标', '资金支付', '有效', ['改写为「≤2024-12-31」', '改写为「及时率=100%」'], /人次」|较上年/],
+        ['效益指标', '可持续影响指标', '服务响应', '长期', ['改写为「≤〔待填〕小时」'], /2024-12-31/],
+        ['满意度指标', '服务对象满意度指标', '群众满意度', '提升', ['改写为「≥90%」', '改写为「≥95%」'], /较上年|及时率/],
+        ['产出指标', '成本指标', '水电费标准控制', '及时', ['改写为「≤〔待填〕万元」'], /人次」/],
+        ['产出指标', '成本指标', '人均培训成本', '提升', ['改写为「≤〔待填〕元/人」'], /人次」/],
+        ['产出指标', '数量指标', '办公设备购置数量', '加强', ['改写为「≥〔待填〕台」'], /[次个篇]」/],
+        ['产出指标', '成本指标', '单场活动成本', '按规定', ['改写为「≤〔待填〕万元/场」'], /单场活动成本≤|人次」/]
+    ];
+
+    test.each(rows)('%s %s 「%s」：%s', async (l1, l2, name, word, wanted, never) => {
+        const before = department(l1, l2, `"${name}"："${word}"`);
+        const { fixes } = await fixesFor(before, 'measurability/vague-value');
+        const titles = fixes.map(f => f.title);
+        expect(titles.length, titles.join(' | ')).toBeGreaterThanOrEqual(2);
+        expect(titles).toEqual(expect.arrayContaining(wanted));
+        expect(titles.filter(t => never.test(t)), titles.join(' | ')).toEqual([]);
+        // The first proposal is one of those that fit the name, and filled in it leaves the row without a finding.
+        expect(wanted.includes(titles[0]!) || !never.test(titles[0]!)).toBe(true);
+        const filled = applyEdits(before, fixes[0]!.edits).replace(/〔待填〕/g, '10');
+        const { diagnostics } = await diagnose(filled);
+        expect(diagnostics.filter(d => d.range.start.line === 4).map(d => `${d.code} ${d.message}`), filled).toEqual([]);
+    });
+});
+
 describe('measurability/no-grade-or-milestone', () => {
     test('a grade on a scale, or a measurable form of the 二级', async () => {
         const before = department('产出指标', '质量指标', '"资产管理合规性"："资产管理规范"');

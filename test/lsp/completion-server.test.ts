@@ -71,6 +71,19 @@ describe('completion over the language server', () => {
         expect(accept(text, used!)).toContain('"举办青少年科技创新大赛场次"：\n');
     });
 
+    test('a word from the middle of names (满意) finds them; VS Code keeps them and asks again as the word grows', async () => {
+        const { text, offset } = cursorIn(indicators('满意度指标 { 服务对象满意度指标 { "满意|" } }'));
+        const uri = `file:///tmp/jxmb-completion-test/c${counter++}.jxmb`;
+        await session.open(uri, text);
+        const result = await session.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, offset) });
+        expect(Array.isArray(result) ? undefined : result?.isIncomplete).toBe(true);
+        const items = Array.isArray(result) ? result : result?.items ?? [];
+        expect(labels(items)).toEqual(expect.arrayContaining(['服务对象满意度', '受益群众满意率', '政策性成果受众人群满意度']));
+        for (const item of items) expect(shownByVsCode(text, offset, item), item.label).toBe(true);
+        const picked = items.find(item => item.label === '服务对象满意度')!;
+        expect(accept(text, picked)).toContain('{ "服务对象满意度"： }');
+    });
+
     test('after the colon operators, after the number the unit the name asks for first', async () => {
         expect(labels(sorted((await complete(quantity('"举办活动场次"：|'))).items))).toEqual(['≥', '≤', '＞', '＜', '=']);
         expect(sorted((await complete(quantity('"举办活动场次"：≥45 |'))).items)[0]!.label).toBe('场次');

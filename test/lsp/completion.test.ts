@@ -173,6 +173,30 @@ describe('三级 names under a 二级', () => {
         expect(accept(text, named(list, '举办活动场次'))).toContain('"举办活动场次"：≥45场次');
     });
 
+    test('a word from the middle of names finds them (满意 → 服务对象满意度 …), and VS Code keeps them', async () => {
+        const satisfaction = (body: string) => indicators(`满意度指标 { 服务对象满意度指标 { ${body} } }`);
+        for (const marked of [satisfaction('满意|'), satisfaction('"满意|"'), satisfaction('“满意|')]) {
+            const { items: list, text, offset } = await plain.complete(marked);
+            expect(labels(list)).toEqual(expect.arrayContaining(['服务对象满意度', '受益群众满意率', '公众对科普工作满意度', '观众满意度']));
+            for (const item of list) expect(shownByVsCode(text, offset, item), `${marked}: ${item.label} ${item.filterText}`).toBe(true);
+            expect(accept(text, named(list, '服务对象满意度'))).toMatch(/\{ (?:"服务对象满意度"|“服务对象满意度”)：/);
+        }
+        // Names used in the workspace are found the same way.
+        const other = satisfaction('"群众满意度"：≥90%');
+        const { items: used, text, offset } = await plain.complete(satisfaction('满意|'), [other]);
+        expect(shownByVsCode(text, offset, named(used, '群众满意度'))).toBe(true);
+    });
+
+    test('names starting with the typed word (or by pinyin) come first, then those containing it, each in their order', async () => {
+        const timely = (body: string) => indicators(`产出指标 { 时效指标 { ${body} } }`);
+        const { items: list, text, offset } = await plain.complete(timely('完成|'));
+        expect(labels(sorted(list))).toEqual(['完成时间', '按时完成率', '采购计划完成时间', '培训计划完成时间', '会议计划完成时间']);
+        for (const item of list) expect(shownByVsCode(text, offset, item), item.label).toBe(true);
+        // Pinyin still matches from the start only; a word that is in no name finds nothing.
+        expect(labels(await items(timely('wcsj|')))).toEqual(['完成时间']);
+        expect(await items(timely('满意|'))).toEqual([]);
+    });
+
     test('after a finished name the list offers no names', async () => {
         expect(labels(await items(quantity('"举办活动场次"|')))).not.toContain('开展活动场次');
     });

@@ -60,6 +60,12 @@ export function matchesPinyin(typed: string, text: string): boolean {
     }
 }
 
+/** Where `typed` stands inside `text`, Latin letters in either case; -1 where it does not (an empty word: 0). */
+export function insideAt(typed: string, text: string): number {
+    const lower = (s: string) => s.replace(/[A-Z]/g, c => c.toLowerCase());
+    return lower(text).indexOf(lower(typed));
+}
+
 /**
  * What the client filters on. VS Code matches the text between the edit's start and the cursor against filterText
  * itself (it never sees pinyin), so each key is followed by its initials and full pinyin, every form preceded by the
