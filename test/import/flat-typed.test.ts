@@ -63,7 +63,14 @@ describe('a 绩效指标 cell typed by hand', () => {
         ['items numbered 「1. 」 one a line', items.map(item => item.replace(/^(\d)、/, '$1. ')).join('\n'), '编号「1.」读作「1、」'],
         ['items numbered 「１．」', items.map(item => item.replace(/^(\d)、/, (_, d: string) => `${FULL_WIDTH(d)}．`)).join(''), '编号「１．」读作「1、」'],
         ['items numbered 「１、」', items.map(item => item.replace(/^(\d)、/, (_, d: string) => `${FULL_WIDTH(d)}、`)).join(''), '编号「１、」读作「1、」'],
-        ['codes in full-width digits', items.map(item => item.replace(/^(\d)、(\d)-(.*?)；(\d\d)-/, (_, s: string, a: string, l1: string, b: string) => `${s}、${FULL_WIDTH(a)}-${l1}；${FULL_WIDTH(b)}-`)).join(''), '编码「１-」读作「1-」']
+        ['codes in full-width digits', items.map(item => item.replace(/^(\d)、(\d)-(.*?)；(\d\d)-/, (_, s: string, a: string, l1: string, b: string) => `${s}、${FULL_WIDTH(a)}-${l1}；${FULL_WIDTH(b)}-`)).join(''), '编码「１-」读作「1-」'],
+        ['a full-width hyphen after the codes', items.map(item => item.replace(/^(\d)、(\d)-(.*?)；(\d\d)-/, '$1、$2－$3；$4－')).join(''), '编码「1－」读作「1-」'],
+        ['a dash after the codes', items.map(item => item.replace(/^(\d)、(\d)-(.*?)；(\d\d)-/, '$1、$2—$3；$4—')).join(''), '编码「1—」读作「1-」'],
+        ['a space before the 「:」 of the values', items.map(item => item.replace(/指标值:/g, '指标值 :')).join(''), '「实施周期指标值 :」读作「实施周期指标值:」'],
+        ['a space before a 「：」 of the values', items.map(item => item.replace(/年度指标值:/g, '年度指标值 ：')).join(''), '「年度指标值 ：」读作「年度指标值：」'],
+        ['items numbered 「1）」', items.map(item => item.replace(/^(\d)、/, '$1）')).join(''), '编号「1）」读作「1、」'],
+        ['items numbered 「(1)」', items.map(item => item.replace(/^(\d)、/, '($1) ')).join(''), '编号「(1)」读作「1、」'],
+        ['items numbered 「（1）」 one a line', items.map(item => item.replace(/^(\d)、/, '（$1）')).join('\n'), '编号「（1）」读作「1、」']
     ])('%s: every indicator placed, one note at the cell', async (_, cell, said) => {
         const result = await importBytes(await projectSheet(cell));
         expect(modelDifferences(result.model, await compiled(expected))).toEqual([]);
@@ -92,14 +99,25 @@ describe('a 绩效指标 cell typed by hand', () => {
         expect(withoutYearNote(result.report)).toEqual([]);
     });
 
-    test('an item still unreadable is reported as not placed, as before; the others are read', async () => {
-        const cell = '1）1-产出指标；11-数量指标；开展科普活动场次；实施周期指标值:≥20场次；年度指标值:≥20场次。'
-            + items.slice(1).map(item => item.replace(/^(\d)、/, '$1.')).join('');
+    test('an item still unreadable is reported as not placed in the words the user typed; the others are read', async () => {
+        const unreadable = '2、1-产出类指标； 12-质量指标；活动验收合格率； 实施周期指标值 :≥95%;年度指标值:≥95%;';
+        const cell = '1. 1-产出指标；11-数量指标；开展科普活动场次；实施周期指标值:≥20场次；年度指标值:≥20场次。'
+            + unreadable + items.slice(2).map(item => item.replace(/^(\d)、/, '$1.')).join('');
         const result = await importBytes(await projectSheet(cell));
         const unplaced = result.report.filter(e => e.kind === 'unplaced');
-        expect(unplaced).toEqual([expect.objectContaining({ where: '工作表「项目」G5', text: expect.stringMatching(/^1）1-产出指标；11-数量指标；开展科普活动场次；.*。$/) })]);
+        expect(unplaced).toEqual([expect.objectContaining({ where: '工作表「项目」G5', text: unreadable })]);
         const indicators = result.model.declarations.flatMap(d => d.kind === 'project' ? d.spendingUnits.flatMap(u => u.projects.flatMap(p => p.indicators)) : []);
         const names = indicators.flatMap(list => list.groups.flatMap(g => g.blocks.flatMap(b => b.indicators.map(i => i.name))));
-        expect(names).toEqual(['活动验收合格率', '科普受益人次', '服务对象满意度']);
+        expect(names).toEqual(['开展科普活动场次', '科普受益人次', '服务对象满意度']);
+    });
+
+    test('an item whose 二级 is not known is reported in the words the user typed', async () => {
+        const unknown = '2. 1-产出指标； 19-质量类；活动验收合格率；实施周期指标值 :≥95%；年度指标值:≥95%;';
+        const cell = '1. 1-产出指标；11-数量指标；开展科普活动场次；实施周期指标值:≥20场次；年度指标值:≥20场次。'
+            + unknown + items.slice(2).map(item => item.replace(/^(\d)、/, '$1.')).join('');
+        const result = await importBytes(await projectSheet(cell));
+        const unplaced = result.report.filter(e => e.kind === 'unplaced');
+        expect(unplaced).toEqual([expect.objectContaining({ where: '工作表「项目」G5', text: unknown })]);
     });
 });
+
