@@ -121,3 +121,59 @@ describe('a 绩效指标 cell typed by hand', () => {
     });
 });
 
+// The same string split over rows (Q3) or typed into the 绩效目标 column is recognised as the official one is.
+describe('a 绩效指标 string typed by hand, where the table puts it', () => {
+    const typed = items.map(item => item.replace(/^(\d)、/, '$1.'));
+    const second = `
+        项目 "青少年科技教育经费" {
+            资金 { 总计 50.00 财政拨款 50.00 财政专户拨款 空 其他资金 空 }
+            绩效目标 "组织青少年科技教育活动。"
+            绩效指标 {
+                产出指标 {
+                    数量指标 { "开展科普活动场次"：≥20场次 }
+                    质量指标 { "活动验收合格率"：≥95% }
+                }
+                效益指标 { 社会效益 { "科普受益人次"：≥2万人次 } }
+                满意度指标 { 服务对象满意度 { "服务对象满意度"：≥90% } }
+            }
+        }`;
+
+    async function sheet(rows: Array<Array<string | number | null>>): Promise<Buffer> {
+        const book = new ExcelJS.Workbook();
+        const ws = book.addWorksheet('项目');
+        const all = [
+            ['部门名称：示例区科学技术协会', null, null, null, null, null, '单位：万元'],
+            ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'],
+            ...rows
+        ];
+        all.forEach((row, r) => row.forEach((value, c) => { if (value !== null) ws.getCell(r + 1, c + 1).value = value; }));
+        return Buffer.from(await book.xlsx.writeBuffer());
+    }
+
+    test('a nameless row starting a list numbered 「1.」 is the head of the next project', async () => {
+        const joined = typed.join('');
+        const cut = joined.indexOf('科普受益') + 2;
+        const result = await importBytes(await sheet([
+            ['合计', 150, 150, null, null, null, null],
+            ['示例区科学技术协会', 150, 150, null, null, null, null],
+            ['科普活动经费', 100, 100, null, null, '全年开展科普活动不少于20场次。', items.join('')],
+            [null, null, null, null, null, null, joined.slice(0, cut)],
+            ['青少年科技教育经费', 50, 50, null, null, '组织青少年科技教育活动。', joined.slice(cut)]
+        ]));
+        const want = expected.replace(/100\.00/g, '150.00').replace(/(项目 "科普活动经费" \{\n\s*资金 \{ 总计 )150\.00 财政拨款 150\.00/, '$1100.00 财政拨款 100.00')
+            .replace(/\n    }\n}$/, `${second}\n    }\n}`);
+        expect(modelDifferences(result.model, await compiled(want))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+        expect(result.report.map(e => e.message).join('\n')).toContain('内容是下一项目「青少年科技教育经费」单元格的开头');
+    });
+
+    test.each([['1.', '$1.'], ['（1）', '（$1）']])('a string numbered 「%s」 in the 绩效目标 column, the 绩效指标 column empty, is read as the indicators', async (_, numbering) => {
+        const result = await importBytes(await sheet([
+            ['合计', 100, 100, null, null, null, null],
+            ['示例区科学技术协会', 100, 100, null, null, null, null],
+            ['科普活动经费', 100, 100, null, null, items.map(item => item.replace(/^(\d)、/, numbering)).join(''), null]
+        ]));
+        expect(modelDifferences(result.model, await compiled(expected.replace(/\n *绩效目标 .*/, '')))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    });
+});
