@@ -31,6 +31,9 @@ export const TYPED_ITEM_HEAD = HEAD.replace(/\(\?<[a-z0-9]+>/g, '(?:');
  * One alternation scanned left to right, so that each change knows the item it is in:
  * - an item's head 「n、c-一级；cc-二级；」 with what ends the item before it (start of the text, 「。」, or 「；」/「;」
  *   instead of 「。」, a `<p>` tag's 「>」) and the white space after that (allowed between items);
+ * - the same head with a 一级 or 二级 it does not know (「2. 1-产出类指标；12-」): only its number and what ends the item
+ *   before it are read, so that the item before ends there (else its 年度 value would run on over this one, the
+ *   official pattern ending an item only before 「n、d-」) and this one is reported as not placed;
  * - the 「；」 before 「实施周期指标值:」 and 「年度指标值:」, and white space before that 「:」;
  * - a 「；」 or 「;」 that ends the cell instead of 「。」.
  * No alternative starts with white space: a long run of it (a hostile cell) would be scanned again from each of its
@@ -38,6 +41,7 @@ export const TYPED_ITEM_HEAD = HEAD.replace(/\(\?<[a-z0-9]+>/g, '(?:');
  */
 const TYPED = new RegExp(
     `(?<ends>^|[。；;>])(?<gap>\\s*)${HEAD}(?<code2>${DIGIT}{2})(?<hyphen2>\\s*${HYPHEN}\\s*)(?<level2>[^；;\\s]+?)(?<sep2>\\s*[；;]\\s*)`
+    + `|(?<uends>^|[。；;>])(?<ugap>\\s*)(?<unumbering>${NUMBER}\\s*)(?=${DIGIT}\\s*${HYPHEN}[^；;。]{1,20}[；;]\\s*${DIGIT}{2}\\s*${HYPHEN})`
     + '|(?<lsep>[；;]\\s*)(?<label>实施周期指标值|年度指标值)(?<lspace>\\s*)(?=[:：])'
     + '|(?<end>[；;])(?<tail>\\s*(?:</p>\\s*)?)$',
     'gd'
@@ -105,17 +109,21 @@ export function readTypedFlat(cell: string): TypedFlat {
         const g = m.groups!;
         const at = m.indices!.groups!;
         const parts: Array<[string, string]> = [];
-        if (g.numbering !== undefined) {
-            // What ended the item before belongs to that item.
-            let end = g.ends!;
+        // What ended the item before belongs to that item; then the item's number.
+        const start = (ends: string, numbering: string): [string, string] => {
+            let end = ends;
             if ((end === '；' || end === ';') && item > 0) {
                 record('end', { written: end, read: '。' });
                 end = '。';
             }
-            item = Number(halfWidth(g.numbering.match(/[0-9０-９]+/)![0]));
+            item = Number(halfWidth(numbering.match(/[0-9０-９]+/)![0]));
             const number = `${item}、`;
-            const compact = g.numbering.replace(/\s/g, '');
-            if (g.numbering !== number) record('numbering', { written: compact !== number ? compact : g.numbering, read: number });
+            const compact = numbering.replace(/\s/g, '');
+            if (numbering !== number) record('numbering', { written: compact !== number ? compact : numbering, read: number });
+            return [end, number];
+        };
+        if (g.numbering !== undefined) {
+            const [end, number] = start(g.ends!, g.numbering);
             const code = (digits: string, hyphen: string) => {
                 const read = `${halfWidth(digits)}-`;
                 if (`${digits}${hyphen}` !== read) record('code', { written: `${digits}${hyphen}`, read });
@@ -127,6 +135,9 @@ export function readTypedFlat(cell: string): TypedFlat {
             parts.push(['ends', end], ['gap', g.gap!], ['numbering', number], ['code1', code1.slice(0, -1)], ['hyphen1', '-'],
                 ['level1', g.level1!], ['sep1', sep1], ['code2', code2.slice(0, -1)], ['hyphen2', '-'], ['level2', g.level2!],
                 ['sep2', separator(g.sep2!)]);
+        } else if (g.unumbering !== undefined) {
+            const [end, number] = start(g.uends!, g.unumbering);
+            parts.push(['uends', end], ['ugap', g.ugap!], ['unumbering', number]);
         } else if (g.label !== undefined) {
             const colon = cell[at.lspace![1]]!;
             if (g.lspace) record('label', { written: `${g.label}${g.lspace}${colon}`, read: `${g.label}${colon}` });

@@ -111,6 +111,17 @@ describe('a 绩效指标 cell typed by hand', () => {
         expect(names).toEqual(['开展科普活动场次', '科普受益人次', '服务对象满意度']);
     });
 
+    test('an item numbered 「2.」 whose 一级 is not known is reported, not read into the 年度 value of the item before', async () => {
+        const unreadable = '2. 1-产出类指标；12-质量指标；活动验收合格率；实施周期指标值:≥95%；年度指标值:≥95%。';
+        const cell = '1. 1-产出指标；11-数量指标；开展科普活动场次；实施周期指标值:≥20场次；年度指标值:≥20场次。'
+            + unreadable + items.slice(2).map(item => item.replace(/^(\d)、/, '$1.')).join('');
+        const result = await importBytes(await projectSheet(cell));
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '工作表「项目」G5', text: unreadable })]);
+        const indicators = result.model.declarations.flatMap(d => d.kind === 'project' ? d.spendingUnits.flatMap(u => u.projects.flatMap(p => p.indicators)) : []);
+        const values = indicators.flatMap(list => list.groups.flatMap(g => g.blocks.flatMap(b => b.indicators.map(i => `${i.name} ${i.annual?.text}`))));
+        expect(values).toEqual(['开展科普活动场次 ≥20场次', '科普受益人次 ≥2万人次', '服务对象满意度 ≥90%']);
+    });
+
     test('an item whose 二级 is not known is reported in the words the user typed', async () => {
         const unknown = '2. 1-产出指标； 19-质量类；活动验收合格率；实施周期指标值 :≥95%；年度指标值:≥95%;';
         const cell = '1. 1-产出指标；11-数量指标；开展科普活动场次；实施周期指标值:≥20场次；年度指标值:≥20场次。'
