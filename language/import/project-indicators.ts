@@ -28,10 +28,10 @@ export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserC
     const { items, unmatched, wrapped } = parseFlat(typed.text);
     if (wrapped) ctx.placement.note(where, '绩效指标单元格带 <p>…</p> 包装：指标结构中没有它的位置，未保留。');
     for (const text of unmatched) {
-        ctx.placement.unplacedText(where, text, '绩效指标字符串中不符合「n、一级；二级；名称；实施周期指标值:…；年度指标值:…。」格式的部分');
+        ctx.placement.unplacedText(where, typed.written(text), '绩效指标字符串中不符合「n、一级；二级；名称；实施周期指标值:…；年度指标值:…。」格式的部分');
     }
     const cells = itemCells(items, parts);
-    const lists = splitFlatLists(items).map(run => listOf(run, where, ctx, cells));
+    const lists = splitFlatLists(items).map(run => listOf(run, where, ctx, cells, typed.written));
     // The confidential placeholder (Q7): one item named 保密项目.
     const secret = items.length === 1 && items[0]!.name.trim() === SECRET_PLACEHOLDER;
     if (secret) ctx.placement.note(where, `绩效指标为保密占位「${SECRET_PLACEHOLDER}」：项目标为 保密。`);
@@ -63,7 +63,8 @@ function itemCells(items: readonly FlatItem[], parts: Parts): Map<FlatItem, Item
     return cells;
 }
 
-function listOf(items: readonly FlatItem[], where: string, ctx: RecogniserContext, cells: Map<FlatItem, ItemCells>): IndicatorList {
+/** `written`: an item's text as the user typed it (flat-typed.ts), for the report. */
+function listOf(items: readonly FlatItem[], where: string, ctx: RecogniserContext, cells: Map<FlatItem, ItemCells>, written: (text: string) => string): IndicatorList {
     const groups: Level1Group[] = [];
     const list: IndicatorList = { groups };
     for (const item of items) {
@@ -75,7 +76,7 @@ function listOf(items: readonly FlatItem[], where: string, ctx: RecogniserContex
         ctx.origins.set(list, '', cell, detail);
         const level2 = level2ByName(item.level2Name) ?? categoryByCode(item.level2Code);
         if (!level2 || level2.level !== 2) {
-            ctx.placement.unplacedText(where, itemText(item), `第 ${item.seq} 项的二级指标「${item.level2Code}-${item.level2Name}」不认识，无法放入`);
+            ctx.placement.unplacedText(where, written(itemText(item)), `第 ${item.seq} 项的二级指标「${item.level2Code}-${item.level2Name}」不认识，无法放入`);
             continue;
         }
         const level2Name = isLevel2Keyword(item.level2Name) ? item.level2Name : level2.name;

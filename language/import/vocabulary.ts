@@ -1,6 +1,7 @@
 import { budgetFieldOf, OWN_LEVEL_LABELS, TRANSFER_LABELS, type BudgetCellKey } from '../compile/table-fields.js';
 import { level1ByName, level2ByName, type IndicatorCategory } from '../domain/taxonomy.js';
 import { compact } from './cells.js';
+import { TYPED_ITEM_HEAD } from './flat-typed.js';
 
 // The words of the official layouts (RULES §1). Cells are classified by these words, not by their column, because
 // the seeds' columns shift (§6.3). All matching is on the compact form (whitespace removed).
@@ -158,6 +159,9 @@ export function projectHeading(text: string): 'name' | 'total' | 'fiscal' | 'spe
     }
 }
 
-/** The start of a flattened 绩效指标 item (RULES §6.1): 「1、1-产出指标；」. */
-export const FLAT_ITEM_START = /^\d+、\d-/;
-export const FLAT_ITEM_ANYWHERE = /\d+、\d-(?:产出|效益|满意度|成本)指标；/;
+/**
+ * The start of a flattened 绩效指标 item (RULES §6.1): 「1、1-」, or 「1、1-产出指标；」 as the importer reads it typed by
+ * hand (「1. 1－产出指标; 」, flat-typed.ts).
+ */
+export const FLAT_ITEM_START = new RegExp(`^(?:\\d+、\\d-|${TYPED_ITEM_HEAD})`);
+export const FLAT_ITEM_ANYWHERE = new RegExp(TYPED_ITEM_HEAD);
