@@ -26,7 +26,7 @@ export interface FlatItem {
  * its first item's 年度 value at the end of the cell.
  */
 export const FLAT_ITEM_PATTERN =
-    /(\d+)、(\d)-(产出指标|效益指标|满意度指标|成本指标)；(\d{2})-([^；]+)；(.*?)(?:；实施周期指标值[:：](.*?)；年度指标值[:：](.*?))?。(?=\s*\d+、\d-|\s*$)/gs;
+    /(?<!\d)(\d+)、(\d)-(产出指标|效益指标|满意度指标|成本指标)；(\d{2})-([^；]+)；(.*?)(?:；实施周期指标值[:：](.*?)；年度指标值[:：](.*?))?。(?=\s*\d+、\d-|\s*$)/gs;
 
 /** A field of an item whose text the author writes: the 三级 name, the 实施周期 value, the 年度 value. */
 export type FlatField = 'name' | 'period' | 'annual';
