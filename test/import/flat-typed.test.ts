@@ -35,18 +35,26 @@ const expected = `
     }
 }`;
 
-async function projectSheet(indicators: string): Promise<Buffer> {
+/** A 项目支出 sheet with the official header and `rows` under it. */
+async function sheet(rows: Array<Array<string | number | null>>): Promise<Buffer> {
     const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('项目');
-    const rows = [
+    const ws = book.addWorksheet('项目');
+    const all = [
         ['部门名称：示例区科学技术协会', null, null, null, null, null, '单位：万元'],
         ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'],
+        ...rows
+    ];
+    all.forEach((row, r) => row.forEach((value, c) => { if (value !== null) ws.getCell(r + 1, c + 1).value = value; }));
+    return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** One project, 科普活动经费, with `indicators` as its 绩效指标 cell (G5). */
+function projectSheet(indicators: string): Promise<Buffer> {
+    return sheet([
         ['合计', 100, 100, null, null, null, null],
         ['示例区科学技术协会', 100, 100, null, null, null, null],
         ['科普活动经费', 100, 100, null, null, '全年开展科普活动不少于20场次。', indicators]
-    ];
-    rows.forEach((row, r) => row.forEach((value, c) => { if (value !== null) sheet.getCell(r + 1, c + 1).value = value; }));
-    return Buffer.from(await book.xlsx.writeBuffer());
+    ]);
 }
 
 const FULL_WIDTH = (text: string) => text.replace(/[0-9]/g, d => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
@@ -149,18 +157,6 @@ describe('a 绩效指标 string typed by hand, where the table puts it', () => {
             }
         }`;
 
-    async function sheet(rows: Array<Array<string | number | null>>): Promise<Buffer> {
-        const book = new ExcelJS.Workbook();
-        const ws = book.addWorksheet('项目');
-        const all = [
-            ['部门名称：示例区科学技术协会', null, null, null, null, null, '单位：万元'],
-            ['项目名称（资金使用单位）', '总计', '财政拨款', '财政专户拨款', '其他资金', '绩效目标', '绩效指标'],
-            ...rows
-        ];
-        all.forEach((row, r) => row.forEach((value, c) => { if (value !== null) ws.getCell(r + 1, c + 1).value = value; }));
-        return Buffer.from(await book.xlsx.writeBuffer());
-    }
-
     test('a nameless row starting a list numbered 「1.」 is the head of the next project', async () => {
         const joined = typed.join('');
         const cut = joined.indexOf('科普受益') + 2;
@@ -185,6 +181,22 @@ describe('a 绩效指标 string typed by hand, where the table puts it', () => {
             ['科普活动经费', 100, 100, null, null, items.map(item => item.replace(/^(\d)、/, numbering)).join(''), null]
         ]));
         expect(modelDifferences(result.model, await compiled(expected.replace(/\n *绩效目标 .*/, '')))).toEqual([]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
+    });
+});
+
+// Typed in Excel one item a line (Alt+Enter), or with a space after each 「。」: the white space between the numbered
+// items separates them, as it does for a reader of the table; it is not part of the 年度 value.
+describe('white space between the items of a 绩效指标 cell', () => {
+    test.each([
+        ['a line break', '\n'],
+        ['a Windows line break', '\r\n'],
+        ['a space', ' '],
+        ['a full-width space', '\u3000'],
+        ['a line break and an indent', '\n  ']
+    ])('%s after each 「。」: four indicators, each with its own 年度 value, nothing unplaced', async (_, space) => {
+        const result = await importBytes(await projectSheet(items.join(space) + space));
+        expect(modelDifferences(result.model, await compiled(expected))).toEqual([]);
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
     });
 });
