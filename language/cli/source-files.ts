@@ -180,6 +180,13 @@ const readAgain = (error: unknown) => `${typeof (error as NodeJS.ErrnoException)
 export const TABLE_EXTENSIONS = ['.xlsx', '.docx', '.txt', '.tsv'];
 
 /**
+ * What units also send as their table: old Office and WPS files (.xls, .doc, .et, .wps), a macro workbook (.xlsm), a
+ * PDF. A review lists each — read by its content where it can be (an .xlsm, a workbook renamed .xls), otherwise with
+ * what to do — rather than passing over a submission in silence. Not named where a folder has nothing to review.
+ */
+export const OTHER_TABLE_EXTENSIONS = ['.xls', '.xlsm', '.doc', '.et', '.wps', '.pdf'];
+
+/**
  * Files an office program or a Mac leaves beside the real ones, hidden from their owner: the lock file Excel, WPS or
  * Word keeps while a file is open (~$表.xlsx: a few bytes, the name of who opened it), and the AppleDouble file macOS
  * writes on a foreign disk or into a zip (._表.xlsx). Neither is a declaration: a folder's are passed over without a
@@ -223,7 +230,7 @@ export async function collectSources(paths: string[], extensions = ['.jxmb']): P
             const folderTables = await tablesAmong(aside);
             if (inside.length === 0 && problems.length === before) {
                 const only = folderTables.length > 0 ? `，只有 ${tablesPhrase(folderTables)}：${TABLE_ADVICE}` : '。';
-                problems.push(new InputError(path, `文件夹中没有 ${extensions.join('/')} 文件${only}`));
+                problems.push(new InputError(path, `文件夹中没有 ${extensions.filter(e => !OTHER_TABLE_EXTENSIONS.includes(e)).join('/')} 文件${only}`));
             } else {
                 // A folder of tables only has said so in its problem, with the advice; not a second time in the note.
                 tables.push(...folderTables);
