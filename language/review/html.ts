@@ -22,7 +22,8 @@ th { background: #eee; font-weight: bold; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.code, td.place { white-space: nowrap; font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 9.5pt; }
+/* Code and place wrap (a place may name an item, 第13行第7列（第 1 项「…」）): kept on one line they ran off the A4 page. */
+td.code, td.place { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 9.5pt; }
 .error { color: #b00020; font-weight: bold; }
 .warning { color: #8a5a00; font-weight: bold; }
 .info, .hint { color: #245; }
