@@ -5,7 +5,7 @@ import { parseCommandArgs, refuseIdleOption } from './arguments.js';
 import { checkPaths } from './check.js';
 import { runReviewCommand } from './review-command.js';
 import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
-import { formatFinding } from './diagnostics.js';
+import { formatFinding, formatProblem } from './diagnostics.js';
 import { InputError } from './source-files.js';
 import { draftUsage, runDraftCommand } from './draft.js';
 import { importUsage, runImportCommand } from './import.js';
@@ -73,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         }
     } catch (error) {
         if (error instanceof InputError) {
-            io.err(`${error.file}: ${error.message}\n`);
+            io.err(`${formatProblem(error.file, error.message)}\n`);
             return 2;
         }
         // A bug of ours: say so in one line, keep the stack out of the user's terminal unless asked for.
@@ -119,7 +119,7 @@ function services() {
 }
 
 function reportProblems(problems: InputError[], io: CliIo): void {
-    for (const problem of problems) io.err(`${problem.file}: ${problem.message}\n`);
+    for (const problem of problems) io.err(`${formatProblem(problem.file, problem.message)}\n`);
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {

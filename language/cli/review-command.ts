@@ -2,6 +2,7 @@ import { lstat, realpath } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import type { JxmbServices } from '../jxmb-module.js';
 import { renderReviewHtml } from '../review/html.js';
+import { formatProblem } from './diagnostics.js';
 import { terminalProgress, type ProgressStream } from '../review/progress.js';
 import type { ReviewReport } from '../review/report.js';
 import { reviewPaths } from '../review/review.js';
@@ -40,7 +41,7 @@ export async function runReviewCommand(
         progress.done();
     }
     const { report, problems } = result;
-    for (const problem of problems) io.err(`${problem.file}: ${problem.message}\n`);
+    for (const problem of problems) io.err(`${formatProblem(problem.file, problem.message)}\n`);
     await writeOutput(options.report, reportContent(report, options.report));
     const t = report.totals;
     io.out(`检查了 ${t.checked} 个文件${t.failed > 0 ? `（无法检查 ${t.failed} 个）` : ''}：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示。报告已写入 ${options.report}。\n`);
