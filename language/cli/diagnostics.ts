@@ -35,7 +35,7 @@ export function toFinding(file: string, diagnostic: Diagnostic): Finding {
 }
 
 /** A file name as printed on a line: a line break or an ESC in it would split the line, or be obeyed by the terminal. */
-const printableName = (file: string): string => file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+export const printableName = (file: string): string => file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 
 /**
  * A line about a file that could not be used (「表.xlsx: 这是一个链接，它指向的「…」不存在。」): the file's name and

@@ -5,7 +5,7 @@ import { parseCommandArgs, refuseIdleOption } from './arguments.js';
 import { checkPaths } from './check.js';
 import { runReviewCommand } from './review-command.js';
 import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
-import { formatFinding, formatProblem } from './diagnostics.js';
+import { formatFinding, formatProblem, printableName } from './diagnostics.js';
 import { InputError } from './source-files.js';
 import { draftUsage, runDraftCommand } from './draft.js';
 import { importUsage, runImportCommand } from './import.js';
@@ -206,9 +206,9 @@ async function compile(args: string[], io: CliIo): Promise<number> {
         if (file.syntaxErrors.length > 0) {
             failed++;
             for (const finding of file.syntaxErrors) io.err(formatFinding(finding) + '\n');
-            io.err(`${file.source}: 有错误（见上），未编译。\n`);
+            io.err(`${formatProblem(file.source, '有错误（见上），未编译。')}\n`);
         } else if (file.output) {
-            io.err(`${file.source} → ${file.output}\n`);
+            io.err(`${printableName(file.source)} → ${printableName(file.output)}\n`);
         }
     }
     if (problems.length > 0) return 2;

@@ -170,6 +170,18 @@ describe('a file name or a link\'s target with an ESC sequence, in a line about 
     });
 });
 
+describe('compile of a folder holding a file whose name has an ESC sequence', () => {
+    test('the lines 「源 → 输出」 and 「有错误（见上），未编译」 print ? for each control character', () => {
+        file('escaped-compile/c\u001b[2J.jxmb', good);
+        file('escaped-compile/d\u001b]0;pwned\u0007.jxmb', '部门整体 {\n');
+        const r = runJxmb(['compile', at('escaped-compile'), '--to', 'json', '-o', at('escaped-compile-out')]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`c?[2J.jxmb → ${at('escaped-compile-out')}/c?[2J.json`);
+        expect(r.stderr).toContain('d?]0;pwned?.jxmb: 有错误（见上），未编译。');
+        expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    });
+});
+
 describe('compile -o with another target\'s extension', () => {
     test('`--to json -o 表.html` is refused, nothing created; `-o 表.json` writes the file', () => {
         const input = file('ext/a.jxmb', good);
