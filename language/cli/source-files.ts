@@ -1,5 +1,5 @@
 import type { Dirent, Stats } from 'node:fs';
-import { open, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { decodeText } from '../import/decode.js';
 import { tableTextFormat } from '../import/table-text.js';
@@ -305,6 +305,13 @@ export function notRegularFile(entry: Dirent | Stats): string | null {
     return `不是普通文件（${kind}），未读取。`;
 }
 
+/**
+ * A file or folder named in another encoding than UTF-8, most often a zip from a Chinese Windows (names in GBK)
+ * unpacked on Linux: it is there, but cannot be opened by the name the system gives back.
+ */
+const notUtf8Name = (folder: boolean) => `${folder ? '文件夹' : '文件'}名不是 UTF-8 编码（常见于在中文 Windows 上压缩、用 GBK 记录文件名的 zip），`
+    + `无法按名称打开${folder ? '，其中的文件未检查' : ''}：请解压时指定编码（unzip -O GBK）或把文件名转为 UTF-8（convmv -f gbk -t utf8）。`;
+
 /** Why `path` cannot be opened: for a link to nothing, the link and where it points, not a bare 「不存在」. */
 export async function describeMissing(path: string, error: unknown): Promise<string> {
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
@@ -332,6 +339,11 @@ async function walk(dir: string, extensions: string[], problems: InputError[], a
         const path = join(dir, entry.name);
         const extension = extname(entry.name).toLowerCase();
         const wanted = extensions.includes(extension);
+        // A name in bytes that are not UTF-8 comes back with U+FFFD in their place, and nothing opens it by that name.
+        if (entry.name.includes('\uFFFD') && (wanted || entry.isDirectory()) && !await lstat(path).catch(() => null)) {
+            problems.push(new InputError(path, notUtf8Name(entry.isDirectory())));
+            continue;
+        }
         // What the entry is, from the listing or (for a link) from stat: never by opening it, which waits for a
         // writer forever on a named pipe.
         let kind: Dirent | Stats = entry;
