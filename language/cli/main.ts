@@ -20,7 +20,7 @@ const checkUsage = `用法 / usage:
   jxmb check <文件或文件夹…> --report 报告.html|报告.json [--force] [--config jxmb.yaml]   审核报告
       .jxmb 与 .xlsx、.docx、.txt、.tsv 表格并列（表格在内存中导入，不写任何文件），每个文件的错误、警告、
       可度量指标，问题最多的在前；每条问题给出原文件中的位置（.jxmb 行:列，工作表!单元格，Word 表格行列，文本行）；
-      无法导入的文件（包括文件夹中的 .xls、.doc、.et、.wps、.pdf）也列入报告并说明原因（此时退出码 2）。在终端上显示进度
+      无法导入的文件（包括文件夹中的 .xls、.doc、.et、.wps、.pdf 和压缩包）也列入报告并说明原因（此时退出码 2）。在终端上显示进度
       --force  覆盖已存在的报告文件（默认不覆盖）；报告任何时候都不会写到本次的输入文件上`;
 
 const compileUsage = `用法 / usage:

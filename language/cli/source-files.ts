@@ -179,12 +179,22 @@ const readAgain = (error: unknown) => `${typeof (error as NodeJS.ErrnoException)
 /** The tables a review reads beside .jxmb files (review.ts); text files only when they hold a table. */
 export const TABLE_EXTENSIONS = ['.xlsx', '.docx', '.txt', '.tsv'];
 
+/** A unit's files packed into one archive: a review lists it, to be unpacked and reviewed. */
+const ARCHIVE_EXTENSIONS = ['.zip', '.rar', '.7z'];
+
 /**
  * What units also send as their table: old Office and WPS files (.xls, .doc, .et, .wps), a macro workbook (.xlsm), a
- * PDF. A review lists each — read by its content where it can be (an .xlsm, a workbook renamed .xls), otherwise with
- * what to do — rather than passing over a submission in silence. Not named where a folder has nothing to review.
+ * PDF, an archive. A review lists each — read by its content where it can be (an .xlsm, a workbook renamed .xls),
+ * otherwise with what to do — rather than passing over a submission in silence. Not named where a folder has nothing
+ * to review.
  */
-export const OTHER_TABLE_EXTENSIONS = ['.xls', '.xlsm', '.doc', '.et', '.wps', '.pdf'];
+export const OTHER_TABLE_EXTENSIONS = ['.xls', '.xlsm', '.doc', '.et', '.wps', '.pdf', ...ARCHIVE_EXTENSIONS];
+
+/** Why an archive is not reviewed (null for another file): its files are not unpacked here. */
+export function archiveMessage(file: string): string | null {
+    const extension = extname(file).toLowerCase();
+    return ARCHIVE_EXTENSIONS.includes(extension) ? `这是压缩包（${extension}），未检查其中的文件：请先解压，再审核解压出的文件夹。` : null;
+}
 
 /**
  * Files an office program or a Mac leaves beside the real ones, hidden from their owner: the lock file Excel, WPS or
