@@ -35,7 +35,15 @@ export function toFinding(file: string, diagnostic: Diagnostic): Finding {
 }
 
 /** A file name as printed on a line: a line break or an ESC in it would split the line, or be obeyed by the terminal. */
-const printableName = (file: string): string => file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+export const printableName = (file: string): string => file.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+
+/**
+ * A line about a file that could not be used (「表.xlsx: 这是一个链接，它指向的「…」不存在。」): the file's name and
+ * what the message quotes (a link's target) come from outside, and an ESC in them would be obeyed by the terminal.
+ */
+export function formatProblem(file: string, message: string): string {
+    return `${printableName(file)}: ${message.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '?')}`;
+}
 
 export function formatFinding(f: Finding): string {
     return `${printableName(f.file)}:${f.line}:${f.column} ${f.severity} ${f.code} ${oneLine(f.message)}`;

@@ -5,7 +5,7 @@ import { parseCommandArgs, refuseIdleOption } from './arguments.js';
 import { checkPaths } from './check.js';
 import { runReviewCommand } from './review-command.js';
 import { compilePaths, compileTargets, type CompileTarget } from './compile.js';
-import { formatFinding } from './diagnostics.js';
+import { formatFinding, formatProblem, printableName } from './diagnostics.js';
 import { InputError } from './source-files.js';
 import { draftUsage, runDraftCommand } from './draft.js';
 import { importUsage, runImportCommand } from './import.js';
@@ -20,7 +20,7 @@ const checkUsage = `用法 / usage:
   jxmb check <文件或文件夹…> --report 报告.html|报告.json [--force] [--config jxmb.yaml]   审核报告
       .jxmb 与 .xlsx、.docx、.txt、.tsv 表格并列（表格在内存中导入，不写任何文件），每个文件的错误、警告、
       可度量指标，问题最多的在前；每条问题给出原文件中的位置（.jxmb 行:列，工作表!单元格，Word 表格行列，文本行）；
-      无法导入的文件也列入报告并说明原因（此时退出码 2）。在终端上显示进度
+      无法导入的文件（包括文件夹中的 .xls、.doc、.et、.wps、.pdf 和压缩包）也列入报告并说明原因（此时退出码 2）。在终端上显示进度
       --force  覆盖已存在的报告文件（默认不覆盖）；报告任何时候都不会写到本次的输入文件上`;
 
 const compileUsage = `用法 / usage:
@@ -73,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         }
     } catch (error) {
         if (error instanceof InputError) {
-            io.err(`${error.file}: ${error.message}\n`);
+            io.err(`${formatProblem(error.file, error.message)}\n`);
             return 2;
         }
         // A bug of ours: say so in one line, keep the stack out of the user's terminal unless asked for.
@@ -119,7 +119,7 @@ function services() {
 }
 
 function reportProblems(problems: InputError[], io: CliIo): void {
-    for (const problem of problems) io.err(`${problem.file}: ${problem.message}\n`);
+    for (const problem of problems) io.err(`${formatProblem(problem.file, problem.message)}\n`);
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
@@ -206,9 +206,9 @@ async function compile(args: string[], io: CliIo): Promise<number> {
         if (file.syntaxErrors.length > 0) {
             failed++;
             for (const finding of file.syntaxErrors) io.err(formatFinding(finding) + '\n');
-            io.err(`${file.source}: 有错误（见上），未编译。\n`);
+            io.err(`${formatProblem(file.source, '有错误（见上），未编译。')}\n`);
         } else if (file.output) {
-            io.err(`${file.source} → ${file.output}\n`);
+            io.err(`${printableName(file.source)} → ${printableName(file.output)}\n`);
         }
     }
     if (problems.length > 0) return 2;

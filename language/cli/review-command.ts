@@ -1,12 +1,14 @@
 import { lstat, realpath } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { dirname, extname, resolve } from 'node:path';
 import type { JxmbServices } from '../jxmb-module.js';
 import { renderReviewHtml } from '../review/html.js';
+import { formatProblem } from './diagnostics.js';
 import { terminalProgress, type ProgressStream } from '../review/progress.js';
 import type { ReviewReport } from '../review/report.js';
 import { reviewPaths } from '../review/review.js';
 import { InputError } from './source-files.js';
-import { nulInPath, writeOutput } from './write-file.js';
+import { isFileAt, nearestUp } from './fs-reasons.js';
+import { describeWriteError, isFolder, nulInPath, writeOutput } from './write-file.js';
 
 // `jxmb check <文件或文件夹…> --report 报告.html|报告.json`: the reviewer's report over .jxmb files and tables
 // (.xlsx, .docx, text) side by side. The report is written whole (temp file + rename), never over an input, and over
@@ -39,7 +41,7 @@ export async function runReviewCommand(
         progress.done();
     }
     const { report, problems } = result;
-    for (const problem of problems) io.err(`${problem.file}: ${problem.message}\n`);
+    for (const problem of problems) io.err(`${formatProblem(problem.file, problem.message)}\n`);
     await writeOutput(options.report, reportContent(report, options.report));
     const t = report.totals;
     io.out(`检查了 ${t.checked} 个文件${t.failed > 0 ? `（无法检查 ${t.failed} 个）` : ''}：${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 条提示。报告已写入 ${options.report}。\n`);
@@ -49,7 +51,7 @@ export async function runReviewCommand(
 
 /**
  * Where the report may go, checked before the review, which may take minutes (the editor's 生成审核报告 too): never
- * over one of the inputs, and over an existing file only when the user said so.
+ * over one of the inputs, over an existing file only when the user said so, and not where the write cannot succeed.
  */
 export async function checkReportPath(report: string, inputs: string[], force = false, howToForce = '要覆盖请加 --force'): Promise<void> {
     const nul = nulInPath(report, '文件');
@@ -62,6 +64,9 @@ export async function checkReportPath(report: string, inputs: string[], force = 
     if (!force && await isExistingFile(report)) {
         throw new InputError(report, `输出文件已存在：未覆盖（${howToForce}）。`);
     }
+    // What the write would stop at after the whole review: a folder at the path, a file where a folder should be.
+    const blocked = await isFolder(report) ? 'EISDIR' : nearestUp(dirname(report), isFileAt) ? 'ENOTDIR' : undefined;
+    if (blocked) throw new InputError(report, `无法写入：${await describeWriteError(report, { code: blocked })}。`);
 }
 
 /** The report as its file's extension says: JSON for .json, the HTML page otherwise. */
@@ -74,7 +79,7 @@ function reportKind(path: string): 'html' | 'json' | null {
     return ext === '.html' || ext === '.htm' ? 'html' : ext === '.json' ? 'json' : null;
 }
 
-/** A file or a link stands there (a folder is left to the write, which says so). */
+/** A file or a link stands there (a folder is said apart). */
 async function isExistingFile(path: string): Promise<boolean> {
     return lstat(path).then(info => !info.isDirectory(), () => false);
 }

@@ -1,5 +1,5 @@
 import type { Dirent, Stats } from 'node:fs';
-import { open, readdir, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { decodeText } from '../import/decode.js';
 import { tableTextFormat } from '../import/table-text.js';
@@ -179,6 +179,23 @@ const readAgain = (error: unknown) => `${typeof (error as NodeJS.ErrnoException)
 /** The tables a review reads beside .jxmb files (review.ts); text files only when they hold a table. */
 export const TABLE_EXTENSIONS = ['.xlsx', '.docx', '.txt', '.tsv'];
 
+/** A unit's files packed into one archive: a review lists it, to be unpacked and reviewed. */
+const ARCHIVE_EXTENSIONS = ['.zip', '.rar', '.7z'];
+
+/**
+ * What units also send as their table: old Office and WPS files (.xls, .doc, .et, .wps), a macro workbook (.xlsm), a
+ * PDF, an archive. A review lists each — read by its content where it can be (an .xlsm, a workbook renamed .xls),
+ * otherwise with what to do — rather than passing over a submission in silence. Not named where a folder has nothing
+ * to review.
+ */
+export const OTHER_TABLE_EXTENSIONS = ['.xls', '.xlsm', '.doc', '.et', '.wps', '.pdf', ...ARCHIVE_EXTENSIONS];
+
+/** Why an archive is not reviewed (null for another file): its files are not unpacked here. */
+export function archiveMessage(file: string): string | null {
+    const extension = extname(file).toLowerCase();
+    return ARCHIVE_EXTENSIONS.includes(extension) ? `这是压缩包（${extension}），未检查其中的文件：请先解压，再审核解压出的文件夹。` : null;
+}
+
 /**
  * Files an office program or a Mac leaves beside the real ones, hidden from their owner: the lock file Excel, WPS or
  * Word keeps while a file is open (~$表.xlsx: a few bytes, the name of who opened it), and the AppleDouble file macOS
@@ -223,7 +240,7 @@ export async function collectSources(paths: string[], extensions = ['.jxmb']): P
             const folderTables = await tablesAmong(aside);
             if (inside.length === 0 && problems.length === before) {
                 const only = folderTables.length > 0 ? `，只有 ${tablesPhrase(folderTables)}：${TABLE_ADVICE}` : '。';
-                problems.push(new InputError(path, `文件夹中没有 ${extensions.join('/')} 文件${only}`));
+                problems.push(new InputError(path, `文件夹中没有 ${extensions.filter(e => !OTHER_TABLE_EXTENSIONS.includes(e)).join('/')} 文件${only}`));
             } else {
                 // A folder of tables only has said so in its problem, with the advice; not a second time in the note.
                 tables.push(...folderTables);
@@ -298,6 +315,13 @@ export function notRegularFile(entry: Dirent | Stats): string | null {
     return `不是普通文件（${kind}），未读取。`;
 }
 
+/**
+ * A file or folder named in another encoding than UTF-8, most often a zip from a Chinese Windows (names in GBK)
+ * unpacked on Linux: it is there, but cannot be opened by the name the system gives back.
+ */
+const notUtf8Name = (folder: boolean) => `${folder ? '文件夹' : '文件'}名不是 UTF-8 编码（常见于在中文 Windows 上压缩、用 GBK 记录文件名的 zip），`
+    + `无法按名称打开${folder ? '，其中的文件未检查' : ''}：请解压时指定编码（unzip -O GBK）或把文件名转为 UTF-8（convmv -f gbk -t utf8）。`;
+
 /** Why `path` cannot be opened: for a link to nothing, the link and where it points, not a bare 「不存在」. */
 export async function describeMissing(path: string, error: unknown): Promise<string> {
     if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') {
@@ -325,6 +349,11 @@ async function walk(dir: string, extensions: string[], problems: InputError[], a
         const path = join(dir, entry.name);
         const extension = extname(entry.name).toLowerCase();
         const wanted = extensions.includes(extension);
+        // A name in bytes that are not UTF-8 comes back with U+FFFD in their place, and nothing opens it by that name.
+        if (entry.name.includes('\uFFFD') && (wanted || entry.isDirectory()) && !await lstat(path).catch(() => null)) {
+            problems.push(new InputError(path, notUtf8Name(entry.isDirectory())));
+            continue;
+        }
         // What the entry is, from the listing or (for a link) from stat: never by opening it, which waits for a
         // writer forever on a named pipe.
         let kind: Dirent | Stats = entry;

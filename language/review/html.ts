@@ -1,4 +1,5 @@
 import { escapeHtml, htmlPage } from '../compile/html.js';
+import { markInvisible } from '../domain/invisible-chars.js';
 import { formatNames } from '../import/source.js';
 import { severityLabels, type FileReview, type ReviewReport } from './report.js';
 
@@ -21,7 +22,8 @@ th { background: #eee; font-weight: bold; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.code, td.place { white-space: nowrap; font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 9.5pt; }
+/* Code and place wrap (a place may name an item, 第13行第7列（第 1 项「…」）): kept on one line they ran off the A4 page. */
+td.code, td.place { font-family: Consolas, "DejaVu Sans Mono", monospace; font-size: 9.5pt; }
 .error { color: #b00020; font-weight: bold; }
 .warning { color: #8a5a00; font-weight: bold; }
 .info, .hint { color: #245; }
@@ -32,6 +34,13 @@ table.notes td { color: #333; background: #f7f9fb; }
 section + section { break-before: auto; }
 @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 `;
+
+/**
+ * Text from the submissions (a file name, a link's target, a sheet name in a place, a cell): its invisible characters
+ * shown as 〈U+202E〉, as in the messages. A direction override in a file name would turn it around on the page
+ * (合同\u202Excod.jxmb reads 合同bmxj.docx) and a zero-width space make two rows read the same.
+ */
+const shown = (text: string) => escapeHtml(markInvisible(text));
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -54,7 +63,7 @@ function status(f: FileReview): string {
 }
 
 function summaryTable(report: ReviewReport): string {
-    const rows = report.files.map((f, i) => `<tr><td class="n">${i + 1}</td><td><a href="#f${i + 1}">${escapeHtml(f.file)}</a></td>`
+    const rows = report.files.map((f, i) => `<tr><td class="n">${i + 1}</td><td><a href="#f${i + 1}">${shown(f.file)}</a></td>`
         + `<td>${escapeHtml(formatName(f))}</td><td>${status(f)}</td><td class="n">${f.errors}</td><td class="n">${f.warnings}</td>`
         + `<td class="n">${f.infos}</td><td class="n">${measurability(f)}</td></tr>`);
     return '<table class="summary"><thead><tr><th>序号</th><th>文件</th><th>格式</th><th>结论</th><th>错误</th><th>警告</th><th>提示</th>'
@@ -62,9 +71,9 @@ function summaryTable(report: ReviewReport): string {
 }
 
 function fileSection(f: FileReview, index: number): string {
-    const parts = [`<section id="f${index}"><h2>${index}. ${escapeHtml(f.file)}</h2>`];
+    const parts = [`<section id="f${index}"><h2>${index}. ${shown(f.file)}</h2>`];
     if (f.status === 'failed') {
-        parts.push(`<p class="reason">无法检查：${escapeHtml(f.reason ?? '')}</p></section>`);
+        parts.push(`<p class="reason">无法检查：${shown(f.reason ?? '')}</p></section>`);
         return parts.join('');
     }
     parts.push(`<p class="meta">格式：${escapeHtml(formatName(f))}；错误 ${f.errors}，警告 ${f.warnings}，提示 ${f.infos}；可度量指标 ${measurability(f)}</p>`);
@@ -72,7 +81,7 @@ function fileSection(f: FileReview, index: number): string {
         parts.push('<p class="clean">没有发现问题。</p>');
     } else {
         const rows = f.findings.map(x => `<tr><td class="${x.severity}">${severityLabels[x.severity]}</td><td class="code">${escapeHtml(x.code)}</td>`
-            + `<td>${escapeHtml(x.message)}</td><td class="place">${escapeHtml(x.place.text)}</td></tr>`);
+            + `<td>${escapeHtml(x.message)}</td><td class="place">${shown(x.place.text)}</td></tr>`);
         parts.push(`<table><thead><tr><th style="width:4em">级别</th><th style="width:13em">代码</th><th>说明</th><th style="width:11em">位置</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
     }
     parts.push(unplacedTable(f), importNotesTable(f), '</section>');
@@ -82,7 +91,7 @@ function fileSection(f: FileReview, index: number): string {
 function unplacedTable(f: FileReview): string {
     const unplaced = (f.importReport ?? []).filter(e => e.kind === 'unplaced');
     if (unplaced.length === 0) return '';
-    const rows = unplaced.map(e => `<tr><td class="place">${escapeHtml(e.where)}</td><td>${escapeHtml(e.text ?? '')}</td><td>${escapeHtml(e.message)}</td></tr>`);
+    const rows = unplaced.map(e => `<tr><td class="place">${shown(e.where)}</td><td>${shown(e.text ?? '')}</td><td>${escapeHtml(e.message)}</td></tr>`);
     return `<h3>导入时未能放入的单元格（${unplaced.length} 个）</h3>`
         + `<table><thead><tr><th style="width:11em">位置</th><th>原文</th><th>原因</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -94,7 +103,7 @@ function unplacedTable(f: FileReview): string {
 function importNotesTable(f: FileReview): string {
     const notes = (f.importReport ?? []).filter(e => e.kind === 'note');
     if (notes.length === 0) return '';
-    const rows = notes.map(e => `<tr><td class="place">${escapeHtml(e.where)}</td><td>${escapeHtml(e.message)}</td></tr>`);
+    const rows = notes.map(e => `<tr><td class="place">${shown(e.where)}</td><td>${escapeHtml(e.message)}</td></tr>`);
     return `<h3 class="notes">导入说明（${notes.length} 条，不是问题，供核对）</h3>`
         + `<table class="notes"><thead><tr><th style="width:11em">位置</th><th>说明</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -6,7 +6,7 @@ import { checkText, type CheckedText } from '../cli/check.js';
 import { ConfigResolver } from '../cli/config.js';
 import { toFinding } from '../cli/diagnostics.js';
 import { readTableBytes } from '../cli/import.js';
-import { collectSources, InputError, isZip, leftoverMessage, readSourceText, TABLE_EXTENSIONS } from '../cli/source-files.js';
+import { archiveMessage, collectSources, InputError, isZip, leftoverMessage, OTHER_TABLE_EXTENSIONS, readSourceText, TABLE_EXTENSIONS } from '../cli/source-files.js';
 import { ImportError } from '../import/errors.js';
 import { importBytes, renderImport, type ImportResult } from '../import/import.js';
 import { generatedPlaceText, sourcePlaceText } from './place-text.js';
@@ -21,7 +21,7 @@ import { buildReport, type FileReview, type FindingPlace, type ReviewFinding, ty
 // jxmb.yaml, each finding mapped back to the cell of the original it is about. A file that cannot be read or
 // imported is in the report with the reason, never a crash.
 
-export const REVIEW_EXTENSIONS = ['.jxmb', ...TABLE_EXTENSIONS];
+export const REVIEW_EXTENSIONS = ['.jxmb', ...TABLE_EXTENSIONS, ...OTHER_TABLE_EXTENSIONS];
 
 export interface ReviewOptions {
     config?: string;
@@ -65,8 +65,8 @@ async function reviewFile(services: JxmbServices, configs: ConfigResolver, file:
         const checked = await checkText(services, configs, file, text);
         return reviewed(file, 'jxmb', checked, checked.diagnostics.map(d => jxmbFinding(file, d)));
     }
-    // A lock file named on the command line (a folder's are passed over): what it is, not 「这是二进制文件」.
-    const leftover = leftoverMessage(file);
+    // A lock file named on the command line (a folder's are passed over), an archive: what it is, not 「这是二进制文件」.
+    const leftover = leftoverMessage(file) ?? archiveMessage(file);
     if (leftover) return failed(file, null, leftover);
     let imported: ImportResult;
     try {

@@ -154,6 +154,34 @@ describe('check prints what a table says, not what it would make the terminal do
     });
 });
 
+describe('a file name or a link\'s target with an ESC sequence, in a line about a file that could not be read', () => {
+    // A submitted folder holds a link to nothing, its name and target carrying a terminal's title and clear-screen
+    // sequences: the line saying so named both raw, and the terminal obeyed them.
+    test('check and check --report print them with ? for each control character', () => {
+        const folder = at('escaped-names');
+        file('escaped-names/a.jxmb', good);
+        symlinkSync('/nowhere\u001b]0;pwned\u0007', at('escaped-names', 'b\u001b[2J.jxmb'));
+        for (const args of [['check', folder], ['check', folder, '--report', at('escaped-names.json')]]) {
+            const r = runJxmb(args);
+            expect(r.code).toBe(2);
+            expect(r.stderr).toContain(`b?[2J.jxmb: 这是一个链接，它指向的「/nowhere?]0;pwned?」不存在。`);
+            expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+        }
+    });
+});
+
+describe('compile of a folder holding a file whose name has an ESC sequence', () => {
+    test('the lines 「源 → 输出」 and 「有错误（见上），未编译」 print ? for each control character', () => {
+        file('escaped-compile/c\u001b[2J.jxmb', good);
+        file('escaped-compile/d\u001b]0;pwned\u0007.jxmb', '部门整体 {\n');
+        const r = runJxmb(['compile', at('escaped-compile'), '--to', 'json', '-o', at('escaped-compile-out')]);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`c?[2J.jxmb → ${at('escaped-compile-out')}/c?[2J.json`);
+        expect(r.stderr).toContain('d?]0;pwned?.jxmb: 有错误（见上），未编译。');
+        expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    });
+});
+
 describe('compile -o with another target\'s extension', () => {
     test('`--to json -o 表.html` is refused, nothing created; `-o 表.json` writes the file', () => {
         const input = file('ext/a.jxmb', good);
