@@ -33,8 +33,10 @@ export class LspSession {
             this.published.push(params);
             for (let i = this.waiters.length - 1; i >= 0; i--) {
                 const w = this.waiters[i]!;
-                const versionMatches = w.version === undefined || params.version === undefined
-                    || (w.exact ? params.version === w.version : params.version >= w.version);
+                // A publication without a version is of a document the editor does not have open (read from disk as
+                // the folder loads): it answers no wait for an edit of the open one.
+                const versionMatches = w.version === undefined
+                    || (params.version !== undefined && (w.exact ? params.version === w.version : params.version >= w.version));
                 if (w.uri === params.uri && versionMatches) {
                     this.waiters.splice(i, 1);
                     w.resolve(params);
@@ -78,8 +80,8 @@ export class LspSession {
     }
 
     /**
-     * The next diagnostics published for `uri` (at or after `version`; exactly `version` with `exact`, for a client
-     * whose versions go back), or a rejection after `ms`.
+     * The next diagnostics published for `uri` (with `version`: for the open document's text at or after `version`;
+     * exactly `version` with `exact`, for a client whose versions go back), or a rejection after `ms`.
      */
     diagnostics(uri: string, version?: number, ms = 20_000, exact = false): Promise<PublishDiagnosticsParams> {
         return new Promise((resolve, reject) => {
