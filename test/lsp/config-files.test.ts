@@ -171,3 +171,25 @@ describe('jxmb.severity entries that cannot be used', () => {
         delete (settings.jxmb as Record<string, unknown>).costModel;
     });
 });
+
+// A branch switch deletes tables and changes jxmb.yaml at once; the watcher may tell the change before the deletions
+// (or a table is deleted while VS Code does not watch). The re-check read the deleted table again, the read failed,
+// and the failure ended the server: no more findings, completion or formatting until VS Code restarted it.
+describe('a table deleted on disk before the server is told, then the settings change', () => {
+    const folder = useTempDir('jxmb-config-gone-');
+    let own: LspSession | undefined;
+    afterAll(async () => { await own?.stop(); });
+
+    test('the other tables are checked again with the new settings, the deleted one leaves the Problems panel, the server goes on', async () => {
+        const kept = pathToFileURL(folder.file('ws/kept.jxmb', readSample('000-nansha-kexie.jxmb'))).toString();
+        const gone = pathToFileURL(folder.file('ws/gone.jxmb', readSample('000-nansha-kexie.jxmb'))).toString();
+        own = await LspSession.start({ workspaceFolder: pathToFileURL(folder.at('ws')).toString(), settings: { jxmb: { severity: {} } } });
+        const last = (uri: string) => own!.published.filter(p => p.uri === uri).at(-1)?.diagnostics;
+        await expect.poll(() => severityOf(last(kept) ?? [], 'measurability/vague-value'), { timeout: 20_000 }).toEqual(Array(10).fill(2));
+        rmSync(new URL(gone));
+        await own.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { jxmb: { severity: { 'measurability/vague-value': 'hint' } } } });
+        await expect.poll(() => severityOf(last(kept) ?? [], 'measurability/vague-value'), { timeout: 20_000 }).toEqual(Array(10).fill(4));
+        await expect.poll(() => last(gone), { timeout: 20_000 }).toEqual([]);
+        expect(own.process.exitCode).toBeNull();
+    }, 60_000);
+});
