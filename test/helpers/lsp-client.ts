@@ -48,9 +48,14 @@ export class LspSession {
     /**
      * Starts the server; with `workspaceFolder` (a file: URI, or several: a multi-root workspace) it loads that folder
      * as VS Code's does; with `settings` it answers workspace/configuration from them and announces them once, as VS
-     * Code's client does at start. `user`: the server runs as that user (a test run as root, for whom every folder is readable).
+     * Code's client does at start; with `settingsHeld` it answers only once that resolves (the server checks nothing
+     * before: a test can send what VS Code sends at start before the server may publish). `user`: the server runs as
+     * that user (a test run as root, for whom every folder is readable).
      */
-    static async start(options: { workspaceFolder?: string | string[]; settings?: Record<string, unknown>; settingsDelayMs?: number; user?: { uid: number; gid: number } } = {}): Promise<LspSession> {
+    static async start(options: {
+        workspaceFolder?: string | string[]; settings?: Record<string, unknown>; settingsDelayMs?: number; settingsHeld?: Promise<unknown>;
+        user?: { uid: number; gid: number };
+    } = {}): Promise<LspSession> {
         const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...options.user });
         const folders = options.workspaceFolder === undefined ? [] : [options.workspaceFolder].flat();
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -69,6 +74,7 @@ export class LspSession {
             const settings = options.settings;
             // A slow client (VS Code answering from another process) is simulated by answering late.
             connection.onRequest(ConfigurationRequest.type, async params => {
+                await options.settingsHeld;
                 await new Promise(resolve => setTimeout(resolve, options.settingsDelayMs ?? 0));
                 return params.items.map(item => item.section ? settings[item.section] ?? null : settings);
             });
