@@ -1,4 +1,5 @@
 import { DefaultDocumentBuilder, DocumentState, OperationCancelled, UriUtils, type LangiumDocument, type URI } from 'langium';
+import { lstat } from 'node:fs/promises';
 import { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { JxmbWorkspaceManager } from './workspace-manager.js';
@@ -15,6 +16,21 @@ export class JxmbDocumentBuilder extends DefaultDocumentBuilder {
     markEdited(document: LangiumDocument): void {
         this.resetToState(document, DocumentState.Changed);
         this.currentState = DocumentState.Changed;
+    }
+
+    // A re-check (a settings or jxmb.yaml change, a watcher's "changed") reads its documents' files again. A file gone
+    // from disk before the server was told (a branch switch deletes tables and changes jxmb.yaml at once) failed that
+    // read, and the failure ended the server. Its document goes now, as its deletion will take it; an open one is
+    // the editor's text and stays.
+    override async update(changed: URI[], deleted: URI[], cancelToken?: CancellationToken): Promise<void> {
+        const gone = await Promise.all(changed.map(uri => this.goneFromDisk(uri)));
+        return super.update(changed.filter((_, i) => !gone[i]), [...deleted, ...changed.filter((_, i) => gone[i])], cancelToken);
+    }
+
+    private async goneFromDisk(uri: URI): Promise<boolean> {
+        if (uri.scheme !== 'file' || this.textDocuments?.get(uri.toString())) return false;
+        const missing = (error: NodeJS.ErrnoException) => error.code === 'ENOENT' || error.code === 'ENOTDIR';
+        return lstat(uri.fsPath).then(() => false, missing);
     }
 
     protected override async validate(document: LangiumDocument, cancelToken: CancellationToken): Promise<void> {

@@ -60,9 +60,24 @@ export function registerSettingsSources(connection: Connection, shared: LangiumS
         told = message;
     }
 
-    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(({ section, configuration }) => {
+    // What of VS Code's settings the documents were checked with. The same settings announced again (VS Code's client
+    // announces them at start, after the server has asked for them; a change of jxmb.llm.*) re-checked every file of
+    // the folder: during the folder's load, each file checked so far was checked and published twice.
+    const provider = shared.workspace.ConfigurationProvider;
+    const checkedBy = (severity: unknown, costModel: unknown) => JSON.stringify([severity ?? null, costModel ?? null]);
+    let checkedWith: string | undefined;
+    void provider.ready.then(async () => {
+        const [severity, costModel] = await Promise.all([provider.getConfiguration('jxmb', 'severity'), provider.getConfiguration('jxmb', 'costModel')]);
+        checkedWith ??= checkedBy(severity, costModel);
+    });
+
+    provider.onConfigurationSectionUpdate(({ section, configuration }) => {
         if (section !== 'jxmb') return;
         tellUnusable(configuration);
+        const { severity, costModel } = (configuration ?? {}) as { severity?: unknown; costModel?: unknown };
+        const now = checkedBy(severity, costModel);
+        if (now === checkedWith) return;
+        checkedWith = now;
         recheckAll();
     });
     // A folder's jxmb.yaml is watched only while the folder is in the workspace: what was read of it may be old when it

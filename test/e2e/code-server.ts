@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,15 +17,19 @@ export const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const vsix = join(repo, 'jxmb.vsix');
 export const screenshots = join(repo, 'test-results');
 
-function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = createServer();
-        server.listen(0, '127.0.0.1', () => {
-            const { port } = server.address() as { port: number };
-            server.close(() => resolve(port));
-        });
-        server.on('error', reject);
-    });
+/**
+ * The port code-server listens on, from its log: it binds port 0, so that the system gives it a free port. A port
+ * found free beforehand and handed over could be taken by another process (or by a connection's own end) by the time
+ * code-server bound it, and the editor never came.
+ */
+async function listeningPort(log: string, server: ChildProcess): Promise<number> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+        const found = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(readFileSync(log, 'utf8'));
+        if (found) return Number(found[1]);
+        if (server.exitCode !== null || Date.now() > deadline) throw new Error(`code-server did not start:\n${readFileSync(log, 'utf8').slice(-2000)}`);
+        await new Promise(r => setTimeout(r, 200));
+    }
 }
 
 export interface Editor {
@@ -86,11 +89,14 @@ export async function startEditor(files: Record<string, string>, { chinese = fal
     if (install.status !== 0) throw new Error(`installing ${vsix} failed: ${install.stderr || install.stdout}`);
     const locale = chinese ? installChinese(root, data, extensions, env) : [];
 
-    const port = await freePort();
+    // Its output goes to a file: a pipe nobody read to the end would fill and hold code-server up.
+    const log = join(root, 'code-server.log');
+    const output = openSync(log, 'w');
     const server: ChildProcess = spawn(codeServer, [
-        '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', data, '--extensions-dir', extensions,
+        '--auth', 'none', '--bind-addr', '127.0.0.1:0', '--user-data-dir', data, '--extensions-dir', extensions,
         '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', ...locale, workspace
-    ], { env, detached: true, stdio: 'ignore' });
+    ], { env, detached: true, stdio: ['ignore', output, output] });
+    closeSync(output);
     let browser: Browser | undefined;
     const stop = async () => {
         await browser?.close().catch(() => undefined);
@@ -103,6 +109,7 @@ export async function startEditor(files: Record<string, string>, { chinese = fal
             args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
         });
         const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+        const port = await listeningPort(log, server);
         const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
         const deadline = Date.now() + 60_000;
         for (;;) {

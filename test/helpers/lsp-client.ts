@@ -33,8 +33,10 @@ export class LspSession {
             this.published.push(params);
             for (let i = this.waiters.length - 1; i >= 0; i--) {
                 const w = this.waiters[i]!;
-                const versionMatches = w.version === undefined || params.version === undefined
-                    || (w.exact ? params.version === w.version : params.version >= w.version);
+                // A publication without a version is of a document the editor does not have open (read from disk as
+                // the folder loads): it answers no wait for an edit of the open one.
+                const versionMatches = w.version === undefined
+                    || (params.version !== undefined && (w.exact ? params.version === w.version : params.version >= w.version));
                 if (w.uri === params.uri && versionMatches) {
                     this.waiters.splice(i, 1);
                     w.resolve(params);
@@ -46,9 +48,14 @@ export class LspSession {
     /**
      * Starts the server; with `workspaceFolder` (a file: URI, or several: a multi-root workspace) it loads that folder
      * as VS Code's does; with `settings` it answers workspace/configuration from them and announces them once, as VS
-     * Code's client does at start. `user`: the server runs as that user (a test run as root, for whom every folder is readable).
+     * Code's client does at start; with `settingsHeld` it answers only once that resolves (the server checks nothing
+     * before: a test can send what VS Code sends at start before the server may publish). `user`: the server runs as
+     * that user (a test run as root, for whom every folder is readable).
      */
-    static async start(options: { workspaceFolder?: string | string[]; settings?: Record<string, unknown>; settingsDelayMs?: number; user?: { uid: number; gid: number } } = {}): Promise<LspSession> {
+    static async start(options: {
+        workspaceFolder?: string | string[]; settings?: Record<string, unknown>; settingsDelayMs?: number; settingsHeld?: Promise<unknown>;
+        user?: { uid: number; gid: number };
+    } = {}): Promise<LspSession> {
         const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], ...options.user });
         const folders = options.workspaceFolder === undefined ? [] : [options.workspaceFolder].flat();
         const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -67,6 +74,7 @@ export class LspSession {
             const settings = options.settings;
             // A slow client (VS Code answering from another process) is simulated by answering late.
             connection.onRequest(ConfigurationRequest.type, async params => {
+                await options.settingsHeld;
                 await new Promise(resolve => setTimeout(resolve, options.settingsDelayMs ?? 0));
                 return params.items.map(item => item.section ? settings[item.section] ?? null : settings);
             });
@@ -78,8 +86,8 @@ export class LspSession {
     }
 
     /**
-     * The next diagnostics published for `uri` (at or after `version`; exactly `version` with `exact`, for a client
-     * whose versions go back), or a rejection after `ms`.
+     * The next diagnostics published for `uri` (with `version`: for the open document's text at or after `version`;
+     * exactly `version` with `exact`, for a client whose versions go back), or a rejection after `ms`.
      */
     diagnostics(uri: string, version?: number, ms = 20_000, exact = false): Promise<PublishDiagnosticsParams> {
         return new Promise((resolve, reject) => {

@@ -153,7 +153,9 @@ describe('a file of the folder', () => {
         const raw = `file://${path}`;
         expect(onDisk).toBe(encoded(raw));
         session = await LspSession.start({ workspaceFolder: pathToFileURL(dir.at('ws')).toString(), settings: { jxmb: { severity: {} } } });
-        const loaded = await session.diagnostics(onDisk);
+        // (published unasked as the folder loads, which may be before start() returns: looked for, not waited for)
+        await expect.poll(() => session!.published.some(p => p.uri === onDisk), { timeout: 20_000 }).toBe(true);
+        const loaded = session.published.find(p => p.uri === onDisk)!;
         expect(loaded.diagnostics.length).toBeGreaterThan(0);
 
         const opened = firstPublished(session, raw, true);

@@ -116,12 +116,21 @@ describe('jxmb.severity entries that cannot be used', () => {
     let own: LspSession;
     let opened: Diagnostic[];
 
-    /** The document's diagnostics after the settings change to `entries`, and the messages the change brought. */
-    async function changeSettings(entries: Record<string, string>): Promise<{ diagnostics: Diagnostic[]; messages: string[] }> {
+    /**
+     * The document's diagnostics after the settings change to `entries`, and the messages the change brought. `same`:
+     * the settings as they were, which check nothing again; the messages are those told by the time a request sent
+     * after the change is answered (through the workspace lock, after any re-check).
+     */
+    async function changeSettings(entries: Record<string, string>, same = false): Promise<{ diagnostics: Diagnostic[]; messages: string[] }> {
         for (const code of Object.keys(severity)) delete severity[code];
         Object.assign(severity, entries);
         const [since, told] = [own.published.length, own.messages.length];
         await own.connection.sendNotification(DidChangeConfigurationNotification.type, { settings });
+        if (same) {
+            await own.connection.sendRequest('jxmb/summary', { uri });
+            expect(own.published.slice(since).filter(p => p.uri === uri)).toEqual([]);
+            return { diagnostics: own.published.filter(p => p.uri === uri).at(-1)!.diagnostics, messages: own.messages.slice(told).map(m => m.message) };
+        }
         for (let waited = 0; !own.published.slice(since).some(p => p.uri === uri); waited += 100) {
             if (waited > 30_000) throw new Error('no diagnostics after the settings changed');
             await new Promise(resolve => setTimeout(resolve, 100));
@@ -150,7 +159,8 @@ describe('jxmb.severity entries that cannot be used', () => {
         expect(severityOf(diagnostics, 'measurability/vague-value')).toEqual([2]);
         expect(messages).toHaveLength(1);
         expect(messages[0]).toContain('设置 jxmb.severity → measurability/vague-valeu：不认识的诊断代码；这一类的代码有：measurability/vague-value、');
-        expect((await changeSettings(entries)).messages).toEqual([]);
+        // (nor checked again: the same settings announced again, as VS Code's client does at start, re-checked every file)
+        expect((await changeSettings(entries, true)).messages).toEqual([]);
         expect((await changeSettings({ 'measurability/vague-value': 'hint' })).messages).toEqual([]);
         expect((await changeSettings(entries)).messages).toHaveLength(1); // wrong again after being right: told again
     });
@@ -170,4 +180,26 @@ describe('jxmb.severity entries that cannot be used', () => {
         expect(none.messages).toEqual([expect.stringContaining('设置 jxmb.costModel：取值无效，可用：legacy、2021；按 legacy 检查。')]);
         delete (settings.jxmb as Record<string, unknown>).costModel;
     });
+});
+
+// A branch switch deletes tables and changes jxmb.yaml at once; the watcher may tell the change before the deletions
+// (or a table is deleted while VS Code does not watch). The re-check read the deleted table again, the read failed,
+// and the failure ended the server: no more findings, completion or formatting until VS Code restarted it.
+describe('a table deleted on disk before the server is told, then the settings change', () => {
+    const folder = useTempDir('jxmb-config-gone-');
+    let own: LspSession | undefined;
+    afterAll(async () => { await own?.stop(); });
+
+    test('the other tables are checked again with the new settings, the deleted one leaves the Problems panel, the server goes on', async () => {
+        const kept = pathToFileURL(folder.file('ws/kept.jxmb', readSample('000-nansha-kexie.jxmb'))).toString();
+        const gone = pathToFileURL(folder.file('ws/gone.jxmb', readSample('000-nansha-kexie.jxmb'))).toString();
+        own = await LspSession.start({ workspaceFolder: pathToFileURL(folder.at('ws')).toString(), settings: { jxmb: { severity: {} } } });
+        const last = (uri: string) => own!.published.filter(p => p.uri === uri).at(-1)?.diagnostics;
+        await expect.poll(() => severityOf(last(kept) ?? [], 'measurability/vague-value'), { timeout: 20_000 }).toEqual(Array(10).fill(2));
+        rmSync(new URL(gone));
+        await own.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { jxmb: { severity: { 'measurability/vague-value': 'hint' } } } });
+        await expect.poll(() => severityOf(last(kept) ?? [], 'measurability/vague-value'), { timeout: 20_000 }).toEqual(Array(10).fill(4));
+        await expect.poll(() => last(gone), { timeout: 20_000 }).toEqual([]);
+        expect(own.process.exitCode).toBeNull();
+    }, 60_000);
 });

@@ -75,9 +75,9 @@ describe('closing a document', () => {
         }
         expect(codes(session.published.filter(p => p.uri === neighbour).at(-1)!.diagnostics)).toContain('parsing-error');
         rmSync(dir.at('ws3/sub'), { recursive: true });
-        const cleared = session.diagnostics(neighbour);
         await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(dir.at('ws3/sub')).toString(), type: FileChangeType.Deleted }] });
-        expect((await cleared).diagnostics).toEqual([]);
+        // (the last publication, not the next: a re-check of the folder's load may still publish the file as it was)
+        await expect.poll(() => session!.published.filter(p => p.uri === neighbour).at(-1)!.diagnostics, { timeout: 20_000 }).toEqual([]);
         expect(await outlineWithin(uri, 10_000)).toEqual(expect.arrayContaining([expect.objectContaining({ name: expect.stringContaining('南沙区科学技术协会') })]));
         expect(codes(session.published.filter(p => p.uri === uri).at(-1)!.diagnostics)).toEqual(open);
     }, 60_000);
