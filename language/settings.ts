@@ -21,6 +21,9 @@ export interface JxmbSettings {
     indicators?: Record<string, string[]>;
 }
 
+/** The VS Code settings (section `jxmb`) the checks read, in this order: a change of any other re-checks nothing. */
+export const CHECK_SETTINGS = ['severity', 'costModel'] as const;
+
 export const defaultSettings: JxmbSettings = { severity: {}, costModel: 'legacy' };
 
 export const severityOverrides: SeverityOverride[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -61,9 +64,8 @@ export class JxmbSettingsProvider {
     async forDocument(uri?: URI): Promise<JxmbSettings> {
         if (this.fixed) return this.fixed;
         const provider = this.shared.workspace.ConfigurationProvider;
-        const [vscodeSeverity, costModel, local] = await Promise.all([
-            provider.getConfiguration('jxmb', 'severity').catch(() => undefined),
-            provider.getConfiguration('jxmb', 'costModel').catch(() => undefined),
+        const [[vscodeSeverity, costModel], local] = await Promise.all([
+            Promise.all(CHECK_SETTINGS.map(name => provider.getConfiguration('jxmb', name).catch(() => undefined))),
             uri && this.local ? this.local(uri) : undefined
         ]);
         return {

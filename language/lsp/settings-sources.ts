@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { CONFIG_FILE, ConfigError, ConfigResolver } from '../cli/config.js';
 import { InputError } from '../cli/source-files.js';
-import { readVscodeCostModel, readVscodeSeverity, type JxmbSettingsProvider } from '../settings.js';
+import { CHECK_SETTINGS, readVscodeCostModel, readVscodeSeverity, type JxmbSettingsProvider } from '../settings.js';
 import { Code } from '../validation/codes.js';
 import type { JxmbWorkspaceManager } from '../workspace-manager.js';
 
@@ -64,18 +64,18 @@ export function registerSettingsSources(connection: Connection, shared: LangiumS
     // announces them at start, after the server has asked for them; a change of jxmb.llm.*) re-checked every file of
     // the folder: during the folder's load, each file checked so far was checked and published twice.
     const provider = shared.workspace.ConfigurationProvider;
-    const checkedBy = (severity: unknown, costModel: unknown) => JSON.stringify([severity ?? null, costModel ?? null]);
+    const checkedBy = (values: readonly unknown[]) => JSON.stringify(values.map(value => value ?? null));
     let checkedWith: string | undefined;
     void provider.ready.then(async () => {
-        const [severity, costModel] = await Promise.all([provider.getConfiguration('jxmb', 'severity'), provider.getConfiguration('jxmb', 'costModel')]);
-        checkedWith ??= checkedBy(severity, costModel);
+        const values = await Promise.all(CHECK_SETTINGS.map(name => provider.getConfiguration('jxmb', name)));
+        checkedWith ??= checkedBy(values);
     });
 
     provider.onConfigurationSectionUpdate(({ section, configuration }) => {
         if (section !== 'jxmb') return;
         tellUnusable(configuration);
-        const { severity, costModel } = (configuration ?? {}) as { severity?: unknown; costModel?: unknown };
-        const now = checkedBy(severity, costModel);
+        const settings = (configuration ?? {}) as Record<string, unknown>;
+        const now = checkedBy(CHECK_SETTINGS.map(name => settings[name]));
         if (now === checkedWith) return;
         checkedWith = now;
         recheckAll();
