@@ -63,7 +63,7 @@ export const JxmbModule: Module<JxmbServices, PartialLangiumServices & JxmbAdded
         LexerErrorMessageProvider: () => new JxmbLexerErrorMessageProvider()
     },
     lsp: {
-        CodeActionProvider: services => new JxmbCodeActionProvider(services.parser.LangiumParser),
+        CodeActionProvider: services => new JxmbCodeActionProvider(services.parser.LangiumParser, services.parser.Lexer),
         CompletionProvider: services => new JxmbCompletionProvider(services),
         HoverProvider: services => new JxmbHoverProvider(services),
         // A notification, not showWarningMessage's request: there is nothing to answer, and no client waits on it.

@@ -1,4 +1,4 @@
-import type { LangiumDocument, LangiumParser, MaybePromise } from 'langium';
+import type { LangiumDocument, LangiumParser, Lexer, MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
@@ -13,8 +13,8 @@ export class JxmbCodeActionProvider implements CodeActionProvider {
     /** Set from the client's capabilities: whether it accepts snippet edits (LSP 3.18). */
     snippets = false;
 
-    /** `parser`: the language's, to read a fix's result in a file with a syntax error (fix-syntax.ts). */
-    constructor(private readonly parser: LangiumParser) {}
+    /** `parser`, `lexer`: the language's, to read a fix's result in a file with a syntax error (fix-syntax.ts). */
+    constructor(private readonly parser: LangiumParser, private readonly lexer: Lexer) {}
 
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction>> {
         const actions: CodeAction[] = [];
@@ -32,7 +32,7 @@ export class JxmbCodeActionProvider implements CodeActionProvider {
                 if (overlapping(fix.edits)) continue;
                 const kept = inLineEndsOf(document, keepingComments(document as LangiumDocument<Document>, fix));
                 // In a file with a syntax error, a fix that would make it read worse is not offered.
-                if (!keepsSyntax(this.parser, document, kept.edits)) continue;
+                if (!keepsSyntax(this.parser, this.lexer, document, kept.edits)) continue;
                 actions.push(this.toCodeAction(document, kept, shown));
             }
         }

@@ -2,13 +2,17 @@
 // (quick-fix.ts). In a file with a syntax error it cannot: where braces do not pair up, which block a closing brace
 // ends is the parser's guess, and a block a fix inserts or moves can land inside an unclosed one above it; text put on
 // a line the parser could not read is read again with it; and after an unclosed 「/*」 the first 「*/」 written below it
-// — one inside a moved value — ends the comment and makes the lines between a comment. Such fixes are not offered.
-import type { LangiumDocument, LangiumParser, ParseResult } from 'langium';
+// — one inside a moved value — ends the comment and makes the lines between a comment; a quote mark the lexer could
+// not pair pairs with one a fix writes, and the text between becomes one string, swallowing the strings in it. Such
+// fixes are not offered.
+import type { LangiumDocument, LangiumParser, Lexer, ParseResult } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { errorCountChange } from '../parse/error-change.js';
 import type { FixEdit } from './quick-fix.js';
 
 const BRACE = /[{}｛｝]/;
+/** What opens or closes a string (the grammar's STRING). */
+const QUOTE = /["“”「」]/;
 
 /** The syntax errors of a parse: the lexer's and the parser's, one finding each (document-validator.ts). */
 function syntaxErrors(result: ParseResult): number {
@@ -18,6 +22,35 @@ function syntaxErrors(result: ParseResult): number {
 /** Where the first 「/*」 without its 「*\/」 starts (the lexer reports it as a character it cannot read), if any. */
 function unclosedComment(result: ParseResult, text: string): number | undefined {
     return result.lexerErrors.find(e => text.startsWith('/*', e.offset))?.offset;
+}
+
+/** Whether the lexer left a quote mark unread: a quote without its pair, which one a fix writes may close. */
+function unpairedQuote(result: ParseResult, text: string): boolean {
+    return result.lexerErrors.some(e => QUOTE.test(text.slice(e.offset, e.offset + e.length)));
+}
+
+interface Span { start: number; end: number }
+interface StringToken extends Span { text: string }
+
+function stringsOf(lexer: Lexer, text: string): StringToken[] {
+    return lexer.tokenize(text).tokens.filter(t => t.tokenType.name === 'STRING')
+        .map(t => ({ text: t.image, start: t.startOffset, end: t.startOffset + t.image.length }));
+}
+
+/**
+ * Whether every string the edits do not touch still reads as a string in the edited text (as a multiset of texts: the
+ * edits move them). An insertion at a string's edge leaves it as it was.
+ */
+function stringsKept(before: readonly StringToken[], after: readonly StringToken[], spans: readonly Span[]): boolean {
+    const touched = (t: Span) => spans.some(s => s.start < t.end && t.start < s.end || (s.start === s.end && t.start < s.start && s.start < t.end));
+    const left = new Map<string, number>();
+    for (const t of after) left.set(t.text, (left.get(t.text) ?? 0) + 1);
+    return before.every(t => {
+        if (touched(t)) return true;
+        const n = left.get(t.text) ?? 0;
+        left.set(t.text, n - 1);
+        return n > 0;
+    });
 }
 
 /** The lines (from 0) the lexer's and the parser's errors stand on. */
@@ -35,6 +68,9 @@ interface ParseFacts {
     errors: number;
     lines: Set<number>;
     comment: number | undefined;
+    /** a quote mark the lexer could not pair, and (once a fix writing or deleting one asked) the strings of the text */
+    quote: boolean;
+    strings?: StringToken[];
     verdicts: Map<string, boolean>;
     /** Fixes tried by parsing, and the characters parsed for them, for this version so far. */
     reparses: number;
@@ -61,7 +97,7 @@ function factsOf(parseResult: ParseResult, document: LangiumDocument, text: stri
     if (!facts) {
         facts = {
             errors: syntaxErrors(parseResult), lines: errorLines(parseResult, document),
-            comment: unclosedComment(parseResult, text), verdicts: new Map(), reparses: 0, parsed: 0
+            comment: unclosedComment(parseResult, text), quote: unpairedQuote(parseResult, text), verdicts: new Map(), reparses: 0, parsed: 0
         };
         factsOfParse.set(parseResult, facts);
     }
@@ -74,14 +110,15 @@ function factsOf(parseResult: ParseResult, document: LangiumDocument, text: stri
  * those that write or delete a brace (a block boundary moves), and those on a line with a syntax error (what the
  * parser skipped there is read again with the new text). Elsewhere the fix writes what its place in the tree takes.
  * An edit that writes 「*\/」 below an unclosed 「/*」 is refused without parsing: it would not add an error — it
- * takes one away — but it turns the text between into a comment.
+ * takes one away — but it turns the text between into a comment. Where the lexer left a quote mark unpaired, a fix
+ * that writes or deletes one is also refused when a string it does not touch stops reading as a string.
  *
  * The count after the edit is found from the edited rows where they tell it exactly (parse/error-change.ts), else by
  * parsing the whole edited text. Errors are compared by count, not by place: after a brace changes, recovery reports
  * the same missing brace where it next resynchronises, so an error that moved is not a new one; the count is what the
  * user sees grow.
  */
-export function keepsSyntax(parser: LangiumParser, document: LangiumDocument, edits: readonly FixEdit[]): boolean {
+export function keepsSyntax(parser: LangiumParser, lexer: Lexer, document: LangiumDocument, edits: readonly FixEdit[]): boolean {
     const { parseResult, textDocument } = document;
     if (syntaxErrors(parseResult) === 0) return true;
     const text = textDocument.getText();
@@ -96,14 +133,18 @@ export function keepsSyntax(parser: LangiumParser, document: LangiumDocument, ed
     if (verdict === undefined) {
         // Most fixes among broken rows change a row or two: a few rows parsed in their block tell the whole count.
         const change = errorCountChange(parser, parseResult, text, spans.map(([start, end], i) => ({ start, end, newText: edits[i]!.newText })));
+        const edited = () => TextDocument.applyEdits(textDocument, edits.map(e => ({ range: e.range, newText: e.newText })));
         if (change !== undefined) {
             verdict = change <= 0;
         } else {
             if (facts.reparses >= REPARSES || facts.parsed + text.length > REPARSE_CHARACTERS) return false;
             facts.reparses++;
             facts.parsed += text.length;
-            const edited = TextDocument.applyEdits(textDocument, edits.map(e => ({ range: e.range, newText: e.newText })));
-            verdict = syntaxErrors(parser.parse(edited)) <= facts.errors;
+            verdict = syntaxErrors(parser.parse(edited())) <= facts.errors;
+        }
+        if (verdict && facts.quote && edits.some((e, i) => QUOTE.test(e.newText) || QUOTE.test(text.slice(spans[i]![0], spans[i]![1])))) {
+            facts.strings ??= stringsOf(lexer, text);
+            verdict = stringsKept(facts.strings, stringsOf(lexer, edited()), spans.map(([start, end]) => ({ start, end })));
         }
         facts.verdicts.set(key, verdict);
     }

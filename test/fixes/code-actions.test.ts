@@ -11,7 +11,7 @@ import { jxmb } from '../helpers/services.js';
 // file, maybe without `data`), answered with workspace edits an editor can apply to the current text.
 
 async function actionsFor(document: LangiumDocument, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    const provider = new JxmbCodeActionProvider(jxmb().parser.LangiumParser);
+    const provider = new JxmbCodeActionProvider(jxmb().parser.LangiumParser, jxmb().parser.Lexer);
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return await provider.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range, context: { diagnostics } }) as CodeAction[];
 }
@@ -209,6 +209,47 @@ describe('a file with a syntax error', () => {
         const { document, diagnostics } = await diagnose(uncommented);
         const actions = await actionsFor(document, diagnostics.filter(d => d.code === 'classification/satisfaction-misfiled'));
         expect(actions.map(a => a.title)).toContain('将「扩大学生资助面有效提升社会及广大师生的满意度」移到「满意度指标 › 服务对象满意度指标」');
+    });
+});
+
+describe('a line with a quote mark the lexer could not pair', () => {
+    // Pasted text: 「\"」 is read as characters the lexer cannot read. A 满意度 block a fix writes on that line (after
+    // the brace the parser took for the block's end) holds a quoted name, whose first quote closes a string opened at
+    // the unpaired 「"」: 「满意度」 and the text up to it would become one string. (Found by fixes.property.test.ts.)
+    const pasted = `部门整体 "测试区科学技术协会" 年度 2024 {
+    绩效指标 {
+        产出指标 {
+            数量指标 { "开展科普活动场次"：≥10场次 }
+            时效指标 { "活动完成时间"：≤2024-12-31 }
+        }
+        效益指标 {
+            社会效益指标 {
+                "安全事故发生数"\\"满意度指标"\\"「满意度」\${1}部门整体：≤0起
+            }
+        }
+    }
+}
+`;
+    const strings = (text: string) => jxmb().parser.Lexer.tokenize(text).tokens.filter(t => t.tokenType.name === 'STRING').map(t => t.image);
+
+    test('gets no fix after which a string it does not touch stops reading as a string', async () => {
+        const { document, diagnostics } = await diagnose(pasted);
+        expect(strings(pasted)).toContain('「满意度」');
+        const swallowing: string[] = [];
+        for (const diagnostic of diagnostics) {
+            for (const action of await actionsFor(document, [diagnostic])) {
+                const kept = strings(apply(pasted, action));
+                // (the one fix that moves 「满意度」 itself writes it again, as a string)
+                if (!kept.includes('「满意度」')) swallowing.push(action.title);
+            }
+        }
+        expect(swallowing).toEqual([]);
+    });
+
+    test('still gets the fixes that write no quote mark there', async () => {
+        const { document, diagnostics } = await diagnose(pasted.replace('"安全事故发生数"\\"满意度指标"\\"「满意度」\${1}部门整体：≤0起', '"安全事故发生数"\\"满意度指标"：≤0起'));
+        const actions = await actionsFor(document, diagnostics.filter(d => d.code === 'classification/satisfaction-misfiled'));
+        expect(actions.map(a => a.title)).toContain('将「满意度指标」移到「满意度指标 › 服务对象满意度指标」');
     });
 });
 

@@ -27,7 +27,7 @@ export async function fixesFor(text: string, code: string): Promise<{ diagnostic
     expect(provider, `no quick-fix registered for ${code}`).toBeDefined();
     // As the code-action provider offers them: with the comments in replaced text kept, none that makes the file read worse.
     const fixes = provider!(diagnostic!, document).map(fix => keepingComments(document, fix))
-        .filter(fix => keepsSyntax(jxmb().parser.LangiumParser, document, fix.edits));
+        .filter(fix => keepsSyntax(jxmb().parser.LangiumParser, jxmb().parser.Lexer, document, fix.edits));
     return { diagnostic: diagnostic!, fixes, diagnostics };
 }
 
