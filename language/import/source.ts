@@ -7,7 +7,7 @@ export interface SourceCell {
     text: string;
     /** the cell held a number (an .xlsx amount): its value, so no formatting detour is needed */
     number?: number;
-    /** where a person finds the cell in the original: 「第12行第3列」, 「工作表「部门整体」B7」, 「第40–44行」 */
+    /** where a person finds the cell in the original: 「第12行第3列」, 「部门整体!B7」 (as the review's findings and Excel write it), 「第40–44行」 */
     where: string;
     /** logical position in the table, 0-based */
     row: number;
