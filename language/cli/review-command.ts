@@ -8,7 +8,7 @@ import type { ReviewReport } from '../review/report.js';
 import { reviewPaths } from '../review/review.js';
 import { InputError } from './source-files.js';
 import { isFileAt, nearestUp } from './fs-reasons.js';
-import { describeWriteError, isFolder, nulInPath, writeOutput } from './write-file.js';
+import { describeWriteError, isFolder, nulInPath, unwritableReason, writeOutput } from './write-file.js';
 
 // `jxmb check <文件或文件夹…> --report 报告.html|报告.json`: the reviewer's report over .jxmb files and tables
 // (.xlsx, .docx, text) side by side. The report is written whole (temp file + rename), never over an input, and over
@@ -67,6 +67,9 @@ export async function checkReportPath(report: string, inputs: string[], force = 
     // What the write would stop at after the whole review: a folder at the path, a file where a folder should be.
     const blocked = await isFolder(report) ? 'EISDIR' : nearestUp(dirname(report), isFileAt) ? 'ENOTDIR' : undefined;
     if (blocked) throw new InputError(report, `无法写入：${await describeWriteError(report, { code: blocked })}。`);
+    // A folder the system takes no new file in (/proc, a read-only disk, one without write permission).
+    const unwritable = await unwritableReason(report);
+    if (unwritable) throw new InputError(report, `无法写入：${unwritable}。`);
 }
 
 /** The report as its file's extension says: JSON for .json, the HTML page otherwise. */

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { isFileAt, nearestUp, sharedFsReason, systemErrorSentence } from './fs-reasons.js';
 import { pathTooLong } from './path-length.js';
@@ -35,6 +35,32 @@ export async function writeOutput(path: string, content: string | Uint8Array): P
         throw new InputError(path, `无法写入：${await describeWriteError(path, error)}。`);
     }
     await removeStaleTemps(path);
+}
+
+/**
+ * Why `path` could not be written, found before long work (a review of minutes) instead of after it; undefined when
+ * nothing stands in the way. The system is asked by doing what writeOutput does first — creating its temporary file
+ * in the output's folder, or, where folders are to be made, an entry in the nearest one that exists — with an empty
+ * file removed at once: access() is no answer, it says yes to root under /proc. In the output's folder the name is
+ * writeOutput's temporary one, so that a run killed in between leaves what the next write removes (removeStaleTemps).
+ */
+export async function unwritableReason(path: string): Promise<string | undefined> {
+    const suffix = `.${process.pid}.tmp`;
+    const tooLong = pathTooLong(path, suffix);
+    if (tooLong) return tooLong;
+    // The first missing folder on the way (the write makes it), or the file itself when its folder is there.
+    let first = path;
+    while (!(await stat(dirname(first)).catch(() => null)) && dirname(dirname(first)) !== dirname(first)) first = dirname(first);
+    const probe = first + suffix;
+    try {
+        await (await open(probe, 'wx')).close();
+    } catch (error) {
+        // Something of that name is there already: the probe cannot tell, the write will.
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+        return describeWriteError(first, error);
+    }
+    await rm(probe, { force: true }).catch(() => undefined);
+    return undefined;
 }
 
 /**

@@ -90,6 +90,13 @@ export async function importBytes(bytes: Uint8Array, options: ImportOptions = {}
         if (unread[0]) throw sheetTooLarge(unread[0].unread!);
         const office = format === 'xlsx' || format === 'docx' ? null : officeName(options.extension);
         if (office) throw new ImportError(`文件不是 ${office}（不是 zip 压缩包）；按文本读取，也没有找到「绩效指标」表头或「项目名称（资金使用单位）…绩效指标」表头。`);
+        // Nothing in any sheet: a missing 绩效指标 header would send the user looking for a header in a blank file.
+        if (tables.every(table => table.rows.every(row => row.every(cell => isEmptyCell(cell) && !cell.readAsBlank)))) {
+            if (format === 'docx') throw new ImportError('Word 文档是空的：其中没有任何文字。请确认选对了文件。');
+            const names = tables.map(table => `「${table.name ?? ''}」`).join('');
+            const where = tables.length === 0 ? '其中没有工作表' : `工作表${names}中${tables.length > 1 ? '都' : ''}没有任何内容`;
+            if (format === 'xlsx') throw new ImportError(`工作簿是空的：${where}。请确认选对了文件。`);
+        }
         throw new ImportError('没有找到部门整体预算绩效目标申报表或项目支出绩效目标表：表中缺少「绩效指标」表头（一级指标、二级指标、三级指标）或「项目名称（资金使用单位）…绩效指标」表头。');
     }
     for (const table of unread) placement.note(`工作表「${table.name}」`, sheetPassedOver(table.unread!));

@@ -51,7 +51,8 @@ export class Placement {
     finish(tables: readonly SourceTable[]): ReportEntry[] {
         for (const table of tables) {
             for (const row of table.rows) {
-                for (const cell of row) this.unplaced(cell, '未能识别此单元格属于表格的哪一部分');
+                // A paragraph of a Word document is not a cell: the reader looks for a paragraph at 正文第2段.
+                for (const cell of row) this.unplaced(cell, `未能识别此${cell.place?.kind === 'paragraph' ? '段落' : '单元格'}属于表格的哪一部分`);
             }
         }
         return [...this.entries];

@@ -7,7 +7,7 @@ export interface SourceCell {
     text: string;
     /** the cell held a number (an .xlsx amount): its value, so no formatting detour is needed */
     number?: number;
-    /** where a person finds the cell in the original: 「第12行第3列」, 「工作表「部门整体」B7」, 「第40–44行」 */
+    /** where a person finds the cell in the original: 「第12行第3列」, 「部门整体!B7」 (as the review's findings and Excel write it), 「第40–44行」 */
     where: string;
     /** logical position in the table, 0-based */
     row: number;
@@ -78,4 +78,14 @@ export function filled(row: readonly SourceCell[]): SourceCell[] {
 /** A place spanning several cells or lines: 「第40行」 or 「第40–44行」 for text, the first cell's place otherwise. */
 export function lineSpan(first: number, last: number): string {
     return first === last ? `第${first}行` : `第${first}–${last}行`;
+}
+
+/**
+ * A worksheet cell as Excel writes a reference to it (部门整体!D14, 'My Sheet'!D14). Excel quotes a sheet name that is
+ * not a plain word — spaces, punctuation such as 「!」, a leading digit — and one that would read as a cell reference
+ * (A1, XFD100 or R1C1, R, C3): unquoted, 'A1'!B2 would send Go To to another cell.
+ */
+export function sheetCellText(sheet: string, cell: string): string {
+    const plain = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[a-z]{1,3}\d+$/i.test(sheet) && !/^(?:r\d*)?(?:c\d*)?$/i.test(sheet);
+    return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${cell}`;
 }

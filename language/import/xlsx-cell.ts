@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { ImportError } from './errors.js';
 import { excelPrecision, renderDate, renderNumber } from './number-format.js';
-import type { SourceCell } from './source.js';
+import { sheetCellText, type SourceCell } from './source.js';
 
 // One .xlsx cell → its text as the sheet shows it, its number when it holds one (amounts read the number), and a
 // note when what is read is not what the sheet shows (an error value, a formula without its result, a number format
@@ -84,7 +84,7 @@ function numberContent(value: number, format: string | undefined): CellContent {
  */
 function dateContent(date: Date, cell: ExcelJS.Cell): CellContent {
     if (Number.isNaN(date.getTime())) {
-        throw new ImportError(`工作表「${cell.worksheet.name}」${cell.address} 设为日期格式，但其数值不是可用的日期：请把该单元格改为数值或文本格式。`);
+        throw new ImportError(`${sheetCellText(cell.worksheet.name, cell.address)} 设为日期格式，但其数值不是可用的日期：请把该单元格改为数值或文本格式。`);
     }
     const iso = date.toISOString().slice(0, 10);
     const shown = cell.numFmt ? renderDate(date, cell.numFmt) : 'iso';

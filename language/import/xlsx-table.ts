@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { ImportError } from './errors.js';
 import { checkSheetSize } from './limits.js';
-import type { SourceCell, SourceTable } from './source.js';
+import { sheetCellText, type SourceCell, type SourceTable } from './source.js';
 import { contentOf } from './xlsx-cell.js';
 import { emptyResultsIn } from './xlsx-empty-results.js';
 import { checkWorksheets, columnName } from './worksheet-extent.js';
@@ -51,7 +51,7 @@ function sheetTable(sheet: ExcelJS.Worksheet, emptyResult: (sheet: string, addre
         for (const [col, c] of columns.entries()) {
             const cell = sheetRow?.findCell(c);
             const address = cell?.address ?? columnName(c) + r;
-            const base: SourceCell = { text: '', where: `工作表「${sheet.name}」${address}`, row: index, col, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
+            const base: SourceCell = { text: '', where: sheetCellText(sheet.name, address), row: index, col, place: { kind: 'sheet-cell', sheet: sheet.name, cell: address } };
             if (cell) {
                 const master = cell.isMerged ? cell.master : cell;
                 const { note, ...content } = contentOf(master, () => emptyResult(sheet.name, master.address));

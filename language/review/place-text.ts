@@ -1,16 +1,11 @@
-import type { SourcePlace } from '../import/source.js';
+import { sheetCellText, type SourcePlace } from '../import/source.js';
 
 // A place in an original file as a reviewer types it into the program that opens the file: Excel's own reference
 // (部门整体!D14, 'My Sheet'!D14), the table cell or paragraph of a Word document, the line (and tab field) of a text.
 
-/** Excel quotes a sheet name that is not a plain word: spaces, punctuation, or a leading digit. */
-function sheetRef(name: string): string {
-    return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
-
 export function sourcePlaceText(place: SourcePlace): string {
     switch (place.kind) {
-        case 'sheet-cell': return `${sheetRef(place.sheet)}!${place.cell}`;
+        case 'sheet-cell': return sheetCellText(place.sheet, place.cell);
         case 'table-cell': return `表${place.table} 第${place.row}行第${place.column}列`;
         case 'paragraph': return `正文第${place.paragraph}段`;
         case 'line':

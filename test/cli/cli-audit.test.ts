@@ -103,7 +103,7 @@ describe('import of a workbook with a number in a date-formatted cell', () => {
         const r = runJxmb(['import', input]);
         expect(r.stderr).not.toContain('内部错误');
         expect(r.code).toBe(2);
-        expect(r.stderr).toContain('工作表「部门整体」C5 设为日期格式，但其数值不是可用的日期');
+        expect(r.stderr).toContain('部门整体!C5 设为日期格式，但其数值不是可用的日期');
     });
 });
 

@@ -42,3 +42,27 @@ test('a file where the report path needs a folder is named before the review', (
     expect(r.stderr).toBe(`${report}: 无法写入：路径中的「${blocker}」是文件，不是文件夹。\n`);
     expect(r.stdout).toBe('');
 });
+
+// A folder the system will not let the report be written in (/proc takes no new file; a read-only disk, a folder
+// without write permission): said before the review too. Checked by creating the temporary file the write would
+// create, removed at once: the system's permission check (access) says yes for root under /proc.
+test.each([
+    ['/proc/报告.html', '/proc'],
+    ['/proc/新文件夹/报告.json', '/proc']
+])('--report %s, in a folder that takes no new file, is named before the review', (report, folder) => {
+    const r = runJxmb(['check', inputs, '--report', report]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${report}: 无法写入：文件夹「${folder}」中不能建立新的文件或文件夹（它是系统的特殊文件夹），请换一个输出路径。\n`);
+    expect(r.stdout).toBe('');
+});
+
+test('a writable report path: the check before the review leaves nothing behind, the report is written', () => {
+    const out = join(dir, '输出');
+    mkdirSync(out);
+    const r = runJxmb(['check', inputs, '--report', join(out, '新/报告.html')]);
+    expect(r.stdout).toContain('报告已写入');
+    expect(readdirSync(out, { recursive: true }).sort()).toEqual(['新', join('新', '报告.html')]);
+    const here = runJxmb(['check', inputs, '--report', join(out, '报告.json')]);
+    expect(here.stdout).toContain('报告已写入');
+    expect(readdirSync(out).sort()).toEqual(['报告.json', '新']);
+});

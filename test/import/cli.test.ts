@@ -142,6 +142,18 @@ describe('garbage in: a clear message, exit status 2, nothing written', () => {
             book.addWorksheet('名单').addRows([['姓名', '电话'], ['张三', '123']]);
             return Buffer.from(await book.xlsx.writeBuffer());
         }, /没有找到部门整体预算绩效目标申报表或项目支出绩效目标表/],
+        ['a blank workbook', 'input.xlsx', async () => {
+            const { default: ExcelJS } = await import('exceljs');
+            const book = new ExcelJS.Workbook();
+            book.addWorksheet('Sheet1');
+            book.addWorksheet('封面').getCell('B2').numFmt = '0.00'; // formatted, but holding nothing
+            return Buffer.from(await book.xlsx.writeBuffer());
+        }, /^\S+input\.xlsx: 工作簿是空的：工作表「Sheet1」「封面」中都没有任何内容。请确认选对了文件。未写入任何文件。\n$/],
+        ['a blank Word document', 'input.docx', () => {
+            const parts = unzip(docx(['标题'], [[{ text: '部门名称' }]]));
+            parts['word/document.xml'] = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p/><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl><w:sectPr/></w:body></w:document>');
+            return zip(parts);
+        }, /^\S+input\.docx: Word 文档是空的：其中没有任何文字。请确认选对了文件。未写入任何文件。\n$/],
         ['a zip that is no Office file', 'input.zip', () => zip({ 'readme.txt': 'hello' }), /zip/],
         ['a plain zip renamed to .xlsx', 'input.xlsx', () => zip({ 'readme.txt': 'hello' }), /input\.xlsx: 文件不是 Excel 工作簿/],
         ['an old .xls file', 'input.xls', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /旧版 Office/],

@@ -112,6 +112,14 @@ describe('部门整体 in a .docx table', () => {
         const result = await importBytes(docx(['示例县科学技术协会2024年部门整体预算绩效目标申报表', '（盖章）'], rows));
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '正文第2段', text: '（盖章）' })]);
     });
+
+    test('an unplaced paragraph is called a paragraph, an unplaced table cell a cell', async () => {
+        const withCell = rows.map((row, i) => i === 0 ? [t('部门名称'), t('示例县科学技术协会', { span: 3 }), t('草稿', { span: 2 })] : row);
+        const result = await importBytes(docx(['示例县科学技术协会2024年部门整体预算绩效目标申报表', '（盖章）'], withCell));
+        const unplaced = result.report.filter(e => e.kind === 'unplaced');
+        expect(unplaced).toContainEqual(expect.objectContaining({ where: '正文第2段', message: '未能识别此段落属于表格的哪一部分' }));
+        expect(unplaced.filter(e => e.where.startsWith('表1'))).toEqual([expect.objectContaining({ text: '草稿', message: '未能识别此单元格属于表格的哪一部分' })]);
+    });
 });
 
 describe('项目支出 in a .docx table', () => {

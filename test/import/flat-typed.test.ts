@@ -85,7 +85,7 @@ describe('a 绩效指标 cell typed by hand', () => {
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
         const notes = withoutYearNote(result.report).map(e => `${e.where} ${e.message}`);
         expect(notes).toHaveLength(1);
-        expect(notes[0]).toMatch(/^工作表「项目」G5 绩效指标字符串的写法与规范/);
+        expect(notes[0]).toMatch(/^项目!G5 绩效指标字符串的写法与规范/);
         expect(notes[0]).toContain(said);
     });
 
@@ -96,7 +96,7 @@ describe('a 绩效指标 cell typed by hand', () => {
         expect(modelDifferences(result.model, await compiled(expected))).toEqual([]);
         const notes = withoutYearNote(result.report).map(e => `${e.where} ${e.message}`);
         expect(notes).toEqual([
-            '工作表「项目」G5 绩效指标字符串的写法与规范（「1、1-产出指标；11-数量指标；名称；实施周期指标值:…；年度指标值:…。」）不同，按其意思读取：'
+            '项目!G5 绩效指标字符串的写法与规范（「1、1-产出指标；11-数量指标；名称；实施周期指标值:…；年度指标值:…。」）不同，按其意思读取：'
             + '编号「1.」读作「1、」（2 处，如第 1 项）；「；」前后的空格未计入（第 1 项）；项末的「;」读作「。」（第 1 项）。'
         ]);
     });
@@ -113,7 +113,7 @@ describe('a 绩效指标 cell typed by hand', () => {
             + unreadable + items.slice(2).map(item => item.replace(/^(\d)、/, '$1.')).join('');
         const result = await importBytes(await projectSheet(cell));
         const unplaced = result.report.filter(e => e.kind === 'unplaced');
-        expect(unplaced).toEqual([expect.objectContaining({ where: '工作表「项目」G5', text: unreadable })]);
+        expect(unplaced).toEqual([expect.objectContaining({ where: '项目!G5', text: unreadable })]);
         const indicators = result.model.declarations.flatMap(d => d.kind === 'project' ? d.spendingUnits.flatMap(u => u.projects.flatMap(p => p.indicators)) : []);
         const names = indicators.flatMap(list => list.groups.flatMap(g => g.blocks.flatMap(b => b.indicators.map(i => i.name))));
         expect(names).toEqual(['开展科普活动场次', '科普受益人次', '服务对象满意度']);
@@ -124,7 +124,7 @@ describe('a 绩效指标 cell typed by hand', () => {
         const cell = '1. 1-产出指标；11-数量指标；开展科普活动场次；实施周期指标值:≥20场次；年度指标值:≥20场次。'
             + unreadable + items.slice(2).map(item => item.replace(/^(\d)、/, '$1.')).join('');
         const result = await importBytes(await projectSheet(cell));
-        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '工作表「项目」G5', text: unreadable })]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '项目!G5', text: unreadable })]);
         const indicators = result.model.declarations.flatMap(d => d.kind === 'project' ? d.spendingUnits.flatMap(u => u.projects.flatMap(p => p.indicators)) : []);
         const values = indicators.flatMap(list => list.groups.flatMap(g => g.blocks.flatMap(b => b.indicators.map(i => `${i.name} ${i.annual?.text}`))));
         expect(values).toEqual(['开展科普活动场次 ≥20场次', '科普受益人次 ≥2万人次', '服务对象满意度 ≥90%']);
@@ -136,7 +136,7 @@ describe('a 绩效指标 cell typed by hand', () => {
             + unknown + items.slice(2).map(item => item.replace(/^(\d)、/, '$1.')).join('');
         const result = await importBytes(await projectSheet(cell));
         const unplaced = result.report.filter(e => e.kind === 'unplaced');
-        expect(unplaced).toEqual([expect.objectContaining({ where: '工作表「项目」G5', text: unknown })]);
+        expect(unplaced).toEqual([expect.objectContaining({ where: '项目!G5', text: unknown })]);
     });
 });
 

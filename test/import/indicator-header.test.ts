@@ -46,7 +46,7 @@ describe('the 绩效指标 header', () => {
         ], ['A2:A4', 'B3:B4', 'C3:C4']));
         expect(modelDifferences(result.model, await compiled(EXPECTED))).toEqual([]);
         expect(report(result)).toEqual([
-            'unplaced 工作表「部门整体」E2 上年指标值 这一栏不是绩效指标表的栏目（一级指标、二级指标、三级指标、实施周期指标值、年度指标值）：这一栏各行的内容都未导入'
+            'unplaced 部门整体!E2 上年指标值 这一栏不是绩效指标表的栏目（一级指标、二级指标、三级指标、实施周期指标值、年度指标值）：这一栏各行的内容都未导入'
         ]);
     });
 

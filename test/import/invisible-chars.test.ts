@@ -45,13 +45,13 @@ describe('invisible characters in an .xlsx', () => {
         expect(block.name).toBe('数量指标');
         expect(block.indicators[0]!.period?.text).toBe('≥20场次');
         expect(findings).toEqual([
-            '工作表「部门整体」B1 部门名称「示例区〈U+200B〉科学技术协会」',
-            '工作表「部门整体」D7 三级指标名称「主流媒体〈U+202E〉报道次数」'
+            '部门整体!B1 部门名称「示例区〈U+200B〉科学技术协会」',
+            '部门整体!D7 三级指标名称「主流媒体〈U+202E〉报道次数」'
         ]);
         expect(notes).toEqual(expect.arrayContaining([
-            '工作表「部门整体」D3 此格含不可见字符（零宽空格 U+200B）：按「80」读取，不计这些字符。',
-            '工作表「部门整体」C5 此格含不可见字符（零宽空格 U+200B）：按「数量指标」读取，不计这些字符。',
-            '工作表「部门整体」E5 此格含不可见字符（从右到左覆盖 U+202E）：按「≥20场次」读取，不计这些字符；其中的方向控制字符使此格在原表中显示的顺序与实际不同，请核对。'
+            '部门整体!D3 此格含不可见字符（零宽空格 U+200B）：按「80」读取，不计这些字符。',
+            '部门整体!C5 此格含不可见字符（零宽空格 U+200B）：按「数量指标」读取，不计这些字符。',
+            '部门整体!E5 此格含不可见字符（从右到左覆盖 U+202E）：按「≥20场次」读取，不计这些字符；其中的方向控制字符使此格在原表中显示的顺序与实际不同，请核对。'
         ]));
         expect(notes.filter(n => n.includes('不可见字符'))).toHaveLength(3);
     });
@@ -60,7 +60,7 @@ describe('invisible characters in an .xlsx', () => {
         const { declaration, notes } = await imported(await departmentSheet({ F7: ZWSP }));
         const media = declaration.indicators[0]!.groups[1]!.blocks[0]!.indicators[0]!;
         expect(media.annual ?? null).toBeNull();
-        expect(notes).toContain('工作表「部门整体」F7 此格只有不可见字符（零宽空格 U+200B）：按空白读取。');
+        expect(notes).toContain('部门整体!F7 此格只有不可见字符（零宽空格 U+200B）：按空白读取。');
     });
 });
 

@@ -31,6 +31,6 @@ describe('a totals row under 年度重点工作任务', () => {
         const tasks = declaration.kind === 'department' ? declaration.tasks.map(task => `${task.name} ${task.amount}`) : [];
         expect(tasks).toEqual(['科普活动 80', '学会服务 20.5']);
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
-        expect(result.report).toContainEqual({ kind: 'note', where: '工作表「部门整体」B5', message: note });
+        expect(result.report).toContainEqual({ kind: 'note', where: '部门整体!B5', message: note });
     });
 });

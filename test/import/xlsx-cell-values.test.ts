@@ -46,7 +46,7 @@ describe('text cells', () => {
     test('an amount in another unit than 万元 (元) is not read as 万元: unplaced, at its cell', async () => {
         const result = await importBytes(await departmentSheet({ D3: '1767000元' }));
         expect(taskAmount(result)).toBeNull();
-        expect(result.report.filter(e => e.kind === 'unplaced').map(e => e.where)).toEqual(['工作表「部门整体」D3']);
+        expect(result.report.filter(e => e.kind === 'unplaced').map(e => e.where)).toEqual(['部门整体!D3']);
     });
 });
 
@@ -61,9 +61,9 @@ describe('Excel error values', () => {
         expect(values(result, '主流媒体报道次数')).toEqual([undefined, undefined]);
         expect(renderImport(result, 'test')).not.toMatch(/#N\/A|#REF!|#DIV\/0!/);
         expect(notes(result)).toEqual([
-            '工作表「部门整体」D3 此格是公式「=80/0」，结果是 Excel 错误值 #DIV/0!：按空白读取。请在 Excel 中修正公式后再导入。',
-            '工作表「部门整体」E7 此格是 Excel 错误值 #N/A（公式出错）：按空白读取。请在 Excel 中修正公式后再导入。',
-            '工作表「部门整体」F7 此格是公式「=VLOOKUP("x",Z1:Z2,1,0)」，结果是 Excel 错误值 #REF!：按空白读取。请在 Excel 中修正公式后再导入。'
+            '部门整体!D3 此格是公式「=80/0」，结果是 Excel 错误值 #DIV/0!：按空白读取。请在 Excel 中修正公式后再导入。',
+            '部门整体!E7 此格是 Excel 错误值 #N/A（公式出错）：按空白读取。请在 Excel 中修正公式后再导入。',
+            '部门整体!F7 此格是公式「=VLOOKUP("x",Z1:Z2,1,0)」，结果是 Excel 错误值 #REF!：按空白读取。请在 Excel 中修正公式后再导入。'
         ]);
     });
 });
@@ -109,7 +109,7 @@ describe('number formats', () => {
         const scaled = await importBytes(await departmentSheet({ D3: { value: 1767000, numFmt: '#,##0.00,"万"' } }));
         expect(taskAmount(scaled)).toBe(1767000);
         expect(notes(scaled)).toEqual([
-            '工作表「部门整体」D3 此格显示为「1,767.00万」，是数字格式「#,##0.00,"万"」把数值 1767000 按千缩小后的样子：作为金额按数值 1767000 读取，作为指标值按显示的文字读取，请核对。'
+            '部门整体!D3 此格显示为「1,767.00万」，是数字格式「#,##0.00,"万"」把数值 1767000 按千缩小后的样子：作为金额按数值 1767000 读取，作为指标值按显示的文字读取，请核对。'
         ]);
     });
 
@@ -117,7 +117,7 @@ describe('number formats', () => {
         const result = await importBytes(await departmentSheet({ E5: { value: 45, numFmt: '0.0E+00"场次"' } }));
         expect(values(result, '组织科普志愿活动场次')[0]).toBe('45');
         expect(notes(result)).toEqual([
-            '工作表「部门整体」E5 此格的数字格式「0.0E+00"场次"」在 Excel 中显示的文字与数值不同，无法照样换算：按数值 45 读取，请核对。'
+            '部门整体!E5 此格的数字格式「0.0E+00"场次"」在 Excel 中显示的文字与数值不同，无法照样换算：按数值 45 读取，请核对。'
         ]);
     });
 });
@@ -140,7 +140,7 @@ describe('what Excel hides', () => {
             sheet.getColumn(7).hidden = true;
             sheet.getCell('G5').value = '上年：≥18场次';
         }));
-        expect(notes(result)).toEqual(['工作表「部门整体」G5 第 G 列在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。']);
+        expect(notes(result)).toEqual(['部门整体!G5 第 G 列在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。']);
     });
 
     test('a hidden empty column gets no note', async () => {

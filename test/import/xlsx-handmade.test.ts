@@ -122,7 +122,17 @@ describe('hand-made 部门整体 sheet', () => {
 
     test('a stray cell outside the table is reported with its address', async () => {
         const result = await importBytes(await workbook(departmentRows, departmentMerges, sheet => { sheet.getCell('G5').value = '草稿，勿报'; }));
-        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '工作表「绩效目标」G5', text: '草稿，勿报' })]);
+        expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where: '绩效目标!G5', text: '草稿，勿报' })]);
+    });
+
+    test('the address is written as the review\'s findings write it, Excel\'s reference, quoted where Excel quotes the sheet\'s name', async () => {
+        for (const [name, where] of [['2024 绩效目标', "'2024 绩效目标'!G5"], ['A1', "'A1'!G5"]]) {
+            const result = await importBytes(await workbook(departmentRows, departmentMerges, sheet => {
+                sheet.name = name!;
+                sheet.getCell('G5').value = '草稿，勿报';
+            }));
+            expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([expect.objectContaining({ where, text: '草稿，勿报' })]);
+        }
     });
 });
 

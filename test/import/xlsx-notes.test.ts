@@ -35,7 +35,7 @@ describe('formula cells in .xlsx', () => {
         const result = await importBytes(await taskSheet({ formula: '40+40' } as ExcelJS.CellFormulaValue));
         expect(amountOf(result)).toBeNull();
         expect(formulaNotes(result)).toEqual([
-            '工作表「部门整体」D3 此格是公式「=40+40」，文件中没有保存它的计算结果：按空白读取。请在 Excel 中打开此文件并保存（Excel 会算出结果），再导入。'
+            '部门整体!D3 此格是公式「=40+40」，文件中没有保存它的计算结果：按空白读取。请在 Excel 中打开此文件并保存（Excel 会算出结果），再导入。'
         ]);
     });
 
@@ -76,7 +76,7 @@ describe('what Excel hides', () => {
         const notes = result.report.filter(e => e.message.includes('隐藏')).map(e => `${e.where} ${e.message}`);
         expect(notes).toEqual([
             '工作表「部门整体」 此工作表在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。',
-            '工作表「部门整体」B3 第 3 行在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。'
+            '部门整体!B3 第 3 行在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。'
         ]);
     });
 
@@ -90,7 +90,7 @@ describe('what Excel hides', () => {
         expect(amountOf(result)).toBe(80);
         expect(result.report.map(e => `${e.kind} ${e.where} ${e.message}`).filter(line => line.includes('旧稿'))).toEqual([
             'note 工作表「旧稿」 此工作表在 Excel 中是隐藏的：其内容也已读取，请核对是否应当导入。',
-            'unplaced 工作表「旧稿」A1 工作表「旧稿」不是部门整体或项目支出绩效目标表，未导入'
+            'unplaced 旧稿!A1 工作表「旧稿」不是部门整体或项目支出绩效目标表，未导入'
         ]);
     });
 });
