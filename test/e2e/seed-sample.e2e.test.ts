@@ -116,12 +116,15 @@ describe('a seed sample in VS Code', () => {
         const titles = await fixes.allTextContents();
         await screenshot(editor.page, 'seed-quickfix-menu.png');
         expect(titles.some(t => t.includes('改写为'))).toBe(true);
-        // The count rewrite fits this 社会效益 indicator; its number is a tab stop the person types over.
-        await fixes.filter({ hasText: '人次' }).first().click();
-        await editor.page.keyboard.type('20000');
+        // A capacity (能力) is measured by its change on last year; the rate and the baseline are tab stops the person
+        // types over, one after the other.
+        await fixes.filter({ hasText: '较上年提升' }).first().click();
+        await editor.page.keyboard.type('5');
+        await editor.page.keyboard.press('Tab');
+        await editor.page.keyboard.type('120');
         await editor.page.keyboard.press('Escape');
         const lineText = editor.page.locator('.monaco-editor .view-line', { hasText: '科普公共服务能力' });
-        await expect.poll(() => lineText.textContent(), { timeout: 30_000 }).toContain('≥20000人次');
+        await expect.poll(() => lineText.textContent(), { timeout: 30_000 }).toContain('较上年提升≥5%（基数120）');
         await expect.poll(statusCounts, { timeout: 60_000, interval: 1000 }).toEqual({ ...before, warnings: before.warnings - 1 });
         await screenshot(editor.page, 'seed-quickfix-applied.png');
     });
