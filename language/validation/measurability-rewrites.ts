@@ -31,7 +31,8 @@ const BY_LEVEL2: Record<string, string[]> = {
     '14': ['≤X万元', '≤X元/人次'],
     '21': ['≥X万元', '较上年增长≥Y%'],
     '22': ['≥N人次', 'X较上年提升≥Y%（基数B）'],
-    '23': ['达标率=100%', '投诉数=0次'],
+    // 投诉数=0次 only for a nuisance (NUISANCE_NAME): offered for 节能减排 it measured something else.
+    '23': ['达标率=100%', 'X较上年下降≥Y%（基数B）'],
     '24': ['长效机制/制度文件印发≥N项', '平台持续运行≥N年'],
     '31': ['≥90%', '≥95%'],
     '41': ['≤X万元', '≤X元/人次'],
@@ -39,6 +40,8 @@ const BY_LEVEL2: Record<string, string[]> = {
     '43': ['废弃物产生量≤X吨', '文明施工投诉=0次']
 };
 const ANY_LEVEL2 = ['≥N个', '评价等级≥良好'];
+/** A 生态效益 name about a nuisance people complain of, which takes 投诉数=0次 first. */
+const NUISANCE_NAME = /投诉|扰民|噪声|噪音|异味|油烟|粉尘|扬尘/;
 
 const SLOT_LABELS: Record<string, string> = { X: '数值', N: '数值', Y: '数值', B: '基数' };
 
@@ -86,9 +89,10 @@ function rewrite(pattern: string, year: number | undefined): Rewrite {
 }
 
 /** Generic measurable forms for a 二级 (at least two). `countUnit` makes the 数量 form fit the name (件, 场次 …). */
-export function level2Rewrites(l2: string | null, year: number | undefined, countUnit?: string): Rewrite[] {
+export function level2Rewrites(l2: string | null, year: number | undefined, countUnit?: string, name?: string): Rewrite[] {
     const patterns = [...(l2 ? BY_LEVEL2[l2] ?? ANY_LEVEL2 : ANY_LEVEL2)];
     if (l2 === '11' && countUnit) patterns[0] = `≥N${countUnit}`;
+    if (l2 === '23' && name && NUISANCE_NAME.test(name)) patterns.unshift('投诉数=0次');
     return patterns.map(p => rewrite(p, year));
 }
 
@@ -99,7 +103,7 @@ export function level2Rewrites(l2: string | null, year: number | undefined, coun
  */
 export function vagueRewrites(entryIds: readonly string[], l2: string | null, year: number | undefined, countUnit?: string, limit = 4, name?: string): Rewrite[] {
     const entries = entryIds.map(id => vagueEntries().find(e => e.id === id)).filter((e): e is VagueEntry => !!e);
-    const measure = name === undefined ? undefined : measureOf(name, countUnit);
+    const measure = name === undefined ? undefined : measureOf(name, countUnit, l2);
     // The name's words before the 二级: a time filed elsewhere (「服务响应」 under 社会效益) takes the word's 时效 rewrites too.
     const time = measure?.kind === 'duration' || measure?.kind === 'date';
     const codes = l2 ? (time && l2 !== '13' ? [l2, '13'] : [l2]) : undefined;
@@ -108,8 +112,8 @@ export function vagueRewrites(entryIds: readonly string[], l2: string | null, ye
     const fitting = name === undefined ? own : own.filter(r => fitsName(r, name));
     const others = own.filter(r => !fitting.includes(r)).map(unfilled);
     const all = measure && name !== undefined
-        ? byMeasure(measure, name, l2, year, fitting, level2Rewrites(l2, year, countUnit), others)
-        : [...fitting, ...level2Rewrites(l2, year, countUnit), ...others];
+        ? byMeasure(measure, name, l2, year, fitting, level2Rewrites(l2, year, countUnit, name), others)
+        : [...fitting, ...level2Rewrites(l2, year, countUnit, name), ...others];
     const seen = new Set<string>();
     const named = countUnit && name?.includes(countUnit) ? countUnit : undefined;
     return all.filter(r => {

@@ -15,8 +15,11 @@ export type Measure =
     | { kind: 'count'; unit: string; low: boolean }
     /** A level or state (水平, 能力, 质量, 效果): a grade, a rate or a change, never a bare count. */
     | { kind: 'level' }
-    /** The words say nothing of the kind: the 二级 decides, but people are counted only where the name is about people. */
-    | { kind: 'open' };
+    /**
+     * The words say nothing of the kind: the 二级 decides, but people are counted only where the name is about people,
+     * and other things only in a unit the name's words count in (`units`: 篇 for 报道, 次/场 for 宣传).
+     */
+    | { kind: 'open'; units: string[]; counted?: boolean };
 
 const DURATION_NAME = /响应|时长|速度|耗时|用时/;
 const PAYMENT_NAME = /支付|拨付|发放|兑付|兑现/;
@@ -27,11 +30,19 @@ const PERSON_UNITS = new Set(['人', '人次', '万人次', '名', '位']);
 /** The cost a name states per something: 人均培训成本 → 元/人, 单场活动成本 → 万元/场. */
 const PER: Array<[RegExp, string]> = [[/人次/, '人次'], [/人均|每人/, '人'], [/单场|每场/, '场'], [/单位购置|每台/, '台']];
 const NOT_A_COUNT = /(?:平台|舞台|前台|后台)$/;
+/** What a name that states no unit counts in, by its words: 「主流媒体报道」 in 篇, 「科普宣传」 in 次 or 场. */
+const WORD_UNITS: Array<[RegExp, string[]]> = [
+    [/报道|文章|稿件|论文|简报|信息发布/, ['篇']],
+    [/宣传|活动|讲座|培训|会议|演出|展览|巡展|讲解|义诊/, ['次', '场']]
+];
 /** The rates a time is kept by (value/time-without-deadline takes them): 及时率, 按时完成率; not 完成率. */
 const TIMELY_RATE = /及时|按时/;
 
-/** What `name` measures; `countUnit` is the count unit its ending names, if any. */
-export function measureOf(name: string, countUnit?: string): Measure {
+/**
+ * What `name` measures; `countUnit` is the count unit its ending names, if any. Under 数量 (`l2` 11) the 二级 says a
+ * name that names no unit counts something: any count fits.
+ */
+export function measureOf(name: string, countUnit?: string, l2?: string | null): Measure {
     const core = coreName(name);
     const low = directionOf(name) === 'reverse';
     const entry = indicatorNameEntry(core) ?? indicatorNameEntry(name) ?? indicatorNameEnding(core);
@@ -51,7 +62,7 @@ export function measureOf(name: string, countUnit?: string): Measure {
     if (isCountUnit(unit)) return { kind: 'count', unit: unit!, low };
     // 平台 ends in 台 but counts nothing.
     if (countUnit && core.includes(countUnit) && !NOT_A_COUNT.test(core)) return { kind: 'count', unit: countUnit, low };
-    return { kind: 'open' };
+    return { kind: 'open', units: WORD_UNITS.find(([words]) => words.test(core))?.[1] ?? [], counted: l2 === '11' };
 }
 
 /** Second choices where the word's and the 二级's own rewrites leave fewer than two that fit: a grade, a sum a year. */
@@ -69,6 +80,7 @@ export function nameForm(m: Measure): string | undefined {
             return m.per === '场' ? '≤X万元/场' : `≤X元/${m.per}`;
         }
         case 'count': return `${m.low ? '≤' : '≥'}N${m.unit}`;
+        case 'open': return m.units[0] && `≥N${m.units[0]}`;
         default: return undefined;
     }
 }
@@ -95,7 +107,10 @@ export function fitsMeasure(parsed: ParsedValue, subject: string | undefined, m:
         // In the name's own unit, or a change or a number without a unit (较上年提升≥Y%, ≥N（上年N₀）).
         case 'count': return count ? comparableUnits(q!.unit, m.unit)
             : !(parsed.kind === 'date' || parsed.kind === 'qualitative' || isDurationUnit(q?.unit) || isMoneyUnit(q?.unit));
-        case 'level': return !count;
-        case 'open': return !(count && PERSON_UNITS.has(q!.unit!) && !PEOPLE_NAME.test(name));
+        // A grade, a rate of its own or a change: not a milestone (通过验收) nor 完成率 — a level is not finished.
+        case 'level': return !count && !(parsed.kind === 'qualitative' && !parsed.grade) && subject !== '完成率';
+        // A bare count (≥N个) of a name that says nothing of what it counts is about something else.
+        case 'open': return !(count && PERSON_UNITS.has(q!.unit!) && !PEOPLE_NAME.test(name))
+            && !(count && !subject && !m.counted && !PERSON_UNITS.has(q!.unit!) && !m.units.some(u => comparableUnits(q!.unit, u)));
     }
 }

@@ -48,9 +48,9 @@ function bothColumns(document: Doc, diagnostic: Diagnostic): Range | undefined {
 
 /** A grade on a named scale (RULES §3.3) or one of the 二级's measurable forms. */
 function fixNoGradeOrMilestone(diagnostic: Diagnostic, document: Doc): QuickFix[] {
-    const { l2, year, unit } = context(diagnostic, document);
+    const { l2, year, unit, name } = context(diagnostic, document);
     const graded: Rewrite = { pattern: '评价等级≥良好', parts: templateOf('评价等级≥良好', year) };
-    const rewrites = level2Rewrites(l2, year, unit);
+    const rewrites = level2Rewrites(l2, year, unit, name);
     if (!rewrites.some(r => r.pattern === graded.pattern)) rewrites.push(graded);
     return rewriteFixes(diagnostic, rewrites);
 }

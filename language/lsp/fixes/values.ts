@@ -150,7 +150,7 @@ function fixRepeatsName(diagnostic: Diagnostic, document: Doc): QuickFix[] {
         ];
     }
     const year = indicator ? yearOf(indicator) : undefined;
-    return rewriteFixes(diagnostic, level2Rewrites(l2, year, indicator ? countUnitIn(indicator.name) : undefined));
+    return rewriteFixes(diagnostic, level2Rewrites(l2, year, indicator ? countUnitIn(indicator.name) : undefined, indicator?.name));
 }
 
 // A RULES §4 rewrite that names what it measures (单场活动成本≤X万元/场) is a 三级 of its own; one that does not
