@@ -73,6 +73,8 @@ export interface TypedFlat {
      * found (an item as the importer renders it, where the user wrote 「：」) is given back as it is.
      */
     written(part: string): string;
+    /** Where the character at `index` of `text` was written in the cell (the start of the part it was read from). */
+    origin(index: number): number;
 }
 
 const halfWidth = (digits: string) => digits.normalize('NFKC');
@@ -154,7 +156,7 @@ export function readTypedFlat(cell: string): TypedFlat {
             copied = end;
         }
     }
-    if (changes.size === 0) return { text: cell, note: '', written: part => part };
+    if (changes.size === 0) return { text: cell, note: '', written: part => part, origin: index => index };
     emit(cell.slice(copied), copied, cell.length);
     const parts = (Object.keys(WORDING) as Kind[]).flatMap(kind => {
         const change = changes.get(kind);
@@ -173,6 +175,7 @@ export function readTypedFlat(cell: string): TypedFlat {
     return {
         text,
         note: `绩效指标字符串的写法与规范（「1、1-产出指标；11-数量指标；名称；实施周期指标值:…；年度指标值:…。」）不同，按其意思读取：${parts.join('；')}。`,
-        written
+        written,
+        origin: index => index < from.length ? from[index]! : cell.length
     };
 }

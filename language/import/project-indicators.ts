@@ -3,7 +3,7 @@ import type { Indicator, IndicatorList, Level1Group, Level2Block } from '../comp
 import { categoryByCode, level1ByName, level2ByName } from '../domain/taxonomy.js';
 import { SECRET_PLACEHOLDER } from '../domain/values.js';
 import { cleanText } from './cells.js';
-import { readTypedFlat } from './flat-typed.js';
+import { readTypedFlat, type TypedFlat } from './flat-typed.js';
 import type { SourceCell } from './source.js';
 import type { RecogniserContext } from './department.js';
 import { importValue, indicatorValues } from './values.js';
@@ -30,7 +30,7 @@ export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserC
     for (const text of unmatched) {
         ctx.placement.unplacedText(where, typed.written(text), '绩效指标字符串中不符合「n、一级；二级；名称；实施周期指标值:…；年度指标值:…。」格式的部分');
     }
-    const cells = itemCells(items, parts);
+    const cells = itemCells(items, parts, cell, typed);
     const lists = splitFlatLists(items).map(run => listOf(run, where, ctx, cells, typed.written));
     // The confidential placeholder (Q7): one item named 保密项目.
     const secret = items.length === 1 && items[0]!.name.trim() === SECRET_PLACEHOLDER;
@@ -40,20 +40,38 @@ export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserC
 
 /**
  * Which of the joined cells each item's name and values start in (a string split over rows, Q3, may put an item's
- * head in one cell and its name or value in the next): found in order in the cells' joined text.
+ * head in one cell and its name or value in the next). Found where the item pattern read them in the string as read
+ * (flat-typed.ts: hand-typed numbering 「1.」 rewritten to 「1、」), mapped back to where each was written; a search
+ * for the texts would else stop at a 三级 name written as its 二级 (服务对象满意度) in the item's head. When the cells
+ * were joined otherwise (<p> wrappers removed) the texts are looked for in order in the cells as written.
  */
-function itemCells(items: readonly FlatItem[], parts: Parts): Map<FlatItem, ItemCells> {
+function itemCells(items: readonly FlatItem[], parts: Parts, cell: string, typed: TypedFlat): Map<FlatItem, ItemCells> {
     const joined = parts.map(part => part.text).join('');
     const ends: number[] = [];
     parts.reduce((end, part) => (ends.push(end + part.text.length), end + part.text.length), 0);
     const cellAt = (offset: number) => parts[Math.max(0, ends.findIndex(end => offset < end))]?.cell ?? parts[parts.length - 1]?.cell;
+    const exact = joined === cell && !/<\/?p>/i.test(cell);
     const find = (text: string | null, from: number) => {
         const at = text ? joined.indexOf(text.trim(), from) : -1;
         return at < 0 ? from : at;
     };
     const cells = new Map<FlatItem, ItemCells>();
     let cursor = 0;
+    let read = 0;
     for (const item of items) {
+        const head = `${item.seq}、${item.level1Code}-${item.level1Name}；${item.level2Code}-${item.level2Name}；`;
+        const at = exact ? typed.text.indexOf(head, read) : -1;
+        if (at >= 0) {
+            // FLAT_ITEM_PATTERN: name, 「；实施周期指标值:」, value, 「；年度指标值:」, value.
+            const name = at + head.length;
+            const period = name + item.name.length + '；实施周期指标值:'.length;
+            const annual = period + (item.period?.length ?? 0) + '；年度指标值:'.length;
+            const written = (offset: number) => cellAt(typed.origin(offset));
+            const values = item.period !== null;
+            cells.set(item, { name: written(name), period: written(values ? period : name), annual: written(values ? annual : name) });
+            read = values ? annual + (item.annual?.length ?? 0) : period;
+            continue;
+        }
         const name = find(item.name, find(`${item.seq}、`, cursor));
         const period = find(item.period, name);
         const annual = find(item.annual, period);

@@ -148,3 +148,13 @@ describe('项目支出 in a .docx table', () => {
         expect(result.report.filter(e => e.kind === 'unplaced')).toEqual([]);
     });
 });
+
+// The test helper itself: a document of paragraphs only (no table rows given), as a tester built one to see what the
+// importer says of a Word document without a table.
+describe('the docx test helper', () => {
+    test('given no table rows, writes the paragraphs and no table', () => {
+        const document = unzip(docx(['示例区科学技术协会2024年部门整体预算绩效目标申报表'], []))['word/document.xml']!.toString('utf8');
+        expect(document).toContain('示例区科学技术协会2024年部门整体预算绩效目标申报表');
+        expect(document).not.toContain('<w:tbl>');
+    });
+});

@@ -174,6 +174,31 @@ describe('a 绩效指标 string typed by hand, where the table puts it', () => {
         expect(result.report.map(e => e.message).join('\n')).toContain('内容是下一项目「青少年科技教育经费」单元格的开头');
     });
 
+    // The review report's places (check --report) come from these origins: a finding on the 4th item must send the
+    // user to the row that holds it, though its 三级 name is also its 二级, written in the row before.
+    test('a string numbered 「1.」 split over two rows: each item points at the row that holds it', async () => {
+        const joined = typed.join('');
+        const cut = joined.indexOf('服务对象满意度；服务对象满意度') + '服务对象满意度；'.length;
+        const result = await importBytes(await sheet([
+            ['合计', 100, 100, null, null, null, null],
+            ['示例区科学技术协会', 100, 100, null, null, null, null],
+            ['科普活动经费', 100, 100, null, null, '全年开展科普活动不少于20场次。', joined.slice(0, cut)],
+            [null, null, null, null, null, null, joined.slice(cut)]
+        ]));
+        expect(modelDifferences(result.model, await compiled(expected))).toEqual([]);
+        const d = result.model.declarations[0]!;
+        if (d.kind !== 'project') throw new Error('not a 项目支出 table');
+        const places = d.spendingUnits[0]!.projects[0]!.indicators[0]!.groups.flatMap(group => group.blocks)
+            .flatMap(block => block.indicators).map(indicator => ['', 'name', 'period', 'annual']
+                .map(field => result.origins.get(indicator, field)?.cell.where).join(' '));
+        expect(places).toEqual([
+            '项目!G5 项目!G5 项目!G5 项目!G5',
+            '项目!G5 项目!G5 项目!G5 项目!G5',
+            '项目!G5 项目!G5 项目!G5 项目!G5',
+            '项目!G6 项目!G6 项目!G6 项目!G6'
+        ]);
+    });
+
     test.each([['1.', '$1.'], ['（1）', '（$1）']])('a string numbered 「%s」 in the 绩效目标 column, the 绩效指标 column empty, is read as the indicators', async (_, numbering) => {
         const result = await importBytes(await sheet([
             ['合计', 100, 100, null, null, null, null],

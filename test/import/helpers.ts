@@ -166,7 +166,7 @@ export interface DocxCell {
 const xmlEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const paragraph = (text: string) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(text)}</w:t></w:r></w:p>`;
 
-/** A minimal .docx: paragraphs before the table, then one table. */
+/** A minimal .docx: paragraphs before the table, then one table; no rows, no table (Word has no table without a row). */
 export function docx(before: string[], rows: DocxCell[][]): Buffer {
     const cell = (c: DocxCell) => {
         const props = (c.span && c.span > 1 ? `<w:gridSpan w:val="${c.span}"/>` : '')
@@ -174,14 +174,14 @@ export function docx(before: string[], rows: DocxCell[][]): Buffer {
         const body = c.xml ?? ((c.text ?? '').split('\n').map(paragraph).join('') || '<w:p/>');
         return `<w:tc><w:tcPr>${props}</w:tcPr>${body}</w:tc>`;
     };
-    const columns = Math.max(...rows.map(r => r.reduce((n, c) => n + (c.skip ?? c.span ?? 1), 0)));
+    const columns = Math.max(0, ...rows.map(r => r.reduce((n, c) => n + (c.skip ?? c.span ?? 1), 0)));
     const row = (r: DocxCell[]) => {
         const before = r[0]?.skip ? `<w:gridBefore w:val="${r[0].skip}"/>` : '';
         const after = r.length > 1 && r.at(-1)!.skip ? `<w:gridAfter w:val="${r.at(-1)!.skip}"/>` : '';
         const props = before || after ? `<w:trPr>${before}${after}</w:trPr>` : '';
         return `<w:tr>${props}${r.filter(c => !c.skip).map(cell).join('')}</w:tr>`;
     };
-    const table = `<w:tbl><w:tblGrid>${'<w:gridCol w:w="1500"/>'.repeat(columns)}</w:tblGrid>`
+    const table = rows.length === 0 ? '' : `<w:tbl><w:tblGrid>${'<w:gridCol w:w="1500"/>'.repeat(columns)}</w:tblGrid>`
         + rows.map(row).join('') + '</w:tbl>';
     const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${before.map(paragraph).join('')}${table}</w:body></w:document>`;
