@@ -26,7 +26,7 @@ export interface FlatItem {
  * its first item's 年度 value at the end of the cell.
  */
 export const FLAT_ITEM_PATTERN =
-    /(?<!\d)(\d+)、(\d)-(产出指标|效益指标|满意度指标|成本指标)；(\d{2})-([^；]+)；(.*?)(?:；实施周期指标值[:：](.*?)；年度指标值[:：](.*?))?。(?=\s*\d+、\d-|\s*$)/gs;
+    /(?<!\d)(\d+)、(\d)-(产出指标|效益指标|满意度指标|成本指标)；(\d{2})-([^；]+)；(.*?)(?:；实施周期指标值[:：](.*?)；年度指标值[:：](.*?))?。(?=\s*\d+、\d-|\s*$)/gsd;
 
 /** A field of an item whose text the author writes: the 三级 name, the 实施周期 value, the 年度 value. */
 export type FlatField = 'name' | 'period' | 'annual';
@@ -118,41 +118,64 @@ export interface FlatParse {
     unmatched: string[];
     /** the cell had `<p>…</p>` wrappers (Q2) */
     wrapped: boolean;
+    /**
+     * Where each item's name and values start in the cell read, once its <p> wrappers are taken out (the importer
+     * maps them back to the rows a string was joined from).
+     */
+    starts: Map<FlatItem, FieldStarts>;
 }
+
+export interface FieldStarts { name: number; period: number | null; annual: number | null }
 
 /** Parses one 绩效指标 cell (already joined across split rows, Q3). Never run it over a whole file (§6.1). */
 export function parseFlat(cell: string): FlatParse {
+    return parseFrom(cell, 0);
+}
+
+/** `base`: where `cell` starts in the cell the caller read (unclosedItems parses a cell's end again). */
+function parseFrom(cell: string, base: number): FlatParse {
     const wrapped = /<\/?p>/.test(cell);
-    const text = cell.replace(/<\/?p>/g, '').trim();
+    const unwrapped = cell.replace(/<\/?p>/g, '');
+    const text = unwrapped.trim();
+    const start = base + unwrapped.length - unwrapped.trimStart().length;
     const items: FlatItem[] = [];
     const unmatched: string[] = [];
+    const starts = new Map<FlatItem, FieldStarts>();
     let covered = 0;
     for (const m of text.matchAll(FLAT_ITEM_PATTERN)) {
         const gap = text.slice(covered, m.index).trim();
         if (gap) unmatched.push(gap);
-        covered = m.index! + m[0].length;
-        items.push({
+        covered = m.index + m[0].length;
+        const at = (group: number) => m.indices![group] ? start + m.indices![group]![0] : null;
+        const item: FlatItem = {
             seq: Number(m[1]), level1Code: m[2]!, level1Name: m[3]!, level2Code: m[4]!, level2Name: m[5]!, name: m[6]!,
             period: m[7] ?? null, annual: m[8] ?? null
-        });
+        };
+        items.push(item);
+        starts.set(item, { name: at(6)!, period: at(7), annual: at(8) });
     }
-    const rest = text.slice(covered).trim();
-    const unclosed = rest ? unclosedItems(rest) : null;
-    if (unclosed) items.push(...unclosed);
-    else if (rest) unmatched.push(rest);
-    return { items, unmatched, wrapped };
+    const tail = text.slice(covered);
+    const rest = tail.trim();
+    const unclosed = rest ? unclosedItems(rest, start + covered + tail.length - tail.trimStart().length) : null;
+    if (unclosed) {
+        items.push(...unclosed.items);
+        for (const [item, at] of unclosed.starts) starts.set(item, at);
+    } else if (rest) {
+        unmatched.push(rest);
+    }
+    return { items, unmatched, wrapped, starts };
 }
 
 /**
  * The items of a cell's end whose last 「。」 was left out (typed by hand), when with it they are whole items and the
  * last one holds no 「。」: else the 「。」 may close a value and the text after it be anything, which stays unread.
  */
-function unclosedItems(rest: string): FlatItem[] | null {
+function unclosedItems(rest: string, base: number): FlatParse | null {
     if (rest.endsWith('。')) return null;
-    const parsed = parseFlat(rest + '。');
+    const parsed = parseFrom(rest + '。', base);
     const last = parsed.items.at(-1);
     if (!last || parsed.unmatched.length > 0 || (last.annual ?? last.name).includes('。')) return null;
-    return parsed.items;
+    return parsed;
 }
 
 /** Splits parsed items into the numbered lists they came from: a new list starts where the numbering goes back to 1. */

@@ -1,4 +1,4 @@
-import { parseFlat, splitFlatLists, type FlatItem } from '../compile/flat.js';
+import { parseFlat, splitFlatLists, type FieldStarts, type FlatItem } from '../compile/flat.js';
 import type { Indicator, IndicatorList, Level1Group, Level2Block } from '../compile/model.js';
 import { categoryByCode, level1ByName, level2ByName } from '../domain/taxonomy.js';
 import { SECRET_PLACEHOLDER } from '../domain/values.js';
@@ -25,12 +25,12 @@ export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserC
     if (cell.trim() === '') return { lists: [], secret: false };
     const typed = readTypedFlat(cell);
     if (typed.note) ctx.placement.note(where, typed.note);
-    const { items, unmatched, wrapped } = parseFlat(typed.text);
+    const { items, unmatched, wrapped, starts } = parseFlat(typed.text);
     if (wrapped) ctx.placement.note(where, '绩效指标单元格带 <p>…</p> 包装：指标结构中没有它的位置，未保留。');
     for (const text of unmatched) {
         ctx.placement.unplacedText(where, typed.written(text), '绩效指标字符串中不符合「n、一级；二级；名称；实施周期指标值:…；年度指标值:…。」格式的部分');
     }
-    const cells = itemCells(items, parts, cell, typed);
+    const cells = itemCells(items, starts, parts, cell, typed);
     const lists = splitFlatLists(items).map(run => listOf(run, where, ctx, cells, typed.written));
     // The confidential placeholder (Q7): one item named 保密项目.
     const secret = items.length === 1 && items[0]!.name.trim() === SECRET_PLACEHOLDER;
@@ -40,12 +40,12 @@ export function flatIndicatorLists(cell: string, where: string, ctx: RecogniserC
 
 /**
  * Which of the joined cells each item's name and values start in (a string split over rows, Q3, may put an item's
- * head in one cell and its name or value in the next). Found where the item pattern read them in the string as read
- * (flat-typed.ts: hand-typed numbering 「1.」 rewritten to 「1、」), mapped back to where each was written; a search
- * for the texts would else stop at a 三级 name written as its 二级 (服务对象满意度) in the item's head. When the cells
- * were joined otherwise (<p> wrappers removed) the texts are looked for in order in the cells as written.
+ * head in one cell and its name or value in the next): where the item pattern read them (parseFlat's `starts`, in the
+ * string as flat-typed.ts rewrote it), mapped back to where each was written. When the cells were joined otherwise
+ * (<p> wrappers removed) the texts are looked for in order in the cells as written; such a search stops at a 三级 name
+ * written as its 二级 (服务对象满意度) in the item's head.
  */
-function itemCells(items: readonly FlatItem[], parts: Parts, cell: string, typed: TypedFlat): Map<FlatItem, ItemCells> {
+function itemCells(items: readonly FlatItem[], starts: Map<FlatItem, FieldStarts>, parts: Parts, cell: string, typed: TypedFlat): Map<FlatItem, ItemCells> {
     const joined = parts.map(part => part.text).join('');
     const ends: number[] = [];
     parts.reduce((end, part) => (ends.push(end + part.text.length), end + part.text.length), 0);
@@ -55,21 +55,14 @@ function itemCells(items: readonly FlatItem[], parts: Parts, cell: string, typed
         const at = text ? joined.indexOf(text.trim(), from) : -1;
         return at < 0 ? from : at;
     };
+    const written = (offset: number) => cellAt(typed.origin(offset));
     const cells = new Map<FlatItem, ItemCells>();
     let cursor = 0;
-    let read = 0;
     for (const item of items) {
-        const head = `${item.seq}、${item.level1Code}-${item.level1Name}；${item.level2Code}-${item.level2Name}；`;
-        const at = exact ? typed.text.indexOf(head, read) : -1;
-        if (at >= 0) {
-            // FLAT_ITEM_PATTERN: name, 「；实施周期指标值:」, value, 「；年度指标值:」, value.
-            const name = at + head.length;
-            const period = name + item.name.length + '；实施周期指标值:'.length;
-            const annual = period + (item.period?.length ?? 0) + '；年度指标值:'.length;
-            const written = (offset: number) => cellAt(typed.origin(offset));
-            const values = item.period !== null;
-            cells.set(item, { name: written(name), period: written(values ? period : name), annual: written(values ? annual : name) });
-            read = values ? annual + (item.annual?.length ?? 0) : period;
+        const at = exact ? starts.get(item) : undefined;
+        if (at) {
+            const { name, period, annual } = at;
+            cells.set(item, { name: written(name), period: written(period ?? name), annual: written(annual ?? name) });
             continue;
         }
         const name = find(item.name, find(`${item.seq}、`, cursor));
